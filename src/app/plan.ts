@@ -1,0 +1,127 @@
+// Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
+// and hands it to the pure planner. Configuration errors are raised before any process runs.
+
+import {readFile, stat} from 'node:fs/promises';
+import {dirname, join, relative, resolve} from 'node:path';
+import {formatDiagnostic, type Diagnostic} from '../core/config/diagnostics.js';
+import {loadConfig} from '../core/config/load.js';
+import type {Config, ConfigSource} from '../core/config/types.js';
+import {ConfigError, UsageError} from '../core/errors.js';
+import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
+import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
+import {inferScenario, type Fact, type Scenario} from '../core/scenario.js';
+import {hashWorktreePaths, readLocalGit} from '../io/git.js';
+
+export const DEFAULT_CONFIG = '.imagegate.yml';
+
+export interface LoadedConfig {
+  path: string;
+  dir: string;
+  config: Config;
+  source: ConfigSource;
+  warnings: string[];
+}
+
+/** Reads and checks the configuration file; every problem is a ConfigError or UsageError (exit 2). */
+export async function readConfigFile(cwd: string, path?: string): Promise<LoadedConfig> {
+  const file = resolve(cwd, path ?? DEFAULT_CONFIG);
+  const shown = relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && path === undefined) {
+      throw new UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
+    }
+    if (code === 'ENOENT') throw new UsageError(`configuration file ${shown} does not exist; check --config`);
+    if (code === 'EISDIR') throw new UsageError(`${shown} is a directory; --config takes a file`);
+    throw new UsageError(`cannot read ${shown}: ${(e as Error).message}`);
+  }
+  const loaded = loadConfig(text, shown);
+  if (!loaded.ok) throw new ConfigError(loaded.diagnostics.map(d => formatDiagnostic(shown, d)));
+  const dir = dirname(file);
+  const missing = await missingPaths(loaded.config, loaded.source, dir);
+  if (missing.length) throw new ConfigError(missing.map(d => formatDiagnostic(shown, d)));
+  return {path: file, dir, config: loaded.config, source: loaded.source, warnings: loaded.warnings.map(d => formatDiagnostic(shown, {...d, message: `warning: ${d.message}`}))};
+}
+
+async function missingPaths(config: Config, source: ConfigSource, dir: string): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const expect = async (path: string, kind: 'dir' | 'file', at: string, fix: string): Promise<void> => {
+    const found = await stat(path).catch(() => undefined);
+    const ok = found && (kind === 'dir' ? found.isDirectory() : found.isFile());
+    if (!ok) out.push({...(source.position(at) ?? {line: 1, col: 1}), message: `${relative(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`});
+  };
+  for (const image of config.images) {
+    const at = `images[${image.index}]`;
+    const context = resolve(dir, image.context);
+    await expect(context, 'dir', `${at}.context`, 'fix `context` (relative to the configuration file)');
+    if (image.builder.kind === 'dockerfile') {
+      const where = source.position(`${at}.containerfile`) ? `${at}.containerfile` : at;
+      await expect(resolve(context, image.containerfile), 'file', where, 'fix `containerfile` (relative to the context)');
+    }
+    if (image.test.mount) await expect(resolve(dir, image.test.mount.source), 'dir', `${at}.test.mount.source`, 'fix `mount.source`');
+  }
+  return out;
+}
+
+export async function readEventPayload(env: Readonly<Record<string, string | undefined>>): Promise<{event?: unknown; warning?: string}> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return {event: JSON.parse(await readFile(path, 'utf8')) as unknown};
+  } catch (e) {
+    return {warning: `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(e as Error).message}; inferring from the environment only`};
+  }
+}
+
+export async function computeIdentities(loaded: LoadedConfig): Promise<Map<string, SourceIdentity | {error: string}>> {
+  const out = new Map<string, SourceIdentity | {error: string}>();
+  const git = await readLocalGit(loaded.dir);
+  for (const image of buildOrder(loaded.config.images)) {
+    if (!git) {
+      out.set(image.name, {error: `${loaded.dir} is not in a git repository`});
+      continue;
+    }
+    const context = resolve(loaded.dir, image.context);
+    const paths = [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])];
+    const [tree, containerfile] = await hashWorktreePaths(git.root, paths);
+    const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
+    if (base && !('key' in base)) {
+      out.set(image.name, {error: `its base ${image.dependsOn} has none`});
+      continue;
+    }
+    const inputs = {contextTree: tree!.id, dirty: tree!.dirty || !!containerfile?.dirty, dependencies: base ? [base.key] : []};
+    out.set(image.name, sourceIdentity(image, containerfile ? {...inputs, containerfile: containerfile.id} : inputs));
+  }
+  return out;
+}
+
+export interface PlanRequest {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  configPath?: string;
+  scenario?: Fact<Scenario>;
+}
+
+export interface PlanResult {
+  plan: Plan;
+  loaded: LoadedConfig;
+  notices: string[];
+}
+
+export async function makePlan(request: PlanRequest): Promise<PlanResult> {
+  const loaded = await readConfigFile(request.cwd, request.configPath);
+  const payload = await readEventPayload(request.env);
+  const inference = inferScenario(request.env, payload.event);
+  const local = inference.host === 'local' ? await readLocalGit(loaded.dir) : undefined;
+  const identities = await computeIdentities(loaded);
+  const inputs = {config: loaded.config, source: loaded.source, inference, identities};
+  const plan = buildPlan({
+    ...inputs,
+    ...(request.scenario ? {scenarioOverride: request.scenario} : {}),
+    ...(local ? {localGit: local} : {})
+  });
+  return {plan, loaded, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])]};
+}

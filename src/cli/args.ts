@@ -1,0 +1,100 @@
+// Command-line arguments → what to do. Pure: errors are UsageErrors (exit 2) naming the fix.
+
+import {UsageError} from '../core/errors.js';
+import {parseScenario, SCENARIOS, type Scenario} from '../core/scenario.js';
+import {closest} from '../core/suggest.js';
+
+export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run'] as const;
+export type Verb = (typeof VERBS)[number];
+
+export interface CliArgs {
+  verb: Verb | 'help' | 'version' | 'schema';
+  config?: string;
+  scenario?: Scenario;
+  json: boolean;
+}
+
+const FLAGS_WITH_VALUE = ['--config', '--scenario'] as const;
+const BOOLEAN_FLAGS = ['--json', '--help', '--version'] as const;
+const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = {verb: 'help', json: false};
+  let verb: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    if (!raw.startsWith('-') || raw === '-') {
+      if (verb !== undefined) throw new UsageError(`unexpected argument \`${raw}\` after \`${verb}\`; see \`imagegate --help\``);
+      verb = raw;
+      continue;
+    }
+    const [flagText, inline] = splitInline(raw);
+    const flag = SHORT[flagText] ?? flagText;
+    if ((FLAGS_WITH_VALUE as readonly string[]).includes(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}`);
+      if (flag === '--config') args.config = value;
+      else args.scenario = scenarioValue(value);
+      continue;
+    }
+    if ((BOOLEAN_FLAGS as readonly string[]).includes(flag)) {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+      if (flag === '--json') args.json = true;
+      if (flag === '--help') return {...args, verb: 'help'};
+      if (flag === '--version') return {...args, verb: 'version'};
+      continue;
+    }
+    const guess = closest(flag.replace(/^-+/, ''), [...FLAGS_WITH_VALUE, ...BOOLEAN_FLAGS].map(f => f.slice(2)));
+    throw new UsageError(`unknown option \`${flagText}\`${guess ? `, did you mean \`--${guess}\`?` : '; see `imagegate --help`'}`);
+  }
+  if (verb === undefined || verb === 'help') return {...args, verb: 'help'};
+  if (verb === 'schema') return {...args, verb: 'schema'};
+  if (!(VERBS as readonly string[]).includes(verb)) {
+    const guess = closest(verb, VERBS);
+    throw new UsageError(`unknown command \`${verb}\`${guess ? `, did you mean \`${guess}\`?` : ''}; commands: ${VERBS.join(', ')}`);
+  }
+  args.verb = verb as Verb;
+  return args;
+}
+
+function splitInline(raw: string): [string, string | undefined] {
+  const eq = raw.indexOf('=');
+  return eq > 0 ? [raw.slice(0, eq), raw.slice(eq + 1)] : [raw, undefined];
+}
+
+function scenarioValue(value: string): Scenario {
+  const scenario = parseScenario(value);
+  if (scenario) return scenario;
+  const guess = closest(value, SCENARIOS);
+  throw new UsageError(`unknown scenario \`${value}\`${guess ? `, did you mean \`${guess}\`?` : ''}; scenarios: ${SCENARIOS.join(', ')}`);
+}
+
+function example(flag: string): string {
+  return flag === '--config' ? '`--config .imagegate.yml`' : '`--scenario check`';
+}
+
+export const USAGE = `imagegate — build container images, test inside the exact image on every platform,
+push only the tested bytes, promote on merge without rebuilding.
+
+Usage: imagegate <command> [--config FILE] [--scenario S] [--json]
+
+Commands:
+  plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
+            and where every value came from
+  run       infer the scenario from the CI environment, then do what it says
+  check     build and test every platform; push nothing
+  gate      check, then push the tested bytes to staging
+  promote   publish the staged bytes under the final tags, without rebuilding
+  release   publish version tags for a release tag
+  schema    print the JSON Schema of the configuration file
+
+Options:
+  -c, --config FILE   configuration file (default: .imagegate.yml in the current directory)
+      --scenario S    force the scenario: check, gate, promote or release
+      --json          print one JSON document on stdout (human output goes to stderr)
+  -h, --help          show this help
+  -V, --version       print the version
+
+Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration or usage error,
+3 infrastructure error (engine, registry, tool missing).
+`;

@@ -1,0 +1,85 @@
+// The semantic string checks named by `format` in the schema. Each returns an error with its fix,
+// or undefined when the value is fine.
+
+import {parsePlatform} from '../platform.js';
+import {isValidTag, looksLikeRegistryHost, parseReference, parseRepositoryPath} from '../reference.js';
+import {parseTagTemplate} from '../tags.js';
+import type {Format} from './schema.js';
+
+export function checkFormat(format: Format, value: string): string | undefined {
+  return CHECKS[format](value);
+}
+
+const CHECKS: Record<Format, (value: string) => string | undefined> = {
+  'registry-prefix': checkRegistryPrefix,
+  'image-reference': value => {
+    const r = parseReference(value);
+    return r.ok ? undefined : r.error;
+  },
+  repository: value => {
+    const r = parseReference(value);
+    if (!r.ok) return r.error;
+    if (r.value.tag !== undefined || r.value.digest !== undefined) return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
+    return undefined;
+  },
+  platform: value => {
+    const r = parsePlatform(value);
+    return r.ok ? undefined : r.error;
+  },
+  'tag-template': value => {
+    const r = parseTagTemplate(value);
+    return r.ok ? undefined : r.error;
+  },
+  'tag-prefix': value => {
+    if (value.length > 64) return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
+    if (!isValidTag(`${value}x`)) return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
+    return undefined;
+  },
+  duration: value => (parseDuration(value) === undefined ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\`` : undefined),
+  'relative-path': value => {
+    if (value.startsWith('/')) return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
+    if (value.includes('\\')) return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
+    return undefined;
+  },
+  'absolute-path': value => (value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``),
+  'buildpack-uri': checkBuildpackUri
+};
+
+function checkRegistryPrefix(value: string): string | undefined {
+  if (value.includes('://')) return `write \`${value.replace(/^\w+:\/\//, '')}\` without a URL scheme`;
+  if (value.endsWith('/')) return `remove the trailing \`/\`: \`${value.replace(/\/+$/, '')}\``;
+  if (/[@]/.test(value) || /\/[^/]*:/.test(value)) return `\`${value}\` must be a registry and path prefix, without a tag or digest`;
+  const [host = '', ...rest] = value.split('/');
+  if (!looksLikeRegistryHost(host)) {
+    return `\`${value}\` does not start with a registry host; write it in full, e.g. \`docker.io/${value}\` or \`ghcr.io/${value}\``;
+  }
+  const ref = parseReference(`${value}${rest.length ? '' : '/x'}`);
+  if (!ref.ok) return ref.error;
+  if (rest.length) {
+    const path = parseRepositoryPath(rest.join('/'));
+    if (!path.ok) return path.error;
+  }
+  return undefined;
+}
+
+const BUILDPACK_SCHEMES = ['docker://', 'urn:cnb:builder:', 'urn:cnb:registry:', 'https://', 'file://', 'from=builder'];
+
+function checkBuildpackUri(value: string): string | undefined {
+  if (BUILDPACK_SCHEMES.some(s => value.startsWith(s))) {
+    if (value.startsWith('docker://')) {
+      const ref = parseReference(value.slice('docker://'.length));
+      if (!ref.ok) return `buildpack \`${value}\`: ${ref.error}`;
+    }
+    return undefined;
+  }
+  return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
+}
+
+/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const units: Record<string, number> = {ms: 1, s: 1000, m: 60000, h: 3600000};
+  if (!/^(\d+(ms|s|m|h))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
+  return total > 0 ? total : undefined;
+}

@@ -1,0 +1,295 @@
+// The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
+// as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
+// fixes to every error) and generates the README's configuration reference.
+//
+// Only this subset of JSON Schema is used, and the validator implements exactly it: type,
+// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
+// (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
+
+export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+
+export interface Schema {
+  $ref?: string;
+  type?: SchemaType;
+  description?: string;
+  default?: unknown;
+  examples?: unknown[];
+  enum?: readonly (string | number)[];
+  pattern?: string;
+  format?: Format;
+  minLength?: number;
+  minItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: readonly string[];
+  additionalProperties?: boolean | Schema;
+  oneOf?: Schema[];
+  /** Human name of a string pattern, used in error messages ("an image name"). */
+  'x-pattern-name'?: string;
+}
+
+/** Semantic string checks the validator runs (JSON Schema treats unknown formats as annotations). */
+export type Format =
+  | 'registry-prefix'
+  | 'image-reference'
+  | 'repository'
+  | 'platform'
+  | 'tag-template'
+  | 'tag-prefix'
+  | 'duration'
+  | 'relative-path'
+  | 'absolute-path'
+  | 'buildpack-uri';
+
+const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
+
+const runCommand: Schema = {
+  description:
+    'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell.',
+  oneOf: [
+    {type: 'string', minLength: 1},
+    {type: 'array', items: {type: 'string'}, minItems: 1}
+  ]
+};
+
+const envMap: Schema = {
+  type: 'object',
+  additionalProperties: {oneOf: [{type: 'string'}, {type: 'number'}, {type: 'boolean'}]},
+  description: 'Environment variables (values are turned into strings).'
+};
+
+export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $defs: Record<string, Schema>} = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://imagegate.dev/schema/imagegate.schema.json',
+  title: 'imagegate configuration (.imagegate.yml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['registry', 'images'],
+  properties: {
+    version: {type: 'integer', enum: [1], default: 1, description: 'Version of this file format.'},
+    registry: {
+      type: 'string',
+      format: 'registry-prefix',
+      description:
+        'Where final images live: a registry host with an optional path prefix. Image `NAME` is published as `<registry>/NAME` unless it sets `repository`.',
+      examples: ['ghcr.io/acme', 'localhost:5000/acme']
+    },
+    staging: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Where the gate pushes tested images before promotion: a tag prefix in the final repository, or an intermediate registry. Default: `tag-prefix: staging-`.',
+      properties: {
+        'tag-prefix': {
+          type: 'string',
+          format: 'tag-prefix',
+          description: 'Staging tags are `<tag-prefix><source identity>` in the final repository.',
+          default: 'staging-'
+        },
+        registry: {
+          type: 'string',
+          format: 'registry-prefix',
+          description: 'An intermediate registry (host and optional path prefix) that holds staged images instead.'
+        }
+      }
+    },
+    scenario: {
+      type: 'string',
+      enum: ['check', 'gate', 'promote', 'release'],
+      description:
+        'Force a scenario instead of inferring it from the CI environment (a `--scenario` flag or action input still wins).'
+    },
+    images: {
+      type: 'array',
+      minItems: 1,
+      description: 'The images to build, test and publish.',
+      items: {$ref: '#/$defs/image'}
+    }
+  },
+  $defs: {
+    image: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: {
+          type: 'string',
+          pattern: '^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$',
+          'x-pattern-name': 'an image name (lowercase letters and digits, joined by `.`, `_`, `__` or `-`)',
+          description: 'Image name; also the last part of its repository.'
+        },
+        context: {
+          type: 'string',
+          format: 'relative-path',
+          default: '.',
+          description: 'Build context, relative to the configuration file.'
+        },
+        containerfile: {
+          type: 'string',
+          format: 'relative-path',
+          default: 'Dockerfile',
+          description: 'Dockerfile/Containerfile path, relative to the context.'
+        },
+        target: {type: 'string', minLength: 1, description: 'Build stage to build (`docker build --target`).'},
+        'build-args': {...envMap, description: 'Build arguments (`--build-arg KEY=VALUE`).'},
+        platforms: {
+          type: 'array',
+          minItems: 1,
+          items: {type: 'string', format: 'platform'},
+          default: ['linux/amd64'],
+          description: 'Platforms to build and test, as `os/arch[/variant]`. Every one is tested (foreign ones under QEMU).'
+        },
+        tags: {
+          type: 'array',
+          default: ['{{sha}}'],
+          description:
+            'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
+          items: {
+            oneOf: [
+              {type: 'string', format: 'tag-template'},
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['tag'],
+                properties: {
+                  tag: {type: 'string', format: 'tag-template', description: 'The tag template.'},
+                  on: {
+                    type: 'array',
+                    minItems: 1,
+                    items: {type: 'string', enum: ['promote', 'release']},
+                    description: 'Scenarios that publish this tag.'
+                  }
+                }
+              }
+            ]
+          }
+        },
+        repository: {
+          type: 'string',
+          format: 'repository',
+          description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
+        },
+        'depends-on': {
+          type: 'string',
+          description:
+            'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+        },
+        test: {
+          description:
+            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
+          oneOf: [{type: 'array', items: {$ref: '#/$defs/testCommand'}}, {$ref: '#/$defs/testSuite'}]
+        },
+        builder: {
+          description: 'How the image is built: `dockerfile` (buildx, the default) or `{buildpacks: {...}}`.',
+          default: 'dockerfile',
+          oneOf: [
+            {type: 'string', enum: ['dockerfile']},
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['buildpacks'],
+              properties: {buildpacks: {$ref: '#/$defs/buildpacks'}}
+            }
+          ]
+        }
+      }
+    },
+    testCommand: {
+      oneOf: [
+        {type: 'string', minLength: 1, description: 'Shorthand for `{run: STRING}`.'},
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['run'],
+          properties: {
+            run: runCommand,
+            name: {type: 'string', minLength: 1, description: 'Name shown in logs and reports.'},
+            timeout: {type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.`},
+            user: {type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.'},
+            workdir: {
+              type: 'string',
+              format: 'absolute-path',
+              description: 'Run in this directory instead of the image’s WORKDIR.'
+            },
+            env: {...envMap, description: 'Extra environment variables for this command.'},
+            platforms: {
+              type: 'array',
+              minItems: 1,
+              items: {type: 'string', format: 'platform'},
+              description: 'Run only on these platforms (default: every platform of the image).'
+            }
+          }
+        }
+      ]
+    },
+    testSuite: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['commands'],
+      properties: {
+        commands: {type: 'array', items: {$ref: '#/$defs/testCommand'}, description: 'The test commands.'},
+        setup: {
+          type: 'array',
+          items: {oneOf: [{type: 'string', minLength: 1}, {type: 'array', items: {type: 'string'}, minItems: 1}]},
+          description:
+            'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+        },
+        timeout: {
+          type: 'string',
+          format: 'duration',
+          default: '10m',
+          description: `Default time limit of each command, ${DURATION_HINT}.`
+        },
+        mount: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['source'],
+          description: 'Mount repository files read-only into the test containers.',
+          properties: {
+            source: {type: 'string', format: 'relative-path', description: 'Directory, relative to the configuration file.'},
+            target: {
+              type: 'string',
+              format: 'absolute-path',
+              default: '/imagegate/tests',
+              description: 'Mount point inside the container.'
+            }
+          }
+        }
+      }
+    },
+    buildpacks: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['image'],
+      properties: {
+        image: {
+          type: 'string',
+          format: 'image-reference',
+          description: 'The production builder image, pinned by digest (`REPO[:TAG]@sha256:…`).'
+        },
+        mode: {
+          type: 'string',
+          enum: ['pack', 'lifecycle'],
+          default: 'pack',
+          description: '`pack` runs a pinned pack CLI; `lifecycle` runs the builder’s own `/cnb/lifecycle/creator`.'
+        },
+        'pre-buildpacks': {
+          type: 'array',
+          items: {type: 'string', format: 'buildpack-uri'},
+          description: 'Buildpacks production injects before the builder’s order (full URIs).'
+        },
+        'post-buildpacks': {
+          type: 'array',
+          items: {type: 'string', format: 'buildpack-uri'},
+          description: 'Buildpacks production injects after the builder’s order (full URIs).'
+        },
+        env: {...envMap, description: 'Build-time environment (`--env`).'},
+        'allow-unpinned-builder': {
+          type: 'boolean',
+          default: false,
+          description: 'Accept a builder pinned by tag only (CI may then not match production).'
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,236 @@
+// Walks a parsed YAML document against SCHEMA, producing a plain value, the position of every
+// value, and a diagnostic (with position and fix) for every mismatch.
+
+import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node} from 'yaml';
+import {closest} from '../suggest.js';
+import type {Diagnostic, Position} from './diagnostics.js';
+import {checkFormat} from './formats.js';
+import {SCHEMA, type Schema, type SchemaType} from './schema.js';
+
+export type Path = (string | number)[];
+
+export function pathText(path: Path): string {
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)';
+}
+
+export interface Walked {
+  value: unknown;
+  /** Position of the value at each path (`images[0].platforms`), for provenance and later checks. */
+  positions: Map<string, Position>;
+  /** Position of the key that holds each value, for errors about the key itself. */
+  keyPositions: Map<string, Position>;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_NODES = 10000;
+
+export function walkDocument(doc: Document, lines: LineCounter): Walked {
+  const out: Walked = {value: undefined, positions: new Map(), keyPositions: new Map(), diagnostics: []};
+  let visited = 0;
+  const at = (node: Node | null | undefined): Position => {
+    const offset = node?.range?.[0] ?? 0;
+    const p = lines.linePos(offset);
+    return {line: p.line, col: p.col};
+  };
+  const report = (pos: Position, message: string): void => {
+    out.diagnostics.push({...pos, message});
+  };
+
+  const walk = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
+    if (++visited > MAX_NODES) {
+      if (visited === MAX_NODES + 1) report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
+      return undefined;
+    }
+    if (node && isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) {
+        report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
+        return undefined;
+      }
+      return walk(target as Node, schema, path, at(node));
+    }
+    out.positions.set(pathText(path), pos);
+    const resolved = resolveRef(schema);
+    if (resolved.oneOf) return walkOneOf(node, resolved, path, pos);
+    const got = typeOf(node);
+    const expected = resolved.type;
+    if (expected && !typeMatches(got, expected)) {
+      report(pos, typeError(path, expected, got, node, resolved));
+      return undefined;
+    }
+    if (expected === 'object') return walkMap(node, resolved, path, pos);
+    if (expected === 'array') return walkSeq(node, resolved, path, pos);
+    const value = isScalar(node) ? node.value : null;
+    checkScalar(value, resolved, path, pos);
+    return value;
+  };
+
+  const walkOneOf = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
+    const got = typeOf(node);
+    const options = (schema.oneOf ?? []).map(resolveRef);
+    const match = options.find(o => o.type !== undefined && typeMatches(got, o.type));
+    if (match) return walk(node, match, path, pos);
+    const names = [...new Set(options.map(o => describeType(o.type ?? 'string')))];
+    report(pos, `\`${pathText(path)}\` must be ${names.join(' or ')}, not ${describeGot(got)}${quoteHint(node)}`);
+    return undefined;
+  };
+
+  const walkMap = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
+    const result: Record<string, unknown> = {};
+    const known = Object.keys(schema.properties ?? {});
+    const suggested = new Set<string>();
+    if (!isMap(node)) return result;
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const keyPos = at(keyNode);
+      if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+        report(keyPos, `keys in \`${pathText(path)}\` must be plain words${quoteHint(keyNode)}`);
+        continue;
+      }
+      const key = keyNode.value;
+      const childPath = [...path, key];
+      const valueNode = pair.value as Node | null;
+      const valuePos = valueNode ? at(valueNode) : keyPos;
+      let childSchema = schema.properties?.[key];
+      if (!childSchema) {
+        if (schema.additionalProperties === false) {
+          const guess = closest(key, known);
+          if (guess) suggested.add(guess);
+          report(keyPos, unknownKeyMessage(key, path, known, guess));
+          continue;
+        }
+        childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+      }
+      out.keyPositions.set(pathText(childPath), keyPos);
+      result[key] = walk(valueNode, childSchema, childPath, valuePos);
+    }
+    for (const required of schema.required ?? []) {
+      if (suggested.has(required)) continue;
+      if (!(required in result) && !node.items.some(p => isPair(p) && isScalar(p.key) && p.key.value === required)) {
+        report(pos, `missing required key \`${required}\` in \`${pathText(path)}\`${requiredHint(required)}`);
+      }
+    }
+    return result;
+  };
+
+  const walkSeq = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
+    const items = isSeq(node) ? node.items : [];
+    if (schema.minItems !== undefined && items.length < schema.minItems) {
+      report(pos, `\`${pathText(path)}\` needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+    }
+    return items.map((item, i) => walk(item as Node | null, schema.items ?? {}, [...path, i], item ? at(item as Node) : pos));
+  };
+
+  const checkScalar = (value: unknown, schema: Schema, path: Path, pos: Position): void => {
+    const name = `\`${pathText(path)}\``;
+    if (schema.enum && !schema.enum.includes(value as string | number)) {
+      const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
+      const choices = schema.enum.map(v => `\`${v}\``).join(', ');
+      report(pos, `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+      return;
+    }
+    if (typeof value !== 'string') return;
+    if (schema.minLength !== undefined && value.length < schema.minLength) {
+      report(pos, `${name} must not be empty`);
+      return;
+    }
+    if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
+      report(pos, `${name}: \`${value}\` is not ${schema['x-pattern-name'] ?? `matching ${schema.pattern}`}`);
+      return;
+    }
+    if (schema.format) {
+      const error = checkFormat(schema.format, value);
+      if (error) report(pos, `${name}: ${error}`);
+    }
+  };
+
+  const contents = doc.contents as Node | null;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    report({line: 1, col: 1}, 'the file is empty; it needs at least `registry:` and `images:` (see the README)');
+    return out;
+  }
+  out.value = walk(contents, SCHEMA, [], at(contents));
+  return out;
+}
+
+function resolveRef(schema: Schema): Schema {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace('#/$defs/', '');
+  const target = SCHEMA.$defs[name];
+  if (!target) throw new Error(`schema: unknown $ref ${schema.$ref}`);
+  return {...target, ...schema, $ref: undefined, description: schema.description ?? target.description};
+}
+
+type Got = SchemaType | 'null';
+
+function typeOf(node: Node | null): Got {
+  if (node === null) return 'null';
+  if (isMap(node)) return 'object';
+  if (isSeq(node)) return 'array';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'null';
+    if (typeof v === 'boolean') return 'boolean';
+    if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+    return 'string';
+  }
+  return 'string';
+}
+
+function typeMatches(got: Got, expected: SchemaType): boolean {
+  return got === expected || (expected === 'number' && got === 'integer');
+}
+
+function describeType(t: SchemaType): string {
+  return {string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping'}[t];
+}
+
+function describeGot(got: Got): string {
+  return got === 'null' ? 'empty' : describeType(got);
+}
+
+function typeError(path: Path, expected: SchemaType, got: Got, node: Node | null, schema: Schema): string {
+  const name = `\`${pathText(path)}\``;
+  let fix = quoteHint(node);
+  if (!fix && expected === 'array' && got === 'string' && isScalar(node)) fix = `; write a list: \`[${String(node.value)}]\``;
+  if (!fix && expected === 'string' && (got === 'integer' || got === 'number' || got === 'boolean') && isScalar(node)) {
+    fix = `; quote it: \`"${node.source ?? String(node.value)}"\``;
+  }
+  if (!fix && got === 'null') fix = `; give it a value or remove the key`;
+  if (!fix && schema.examples?.[0] !== undefined) fix = `, e.g. \`${JSON.stringify(schema.examples[0])}\``;
+  return `${name} must be ${describeType(expected)}, not ${describeGot(got)}${fix}`;
+}
+
+/** `{{sha}}` unquoted is a YAML flow mapping; say so instead of "must be a string". */
+function quoteHint(node: Node | null): string {
+  if (node && isMap(node) && node.flow && node.items.length === 1) {
+    const inner = node.items[0];
+    if (isPair(inner) && isMap(inner.key)) {
+      const text = (inner.key.items[0] as {key?: {value?: unknown}} | undefined)?.key?.value;
+      return `; \`{{${String(text)}}}\` must be quoted in YAML: write \`"{{${String(text)}}}"\``;
+    }
+  }
+  return '';
+}
+
+function unknownKeyMessage(key: string, path: Path, known: string[], guess: string | undefined): string {
+  const where = path.length ? ` in \`${pathText(path)}\`` : '';
+  if (guess) return `unknown key \`${key}\`${where}, did you mean \`${guess}\`?`;
+  return `unknown key \`${key}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
+}
+
+function requiredHint(key: string): string {
+  const hints: Record<string, string> = {
+    registry: ', e.g. `registry: ghcr.io/acme`',
+    images: ', a list with at least one `- name: …`',
+    name: ', e.g. `name: web`',
+    run: ', the command to run, e.g. `run: test -f /app/ready`',
+    image: ', the builder pinned by digest, e.g. `image: docker.io/heroku/builder:24@sha256:…`',
+    commands: ', the list of test commands',
+    source: ', a directory relative to the configuration file',
+    tag: ', the tag template, e.g. `tag: "{{version}}"`',
+    buildpacks: ''
+  };
+  return hints[key] ?? '';
+}

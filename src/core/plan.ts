@@ -1,0 +1,204 @@
+// The resolved plan: which scenario runs, what each image builds, tests and writes where, and
+// where every value came from. Pure: git facts and source identities are passed in.
+
+import type {Config, ConfigSource, ImageConfig, TagRule} from './config/types.js';
+import type {SourceIdentity} from './identity.js';
+import type {Fact, Inference, Scenario} from './scenario.js';
+import {renderTagTemplate, type GitValues, type TagScenario} from './tags.js';
+
+export interface PlannedTag {
+  template: string;
+  on: TagScenario[];
+  source: string;
+  tag?: string;
+  ref?: string;
+  /** True when this scenario writes the tag. */
+  published: boolean;
+  skipped?: string;
+}
+
+export interface ImagePlan {
+  name: string;
+  builder: Fact<string>;
+  context: Fact<string>;
+  containerfile?: Fact<string>;
+  target?: Fact<string>;
+  buildArgs: Fact<Record<string, string>>;
+  platforms: Fact<string[]>;
+  dependsOn?: Fact<string>;
+  repository: Fact<string>;
+  identity: {value?: SourceIdentity; source: string; error?: string};
+  tests: Fact<number>;
+  steps: string[];
+  staging?: Fact<string>;
+  tags: PlannedTag[];
+}
+
+export interface Plan {
+  version: 1;
+  config: string;
+  scenario: Fact<Scenario>;
+  host: Inference['host'];
+  event: string;
+  reason: string;
+  trusted: boolean;
+  git: {sha?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>};
+  images: ImagePlan[];
+  /** Every registry reference this scenario writes, in order. */
+  writes: string[];
+  warnings: string[];
+}
+
+export interface PlanInputs {
+  config: Config;
+  source: ConfigSource;
+  inference: Inference;
+  /** `--scenario` flag or action input, highest precedence. */
+  scenarioOverride?: Fact<Scenario>;
+  /** Facts read from the local checkout, used where the CI environment says nothing. */
+  localGit?: {sha?: string; branch?: string; tag?: string};
+  identities: Map<string, SourceIdentity | {error: string}>;
+}
+
+export function resolveScenario(inputs: Pick<PlanInputs, 'config' | 'source' | 'inference' | 'scenarioOverride'>): Fact<Scenario> {
+  if (inputs.scenarioOverride) return inputs.scenarioOverride;
+  if (inputs.config.scenario) return {value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config'};
+  return inputs.inference.scenario;
+}
+
+export function buildPlan(inputs: PlanInputs): Plan {
+  const {config, source, inference} = inputs;
+  const scenario = resolveScenario(inputs);
+  const git = mergeGit(inference, inputs.localGit);
+  const gitValues: GitValues = {};
+  if (git.sha) gitValues.sha = git.sha.value;
+  if (git.branch) gitValues.branch = git.branch.value;
+  if (git.tag) gitValues.tag = git.tag.value;
+  const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+  const plan: Plan = {
+    version: 1,
+    config: source.file,
+    scenario,
+    host: inference.host,
+    event: inference.event,
+    reason: scenario.source === inference.scenario.source ? inference.reason : `${scenario.value} chosen by ${scenario.source}`,
+    trusted: inference.trusted,
+    git,
+    images,
+    writes: images.flatMap(i => [...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []), ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!)]),
+    warnings: planWarnings(scenario, inference, images)
+  };
+  return plan;
+}
+
+/** Images in an order where every image comes after the one it depends on, file order otherwise. */
+export function buildOrder(images: ImageConfig[]): ImageConfig[] {
+  const byName = new Map(images.map(i => [i.name, i]));
+  const done = new Set<string>();
+  const out: ImageConfig[] = [];
+  const visit = (image: ImageConfig, depth: number): void => {
+    if (done.has(image.name) || depth > images.length) return;
+    const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
+    if (base) visit(base, depth + 1);
+    done.add(image.name);
+    out.push(image);
+  };
+  images.forEach(i => visit(i, 0));
+  return out;
+}
+
+function mergeGit(inference: Inference, local: PlanInputs['localGit']): Plan['git'] {
+  const out: Plan['git'] = {};
+  for (const key of ['sha', 'branch', 'tag'] as const) {
+    const fromCi = inference.git[key];
+    const fromLocal = local?.[key];
+    if (fromCi) out[key] = fromCi;
+    else if (fromLocal) out[key] = {value: fromLocal, source: 'git (local checkout)'};
+  }
+  return out;
+}
+
+function planImage(image: ImageConfig, inputs: PlanInputs, scenario: Scenario, git: GitValues): ImagePlan {
+  const {config, source} = inputs;
+  const at = `images[${image.index}]`;
+  const from = (key: string, fallback = 'default'): string => source.where(`${at}.${key}`) ?? fallback;
+  const identity = inputs.identities.get(image.name);
+  const plan: ImagePlan = {
+    name: image.name,
+    builder: {value: image.builder.kind, source: from('builder')},
+    context: {value: image.context, source: from('context')},
+    buildArgs: {value: image.buildArgs, source: from('build-args')},
+    platforms: {value: image.platforms, source: from('platforms')},
+    repository: {
+      value: image.repository,
+      source: source.where(`${at}.repository`) ?? `registry (${source.where('registry') ?? 'config'}) + name`
+    },
+    identity:
+      identity && 'key' in identity
+        ? {value: identity, source: 'git tree of the context + hash of the image entry'}
+        : {source: 'git', error: identity?.error ?? 'not computed'},
+    tests: {value: image.test.commands.length, source: from('test', 'none configured')},
+    steps: [],
+    tags: []
+  };
+  if (image.builder.kind === 'dockerfile') plan.containerfile = {value: image.containerfile, source: from('containerfile')};
+  if (image.target !== undefined) plan.target = {value: image.target, source: from('target')};
+  if (image.dependsOn !== undefined) plan.dependsOn = {value: image.dependsOn, source: from('depends-on')};
+  const key = identity && 'key' in identity ? identity.key : undefined;
+  if (key) plan.staging = stagingRef(image, config, source, key);
+  plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git));
+  plan.steps = steps(plan, scenario);
+  return plan;
+}
+
+function stagingRef(image: ImageConfig, config: Config, source: ConfigSource, key: string): Fact<string> {
+  if (config.staging.kind === 'registry') {
+    return {value: `${config.staging.registry}/${image.name}:${key}`, source: `staging.registry (${source.where('staging.registry') ?? 'config'})`};
+  }
+  const where = source.where('staging.tag-prefix');
+  return {
+    value: `${image.repository}:${config.staging.tagPrefix}${key}`,
+    source: where ? `staging.tag-prefix (${where})` : 'staging.tag-prefix (default `staging-`)'
+  };
+}
+
+function planTag(rule: TagRule, where: string, repository: string, scenario: Scenario, git: GitValues): PlannedTag {
+  const rendered = renderTagTemplate(rule.template, git);
+  const planned: PlannedTag = {template: rule.template.source, on: rule.on, source: where, published: false};
+  if (!rendered.ok) {
+    planned.skipped = rendered.skipped;
+    return planned;
+  }
+  planned.tag = rendered.tag;
+  planned.ref = `${repository}:${rendered.tag}`;
+  planned.published = (rule.on as string[]).includes(scenario);
+  return planned;
+}
+
+function steps(plan: ImagePlan, scenario: Scenario): string[] {
+  const platforms = plan.platforms.value.join(', ');
+  const build = [`build ${platforms}`, plan.tests.value ? `test ${plan.tests.value} command(s) on each of ${platforms}` : `no tests configured (add \`test:\`)`];
+  const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
+  const published = plan.tags.filter(t => t.published).map(t => t.ref);
+  switch (scenario) {
+    case 'check':
+      return [...build, 'push nothing (check)'];
+    case 'gate':
+      return [...build, `push the tested image to ${staging}`];
+    case 'promote':
+    case 'release':
+      return [`no build: copy ${staging} by digest`, published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`];
+  }
+}
+
+function planWarnings(scenario: Fact<Scenario>, inference: Inference, images: ImagePlan[]): string[] {
+  const warnings: string[] = [];
+  if (!inference.trusted && scenario.value !== 'check') {
+    warnings.push(`scenario ${scenario.value} (${scenario.source}) on an untrusted event: ${inference.reason}`);
+  }
+  for (const image of images) {
+    if (image.identity.error && scenario.value !== 'check') warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
+    if (image.identity.value?.dirty && scenario.value !== 'check') warnings.push(`${image.name}: the build context has uncommitted changes`);
+  }
+  return warnings;
+}

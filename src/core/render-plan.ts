@@ -1,0 +1,80 @@
+// A plan as people read it: a terminal listing and a markdown table for CI summaries.
+
+import type {ImagePlan, Plan} from './plan.js';
+import type {Fact} from './scenario.js';
+
+export function renderPlanText(plan: Plan): string {
+  const lines: string[] = [];
+  lines.push(`imagegate plan — scenario ${plan.scenario.value}  [${plan.scenario.source}]`);
+  lines.push(`  ${plan.reason}`);
+  const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
+  lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
+  for (const key of ['sha', 'branch', 'tag'] as const) {
+    const fact = plan.git[key];
+    if (fact) lines.push(row(`git ${key}`, fact.value, fact.source, 2));
+  }
+  for (const image of plan.images) lines.push('', ...renderImage(image));
+  lines.push('');
+  lines.push(plan.writes.length ? `Registry writes in ${plan.scenario.value}:` : `Registry writes in ${plan.scenario.value}: none`);
+  for (const ref of plan.writes) lines.push(`  ${ref}`);
+  for (const warning of plan.warnings) lines.push(`warning: ${warning}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function renderImage(image: ImagePlan): string[] {
+  const out = [`image ${image.name}`];
+  const fact = (label: string, f: Fact<unknown> | undefined, show = (v: unknown): string => String(v)): void => {
+    if (f) out.push(row(label, show(f.value), f.source));
+  };
+  fact('builder', image.builder);
+  fact('context', image.context);
+  fact('containerfile', image.containerfile);
+  fact('target', image.target);
+  fact('depends-on', image.dependsOn);
+  fact('platforms', image.platforms, v => (v as string[]).join(', '));
+  const args = Object.entries(image.buildArgs.value);
+  if (args.length) out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
+  fact('repository', image.repository);
+  if (image.identity.value) {
+    const id = image.identity.value;
+    const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;
+    out.push(row('source identity', `${id.key} (${detail})`, image.identity.source));
+  } else {
+    out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
+  }
+  fact('tests', image.tests, v => `${String(v)} command(s)`);
+  fact('staging', image.staging);
+  for (const tag of image.tags) {
+    const when = `on ${tag.on.join(', ')}`;
+    const value = tag.ref ? `${tag.ref}${tag.published ? '' : ` (${when})`}` : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
+    out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
+  }
+  out.push(row('steps', image.steps.join(' → '), ''));
+  return out;
+}
+
+function row(label: string, value: string, source: string, indent = 2): string {
+  const left = `${' '.repeat(indent)}${label.padEnd(16)} ${value}`;
+  return source ? `${left.padEnd(72)}  [${source}]` : left;
+}
+
+export function renderPlanMarkdown(plan: Plan): string {
+  const lines = [
+    `### imagegate: ${plan.scenario.value}`,
+    '',
+    `${escapeCell(plan.reason)} (scenario from ${escapeCell(plan.scenario.source)})`,
+    '',
+    '| image | platforms | source identity | staging | tags written |',
+    '|---|---|---|---|---|'
+  ];
+  for (const image of plan.images) {
+    const tags = image.tags.filter(t => t.published).map(t => `\`${t.tag}\``).join(' ') || '—';
+    const staging = image.staging ? `\`${image.staging.value}\`` : '—';
+    lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}
