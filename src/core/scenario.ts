@@ -76,7 +76,15 @@ export function inferScenario(env: Env, event?: unknown): Inference {
 
 function finish(host: CiHost, event: string, decision: Decision, git: Git): Inference {
   const {scenario, decidedBy, reason, trusted, fork = false, bot} = decision;
-  const inference: Inference = {host, event, scenario: {value: scenario, source: decidedBy.join(', ')}, reason, trusted, fork, git};
+  const inference: Inference = {
+    host,
+    event,
+    scenario: {value: scenario, source: decidedBy.join(', ')},
+    reason,
+    trusted,
+    fork,
+    git
+  };
   if (bot) inference.bot = bot;
   return inference;
 }
@@ -168,10 +176,11 @@ interface PullRequestOrigin {
 
 function pullRequestOrigin(env: Env, payload: Payload | undefined): PullRequestOrigin {
   return {
-    number: firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number')),
+    number: pullRequestNumber(env, payload),
     head: fromEvent(payload, 'pull_request.head.repo.full_name'),
     base: firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY')),
-    headRepoDeleted: lookup(payload, 'pull_request.head') !== undefined && lookup(payload, 'pull_request.head.repo') === null,
+    headRepoDeleted:
+      lookup(payload, 'pull_request.head') !== undefined && lookup(payload, 'pull_request.head.repo') === null,
     bot: gitHubBot(env, payload)
   };
 }
@@ -230,12 +239,22 @@ function decidePullRequestTarget(env: Env, payload: Payload | undefined): Decisi
   const reason =
     `pull_request_target run for ${pr} has the base repository's secrets and write token: ` +
     `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
-  return {scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: false, fork: fork !== null && fork !== undefined, bot: origin.bot?.value};
+  return {
+    scenario: 'check',
+    decidedBy: ['env GITHUB_EVENT_NAME'],
+    reason,
+    trusted: false,
+    fork: fork !== null && fork !== undefined,
+    bot: origin.bot?.value
+  };
 }
 
 function decideMergeGroup(env: Env, payload: Payload | undefined): Decision {
   const base = mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/'));
-  const head = mapFact(firstOf(fromEvent(payload, 'merge_group.head_ref'), fromEnv(env, 'GITHUB_REF')), stripPrefix('refs/heads/'));
+  const head = mapFact(
+    firstOf(fromEvent(payload, 'merge_group.head_ref'), fromEnv(env, 'GITHUB_REF')),
+    stripPrefix('refs/heads/')
+  );
   const reason =
     `merge queue group ${head?.value ?? '(unknown branch)'} into ${base?.value ?? 'the base branch'}: ` +
     `the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
@@ -250,7 +269,8 @@ function decideRefRun(event: 'push' | 'workflow_dispatch', env: Env, payload: Pa
     const reason = `push deletes ${ref.ref?.value ?? 'a ref'}: nothing new to publish, so it gets ${EFFECT.check}`;
     return {scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true};
   }
-  if (ref.tag) return {scenario: 'release', decidedBy, reason: `${run} on tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true};
+  if (ref.tag)
+    return {scenario: 'release', decidedBy, reason: `${run} on tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true};
   if (!ref.branch) {
     const reason = `${run} on ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: true};
@@ -258,7 +278,12 @@ function decideRefRun(event: 'push' | 'workflow_dispatch', env: Env, payload: Pa
   return decideBranchRun(run, ref.branch, fromEvent(payload, 'repository.default_branch'), decidedBy);
 }
 
-function decideBranchRun(run: string, branch: Fact<string>, defaultBranch: Fact<string> | undefined, decidedBy: string[]): Decision {
+function decideBranchRun(
+  run: string,
+  branch: Fact<string>,
+  defaultBranch: Fact<string> | undefined,
+  decidedBy: string[]
+): Decision {
   if (!defaultBranch) {
     const reason = `${run} on branch ${branch.value}, but the default branch is unknown (the event payload does not name it): ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: true};
@@ -290,13 +315,23 @@ function decideRelease(payload: Payload | undefined): Decision {
     const reason = `release ${tag.value} was ${action.value}, not published: ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: true};
   }
-  return {scenario: 'release', decidedBy: [...decidedBy, tag.source], reason: `release ${tag.value} published: ${EFFECT.release}`, trusted: true};
+  return {
+    scenario: 'release',
+    decidedBy: [...decidedBy, tag.source],
+    reason: `release ${tag.value} published: ${EFFECT.release}`,
+    trusted: true
+  };
 }
 
 function decideUnknownGitHubEvent(env: Env): Decision {
   const event = env.GITHUB_EVENT_NAME;
   const what = event ? `event ${event} is not one imagegate publishes from` : 'GITHUB_EVENT_NAME is not set';
-  return {scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason: `${what}: it gets ${EFFECT.check}`, trusted: false};
+  return {
+    scenario: 'check',
+    decidedBy: ['env GITHUB_EVENT_NAME'],
+    reason: `${what}: it gets ${EFFECT.check}`,
+    trusted: false
+  };
 }
 
 function gitHubRef(env: Env): {ref?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>} {
@@ -318,23 +353,31 @@ function gitHubGit(event: string, env: Env, payload: Payload | undefined): Git {
     changeNumber: undefined,
     baseBranch: undefined
   };
-  if (event === 'pull_request' || event === 'pull_request_target') return compact({...common, ...pullRequestGit(event, env, payload)});
+  if (event === 'pull_request' || event === 'pull_request_target')
+    return compact({...common, ...pullRequestGit(event, env, payload)});
   if (event === 'merge_group') return compact({...common, ...mergeGroupGit(payload)});
   if (event === 'release') return compact({...common, tag: firstOf(fromEvent(payload, 'release.tag_name'), tag)});
   return compact(common);
 }
 
+function pullRequestNumber(env: Env, payload: Payload | undefined): Fact<string> | undefined {
+  const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
+  return firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef);
+}
+
 function pullRequestGit(event: string, env: Env, payload: Payload | undefined) {
   const otherSha = event === 'pull_request' ? 'the test merge commit' : 'the base branch tip';
-  const headSha = explained(fromEvent(payload, 'pull_request.head.sha'), `the pull request head; GITHUB_SHA is ${otherSha}`);
+  const headSha = explained(
+    fromEvent(payload, 'pull_request.head.sha'),
+    `the pull request head; GITHUB_SHA is ${otherSha}`
+  );
   const fallbackSha = explained(fromEnv(env, 'GITHUB_SHA'), `${otherSha}; the payload has no pull_request.head.sha`);
-  const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
   return {
     sha: firstOf(headSha, fallbackSha),
     branch: firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref')),
     tag: undefined,
     baseBranch: firstOf(fromEnv(env, 'GITHUB_BASE_REF'), fromEvent(payload, 'pull_request.base.ref')),
-    changeNumber: firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef)
+    changeNumber: pullRequestNumber(env, payload)
   };
 }
 
@@ -369,22 +412,37 @@ function decideGitLab(source: string, env: Env): Decision {
   const decidedBy = ['env CI_PIPELINE_SOURCE'];
   if (source === 'merge_request_event') return decideMergeRequest(env);
   if (source === 'schedule') {
-    return {scenario: 'check', decidedBy, reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`, trusted: true};
+    return {
+      scenario: 'check',
+      decidedBy,
+      reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`,
+      trusted: true
+    };
   }
   if (!GITLAB_BRANCH_SOURCES.includes(source)) {
-    const what = env.CI_PIPELINE_SOURCE ? `pipeline source ${source} is not one imagegate publishes from` : 'CI_PIPELINE_SOURCE is not set';
+    const what = env.CI_PIPELINE_SOURCE
+      ? `pipeline source ${source} is not one imagegate publishes from`
+      : 'CI_PIPELINE_SOURCE is not set';
     return {scenario: 'check', decidedBy, reason: `${what}: it gets ${EFFECT.check}`, trusted: false};
   }
   const tag = fromEnv(env, 'CI_COMMIT_TAG');
   if (tag) {
-    return {scenario: 'release', decidedBy: [...decidedBy, tag.source], reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`, trusted: true};
+    return {
+      scenario: 'release',
+      decidedBy: [...decidedBy, tag.source],
+      reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`,
+      trusted: true
+    };
   }
   const branch = fromEnv(env, 'CI_COMMIT_BRANCH');
   if (!branch) {
     const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: true};
   }
-  return decideBranchRun(`${source} pipeline`, branch, fromEnv(env, 'CI_DEFAULT_BRANCH'), [...decidedBy, branch.source]);
+  return decideBranchRun(`${source} pipeline`, branch, fromEnv(env, 'CI_DEFAULT_BRANCH'), [
+    ...decidedBy,
+    branch.source
+  ]);
 }
 
 function decideMergeRequest(env: Env): Decision {
@@ -409,7 +467,14 @@ function decideMergeRequest(env: Env): Decision {
   const here = env.CI_PROJECT_PATH || `project ${project.value}`;
   if (fork) {
     const from = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${sourceProject.value}`;
-    return {scenario: 'check', decidedBy: byProject, reason: `${mr} from fork ${from} into ${here}: forks get ${EFFECT.check}`, trusted: false, fork, bot};
+    return {
+      scenario: 'check',
+      decidedBy: byProject,
+      reason: `${mr} from fork ${from} into ${here}: forks get ${EFFECT.check}`,
+      trusted: false,
+      fork,
+      bot
+    };
   }
   const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
   const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';

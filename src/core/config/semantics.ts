@@ -137,9 +137,9 @@ function checkBuilder(image: ImageConfig, raw: RawConfig['images'][number], at: 
 
 function checkTestPlatforms(image: ImageConfig, at: string, error: Report): void {
   image.test.commands.forEach((command, i) => {
-    for (const p of command.platforms ?? []) {
+    for (const [j, p] of (command.platforms ?? []).entries()) {
       if (!image.platforms.some(b => sameText(p, b))) {
-        error(`${at}.test${testPath(image, i)}.platforms`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
+        error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
       }
     }
   });

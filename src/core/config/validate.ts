@@ -51,6 +51,11 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     }
     out.positions.set(pathText(path), pos);
     const resolved = resolveRef(schema);
+    const unquoted = quoteHint(node);
+    if (unquoted && acceptsString(resolved)) {
+      report(pos, `\`${pathText(path)}\`${unquoted.replace(/^; /, ': ')}`);
+      return undefined;
+    }
     if (resolved.oneOf) return walkOneOf(node, resolved, path, pos);
     const got = typeOf(node);
     const expected = resolved.type;
@@ -160,6 +165,10 @@ function resolveRef(schema: Schema): Schema {
   const target = SCHEMA.$defs[name];
   if (!target) throw new Error(`schema: unknown $ref ${schema.$ref}`);
   return {...target, ...schema, $ref: undefined, description: schema.description ?? target.description};
+}
+
+function acceptsString(schema: Schema): boolean {
+  return schema.type === 'string' || (schema.oneOf ?? []).some(o => resolveRef(o).type === 'string');
 }
 
 type Got = SchemaType | 'null';
