@@ -12,13 +12,44 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
       eqeqeq: ['error', 'always'],
-      'no-restricted-imports': ['error', {patterns: [{group: ['child_process', 'node:child_process'], message: 'Run programs through src/io/exec.ts (argv arrays only).'}]}]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['child_process', 'node:child_process'],
+              message: 'Run programs through src/io/exec.ts (argv arrays only).'
+            }
+          ]
+        }
+      ]
     }
   },
   {
     files: ['src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', {patterns: [{group: ['node:fs', 'fs', 'node:child_process', 'child_process', 'node:net', 'node:http', 'node:https', '@actions/*', '../io/*', '../../io/*'], message: 'src/core is pure: no I/O, no CI host.'}]}]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:fs',
+                'fs',
+                'node:child_process',
+                'child_process',
+                'node:net',
+                'node:http',
+                'node:https',
+                '@actions/*',
+                '../io/*',
+                '../../io/*'
+              ],
+              message: 'src/core is pure: no I/O, no CI host.'
+            }
+          ]
+        }
+      ]
     }
   },
   {files: ['__tests__/**', 'bench/**', 'scripts/**'], rules: {'no-restricted-imports': 'off'}}

@@ -3,7 +3,11 @@
 // run against the real testbed brought up by scripts/testbed.
 const tsJest = [
   'ts-jest',
-  {useESM: true, tsconfig: {isolatedModules: true, module: 'NodeNext', moduleResolution: 'NodeNext'}, diagnostics: {ignoreCodes: ['TS151001']}}
+  {
+    useESM: true,
+    tsconfig: {isolatedModules: true, module: 'NodeNext', moduleResolution: 'NodeNext'},
+    diagnostics: {ignoreCodes: ['TS151001']}
+  }
 ];
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -13,7 +17,12 @@ const shared = {
 };
 export default {
   projects: [
-    {...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'], testPathIgnorePatterns: ['\\.itg\\.test\\.ts$']},
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.itg\\.test\\.ts$']
+    },
     {...shared, displayName: 'integration', testMatch: ['<rootDir>/__tests__/**/*.itg.test.ts'], slowTestThreshold: 60}
   ],
   testTimeout: 600000

@@ -13,7 +13,12 @@ describe('loadConfig', () => {
     if (!r.ok) return;
     const [web] = r.config.images;
     expect(r.config.staging).toEqual({kind: 'tag-prefix', tagPrefix: 'staging-'});
-    expect(web).toMatchObject({name: 'web', repository: 'localhost:5000/acme/web', platforms: ['linux/amd64', 'linux/arm64'], builder: {kind: 'dockerfile'}});
+    expect(web).toMatchObject({
+      name: 'web',
+      repository: 'localhost:5000/acme/web',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      builder: {kind: 'dockerfile'}
+    });
     expect(web!.test.commands.map(c => c.run)).toEqual(['test -f /app/ready', ['/app/selftest', '--quick']]);
     expect(web!.test.commands[0]!.timeoutMs).toBe(600000);
     expect(r.source.where('images[0].platforms')).toBe('.imagegate.yml:9');
@@ -44,7 +49,11 @@ describe('loadConfig', () => {
       platforms: ['linux/amd64']
     });
     expect(web!.test.commands[0]!.timeoutMs).toBe(120000);
-    expect(pyapp!.builder).toMatchObject({kind: 'buildpacks', mode: 'lifecycle', postBuildpacks: ['urn:cnb:builder:heroku/procfile']});
+    expect(pyapp!.builder).toMatchObject({
+      kind: 'buildpacks',
+      mode: 'lifecycle',
+      postBuildpacks: ['urn:cnb:builder:heroku/procfile']
+    });
     expect(r.warnings).toEqual([]);
   });
 
@@ -59,7 +68,10 @@ images:
 `;
     const r = loadConfig(text, 'x.yml');
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.warnings).toEqual([{line: 6, col: 16, message: expect.stringContaining('pinned by tag only; CI may not match production')}]);
+    if (r.ok)
+      expect(r.warnings).toEqual([
+        {line: 6, col: 16, message: expect.stringContaining('pinned by tag only; CI may not match production')}
+      ]);
   });
 
   it('reports every error of a file at once, in file order', () => {

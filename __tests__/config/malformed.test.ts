@@ -7,7 +7,9 @@ import {Exec} from '../../src/io/exec.js';
 import {runCli} from '../helpers/cli.js';
 
 const dir = join(import.meta.dirname, '../fixtures/config/bad');
-const fixtures = readdirSync(dir).filter(f => f.endsWith('.yml')).sort();
+const fixtures = readdirSync(dir)
+  .filter(f => f.endsWith('.yml'))
+  .sort();
 
 function expectations(file: string): {line: number; col: number; text: string}[] {
   return readFileSync(join(dir, file), 'utf8')
@@ -29,7 +31,9 @@ describe('malformed .imagegate.yml', () => {
       throw new Error('no network call may happen before the configuration is valid');
     });
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('has at least 30 fixtures', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(30);

@@ -21,7 +21,9 @@ const sha = 'a'.repeat(40);
 function plan(env: Record<string, string>, event?: unknown, override?: 'check' | 'gate' | 'promote' | 'release') {
   const r = loadConfig(CONFIG, '.imagegate.yml');
   if (!r.ok) throw new Error('config');
-  const identities = new Map(r.config.images.map(i => [i.name, sourceIdentity(i, {contextTree: 'b'.repeat(40), dirty: false, dependencies: []})]));
+  const identities = new Map(
+    r.config.images.map(i => [i.name, sourceIdentity(i, {contextTree: 'b'.repeat(40), dirty: false, dependencies: []})])
+  );
   return buildPlan({
     config: r.config,
     source: r.source,
@@ -59,16 +61,32 @@ describe('buildPlan', () => {
   });
 
   it('a push to the default branch promotes the non-release tags', () => {
-    const env = {GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha, GITHUB_REPOSITORY: 'acme/web'};
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: sha,
+      GITHUB_REPOSITORY: 'acme/web'
+    };
     const p = plan(env, {ref: 'refs/heads/main', repository: {full_name: 'acme/web', default_branch: 'main'}});
     expect(p.scenario.value).toBe('promote');
-    expect(p.writes).toEqual([`localhost:5000/acme/base:${sha}`, `localhost:5000/acme/app:${sha}`, 'localhost:5000/acme/app:latest']);
+    expect(p.writes).toEqual([
+      `localhost:5000/acme/base:${sha}`,
+      `localhost:5000/acme/app:${sha}`,
+      'localhost:5000/acme/app:latest'
+    ]);
     const version = p.images.find(i => i.name === 'app')!.tags.find(t => t.template === '{{version}}')!;
     expect(version.skipped).toBe('no git tag is being released');
   });
 
   it('a release tag publishes the version tags only', () => {
-    const env = {GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: sha, GITHUB_REPOSITORY: 'acme/web'};
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/tags/v1.2.3',
+      GITHUB_SHA: sha,
+      GITHUB_REPOSITORY: 'acme/web'
+    };
     const p = plan(env, {ref: 'refs/tags/v1.2.3', repository: {full_name: 'acme/web', default_branch: 'main'}});
     expect(p.scenario.value).toBe('release');
     expect(p.writes).toEqual(['localhost:5000/acme/app:1.2.3']);
@@ -76,7 +94,17 @@ describe('buildPlan', () => {
 
   it('warns when a forced scenario writes on an untrusted event', () => {
     const env = {GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_REPOSITORY: 'acme/web'};
-    const p = plan(env, {pull_request: {number: 1, head: {ref: 'x', sha, repo: {full_name: 'eve/web'}}, base: {ref: 'main', repo: {full_name: 'acme/web'}}}}, 'gate');
+    const p = plan(
+      env,
+      {
+        pull_request: {
+          number: 1,
+          head: {ref: 'x', sha, repo: {full_name: 'eve/web'}},
+          base: {ref: 'main', repo: {full_name: 'acme/web'}}
+        }
+      },
+      'gate'
+    );
     expect(p.trusted).toBe(false);
     expect(p.warnings[0]).toContain('scenario gate (--scenario) on an untrusted event');
   });

@@ -2,9 +2,12 @@ import {describe, expect, it} from '@jest/globals';
 import {parsePlatform, samePlatform} from '../../src/core/platform.js';
 
 describe('parsePlatform', () => {
-  it.each(['linux/amd64', 'linux/arm64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/s390x', 'linux/riscv64'])('accepts %s', p => {
-    expect(parsePlatform(p).ok).toBe(true);
-  });
+  it.each(['linux/amd64', 'linux/arm64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/s390x', 'linux/riscv64'])(
+    'accepts %s',
+    p => {
+      expect(parsePlatform(p).ok).toBe(true);
+    }
+  );
   // prettier-ignore
   it.each([
     ['linux/aarch64', 'the platform name is `linux/arm64`'],

@@ -102,6 +102,7 @@ describe('inferScenario on recorded CI runs', () => {
         'gitlab/merge_request-merged_result',
         'gitlab/merge_request-merge_train',
         'gitlab/merge_request-fork',
+        'gitlab/merge_request-fork-pipeline-in-fork',
         'gitlab/tag',
         'gitlab/push-default-branch',
         'gitlab/push-other-branch',

@@ -1,5 +1,11 @@
 import {describe, expect, it} from '@jest/globals';
-import {defaultTagScenarios, parseSemverTag, parseTagTemplate, renderTagTemplate, type TagTemplate} from '../../src/core/tags.js';
+import {
+  defaultTagScenarios,
+  parseSemverTag,
+  parseTagTemplate,
+  renderTagTemplate,
+  type TagTemplate
+} from '../../src/core/tags.js';
 
 function template(text: string): TagTemplate {
   const r = parseTagTemplate(text);
@@ -25,7 +31,10 @@ describe('tag templates', () => {
   });
 
   it('skips what cannot apply, and says why', () => {
-    expect(renderTagTemplate(template('{{version}}'), {sha})).toEqual({ok: false, skipped: 'no git tag is being released'});
+    expect(renderTagTemplate(template('{{version}}'), {sha})).toEqual({
+      ok: false,
+      skipped: 'no git tag is being released'
+    });
     expect(renderTagTemplate(template('{{version}}'), {sha, tag: 'nightly'})).toEqual({
       ok: false,
       skipped: 'git tag `nightly` is not a semantic version (vMAJOR.MINOR.PATCH)'
@@ -41,7 +50,10 @@ describe('tag templates', () => {
   });
 
   it('refuses unknown variables and templates that cannot make a tag', () => {
-    expect(parseTagTemplate('{{shortsha}}')).toEqual({ok: false, error: expect.stringContaining('did you mean `{{short_sha}}`?')});
+    expect(parseTagTemplate('{{shortsha}}')).toEqual({
+      ok: false,
+      error: expect.stringContaining('did you mean `{{short_sha}}`?')
+    });
     expect(parseTagTemplate('{{sha')).toEqual({ok: false, error: expect.stringContaining('unbalanced braces')});
     expect(parseTagTemplate('a/{{sha}}')).toEqual({ok: false, error: expect.stringContaining('`/` is not allowed')});
   });

@@ -8,7 +8,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, exactly as the bin entry does, capturing its output. */
-export async function runCli(argv: string[], opts: {cwd?: string; env?: Record<string, string | undefined>} = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  opts: {cwd?: string; env?: Record<string, string | undefined>} = {}
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {

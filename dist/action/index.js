@@ -31383,7 +31383,15 @@ function inferScenario(env, event) {
 }
 function finish(host, event, decision, git) {
     const { scenario, decidedBy, reason, trusted, fork = false, bot } = decision;
-    const inference = { host, event, scenario: { value: scenario, source: decidedBy.join(', ') }, reason, trusted, fork, git };
+    const inference = {
+        host,
+        event,
+        scenario: { value: scenario, source: decidedBy.join(', ') },
+        reason,
+        trusted,
+        fork,
+        git
+    };
     if (bot)
         inference.bot = bot;
     return inference;
@@ -31454,13 +31462,24 @@ function decideGitHub(event, env, payload) {
     }
 }
 function pullRequestOrigin(env, payload) {
+    const base = firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY'));
     return {
-        number: firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number')),
-        head: fromEvent(payload, 'pull_request.head.repo.full_name'),
-        base: firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY')),
-        headRepoDeleted: lookup(payload, 'pull_request.head') !== undefined && lookup(payload, 'pull_request.head.repo') === null,
+        number: pullRequestNumber(env, payload),
+        base,
+        head: headRepository(payload, base),
         bot: gitHubBot(env, payload)
     };
+}
+function headRepository(payload, base) {
+    const path = 'pull_request.head.repo';
+    if (lookup(payload, 'pull_request.head') !== undefined && lookup(payload, path) === null) {
+        return { kind: 'fork', name: 'a deleted fork', decidedBy: [`event ${path}`] };
+    }
+    const head = fromEvent(payload, `${path}.full_name`);
+    if (!head || !base)
+        return { kind: 'unknown', decidedBy: [`event ${path}.full_name`] };
+    const decidedBy = [head.source, base.source];
+    return head.value === base.value ? { kind: 'same', decidedBy } : { kind: 'fork', name: `fork ${head.value}`, decidedBy };
 }
 // Dependabot is looked for in both places before Renovate: mistaking it for anything else would
 // hand a read-only, secret-less run a scenario that needs to push.
@@ -31473,26 +31492,22 @@ function gitHubBot(env, payload) {
     }
     return undefined;
 }
-/** The fork's name when the head repository differs from the base; undefined when it cannot be told. */
-function forkName(origin) {
-    if (origin.headRepoDeleted)
-        return 'a deleted fork';
-    if (!origin.head || !origin.base)
-        return undefined;
-    return origin.head.value === origin.base.value ? null : `fork ${origin.head.value}`;
+function describePullRequest(origin) {
+    return `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
 }
 function decidePullRequest(env, payload) {
     const origin = pullRequestOrigin(env, payload);
-    const pr = `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
-    const fork = forkName(origin);
+    const { head } = origin;
+    const pr = describePullRequest(origin);
     const bot = origin.bot?.value;
-    const decidedBy = ['env GITHUB_EVENT_NAME', ...originSources(origin)];
-    if (fork === undefined) {
+    const decidedBy = ['env GITHUB_EVENT_NAME', ...head.decidedBy];
+    if (head.kind === 'unknown') {
         const reason = `${pr}: the event payload does not say which repository its head is in, so it may be a fork and gets ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: false, bot };
     }
-    if (fork !== null) {
-        const reason = `${pr} from ${fork} into ${origin.base?.value ?? 'this repository'}: forks get ${EFFECT.check}`;
+    const base = origin.base?.value ?? 'this repository';
+    if (head.kind === 'fork') {
+        const reason = `${pr} from ${head.name} into ${base}: forks get ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: false, fork: true, bot };
     }
     if (origin.bot?.value === 'dependabot') {
@@ -31501,21 +31516,22 @@ function decidePullRequest(env, payload) {
     }
     const by = bot ? ` by ${bot}[bot]` : '';
     const branch = firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref'));
-    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${origin.base?.value}: same-repository pull requests get ${EFFECT.gate}`;
+    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${base}: same-repository pull requests get ${EFFECT.gate}`;
     return { scenario: 'gate', decidedBy, reason, trusted: true, bot };
-}
-function originSources(origin) {
-    if (origin.headRepoDeleted)
-        return ['event pull_request.head.repo'];
-    return [origin.head?.source, origin.base?.source].filter((source) => source !== undefined);
 }
 function decidePullRequestTarget(env, payload) {
     const origin = pullRequestOrigin(env, payload);
-    const fork = forkName(origin);
-    const pr = `pull request${origin.number ? ` #${origin.number.value}` : ''}${fork ? ` from ${fork}` : ''}`;
-    const reason = `pull_request_target run for ${pr} has the base repository's secrets and write token: ` +
+    const fork = origin.head.kind === 'fork' ? origin.head.name : undefined;
+    const reason = `pull_request_target run for ${describePullRequest(origin)}${fork ? ` from ${fork}` : ''} has the base repository's secrets and write token: ` +
         `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
-    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: false, fork: fork !== null && fork !== undefined, bot: origin.bot?.value };
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason,
+        trusted: false,
+        fork: fork !== undefined,
+        bot: origin.bot?.value
+    };
 }
 function decideMergeGroup(env, payload) {
     const base = mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/'));
@@ -31525,7 +31541,7 @@ function decideMergeGroup(env, payload) {
     return { scenario: 'gate', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
 }
 function decideRefRun(event, env, payload) {
-    const run = event === 'push' ? 'push' : 'manual run (workflow_dispatch)';
+    const run = event === 'push' ? 'push to' : 'manual run (workflow_dispatch) on';
     const decidedBy = ['env GITHUB_EVENT_NAME', 'env GITHUB_REF'];
     const ref = gitHubRef(env);
     if (event === 'push' && lookup(payload, 'deleted') === true) {
@@ -31533,24 +31549,26 @@ function decideRefRun(event, env, payload) {
         return { scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true };
     }
     if (ref.tag)
-        return { scenario: 'release', decidedBy, reason: `${run} on tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
+        return { scenario: 'release', decidedBy, reason: `${run} tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
     if (!ref.branch) {
-        const reason = `${run} on ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
+        const reason = `${run} ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
-    return decideBranchRun(run, ref.branch, fromEvent(payload, 'repository.default_branch'), decidedBy);
+    const defaultBranch = fromEvent(payload, 'repository.default_branch');
+    const unknownDefault = 'the event payload has no repository.default_branch';
+    return decideBranchRun({ run, branch: ref.branch, defaultBranch, unknownDefault, decidedBy });
 }
-function decideBranchRun(run, branch, defaultBranch, decidedBy) {
+function decideBranchRun({ run, branch, defaultBranch, unknownDefault, decidedBy }) {
     if (!defaultBranch) {
-        const reason = `${run} on branch ${branch.value}, but the default branch is unknown (the event payload does not name it): ${EFFECT.check}`;
+        const reason = `${run} branch ${branch.value}, but the default branch is unknown (${unknownDefault}): ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
     const withDefault = [...decidedBy, defaultBranch.source];
     if (branch.value === defaultBranch.value) {
-        const reason = `${run} on branch ${branch.value}, the default branch: ${EFFECT.promote}`;
+        const reason = `${run} branch ${branch.value}, the default branch: ${EFFECT.promote}`;
         return { scenario: 'promote', decidedBy: withDefault, reason, trusted: true };
     }
-    const reason = `${run} on branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
+    const reason = `${run} branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
     return { scenario: 'check', decidedBy: withDefault, reason, trusted: true };
 }
 function decideSchedule(env) {
@@ -31570,12 +31588,22 @@ function decideRelease(payload) {
         const reason = `release ${tag.value} was ${action.value}, not published: ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
-    return { scenario: 'release', decidedBy: [...decidedBy, tag.source], reason: `release ${tag.value} published: ${EFFECT.release}`, trusted: true };
+    return {
+        scenario: 'release',
+        decidedBy: [...decidedBy, tag.source],
+        reason: `release ${tag.value} published: ${EFFECT.release}`,
+        trusted: true
+    };
 }
 function decideUnknownGitHubEvent(env) {
     const event = env.GITHUB_EVENT_NAME;
     const what = event ? `event ${event} is not one imagegate publishes from` : 'GITHUB_EVENT_NAME is not set';
-    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason: `${what}: it gets ${EFFECT.check}`,
+        trusted: false
+    };
 }
 function gitHubRef(env) {
     const ref = fromEnv(env, 'GITHUB_REF');
@@ -31604,17 +31632,20 @@ function gitHubGit(event, env, payload) {
         return compact({ ...common, tag: firstOf(fromEvent(payload, 'release.tag_name'), tag) });
     return compact(common);
 }
+function pullRequestNumber(env, payload) {
+    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
+    return firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef);
+}
 function pullRequestGit(event, env, payload) {
     const otherSha = event === 'pull_request' ? 'the test merge commit' : 'the base branch tip';
     const headSha = explained(fromEvent(payload, 'pull_request.head.sha'), `the pull request head; GITHUB_SHA is ${otherSha}`);
     const fallbackSha = explained(fromEnv(env, 'GITHUB_SHA'), `${otherSha}; the payload has no pull_request.head.sha`);
-    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
     return {
         sha: firstOf(headSha, fallbackSha),
         branch: firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref')),
         tag: undefined,
         baseBranch: firstOf(fromEnv(env, 'GITHUB_BASE_REF'), fromEvent(payload, 'pull_request.base.ref')),
-        changeNumber: firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef)
+        changeNumber: pullRequestNumber(env, payload)
     };
 }
 function mergeGroupGit(payload) {
@@ -31630,9 +31661,9 @@ function mergeGroupGit(payload) {
 // ---------------------------------------------------------------- GitLab CI
 const GITLAB_BRANCH_SOURCES = ['push', 'web', 'api', 'trigger', 'pipeline'];
 const GITLAB_MR_PIPELINES = {
-    detached: 'merge request pipeline',
+    detached: 'detached pipeline',
     merged_result: 'merged results pipeline',
-    merge_train: 'merge train pipeline'
+    merge_train: 'merge train'
 };
 function inferGitLab(env) {
     const source = env.CI_PIPELINE_SOURCE || 'unknown';
@@ -31645,51 +31676,81 @@ function decideGitLab(source, env) {
     if (source === 'merge_request_event')
         return decideMergeRequest(env);
     if (source === 'schedule') {
-        return { scenario: 'check', decidedBy, reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`, trusted: true };
+        return {
+            scenario: 'check',
+            decidedBy,
+            reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`,
+            trusted: true
+        };
     }
     if (!GITLAB_BRANCH_SOURCES.includes(source)) {
-        const what = env.CI_PIPELINE_SOURCE ? `pipeline source ${source} is not one imagegate publishes from` : 'CI_PIPELINE_SOURCE is not set';
+        const what = env.CI_PIPELINE_SOURCE
+            ? `pipeline source ${source} is not one imagegate publishes from`
+            : 'CI_PIPELINE_SOURCE is not set';
         return { scenario: 'check', decidedBy, reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
     }
     const tag = fromEnv(env, 'CI_COMMIT_TAG');
     if (tag) {
-        return { scenario: 'release', decidedBy: [...decidedBy, tag.source], reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`, trusted: true };
+        return {
+            scenario: 'release',
+            decidedBy: [...decidedBy, tag.source],
+            reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`,
+            trusted: true
+        };
     }
     const branch = fromEnv(env, 'CI_COMMIT_BRANCH');
     if (!branch) {
         const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
-    return decideBranchRun(`${source} pipeline`, branch, fromEnv(env, 'CI_DEFAULT_BRANCH'), [...decidedBy, branch.source]);
+    return decideBranchRun({
+        run: `${source} pipeline on`,
+        branch,
+        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
+        unknownDefault: 'CI_DEFAULT_BRANCH is not set',
+        decidedBy: [...decidedBy, branch.source]
+    });
 }
 function decideMergeRequest(env) {
     const type = env.CI_MERGE_REQUEST_EVENT_TYPE ?? '';
     const iid = env.CI_MERGE_REQUEST_IID;
-    const mr = `${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'} for merge request${iid ? ` !${iid}` : ''}`;
+    const mr = `merge request${iid ? ` !${iid}` : ''} (${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'})`;
     const bot = gitLabBot(env);
-    const sourceProject = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
-    const project = fromEnv(env, 'CI_PROJECT_ID');
-    const fork = sourceProject !== undefined && project !== undefined && sourceProject.value !== project.value;
-    const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
+    const origin = mergeRequestOrigin(env);
+    const fork = origin.kind === 'fork';
     const decidedBy = ['env CI_PIPELINE_SOURCE', 'env CI_MERGE_REQUEST_EVENT_TYPE'];
     if (type === 'merge_train') {
+        const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
         const reason = `${mr} into ${into}: the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
         return { scenario: 'gate', decidedBy, reason, trusted: true, fork, bot };
     }
-    const byProject = [...decidedBy, 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', 'env CI_PROJECT_ID'];
-    if (!sourceProject || !project) {
+    const byProject = [...decidedBy, ...origin.decidedBy];
+    if (origin.kind === 'unknown') {
         const reason = `${mr}: the source project is unknown, so it may be a fork and gets ${EFFECT.check}`;
         return { scenario: 'check', decidedBy: byProject, reason, trusted: false, bot };
     }
-    const here = env.CI_PROJECT_PATH || `project ${project.value}`;
-    if (fork) {
-        const from = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${sourceProject.value}`;
-        return { scenario: 'check', decidedBy: byProject, reason: `${mr} from fork ${from} into ${here}: forks get ${EFFECT.check}`, trusted: false, fork, bot };
+    if (origin.kind === 'fork') {
+        const reason = `${mr} from fork ${origin.name} into ${origin.target}: forks get ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, fork, bot };
     }
     const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
     const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';
-    const reason = `${mr}${by} from branch ${branch} within ${here}: same-project merge requests get ${EFFECT.gate}`;
+    const reason = `${mr}${by} from branch ${branch} within ${origin.target}: same-project merge requests get ${EFFECT.gate}`;
     return { scenario: 'gate', decidedBy: byProject, reason, trusted: true, bot };
+}
+// A fork's merge request may run in the parent project (CI_PROJECT_ID is the parent's) or in the
+// fork itself (CI_PROJECT_ID is the fork's, only CI_MERGE_REQUEST_PROJECT_ID names the parent).
+function mergeRequestOrigin(env) {
+    const source = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
+    const projects = [fromEnv(env, 'CI_PROJECT_ID'), fromEnv(env, 'CI_MERGE_REQUEST_PROJECT_ID')].filter((fact) => fact !== undefined);
+    const decidedBy = [source?.source ?? 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', ...projects.map(p => p.source)];
+    if (!source || projects.length === 0)
+        return { kind: 'unknown', decidedBy };
+    const target = env.CI_MERGE_REQUEST_PROJECT_PATH || env.CI_PROJECT_PATH || `project ${projects[0]?.value}`;
+    if (projects.every(project => project.value === source.value))
+        return { kind: 'same', target, decidedBy };
+    const name = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source.value}`;
+    return { kind: 'fork', name, target, decidedBy };
 }
 // GitLab has no [bot] suffix convention; self-hosted Renovate and dependabot-gitlab run as ordinary users.
 function gitLabBot(env) {
@@ -31768,7 +31829,10 @@ function parseRepositoryPath(path) {
     for (const component of path.split('/')) {
         if (!PATH_COMPONENT_RE.test(component)) {
             if (/[A-Z]/.test(component)) {
-                return { ok: false, error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\`` };
+                return {
+                    ok: false,
+                    error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``
+                };
             }
             return {
                 ok: false,
@@ -31810,7 +31874,10 @@ function parseReference(text) {
     const slash = rest.indexOf('/');
     const first = slash >= 0 ? rest.slice(0, slash) : rest;
     if (slash < 0 || !looksLikeRegistryHost(first)) {
-        return { ok: false, error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\`` };
+        return {
+            ok: false,
+            error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``
+        };
     }
     if (!DOMAIN_RE.test(first))
         return { ok: false, error: `\`${first}\` is not a valid registry host[:port]` };
@@ -31898,7 +31965,9 @@ function parseTagTemplate(source) {
         const name = m[1] ?? '';
         if (!TEMPLATE_VARIABLES.includes(name)) {
             const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
-            const hint = guess ? `did you mean \`{{${guess}}}\`?` : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
+            const hint = guess
+                ? `did you mean \`{{${guess}}}\`?`
+                : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
             return { ok: false, error: `unknown template variable \`{{${name}}}\` in \`${source}\`; ${hint}` };
         }
         parts.push({ variable: name });
@@ -31951,7 +32020,8 @@ function renderTagTemplate(template, git) {
 }
 function isStableAlias(template) {
     const v = template.variables;
-    return (v.includes('major') || v.includes('minor')) && !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag');
+    return ((v.includes('major') || v.includes('minor')) &&
+        !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag'));
 }
 function missingReason(variable, git) {
     if (variable === 'sha' || variable === 'short_sha')
@@ -32028,7 +32098,10 @@ function parsePlatform(text) {
         return { ok: false, error: `\`${arch}\` is the kernel's name; the platform name is \`${os}/${alias}\`` };
     const variants = ARCH_VARIANTS[arch];
     if (!variants)
-        return { ok: false, error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}` };
+        return {
+            ok: false,
+            error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`
+        };
     if (variant !== undefined && !variants.includes(variant)) {
         const known = variants.length ? `; ${arch} variants: ${variants.join(', ')}` : `; ${arch} has no variants`;
         return { ok: false, error: `unknown variant \`${variant}\` for ${arch}${known}` };
@@ -32085,7 +32158,9 @@ const CHECKS = {
             return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
         return undefined;
     },
-    duration: value => (parseDuration(value) === undefined ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\`` : undefined),
+    duration: value => parseDuration(value) === undefined
+        ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``
+        : undefined,
     'relative-path': value => {
         if (value.startsWith('/'))
             return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
@@ -32093,7 +32168,9 @@ const CHECKS = {
             return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
         return undefined;
     },
-    'absolute-path': value => (value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``),
+    'absolute-path': value => value.startsWith('/')
+        ? undefined
+        : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``,
     'buildpack-uri': checkBuildpackUri
 };
 function checkRegistryPrefix(value) {
@@ -32228,7 +32305,10 @@ function findCycle(images, byName) {
         let current = start;
         while (current && !chain.includes(current)) {
             chain.push(current);
-            current = current.dependsOn !== undefined && current.dependsOn !== current.name ? byName.get(current.dependsOn) : undefined;
+            current =
+                current.dependsOn !== undefined && current.dependsOn !== current.name
+                    ? byName.get(current.dependsOn)
+                    : undefined;
         }
         if (current === start)
             return chain;
@@ -32256,9 +32336,9 @@ function checkBuilder(image, raw, at, error, warn) {
 }
 function checkTestPlatforms(image, at, error) {
     image.test.commands.forEach((command, i) => {
-        for (const p of command.platforms ?? []) {
+        for (const [j, p] of (command.platforms ?? []).entries()) {
             if (!image.platforms.some(b => sameText(p, b))) {
-                error(`${at}.test${testPath(image, i)}.platforms`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
+                error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
             }
         }
     });
@@ -32477,7 +32557,12 @@ const SCHEMA = {
                 commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
                 setup: {
                     type: 'array',
-                    items: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+                    items: {
+                        oneOf: [
+                            { type: 'string', minLength: 1 },
+                            { type: 'array', items: { type: 'string' }, minItems: 1 }
+                        ]
+                    },
                     description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
                 },
                 timeout: {
@@ -32492,7 +32577,11 @@ const SCHEMA = {
                     required: ['source'],
                     description: 'Mount repository files read-only into the test containers.',
                     properties: {
-                        source: { type: 'string', format: 'relative-path', description: 'Directory, relative to the configuration file.' },
+                        source: {
+                            type: 'string',
+                            format: 'relative-path',
+                            description: 'Directory, relative to the configuration file.'
+                        },
                         target: {
                             type: 'string',
                             format: 'absolute-path',
@@ -32507,6 +32596,7 @@ const SCHEMA = {
             type: 'object',
             additionalProperties: false,
             required: ['image'],
+            description: 'Build with Cloud Native Buildpacks, exactly as production does.',
             properties: {
                 image: {
                     type: 'string',
@@ -32548,7 +32638,7 @@ const SCHEMA = {
 
 
 function pathText(path) {
-    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)';
+    return (path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)');
 }
 const MAX_NODES = 10000;
 function walkDocument(doc, lines) {
@@ -32578,6 +32668,11 @@ function walkDocument(doc, lines) {
         }
         out.positions.set(pathText(path), pos);
         const resolved = resolveRef(schema);
+        const unquoted = quoteHint(node);
+        if (unquoted && acceptsString(resolved)) {
+            report(pos, `\`${pathText(path)}\`${unquoted.replace(/^; /, ': ')}`);
+            return undefined;
+        }
         if (resolved.oneOf)
             return walkOneOf(node, resolved, path, pos);
         const got = typeOf(node);
@@ -32694,6 +32789,9 @@ function resolveRef(schema) {
         throw new Error(`schema: unknown $ref ${schema.$ref}`);
     return { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description };
 }
+function acceptsString(schema) {
+    return schema.type === 'string' || (schema.oneOf ?? []).some(o => resolveRef(o).type === 'string');
+}
 function typeOf(node) {
     if (node === null)
         return 'null';
@@ -32717,7 +32815,14 @@ function typeMatches(got, expected) {
     return got === expected || (expected === 'number' && got === 'integer');
 }
 function describeType(t) {
-    return { string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' }[t];
+    return {
+        string: 'a string',
+        integer: 'a whole number',
+        number: 'a number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a mapping'
+    }[t];
 }
 function describeGot(got) {
     return got === 'null' ? 'empty' : describeType(got);
@@ -32828,7 +32933,11 @@ function normalise(raw) {
     const staging = raw.staging?.registry !== undefined
         ? { kind: 'registry', registry: raw.staging.registry }
         : { kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX };
-    const config = { registry: raw.registry, staging, images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry)) };
+    const config = {
+        registry: raw.registry,
+        staging,
+        images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
+    };
     const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;
     if (scenario)
         config.scenario = scenario;
@@ -32954,7 +33063,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const IDENTITY_LENGTH = 32;
 function sourceIdentity(image, inputs) {
     const configHash = sha256(canonicalJson(buildRelevantConfig(image)));
-    const key = sha256(canonicalJson({ v: 1, context: inputs.contextTree, containerfile: inputs.containerfile ?? null, config: configHash, deps: inputs.dependencies })).slice(0, IDENTITY_LENGTH);
+    const key = sha256(canonicalJson({
+        v: 1,
+        context: inputs.contextTree,
+        containerfile: inputs.containerfile ?? null,
+        config: configHash,
+        deps: inputs.dependencies
+    })).slice(0, IDENTITY_LENGTH);
     const identity = { key, contextTree: inputs.contextTree, configHash, dirty: inputs.dirty };
     if (inputs.containerfile)
         identity.containerfile = inputs.containerfile;
@@ -33009,11 +33124,16 @@ function buildPlan(inputs) {
         scenario,
         host: inference.host,
         event: inference.event,
-        reason: scenario.source === inference.scenario.source ? inference.reason : `${scenario.value} chosen by ${scenario.source}`,
+        reason: scenario.source === inference.scenario.source
+            ? inference.reason
+            : `${scenario.value} chosen by ${scenario.source}`,
         trusted: inference.trusted,
         git,
         images,
-        writes: images.flatMap(i => [...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []), ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)]),
+        writes: images.flatMap(i => [
+            ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+            ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
+        ]),
         warnings: planWarnings(scenario, inference, images)
     };
     return plan;
@@ -33084,7 +33204,10 @@ function planImage(image, inputs, scenario, git) {
 }
 function stagingRef(image, config, source, key) {
     if (config.staging.kind === 'registry') {
-        return { value: `${config.staging.registry}/${image.name}:${key}`, source: `staging.registry (${source.where('staging.registry') ?? 'config'})` };
+        return {
+            value: `${config.staging.registry}/${image.name}:${key}`,
+            source: `staging.registry (${source.where('staging.registry') ?? 'config'})`
+        };
     }
     const where = source.where('staging.tag-prefix');
     return {
@@ -33106,7 +33229,12 @@ function planTag(rule, where, repository, scenario, git) {
 }
 function steps(plan, scenario) {
     const platforms = plan.platforms.value.join(', ');
-    const build = [`build ${platforms}`, plan.tests.value ? `test ${plan.tests.value} command(s) on each of ${platforms}` : `no tests configured (add \`test:\`)`];
+    const build = [
+        `build ${platforms}`,
+        plan.tests.value
+            ? `test ${plan.tests.value} command(s) on each of ${platforms}`
+            : `no tests configured (add \`test:\`)`
+    ];
     const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
     const published = plan.tags.filter(t => t.published).map(t => t.ref);
     switch (scenario) {
@@ -33116,7 +33244,10 @@ function steps(plan, scenario) {
             return [...build, `push the tested image to ${staging}`];
         case 'promote':
         case 'release':
-            return [`no build: copy ${staging} by digest`, published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`];
+            return [
+                `no build: copy ${staging} by digest`,
+                published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
+            ];
     }
 }
 function planWarnings(scenario, inference, images) {
@@ -33209,7 +33340,10 @@ async function readLocalGit(cwd) {
         facts.branch = branch.stdout.trim();
     if (facts.sha) {
         const tags = await Exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], { cwd });
-        const tag = tags.stdout.split('\n').map(t => t.trim()).find(Boolean);
+        const tag = tags.stdout
+            .split('\n')
+            .map(t => t.trim())
+            .find(Boolean);
         if (tag)
             facts.tag = tag;
     }
@@ -33233,7 +33367,9 @@ async function hashWorktreePaths(root, paths) {
         for (const rel of rels) {
             const spec = rel === '.' ? '' : rel;
             const id = (await Exec.output('git', ['rev-parse', `${tree}:${spec}`], { cwd: root })).trim();
-            const committed = hasHead ? await Exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], { cwd: root }) : undefined;
+            const committed = hasHead
+                ? await Exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], { cwd: root })
+                : undefined;
             hashes.push({ id, dirty: committed?.stdout.trim() !== id });
         }
         return hashes;
@@ -33282,7 +33418,13 @@ async function readConfigFile(cwd, path) {
     const missing = await missingPaths(loaded.config, loaded.source, dir);
     if (missing.length)
         throw new ConfigError(missing.map(d => formatDiagnostic(shown, d)));
-    return { path: file, dir, config: loaded.config, source: loaded.source, warnings: loaded.warnings.map(d => formatDiagnostic(shown, { ...d, message: `warning: ${d.message}` })) };
+    return {
+        path: file,
+        dir,
+        config: loaded.config,
+        source: loaded.source,
+        warnings: loaded.warnings.map(d => formatDiagnostic(shown, { ...d, message: `warning: ${d.message}` }))
+    };
 }
 async function missingPaths(config, source, dir) {
     const out = [];
@@ -33290,7 +33432,10 @@ async function missingPaths(config, source, dir) {
         const found = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
         const ok = found && (kind === 'dir' ? found.isDirectory() : found.isFile());
         if (!ok)
-            out.push({ ...(source.position(at) ?? { line: 1, col: 1 }), message: `${(0,external_node_path_namespaceObject.relative)(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}` });
+            out.push({
+                ...(source.position(at) ?? { line: 1, col: 1 }),
+                message: `${(0,external_node_path_namespaceObject.relative)(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`
+            });
     };
     for (const image of config.images) {
         const at = `images[${image.index}]`;
@@ -33313,7 +33458,9 @@ async function readEventPayload(env) {
         return { event: JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8')) };
     }
     catch (e) {
-        return { warning: `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e.message}; inferring from the environment only` };
+        return {
+            warning: `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e.message}; inferring from the environment only`
+        };
     }
 }
 async function computeIdentities(loaded) {
@@ -33332,7 +33479,11 @@ async function computeIdentities(loaded) {
             out.set(image.name, { error: `its base ${image.dependsOn} has none` });
             continue;
         }
-        const inputs = { contextTree: tree.id, dirty: tree.dirty || !!containerfile?.dirty, dependencies: base ? [base.key] : [] };
+        const inputs = {
+            contextTree: tree.id,
+            dirty: tree.dirty || !!containerfile?.dirty,
+            dependencies: base ? [base.key] : []
+        };
         out.set(image.name, sourceIdentity(image, containerfile ? { ...inputs, containerfile: containerfile.id } : inputs));
     }
     return out;
@@ -33368,7 +33519,9 @@ function renderPlanText(plan) {
     for (const image of plan.images)
         lines.push('', ...renderImage(image));
     lines.push('');
-    lines.push(plan.writes.length ? `Registry writes in ${plan.scenario.value}:` : `Registry writes in ${plan.scenario.value}: none`);
+    lines.push(plan.writes.length
+        ? `Registry writes in ${plan.scenario.value}:`
+        : `Registry writes in ${plan.scenario.value}: none`);
     for (const ref of plan.writes)
         lines.push(`  ${ref}`);
     for (const warning of plan.warnings)
@@ -33403,7 +33556,9 @@ function renderImage(image) {
     fact('staging', image.staging);
     for (const tag of image.tags) {
         const when = `on ${tag.on.join(', ')}`;
-        const value = tag.ref ? `${tag.ref}${tag.published ? '' : ` (${when})`}` : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
+        const value = tag.ref
+            ? `${tag.ref}${tag.published ? '' : ` (${when})`}`
+            : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
         out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
     }
     out.push(row('steps', image.steps.join(' → '), ''));
@@ -33423,7 +33578,10 @@ function renderPlanMarkdown(plan) {
         '|---|---|---|---|---|'
     ];
     for (const image of plan.images) {
-        const tags = image.tags.filter(t => t.published).map(t => `\`${t.tag}\``).join(' ') || '—';
+        const tags = image.tags
+            .filter(t => t.published)
+            .map(t => `\`${t.tag}\``)
+            .join(' ') || '—';
         const staging = image.staging ? `\`${image.staging.value}\`` : '—';
         lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
     }
@@ -33452,7 +33610,12 @@ async function runAction() {
             throw new UsageError(`input \`scenario: ${scenarioInput}\` must be check, gate, promote or release`);
         const cwd = getInput('working-directory') || process.cwd();
         const config = getInput('config') || undefined;
-        const { plan, notices } = await makePlan({ cwd, env: process.env, configPath: config, ...(scenario ? { scenario: { value: scenario, source: 'action input scenario' } } : {}) });
+        const { plan, notices } = await makePlan({
+            cwd,
+            env: process.env,
+            configPath: config,
+            ...(scenario ? { scenario: { value: scenario, source: 'action input scenario' } } : {})
+        });
         notices.forEach(n => warning(n));
         info(renderPlanText(plan));
         setOutput('scenario', plan.scenario.value);

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4530);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2754);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4530:
+/***/ 2754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -219,7 +219,12 @@ const SCHEMA = {
                 commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
                 setup: {
                     type: 'array',
-                    items: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+                    items: {
+                        oneOf: [
+                            { type: 'string', minLength: 1 },
+                            { type: 'array', items: { type: 'string' }, minItems: 1 }
+                        ]
+                    },
                     description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
                 },
                 timeout: {
@@ -234,7 +239,11 @@ const SCHEMA = {
                     required: ['source'],
                     description: 'Mount repository files read-only into the test containers.',
                     properties: {
-                        source: { type: 'string', format: 'relative-path', description: 'Directory, relative to the configuration file.' },
+                        source: {
+                            type: 'string',
+                            format: 'relative-path',
+                            description: 'Directory, relative to the configuration file.'
+                        },
                         target: {
                             type: 'string',
                             format: 'absolute-path',
@@ -249,6 +258,7 @@ const SCHEMA = {
             type: 'object',
             additionalProperties: false,
             required: ['image'],
+            description: 'Build with Cloud Native Buildpacks, exactly as production does.',
             properties: {
                 image: {
                     type: 'string',
@@ -282,6 +292,54 @@ const SCHEMA = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/core/config/reference-doc.ts
+// The README's configuration reference, generated from SCHEMA so the two never disagree.
+
+function renderConfigReference() {
+    const rows = ['| key | type | default | description |', '|---|---|---|---|'];
+    const visit = (schema, path, required) => {
+        const s = resolve(schema);
+        if (path)
+            rows.push(`| \`${path}\`${required ? ' (required)' : ''} | ${typeName(s)} | ${s.default !== undefined ? `\`${JSON.stringify(s.default)}\`` : ''} | ${cell(s.description ?? schema.description ?? '')} |`);
+        const object = s.type === 'object' ? s : (s.oneOf ?? []).map(resolve).find(o => o.type === 'object' && o.properties);
+        const list = s.type === 'array' ? s : (s.oneOf ?? []).map(resolve).find(o => o.type === 'array');
+        if (object?.properties) {
+            for (const [key, child] of Object.entries(object.properties))
+                visit(child, path ? `${path}.${key}` : key, (object.required ?? []).includes(key));
+        }
+        else if (list?.items) {
+            const item = resolve(list.items);
+            const itemObject = item.type === 'object' ? item : (item.oneOf ?? []).map(resolve).find(o => o.type === 'object');
+            if (itemObject?.properties) {
+                for (const [key, child] of Object.entries(itemObject.properties))
+                    visit(child, `${path}[].${key}`, (itemObject.required ?? []).includes(key));
+            }
+        }
+    };
+    visit(SCHEMA, '', false);
+    return `${rows.join('\n')}\n`;
+}
+function resolve(schema) {
+    if (!schema.$ref)
+        return schema;
+    const target = SCHEMA.$defs[schema.$ref.replace('#/$defs/', '')];
+    return { ...target, description: schema.description ?? target?.description };
+}
+function typeName(schema) {
+    if (schema.oneOf)
+        return [...new Set(schema.oneOf.map(o => typeName(resolve(o))))].join(' \\| ');
+    if (schema.enum)
+        return schema.enum.map(v => `\`${v}\``).join(' \\| ');
+    if (schema.type === 'array') {
+        const item = schema.items ? typeName(resolve(schema.items)) : 'values';
+        return `list of ${item.includes('|') ? `(${item})` : item}`;
+    }
+    return schema.format ? `${schema.type ?? 'value'} (${schema.format})` : (schema.type ?? 'value');
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./src/core/render-plan.ts
 // A plan as people read it: a terminal listing and a markdown table for CI summaries.
 function renderPlanText(plan) {
@@ -298,7 +356,9 @@ function renderPlanText(plan) {
     for (const image of plan.images)
         lines.push('', ...renderImage(image));
     lines.push('');
-    lines.push(plan.writes.length ? `Registry writes in ${plan.scenario.value}:` : `Registry writes in ${plan.scenario.value}: none`);
+    lines.push(plan.writes.length
+        ? `Registry writes in ${plan.scenario.value}:`
+        : `Registry writes in ${plan.scenario.value}: none`);
     for (const ref of plan.writes)
         lines.push(`  ${ref}`);
     for (const warning of plan.warnings)
@@ -333,7 +393,9 @@ function renderImage(image) {
     fact('staging', image.staging);
     for (const tag of image.tags) {
         const when = `on ${tag.on.join(', ')}`;
-        const value = tag.ref ? `${tag.ref}${tag.published ? '' : ` (${when})`}` : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
+        const value = tag.ref
+            ? `${tag.ref}${tag.published ? '' : ` (${when})`}`
+            : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
         out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
     }
     out.push(row('steps', image.steps.join(' → '), ''));
@@ -353,7 +415,10 @@ function renderPlanMarkdown(plan) {
         '|---|---|---|---|---|'
     ];
     for (const image of plan.images) {
-        const tags = image.tags.filter(t => t.published).map(t => `\`${t.tag}\``).join(' ') || '—';
+        const tags = image.tags
+            .filter(t => t.published)
+            .map(t => `\`${t.tag}\``)
+            .join(' ') || '—';
         const staging = image.staging ? `\`${image.staging.value}\`` : '—';
         lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
     }
@@ -448,7 +513,10 @@ function parseRepositoryPath(path) {
     for (const component of path.split('/')) {
         if (!PATH_COMPONENT_RE.test(component)) {
             if (/[A-Z]/.test(component)) {
-                return { ok: false, error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\`` };
+                return {
+                    ok: false,
+                    error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``
+                };
             }
             return {
                 ok: false,
@@ -490,7 +558,10 @@ function parseReference(text) {
     const slash = rest.indexOf('/');
     const first = slash >= 0 ? rest.slice(0, slash) : rest;
     if (slash < 0 || !looksLikeRegistryHost(first)) {
-        return { ok: false, error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\`` };
+        return {
+            ok: false,
+            error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``
+        };
     }
     if (!DOMAIN_RE.test(first))
         return { ok: false, error: `\`${first}\` is not a valid registry host[:port]` };
@@ -578,7 +649,9 @@ function parseTagTemplate(source) {
         const name = m[1] ?? '';
         if (!TEMPLATE_VARIABLES.includes(name)) {
             const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
-            const hint = guess ? `did you mean \`{{${guess}}}\`?` : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
+            const hint = guess
+                ? `did you mean \`{{${guess}}}\`?`
+                : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
             return { ok: false, error: `unknown template variable \`{{${name}}}\` in \`${source}\`; ${hint}` };
         }
         parts.push({ variable: name });
@@ -631,7 +704,8 @@ function renderTagTemplate(template, git) {
 }
 function isStableAlias(template) {
     const v = template.variables;
-    return (v.includes('major') || v.includes('minor')) && !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag');
+    return ((v.includes('major') || v.includes('minor')) &&
+        !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag'));
 }
 function missingReason(variable, git) {
     if (variable === 'sha' || variable === 'short_sha')
@@ -679,11 +753,16 @@ function buildPlan(inputs) {
         scenario,
         host: inference.host,
         event: inference.event,
-        reason: scenario.source === inference.scenario.source ? inference.reason : `${scenario.value} chosen by ${scenario.source}`,
+        reason: scenario.source === inference.scenario.source
+            ? inference.reason
+            : `${scenario.value} chosen by ${scenario.source}`,
         trusted: inference.trusted,
         git,
         images,
-        writes: images.flatMap(i => [...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []), ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)]),
+        writes: images.flatMap(i => [
+            ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+            ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
+        ]),
         warnings: planWarnings(scenario, inference, images)
     };
     return plan;
@@ -754,7 +833,10 @@ function planImage(image, inputs, scenario, git) {
 }
 function stagingRef(image, config, source, key) {
     if (config.staging.kind === 'registry') {
-        return { value: `${config.staging.registry}/${image.name}:${key}`, source: `staging.registry (${source.where('staging.registry') ?? 'config'})` };
+        return {
+            value: `${config.staging.registry}/${image.name}:${key}`,
+            source: `staging.registry (${source.where('staging.registry') ?? 'config'})`
+        };
     }
     const where = source.where('staging.tag-prefix');
     return {
@@ -776,7 +858,12 @@ function planTag(rule, where, repository, scenario, git) {
 }
 function steps(plan, scenario) {
     const platforms = plan.platforms.value.join(', ');
-    const build = [`build ${platforms}`, plan.tests.value ? `test ${plan.tests.value} command(s) on each of ${platforms}` : `no tests configured (add \`test:\`)`];
+    const build = [
+        `build ${platforms}`,
+        plan.tests.value
+            ? `test ${plan.tests.value} command(s) on each of ${platforms}`
+            : `no tests configured (add \`test:\`)`
+    ];
     const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
     const published = plan.tags.filter(t => t.published).map(t => t.ref);
     switch (scenario) {
@@ -786,7 +873,10 @@ function steps(plan, scenario) {
             return [...build, `push the tested image to ${staging}`];
         case 'promote':
         case 'release':
-            return [`no build: copy ${staging} by digest`, published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`];
+            return [
+                `no build: copy ${staging} by digest`,
+                published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
+            ];
     }
 }
 function planWarnings(scenario, inference, images) {
@@ -849,7 +939,15 @@ function inferScenario(env, event) {
 }
 function finish(host, event, decision, git) {
     const { scenario, decidedBy, reason, trusted, fork = false, bot } = decision;
-    const inference = { host, event, scenario: { value: scenario, source: decidedBy.join(', ') }, reason, trusted, fork, git };
+    const inference = {
+        host,
+        event,
+        scenario: { value: scenario, source: decidedBy.join(', ') },
+        reason,
+        trusted,
+        fork,
+        git
+    };
     if (bot)
         inference.bot = bot;
     return inference;
@@ -920,13 +1018,24 @@ function decideGitHub(event, env, payload) {
     }
 }
 function pullRequestOrigin(env, payload) {
+    const base = firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY'));
     return {
-        number: firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number')),
-        head: fromEvent(payload, 'pull_request.head.repo.full_name'),
-        base: firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY')),
-        headRepoDeleted: lookup(payload, 'pull_request.head') !== undefined && lookup(payload, 'pull_request.head.repo') === null,
+        number: pullRequestNumber(env, payload),
+        base,
+        head: headRepository(payload, base),
         bot: gitHubBot(env, payload)
     };
+}
+function headRepository(payload, base) {
+    const path = 'pull_request.head.repo';
+    if (lookup(payload, 'pull_request.head') !== undefined && lookup(payload, path) === null) {
+        return { kind: 'fork', name: 'a deleted fork', decidedBy: [`event ${path}`] };
+    }
+    const head = fromEvent(payload, `${path}.full_name`);
+    if (!head || !base)
+        return { kind: 'unknown', decidedBy: [`event ${path}.full_name`] };
+    const decidedBy = [head.source, base.source];
+    return head.value === base.value ? { kind: 'same', decidedBy } : { kind: 'fork', name: `fork ${head.value}`, decidedBy };
 }
 // Dependabot is looked for in both places before Renovate: mistaking it for anything else would
 // hand a read-only, secret-less run a scenario that needs to push.
@@ -939,26 +1048,22 @@ function gitHubBot(env, payload) {
     }
     return undefined;
 }
-/** The fork's name when the head repository differs from the base; undefined when it cannot be told. */
-function forkName(origin) {
-    if (origin.headRepoDeleted)
-        return 'a deleted fork';
-    if (!origin.head || !origin.base)
-        return undefined;
-    return origin.head.value === origin.base.value ? null : `fork ${origin.head.value}`;
+function describePullRequest(origin) {
+    return `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
 }
 function decidePullRequest(env, payload) {
     const origin = pullRequestOrigin(env, payload);
-    const pr = `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
-    const fork = forkName(origin);
+    const { head } = origin;
+    const pr = describePullRequest(origin);
     const bot = origin.bot?.value;
-    const decidedBy = ['env GITHUB_EVENT_NAME', ...originSources(origin)];
-    if (fork === undefined) {
+    const decidedBy = ['env GITHUB_EVENT_NAME', ...head.decidedBy];
+    if (head.kind === 'unknown') {
         const reason = `${pr}: the event payload does not say which repository its head is in, so it may be a fork and gets ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: false, bot };
     }
-    if (fork !== null) {
-        const reason = `${pr} from ${fork} into ${origin.base?.value ?? 'this repository'}: forks get ${EFFECT.check}`;
+    const base = origin.base?.value ?? 'this repository';
+    if (head.kind === 'fork') {
+        const reason = `${pr} from ${head.name} into ${base}: forks get ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: false, fork: true, bot };
     }
     if (origin.bot?.value === 'dependabot') {
@@ -967,21 +1072,22 @@ function decidePullRequest(env, payload) {
     }
     const by = bot ? ` by ${bot}[bot]` : '';
     const branch = firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref'));
-    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${origin.base?.value}: same-repository pull requests get ${EFFECT.gate}`;
+    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${base}: same-repository pull requests get ${EFFECT.gate}`;
     return { scenario: 'gate', decidedBy, reason, trusted: true, bot };
-}
-function originSources(origin) {
-    if (origin.headRepoDeleted)
-        return ['event pull_request.head.repo'];
-    return [origin.head?.source, origin.base?.source].filter((source) => source !== undefined);
 }
 function decidePullRequestTarget(env, payload) {
     const origin = pullRequestOrigin(env, payload);
-    const fork = forkName(origin);
-    const pr = `pull request${origin.number ? ` #${origin.number.value}` : ''}${fork ? ` from ${fork}` : ''}`;
-    const reason = `pull_request_target run for ${pr} has the base repository's secrets and write token: ` +
+    const fork = origin.head.kind === 'fork' ? origin.head.name : undefined;
+    const reason = `pull_request_target run for ${describePullRequest(origin)}${fork ? ` from ${fork}` : ''} has the base repository's secrets and write token: ` +
         `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
-    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: false, fork: fork !== null && fork !== undefined, bot: origin.bot?.value };
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason,
+        trusted: false,
+        fork: fork !== undefined,
+        bot: origin.bot?.value
+    };
 }
 function decideMergeGroup(env, payload) {
     const base = mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/'));
@@ -991,7 +1097,7 @@ function decideMergeGroup(env, payload) {
     return { scenario: 'gate', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
 }
 function decideRefRun(event, env, payload) {
-    const run = event === 'push' ? 'push' : 'manual run (workflow_dispatch)';
+    const run = event === 'push' ? 'push to' : 'manual run (workflow_dispatch) on';
     const decidedBy = ['env GITHUB_EVENT_NAME', 'env GITHUB_REF'];
     const ref = gitHubRef(env);
     if (event === 'push' && lookup(payload, 'deleted') === true) {
@@ -999,24 +1105,26 @@ function decideRefRun(event, env, payload) {
         return { scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true };
     }
     if (ref.tag)
-        return { scenario: 'release', decidedBy, reason: `${run} on tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
+        return { scenario: 'release', decidedBy, reason: `${run} tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
     if (!ref.branch) {
-        const reason = `${run} on ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
+        const reason = `${run} ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
-    return decideBranchRun(run, ref.branch, fromEvent(payload, 'repository.default_branch'), decidedBy);
+    const defaultBranch = fromEvent(payload, 'repository.default_branch');
+    const unknownDefault = 'the event payload has no repository.default_branch';
+    return decideBranchRun({ run, branch: ref.branch, defaultBranch, unknownDefault, decidedBy });
 }
-function decideBranchRun(run, branch, defaultBranch, decidedBy) {
+function decideBranchRun({ run, branch, defaultBranch, unknownDefault, decidedBy }) {
     if (!defaultBranch) {
-        const reason = `${run} on branch ${branch.value}, but the default branch is unknown (the event payload does not name it): ${EFFECT.check}`;
+        const reason = `${run} branch ${branch.value}, but the default branch is unknown (${unknownDefault}): ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
     const withDefault = [...decidedBy, defaultBranch.source];
     if (branch.value === defaultBranch.value) {
-        const reason = `${run} on branch ${branch.value}, the default branch: ${EFFECT.promote}`;
+        const reason = `${run} branch ${branch.value}, the default branch: ${EFFECT.promote}`;
         return { scenario: 'promote', decidedBy: withDefault, reason, trusted: true };
     }
-    const reason = `${run} on branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
+    const reason = `${run} branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
     return { scenario: 'check', decidedBy: withDefault, reason, trusted: true };
 }
 function decideSchedule(env) {
@@ -1036,12 +1144,22 @@ function decideRelease(payload) {
         const reason = `release ${tag.value} was ${action.value}, not published: ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
-    return { scenario: 'release', decidedBy: [...decidedBy, tag.source], reason: `release ${tag.value} published: ${EFFECT.release}`, trusted: true };
+    return {
+        scenario: 'release',
+        decidedBy: [...decidedBy, tag.source],
+        reason: `release ${tag.value} published: ${EFFECT.release}`,
+        trusted: true
+    };
 }
 function decideUnknownGitHubEvent(env) {
     const event = env.GITHUB_EVENT_NAME;
     const what = event ? `event ${event} is not one imagegate publishes from` : 'GITHUB_EVENT_NAME is not set';
-    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason: `${what}: it gets ${EFFECT.check}`,
+        trusted: false
+    };
 }
 function gitHubRef(env) {
     const ref = fromEnv(env, 'GITHUB_REF');
@@ -1070,17 +1188,20 @@ function gitHubGit(event, env, payload) {
         return compact({ ...common, tag: firstOf(fromEvent(payload, 'release.tag_name'), tag) });
     return compact(common);
 }
+function pullRequestNumber(env, payload) {
+    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
+    return firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef);
+}
 function pullRequestGit(event, env, payload) {
     const otherSha = event === 'pull_request' ? 'the test merge commit' : 'the base branch tip';
     const headSha = explained(fromEvent(payload, 'pull_request.head.sha'), `the pull request head; GITHUB_SHA is ${otherSha}`);
     const fallbackSha = explained(fromEnv(env, 'GITHUB_SHA'), `${otherSha}; the payload has no pull_request.head.sha`);
-    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
     return {
         sha: firstOf(headSha, fallbackSha),
         branch: firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref')),
         tag: undefined,
         baseBranch: firstOf(fromEnv(env, 'GITHUB_BASE_REF'), fromEvent(payload, 'pull_request.base.ref')),
-        changeNumber: firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef)
+        changeNumber: pullRequestNumber(env, payload)
     };
 }
 function mergeGroupGit(payload) {
@@ -1096,9 +1217,9 @@ function mergeGroupGit(payload) {
 // ---------------------------------------------------------------- GitLab CI
 const GITLAB_BRANCH_SOURCES = ['push', 'web', 'api', 'trigger', 'pipeline'];
 const GITLAB_MR_PIPELINES = {
-    detached: 'merge request pipeline',
+    detached: 'detached pipeline',
     merged_result: 'merged results pipeline',
-    merge_train: 'merge train pipeline'
+    merge_train: 'merge train'
 };
 function inferGitLab(env) {
     const source = env.CI_PIPELINE_SOURCE || 'unknown';
@@ -1111,51 +1232,81 @@ function decideGitLab(source, env) {
     if (source === 'merge_request_event')
         return decideMergeRequest(env);
     if (source === 'schedule') {
-        return { scenario: 'check', decidedBy, reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`, trusted: true };
+        return {
+            scenario: 'check',
+            decidedBy,
+            reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`,
+            trusted: true
+        };
     }
     if (!GITLAB_BRANCH_SOURCES.includes(source)) {
-        const what = env.CI_PIPELINE_SOURCE ? `pipeline source ${source} is not one imagegate publishes from` : 'CI_PIPELINE_SOURCE is not set';
+        const what = env.CI_PIPELINE_SOURCE
+            ? `pipeline source ${source} is not one imagegate publishes from`
+            : 'CI_PIPELINE_SOURCE is not set';
         return { scenario: 'check', decidedBy, reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
     }
     const tag = fromEnv(env, 'CI_COMMIT_TAG');
     if (tag) {
-        return { scenario: 'release', decidedBy: [...decidedBy, tag.source], reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`, trusted: true };
+        return {
+            scenario: 'release',
+            decidedBy: [...decidedBy, tag.source],
+            reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`,
+            trusted: true
+        };
     }
     const branch = fromEnv(env, 'CI_COMMIT_BRANCH');
     if (!branch) {
         const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
         return { scenario: 'check', decidedBy, reason, trusted: true };
     }
-    return decideBranchRun(`${source} pipeline`, branch, fromEnv(env, 'CI_DEFAULT_BRANCH'), [...decidedBy, branch.source]);
+    return decideBranchRun({
+        run: `${source} pipeline on`,
+        branch,
+        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
+        unknownDefault: 'CI_DEFAULT_BRANCH is not set',
+        decidedBy: [...decidedBy, branch.source]
+    });
 }
 function decideMergeRequest(env) {
     const type = env.CI_MERGE_REQUEST_EVENT_TYPE ?? '';
     const iid = env.CI_MERGE_REQUEST_IID;
-    const mr = `${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'} for merge request${iid ? ` !${iid}` : ''}`;
+    const mr = `merge request${iid ? ` !${iid}` : ''} (${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'})`;
     const bot = gitLabBot(env);
-    const sourceProject = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
-    const project = fromEnv(env, 'CI_PROJECT_ID');
-    const fork = sourceProject !== undefined && project !== undefined && sourceProject.value !== project.value;
-    const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
+    const origin = mergeRequestOrigin(env);
+    const fork = origin.kind === 'fork';
     const decidedBy = ['env CI_PIPELINE_SOURCE', 'env CI_MERGE_REQUEST_EVENT_TYPE'];
     if (type === 'merge_train') {
+        const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
         const reason = `${mr} into ${into}: the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
         return { scenario: 'gate', decidedBy, reason, trusted: true, fork, bot };
     }
-    const byProject = [...decidedBy, 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', 'env CI_PROJECT_ID'];
-    if (!sourceProject || !project) {
+    const byProject = [...decidedBy, ...origin.decidedBy];
+    if (origin.kind === 'unknown') {
         const reason = `${mr}: the source project is unknown, so it may be a fork and gets ${EFFECT.check}`;
         return { scenario: 'check', decidedBy: byProject, reason, trusted: false, bot };
     }
-    const here = env.CI_PROJECT_PATH || `project ${project.value}`;
-    if (fork) {
-        const from = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${sourceProject.value}`;
-        return { scenario: 'check', decidedBy: byProject, reason: `${mr} from fork ${from} into ${here}: forks get ${EFFECT.check}`, trusted: false, fork, bot };
+    if (origin.kind === 'fork') {
+        const reason = `${mr} from fork ${origin.name} into ${origin.target}: forks get ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, fork, bot };
     }
     const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
     const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';
-    const reason = `${mr}${by} from branch ${branch} within ${here}: same-project merge requests get ${EFFECT.gate}`;
+    const reason = `${mr}${by} from branch ${branch} within ${origin.target}: same-project merge requests get ${EFFECT.gate}`;
     return { scenario: 'gate', decidedBy: byProject, reason, trusted: true, bot };
+}
+// A fork's merge request may run in the parent project (CI_PROJECT_ID is the parent's) or in the
+// fork itself (CI_PROJECT_ID is the fork's, only CI_MERGE_REQUEST_PROJECT_ID names the parent).
+function mergeRequestOrigin(env) {
+    const source = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
+    const projects = [fromEnv(env, 'CI_PROJECT_ID'), fromEnv(env, 'CI_MERGE_REQUEST_PROJECT_ID')].filter((fact) => fact !== undefined);
+    const decidedBy = [source?.source ?? 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', ...projects.map(p => p.source)];
+    if (!source || projects.length === 0)
+        return { kind: 'unknown', decidedBy };
+    const target = env.CI_MERGE_REQUEST_PROJECT_PATH || env.CI_PROJECT_PATH || `project ${projects[0]?.value}`;
+    if (projects.every(project => project.value === source.value))
+        return { kind: 'same', target, decidedBy };
+    const name = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source.value}`;
+    return { kind: 'fork', name, target, decidedBy };
 }
 // GitLab has no [bot] suffix convention; self-hosted Renovate and dependabot-gitlab run as ordinary users.
 function gitLabBot(env) {
@@ -1246,7 +1397,10 @@ function parsePlatform(text) {
         return { ok: false, error: `\`${arch}\` is the kernel's name; the platform name is \`${os}/${alias}\`` };
     const variants = ARCH_VARIANTS[arch];
     if (!variants)
-        return { ok: false, error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}` };
+        return {
+            ok: false,
+            error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`
+        };
     if (variant !== undefined && !variants.includes(variant)) {
         const known = variants.length ? `; ${arch} variants: ${variants.join(', ')}` : `; ${arch} has no variants`;
         return { ok: false, error: `unknown variant \`${variant}\` for ${arch}${known}` };
@@ -1303,7 +1457,9 @@ const CHECKS = {
             return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
         return undefined;
     },
-    duration: value => (parseDuration(value) === undefined ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\`` : undefined),
+    duration: value => parseDuration(value) === undefined
+        ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``
+        : undefined,
     'relative-path': value => {
         if (value.startsWith('/'))
             return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
@@ -1311,7 +1467,9 @@ const CHECKS = {
             return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
         return undefined;
     },
-    'absolute-path': value => (value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``),
+    'absolute-path': value => value.startsWith('/')
+        ? undefined
+        : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``,
     'buildpack-uri': checkBuildpackUri
 };
 function checkRegistryPrefix(value) {
@@ -1446,7 +1604,10 @@ function findCycle(images, byName) {
         let current = start;
         while (current && !chain.includes(current)) {
             chain.push(current);
-            current = current.dependsOn !== undefined && current.dependsOn !== current.name ? byName.get(current.dependsOn) : undefined;
+            current =
+                current.dependsOn !== undefined && current.dependsOn !== current.name
+                    ? byName.get(current.dependsOn)
+                    : undefined;
         }
         if (current === start)
             return chain;
@@ -1474,9 +1635,9 @@ function checkBuilder(image, raw, at, error, warn) {
 }
 function checkTestPlatforms(image, at, error) {
     image.test.commands.forEach((command, i) => {
-        for (const p of command.platforms ?? []) {
+        for (const [j, p] of (command.platforms ?? []).entries()) {
             if (!image.platforms.some(b => sameText(p, b))) {
-                error(`${at}.test${testPath(image, i)}.platforms`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
+                error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
             }
         }
     });
@@ -1516,7 +1677,7 @@ function sameText(a, b) {
 
 
 function pathText(path) {
-    return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)';
+    return (path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)');
 }
 const MAX_NODES = 10000;
 function walkDocument(doc, lines) {
@@ -1546,6 +1707,11 @@ function walkDocument(doc, lines) {
         }
         out.positions.set(pathText(path), pos);
         const resolved = resolveRef(schema);
+        const unquoted = quoteHint(node);
+        if (unquoted && acceptsString(resolved)) {
+            report(pos, `\`${pathText(path)}\`${unquoted.replace(/^; /, ': ')}`);
+            return undefined;
+        }
         if (resolved.oneOf)
             return walkOneOf(node, resolved, path, pos);
         const got = typeOf(node);
@@ -1662,6 +1828,9 @@ function resolveRef(schema) {
         throw new Error(`schema: unknown $ref ${schema.$ref}`);
     return { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description };
 }
+function acceptsString(schema) {
+    return schema.type === 'string' || (schema.oneOf ?? []).some(o => resolveRef(o).type === 'string');
+}
 function typeOf(node) {
     if (node === null)
         return 'null';
@@ -1685,7 +1854,14 @@ function typeMatches(got, expected) {
     return got === expected || (expected === 'number' && got === 'integer');
 }
 function describeType(t) {
-    return { string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' }[t];
+    return {
+        string: 'a string',
+        integer: 'a whole number',
+        number: 'a number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a mapping'
+    }[t];
 }
 function describeGot(got) {
     return got === 'null' ? 'empty' : describeType(got);
@@ -1796,7 +1972,11 @@ function normalise(raw) {
     const staging = raw.staging?.registry !== undefined
         ? { kind: 'registry', registry: raw.staging.registry }
         : { kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX };
-    const config = { registry: raw.registry, staging, images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry)) };
+    const config = {
+        registry: raw.registry,
+        staging,
+        images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
+    };
     const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;
     if (scenario)
         config.scenario = scenario;
@@ -1883,7 +2063,13 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const IDENTITY_LENGTH = 32;
 function sourceIdentity(image, inputs) {
     const configHash = sha256(canonicalJson(buildRelevantConfig(image)));
-    const key = sha256(canonicalJson({ v: 1, context: inputs.contextTree, containerfile: inputs.containerfile ?? null, config: configHash, deps: inputs.dependencies })).slice(0, IDENTITY_LENGTH);
+    const key = sha256(canonicalJson({
+        v: 1,
+        context: inputs.contextTree,
+        containerfile: inputs.containerfile ?? null,
+        config: configHash,
+        deps: inputs.dependencies
+    })).slice(0, IDENTITY_LENGTH);
     const identity = { key, contextTree: inputs.contextTree, configHash, dirty: inputs.dirty };
     if (inputs.containerfile)
         identity.containerfile = inputs.containerfile;
@@ -3121,7 +3307,10 @@ async function readLocalGit(cwd) {
         facts.branch = branch.stdout.trim();
     if (facts.sha) {
         const tags = await Exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], { cwd });
-        const tag = tags.stdout.split('\n').map(t => t.trim()).find(Boolean);
+        const tag = tags.stdout
+            .split('\n')
+            .map(t => t.trim())
+            .find(Boolean);
         if (tag)
             facts.tag = tag;
     }
@@ -3145,7 +3334,9 @@ async function hashWorktreePaths(root, paths) {
         for (const rel of rels) {
             const spec = rel === '.' ? '' : rel;
             const id = (await Exec.output('git', ['rev-parse', `${tree}:${spec}`], { cwd: root })).trim();
-            const committed = hasHead ? await Exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], { cwd: root }) : undefined;
+            const committed = hasHead
+                ? await Exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], { cwd: root })
+                : undefined;
             hashes.push({ id, dirty: committed?.stdout.trim() !== id });
         }
         return hashes;
@@ -3194,7 +3385,13 @@ async function readConfigFile(cwd, path) {
     const missing = await missingPaths(loaded.config, loaded.source, dir);
     if (missing.length)
         throw new ConfigError(missing.map(d => formatDiagnostic(shown, d)));
-    return { path: file, dir, config: loaded.config, source: loaded.source, warnings: loaded.warnings.map(d => formatDiagnostic(shown, { ...d, message: `warning: ${d.message}` })) };
+    return {
+        path: file,
+        dir,
+        config: loaded.config,
+        source: loaded.source,
+        warnings: loaded.warnings.map(d => formatDiagnostic(shown, { ...d, message: `warning: ${d.message}` }))
+    };
 }
 async function missingPaths(config, source, dir) {
     const out = [];
@@ -3202,7 +3399,10 @@ async function missingPaths(config, source, dir) {
         const found = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
         const ok = found && (kind === 'dir' ? found.isDirectory() : found.isFile());
         if (!ok)
-            out.push({ ...(source.position(at) ?? { line: 1, col: 1 }), message: `${(0,external_node_path_namespaceObject.relative)(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}` });
+            out.push({
+                ...(source.position(at) ?? { line: 1, col: 1 }),
+                message: `${(0,external_node_path_namespaceObject.relative)(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`
+            });
     };
     for (const image of config.images) {
         const at = `images[${image.index}]`;
@@ -3225,7 +3425,9 @@ async function readEventPayload(env) {
         return { event: JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8')) };
     }
     catch (e) {
-        return { warning: `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e.message}; inferring from the environment only` };
+        return {
+            warning: `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e.message}; inferring from the environment only`
+        };
     }
 }
 async function computeIdentities(loaded) {
@@ -3244,7 +3446,11 @@ async function computeIdentities(loaded) {
             out.set(image.name, { error: `its base ${image.dependsOn} has none` });
             continue;
         }
-        const inputs = { contextTree: tree.id, dirty: tree.dirty || !!containerfile?.dirty, dependencies: base ? [base.key] : [] };
+        const inputs = {
+            contextTree: tree.id,
+            dirty: tree.dirty || !!containerfile?.dirty,
+            dependencies: base ? [base.key] : []
+        };
         out.set(image.name, sourceIdentity(image, containerfile ? { ...inputs, containerfile: containerfile.id } : inputs));
     }
     return out;
@@ -3271,7 +3477,7 @@ async function makePlan(request) {
 
 const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run'];
 const FLAGS_WITH_VALUE = ['--config', '--scenario'];
-const BOOLEAN_FLAGS = ['--json', '--help', '--version'];
+const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'];
 const SHORT = { '-c': '--config', '-h': '--help', '-V': '--version' };
 function parseArgs(argv) {
     const args = { verb: 'help', json: false };
@@ -3301,6 +3507,8 @@ function parseArgs(argv) {
                 throw new UsageError(`${flag} takes no value`);
             if (flag === '--json')
                 args.json = true;
+            if (flag === '--markdown')
+                args.markdown = true;
             if (flag === '--help')
                 return { ...args, verb: 'help' };
             if (flag === '--version')
@@ -3348,7 +3556,7 @@ Commands:
   gate      check, then push the tested bytes to staging
   promote   publish the staged bytes under the final tags, without rebuilding
   release   publish version tags for a release tag
-  schema    print the JSON Schema of the configuration file
+  schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
   -c, --config FILE   configuration file (default: .imagegate.yml in the current directory)
@@ -3363,6 +3571,7 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
+
 
 
 
@@ -3390,7 +3599,7 @@ async function main(argv, io) {
             return EXIT.ok;
         }
         if (args.verb === 'schema') {
-            io.stdout(`${JSON.stringify(SCHEMA, null, 2)}\n`);
+            io.stdout(args.markdown ? renderConfigReference() : `${JSON.stringify(SCHEMA, null, 2)}\n`);
             return EXIT.ok;
         }
         if (args.verb === 'plan')
@@ -3403,7 +3612,12 @@ async function main(argv, io) {
 }
 async function planCommand(args, io) {
     const scenario = args.scenario ? { value: args.scenario, source: '--scenario' } : undefined;
-    const { plan, notices } = await makePlan({ cwd: io.cwd, env: io.env, configPath: args.config, ...(scenario ? { scenario } : {}) });
+    const { plan, notices } = await makePlan({
+        cwd: io.cwd,
+        env: io.env,
+        configPath: args.config,
+        ...(scenario ? { scenario } : {})
+    });
     for (const notice of notices)
         io.stderr(`${notice}\n`);
     if (args.json) {
@@ -3423,7 +3637,12 @@ async function notYet(args, verb, io) {
         const payload = await readEventPayload(io.env);
         const inference = inferScenario(io.env, payload.event);
         const override = args.scenario ? { value: args.scenario, source: '--scenario' } : undefined;
-        const scenario = resolveScenario({ config: loaded.config, source: loaded.source, inference, ...(override ? { scenarioOverride: override } : {}) });
+        const scenario = resolveScenario({
+            config: loaded.config,
+            source: loaded.source,
+            inference,
+            ...(override ? { scenarioOverride: override } : {})
+        });
         io.stderr(`scenario ${scenario.value} [${scenario.source}]: ${inference.reason}\n`);
         target = scenario.value;
     }
@@ -3431,7 +3650,9 @@ async function notYet(args, verb, io) {
 }
 function reportError(e, args, io) {
     const code = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
-    const message = e instanceof ImagegateError ? e.message : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    const message = e instanceof ImagegateError
+        ? e.message
+        : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
     io.stderr(`${message}\n`);
     if (args?.json)
         io.stdout(`${JSON.stringify({ error: { exitCode: code, message } })}\n`);

@@ -11,13 +11,20 @@ const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 export async function runAction(): Promise<void> {
   try {
     const command = core.getInput('command') || 'run';
-    if (!COMMANDS.includes(command)) throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
+    if (!COMMANDS.includes(command))
+      throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
     const scenarioInput = core.getInput('scenario');
     const scenario = scenarioInput ? parseScenario(scenarioInput) : undefined;
-    if (scenarioInput && !scenario) throw new UsageError(`input \`scenario: ${scenarioInput}\` must be check, gate, promote or release`);
+    if (scenarioInput && !scenario)
+      throw new UsageError(`input \`scenario: ${scenarioInput}\` must be check, gate, promote or release`);
     const cwd = core.getInput('working-directory') || process.cwd();
     const config = core.getInput('config') || undefined;
-    const {plan, notices} = await makePlan({cwd, env: process.env, configPath: config, ...(scenario ? {scenario: {value: scenario, source: 'action input scenario'}} : {})});
+    const {plan, notices} = await makePlan({
+      cwd,
+      env: process.env,
+      configPath: config,
+      ...(scenario ? {scenario: {value: scenario, source: 'action input scenario'}} : {})
+    });
     notices.forEach(n => core.warning(n));
     core.info(renderPlanText(plan));
     core.setOutput('scenario', plan.scenario.value);
@@ -25,7 +32,9 @@ export async function runAction(): Promise<void> {
     core.setOutput('pushed', 'false');
     await core.summary.addRaw(renderPlanMarkdown(plan)).write();
     if (command !== 'plan') {
-      throw new UsageError(`scenario ${plan.scenario.value}: building, testing and pushing are not available in this version yet (the gate comes with issue #3); use \`command: plan\` for now`);
+      throw new UsageError(
+        `scenario ${plan.scenario.value}: building, testing and pushing are not available in this version yet (the gate comes with issue #3); use \`command: plan\` for now`
+      );
     }
   } catch (e) {
     fail(e);

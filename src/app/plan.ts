@@ -43,7 +43,13 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
   const dir = dirname(file);
   const missing = await missingPaths(loaded.config, loaded.source, dir);
   if (missing.length) throw new ConfigError(missing.map(d => formatDiagnostic(shown, d)));
-  return {path: file, dir, config: loaded.config, source: loaded.source, warnings: loaded.warnings.map(d => formatDiagnostic(shown, {...d, message: `warning: ${d.message}`}))};
+  return {
+    path: file,
+    dir,
+    config: loaded.config,
+    source: loaded.source,
+    warnings: loaded.warnings.map(d => formatDiagnostic(shown, {...d, message: `warning: ${d.message}`}))
+  };
 }
 
 async function missingPaths(config: Config, source: ConfigSource, dir: string): Promise<Diagnostic[]> {
@@ -51,7 +57,11 @@ async function missingPaths(config: Config, source: ConfigSource, dir: string): 
   const expect = async (path: string, kind: 'dir' | 'file', at: string, fix: string): Promise<void> => {
     const found = await stat(path).catch(() => undefined);
     const ok = found && (kind === 'dir' ? found.isDirectory() : found.isFile());
-    if (!ok) out.push({...(source.position(at) ?? {line: 1, col: 1}), message: `${relative(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`});
+    if (!ok)
+      out.push({
+        ...(source.position(at) ?? {line: 1, col: 1}),
+        message: `${relative(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`
+      });
   };
   for (const image of config.images) {
     const at = `images[${image.index}]`;
@@ -59,20 +69,30 @@ async function missingPaths(config: Config, source: ConfigSource, dir: string): 
     await expect(context, 'dir', `${at}.context`, 'fix `context` (relative to the configuration file)');
     if (image.builder.kind === 'dockerfile') {
       const where = source.position(`${at}.containerfile`) ? `${at}.containerfile` : at;
-      await expect(resolve(context, image.containerfile), 'file', where, 'fix `containerfile` (relative to the context)');
+      await expect(
+        resolve(context, image.containerfile),
+        'file',
+        where,
+        'fix `containerfile` (relative to the context)'
+      );
     }
-    if (image.test.mount) await expect(resolve(dir, image.test.mount.source), 'dir', `${at}.test.mount.source`, 'fix `mount.source`');
+    if (image.test.mount)
+      await expect(resolve(dir, image.test.mount.source), 'dir', `${at}.test.mount.source`, 'fix `mount.source`');
   }
   return out;
 }
 
-export async function readEventPayload(env: Readonly<Record<string, string | undefined>>): Promise<{event?: unknown; warning?: string}> {
+export async function readEventPayload(
+  env: Readonly<Record<string, string | undefined>>
+): Promise<{event?: unknown; warning?: string}> {
   const path = env.GITHUB_EVENT_PATH;
   if (!path) return {};
   try {
     return {event: JSON.parse(await readFile(path, 'utf8')) as unknown};
   } catch (e) {
-    return {warning: `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(e as Error).message}; inferring from the environment only`};
+    return {
+      warning: `cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(e as Error).message}; inferring from the environment only`
+    };
   }
 }
 
@@ -92,7 +112,11 @@ export async function computeIdentities(loaded: LoadedConfig): Promise<Map<strin
       out.set(image.name, {error: `its base ${image.dependsOn} has none`});
       continue;
     }
-    const inputs = {contextTree: tree!.id, dirty: tree!.dirty || !!containerfile?.dirty, dependencies: base ? [base.key] : []};
+    const inputs = {
+      contextTree: tree!.id,
+      dirty: tree!.dirty || !!containerfile?.dirty,
+      dependencies: base ? [base.key] : []
+    };
     out.set(image.name, sourceIdentity(image, containerfile ? {...inputs, containerfile: containerfile.id} : inputs));
   }
   return out;

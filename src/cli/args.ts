@@ -12,10 +12,12 @@ export interface CliArgs {
   config?: string;
   scenario?: Scenario;
   json: boolean;
+  /** `schema --markdown`: the README's configuration reference instead of the JSON Schema. */
+  markdown?: boolean;
 }
 
 const FLAGS_WITH_VALUE = ['--config', '--scenario'] as const;
-const BOOLEAN_FLAGS = ['--json', '--help', '--version'] as const;
+const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -24,7 +26,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     if (!raw.startsWith('-') || raw === '-') {
-      if (verb !== undefined) throw new UsageError(`unexpected argument \`${raw}\` after \`${verb}\`; see \`imagegate --help\``);
+      if (verb !== undefined)
+        throw new UsageError(`unexpected argument \`${raw}\` after \`${verb}\`; see \`imagegate --help\``);
       verb = raw;
       continue;
     }
@@ -32,7 +35,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const flag = SHORT[flagText] ?? flagText;
     if ((FLAGS_WITH_VALUE as readonly string[]).includes(flag)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}`);
       if (flag === '--config') args.config = value;
       else args.scenario = scenarioValue(value);
       continue;
@@ -40,18 +44,26 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if ((BOOLEAN_FLAGS as readonly string[]).includes(flag)) {
       if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
       if (flag === '--json') args.json = true;
+      if (flag === '--markdown') args.markdown = true;
       if (flag === '--help') return {...args, verb: 'help'};
       if (flag === '--version') return {...args, verb: 'version'};
       continue;
     }
-    const guess = closest(flag.replace(/^-+/, ''), [...FLAGS_WITH_VALUE, ...BOOLEAN_FLAGS].map(f => f.slice(2)));
-    throw new UsageError(`unknown option \`${flagText}\`${guess ? `, did you mean \`--${guess}\`?` : '; see `imagegate --help`'}`);
+    const guess = closest(
+      flag.replace(/^-+/, ''),
+      [...FLAGS_WITH_VALUE, ...BOOLEAN_FLAGS].map(f => f.slice(2))
+    );
+    throw new UsageError(
+      `unknown option \`${flagText}\`${guess ? `, did you mean \`--${guess}\`?` : '; see `imagegate --help`'}`
+    );
   }
   if (verb === undefined || verb === 'help') return {...args, verb: 'help'};
   if (verb === 'schema') return {...args, verb: 'schema'};
   if (!(VERBS as readonly string[]).includes(verb)) {
     const guess = closest(verb, VERBS);
-    throw new UsageError(`unknown command \`${verb}\`${guess ? `, did you mean \`${guess}\`?` : ''}; commands: ${VERBS.join(', ')}`);
+    throw new UsageError(
+      `unknown command \`${verb}\`${guess ? `, did you mean \`${guess}\`?` : ''}; commands: ${VERBS.join(', ')}`
+    );
   }
   args.verb = verb as Verb;
   return args;
@@ -66,7 +78,9 @@ function scenarioValue(value: string): Scenario {
   const scenario = parseScenario(value);
   if (scenario) return scenario;
   const guess = closest(value, SCENARIOS);
-  throw new UsageError(`unknown scenario \`${value}\`${guess ? `, did you mean \`${guess}\`?` : ''}; scenarios: ${SCENARIOS.join(', ')}`);
+  throw new UsageError(
+    `unknown scenario \`${value}\`${guess ? `, did you mean \`${guess}\`?` : ''}; scenarios: ${SCENARIOS.join(', ')}`
+  );
 }
 
 function example(flag: string): string {
@@ -86,7 +100,7 @@ Commands:
   gate      check, then push the tested bytes to staging
   promote   publish the staged bytes under the final tags, without rebuilding
   release   publish version tags for a release tag
-  schema    print the JSON Schema of the configuration file
+  schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
   -c, --config FILE   configuration file (default: .imagegate.yml in the current directory)

@@ -1,5 +1,6 @@
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
 
+import {renderConfigReference} from '../core/config/reference-doc.js';
 import {SCHEMA} from '../core/config/schema.js';
 import {renderPlanText} from '../core/render-plan.js';
 import {EXIT, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return EXIT.ok;
     }
     if (args.verb === 'schema') {
-      io.stdout(`${JSON.stringify(SCHEMA, null, 2)}\n`);
+      io.stdout(args.markdown ? renderConfigReference() : `${JSON.stringify(SCHEMA, null, 2)}\n`);
       return EXIT.ok;
     }
     if (args.verb === 'plan') return await planCommand(args, io);
@@ -49,7 +50,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 async function planCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
   const scenario = args.scenario ? {value: args.scenario, source: '--scenario'} : undefined;
-  const {plan, notices} = await makePlan({cwd: io.cwd, env: io.env, configPath: args.config, ...(scenario ? {scenario} : {})});
+  const {plan, notices} = await makePlan({
+    cwd: io.cwd,
+    env: io.env,
+    configPath: args.config,
+    ...(scenario ? {scenario} : {})
+  });
   for (const notice of notices) io.stderr(`${notice}\n`);
   if (args.json) {
     io.stderr(renderPlanText(plan));
@@ -68,16 +74,26 @@ async function notYet(args: CliArgs, verb: Verb, io: CliIo): Promise<ExitCode> {
     const payload = await readEventPayload(io.env);
     const inference = inferScenario(io.env, payload.event);
     const override = args.scenario ? {value: args.scenario, source: '--scenario'} : undefined;
-    const scenario = resolveScenario({config: loaded.config, source: loaded.source, inference, ...(override ? {scenarioOverride: override} : {})});
+    const scenario = resolveScenario({
+      config: loaded.config,
+      source: loaded.source,
+      inference,
+      ...(override ? {scenarioOverride: override} : {})
+    });
     io.stderr(`scenario ${scenario.value} [${scenario.source}]: ${inference.reason}\n`);
     target = scenario.value;
   }
-  throw new UsageError(`\`imagegate ${target}\` is not available in this version yet; it comes with ${COMING[target] ?? 'a later issue'}. \`imagegate plan\` shows what it will do.`);
+  throw new UsageError(
+    `\`imagegate ${target}\` is not available in this version yet; it comes with ${COMING[target] ?? 'a later issue'}. \`imagegate plan\` shows what it will do.`
+  );
 }
 
 function reportError(e: unknown, args: CliArgs | undefined, io: CliIo): ExitCode {
   const code = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
-  const message = e instanceof ImagegateError ? e.message : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+  const message =
+    e instanceof ImagegateError
+      ? e.message
+      : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   io.stderr(`${message}\n`);
   if (args?.json) io.stdout(`${JSON.stringify({error: {exitCode: code, message}})}\n`);
   return code;

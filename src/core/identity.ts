@@ -28,7 +28,13 @@ export interface IdentityInputs {
 export function sourceIdentity(image: ImageConfig, inputs: IdentityInputs): SourceIdentity {
   const configHash = sha256(canonicalJson(buildRelevantConfig(image)));
   const key = sha256(
-    canonicalJson({v: 1, context: inputs.contextTree, containerfile: inputs.containerfile ?? null, config: configHash, deps: inputs.dependencies})
+    canonicalJson({
+      v: 1,
+      context: inputs.contextTree,
+      containerfile: inputs.containerfile ?? null,
+      config: configHash,
+      deps: inputs.dependencies
+    })
   ).slice(0, IDENTITY_LENGTH);
   const identity: SourceIdentity = {key, contextTree: inputs.contextTree, configHash, dirty: inputs.dirty};
   if (inputs.containerfile) identity.containerfile = inputs.containerfile;

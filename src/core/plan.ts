@@ -60,9 +60,12 @@ export interface PlanInputs {
   identities: Map<string, SourceIdentity | {error: string}>;
 }
 
-export function resolveScenario(inputs: Pick<PlanInputs, 'config' | 'source' | 'inference' | 'scenarioOverride'>): Fact<Scenario> {
+export function resolveScenario(
+  inputs: Pick<PlanInputs, 'config' | 'source' | 'inference' | 'scenarioOverride'>
+): Fact<Scenario> {
   if (inputs.scenarioOverride) return inputs.scenarioOverride;
-  if (inputs.config.scenario) return {value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config'};
+  if (inputs.config.scenario)
+    return {value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config'};
   return inputs.inference.scenario;
 }
 
@@ -81,11 +84,17 @@ export function buildPlan(inputs: PlanInputs): Plan {
     scenario,
     host: inference.host,
     event: inference.event,
-    reason: scenario.source === inference.scenario.source ? inference.reason : `${scenario.value} chosen by ${scenario.source}`,
+    reason:
+      scenario.source === inference.scenario.source
+        ? inference.reason
+        : `${scenario.value} chosen by ${scenario.source}`,
     trusted: inference.trusted,
     git,
     images,
-    writes: images.flatMap(i => [...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []), ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!)]),
+    writes: images.flatMap(i => [
+      ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+      ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!)
+    ]),
     warnings: planWarnings(scenario, inference, images)
   };
   return plan;
@@ -141,19 +150,25 @@ function planImage(image: ImageConfig, inputs: PlanInputs, scenario: Scenario, g
     steps: [],
     tags: []
   };
-  if (image.builder.kind === 'dockerfile') plan.containerfile = {value: image.containerfile, source: from('containerfile')};
+  if (image.builder.kind === 'dockerfile')
+    plan.containerfile = {value: image.containerfile, source: from('containerfile')};
   if (image.target !== undefined) plan.target = {value: image.target, source: from('target')};
   if (image.dependsOn !== undefined) plan.dependsOn = {value: image.dependsOn, source: from('depends-on')};
   const key = identity && 'key' in identity ? identity.key : undefined;
   if (key) plan.staging = stagingRef(image, config, source, key);
-  plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git));
+  plan.tags = image.tags.map((rule, i) =>
+    planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git)
+  );
   plan.steps = steps(plan, scenario);
   return plan;
 }
 
 function stagingRef(image: ImageConfig, config: Config, source: ConfigSource, key: string): Fact<string> {
   if (config.staging.kind === 'registry') {
-    return {value: `${config.staging.registry}/${image.name}:${key}`, source: `staging.registry (${source.where('staging.registry') ?? 'config'})`};
+    return {
+      value: `${config.staging.registry}/${image.name}:${key}`,
+      source: `staging.registry (${source.where('staging.registry') ?? 'config'})`
+    };
   }
   const where = source.where('staging.tag-prefix');
   return {
@@ -177,7 +192,12 @@ function planTag(rule: TagRule, where: string, repository: string, scenario: Sce
 
 function steps(plan: ImagePlan, scenario: Scenario): string[] {
   const platforms = plan.platforms.value.join(', ');
-  const build = [`build ${platforms}`, plan.tests.value ? `test ${plan.tests.value} command(s) on each of ${platforms}` : `no tests configured (add \`test:\`)`];
+  const build = [
+    `build ${platforms}`,
+    plan.tests.value
+      ? `test ${plan.tests.value} command(s) on each of ${platforms}`
+      : `no tests configured (add \`test:\`)`
+  ];
   const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
   const published = plan.tags.filter(t => t.published).map(t => t.ref);
   switch (scenario) {
@@ -187,7 +207,10 @@ function steps(plan: ImagePlan, scenario: Scenario): string[] {
       return [...build, `push the tested image to ${staging}`];
     case 'promote':
     case 'release':
-      return [`no build: copy ${staging} by digest`, published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`];
+      return [
+        `no build: copy ${staging} by digest`,
+        published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
+      ];
   }
 }
 
@@ -197,8 +220,10 @@ function planWarnings(scenario: Fact<Scenario>, inference: Inference, images: Im
     warnings.push(`scenario ${scenario.value} (${scenario.source}) on an untrusted event: ${inference.reason}`);
   }
   for (const image of images) {
-    if (image.identity.error && scenario.value !== 'check') warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
-    if (image.identity.value?.dirty && scenario.value !== 'check') warnings.push(`${image.name}: the build context has uncommitted changes`);
+    if (image.identity.error && scenario.value !== 'check')
+      warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
+    if (image.identity.value?.dirty && scenario.value !== 'check')
+      warnings.push(`${image.name}: the build context has uncommitted changes`);
   }
   return warnings;
 }

@@ -51,10 +51,12 @@ export function parsePlatform(text: string): Parsed<Platform> {
   const [os, arch, variant] = parts;
   if (parts.length === 1) {
     const arch1 = ARCH_ALIASES[text] ?? text;
-    if (arch1 in ARCH_VARIANTS || arch1.startsWith('arm/')) return {ok: false, error: `\`${text}\` has no OS; write \`linux/${arch1}\``};
+    if (arch1 in ARCH_VARIANTS || arch1.startsWith('arm/'))
+      return {ok: false, error: `\`${text}\` has no OS; write \`linux/${arch1}\``};
     return {ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/amd64\``};
   }
-  if (parts.length > 3 || !os || !arch) return {ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/arm64\``};
+  if (parts.length > 3 || !os || !arch)
+    return {ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/arm64\``};
   if (!OSES.includes(os)) {
     const fix = OSES.includes(os.toLowerCase()) ? `; write \`${os.toLowerCase()}\`` : `; supported: ${OSES.join(', ')}`;
     return {ok: false, error: `unknown OS \`${os}\` in \`${text}\`${fix}`};
@@ -62,7 +64,11 @@ export function parsePlatform(text: string): Parsed<Platform> {
   const alias = ARCH_ALIASES[arch];
   if (alias) return {ok: false, error: `\`${arch}\` is the kernel's name; the platform name is \`${os}/${alias}\``};
   const variants = ARCH_VARIANTS[arch];
-  if (!variants) return {ok: false, error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`};
+  if (!variants)
+    return {
+      ok: false,
+      error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`
+    };
   if (variant !== undefined && !variants.includes(variant)) {
     const known = variants.length ? `; ${arch} variants: ${variants.join(', ')}` : `; ${arch} has no variants`;
     return {ok: false, error: `unknown variant \`${variant}\` for ${arch}${known}`};
@@ -78,6 +84,7 @@ export function formatPlatform(p: Platform): string {
 
 /** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
 export function samePlatform(a: Platform, b: Platform): boolean {
-  const norm = (p: Platform): string => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? {os: p.os, architecture: 'arm64'} : p);
+  const norm = (p: Platform): string =>
+    formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? {os: p.os, architecture: 'arm64'} : p);
   return norm(a) === norm(b);
 }

@@ -58,7 +58,10 @@ export function parseRepositoryPath(path: string): Parsed<string> {
   for (const component of path.split('/')) {
     if (!PATH_COMPONENT_RE.test(component)) {
       if (/[A-Z]/.test(component)) {
-        return {ok: false, error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``};
+        return {
+          ok: false,
+          error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``
+        };
       }
       return {
         ok: false,
@@ -83,7 +86,8 @@ export function parseReference(text: string): Parsed<Reference> {
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!isValidDigest(digest)) return {ok: false, error: `\`${digest}\` is not a digest (expected \`sha256:\` and 64 hex digits)`};
+    if (!isValidDigest(digest))
+      return {ok: false, error: `\`${digest}\` is not a digest (expected \`sha256:\` and 64 hex digits)`};
   }
   let tag: string | undefined;
   const lastSlash = rest.lastIndexOf('/');
@@ -96,12 +100,16 @@ export function parseReference(text: string): Parsed<Reference> {
   const slash = rest.indexOf('/');
   const first = slash >= 0 ? rest.slice(0, slash) : rest;
   if (slash < 0 || !looksLikeRegistryHost(first)) {
-    return {ok: false, error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``};
+    return {
+      ok: false,
+      error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``
+    };
   }
   if (!DOMAIN_RE.test(first)) return {ok: false, error: `\`${first}\` is not a valid registry host[:port]`};
   const path = parseRepositoryPath(rest.slice(slash + 1));
   if (!path.ok) return path;
-  if (rest.length > NAME_MAX) return {ok: false, error: `the repository name is ${rest.length} characters; at most ${NAME_MAX} are allowed`};
+  if (rest.length > NAME_MAX)
+    return {ok: false, error: `the repository name is ${rest.length} characters; at most ${NAME_MAX} are allowed`};
   const ref: Reference = {registry: first, repository: path.value};
   if (tag !== undefined) ref.tag = tag;
   if (digest !== undefined) ref.digest = digest;

@@ -15,7 +15,11 @@ export function renderPlanText(plan: Plan): string {
   }
   for (const image of plan.images) lines.push('', ...renderImage(image));
   lines.push('');
-  lines.push(plan.writes.length ? `Registry writes in ${plan.scenario.value}:` : `Registry writes in ${plan.scenario.value}: none`);
+  lines.push(
+    plan.writes.length
+      ? `Registry writes in ${plan.scenario.value}:`
+      : `Registry writes in ${plan.scenario.value}: none`
+  );
   for (const ref of plan.writes) lines.push(`  ${ref}`);
   for (const warning of plan.warnings) lines.push(`warning: ${warning}`);
   return `${lines.join('\n')}\n`;
@@ -46,7 +50,9 @@ function renderImage(image: ImagePlan): string[] {
   fact('staging', image.staging);
   for (const tag of image.tags) {
     const when = `on ${tag.on.join(', ')}`;
-    const value = tag.ref ? `${tag.ref}${tag.published ? '' : ` (${when})`}` : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
+    const value = tag.ref
+      ? `${tag.ref}${tag.published ? '' : ` (${when})`}`
+      : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
     out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
   }
   out.push(row('steps', image.steps.join(' → '), ''));
@@ -68,9 +74,15 @@ export function renderPlanMarkdown(plan: Plan): string {
     '|---|---|---|---|---|'
   ];
   for (const image of plan.images) {
-    const tags = image.tags.filter(t => t.published).map(t => `\`${t.tag}\``).join(' ') || '—';
+    const tags =
+      image.tags
+        .filter(t => t.published)
+        .map(t => `\`${t.tag}\``)
+        .join(' ') || '—';
     const staging = image.staging ? `\`${image.staging.value}\`` : '—';
-    lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
+    lines.push(
+      `| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -168,21 +168,35 @@ function decideGitHub(event: string, env: Env, payload: Payload | undefined): De
 
 interface PullRequestOrigin {
   number?: Fact<string>;
-  head?: Fact<string>;
   base?: Fact<string>;
-  headRepoDeleted: boolean;
+  head: HeadRepository;
   bot?: Fact<Bot>;
 }
 
+type HeadRepository =
+  | {kind: 'unknown'; decidedBy: string[]}
+  | {kind: 'same'; decidedBy: string[]}
+  | {kind: 'fork'; name: string; decidedBy: string[]};
+
 function pullRequestOrigin(env: Env, payload: Payload | undefined): PullRequestOrigin {
+  const base = firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY'));
   return {
     number: pullRequestNumber(env, payload),
-    head: fromEvent(payload, 'pull_request.head.repo.full_name'),
-    base: firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY')),
-    headRepoDeleted:
-      lookup(payload, 'pull_request.head') !== undefined && lookup(payload, 'pull_request.head.repo') === null,
+    base,
+    head: headRepository(payload, base),
     bot: gitHubBot(env, payload)
   };
+}
+
+function headRepository(payload: Payload | undefined, base: Fact<string> | undefined): HeadRepository {
+  const path = 'pull_request.head.repo';
+  if (lookup(payload, 'pull_request.head') !== undefined && lookup(payload, path) === null) {
+    return {kind: 'fork', name: 'a deleted fork', decidedBy: [`event ${path}`]};
+  }
+  const head = fromEvent(payload, `${path}.full_name`);
+  if (!head || !base) return {kind: 'unknown', decidedBy: [`event ${path}.full_name`]};
+  const decidedBy = [head.source, base.source];
+  return head.value === base.value ? {kind: 'same', decidedBy} : {kind: 'fork', name: `fork ${head.value}`, decidedBy};
 }
 
 // Dependabot is looked for in both places before Renovate: mistaking it for anything else would
@@ -196,25 +210,23 @@ function gitHubBot(env: Env, payload: Payload | undefined): Fact<Bot> | undefine
   return undefined;
 }
 
-/** The fork's name when the head repository differs from the base; undefined when it cannot be told. */
-function forkName(origin: PullRequestOrigin): string | null | undefined {
-  if (origin.headRepoDeleted) return 'a deleted fork';
-  if (!origin.head || !origin.base) return undefined;
-  return origin.head.value === origin.base.value ? null : `fork ${origin.head.value}`;
+function describePullRequest(origin: PullRequestOrigin): string {
+  return `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
 }
 
 function decidePullRequest(env: Env, payload: Payload | undefined): Decision {
   const origin = pullRequestOrigin(env, payload);
-  const pr = `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
-  const fork = forkName(origin);
+  const {head} = origin;
+  const pr = describePullRequest(origin);
   const bot = origin.bot?.value;
-  const decidedBy = ['env GITHUB_EVENT_NAME', ...originSources(origin)];
-  if (fork === undefined) {
+  const decidedBy = ['env GITHUB_EVENT_NAME', ...head.decidedBy];
+  if (head.kind === 'unknown') {
     const reason = `${pr}: the event payload does not say which repository its head is in, so it may be a fork and gets ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: false, bot};
   }
-  if (fork !== null) {
-    const reason = `${pr} from ${fork} into ${origin.base?.value ?? 'this repository'}: forks get ${EFFECT.check}`;
+  const base = origin.base?.value ?? 'this repository';
+  if (head.kind === 'fork') {
+    const reason = `${pr} from ${head.name} into ${base}: forks get ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: false, fork: true, bot};
   }
   if (origin.bot?.value === 'dependabot') {
@@ -223,28 +235,22 @@ function decidePullRequest(env: Env, payload: Payload | undefined): Decision {
   }
   const by = bot ? ` by ${bot}[bot]` : '';
   const branch = firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref'));
-  const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${origin.base?.value}: same-repository pull requests get ${EFFECT.gate}`;
+  const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${base}: same-repository pull requests get ${EFFECT.gate}`;
   return {scenario: 'gate', decidedBy, reason, trusted: true, bot};
-}
-
-function originSources(origin: PullRequestOrigin): string[] {
-  if (origin.headRepoDeleted) return ['event pull_request.head.repo'];
-  return [origin.head?.source, origin.base?.source].filter((source): source is string => source !== undefined);
 }
 
 function decidePullRequestTarget(env: Env, payload: Payload | undefined): Decision {
   const origin = pullRequestOrigin(env, payload);
-  const fork = forkName(origin);
-  const pr = `pull request${origin.number ? ` #${origin.number.value}` : ''}${fork ? ` from ${fork}` : ''}`;
+  const fork = origin.head.kind === 'fork' ? origin.head.name : undefined;
   const reason =
-    `pull_request_target run for ${pr} has the base repository's secrets and write token: ` +
+    `pull_request_target run for ${describePullRequest(origin)}${fork ? ` from ${fork}` : ''} has the base repository's secrets and write token: ` +
     `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
   return {
     scenario: 'check',
     decidedBy: ['env GITHUB_EVENT_NAME'],
     reason,
     trusted: false,
-    fork: fork !== null && fork !== undefined,
+    fork: fork !== undefined,
     bot: origin.bot?.value
   };
 }
@@ -262,7 +268,7 @@ function decideMergeGroup(env: Env, payload: Payload | undefined): Decision {
 }
 
 function decideRefRun(event: 'push' | 'workflow_dispatch', env: Env, payload: Payload | undefined): Decision {
-  const run = event === 'push' ? 'push' : 'manual run (workflow_dispatch)';
+  const run = event === 'push' ? 'push to' : 'manual run (workflow_dispatch) on';
   const decidedBy = ['env GITHUB_EVENT_NAME', 'env GITHUB_REF'];
   const ref = gitHubRef(env);
   if (event === 'push' && lookup(payload, 'deleted') === true) {
@@ -270,30 +276,37 @@ function decideRefRun(event: 'push' | 'workflow_dispatch', env: Env, payload: Pa
     return {scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true};
   }
   if (ref.tag)
-    return {scenario: 'release', decidedBy, reason: `${run} on tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true};
+    return {scenario: 'release', decidedBy, reason: `${run} tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true};
   if (!ref.branch) {
-    const reason = `${run} on ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
+    const reason = `${run} ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: true};
   }
-  return decideBranchRun(run, ref.branch, fromEvent(payload, 'repository.default_branch'), decidedBy);
+  const defaultBranch = fromEvent(payload, 'repository.default_branch');
+  const unknownDefault = 'the event payload has no repository.default_branch';
+  return decideBranchRun({run, branch: ref.branch, defaultBranch, unknownDefault, decidedBy});
 }
 
-function decideBranchRun(
-  run: string,
-  branch: Fact<string>,
-  defaultBranch: Fact<string> | undefined,
-  decidedBy: string[]
-): Decision {
+interface BranchRun {
+  /** How the run reads before "branch X", e.g. "push to". */
+  run: string;
+  branch: Fact<string>;
+  defaultBranch?: Fact<string>;
+  /** Why the default branch may be unknown, for the reason. */
+  unknownDefault: string;
+  decidedBy: string[];
+}
+
+function decideBranchRun({run, branch, defaultBranch, unknownDefault, decidedBy}: BranchRun): Decision {
   if (!defaultBranch) {
-    const reason = `${run} on branch ${branch.value}, but the default branch is unknown (the event payload does not name it): ${EFFECT.check}`;
+    const reason = `${run} branch ${branch.value}, but the default branch is unknown (${unknownDefault}): ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: true};
   }
   const withDefault = [...decidedBy, defaultBranch.source];
   if (branch.value === defaultBranch.value) {
-    const reason = `${run} on branch ${branch.value}, the default branch: ${EFFECT.promote}`;
+    const reason = `${run} branch ${branch.value}, the default branch: ${EFFECT.promote}`;
     return {scenario: 'promote', decidedBy: withDefault, reason, trusted: true};
   }
-  const reason = `${run} on branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
+  const reason = `${run} branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
   return {scenario: 'check', decidedBy: withDefault, reason, trusted: true};
 }
 
@@ -396,9 +409,9 @@ function mergeGroupGit(payload: Payload | undefined) {
 
 const GITLAB_BRANCH_SOURCES = ['push', 'web', 'api', 'trigger', 'pipeline'];
 const GITLAB_MR_PIPELINES: Record<string, string> = {
-  detached: 'merge request pipeline',
+  detached: 'detached pipeline',
   merged_result: 'merged results pipeline',
-  merge_train: 'merge train pipeline'
+  merge_train: 'merge train'
 };
 
 function inferGitLab(env: Env): Inference {
@@ -439,47 +452,61 @@ function decideGitLab(source: string, env: Env): Decision {
     const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
     return {scenario: 'check', decidedBy, reason, trusted: true};
   }
-  return decideBranchRun(`${source} pipeline`, branch, fromEnv(env, 'CI_DEFAULT_BRANCH'), [
-    ...decidedBy,
-    branch.source
-  ]);
+  return decideBranchRun({
+    run: `${source} pipeline on`,
+    branch,
+    defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
+    unknownDefault: 'CI_DEFAULT_BRANCH is not set',
+    decidedBy: [...decidedBy, branch.source]
+  });
 }
 
 function decideMergeRequest(env: Env): Decision {
   const type = env.CI_MERGE_REQUEST_EVENT_TYPE ?? '';
   const iid = env.CI_MERGE_REQUEST_IID;
-  const mr = `${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'} for merge request${iid ? ` !${iid}` : ''}`;
+  const mr = `merge request${iid ? ` !${iid}` : ''} (${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'})`;
   const bot = gitLabBot(env);
-  const sourceProject = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
-  const project = fromEnv(env, 'CI_PROJECT_ID');
-  const fork = sourceProject !== undefined && project !== undefined && sourceProject.value !== project.value;
-  const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
+  const origin = mergeRequestOrigin(env);
+  const fork = origin.kind === 'fork';
   const decidedBy = ['env CI_PIPELINE_SOURCE', 'env CI_MERGE_REQUEST_EVENT_TYPE'];
   if (type === 'merge_train') {
+    const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
     const reason = `${mr} into ${into}: the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
     return {scenario: 'gate', decidedBy, reason, trusted: true, fork, bot};
   }
-  const byProject = [...decidedBy, 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', 'env CI_PROJECT_ID'];
-  if (!sourceProject || !project) {
+  const byProject = [...decidedBy, ...origin.decidedBy];
+  if (origin.kind === 'unknown') {
     const reason = `${mr}: the source project is unknown, so it may be a fork and gets ${EFFECT.check}`;
     return {scenario: 'check', decidedBy: byProject, reason, trusted: false, bot};
   }
-  const here = env.CI_PROJECT_PATH || `project ${project.value}`;
-  if (fork) {
-    const from = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${sourceProject.value}`;
-    return {
-      scenario: 'check',
-      decidedBy: byProject,
-      reason: `${mr} from fork ${from} into ${here}: forks get ${EFFECT.check}`,
-      trusted: false,
-      fork,
-      bot
-    };
+  if (origin.kind === 'fork') {
+    const reason = `${mr} from fork ${origin.name} into ${origin.target}: forks get ${EFFECT.check}`;
+    return {scenario: 'check', decidedBy: byProject, reason, trusted: false, fork, bot};
   }
   const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
   const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';
-  const reason = `${mr}${by} from branch ${branch} within ${here}: same-project merge requests get ${EFFECT.gate}`;
+  const reason = `${mr}${by} from branch ${branch} within ${origin.target}: same-project merge requests get ${EFFECT.gate}`;
   return {scenario: 'gate', decidedBy: byProject, reason, trusted: true, bot};
+}
+
+type MergeRequestOrigin =
+  | {kind: 'unknown'; decidedBy: string[]}
+  | {kind: 'same'; target: string; decidedBy: string[]}
+  | {kind: 'fork'; name: string; target: string; decidedBy: string[]};
+
+// A fork's merge request may run in the parent project (CI_PROJECT_ID is the parent's) or in the
+// fork itself (CI_PROJECT_ID is the fork's, only CI_MERGE_REQUEST_PROJECT_ID names the parent).
+function mergeRequestOrigin(env: Env): MergeRequestOrigin {
+  const source = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
+  const projects = [fromEnv(env, 'CI_PROJECT_ID'), fromEnv(env, 'CI_MERGE_REQUEST_PROJECT_ID')].filter(
+    (fact): fact is Fact<string> => fact !== undefined
+  );
+  const decidedBy = [source?.source ?? 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', ...projects.map(p => p.source)];
+  if (!source || projects.length === 0) return {kind: 'unknown', decidedBy};
+  const target = env.CI_MERGE_REQUEST_PROJECT_PATH || env.CI_PROJECT_PATH || `project ${projects[0]?.value}`;
+  if (projects.every(project => project.value === source.value)) return {kind: 'same', target, decidedBy};
+  const name = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source.value}`;
+  return {kind: 'fork', name, target, decidedBy};
 }
 
 // GitLab has no [bot] suffix convention; self-hosted Renovate and dependabot-gitlab run as ordinary users.

@@ -40,7 +40,9 @@ export function parseTagTemplate(source: string): TemplateResult {
     const name = m[1] ?? '';
     if (!(TEMPLATE_VARIABLES as readonly string[]).includes(name)) {
       const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
-      const hint = guess ? `did you mean \`{{${guess}}}\`?` : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
+      const hint = guess
+        ? `did you mean \`{{${guess}}}\`?`
+        : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
       return {ok: false, error: `unknown template variable \`{{${name}}}\` in \`${source}\`; ${hint}`};
     }
     parts.push({variable: name as TemplateVariable});
@@ -51,7 +53,8 @@ export function parseTagTemplate(source: string): TemplateResult {
   if (stray) return {ok: false, error: `unbalanced braces in \`${source}\`; variables are written \`{{name}}\``};
   const template: TagTemplate = {source, parts, variables: parts.flatMap(p => ('variable' in p ? [p.variable] : []))};
   const sample = renderWith(template, SAMPLE);
-  if (!isValidTag(sample)) return {ok: false, error: `\`${source}\` cannot make a valid tag: ${explainInvalidTag(sample)}`};
+  if (!isValidTag(sample))
+    return {ok: false, error: `\`${source}\` cannot make a valid tag: ${explainInvalidTag(sample)}`};
   return {ok: true, value: template};
 }
 
@@ -69,7 +72,10 @@ export interface Semver {
 }
 
 export function parseSemverTag(tag: string): Semver | undefined {
-  const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/.exec(tag);
+  const m =
+    /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/.exec(
+      tag
+    );
   if (!m) return undefined;
   const [, major = '', minor = '', patch = '', prerelease] = m;
   const version = `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ''}`;
@@ -104,7 +110,10 @@ export function renderTagTemplate(template: TagTemplate, git: GitValues): Render
 
 function isStableAlias(template: TagTemplate): boolean {
   const v = template.variables;
-  return (v.includes('major') || v.includes('minor')) && !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag');
+  return (
+    (v.includes('major') || v.includes('minor')) &&
+    !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag')
+  );
 }
 
 function missingReason(variable: TemplateVariable, git: GitValues): string {

@@ -49,7 +49,9 @@ export class Exec {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (/Unable to locate executable file|ENOENT/.test(message)) {
-        throw new InfrastructureError(`\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`);
+        throw new InfrastructureError(
+          `\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`
+        );
       }
       throw e;
     }

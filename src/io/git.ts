@@ -23,7 +23,10 @@ export async function readLocalGit(cwd: string): Promise<LocalGit | undefined> {
   if (branch.exitCode === 0) facts.branch = branch.stdout.trim();
   if (facts.sha) {
     const tags = await Exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], {cwd});
-    const tag = tags.stdout.split('\n').map(t => t.trim()).find(Boolean);
+    const tag = tags.stdout
+      .split('\n')
+      .map(t => t.trim())
+      .find(Boolean);
     if (tag) facts.tag = tag;
   }
   return facts;
@@ -54,7 +57,9 @@ export async function hashWorktreePaths(root: string, paths: string[]): Promise<
     for (const rel of rels) {
       const spec = rel === '.' ? '' : rel;
       const id = (await Exec.output('git', ['rev-parse', `${tree}:${spec}`], {cwd: root})).trim();
-      const committed = hasHead ? await Exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], {cwd: root}) : undefined;
+      const committed = hasHead
+        ? await Exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], {cwd: root})
+        : undefined;
       hashes.push({id, dirty: committed?.stdout.trim() !== id});
     }
     return hashes;

@@ -19,7 +19,8 @@ const CHECKS: Record<Format, (value: string) => string | undefined> = {
   repository: value => {
     const r = parseReference(value);
     if (!r.ok) return r.error;
-    if (r.value.tag !== undefined || r.value.digest !== undefined) return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
+    if (r.value.tag !== undefined || r.value.digest !== undefined)
+      return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
     return undefined;
   },
   platform: value => {
@@ -31,24 +32,34 @@ const CHECKS: Record<Format, (value: string) => string | undefined> = {
     return r.ok ? undefined : r.error;
   },
   'tag-prefix': value => {
-    if (value.length > 64) return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
-    if (!isValidTag(`${value}x`)) return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
+    if (value.length > 64)
+      return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
+    if (!isValidTag(`${value}x`))
+      return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
     return undefined;
   },
-  duration: value => (parseDuration(value) === undefined ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\`` : undefined),
+  duration: value =>
+    parseDuration(value) === undefined
+      ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``
+      : undefined,
   'relative-path': value => {
-    if (value.startsWith('/')) return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
+    if (value.startsWith('/'))
+      return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
     if (value.includes('\\')) return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
     return undefined;
   },
-  'absolute-path': value => (value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``),
+  'absolute-path': value =>
+    value.startsWith('/')
+      ? undefined
+      : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``,
   'buildpack-uri': checkBuildpackUri
 };
 
 function checkRegistryPrefix(value: string): string | undefined {
   if (value.includes('://')) return `write \`${value.replace(/^\w+:\/\//, '')}\` without a URL scheme`;
   if (value.endsWith('/')) return `remove the trailing \`/\`: \`${value.replace(/\/+$/, '')}\``;
-  if (/[@]/.test(value) || /\/[^/]*:/.test(value)) return `\`${value}\` must be a registry and path prefix, without a tag or digest`;
+  if (/[@]/.test(value) || /\/[^/]*:/.test(value))
+    return `\`${value}\` must be a registry and path prefix, without a tag or digest`;
   const [host = '', ...rest] = value.split('/');
   if (!looksLikeRegistryHost(host)) {
     return `\`${value}\` does not start with a registry host; write it in full, e.g. \`docker.io/${value}\` or \`ghcr.io/${value}\``;

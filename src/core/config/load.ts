@@ -12,8 +12,7 @@ import {walkDocument} from './validate.js';
 import type {Builder, Config, ConfigSource, ImageConfig, Staging, TagRule, TestCommand, TestSuite} from './types.js';
 
 export type LoadResult =
-  | {ok: true; config: Config; source: ConfigSource; warnings: Diagnostic[]}
-  | {ok: false; diagnostics: Diagnostic[]};
+  {ok: true; config: Config; source: ConfigSource; warnings: Diagnostic[]} | {ok: false; diagnostics: Diagnostic[]};
 
 export const DEFAULT_TEST_TIMEOUT = '10m';
 export const DEFAULT_STAGING_PREFIX = 'staging-';
@@ -38,7 +37,8 @@ function yamlDiagnostic(error: YAMLError, text: string, lines: LineCounter): Dia
   const end = text.indexOf('\n', offset);
   const here = text.slice(offset, end < 0 ? undefined : end);
   const messages: Record<string, () => string> = {
-    TAB_AS_INDENT: () => 'tab character used for indentation; YAML allows only spaces there: replace the tab with spaces',
+    TAB_AS_INDENT: () =>
+      'tab character used for indentation; YAML allows only spaces there: replace the tab with spaces',
     DUPLICATE_KEY: () => {
       const key = /^\s*([^:\s]+)/.exec(here)?.[1] ?? 'this key';
       return `duplicate key \`${key}\`; each key may appear once: remove or merge one of them`;
@@ -116,7 +116,11 @@ function normalise(raw: RawConfig): Config {
     raw.staging?.registry !== undefined
       ? {kind: 'registry', registry: raw.staging.registry}
       : {kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX};
-  const config: Config = {registry: raw.registry, staging, images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))};
+  const config: Config = {
+    registry: raw.registry,
+    staging,
+    images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
+  };
   const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;
   if (scenario) config.scenario = scenario;
   return config;

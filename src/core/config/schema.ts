@@ -44,8 +44,7 @@ export type Format =
 const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
 
 const runCommand: Schema = {
-  description:
-    'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell.',
+  description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell.',
   oneOf: [
     {type: 'string', minLength: 1},
     {type: 'array', items: {type: 'string'}, minItems: 1}
@@ -137,7 +136,8 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
           minItems: 1,
           items: {type: 'string', format: 'platform'},
           default: ['linux/amd64'],
-          description: 'Platforms to build and test, as `os/arch[/variant]`. Every one is tested (foreign ones under QEMU).'
+          description:
+            'Platforms to build and test, as `os/arch[/variant]`. Every one is tested (foreign ones under QEMU).'
         },
         tags: {
           type: 'array',
@@ -230,7 +230,12 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
         commands: {type: 'array', items: {$ref: '#/$defs/testCommand'}, description: 'The test commands.'},
         setup: {
           type: 'array',
-          items: {oneOf: [{type: 'string', minLength: 1}, {type: 'array', items: {type: 'string'}, minItems: 1}]},
+          items: {
+            oneOf: [
+              {type: 'string', minLength: 1},
+              {type: 'array', items: {type: 'string'}, minItems: 1}
+            ]
+          },
           description:
             'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
         },
@@ -246,7 +251,11 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
           required: ['source'],
           description: 'Mount repository files read-only into the test containers.',
           properties: {
-            source: {type: 'string', format: 'relative-path', description: 'Directory, relative to the configuration file.'},
+            source: {
+              type: 'string',
+              format: 'relative-path',
+              description: 'Directory, relative to the configuration file.'
+            },
             target: {
               type: 'string',
               format: 'absolute-path',
@@ -261,6 +270,7 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
       type: 'object',
       additionalProperties: false,
       required: ['image'],
+      description: 'Build with Cloud Native Buildpacks, exactly as production does.',
       properties: {
         image: {
           type: 'string',

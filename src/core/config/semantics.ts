@@ -55,7 +55,11 @@ function checkNames(images: ImageConfig[], error: Report): void {
   const seen = new Map<string, number>();
   for (const image of images) {
     const first = seen.get(image.name);
-    if (first !== undefined) error(`images[${image.index}].name`, `image name \`${image.name}\` is already used by images[${first}]; names must be unique`);
+    if (first !== undefined)
+      error(
+        `images[${image.index}].name`,
+        `image name \`${image.name}\` is already used by images[${first}]; names must be unique`
+      );
     else seen.set(image.name, image.index);
   }
 }
@@ -87,7 +91,10 @@ function checkDependencies(images: ImageConfig[], error: Report): void {
     }
     if (!base) {
       const guess = closest(image.dependsOn, [...byName.keys()]);
-      error(at, `\`depends-on: ${image.dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`);
+      error(
+        at,
+        `\`depends-on: ${image.dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`
+      );
       continue;
     }
     if (image.builder.kind !== 'dockerfile') {
@@ -95,11 +102,18 @@ function checkDependencies(images: ImageConfig[], error: Report): void {
     }
     const missing = image.platforms.filter(p => !base.platforms.some(b => sameText(p, b)));
     if (missing.length) {
-      error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
+      error(
+        at,
+        `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`
+      );
     }
   }
   const cycle = findCycle(images, byName);
-  if (cycle) error(`images[${cycle[0]!.index}].depends-on`, `\`depends-on\` forms a cycle: ${cycle.map(i => i.name).join(' → ')} → ${cycle[0]!.name}`);
+  if (cycle)
+    error(
+      `images[${cycle[0]!.index}].depends-on`,
+      `\`depends-on\` forms a cycle: ${cycle.map(i => i.name).join(' → ')} → ${cycle[0]!.name}`
+    );
 }
 
 function findCycle(images: ImageConfig[], byName: Map<string, ImageConfig>): ImageConfig[] | undefined {
@@ -108,18 +122,30 @@ function findCycle(images: ImageConfig[], byName: Map<string, ImageConfig>): Ima
     let current: ImageConfig | undefined = start;
     while (current && !chain.includes(current)) {
       chain.push(current);
-      current = current.dependsOn !== undefined && current.dependsOn !== current.name ? byName.get(current.dependsOn) : undefined;
+      current =
+        current.dependsOn !== undefined && current.dependsOn !== current.name
+          ? byName.get(current.dependsOn)
+          : undefined;
     }
     if (current === start) return chain;
   }
   return undefined;
 }
 
-function checkBuilder(image: ImageConfig, raw: RawConfig['images'][number], at: string, error: Report, warn: Report): void {
+function checkBuilder(
+  image: ImageConfig,
+  raw: RawConfig['images'][number],
+  at: string,
+  error: Report,
+  warn: Report
+): void {
   if (image.builder.kind !== 'buildpacks') return;
   for (const key of ['containerfile', 'target'] as const) {
     if (raw[key] !== undefined) {
-      error(`${at}.${key}`, `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``);
+      error(
+        `${at}.${key}`,
+        `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``
+      );
     }
   }
   const ref = parseReference(image.builder.image);
@@ -139,7 +165,10 @@ function checkTestPlatforms(image: ImageConfig, at: string, error: Report): void
   image.test.commands.forEach((command, i) => {
     for (const [j, p] of (command.platforms ?? []).entries()) {
       if (!image.platforms.some(b => sameText(p, b))) {
-        error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
+        error(
+          `${at}.test${testPath(image, i)}.platforms[${j}]`,
+          `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`
+        );
       }
     }
   });
@@ -166,7 +195,8 @@ function checkTags(image: ImageConfig, config: Config, at: string, error: Report
 
 function checkPlatformsUnique(image: ImageConfig, at: string, error: Report): void {
   image.platforms.forEach((p, i) => {
-    if (image.platforms.slice(0, i).some(q => sameText(p, q))) error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
+    if (image.platforms.slice(0, i).some(q => sameText(p, q)))
+      error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
   });
 }
 

@@ -10,7 +10,9 @@ import {SCHEMA, type Schema, type SchemaType} from './schema.js';
 export type Path = (string | number)[];
 
 export function pathText(path: Path): string {
-  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)';
+  return (
+    path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)'
+  );
 }
 
 export interface Walked {
@@ -38,7 +40,8 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
 
   const walk = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
     if (++visited > MAX_NODES) {
-      if (visited === MAX_NODES + 1) report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
+      if (visited === MAX_NODES + 1)
+        report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
       return undefined;
     }
     if (node && isAlias(node)) {
@@ -124,7 +127,9 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     if (schema.minItems !== undefined && items.length < schema.minItems) {
       report(pos, `\`${pathText(path)}\` needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
     }
-    return items.map((item, i) => walk(item as Node | null, schema.items ?? {}, [...path, i], item ? at(item as Node) : pos));
+    return items.map((item, i) =>
+      walk(item as Node | null, schema.items ?? {}, [...path, i], item ? at(item as Node) : pos)
+    );
   };
 
   const checkScalar = (value: unknown, schema: Schema, path: Path, pos: Position): void => {
@@ -132,7 +137,10 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     if (schema.enum && !schema.enum.includes(value as string | number)) {
       const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
       const choices = schema.enum.map(v => `\`${v}\``).join(', ');
-      report(pos, `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+      report(
+        pos,
+        `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`
+      );
       return;
     }
     if (typeof value !== 'string') return;
@@ -192,7 +200,14 @@ function typeMatches(got: Got, expected: SchemaType): boolean {
 }
 
 function describeType(t: SchemaType): string {
-  return {string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping'}[t];
+  return {
+    string: 'a string',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping'
+  }[t];
 }
 
 function describeGot(got: Got): string {
@@ -202,7 +217,8 @@ function describeGot(got: Got): string {
 function typeError(path: Path, expected: SchemaType, got: Got, node: Node | null, schema: Schema): string {
   const name = `\`${pathText(path)}\``;
   let fix = quoteHint(node);
-  if (!fix && expected === 'array' && got === 'string' && isScalar(node)) fix = `; write a list: \`[${String(node.value)}]\``;
+  if (!fix && expected === 'array' && got === 'string' && isScalar(node))
+    fix = `; write a list: \`[${String(node.value)}]\``;
   if (!fix && expected === 'string' && (got === 'integer' || got === 'number' || got === 'boolean') && isScalar(node)) {
     fix = `; quote it: \`"${node.source ?? String(node.value)}"\``;
   }

@@ -1,0 +1,25 @@
+import {describe, expect, it} from '@jest/globals';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {renderConfigReference} from '../../src/core/config/reference-doc.js';
+import {SCHEMA} from '../../src/core/config/schema.js';
+
+const root = join(import.meta.dirname, '../..');
+
+describe('published schema and reference', () => {
+  it('schema/imagegate.schema.json is the schema the validator uses (run `npm run build` if not)', () => {
+    expect(JSON.parse(readFileSync(join(root, 'schema/imagegate.schema.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(SCHEMA))
+    );
+  });
+  it('the README configuration reference is generated from it (run `npm run build` if not)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.split('<!-- config-reference:start -->\n')[1]?.split('<!-- config-reference:end -->')[0];
+    expect(section).toBe(renderConfigReference());
+  });
+  it('every documented key of the reference is a key the validator accepts', () => {
+    const keys = [...renderConfigReference().matchAll(/^\| `([^`]+)`/gm)].map(m => m[1]);
+    expect(keys).toContain('images[].test.commands[].run');
+    expect(keys).toContain('images[].builder.buildpacks.image');
+  });
+});
