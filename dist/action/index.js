@@ -31337,10 +31337,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
 function formatDiagnostic(file, d) {
     return `${file}:${d.line}:${d.col}: ${d.message}`;
@@ -33598,8 +33598,10 @@ function escapeCell(text) {
 
 
 
+
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 async function runAction() {
+    const cwd = getInput('working-directory') || process.cwd();
     try {
         const command = getInput('command') || 'run';
         if (!COMMANDS.includes(command))
@@ -33608,7 +33610,6 @@ async function runAction() {
         const scenario = scenarioInput ? parseScenario(scenarioInput) : undefined;
         if (scenarioInput && !scenario)
             throw new UsageError(`input \`scenario: ${scenarioInput}\` must be check, gate, promote or release`);
-        const cwd = getInput('working-directory') || process.cwd();
         const config = getInput('config') || undefined;
         const { plan, notices } = await makePlan({
             cwd,
@@ -33627,15 +33628,18 @@ async function runAction() {
         }
     }
     catch (e) {
-        fail(e);
+        fail(e, cwd);
     }
 }
-function fail(e) {
+function fail(e, cwd) {
     if (e instanceof ConfigError) {
+        // Annotations take paths relative to the repository root, not to working-directory.
+        const workspace = process.env.GITHUB_WORKSPACE;
         for (const line of e.lines) {
             const m = /^(.*?):(\d+):(\d+): (.*)$/.exec(line);
-            if (m)
-                error(m[4], { file: m[1], startLine: Number(m[2]), startColumn: Number(m[3]) });
+            const file = m && workspace ? (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.resolve)(cwd, m[1])) : m?.[1];
+            if (m && file)
+                error(m[4], { file, startLine: Number(m[2]), startColumn: Number(m[3]) });
             else
                 error(line);
         }

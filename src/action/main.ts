@@ -1,6 +1,7 @@
 // The GitHub Action entry point: inputs → the same code path as the CLI → step outputs and summary.
 
 import * as core from '@actions/core';
+import {relative, resolve} from 'node:path';
 import {makePlan} from '../app/plan.js';
 import {ConfigError, EXIT, ImagegateError, UsageError} from '../core/errors.js';
 import {renderPlanMarkdown, renderPlanText} from '../core/render-plan.js';
@@ -9,6 +10,7 @@ import {parseScenario} from '../core/scenario.js';
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 
 export async function runAction(): Promise<void> {
+  const cwd = core.getInput('working-directory') || process.cwd();
   try {
     const command = core.getInput('command') || 'run';
     if (!COMMANDS.includes(command))
@@ -17,7 +19,6 @@ export async function runAction(): Promise<void> {
     const scenario = scenarioInput ? parseScenario(scenarioInput) : undefined;
     if (scenarioInput && !scenario)
       throw new UsageError(`input \`scenario: ${scenarioInput}\` must be check, gate, promote or release`);
-    const cwd = core.getInput('working-directory') || process.cwd();
     const config = core.getInput('config') || undefined;
     const {plan, notices} = await makePlan({
       cwd,
@@ -37,15 +38,18 @@ export async function runAction(): Promise<void> {
       );
     }
   } catch (e) {
-    fail(e);
+    fail(e, cwd);
   }
 }
 
-function fail(e: unknown): void {
+function fail(e: unknown, cwd: string): void {
   if (e instanceof ConfigError) {
+    // Annotations take paths relative to the repository root, not to working-directory.
+    const workspace = process.env.GITHUB_WORKSPACE;
     for (const line of e.lines) {
       const m = /^(.*?):(\d+):(\d+): (.*)$/.exec(line);
-      if (m) core.error(m[4]!, {file: m[1]!, startLine: Number(m[2]), startColumn: Number(m[3])});
+      const file = m && workspace ? relative(workspace, resolve(cwd, m[1]!)) : m?.[1];
+      if (m && file) core.error(m[4]!, {file, startLine: Number(m[2]), startColumn: Number(m[3])});
       else core.error(line);
     }
   }

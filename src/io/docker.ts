@@ -21,7 +21,9 @@ export class Docker {
   static async requireEngine(): Promise<void> {
     const info = await Docker.run(['info', '--format', '{{json .DriverStatus}}']);
     if (info.exitCode !== 0) {
-      throw new InfrastructureError(`no Docker engine answers (${info.stderr.trim().split('\n').pop() ?? ''}); start one, e.g. \`scripts/testbed up\``);
+      throw new InfrastructureError(
+        `no Docker engine answers (${info.stderr.trim().split('\n').pop() ?? ''}); start one, e.g. \`scripts/testbed up\``
+      );
     }
   }
 }

@@ -1,0 +1,64 @@
+// What a check or gate run found: per image, per platform, per test. Rendered as JSON (--json),
+// GitHub outputs and summary, JUnit XML and the terminal summary.
+
+export type TestStatus = 'passed' | 'failed' | 'timed-out' | 'error';
+
+export interface TestResult {
+  name: string;
+  platform: string;
+  status: TestStatus;
+  exitCode?: number;
+  durationMs: number;
+  /** The last lines of the command's output, for reports. */
+  outputTail: string;
+  /** Why it could not run (missing QEMU handler, setup failed, …). */
+  error?: string;
+}
+
+export interface PlatformResult {
+  platform: string;
+  /** Digest of this platform's image manifest inside the index. */
+  manifestDigest?: string;
+  emulated: boolean;
+  tests: TestResult[];
+  durationMs: number;
+}
+
+export type ImageStatus = 'passed' | 'failed' | 'skipped' | 'build-failed';
+
+export interface ImageResult {
+  name: string;
+  status: ImageStatus;
+  /** Why it did not pass, in one sentence. */
+  reason?: string;
+  /** Digest of the built image (the index for multi-platform images): what was tested. */
+  digest?: string;
+  platforms: PlatformResult[];
+  buildMs?: number;
+  pushed?: {ref: string; digest: string; verified: boolean};
+}
+
+export interface RunReport {
+  scenario: 'check' | 'gate';
+  images: ImageResult[];
+  pushed: boolean;
+  /** Everything written to a registry, `repo:tag@digest`. */
+  refs: string[];
+  durationMs: number;
+}
+
+export function imagePassed(image: ImageResult): boolean {
+  return image.status === 'passed';
+}
+
+export function countTests(images: ImageResult[]): {passed: number; failed: number} {
+  const tests = images.flatMap(i => i.platforms.flatMap(p => p.tests));
+  const passed = tests.filter(t => t.status === 'passed').length;
+  return {passed, failed: tests.length - passed};
+}
+
+/** Keeps the last `lines` lines (and at most `bytes` characters) of a command's output. */
+export function tail(text: string, lines = 20, bytes = 4000): string {
+  const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
+  return kept.length > bytes ? `…${kept.slice(-bytes)}` : kept;
+}
