@@ -13,7 +13,8 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
   transform: {'^.+\\.ts$': tsJest},
-  testEnvironment: 'node'
+  testEnvironment: 'node',
+  testTimeout: 600000
 };
 export default {
   projects: [

@@ -1,12 +1,15 @@
 // The committed bundle, run as a user runs it: a separate process with tracer programs first on
 // PATH, so any git or docker call the CLI makes is recorded.
+import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
 
-const root = join(import.meta.dirname, '../..');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const root = join(HERE, '../..');
 const cli = join(root, 'dist/cli/index.js');
 const bad = join(root, '__tests__/fixtures/config/bad');
 let tracerDir: string;

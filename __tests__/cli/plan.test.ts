@@ -1,13 +1,16 @@
 // `imagegate plan` end to end on a real git checkout: provenance, source identity, exit codes.
+import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {execFileSync} from 'node:child_process';
 import {cpSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
 import type {Plan} from '../../src/core/plan.js';
 import {runCli} from '../helpers/cli.js';
 
-const example = join(import.meta.dirname, '../../examples/multiarch');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const example = join(HERE, '../../examples/multiarch');
 let repo: string;
 const git = (...args: string[]): string => execFileSync('git', args, {cwd: repo, encoding: 'utf8'}).trim();
 

@@ -1,13 +1,16 @@
+import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
 import {loadConfig} from '../../src/core/config/load.js';
 
-const good = (name: string): string => readFileSync(join(import.meta.dirname, '../fixtures/config/good', name), 'utf8');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const good = (name: string): string => readFileSync(join(HERE, '../fixtures/config/good', name), 'utf8');
 
 describe('loadConfig', () => {
   it('accepts the contract example as is, with defaults filled in', () => {
-    const text = readFileSync(join(import.meta.dirname, '../../examples/multiarch/.imagegate.yml'), 'utf8');
+    const text = readFileSync(join(HERE, '../../examples/multiarch/.imagegate.yml'), 'utf8');
     const r = loadConfig(text, '.imagegate.yml');
     expect(r.ok).toBe(true);
     if (!r.ok) return;

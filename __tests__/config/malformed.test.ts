@@ -1,12 +1,15 @@
 // Every malformed configuration is reported as FILE:LINE:COL with the key and the fix, exits 2,
 // and is caught before imagegate runs any process or opens any connection.
+import {fileURLToPath} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it, jest} from '@jest/globals';
 import {readdirSync, readFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
 import {Exec} from '../../src/io/exec.js';
 import {runCli} from '../helpers/cli.js';
 
-const dir = join(import.meta.dirname, '../fixtures/config/bad');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const dir = join(HERE, '../fixtures/config/bad');
 const fixtures = readdirSync(dir)
   .filter(f => f.endsWith('.yml'))
   .sort();

@@ -1,10 +1,13 @@
+import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
 import {renderConfigReference} from '../../src/core/config/reference-doc.js';
 import {SCHEMA} from '../../src/core/config/schema.js';
 
-const root = join(import.meta.dirname, '../..');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const root = join(HERE, '../..');
 
 describe('published schema and reference', () => {
   it('schema/imagegate.schema.json is the schema the validator uses (run `npm run build` if not)', () => {

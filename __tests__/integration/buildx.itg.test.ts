@@ -1,14 +1,17 @@
 // The foundation's end-to-end proof on the real engine: a two-platform image built FROM the seeded
 // base with buildx, through imagegate's own argv builders, then run on each platform.
+import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {randomBytes} from 'node:crypto';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
 import {readConfigFile} from '../../src/app/plan.js';
 import {buildxBuildArgs, dockerRunArgs} from '../../src/core/docker-args.js';
 import {Docker} from '../../src/io/docker.js';
 import {testbed} from '../helpers/testbed.js';
 
-const example = join(import.meta.dirname, '../../examples/multiarch');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const example = join(HERE, '../../examples/multiarch');
 const ref = `imagegate.test/multiarch-web:${randomBytes(6).toString('hex')}`;
 
 describe('buildx multi-platform build on the testbed', () => {

@@ -1,14 +1,17 @@
 // GitHub runs actions on Node 24: the bundled entry points are run under the Node 24 binary from
 // npm (installed by scripts/testbed), through the runner's protocol (INPUT_*, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY), exactly as the runner starts them.
+import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from '@jest/globals';
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, dirname} from 'node:path';
 import {testbed} from '../helpers/testbed.js';
 
-const root = join(import.meta.dirname, '../..');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const root = join(HERE, '../..');
 
 function node24(): string {
   const path = testbed().raw.TESTBED_NODE24;
