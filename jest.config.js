@@ -13,8 +13,7 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
   transform: {'^.+\\.ts$': tsJest},
-  testEnvironment: 'node',
-  testTimeout: 600000
+  testEnvironment: 'node'
 };
 export default {
   projects: [

@@ -99,7 +99,7 @@ describe('imagegate plan', () => {
     expect(r.stderr).toContain('no .imagegate.yml in');
     expect(r.stderr).toContain('pass --config FILE');
   });
-
+  it.each(['promote', 'release'])(
   it.each(['check', 'gate', 'promote', 'release', 'run'])(
     '`%s` says which issue brings it and exits non-zero',
     async verb => {

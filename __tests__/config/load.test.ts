@@ -49,6 +49,7 @@ describe('loadConfig', () => {
       user: 'root',
       workdir: '/app',
       env: {MODE: 'ci', RETRIES: '3'},
+      entrypoint: 'replace',
       platforms: ['linux/amd64']
     });
     expect(web!.test.commands[0]!.timeoutMs).toBe(120000);

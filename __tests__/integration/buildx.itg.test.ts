@@ -12,22 +12,23 @@ import {testbed} from '../helpers/testbed.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const example = join(HERE, '../../examples/multiarch');
+const docker = new Docker();
 const ref = `imagegate.test/multiarch-web:${randomBytes(6).toString('hex')}`;
 
 describe('buildx multi-platform build on the testbed', () => {
   beforeAll(async () => {
     testbed();
-    await Docker.requireEngine();
+    await docker.requireEngine();
   });
   afterAll(async () => {
-    await Docker.run(['image', 'rm', '--force', ref]);
+    await docker.run(['image', 'rm', '--force', ref]);
   });
 
   it('builds linux/amd64 + linux/arm64 from the seeded base and runs each platform', async () => {
     const loaded = await readConfigFile(example);
     const image = loaded.config.images[0]!;
     expect(image.platforms).toEqual(['linux/amd64', 'linux/arm64']);
-    const build = await Docker.run(
+    const build = await docker.run(
       buildxBuildArgs({
         image: {...image, buildArgs: {BASE: testbed().baseImage}},
         baseDir: loaded.dir,
@@ -40,7 +41,7 @@ describe('buildx multi-platform build on the testbed', () => {
 
     const seen: Record<string, string> = {};
     for (const platform of image.platforms) {
-      const out = await Docker.output(dockerRunArgs({image: ref, platform}));
+      const out = await docker.output(dockerRunArgs({image: ref, platform}));
       seen[platform] = out.trim();
     }
     expect(seen['linux/amd64']).toBe('selftest: built for x86_64, running on x86_64');
@@ -48,7 +49,7 @@ describe('buildx multi-platform build on the testbed', () => {
 
     for (const platform of image.platforms) {
       for (const test of image.test.commands) {
-        const result = await Docker.run(dockerRunArgs({image: ref, platform, command: test.run}));
+        const result = await docker.run(dockerRunArgs({image: ref, platform, command: test.run}));
         expect({platform, test: test.name, exitCode: result.exitCode}).toEqual({
           platform,
           test: test.name,

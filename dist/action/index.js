@@ -32119,6 +32119,12 @@ function samePlatform(a, b) {
     const norm = (p) => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
     return norm(a) === norm(b);
 }
+/** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
+function samePlatformText(a, b) {
+    const pa = parsePlatform(a);
+    const pb = parsePlatform(b);
+    return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
+}
 
 ;// CONCATENATED MODULE: ./src/core/config/formats.ts
 // The semantic string checks named by `format` in the schema. Each returns an error with its fix,
@@ -32237,6 +32243,7 @@ function checkConfig(config, raw, source) {
         checkTestPlatforms(image, at, error);
         checkTags(image, config, at, error);
         checkPlatformsUnique(image, at, error);
+        checkSecrets(raw.images[image.index] ?? { name: image.name }, at, error);
     }
     return out;
 }
@@ -32290,7 +32297,7 @@ function checkDependencies(images, error) {
         if (image.builder.kind !== 'dockerfile') {
             error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
         }
-        const missing = image.platforms.filter(p => !base.platforms.some(b => sameText(p, b)));
+        const missing = image.platforms.filter(p => !base.platforms.some(b => samePlatformText(p, b)));
         if (missing.length) {
             error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
         }
@@ -32337,7 +32344,7 @@ function checkBuilder(image, raw, at, error, warn) {
 function checkTestPlatforms(image, at, error) {
     image.test.commands.forEach((command, i) => {
         for (const [j, p] of (command.platforms ?? []).entries()) {
-            if (!image.platforms.some(b => sameText(p, b))) {
+            if (!image.platforms.some(b => samePlatformText(p, b))) {
                 error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
             }
         }
@@ -32360,14 +32367,21 @@ function checkTags(image, config, at, error) {
 }
 function checkPlatformsUnique(image, at, error) {
     image.platforms.forEach((p, i) => {
-        if (image.platforms.slice(0, i).some(q => sameText(p, q)))
+        if (image.platforms.slice(0, i).some(q => samePlatformText(p, q)))
             error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
     });
 }
-function sameText(a, b) {
-    const pa = parsePlatform(a);
-    const pb = parsePlatform(b);
-    return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
+function checkSecrets(raw, at, error) {
+    const seen = new Set();
+    (raw.secrets ?? []).forEach((secret, i) => {
+        const path = `${at}.secrets[${i}]`;
+        if ((secret.env === undefined) === (secret.file === undefined)) {
+            error(path, `secret \`${secret.id}\` needs exactly one of \`env\` (an environment variable) or \`file\` (a file), not ${secret.env === undefined ? 'neither' : 'both'}`);
+        }
+        if (seen.has(secret.id))
+            error(`${path}.id`, `secret id \`${secret.id}\` is listed twice`);
+        seen.add(secret.id);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
@@ -32493,6 +32507,77 @@ const SCHEMA = {
                         ]
                     }
                 },
+                labels: {
+                    ...envMap,
+                    description: 'Image labels (`--label`). imagegate adds the OCI source, revision and created labels.'
+                },
+                annotations: {
+                    ...envMap,
+                    description: 'OCI annotations on the index and manifests (`--annotation`). imagegate adds the OCI source, revision and created annotations.'
+                },
+                secrets: {
+                    type: 'array',
+                    description: 'Build secrets (`RUN --mount=type=secret,id=…`). Values come from an environment variable or a file and never reach argv or logs.',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['id'],
+                        properties: {
+                            id: {
+                                type: 'string',
+                                pattern: '^[A-Za-z0-9_.-]+$',
+                                'x-pattern-name': 'a secret id (letters, digits, `_`, `.`, `-`)',
+                                description: 'The id the Dockerfile mounts.'
+                            },
+                            env: {
+                                type: 'string',
+                                pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+                                'x-pattern-name': 'an environment variable name',
+                                description: 'Take the value from this environment variable.'
+                            },
+                            file: {
+                                type: 'string',
+                                format: 'relative-path',
+                                description: 'Take the value from this file, relative to the configuration file.'
+                            }
+                        }
+                    }
+                },
+                cache: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Build cache, in buildx syntax. A cache that cannot be read or written only warns. On GitHub, `type=gha` is used when nothing is set.',
+                    properties: {
+                        from: {
+                            type: 'array',
+                            items: { type: 'string', minLength: 1 },
+                            description: 'Sources, e.g. `type=registry,ref=ghcr.io/acme/web:cache` or `type=local,src=.cache`.'
+                        },
+                        to: {
+                            type: 'array',
+                            items: { type: 'string', minLength: 1 },
+                            description: 'Destinations, e.g. `type=registry,ref=ghcr.io/acme/web:cache,mode=max`.'
+                        }
+                    }
+                },
+                attestations: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Attestations buildx attaches to the image (kept in the tested index and pushed with it).',
+                    properties: {
+                        provenance: {
+                            type: 'string',
+                            enum: ['off', 'min', 'max'],
+                            default: 'min',
+                            description: 'SLSA provenance mode.'
+                        },
+                        sbom: {
+                            type: 'boolean',
+                            default: false,
+                            description: 'Attach an SBOM (needs the buildkit SBOM scanner image).'
+                        }
+                    }
+                },
                 repository: {
                     type: 'string',
                     format: 'repository',
@@ -32533,6 +32618,12 @@ const SCHEMA = {
                         name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
                         timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
                         user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
+                        entrypoint: {
+                            type: 'string',
+                            enum: ['replace', 'keep'],
+                            default: 'replace',
+                            description: '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment).'
+                        },
                         workdir: {
                             type: 'string',
                             format: 'absolute-path',
@@ -32954,7 +33045,12 @@ function normaliseImage(raw, index, registry) {
         tags: (raw.tags ?? ['{{sha}}']).map(normaliseTag),
         repository: raw.repository ?? `${registry}/${raw.name}`,
         test: normaliseSuite(raw.test),
-        builder: normaliseBuilder(raw.builder)
+        builder: normaliseBuilder(raw.builder),
+        labels: strings(raw.labels),
+        annotations: strings(raw.annotations),
+        secrets: (raw.secrets ?? []).map(s => s.env !== undefined ? { id: s.id, env: s.env } : { id: s.id, file: s.file ?? '' }),
+        cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
+        attestations: { provenance: raw.attestations?.provenance ?? 'min', sbom: raw.attestations?.sbom ?? false }
     };
     if (raw.target !== undefined)
         image.target = raw.target;
@@ -32987,7 +33083,8 @@ function normaliseCommand(raw, timeoutMs) {
         name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
         run: c.run,
         timeoutMs: c.timeout !== undefined ? (parseDuration(c.timeout) ?? timeoutMs) : timeoutMs,
-        env: strings(c.env)
+        env: strings(c.env),
+        entrypoint: c.entrypoint ?? 'replace'
     };
     if (c.user !== undefined)
         command.user = c.user;
@@ -33296,7 +33393,8 @@ class Exec {
                 ignoreReturnCode: true,
                 silent: !opts.stream,
                 outStream: process.stderr,
-                errStream: process.stderr
+                errStream: process.stderr,
+                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
             });
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
@@ -33315,6 +33413,9 @@ class Exec {
             throw new ExecError(command, args, result);
         return result.stdout;
     }
+}
+function chunkTo(sink) {
+    return data => sink(data.toString('utf8'));
 }
 function lastLine(text) {
     return text.trim().split('\n').pop()?.trim() ?? '';

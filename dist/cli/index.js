@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2754);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1336);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2754:
+/***/ 1336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32,400 +32,21 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: ./src/core/config/schema.ts
-// The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
-// as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
-// fixes to every error) and generates the README's configuration reference.
-//
-// Only this subset of JSON Schema is used, and the validator implements exactly it: type,
-// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
-// (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
-const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
-const runCommand = {
-    description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell.',
-    oneOf: [
-        { type: 'string', minLength: 1 },
-        { type: 'array', items: { type: 'string' }, minItems: 1 }
-    ]
-};
-const envMap = {
-    type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    description: 'Environment variables (values are turned into strings).'
-};
-const SCHEMA = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://imagegate.dev/schema/imagegate.schema.json',
-    title: 'imagegate configuration (.imagegate.yml)',
-    type: 'object',
-    additionalProperties: false,
-    required: ['registry', 'images'],
-    properties: {
-        version: { type: 'integer', enum: [1], default: 1, description: 'Version of this file format.' },
-        registry: {
-            type: 'string',
-            format: 'registry-prefix',
-            description: 'Where final images live: a registry host with an optional path prefix. Image `NAME` is published as `<registry>/NAME` unless it sets `repository`.',
-            examples: ['ghcr.io/acme', 'localhost:5000/acme']
-        },
-        staging: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Where the gate pushes tested images before promotion: a tag prefix in the final repository, or an intermediate registry. Default: `tag-prefix: staging-`.',
-            properties: {
-                'tag-prefix': {
-                    type: 'string',
-                    format: 'tag-prefix',
-                    description: 'Staging tags are `<tag-prefix><source identity>` in the final repository.',
-                    default: 'staging-'
-                },
-                registry: {
-                    type: 'string',
-                    format: 'registry-prefix',
-                    description: 'An intermediate registry (host and optional path prefix) that holds staged images instead.'
-                }
-            }
-        },
-        scenario: {
-            type: 'string',
-            enum: ['check', 'gate', 'promote', 'release'],
-            description: 'Force a scenario instead of inferring it from the CI environment (a `--scenario` flag or action input still wins).'
-        },
-        images: {
-            type: 'array',
-            minItems: 1,
-            description: 'The images to build, test and publish.',
-            items: { $ref: '#/$defs/image' }
-        }
-    },
-    $defs: {
-        image: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name'],
-            properties: {
-                name: {
-                    type: 'string',
-                    pattern: '^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$',
-                    'x-pattern-name': 'an image name (lowercase letters and digits, joined by `.`, `_`, `__` or `-`)',
-                    description: 'Image name; also the last part of its repository.'
-                },
-                context: {
-                    type: 'string',
-                    format: 'relative-path',
-                    default: '.',
-                    description: 'Build context, relative to the configuration file.'
-                },
-                containerfile: {
-                    type: 'string',
-                    format: 'relative-path',
-                    default: 'Dockerfile',
-                    description: 'Dockerfile/Containerfile path, relative to the context.'
-                },
-                target: { type: 'string', minLength: 1, description: 'Build stage to build (`docker build --target`).' },
-                'build-args': { ...envMap, description: 'Build arguments (`--build-arg KEY=VALUE`).' },
-                platforms: {
-                    type: 'array',
-                    minItems: 1,
-                    items: { type: 'string', format: 'platform' },
-                    default: ['linux/amd64'],
-                    description: 'Platforms to build and test, as `os/arch[/variant]`. Every one is tested (foreign ones under QEMU).'
-                },
-                tags: {
-                    type: 'array',
-                    default: ['{{sha}}'],
-                    description: 'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
-                    items: {
-                        oneOf: [
-                            { type: 'string', format: 'tag-template' },
-                            {
-                                type: 'object',
-                                additionalProperties: false,
-                                required: ['tag'],
-                                properties: {
-                                    tag: { type: 'string', format: 'tag-template', description: 'The tag template.' },
-                                    on: {
-                                        type: 'array',
-                                        minItems: 1,
-                                        items: { type: 'string', enum: ['promote', 'release'] },
-                                        description: 'Scenarios that publish this tag.'
-                                    }
-                                }
-                            }
-                        ]
-                    }
-                },
-                repository: {
-                    type: 'string',
-                    format: 'repository',
-                    description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
-                },
-                'depends-on': {
-                    type: 'string',
-                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
-                },
-                test: {
-                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
-                    oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
-                },
-                builder: {
-                    description: 'How the image is built: `dockerfile` (buildx, the default) or `{buildpacks: {...}}`.',
-                    default: 'dockerfile',
-                    oneOf: [
-                        { type: 'string', enum: ['dockerfile'] },
-                        {
-                            type: 'object',
-                            additionalProperties: false,
-                            required: ['buildpacks'],
-                            properties: { buildpacks: { $ref: '#/$defs/buildpacks' } }
-                        }
-                    ]
-                }
-            }
-        },
-        testCommand: {
-            oneOf: [
-                { type: 'string', minLength: 1, description: 'Shorthand for `{run: STRING}`.' },
-                {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['run'],
-                    properties: {
-                        run: runCommand,
-                        name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
-                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
-                        user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
-                        workdir: {
-                            type: 'string',
-                            format: 'absolute-path',
-                            description: 'Run in this directory instead of the image’s WORKDIR.'
-                        },
-                        env: { ...envMap, description: 'Extra environment variables for this command.' },
-                        platforms: {
-                            type: 'array',
-                            minItems: 1,
-                            items: { type: 'string', format: 'platform' },
-                            description: 'Run only on these platforms (default: every platform of the image).'
-                        }
-                    }
-                }
-            ]
-        },
-        testSuite: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['commands'],
-            properties: {
-                commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
-                setup: {
-                    type: 'array',
-                    items: {
-                        oneOf: [
-                            { type: 'string', minLength: 1 },
-                            { type: 'array', items: { type: 'string' }, minItems: 1 }
-                        ]
-                    },
-                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
-                },
-                timeout: {
-                    type: 'string',
-                    format: 'duration',
-                    default: '10m',
-                    description: `Default time limit of each command, ${DURATION_HINT}.`
-                },
-                mount: {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['source'],
-                    description: 'Mount repository files read-only into the test containers.',
-                    properties: {
-                        source: {
-                            type: 'string',
-                            format: 'relative-path',
-                            description: 'Directory, relative to the configuration file.'
-                        },
-                        target: {
-                            type: 'string',
-                            format: 'absolute-path',
-                            default: '/imagegate/tests',
-                            description: 'Mount point inside the container.'
-                        }
-                    }
-                }
-            }
-        },
-        buildpacks: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['image'],
-            description: 'Build with Cloud Native Buildpacks, exactly as production does.',
-            properties: {
-                image: {
-                    type: 'string',
-                    format: 'image-reference',
-                    description: 'The production builder image, pinned by digest (`REPO[:TAG]@sha256:…`).'
-                },
-                mode: {
-                    type: 'string',
-                    enum: ['pack', 'lifecycle'],
-                    default: 'pack',
-                    description: '`pack` runs a pinned pack CLI; `lifecycle` runs the builder’s own `/cnb/lifecycle/creator`.'
-                },
-                'pre-buildpacks': {
-                    type: 'array',
-                    items: { type: 'string', format: 'buildpack-uri' },
-                    description: 'Buildpacks production injects before the builder’s order (full URIs).'
-                },
-                'post-buildpacks': {
-                    type: 'array',
-                    items: { type: 'string', format: 'buildpack-uri' },
-                    description: 'Buildpacks production injects after the builder’s order (full URIs).'
-                },
-                env: { ...envMap, description: 'Build-time environment (`--env`).' },
-                'allow-unpinned-builder': {
-                    type: 'boolean',
-                    default: false,
-                    description: 'Accept a builder pinned by tag only (CI may then not match production).'
-                }
-            }
-        }
-    }
-};
+// UNUSED EXPORTS: DEFAULT_PARALLEL
 
-;// CONCATENATED MODULE: ./src/core/config/reference-doc.ts
-// The README's configuration reference, generated from SCHEMA so the two never disagree.
-
-function renderConfigReference() {
-    const rows = ['| key | type | default | description |', '|---|---|---|---|'];
-    const visit = (schema, path, required) => {
-        const s = resolve(schema);
-        if (path)
-            rows.push(`| \`${path}\`${required ? ' (required)' : ''} | ${typeName(s)} | ${s.default !== undefined ? `\`${JSON.stringify(s.default)}\`` : ''} | ${cell(s.description ?? schema.description ?? '')} |`);
-        const object = s.type === 'object' ? s : (s.oneOf ?? []).map(resolve).find(o => o.type === 'object' && o.properties);
-        const list = s.type === 'array' ? s : (s.oneOf ?? []).map(resolve).find(o => o.type === 'array');
-        if (object?.properties) {
-            for (const [key, child] of Object.entries(object.properties))
-                visit(child, path ? `${path}.${key}` : key, (object.required ?? []).includes(key));
-        }
-        else if (list?.items) {
-            const item = resolve(list.items);
-            const itemObject = item.type === 'object' ? item : (item.oneOf ?? []).map(resolve).find(o => o.type === 'object');
-            if (itemObject?.properties) {
-                for (const [key, child] of Object.entries(itemObject.properties))
-                    visit(child, `${path}[].${key}`, (itemObject.required ?? []).includes(key));
-            }
-        }
-    };
-    visit(SCHEMA, '', false);
-    return `${rows.join('\n')}\n`;
-}
-function resolve(schema) {
-    if (!schema.$ref)
-        return schema;
-    const target = SCHEMA.$defs[schema.$ref.replace('#/$defs/', '')];
-    return { ...target, description: schema.description ?? target?.description };
-}
-function typeName(schema) {
-    if (schema.oneOf)
-        return [...new Set(schema.oneOf.map(o => typeName(resolve(o))))].join(' \\| ');
-    if (schema.enum)
-        return schema.enum.map(v => `\`${v}\``).join(' \\| ');
-    if (schema.type === 'array') {
-        const item = schema.items ? typeName(resolve(schema.items)) : 'values';
-        return `list of ${item.includes('|') ? `(${item})` : item}`;
-    }
-    return schema.format ? `${schema.type ?? 'value'} (${schema.format})` : (schema.type ?? 'value');
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/core/render-plan.ts
-// A plan as people read it: a terminal listing and a markdown table for CI summaries.
-function renderPlanText(plan) {
-    const lines = [];
-    lines.push(`imagegate plan — scenario ${plan.scenario.value}  [${plan.scenario.source}]`);
-    lines.push(`  ${plan.reason}`);
-    const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
-    lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
-    for (const key of ['sha', 'branch', 'tag']) {
-        const fact = plan.git[key];
-        if (fact)
-            lines.push(row(`git ${key}`, fact.value, fact.source, 2));
-    }
-    for (const image of plan.images)
-        lines.push('', ...renderImage(image));
-    lines.push('');
-    lines.push(plan.writes.length
-        ? `Registry writes in ${plan.scenario.value}:`
-        : `Registry writes in ${plan.scenario.value}: none`);
-    for (const ref of plan.writes)
-        lines.push(`  ${ref}`);
-    for (const warning of plan.warnings)
-        lines.push(`warning: ${warning}`);
-    return `${lines.join('\n')}\n`;
-}
-function renderImage(image) {
-    const out = [`image ${image.name}`];
-    const fact = (label, f, show = (v) => String(v)) => {
-        if (f)
-            out.push(row(label, show(f.value), f.source));
-    };
-    fact('builder', image.builder);
-    fact('context', image.context);
-    fact('containerfile', image.containerfile);
-    fact('target', image.target);
-    fact('depends-on', image.dependsOn);
-    fact('platforms', image.platforms, v => v.join(', '));
-    const args = Object.entries(image.buildArgs.value);
-    if (args.length)
-        out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
-    fact('repository', image.repository);
-    if (image.identity.value) {
-        const id = image.identity.value;
-        const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;
-        out.push(row('source identity', `${id.key} (${detail})`, image.identity.source));
-    }
-    else {
-        out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
-    }
-    fact('tests', image.tests, v => `${String(v)} command(s)`);
-    fact('staging', image.staging);
-    for (const tag of image.tags) {
-        const when = `on ${tag.on.join(', ')}`;
-        const value = tag.ref
-            ? `${tag.ref}${tag.published ? '' : ` (${when})`}`
-            : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
-        out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
-    }
-    out.push(row('steps', image.steps.join(' → '), ''));
-    return out;
-}
-function row(label, value, source, indent = 2) {
-    const left = `${' '.repeat(indent)}${label.padEnd(16)} ${value}`;
-    return source ? `${left.padEnd(72)}  [${source}]` : left;
-}
-function renderPlanMarkdown(plan) {
-    const lines = [
-        `### imagegate: ${plan.scenario.value}`,
-        '',
-        `${escapeCell(plan.reason)} (scenario from ${escapeCell(plan.scenario.source)})`,
-        '',
-        '| image | platforms | source identity | staging | tags written |',
-        '|---|---|---|---|---|'
-    ];
-    for (const image of plan.images) {
-        const tags = image.tags
-            .filter(t => t.published)
-            .map(t => `\`${t.tag}\``)
-            .join(' ') || '—';
-        const staging = image.staging ? `\`${image.staging.value}\`` : '—';
-        lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/builder.ts
+// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
+// gate and promote do not care which built the image.
+/** Local names never leave the engine: this registry host does not exist. */
+const LOCAL_REGISTRY = 'imagegate.local';
+function localTagFor(name, digest) {
+    return `${LOCAL_REGISTRY}/${name}:${digest.replace(/^sha256:/, '')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors.ts
@@ -465,6 +86,44 @@ class FailedError extends ImagegateError {
     constructor(message) {
         super(message, EXIT.failed);
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/junit.ts
+// JUnit XML for CI hosts that show test reports (GitLab's artifacts:reports:junit, GitHub test
+// reporters): one testsuite per image and platform, one testcase per command.
+function renderJUnit(images) {
+    const suites = images.flatMap(image => image.platforms.map(platform => {
+        const failures = platform.tests.filter(t => t.status === 'failed' || t.status === 'timed-out').length;
+        const errors = platform.tests.filter(t => t.status === 'error').length;
+        const cases = platform.tests.map(test => {
+            const attrs = `name="${xml(test.name)}" classname="${xml(`${image.name}.${platform.platform}`)}" time="${seconds(test.durationMs)}"`;
+            if (test.status === 'passed')
+                return `    <testcase ${attrs}/>`;
+            const tag = test.status === 'error' ? 'error' : 'failure';
+            const message = test.error ?? (test.status === 'timed-out' ? 'timed out' : `exit code ${test.exitCode ?? '?'}`);
+            return `    <testcase ${attrs}>\n      <${tag} message="${xml(message)}">${xml(test.outputTail)}</${tag}>\n    </testcase>`;
+        });
+        const name = `${image.name} ${platform.platform}`;
+        return [
+            `  <testsuite name="${xml(name)}" tests="${platform.tests.length}" failures="${failures}" errors="${errors}" time="${seconds(platform.durationMs)}">`,
+            ...cases,
+            '  </testsuite>'
+        ].join('\n');
+    }));
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="imagegate">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+function seconds(ms) {
+    return (ms / 1000).toFixed(3);
+}
+// XML 1.0 allows only these characters; command output may hold anything (colour codes, NULs).
+function xml(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- naming the allowed control characters is the point
+        .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'));
 }
 
 ;// CONCATENATED MODULE: ./src/core/reference.ts
@@ -893,452 +552,6 @@ function planWarnings(scenario, inference, images) {
     return warnings;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
-function formatDiagnostic(file, d) {
-    return `${file}:${d.line}:${d.col}: ${d.message}`;
-}
-function sortDiagnostics(list) {
-    return [...list].sort((a, b) => a.line - b.line || a.col - b.col);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/core/scenario.ts
-// Which scenario a CI run gets, inferred from the host's environment and event payload alone.
-// Trust is decided here too: a run that may execute code from outside the repository, or that
-// runs without the repository's write credentials, gets `check` and may not write to any registry.
-// Every value says where it came from, so a surprising decision can be traced to one variable.
-const SCENARIOS = ['check', 'gate', 'promote', 'release'];
-const EFFECT = {
-    check: 'check (build and test, no registry writes)',
-    gate: 'gate (build, test, then push the tested bytes to staging)',
-    promote: 'promote (copy the staged image to its final tags, no rebuild)',
-    release: 'release (publish the version tags)'
-};
-function parseScenario(text) {
-    return SCENARIOS.includes(text) ? text : undefined;
-}
-function inferScenario(env, event) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return inferGitHub(env, asPayload(event));
-    if (env.GITLAB_CI === 'true')
-        return inferGitLab(env);
-    return {
-        host: 'local',
-        event: 'local',
-        scenario: { value: 'check', source: 'default' },
-        reason: `not running in GitHub Actions or GitLab CI: local runs default to ${EFFECT.check}`,
-        trusted: true,
-        fork: false,
-        git: {}
-    };
-}
-function finish(host, event, decision, git) {
-    const { scenario, decidedBy, reason, trusted, fork = false, bot } = decision;
-    const inference = {
-        host,
-        event,
-        scenario: { value: scenario, source: decidedBy.join(', ') },
-        reason,
-        trusted,
-        fork,
-        git
-    };
-    if (bot)
-        inference.bot = bot;
-    return inference;
-}
-// ---------------------------------------------------------------- reading env and payload
-function asPayload(event) {
-    return typeof event === 'object' && event !== null && !Array.isArray(event) ? event : undefined;
-}
-function lookup(payload, path) {
-    let node = payload;
-    for (const key of path.split('.')) {
-        if (typeof node !== 'object' || node === null)
-            return undefined;
-        node = node[key];
-    }
-    return node;
-}
-function fromEvent(payload, path) {
-    const value = lookup(payload, path);
-    if (typeof value === 'number')
-        return { value: String(value), source: `event ${path}` };
-    return typeof value === 'string' && value !== '' ? { value, source: `event ${path}` } : undefined;
-}
-// Hosts set some variables to '' when they do not apply (GITHUB_HEAD_REF outside pull requests).
-function fromEnv(env, name) {
-    const value = env[name];
-    return value ? { value, source: `env ${name}` } : undefined;
-}
-function firstOf(...facts) {
-    return facts.find(fact => fact !== undefined);
-}
-function mapFact(fact, map) {
-    const value = fact === undefined ? undefined : map(fact.value);
-    return fact === undefined || value === undefined ? undefined : { value, source: fact.source };
-}
-function explained(fact, why) {
-    return fact && { value: fact.value, source: `${fact.source} (${why})` };
-}
-function stripPrefix(prefix) {
-    return value => (value.startsWith(prefix) && value.length > prefix.length ? value.slice(prefix.length) : undefined);
-}
-function compact(git) {
-    return Object.fromEntries(Object.entries(git).filter(([, fact]) => fact !== undefined));
-}
-// ---------------------------------------------------------------- GitHub Actions
-const GITHUB_BOTS = { 'dependabot[bot]': 'dependabot', 'renovate[bot]': 'renovate' };
-function inferGitHub(env, payload) {
-    const event = env.GITHUB_EVENT_NAME || 'unknown';
-    return finish('github', event, decideGitHub(event, env, payload), gitHubGit(event, env, payload));
-}
-function decideGitHub(event, env, payload) {
-    switch (event) {
-        case 'pull_request':
-            return decidePullRequest(env, payload);
-        case 'pull_request_target':
-            return decidePullRequestTarget(env, payload);
-        case 'merge_group':
-            return decideMergeGroup(env, payload);
-        case 'push':
-        case 'workflow_dispatch':
-            return decideRefRun(event, env, payload);
-        case 'schedule':
-            return decideSchedule(env);
-        case 'release':
-            return decideRelease(payload);
-        default:
-            return decideUnknownGitHubEvent(env);
-    }
-}
-function pullRequestOrigin(env, payload) {
-    const base = firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY'));
-    return {
-        number: pullRequestNumber(env, payload),
-        base,
-        head: headRepository(payload, base),
-        bot: gitHubBot(env, payload)
-    };
-}
-function headRepository(payload, base) {
-    const path = 'pull_request.head.repo';
-    if (lookup(payload, 'pull_request.head') !== undefined && lookup(payload, path) === null) {
-        return { kind: 'fork', name: 'a deleted fork', decidedBy: [`event ${path}`] };
-    }
-    const head = fromEvent(payload, `${path}.full_name`);
-    if (!head || !base)
-        return { kind: 'unknown', decidedBy: [`event ${path}.full_name`] };
-    const decidedBy = [head.source, base.source];
-    return head.value === base.value ? { kind: 'same', decidedBy } : { kind: 'fork', name: `fork ${head.value}`, decidedBy };
-}
-// Dependabot is looked for in both places before Renovate: mistaking it for anything else would
-// hand a read-only, secret-less run a scenario that needs to push.
-function gitHubBot(env, payload) {
-    const logins = [fromEvent(payload, 'pull_request.user.login'), fromEnv(env, 'GITHUB_ACTOR')];
-    for (const bot of ['dependabot', 'renovate']) {
-        const login = logins.find(fact => fact && GITHUB_BOTS[fact.value] === bot);
-        if (login)
-            return { value: bot, source: login.source };
-    }
-    return undefined;
-}
-function describePullRequest(origin) {
-    return `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
-}
-function decidePullRequest(env, payload) {
-    const origin = pullRequestOrigin(env, payload);
-    const { head } = origin;
-    const pr = describePullRequest(origin);
-    const bot = origin.bot?.value;
-    const decidedBy = ['env GITHUB_EVENT_NAME', ...head.decidedBy];
-    if (head.kind === 'unknown') {
-        const reason = `${pr}: the event payload does not say which repository its head is in, so it may be a fork and gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: false, bot };
-    }
-    const base = origin.base?.value ?? 'this repository';
-    if (head.kind === 'fork') {
-        const reason = `${pr} from ${head.name} into ${base}: forks get ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: false, fork: true, bot };
-    }
-    if (origin.bot?.value === 'dependabot') {
-        const reason = `${pr} by dependabot[bot]: Dependabot runs get a read-only token and no secrets, so ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: [...decidedBy, origin.bot.source], reason, trusted: false, bot };
-    }
-    const by = bot ? ` by ${bot}[bot]` : '';
-    const branch = firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref'));
-    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${base}: same-repository pull requests get ${EFFECT.gate}`;
-    return { scenario: 'gate', decidedBy, reason, trusted: true, bot };
-}
-function decidePullRequestTarget(env, payload) {
-    const origin = pullRequestOrigin(env, payload);
-    const fork = origin.head.kind === 'fork' ? origin.head.name : undefined;
-    const reason = `pull_request_target run for ${describePullRequest(origin)}${fork ? ` from ${fork}` : ''} has the base repository's secrets and write token: ` +
-        `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
-    return {
-        scenario: 'check',
-        decidedBy: ['env GITHUB_EVENT_NAME'],
-        reason,
-        trusted: false,
-        fork: fork !== undefined,
-        bot: origin.bot?.value
-    };
-}
-function decideMergeGroup(env, payload) {
-    const base = mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/'));
-    const head = mapFact(firstOf(fromEvent(payload, 'merge_group.head_ref'), fromEnv(env, 'GITHUB_REF')), stripPrefix('refs/heads/'));
-    const reason = `merge queue group ${head?.value ?? '(unknown branch)'} into ${base?.value ?? 'the base branch'}: ` +
-        `the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
-    return { scenario: 'gate', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
-}
-function decideRefRun(event, env, payload) {
-    const run = event === 'push' ? 'push to' : 'manual run (workflow_dispatch) on';
-    const decidedBy = ['env GITHUB_EVENT_NAME', 'env GITHUB_REF'];
-    const ref = gitHubRef(env);
-    if (event === 'push' && lookup(payload, 'deleted') === true) {
-        const reason = `push deletes ${ref.ref?.value ?? 'a ref'}: nothing new to publish, so it gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true };
-    }
-    if (ref.tag)
-        return { scenario: 'release', decidedBy, reason: `${run} tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
-    if (!ref.branch) {
-        const reason = `${run} ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    const defaultBranch = fromEvent(payload, 'repository.default_branch');
-    const unknownDefault = 'the event payload has no repository.default_branch';
-    return decideBranchRun({ run, branch: ref.branch, defaultBranch, unknownDefault, decidedBy });
-}
-function decideBranchRun({ run, branch, defaultBranch, unknownDefault, decidedBy }) {
-    if (!defaultBranch) {
-        const reason = `${run} branch ${branch.value}, but the default branch is unknown (${unknownDefault}): ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    const withDefault = [...decidedBy, defaultBranch.source];
-    if (branch.value === defaultBranch.value) {
-        const reason = `${run} branch ${branch.value}, the default branch: ${EFFECT.promote}`;
-        return { scenario: 'promote', decidedBy: withDefault, reason, trusted: true };
-    }
-    const reason = `${run} branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
-    return { scenario: 'check', decidedBy: withDefault, reason, trusted: true };
-}
-function decideSchedule(env) {
-    const on = gitHubRef(env).branch?.value;
-    const reason = `scheduled run${on ? ` on branch ${on}` : ''}: scheduled runs get ${EFFECT.check}`;
-    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
-}
-function decideRelease(payload) {
-    const action = fromEvent(payload, 'action');
-    const tag = fromEvent(payload, 'release.tag_name');
-    const decidedBy = ['env GITHUB_EVENT_NAME', 'event action'];
-    if (!action || !tag) {
-        const reason = `release event without a readable payload: whether a release was published is unknown, so it gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    if (action.value !== 'published') {
-        const reason = `release ${tag.value} was ${action.value}, not published: ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    return {
-        scenario: 'release',
-        decidedBy: [...decidedBy, tag.source],
-        reason: `release ${tag.value} published: ${EFFECT.release}`,
-        trusted: true
-    };
-}
-function decideUnknownGitHubEvent(env) {
-    const event = env.GITHUB_EVENT_NAME;
-    const what = event ? `event ${event} is not one imagegate publishes from` : 'GITHUB_EVENT_NAME is not set';
-    return {
-        scenario: 'check',
-        decidedBy: ['env GITHUB_EVENT_NAME'],
-        reason: `${what}: it gets ${EFFECT.check}`,
-        trusted: false
-    };
-}
-function gitHubRef(env) {
-    const ref = fromEnv(env, 'GITHUB_REF');
-    if (ref)
-        return { ref, branch: mapFact(ref, stripPrefix('refs/heads/')), tag: mapFact(ref, stripPrefix('refs/tags/')) };
-    const name = fromEnv(env, 'GITHUB_REF_NAME');
-    const type = env.GITHUB_REF_TYPE;
-    return { branch: type === 'branch' ? name : undefined, tag: type === 'tag' ? name : undefined };
-}
-function gitHubGit(event, env, payload) {
-    const { ref, branch, tag } = gitHubRef(env);
-    const common = {
-        sha: fromEnv(env, 'GITHUB_SHA'),
-        ref,
-        branch,
-        tag,
-        defaultBranch: fromEvent(payload, 'repository.default_branch'),
-        changeNumber: undefined,
-        baseBranch: undefined
-    };
-    if (event === 'pull_request' || event === 'pull_request_target')
-        return compact({ ...common, ...pullRequestGit(event, env, payload) });
-    if (event === 'merge_group')
-        return compact({ ...common, ...mergeGroupGit(payload) });
-    if (event === 'release')
-        return compact({ ...common, tag: firstOf(fromEvent(payload, 'release.tag_name'), tag) });
-    return compact(common);
-}
-function pullRequestNumber(env, payload) {
-    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
-    return firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef);
-}
-function pullRequestGit(event, env, payload) {
-    const otherSha = event === 'pull_request' ? 'the test merge commit' : 'the base branch tip';
-    const headSha = explained(fromEvent(payload, 'pull_request.head.sha'), `the pull request head; GITHUB_SHA is ${otherSha}`);
-    const fallbackSha = explained(fromEnv(env, 'GITHUB_SHA'), `${otherSha}; the payload has no pull_request.head.sha`);
-    return {
-        sha: firstOf(headSha, fallbackSha),
-        branch: firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref')),
-        tag: undefined,
-        baseBranch: firstOf(fromEnv(env, 'GITHUB_BASE_REF'), fromEvent(payload, 'pull_request.base.ref')),
-        changeNumber: pullRequestNumber(env, payload)
-    };
-}
-function mergeGroupGit(payload) {
-    const branch = mapFact(fromEvent(payload, 'merge_group.head_ref'), stripPrefix('refs/heads/'));
-    return {
-        sha: fromEvent(payload, 'merge_group.head_sha'),
-        branch,
-        baseBranch: mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/')),
-        // Queue branches are named gh-readonly-queue/<base>/pr-<number>-<base sha>.
-        changeNumber: mapFact(branch, name => /\/pr-(\d+)-[0-9a-f]+$/.exec(name)?.[1])
-    };
-}
-// ---------------------------------------------------------------- GitLab CI
-const GITLAB_BRANCH_SOURCES = ['push', 'web', 'api', 'trigger', 'pipeline'];
-const GITLAB_MR_PIPELINES = {
-    detached: 'detached pipeline',
-    merged_result: 'merged results pipeline',
-    merge_train: 'merge train'
-};
-function inferGitLab(env) {
-    const source = env.CI_PIPELINE_SOURCE || 'unknown';
-    const mrType = env.CI_MERGE_REQUEST_EVENT_TYPE;
-    const event = source === 'merge_request_event' && mrType ? `${source}/${mrType}` : source;
-    return finish('gitlab', event, decideGitLab(source, env), gitLabGit(env));
-}
-function decideGitLab(source, env) {
-    const decidedBy = ['env CI_PIPELINE_SOURCE'];
-    if (source === 'merge_request_event')
-        return decideMergeRequest(env);
-    if (source === 'schedule') {
-        return {
-            scenario: 'check',
-            decidedBy,
-            reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`,
-            trusted: true
-        };
-    }
-    if (!GITLAB_BRANCH_SOURCES.includes(source)) {
-        const what = env.CI_PIPELINE_SOURCE
-            ? `pipeline source ${source} is not one imagegate publishes from`
-            : 'CI_PIPELINE_SOURCE is not set';
-        return { scenario: 'check', decidedBy, reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
-    }
-    const tag = fromEnv(env, 'CI_COMMIT_TAG');
-    if (tag) {
-        return {
-            scenario: 'release',
-            decidedBy: [...decidedBy, tag.source],
-            reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`,
-            trusted: true
-        };
-    }
-    const branch = fromEnv(env, 'CI_COMMIT_BRANCH');
-    if (!branch) {
-        const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    return decideBranchRun({
-        run: `${source} pipeline on`,
-        branch,
-        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
-        unknownDefault: 'CI_DEFAULT_BRANCH is not set',
-        decidedBy: [...decidedBy, branch.source]
-    });
-}
-function decideMergeRequest(env) {
-    const type = env.CI_MERGE_REQUEST_EVENT_TYPE ?? '';
-    const iid = env.CI_MERGE_REQUEST_IID;
-    const mr = `merge request${iid ? ` !${iid}` : ''} (${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'})`;
-    const bot = gitLabBot(env);
-    const origin = mergeRequestOrigin(env);
-    const fork = origin.kind === 'fork';
-    const decidedBy = ['env CI_PIPELINE_SOURCE', 'env CI_MERGE_REQUEST_EVENT_TYPE'];
-    if (type === 'merge_train') {
-        const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
-        const reason = `${mr} into ${into}: the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
-        return { scenario: 'gate', decidedBy, reason, trusted: true, fork, bot };
-    }
-    const byProject = [...decidedBy, ...origin.decidedBy];
-    if (origin.kind === 'unknown') {
-        const reason = `${mr}: the source project is unknown, so it may be a fork and gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, bot };
-    }
-    if (origin.kind === 'fork') {
-        const reason = `${mr} from fork ${origin.name} into ${origin.target}: forks get ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, fork, bot };
-    }
-    const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
-    const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';
-    const reason = `${mr}${by} from branch ${branch} within ${origin.target}: same-project merge requests get ${EFFECT.gate}`;
-    return { scenario: 'gate', decidedBy: byProject, reason, trusted: true, bot };
-}
-// A fork's merge request may run in the parent project (CI_PROJECT_ID is the parent's) or in the
-// fork itself (CI_PROJECT_ID is the fork's, only CI_MERGE_REQUEST_PROJECT_ID names the parent).
-function mergeRequestOrigin(env) {
-    const source = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
-    const projects = [fromEnv(env, 'CI_PROJECT_ID'), fromEnv(env, 'CI_MERGE_REQUEST_PROJECT_ID')].filter((fact) => fact !== undefined);
-    const decidedBy = [source?.source ?? 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', ...projects.map(p => p.source)];
-    if (!source || projects.length === 0)
-        return { kind: 'unknown', decidedBy };
-    const target = env.CI_MERGE_REQUEST_PROJECT_PATH || env.CI_PROJECT_PATH || `project ${projects[0]?.value}`;
-    if (projects.every(project => project.value === source.value))
-        return { kind: 'same', target, decidedBy };
-    const name = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source.value}`;
-    return { kind: 'fork', name, target, decidedBy };
-}
-// GitLab has no [bot] suffix convention; self-hosted Renovate and dependabot-gitlab run as ordinary users.
-function gitLabBot(env) {
-    const login = env.GITLAB_USER_LOGIN?.toLowerCase() ?? '';
-    const match = /^(renovate|dependabot)(?:[-_]?bot)?$/.exec(login);
-    return match?.[1];
-}
-function gitLabGit(env) {
-    const tag = fromEnv(env, 'CI_COMMIT_TAG');
-    const commitBranch = fromEnv(env, 'CI_COMMIT_BRANCH');
-    const refOf = (prefix) => (name) => `${prefix}${name}`;
-    return compact({
-        sha: gitLabSha(env),
-        ref: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_REF_PATH'), mapFact(tag, refOf('refs/tags/')), mapFact(commitBranch, refOf('refs/heads/')), fromEnv(env, 'CI_COMMIT_REF_NAME')),
-        branch: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME'), commitBranch),
-        tag,
-        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
-        changeNumber: fromEnv(env, 'CI_MERGE_REQUEST_IID'),
-        baseBranch: fromEnv(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME')
-    });
-}
-// Same choice as GitHub pull requests: name the request's head, not the host's merged-result commit.
-// A merge train's commit is the one that lands on the target branch, so it keeps CI_COMMIT_SHA.
-function gitLabSha(env) {
-    if (env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result') {
-        const head = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_SHA');
-        if (head)
-            return explained(head, 'the merge request head; CI_COMMIT_SHA is the merged-result commit');
-    }
-    return fromEnv(env, 'CI_COMMIT_SHA');
-}
-
 ;// CONCATENATED MODULE: ./src/core/platform.ts
 // Platform strings as buildx and the OCI image index use them: os/arch[/variant].
 const OSES = ['linux', 'windows', 'freebsd'];
@@ -1418,681 +631,11 @@ function samePlatform(a, b) {
     const norm = (p) => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
     return norm(a) === norm(b);
 }
-
-;// CONCATENATED MODULE: ./src/core/config/formats.ts
-// The semantic string checks named by `format` in the schema. Each returns an error with its fix,
-// or undefined when the value is fine.
-
-
-
-function checkFormat(format, value) {
-    return CHECKS[format](value);
-}
-const CHECKS = {
-    'registry-prefix': checkRegistryPrefix,
-    'image-reference': value => {
-        const r = parseReference(value);
-        return r.ok ? undefined : r.error;
-    },
-    repository: value => {
-        const r = parseReference(value);
-        if (!r.ok)
-            return r.error;
-        if (r.value.tag !== undefined || r.value.digest !== undefined)
-            return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
-        return undefined;
-    },
-    platform: value => {
-        const r = parsePlatform(value);
-        return r.ok ? undefined : r.error;
-    },
-    'tag-template': value => {
-        const r = parseTagTemplate(value);
-        return r.ok ? undefined : r.error;
-    },
-    'tag-prefix': value => {
-        if (value.length > 64)
-            return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
-        if (!isValidTag(`${value}x`))
-            return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
-        return undefined;
-    },
-    duration: value => parseDuration(value) === undefined
-        ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``
-        : undefined,
-    'relative-path': value => {
-        if (value.startsWith('/'))
-            return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
-        if (value.includes('\\'))
-            return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
-        return undefined;
-    },
-    'absolute-path': value => value.startsWith('/')
-        ? undefined
-        : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``,
-    'buildpack-uri': checkBuildpackUri
-};
-function checkRegistryPrefix(value) {
-    if (value.includes('://'))
-        return `write \`${value.replace(/^\w+:\/\//, '')}\` without a URL scheme`;
-    if (value.endsWith('/'))
-        return `remove the trailing \`/\`: \`${value.replace(/\/+$/, '')}\``;
-    if (/[@]/.test(value) || /\/[^/]*:/.test(value))
-        return `\`${value}\` must be a registry and path prefix, without a tag or digest`;
-    const [host = '', ...rest] = value.split('/');
-    if (!looksLikeRegistryHost(host)) {
-        return `\`${value}\` does not start with a registry host; write it in full, e.g. \`docker.io/${value}\` or \`ghcr.io/${value}\``;
-    }
-    const ref = parseReference(`${value}${rest.length ? '' : '/x'}`);
-    if (!ref.ok)
-        return ref.error;
-    if (rest.length) {
-        const path = parseRepositoryPath(rest.join('/'));
-        if (!path.ok)
-            return path.error;
-    }
-    return undefined;
-}
-const BUILDPACK_SCHEMES = ['docker://', 'urn:cnb:builder:', 'urn:cnb:registry:', 'https://', 'file://', 'from=builder'];
-function checkBuildpackUri(value) {
-    if (BUILDPACK_SCHEMES.some(s => value.startsWith(s))) {
-        if (value.startsWith('docker://')) {
-            const ref = parseReference(value.slice('docker://'.length));
-            if (!ref.ok)
-                return `buildpack \`${value}\`: ${ref.error}`;
-        }
-        return undefined;
-    }
-    return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
-}
-/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration. */
-function parseDuration(text) {
-    const units = { ms: 1, s: 1000, m: 60000, h: 3600000 };
-    if (!/^(\d+(ms|s|m|h))+$/.test(text))
-        return undefined;
-    let total = 0;
-    for (const m of text.matchAll(/(\d+)(ms|s|m|h)/g))
-        total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
-    return total > 0 ? total : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/config/semantics.ts
-// Checks that need more than one value: names, dependencies, conflicting options, pins.
-
-
-
-function checkConfig(config, raw, source) {
-    const out = { errors: [], warnings: [] };
-    const pos = (path) => source.position(path) ?? { line: 1, col: 1 };
-    const error = (path, message) => void out.errors.push({ ...pos(path), message });
-    const warn = (path, message) => void out.warnings.push({ ...pos(path), message });
-    checkStaging(config, raw, error);
-    checkNames(config.images, error);
-    checkRepositories(config.images, raw, error);
-    checkDependencies(config.images, error);
-    for (const image of config.images) {
-        const at = `images[${image.index}]`;
-        checkBuilder(image, raw.images[image.index] ?? { name: image.name }, at, error, warn);
-        checkTestPlatforms(image, at, error);
-        checkTags(image, config, at, error);
-        checkPlatformsUnique(image, at, error);
-    }
-    return out;
-}
-function checkStaging(config, raw, error) {
-    const staging = raw.staging ?? {};
-    if (staging['tag-prefix'] !== undefined && staging.registry !== undefined) {
-        error('staging.registry', 'conflicting options: `staging.tag-prefix` stages in the final repository, `staging.registry` in an intermediate registry; keep one of them');
-        return;
-    }
-    if (config.staging.kind === 'registry' && config.staging.registry === config.registry) {
-        error('staging.registry', '`staging.registry` is the final `registry` itself; stage in the same repository with `tag-prefix: staging-` instead, or name a separate registry');
-    }
-}
-function checkNames(images, error) {
-    const seen = new Map();
-    for (const image of images) {
-        const first = seen.get(image.name);
-        if (first !== undefined)
-            error(`images[${image.index}].name`, `image name \`${image.name}\` is already used by images[${first}]; names must be unique`);
-        else
-            seen.set(image.name, image.index);
-    }
-}
-function checkRepositories(images, raw, error) {
-    const seen = new Map();
-    for (const image of images) {
-        const other = seen.get(image.repository);
-        if (other && other.name !== image.name) {
-            const path = raw.images[image.index]?.repository !== undefined ? 'repository' : 'name';
-            error(`images[${image.index}].${path}`, `images \`${other.name}\` and \`${image.name}\` would both publish to ${image.repository}; give one a different \`repository\``);
-        }
-        seen.set(image.repository, image);
-    }
-}
-function checkDependencies(images, error) {
-    const byName = new Map(images.map(i => [i.name, i]));
-    for (const image of images) {
-        if (image.dependsOn === undefined)
-            continue;
-        const at = `images[${image.index}].depends-on`;
-        const base = byName.get(image.dependsOn);
-        if (image.dependsOn === image.name) {
-            error(at, `image \`${image.name}\` cannot depend on itself`);
-            continue;
-        }
-        if (!base) {
-            const guess = closest(image.dependsOn, [...byName.keys()]);
-            error(at, `\`depends-on: ${image.dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`);
-            continue;
-        }
-        if (image.builder.kind !== 'dockerfile') {
-            error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
-        }
-        const missing = image.platforms.filter(p => !base.platforms.some(b => sameText(p, b)));
-        if (missing.length) {
-            error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
-        }
-    }
-    const cycle = findCycle(images, byName);
-    if (cycle)
-        error(`images[${cycle[0].index}].depends-on`, `\`depends-on\` forms a cycle: ${cycle.map(i => i.name).join(' → ')} → ${cycle[0].name}`);
-}
-function findCycle(images, byName) {
-    for (const start of images) {
-        const chain = [];
-        let current = start;
-        while (current && !chain.includes(current)) {
-            chain.push(current);
-            current =
-                current.dependsOn !== undefined && current.dependsOn !== current.name
-                    ? byName.get(current.dependsOn)
-                    : undefined;
-        }
-        if (current === start)
-            return chain;
-    }
-    return undefined;
-}
-function checkBuilder(image, raw, at, error, warn) {
-    if (image.builder.kind !== 'buildpacks')
-        return;
-    for (const key of ['containerfile', 'target']) {
-        if (raw[key] !== undefined) {
-            error(`${at}.${key}`, `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``);
-        }
-    }
-    const ref = parseReference(image.builder.image);
-    if (!ref.ok)
-        return;
-    const imagePath = `${at}.builder.buildpacks.image`;
-    if (ref.value.digest === undefined && !image.builder.allowUnpinnedBuilder) {
-        error(imagePath, `builder \`${image.builder.image}\` is not pinned by digest, so CI may build with a different builder than production; pin it as \`${image.builder.image}@sha256:…\` (the digest production uses), or set \`allow-unpinned-builder: true\``);
-    }
-    else if (ref.value.digest === undefined) {
-        warn(imagePath, `builder \`${image.builder.image}\` is pinned by tag only; CI may not match production`);
-    }
-}
-function checkTestPlatforms(image, at, error) {
-    image.test.commands.forEach((command, i) => {
-        for (const [j, p] of (command.platforms ?? []).entries()) {
-            if (!image.platforms.some(b => sameText(p, b))) {
-                error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
-            }
-        }
-    });
-}
-function testPath(image, i) {
-    return image.test.setup.length || image.test.mount ? `.commands[${i}]` : `[${i}]`;
-}
-function checkTags(image, config, at, error) {
-    const seen = new Set();
-    image.tags.forEach((rule, i) => {
-        const text = rule.template.source;
-        if (seen.has(text))
-            error(`${at}.tags[${i}]`, `tag \`${text}\` is listed twice`);
-        seen.add(text);
-        if (config.staging.kind === 'tag-prefix' && text.startsWith(config.staging.tagPrefix)) {
-            error(`${at}.tags[${i}]`, `tag \`${text}\` starts with the staging prefix \`${config.staging.tagPrefix}\`; staging cleanup would delete it: rename the tag or change \`staging.tag-prefix\``);
-        }
-    });
-}
-function checkPlatformsUnique(image, at, error) {
-    image.platforms.forEach((p, i) => {
-        if (image.platforms.slice(0, i).some(q => sameText(p, q)))
-            error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
-    });
-}
-function sameText(a, b) {
+/** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
+function samePlatformText(a, b) {
     const pa = parsePlatform(a);
     const pb = parsePlatform(b);
     return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
-}
-
-;// CONCATENATED MODULE: ./src/core/config/validate.ts
-// Walks a parsed YAML document against SCHEMA, producing a plain value, the position of every
-// value, and a diagnostic (with position and fix) for every mismatch.
-
-
-
-
-function pathText(path) {
-    return (path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)');
-}
-const MAX_NODES = 10000;
-function walkDocument(doc, lines) {
-    const out = { value: undefined, positions: new Map(), keyPositions: new Map(), diagnostics: [] };
-    let visited = 0;
-    const at = (node) => {
-        const offset = node?.range?.[0] ?? 0;
-        const p = lines.linePos(offset);
-        return { line: p.line, col: p.col };
-    };
-    const report = (pos, message) => {
-        out.diagnostics.push({ ...pos, message });
-    };
-    const walk = (node, schema, path, pos) => {
-        if (++visited > MAX_NODES) {
-            if (visited === MAX_NODES + 1)
-                report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
-            return undefined;
-        }
-        if (node && (0,dist/* isAlias */.Vj)(node)) {
-            const target = node.resolve(doc);
-            if (!target) {
-                report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
-                return undefined;
-            }
-            return walk(target, schema, path, at(node));
-        }
-        out.positions.set(pathText(path), pos);
-        const resolved = resolveRef(schema);
-        const unquoted = quoteHint(node);
-        if (unquoted && acceptsString(resolved)) {
-            report(pos, `\`${pathText(path)}\`${unquoted.replace(/^; /, ': ')}`);
-            return undefined;
-        }
-        if (resolved.oneOf)
-            return walkOneOf(node, resolved, path, pos);
-        const got = typeOf(node);
-        const expected = resolved.type;
-        if (expected && !typeMatches(got, expected)) {
-            report(pos, typeError(path, expected, got, node, resolved));
-            return undefined;
-        }
-        if (expected === 'object')
-            return walkMap(node, resolved, path, pos);
-        if (expected === 'array')
-            return walkSeq(node, resolved, path, pos);
-        const value = (0,dist/* isScalar */.jn)(node) ? node.value : null;
-        checkScalar(value, resolved, path, pos);
-        return value;
-    };
-    const walkOneOf = (node, schema, path, pos) => {
-        const got = typeOf(node);
-        const options = (schema.oneOf ?? []).map(resolveRef);
-        const match = options.find(o => o.type !== undefined && typeMatches(got, o.type));
-        if (match)
-            return walk(node, match, path, pos);
-        const names = [...new Set(options.map(o => describeType(o.type ?? 'string')))];
-        report(pos, `\`${pathText(path)}\` must be ${names.join(' or ')}, not ${describeGot(got)}${quoteHint(node)}`);
-        return undefined;
-    };
-    const walkMap = (node, schema, path, pos) => {
-        const result = {};
-        const known = Object.keys(schema.properties ?? {});
-        const suggested = new Set();
-        if (!(0,dist/* isMap */.jh)(node))
-            return result;
-        for (const pair of node.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const keyNode = pair.key;
-            const keyPos = at(keyNode);
-            if (!(0,dist/* isScalar */.jn)(keyNode) || typeof keyNode.value !== 'string') {
-                report(keyPos, `keys in \`${pathText(path)}\` must be plain words${quoteHint(keyNode)}`);
-                continue;
-            }
-            const key = keyNode.value;
-            const childPath = [...path, key];
-            const valueNode = pair.value;
-            const valuePos = valueNode ? at(valueNode) : keyPos;
-            let childSchema = schema.properties?.[key];
-            if (!childSchema) {
-                if (schema.additionalProperties === false) {
-                    const guess = closest(key, known);
-                    if (guess)
-                        suggested.add(guess);
-                    report(keyPos, unknownKeyMessage(key, path, known, guess));
-                    continue;
-                }
-                childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
-            }
-            out.keyPositions.set(pathText(childPath), keyPos);
-            result[key] = walk(valueNode, childSchema, childPath, valuePos);
-        }
-        for (const required of schema.required ?? []) {
-            if (suggested.has(required))
-                continue;
-            if (!(required in result) && !node.items.some(p => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === required)) {
-                report(pos, `missing required key \`${required}\` in \`${pathText(path)}\`${requiredHint(required)}`);
-            }
-        }
-        return result;
-    };
-    const walkSeq = (node, schema, path, pos) => {
-        const items = (0,dist/* isSeq */.oP)(node) ? node.items : [];
-        if (schema.minItems !== undefined && items.length < schema.minItems) {
-            report(pos, `\`${pathText(path)}\` needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
-        }
-        return items.map((item, i) => walk(item, schema.items ?? {}, [...path, i], item ? at(item) : pos));
-    };
-    const checkScalar = (value, schema, path, pos) => {
-        const name = `\`${pathText(path)}\``;
-        if (schema.enum && !schema.enum.includes(value)) {
-            const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
-            const choices = schema.enum.map(v => `\`${v}\``).join(', ');
-            report(pos, `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
-            return;
-        }
-        if (typeof value !== 'string')
-            return;
-        if (schema.minLength !== undefined && value.length < schema.minLength) {
-            report(pos, `${name} must not be empty`);
-            return;
-        }
-        if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
-            report(pos, `${name}: \`${value}\` is not ${schema['x-pattern-name'] ?? `matching ${schema.pattern}`}`);
-            return;
-        }
-        if (schema.format) {
-            const error = checkFormat(schema.format, value);
-            if (error)
-                report(pos, `${name}: ${error}`);
-        }
-    };
-    const contents = doc.contents;
-    if (contents === null || ((0,dist/* isScalar */.jn)(contents) && contents.value === null)) {
-        report({ line: 1, col: 1 }, 'the file is empty; it needs at least `registry:` and `images:` (see the README)');
-        return out;
-    }
-    out.value = walk(contents, SCHEMA, [], at(contents));
-    return out;
-}
-function resolveRef(schema) {
-    if (!schema.$ref)
-        return schema;
-    const name = schema.$ref.replace('#/$defs/', '');
-    const target = SCHEMA.$defs[name];
-    if (!target)
-        throw new Error(`schema: unknown $ref ${schema.$ref}`);
-    return { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description };
-}
-function acceptsString(schema) {
-    return schema.type === 'string' || (schema.oneOf ?? []).some(o => resolveRef(o).type === 'string');
-}
-function typeOf(node) {
-    if (node === null)
-        return 'null';
-    if ((0,dist/* isMap */.jh)(node))
-        return 'object';
-    if ((0,dist/* isSeq */.oP)(node))
-        return 'array';
-    if ((0,dist/* isScalar */.jn)(node)) {
-        const v = node.value;
-        if (v === null)
-            return 'null';
-        if (typeof v === 'boolean')
-            return 'boolean';
-        if (typeof v === 'number')
-            return Number.isInteger(v) ? 'integer' : 'number';
-        return 'string';
-    }
-    return 'string';
-}
-function typeMatches(got, expected) {
-    return got === expected || (expected === 'number' && got === 'integer');
-}
-function describeType(t) {
-    return {
-        string: 'a string',
-        integer: 'a whole number',
-        number: 'a number',
-        boolean: 'true or false',
-        array: 'a list',
-        object: 'a mapping'
-    }[t];
-}
-function describeGot(got) {
-    return got === 'null' ? 'empty' : describeType(got);
-}
-function typeError(path, expected, got, node, schema) {
-    const name = `\`${pathText(path)}\``;
-    let fix = quoteHint(node);
-    if (!fix && expected === 'array' && got === 'string' && (0,dist/* isScalar */.jn)(node))
-        fix = `; write a list: \`[${String(node.value)}]\``;
-    if (!fix && expected === 'string' && (got === 'integer' || got === 'number' || got === 'boolean') && (0,dist/* isScalar */.jn)(node)) {
-        fix = `; quote it: \`"${node.source ?? String(node.value)}"\``;
-    }
-    if (!fix && got === 'null')
-        fix = `; give it a value or remove the key`;
-    if (!fix && schema.examples?.[0] !== undefined)
-        fix = `, e.g. \`${JSON.stringify(schema.examples[0])}\``;
-    return `${name} must be ${describeType(expected)}, not ${describeGot(got)}${fix}`;
-}
-/** `{{sha}}` unquoted is a YAML flow mapping; say so instead of "must be a string". */
-function quoteHint(node) {
-    if (node && (0,dist/* isMap */.jh)(node) && node.flow && node.items.length === 1) {
-        const inner = node.items[0];
-        if ((0,dist/* isPair */.tO)(inner) && (0,dist/* isMap */.jh)(inner.key)) {
-            const text = inner.key.items[0]?.key?.value;
-            return `; \`{{${String(text)}}}\` must be quoted in YAML: write \`"{{${String(text)}}}"\``;
-        }
-    }
-    return '';
-}
-function unknownKeyMessage(key, path, known, guess) {
-    const where = path.length ? ` in \`${pathText(path)}\`` : '';
-    if (guess)
-        return `unknown key \`${key}\`${where}, did you mean \`${guess}\`?`;
-    return `unknown key \`${key}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
-}
-function requiredHint(key) {
-    const hints = {
-        registry: ', e.g. `registry: ghcr.io/acme`',
-        images: ', a list with at least one `- name: …`',
-        name: ', e.g. `name: web`',
-        run: ', the command to run, e.g. `run: test -f /app/ready`',
-        image: ', the builder pinned by digest, e.g. `image: docker.io/heroku/builder:24@sha256:…`',
-        commands: ', the list of test commands',
-        source: ', a directory relative to the configuration file',
-        tag: ', the tag template, e.g. `tag: "{{version}}"`',
-        buildpacks: ''
-    };
-    return hints[key] ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/core/config/load.ts
-// .imagegate.yml text → a checked, normalised Config with the position of every value.
-// Pure: the caller reads the file; nothing here touches a process or the network.
-
-
-
-
-
-
-
-const DEFAULT_TEST_TIMEOUT = '10m';
-const DEFAULT_STAGING_PREFIX = 'staging-';
-function loadConfig(text, file) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    const syntax = doc.errors.map(e => yamlDiagnostic(e, text, lines));
-    if (syntax.length)
-        return { ok: false, diagnostics: sortDiagnostics(syntax) };
-    const walked = walkDocument(doc, lines);
-    if (walked.diagnostics.length)
-        return { ok: false, diagnostics: sortDiagnostics(walked.diagnostics) };
-    const source = makeSource(file, walked.positions);
-    const config = normalise(walked.value);
-    const checked = checkConfig(config, walked.value, source);
-    if (checked.errors.length)
-        return { ok: false, diagnostics: sortDiagnostics(checked.errors) };
-    return { ok: true, config, source, warnings: sortDiagnostics(checked.warnings) };
-}
-function yamlDiagnostic(error, text, lines) {
-    const offset = error.pos[0];
-    const { line, col } = lines.linePos(offset);
-    const end = text.indexOf('\n', offset);
-    const here = text.slice(offset, end < 0 ? undefined : end);
-    const messages = {
-        TAB_AS_INDENT: () => 'tab character used for indentation; YAML allows only spaces there: replace the tab with spaces',
-        DUPLICATE_KEY: () => {
-            const key = /^\s*([^:\s]+)/.exec(here)?.[1] ?? 'this key';
-            return `duplicate key \`${key}\`; each key may appear once: remove or merge one of them`;
-        },
-        MULTIPLE_DOCS: () => 'the file holds more than one YAML document (`---`); keep exactly one',
-        BAD_INDENT: () => `YAML syntax error: ${error.message}; check the indentation and closing brackets`,
-        MISSING_CHAR: () => `YAML syntax error: ${error.message}`
-    };
-    return { line, col, message: messages[error.code]?.() ?? `YAML syntax error: ${error.message}` };
-}
-function makeSource(file, positions) {
-    const base = file.split('/').pop() ?? file;
-    return {
-        file,
-        position: path => positions.get(path),
-        where: path => {
-            const p = positions.get(path);
-            return p ? `${base}:${p.line}` : undefined;
-        }
-    };
-}
-function normalise(raw) {
-    const staging = raw.staging?.registry !== undefined
-        ? { kind: 'registry', registry: raw.staging.registry }
-        : { kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX };
-    const config = {
-        registry: raw.registry,
-        staging,
-        images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
-    };
-    const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;
-    if (scenario)
-        config.scenario = scenario;
-    return config;
-}
-function normaliseImage(raw, index, registry) {
-    const image = {
-        name: raw.name,
-        index,
-        context: raw.context ?? '.',
-        containerfile: raw.containerfile ?? 'Dockerfile',
-        buildArgs: strings(raw['build-args']),
-        platforms: raw.platforms ?? ['linux/amd64'],
-        tags: (raw.tags ?? ['{{sha}}']).map(normaliseTag),
-        repository: raw.repository ?? `${registry}/${raw.name}`,
-        test: normaliseSuite(raw.test),
-        builder: normaliseBuilder(raw.builder)
-    };
-    if (raw.target !== undefined)
-        image.target = raw.target;
-    if (raw['depends-on'] !== undefined)
-        image.dependsOn = raw['depends-on'];
-    return image;
-}
-function normaliseTag(raw) {
-    const text = typeof raw === 'string' ? raw : raw.tag;
-    const parsed = parseTagTemplate(text);
-    if (!parsed.ok)
-        throw new Error(`schema let an invalid tag template through: ${text}`);
-    const on = typeof raw === 'object' && raw.on ? [...new Set(raw.on)] : defaultTagScenarios(parsed.value);
-    return { template: parsed.value, on };
-}
-function normaliseSuite(raw) {
-    const suite = Array.isArray(raw) ? { commands: raw } : (raw ?? { commands: [] });
-    const timeoutMs = parseDuration(suite.timeout ?? DEFAULT_TEST_TIMEOUT) ?? 600000;
-    const out = {
-        commands: suite.commands.map(c => normaliseCommand(c, timeoutMs)),
-        setup: suite.setup ?? []
-    };
-    if (suite.mount)
-        out.mount = { source: suite.mount.source, target: suite.mount.target ?? '/imagegate/tests' };
-    return out;
-}
-function normaliseCommand(raw, timeoutMs) {
-    const c = typeof raw === 'string' ? { run: raw } : raw;
-    const command = {
-        name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
-        run: c.run,
-        timeoutMs: c.timeout !== undefined ? (parseDuration(c.timeout) ?? timeoutMs) : timeoutMs,
-        env: strings(c.env)
-    };
-    if (c.user !== undefined)
-        command.user = c.user;
-    if (c.workdir !== undefined)
-        command.workdir = c.workdir;
-    if (c.platforms !== undefined)
-        command.platforms = c.platforms;
-    return command;
-}
-function normaliseBuilder(raw) {
-    if (raw === undefined || raw === 'dockerfile')
-        return { kind: 'dockerfile' };
-    const b = raw.buildpacks;
-    return {
-        kind: 'buildpacks',
-        image: b.image,
-        mode: b.mode ?? 'pack',
-        preBuildpacks: b['pre-buildpacks'] ?? [],
-        postBuildpacks: b['post-buildpacks'] ?? [],
-        env: strings(b.env),
-        allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? false
-    };
-}
-function strings(map) {
-    return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/core/identity.ts
-// The source identity of an image: what it was built and tested from. Promotion keys staging tags
-// on it, so what is promoted was built from exactly the merged source.
-
-const IDENTITY_LENGTH = 32;
-function sourceIdentity(image, inputs) {
-    const configHash = sha256(canonicalJson(buildRelevantConfig(image)));
-    const key = sha256(canonicalJson({
-        v: 1,
-        context: inputs.contextTree,
-        containerfile: inputs.containerfile ?? null,
-        config: configHash,
-        deps: inputs.dependencies
-    })).slice(0, IDENTITY_LENGTH);
-    const identity = { key, contextTree: inputs.contextTree, configHash, dirty: inputs.dirty };
-    if (inputs.containerfile)
-        identity.containerfile = inputs.containerfile;
-    return identity;
-}
-/** Tags and the repository only say where bytes go; everything else changes what is built or tested. */
-function buildRelevantConfig(image) {
-    const { tags: _tags, repository: _repository, index: _index, ...rest } = image;
-    return rest;
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-function sha256(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -3263,7 +1806,8 @@ class Exec {
                 ignoreReturnCode: true,
                 silent: !opts.stream,
                 outStream: process.stderr,
-                errStream: process.stderr
+                errStream: process.stderr,
+                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
             });
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
@@ -3283,8 +1827,2122 @@ class Exec {
         return result.stdout;
     }
 }
+function chunkTo(sink) {
+    return data => sink(data.toString('utf8'));
+}
 function lastLine(text) {
     return text.trim().split('\n').pop()?.trim() ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/io/docker.ts
+// Runs the docker CLI (and its buildx plugin) with argv built in src/core/docker-args.ts.
+
+
+
+
+
+class Docker {
+    opts;
+    constructor(opts = {}) {
+        this.opts = opts;
+    }
+    env() {
+        // Content trust would make docker contact a notary for every reference.
+        return { DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? { DOCKER_CONFIG: this.opts.configDir } : {}) };
+    }
+    async run(args, opts = {}) {
+        return Exec.run('docker', args, { ...opts, env: this.env() });
+    }
+    async output(args, opts = {}) {
+        const result = await this.run(args, opts);
+        if (result.exitCode !== 0)
+            throw new ExecError('docker', args, result);
+        return result.stdout;
+    }
+    /** The engine answers, keeps multi-platform images (containerd store), and buildx is there. */
+    async requireEngine() {
+        const info = await this.run(['info', '--format', '{{json .DriverStatus}}']);
+        if (info.exitCode !== 0) {
+            const why = info.stderr.trim().split('\n').pop() ?? '';
+            throw new InfrastructureError(`no Docker engine answers (${why}); start one (on this repository's machines: \`scripts/testbed up\`)`);
+        }
+        if (!info.stdout.includes('io.containerd.snapshotter')) {
+            throw new InfrastructureError('the Docker engine does not use the containerd image store, so it cannot keep a multi-platform image to test every platform of the exact bytes it pushes. ' +
+                'Enable it with `{"features": {"containerd-snapshotter": true}}` in /etc/docker/daemon.json and restart dockerd ' +
+                '(on GitHub runners: docker/setup-docker-action with that daemon-config)');
+        }
+        const buildx = await this.run(['buildx', 'version']);
+        if (buildx.exitCode !== 0) {
+            throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
+        }
+    }
+}
+/**
+ * A DOCKER_CONFIG of this run's own holding the user's config plus logins made from environment
+ * credentials, so the user's docker config is never modified. Passwords go through stdin.
+ */
+async function withLogins(hosts, credentials, fn) {
+    if (!credentials)
+        return fn(new Docker());
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-docker-'));
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+        const userConfig = (0,external_node_path_namespaceObject.join)(process.env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)(process.env.HOME ?? (0,external_node_os_namespaceObject.tmpdir)(), '.docker'), 'config.json');
+        const existing = await (0,promises_namespaceObject.readFile)(userConfig, 'utf8').catch(() => '{}');
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), existing, { mode: 0o600 });
+        const docker = new Docker({ configDir: dir });
+        for (const host of [...new Set(hosts)]) {
+            const result = await docker.run(['login', host, '--username', credentials.username, '--password-stdin'], {
+                input: credentials.password
+            });
+            if (result.exitCode !== 0) {
+                throw new InfrastructureError(`docker login to ${host} as ${credentials.username} failed: ${result.stderr.trim().split('\n').pop() ?? ''}; check IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`);
+            }
+        }
+        return await fn(docker);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-args.ts
+// argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
+
+function buildxBuildArgs(req) {
+    const { image } = req;
+    const context = external_node_path_namespaceObject.posix.resolve(req.baseDir, image.context);
+    const args = ['buildx', 'build'];
+    if (req.builder)
+        args.push('--builder', req.builder);
+    args.push('--platform', image.platforms.join(','));
+    args.push('--file', external_node_path_namespaceObject.posix.resolve(context, image.containerfile));
+    if (image.target !== undefined)
+        args.push('--target', image.target);
+    for (const [key, value] of Object.entries(image.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
+        args.push('--build-context', `${name}=docker-image://${ref}`);
+    for (const secret of image.secrets ?? []) {
+        args.push('--secret', 'env' in secret
+            ? `id=${secret.id},env=${secret.env}`
+            : `id=${secret.id},src=${external_node_path_namespaceObject.posix.resolve(req.baseDir, secret.file)}`);
+    }
+    const labels = { ...req.oci, ...image.labels };
+    for (const [key, value] of Object.entries(labels))
+        args.push('--label', `${key}=${value}`);
+    args.push(...attestationArgs(image));
+    const annotations = { ...req.oci, ...image.annotations };
+    const levels = producesIndex(image) ? ['index', 'manifest'] : ['manifest'];
+    for (const [key, value] of Object.entries(annotations))
+        for (const level of levels)
+            args.push('--annotation', `${level}:${key}=${value}`);
+    const configured = image.cache && (image.cache.from.length || image.cache.to.length) ? image.cache : undefined;
+    const cache = configured ?? req.defaultCache ?? { from: [], to: [] };
+    for (const from of cache.from)
+        args.push('--cache-from', from);
+    for (const to of cache.to)
+        args.push('--cache-to', tolerantCacheTo(to));
+    for (const tag of req.tags)
+        args.push('--tag', tag);
+    if (req.load)
+        args.push('--load');
+    if (req.metadataFile)
+        args.push('--metadata-file', req.metadataFile);
+    args.push(context);
+    return args;
+}
+function attestationArgs(image) {
+    const provenance = image.attestations?.provenance ?? 'min';
+    const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
+    if (image.attestations?.sbom)
+        args.push('--sbom=true');
+    return args;
+}
+/** buildx refuses index annotations on a single-platform image without attestations. */
+function producesIndex(image) {
+    return (image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom);
+}
+/** A cache that cannot be written must warn, never fail the build. */
+function tolerantCacheTo(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+function dockerRunArgs(req) {
+    const args = ['run', '--rm', '--pull', 'never', '--platform', req.platform];
+    if (req.name)
+        args.push('--name', req.name);
+    if (req.user !== undefined)
+        args.push('--user', req.user);
+    if (req.workdir !== undefined)
+        args.push('--workdir', req.workdir);
+    for (const [key, value] of Object.entries(req.env ?? {}))
+        args.push('--env', `${key}=${value}`);
+    for (const m of req.mounts ?? [])
+        args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+    if (req.command === undefined)
+        return [...args, req.image];
+    const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
+    if (req.entrypoint === 'keep')
+        return [...args, req.image, ...argv];
+    const [entrypoint, ...rest] = argv;
+    return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
+}
+/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
+function setupContainerfile(base, setup, user) {
+    const lines = [`FROM ${base}`, 'USER root'];
+    // The exec form with JSON keeps a multi-line script intact, newlines included.
+    for (const step of setup)
+        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+    lines.push(`USER ${user || 'root'}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/results.ts
+// What a check or gate run found: per image, per platform, per test. Rendered as JSON (--json),
+// GitHub outputs and summary, JUnit XML and the terminal summary.
+function imagePassed(image) {
+    return image.status === 'passed';
+}
+function countTests(images) {
+    const tests = images.flatMap(i => i.platforms.flatMap(p => p.tests));
+    const passed = tests.filter(t => t.status === 'passed').length;
+    return { passed, failed: tests.length - passed };
+}
+/** Keeps the last `lines` lines (and at most `bytes` characters) of a command's output. */
+function tail(text, lines = 20, bytes = 4000) {
+    const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
+    return kept.length > bytes ? `…${kept.slice(-bytes)}` : kept;
+}
+
+;// CONCATENATED MODULE: ./src/io/dockerfile-builder.ts
+// Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
+// image store: the result is one index whose digest is what gets tested and pushed.
+
+
+
+
+
+
+
+class DockerfileBuilder {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async build(inputs) {
+        const { image } = inputs;
+        this.checkSecrets(inputs);
+        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-build-'));
+        const runTag = `${LOCAL_REGISTRY}/${image.name}:run-${inputs.runId}`;
+        try {
+            const metadataFile = (0,external_node_path_namespaceObject.join)(dir, 'metadata.json');
+            const args = buildxBuildArgs({
+                image,
+                baseDir: inputs.baseDir,
+                tags: [runTag],
+                load: true,
+                metadataFile,
+                oci: inputs.oci,
+                buildContexts: this.baseContexts(inputs),
+                ...(this.opts.builder ? { builder: this.opts.builder } : {}),
+                ...(this.githubCache(image.name) ? { defaultCache: this.githubCache(image.name) } : {})
+            });
+            let output = '';
+            const started = Date.now();
+            const result = await this.opts.docker.run(args, {
+                stream: true,
+                onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
+            });
+            const buildMs = Date.now() - started;
+            if (result.exitCode !== 0)
+                return { ok: false, reason: buildFailure(output), outputTail: tail(output) };
+            const metadata = JSON.parse(await (0,promises_namespaceObject.readFile)(metadataFile, 'utf8'));
+            const digest = metadata['containerimage.digest'];
+            const id = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Id}}', runTag])).trim();
+            if (!digest || digest !== id) {
+                return {
+                    ok: false,
+                    reason: `buildx reported digest ${digest ?? '(none)'} but the engine holds ${id}`,
+                    outputTail: tail(output)
+                };
+            }
+            const localRef = localTagFor(image.name, digest);
+            await this.opts.docker.output(['tag', runTag, localRef]);
+            await this.opts.docker.run(['image', 'rm', runTag]);
+            const user = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Config.User}}', localRef])).trim();
+            return { ok: true, image: { name: image.name, digest, localRef, platforms: image.platforms, user, buildMs } };
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    /** A dependent image's FROM <base repository> resolves to the base's tested local image. */
+    baseContexts(inputs) {
+        return inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {};
+    }
+    checkSecrets(inputs) {
+        for (const secret of inputs.image.secrets) {
+            if ('env' in secret) {
+                const value = this.opts.env[secret.env];
+                if (value === undefined)
+                    throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
+                this.opts.reporter.mask(value);
+            }
+        }
+    }
+    githubCache(name) {
+        const env = this.opts.env;
+        if (env.GITHUB_ACTIONS !== 'true' ||
+            !env.ACTIONS_RUNTIME_TOKEN ||
+            !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL))
+            return undefined;
+        const scope = `imagegate-${name}`;
+        return { from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`] };
+    }
+}
+function buildFailure(output) {
+    const line = output
+        .split('\n')
+        .reverse()
+        .find(l => /ERROR|error:/.test(l));
+    return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
+}
+
+;// CONCATENATED MODULE: ./src/core/test-plan.ts
+// Which test commands run on which platform, in order.
+
+function testsForPlatform(image, platform) {
+    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
+}
+
+;// CONCATENATED MODULE: ./src/io/binfmt.ts
+// Can this machine run a platform's binaries: natively, or through a QEMU binfmt_misc handler?
+
+
+const HOST_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64'
+};
+function hostArchitecture() {
+    return HOST_ARCH[process.arch] ?? process.arch;
+}
+async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
+    const parsed = parsePlatform(platform);
+    const arch = parsed.ok ? parsed.value.architecture : platform;
+    if (arch === hostArchitecture())
+        return { native: true };
+    const machine = UNAME_MACHINE[arch] ?? arch;
+    const handler = `qemu-${machine}`;
+    const status = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
+    if (status?.split('\n')[0]?.trim() === 'enabled')
+        return { native: false, handler, ready: true };
+    const fix = `no QEMU handler for ${platform} (${binfmtDir}/${handler} is ${status === undefined ? 'missing' : 'disabled'}): ` +
+        `register it with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\`, docker/setup-qemu-action on GitHub, ` +
+        `or Debian's qemu-user-static package (scripts/testbed does this)`;
+    return { native: false, handler, ready: false, fix };
+}
+
+;// CONCATENATED MODULE: ./src/io/test-runner.ts
+// Runs the configured tests inside the exact built image, on every platform, each command in a
+// fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
+
+
+
+
+
+
+
+
+
+class TestRunner {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async run(image, built) {
+        const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
+        const results = [];
+        try {
+            for (const platform of built.platforms)
+                results.push(await this.runPlatform(image, platform, target));
+        }
+        finally {
+            if (target.ref !== built.localRef)
+                await this.opts.docker.run(['image', 'rm', target.ref]);
+        }
+        return results;
+    }
+    async runPlatform(image, platform, target) {
+        const started = Date.now();
+        const commands = testsForPlatform(image, platform);
+        const emulation = await emulationFor(platform, this.opts.binfmtDir);
+        const emulated = !emulation.native;
+        const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
+        const tests = [];
+        for (const command of commands) {
+            if (blocked) {
+                tests.push({ name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked });
+                continue;
+            }
+            tests.push(await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name}`, () => this.runCommand(image, platform, command, target.ref)));
+        }
+        if (blocked)
+            this.opts.reporter.error(`${image.name} ${platform}: ${blocked}`);
+        return { platform, emulated, tests, durationMs: Date.now() - started };
+    }
+    async runCommand(image, platform, command, ref) {
+        const name = `imagegate-test-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+        const mounts = image.test.mount
+            ? [{ source: (0,external_node_path_namespaceObject.resolve)(this.opts.baseDir, image.test.mount.source), target: image.test.mount.target }]
+            : [];
+        const args = dockerRunArgs({
+            image: ref,
+            platform,
+            command: command.run,
+            entrypoint: command.entrypoint,
+            env: command.env,
+            name,
+            mounts,
+            ...(command.user !== undefined ? { user: command.user } : {}),
+            ...(command.workdir !== undefined ? { workdir: command.workdir } : {})
+        });
+        let output = '';
+        let timedOut = false;
+        const started = Date.now();
+        const timer = setTimeout(() => {
+            timedOut = true;
+            void this.opts.docker.run(['kill', name]);
+        }, command.timeoutMs);
+        try {
+            const result = await this.opts.docker.run(args, {
+                stream: true,
+                onOutput: chunk => void (output = tail(output + chunk, 40, 8000))
+            });
+            const durationMs = Date.now() - started;
+            const base = { name: command.name, platform, exitCode: result.exitCode, durationMs, outputTail: tail(output) };
+            if (timedOut)
+                return { ...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s` };
+            // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
+            if (result.exitCode === 125)
+                return { ...base, status: 'error', error: `docker could not start the container: ${test_runner_lastLine(output)}` };
+            return { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
+    async setupDerivative(image, built) {
+        const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
+        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-setup-'));
+        try {
+            return await this.opts.reporter.group(`test setup ${image.name}`, async () => {
+                const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+                const args = [
+                    'buildx',
+                    'build',
+                    '--platform',
+                    built.platforms.join(','),
+                    '--provenance=false',
+                    '--load',
+                    '--tag',
+                    ref,
+                    '--file',
+                    '-',
+                    dir
+                ];
+                let output = '';
+                const result = await this.opts.docker.run(args, {
+                    stream: true,
+                    input: containerfile,
+                    onOutput: c => void (output = tail(output + c, 40, 8000))
+                });
+                if (result.exitCode !== 0)
+                    return { ref: built.localRef, error: `test setup failed: ${test_runner_lastLine(output)}` };
+                return { ref };
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+}
+function test_runner_lastLine(text) {
+    return (text
+        .trim()
+        .split('\n')
+        .reverse()
+        .find(l => l.trim())
+        ?.trim() ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/app/gate.ts
+// check and gate: build every image once, test every platform of the exact build, and — for gate,
+// only when every test of every image passed — push exactly those bytes to staging and prove it
+// by reading the digest back from the registry.
+
+
+
+
+
+
+
+
+
+
+
+async function runGate(req) {
+    const started = Date.now();
+    const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
+    const hosts = [req.loaded.config.registry, ...staging.values()].map(r => r.split('/')[0]);
+    return withLogins(hosts, credentialsFrom(req.env, req.reporter), async (docker) => {
+        await docker.requireEngine();
+        const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
+        const runner = new TestRunner({
+            docker,
+            reporter: req.reporter,
+            baseDir: req.loaded.dir,
+            ...(req.binfmtDir ? { binfmtDir: req.binfmtDir } : {})
+        });
+        const images = await buildAndTestAll(req, builder, runner);
+        const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
+        if (req.junitFile)
+            await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images));
+        if (req.scenario === 'gate') {
+            if (images.every(i => i.status === 'passed'))
+                await pushTested(docker, req.reporter, images, staging, report);
+            else
+                req.reporter.warning('nothing was pushed: not every test of every image passed');
+        }
+        report.durationMs = Date.now() - started;
+        return report;
+    });
+}
+function stagingRefs(plan) {
+    const refs = new Map();
+    for (const image of plan.images) {
+        if (!image.staging)
+            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
+        refs.set(image.name, image.staging.value);
+    }
+    return refs;
+}
+function credentialsFrom(env, reporter) {
+    const username = env.IMAGEGATE_REGISTRY_USER;
+    const password = env.IMAGEGATE_REGISTRY_PASSWORD;
+    if (!username && !password)
+        return undefined;
+    if (!username || !password)
+        throw new UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
+    reporter.mask(password);
+    return { username, password };
+}
+/** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
+async function buildAndTestAll(req, builder, runner) {
+    const order = buildOrder(req.loaded.config.images);
+    const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
+    const oci = ociMetadata(req);
+    const slots = new Slots(Math.max(1, req.parallel));
+    const done = new Map();
+    for (const image of order) {
+        const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
+        done.set(image.name, (async () => {
+            const baseOutcome = base ? await base : undefined;
+            if (baseOutcome && baseOutcome.result.status !== 'passed') {
+                return {
+                    result: {
+                        name: image.name,
+                        status: 'skipped',
+                        reason: `its base ${image.dependsOn} did not pass`,
+                        platforms: []
+                    }
+                };
+            }
+            return slots.run(() => buildAndTest(req, builder, runner, image, runId, oci, baseOutcome?.built));
+        })());
+    }
+    const outcomes = await Promise.all(order.map(i => done.get(i.name)));
+    return outcomes.map(o => o.result);
+}
+async function buildAndTest(req, builder, runner, image, runId, oci, base) {
+    const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
+    const outcome = await req.reporter.group(`build ${image.name} (${image.platforms.join(', ')})`, () => builder.build({
+        image,
+        baseDir: req.loaded.dir,
+        oci,
+        runId,
+        ...(base && baseConfig ? { base: { repository: baseConfig.repository, built: base } } : {})
+    }));
+    if (!outcome.ok) {
+        req.reporter.error(`${image.name}: ${outcome.reason}`);
+        return { result: { name: image.name, status: 'build-failed', reason: outcome.reason, platforms: [] } };
+    }
+    const built = outcome.image;
+    const platforms = await runner.run(image, built);
+    const failed = platforms.flatMap(p => p.tests.filter(t => t.status !== 'passed').map(t => `${t.name} on ${p.platform} (${t.error ?? t.status})`));
+    const result = {
+        name: image.name,
+        status: failed.length ? 'failed' : 'passed',
+        digest: built.digest,
+        platforms,
+        buildMs: built.buildMs
+    };
+    if (failed.length)
+        result.reason = `failed: ${failed.join('; ')}`;
+    return { result, built };
+}
+function ociMetadata(req) {
+    const oci = {};
+    const env = req.env;
+    const source = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
+        : env.CI_PROJECT_URL;
+    if (source)
+        oci['org.opencontainers.image.source'] = source;
+    if (req.plan.git.sha)
+        oci['org.opencontainers.image.revision'] = req.plan.git.sha.value;
+    const epoch = env.SOURCE_DATE_EPOCH;
+    if (epoch && /^\d+$/.test(epoch))
+        oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
+    return oci;
+}
+async function pushTested(docker, reporter, images, staging, report) {
+    for (const image of images) {
+        const ref = staging.get(image.name);
+        const local = localTagFor(image.name, image.digest);
+        await reporter.group(`push ${image.name} → ${ref}`, async () => {
+            await docker.output(['tag', local, ref]);
+            try {
+                const push = await docker.run(['push', ref], { stream: true });
+                if (push.exitCode !== 0) {
+                    const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
+                    throw new InfrastructureError(`pushing ${ref} failed: ${push.stderr.trim().split('\n').pop() ?? ''}.${pushedSoFar}`);
+                }
+            }
+            finally {
+                await docker.run(['image', 'rm', ref]);
+            }
+            const readBack = await readManifest(docker, ref);
+            if (readBack.digest !== image.digest) {
+                throw new InfrastructureError(`the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`);
+            }
+            for (const platform of image.platforms)
+                platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
+            image.pushed = { ref, digest: readBack.digest, verified: true };
+            report.refs.push(`${ref}@${readBack.digest}`);
+            report.pushed = true;
+            reporter.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
+        });
+    }
+}
+/** The manifest exactly as the registry serves it: its digest is the sha256 of these bytes. */
+async function readManifest(docker, ref) {
+    if (!parseReference(ref).ok)
+        throw new InfrastructureError(`cannot read back ${ref}: not a reference`);
+    const raw = await docker.output(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+    const digest = `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw, 'utf8').digest('hex')}`;
+    const doc = JSON.parse(raw);
+    const platforms = (doc.manifests ?? [])
+        .filter(m => m.platform && m.platform.os !== 'unknown')
+        .map(m => ({
+        platform: [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'),
+        digest: m.digest
+    }));
+    return { digest, platforms };
+}
+/** At most `size` tasks at once. */
+class Slots {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+    }
+    async run(task) {
+        if (this.active >= this.size)
+            await new Promise(resolve => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
+function formatDiagnostic(file, d) {
+    return `${file}:${d.line}:${d.col}: ${d.message}`;
+}
+function sortDiagnostics(list) {
+    return [...list].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/scenario.ts
+// Which scenario a CI run gets, inferred from the host's environment and event payload alone.
+// Trust is decided here too: a run that may execute code from outside the repository, or that
+// runs without the repository's write credentials, gets `check` and may not write to any registry.
+// Every value says where it came from, so a surprising decision can be traced to one variable.
+const SCENARIOS = ['check', 'gate', 'promote', 'release'];
+const EFFECT = {
+    check: 'check (build and test, no registry writes)',
+    gate: 'gate (build, test, then push the tested bytes to staging)',
+    promote: 'promote (copy the staged image to its final tags, no rebuild)',
+    release: 'release (publish the version tags)'
+};
+function parseScenario(text) {
+    return SCENARIOS.includes(text) ? text : undefined;
+}
+function inferScenario(env, event) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return inferGitHub(env, asPayload(event));
+    if (env.GITLAB_CI === 'true')
+        return inferGitLab(env);
+    return {
+        host: 'local',
+        event: 'local',
+        scenario: { value: 'check', source: 'default' },
+        reason: `not running in GitHub Actions or GitLab CI: local runs default to ${EFFECT.check}`,
+        trusted: true,
+        fork: false,
+        git: {}
+    };
+}
+function finish(host, event, decision, git) {
+    const { scenario, decidedBy, reason, trusted, fork = false, bot } = decision;
+    const inference = {
+        host,
+        event,
+        scenario: { value: scenario, source: decidedBy.join(', ') },
+        reason,
+        trusted,
+        fork,
+        git
+    };
+    if (bot)
+        inference.bot = bot;
+    return inference;
+}
+// ---------------------------------------------------------------- reading env and payload
+function asPayload(event) {
+    return typeof event === 'object' && event !== null && !Array.isArray(event) ? event : undefined;
+}
+function lookup(payload, path) {
+    let node = payload;
+    for (const key of path.split('.')) {
+        if (typeof node !== 'object' || node === null)
+            return undefined;
+        node = node[key];
+    }
+    return node;
+}
+function fromEvent(payload, path) {
+    const value = lookup(payload, path);
+    if (typeof value === 'number')
+        return { value: String(value), source: `event ${path}` };
+    return typeof value === 'string' && value !== '' ? { value, source: `event ${path}` } : undefined;
+}
+// Hosts set some variables to '' when they do not apply (GITHUB_HEAD_REF outside pull requests).
+function fromEnv(env, name) {
+    const value = env[name];
+    return value ? { value, source: `env ${name}` } : undefined;
+}
+function firstOf(...facts) {
+    return facts.find(fact => fact !== undefined);
+}
+function mapFact(fact, map) {
+    const value = fact === undefined ? undefined : map(fact.value);
+    return fact === undefined || value === undefined ? undefined : { value, source: fact.source };
+}
+function explained(fact, why) {
+    return fact && { value: fact.value, source: `${fact.source} (${why})` };
+}
+function stripPrefix(prefix) {
+    return value => (value.startsWith(prefix) && value.length > prefix.length ? value.slice(prefix.length) : undefined);
+}
+function compact(git) {
+    return Object.fromEntries(Object.entries(git).filter(([, fact]) => fact !== undefined));
+}
+// ---------------------------------------------------------------- GitHub Actions
+const GITHUB_BOTS = { 'dependabot[bot]': 'dependabot', 'renovate[bot]': 'renovate' };
+function inferGitHub(env, payload) {
+    const event = env.GITHUB_EVENT_NAME || 'unknown';
+    return finish('github', event, decideGitHub(event, env, payload), gitHubGit(event, env, payload));
+}
+function decideGitHub(event, env, payload) {
+    switch (event) {
+        case 'pull_request':
+            return decidePullRequest(env, payload);
+        case 'pull_request_target':
+            return decidePullRequestTarget(env, payload);
+        case 'merge_group':
+            return decideMergeGroup(env, payload);
+        case 'push':
+        case 'workflow_dispatch':
+            return decideRefRun(event, env, payload);
+        case 'schedule':
+            return decideSchedule(env);
+        case 'release':
+            return decideRelease(payload);
+        default:
+            return decideUnknownGitHubEvent(env);
+    }
+}
+function pullRequestOrigin(env, payload) {
+    const base = firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY'));
+    return {
+        number: pullRequestNumber(env, payload),
+        base,
+        head: headRepository(payload, base),
+        bot: gitHubBot(env, payload)
+    };
+}
+function headRepository(payload, base) {
+    const path = 'pull_request.head.repo';
+    if (lookup(payload, 'pull_request.head') !== undefined && lookup(payload, path) === null) {
+        return { kind: 'fork', name: 'a deleted fork', decidedBy: [`event ${path}`] };
+    }
+    const head = fromEvent(payload, `${path}.full_name`);
+    if (!head || !base)
+        return { kind: 'unknown', decidedBy: [`event ${path}.full_name`] };
+    const decidedBy = [head.source, base.source];
+    return head.value === base.value ? { kind: 'same', decidedBy } : { kind: 'fork', name: `fork ${head.value}`, decidedBy };
+}
+// Dependabot is looked for in both places before Renovate: mistaking it for anything else would
+// hand a read-only, secret-less run a scenario that needs to push.
+function gitHubBot(env, payload) {
+    const logins = [fromEvent(payload, 'pull_request.user.login'), fromEnv(env, 'GITHUB_ACTOR')];
+    for (const bot of ['dependabot', 'renovate']) {
+        const login = logins.find(fact => fact && GITHUB_BOTS[fact.value] === bot);
+        if (login)
+            return { value: bot, source: login.source };
+    }
+    return undefined;
+}
+function describePullRequest(origin) {
+    return `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
+}
+function decidePullRequest(env, payload) {
+    const origin = pullRequestOrigin(env, payload);
+    const { head } = origin;
+    const pr = describePullRequest(origin);
+    const bot = origin.bot?.value;
+    const decidedBy = ['env GITHUB_EVENT_NAME', ...head.decidedBy];
+    if (head.kind === 'unknown') {
+        const reason = `${pr}: the event payload does not say which repository its head is in, so it may be a fork and gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: false, bot };
+    }
+    const base = origin.base?.value ?? 'this repository';
+    if (head.kind === 'fork') {
+        const reason = `${pr} from ${head.name} into ${base}: forks get ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: false, fork: true, bot };
+    }
+    if (origin.bot?.value === 'dependabot') {
+        const reason = `${pr} by dependabot[bot]: Dependabot runs get a read-only token and no secrets, so ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: [...decidedBy, origin.bot.source], reason, trusted: false, bot };
+    }
+    const by = bot ? ` by ${bot}[bot]` : '';
+    const branch = firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref'));
+    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${base}: same-repository pull requests get ${EFFECT.gate}`;
+    return { scenario: 'gate', decidedBy, reason, trusted: true, bot };
+}
+function decidePullRequestTarget(env, payload) {
+    const origin = pullRequestOrigin(env, payload);
+    const fork = origin.head.kind === 'fork' ? origin.head.name : undefined;
+    const reason = `pull_request_target run for ${describePullRequest(origin)}${fork ? ` from ${fork}` : ''} has the base repository's secrets and write token: ` +
+        `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason,
+        trusted: false,
+        fork: fork !== undefined,
+        bot: origin.bot?.value
+    };
+}
+function decideMergeGroup(env, payload) {
+    const base = mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/'));
+    const head = mapFact(firstOf(fromEvent(payload, 'merge_group.head_ref'), fromEnv(env, 'GITHUB_REF')), stripPrefix('refs/heads/'));
+    const reason = `merge queue group ${head?.value ?? '(unknown branch)'} into ${base?.value ?? 'the base branch'}: ` +
+        `the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
+    return { scenario: 'gate', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
+}
+function decideRefRun(event, env, payload) {
+    const run = event === 'push' ? 'push to' : 'manual run (workflow_dispatch) on';
+    const decidedBy = ['env GITHUB_EVENT_NAME', 'env GITHUB_REF'];
+    const ref = gitHubRef(env);
+    if (event === 'push' && lookup(payload, 'deleted') === true) {
+        const reason = `push deletes ${ref.ref?.value ?? 'a ref'}: nothing new to publish, so it gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true };
+    }
+    if (ref.tag)
+        return { scenario: 'release', decidedBy, reason: `${run} tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
+    if (!ref.branch) {
+        const reason = `${run} ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    const defaultBranch = fromEvent(payload, 'repository.default_branch');
+    const unknownDefault = 'the event payload has no repository.default_branch';
+    return decideBranchRun({ run, branch: ref.branch, defaultBranch, unknownDefault, decidedBy });
+}
+function decideBranchRun({ run, branch, defaultBranch, unknownDefault, decidedBy }) {
+    if (!defaultBranch) {
+        const reason = `${run} branch ${branch.value}, but the default branch is unknown (${unknownDefault}): ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    const withDefault = [...decidedBy, defaultBranch.source];
+    if (branch.value === defaultBranch.value) {
+        const reason = `${run} branch ${branch.value}, the default branch: ${EFFECT.promote}`;
+        return { scenario: 'promote', decidedBy: withDefault, reason, trusted: true };
+    }
+    const reason = `${run} branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
+    return { scenario: 'check', decidedBy: withDefault, reason, trusted: true };
+}
+function decideSchedule(env) {
+    const on = gitHubRef(env).branch?.value;
+    const reason = `scheduled run${on ? ` on branch ${on}` : ''}: scheduled runs get ${EFFECT.check}`;
+    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
+}
+function decideRelease(payload) {
+    const action = fromEvent(payload, 'action');
+    const tag = fromEvent(payload, 'release.tag_name');
+    const decidedBy = ['env GITHUB_EVENT_NAME', 'event action'];
+    if (!action || !tag) {
+        const reason = `release event without a readable payload: whether a release was published is unknown, so it gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    if (action.value !== 'published') {
+        const reason = `release ${tag.value} was ${action.value}, not published: ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    return {
+        scenario: 'release',
+        decidedBy: [...decidedBy, tag.source],
+        reason: `release ${tag.value} published: ${EFFECT.release}`,
+        trusted: true
+    };
+}
+function decideUnknownGitHubEvent(env) {
+    const event = env.GITHUB_EVENT_NAME;
+    const what = event ? `event ${event} is not one imagegate publishes from` : 'GITHUB_EVENT_NAME is not set';
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason: `${what}: it gets ${EFFECT.check}`,
+        trusted: false
+    };
+}
+function gitHubRef(env) {
+    const ref = fromEnv(env, 'GITHUB_REF');
+    if (ref)
+        return { ref, branch: mapFact(ref, stripPrefix('refs/heads/')), tag: mapFact(ref, stripPrefix('refs/tags/')) };
+    const name = fromEnv(env, 'GITHUB_REF_NAME');
+    const type = env.GITHUB_REF_TYPE;
+    return { branch: type === 'branch' ? name : undefined, tag: type === 'tag' ? name : undefined };
+}
+function gitHubGit(event, env, payload) {
+    const { ref, branch, tag } = gitHubRef(env);
+    const common = {
+        sha: fromEnv(env, 'GITHUB_SHA'),
+        ref,
+        branch,
+        tag,
+        defaultBranch: fromEvent(payload, 'repository.default_branch'),
+        changeNumber: undefined,
+        baseBranch: undefined
+    };
+    if (event === 'pull_request' || event === 'pull_request_target')
+        return compact({ ...common, ...pullRequestGit(event, env, payload) });
+    if (event === 'merge_group')
+        return compact({ ...common, ...mergeGroupGit(payload) });
+    if (event === 'release')
+        return compact({ ...common, tag: firstOf(fromEvent(payload, 'release.tag_name'), tag) });
+    return compact(common);
+}
+function pullRequestNumber(env, payload) {
+    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
+    return firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef);
+}
+function pullRequestGit(event, env, payload) {
+    const otherSha = event === 'pull_request' ? 'the test merge commit' : 'the base branch tip';
+    const headSha = explained(fromEvent(payload, 'pull_request.head.sha'), `the pull request head; GITHUB_SHA is ${otherSha}`);
+    const fallbackSha = explained(fromEnv(env, 'GITHUB_SHA'), `${otherSha}; the payload has no pull_request.head.sha`);
+    return {
+        sha: firstOf(headSha, fallbackSha),
+        branch: firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref')),
+        tag: undefined,
+        baseBranch: firstOf(fromEnv(env, 'GITHUB_BASE_REF'), fromEvent(payload, 'pull_request.base.ref')),
+        changeNumber: pullRequestNumber(env, payload)
+    };
+}
+function mergeGroupGit(payload) {
+    const branch = mapFact(fromEvent(payload, 'merge_group.head_ref'), stripPrefix('refs/heads/'));
+    return {
+        sha: fromEvent(payload, 'merge_group.head_sha'),
+        branch,
+        baseBranch: mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/')),
+        // Queue branches are named gh-readonly-queue/<base>/pr-<number>-<base sha>.
+        changeNumber: mapFact(branch, name => /\/pr-(\d+)-[0-9a-f]+$/.exec(name)?.[1])
+    };
+}
+// ---------------------------------------------------------------- GitLab CI
+const GITLAB_BRANCH_SOURCES = ['push', 'web', 'api', 'trigger', 'pipeline'];
+const GITLAB_MR_PIPELINES = {
+    detached: 'detached pipeline',
+    merged_result: 'merged results pipeline',
+    merge_train: 'merge train'
+};
+function inferGitLab(env) {
+    const source = env.CI_PIPELINE_SOURCE || 'unknown';
+    const mrType = env.CI_MERGE_REQUEST_EVENT_TYPE;
+    const event = source === 'merge_request_event' && mrType ? `${source}/${mrType}` : source;
+    return finish('gitlab', event, decideGitLab(source, env), gitLabGit(env));
+}
+function decideGitLab(source, env) {
+    const decidedBy = ['env CI_PIPELINE_SOURCE'];
+    if (source === 'merge_request_event')
+        return decideMergeRequest(env);
+    if (source === 'schedule') {
+        return {
+            scenario: 'check',
+            decidedBy,
+            reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`,
+            trusted: true
+        };
+    }
+    if (!GITLAB_BRANCH_SOURCES.includes(source)) {
+        const what = env.CI_PIPELINE_SOURCE
+            ? `pipeline source ${source} is not one imagegate publishes from`
+            : 'CI_PIPELINE_SOURCE is not set';
+        return { scenario: 'check', decidedBy, reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
+    }
+    const tag = fromEnv(env, 'CI_COMMIT_TAG');
+    if (tag) {
+        return {
+            scenario: 'release',
+            decidedBy: [...decidedBy, tag.source],
+            reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`,
+            trusted: true
+        };
+    }
+    const branch = fromEnv(env, 'CI_COMMIT_BRANCH');
+    if (!branch) {
+        const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    return decideBranchRun({
+        run: `${source} pipeline on`,
+        branch,
+        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
+        unknownDefault: 'CI_DEFAULT_BRANCH is not set',
+        decidedBy: [...decidedBy, branch.source]
+    });
+}
+function decideMergeRequest(env) {
+    const type = env.CI_MERGE_REQUEST_EVENT_TYPE ?? '';
+    const iid = env.CI_MERGE_REQUEST_IID;
+    const mr = `merge request${iid ? ` !${iid}` : ''} (${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'})`;
+    const bot = gitLabBot(env);
+    const origin = mergeRequestOrigin(env);
+    const fork = origin.kind === 'fork';
+    const decidedBy = ['env CI_PIPELINE_SOURCE', 'env CI_MERGE_REQUEST_EVENT_TYPE'];
+    if (type === 'merge_train') {
+        const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
+        const reason = `${mr} into ${into}: the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
+        return { scenario: 'gate', decidedBy, reason, trusted: true, fork, bot };
+    }
+    const byProject = [...decidedBy, ...origin.decidedBy];
+    if (origin.kind === 'unknown') {
+        const reason = `${mr}: the source project is unknown, so it may be a fork and gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, bot };
+    }
+    if (origin.kind === 'fork') {
+        const reason = `${mr} from fork ${origin.name} into ${origin.target}: forks get ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, fork, bot };
+    }
+    const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
+    const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';
+    const reason = `${mr}${by} from branch ${branch} within ${origin.target}: same-project merge requests get ${EFFECT.gate}`;
+    return { scenario: 'gate', decidedBy: byProject, reason, trusted: true, bot };
+}
+// A fork's merge request may run in the parent project (CI_PROJECT_ID is the parent's) or in the
+// fork itself (CI_PROJECT_ID is the fork's, only CI_MERGE_REQUEST_PROJECT_ID names the parent).
+function mergeRequestOrigin(env) {
+    const source = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
+    const projects = [fromEnv(env, 'CI_PROJECT_ID'), fromEnv(env, 'CI_MERGE_REQUEST_PROJECT_ID')].filter((fact) => fact !== undefined);
+    const decidedBy = [source?.source ?? 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', ...projects.map(p => p.source)];
+    if (!source || projects.length === 0)
+        return { kind: 'unknown', decidedBy };
+    const target = env.CI_MERGE_REQUEST_PROJECT_PATH || env.CI_PROJECT_PATH || `project ${projects[0]?.value}`;
+    if (projects.every(project => project.value === source.value))
+        return { kind: 'same', target, decidedBy };
+    const name = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source.value}`;
+    return { kind: 'fork', name, target, decidedBy };
+}
+// GitLab has no [bot] suffix convention; self-hosted Renovate and dependabot-gitlab run as ordinary users.
+function gitLabBot(env) {
+    const login = env.GITLAB_USER_LOGIN?.toLowerCase() ?? '';
+    const match = /^(renovate|dependabot)(?:[-_]?bot)?$/.exec(login);
+    return match?.[1];
+}
+function gitLabGit(env) {
+    const tag = fromEnv(env, 'CI_COMMIT_TAG');
+    const commitBranch = fromEnv(env, 'CI_COMMIT_BRANCH');
+    const refOf = (prefix) => (name) => `${prefix}${name}`;
+    return compact({
+        sha: gitLabSha(env),
+        ref: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_REF_PATH'), mapFact(tag, refOf('refs/tags/')), mapFact(commitBranch, refOf('refs/heads/')), fromEnv(env, 'CI_COMMIT_REF_NAME')),
+        branch: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME'), commitBranch),
+        tag,
+        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
+        changeNumber: fromEnv(env, 'CI_MERGE_REQUEST_IID'),
+        baseBranch: fromEnv(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME')
+    });
+}
+// Same choice as GitHub pull requests: name the request's head, not the host's merged-result commit.
+// A merge train's commit is the one that lands on the target branch, so it keeps CI_COMMIT_SHA.
+function gitLabSha(env) {
+    if (env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result') {
+        const head = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_SHA');
+        if (head)
+            return explained(head, 'the merge request head; CI_COMMIT_SHA is the merged-result commit');
+    }
+    return fromEnv(env, 'CI_COMMIT_SHA');
+}
+
+;// CONCATENATED MODULE: ./src/core/config/formats.ts
+// The semantic string checks named by `format` in the schema. Each returns an error with its fix,
+// or undefined when the value is fine.
+
+
+
+function checkFormat(format, value) {
+    return CHECKS[format](value);
+}
+const CHECKS = {
+    'registry-prefix': checkRegistryPrefix,
+    'image-reference': value => {
+        const r = parseReference(value);
+        return r.ok ? undefined : r.error;
+    },
+    repository: value => {
+        const r = parseReference(value);
+        if (!r.ok)
+            return r.error;
+        if (r.value.tag !== undefined || r.value.digest !== undefined)
+            return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
+        return undefined;
+    },
+    platform: value => {
+        const r = parsePlatform(value);
+        return r.ok ? undefined : r.error;
+    },
+    'tag-template': value => {
+        const r = parseTagTemplate(value);
+        return r.ok ? undefined : r.error;
+    },
+    'tag-prefix': value => {
+        if (value.length > 64)
+            return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
+        if (!isValidTag(`${value}x`))
+            return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
+        return undefined;
+    },
+    duration: value => parseDuration(value) === undefined
+        ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``
+        : undefined,
+    'relative-path': value => {
+        if (value.startsWith('/'))
+            return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
+        if (value.includes('\\'))
+            return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
+        return undefined;
+    },
+    'absolute-path': value => value.startsWith('/')
+        ? undefined
+        : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``,
+    'buildpack-uri': checkBuildpackUri
+};
+function checkRegistryPrefix(value) {
+    if (value.includes('://'))
+        return `write \`${value.replace(/^\w+:\/\//, '')}\` without a URL scheme`;
+    if (value.endsWith('/'))
+        return `remove the trailing \`/\`: \`${value.replace(/\/+$/, '')}\``;
+    if (/[@]/.test(value) || /\/[^/]*:/.test(value))
+        return `\`${value}\` must be a registry and path prefix, without a tag or digest`;
+    const [host = '', ...rest] = value.split('/');
+    if (!looksLikeRegistryHost(host)) {
+        return `\`${value}\` does not start with a registry host; write it in full, e.g. \`docker.io/${value}\` or \`ghcr.io/${value}\``;
+    }
+    const ref = parseReference(`${value}${rest.length ? '' : '/x'}`);
+    if (!ref.ok)
+        return ref.error;
+    if (rest.length) {
+        const path = parseRepositoryPath(rest.join('/'));
+        if (!path.ok)
+            return path.error;
+    }
+    return undefined;
+}
+const BUILDPACK_SCHEMES = ['docker://', 'urn:cnb:builder:', 'urn:cnb:registry:', 'https://', 'file://', 'from=builder'];
+function checkBuildpackUri(value) {
+    if (BUILDPACK_SCHEMES.some(s => value.startsWith(s))) {
+        if (value.startsWith('docker://')) {
+            const ref = parseReference(value.slice('docker://'.length));
+            if (!ref.ok)
+                return `buildpack \`${value}\`: ${ref.error}`;
+        }
+        return undefined;
+    }
+    return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
+}
+/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration. */
+function parseDuration(text) {
+    const units = { ms: 1, s: 1000, m: 60000, h: 3600000 };
+    if (!/^(\d+(ms|s|m|h))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const m of text.matchAll(/(\d+)(ms|s|m|h)/g))
+        total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
+    return total > 0 ? total : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/semantics.ts
+// Checks that need more than one value: names, dependencies, conflicting options, pins.
+
+
+
+function checkConfig(config, raw, source) {
+    const out = { errors: [], warnings: [] };
+    const pos = (path) => source.position(path) ?? { line: 1, col: 1 };
+    const error = (path, message) => void out.errors.push({ ...pos(path), message });
+    const warn = (path, message) => void out.warnings.push({ ...pos(path), message });
+    checkStaging(config, raw, error);
+    checkNames(config.images, error);
+    checkRepositories(config.images, raw, error);
+    checkDependencies(config.images, error);
+    for (const image of config.images) {
+        const at = `images[${image.index}]`;
+        checkBuilder(image, raw.images[image.index] ?? { name: image.name }, at, error, warn);
+        checkTestPlatforms(image, at, error);
+        checkTags(image, config, at, error);
+        checkPlatformsUnique(image, at, error);
+        checkSecrets(raw.images[image.index] ?? { name: image.name }, at, error);
+    }
+    return out;
+}
+function checkStaging(config, raw, error) {
+    const staging = raw.staging ?? {};
+    if (staging['tag-prefix'] !== undefined && staging.registry !== undefined) {
+        error('staging.registry', 'conflicting options: `staging.tag-prefix` stages in the final repository, `staging.registry` in an intermediate registry; keep one of them');
+        return;
+    }
+    if (config.staging.kind === 'registry' && config.staging.registry === config.registry) {
+        error('staging.registry', '`staging.registry` is the final `registry` itself; stage in the same repository with `tag-prefix: staging-` instead, or name a separate registry');
+    }
+}
+function checkNames(images, error) {
+    const seen = new Map();
+    for (const image of images) {
+        const first = seen.get(image.name);
+        if (first !== undefined)
+            error(`images[${image.index}].name`, `image name \`${image.name}\` is already used by images[${first}]; names must be unique`);
+        else
+            seen.set(image.name, image.index);
+    }
+}
+function checkRepositories(images, raw, error) {
+    const seen = new Map();
+    for (const image of images) {
+        const other = seen.get(image.repository);
+        if (other && other.name !== image.name) {
+            const path = raw.images[image.index]?.repository !== undefined ? 'repository' : 'name';
+            error(`images[${image.index}].${path}`, `images \`${other.name}\` and \`${image.name}\` would both publish to ${image.repository}; give one a different \`repository\``);
+        }
+        seen.set(image.repository, image);
+    }
+}
+function checkDependencies(images, error) {
+    const byName = new Map(images.map(i => [i.name, i]));
+    for (const image of images) {
+        if (image.dependsOn === undefined)
+            continue;
+        const at = `images[${image.index}].depends-on`;
+        const base = byName.get(image.dependsOn);
+        if (image.dependsOn === image.name) {
+            error(at, `image \`${image.name}\` cannot depend on itself`);
+            continue;
+        }
+        if (!base) {
+            const guess = closest(image.dependsOn, [...byName.keys()]);
+            error(at, `\`depends-on: ${image.dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`);
+            continue;
+        }
+        if (image.builder.kind !== 'dockerfile') {
+            error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
+        }
+        const missing = image.platforms.filter(p => !base.platforms.some(b => samePlatformText(p, b)));
+        if (missing.length) {
+            error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
+        }
+    }
+    const cycle = findCycle(images, byName);
+    if (cycle)
+        error(`images[${cycle[0].index}].depends-on`, `\`depends-on\` forms a cycle: ${cycle.map(i => i.name).join(' → ')} → ${cycle[0].name}`);
+}
+function findCycle(images, byName) {
+    for (const start of images) {
+        const chain = [];
+        let current = start;
+        while (current && !chain.includes(current)) {
+            chain.push(current);
+            current =
+                current.dependsOn !== undefined && current.dependsOn !== current.name
+                    ? byName.get(current.dependsOn)
+                    : undefined;
+        }
+        if (current === start)
+            return chain;
+    }
+    return undefined;
+}
+function checkBuilder(image, raw, at, error, warn) {
+    if (image.builder.kind !== 'buildpacks')
+        return;
+    for (const key of ['containerfile', 'target']) {
+        if (raw[key] !== undefined) {
+            error(`${at}.${key}`, `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``);
+        }
+    }
+    const ref = parseReference(image.builder.image);
+    if (!ref.ok)
+        return;
+    const imagePath = `${at}.builder.buildpacks.image`;
+    if (ref.value.digest === undefined && !image.builder.allowUnpinnedBuilder) {
+        error(imagePath, `builder \`${image.builder.image}\` is not pinned by digest, so CI may build with a different builder than production; pin it as \`${image.builder.image}@sha256:…\` (the digest production uses), or set \`allow-unpinned-builder: true\``);
+    }
+    else if (ref.value.digest === undefined) {
+        warn(imagePath, `builder \`${image.builder.image}\` is pinned by tag only; CI may not match production`);
+    }
+}
+function checkTestPlatforms(image, at, error) {
+    image.test.commands.forEach((command, i) => {
+        for (const [j, p] of (command.platforms ?? []).entries()) {
+            if (!image.platforms.some(b => samePlatformText(p, b))) {
+                error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
+            }
+        }
+    });
+}
+function testPath(image, i) {
+    return image.test.setup.length || image.test.mount ? `.commands[${i}]` : `[${i}]`;
+}
+function checkTags(image, config, at, error) {
+    const seen = new Set();
+    image.tags.forEach((rule, i) => {
+        const text = rule.template.source;
+        if (seen.has(text))
+            error(`${at}.tags[${i}]`, `tag \`${text}\` is listed twice`);
+        seen.add(text);
+        if (config.staging.kind === 'tag-prefix' && text.startsWith(config.staging.tagPrefix)) {
+            error(`${at}.tags[${i}]`, `tag \`${text}\` starts with the staging prefix \`${config.staging.tagPrefix}\`; staging cleanup would delete it: rename the tag or change \`staging.tag-prefix\``);
+        }
+    });
+}
+function checkPlatformsUnique(image, at, error) {
+    image.platforms.forEach((p, i) => {
+        if (image.platforms.slice(0, i).some(q => samePlatformText(p, q)))
+            error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
+    });
+}
+function checkSecrets(raw, at, error) {
+    const seen = new Set();
+    (raw.secrets ?? []).forEach((secret, i) => {
+        const path = `${at}.secrets[${i}]`;
+        if ((secret.env === undefined) === (secret.file === undefined)) {
+            error(path, `secret \`${secret.id}\` needs exactly one of \`env\` (an environment variable) or \`file\` (a file), not ${secret.env === undefined ? 'neither' : 'both'}`);
+        }
+        if (seen.has(secret.id))
+            error(`${path}.id`, `secret id \`${secret.id}\` is listed twice`);
+        seen.add(secret.id);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/config/schema.ts
+// The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
+// as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
+// fixes to every error) and generates the README's configuration reference.
+//
+// Only this subset of JSON Schema is used, and the validator implements exactly it: type,
+// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
+// (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
+const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
+const runCommand = {
+    description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell.',
+    oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string' }, minItems: 1 }
+    ]
+};
+const envMap = {
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'Environment variables (values are turned into strings).'
+};
+const SCHEMA = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://imagegate.dev/schema/imagegate.schema.json',
+    title: 'imagegate configuration (.imagegate.yml)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['registry', 'images'],
+    properties: {
+        version: { type: 'integer', enum: [1], default: 1, description: 'Version of this file format.' },
+        registry: {
+            type: 'string',
+            format: 'registry-prefix',
+            description: 'Where final images live: a registry host with an optional path prefix. Image `NAME` is published as `<registry>/NAME` unless it sets `repository`.',
+            examples: ['ghcr.io/acme', 'localhost:5000/acme']
+        },
+        staging: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Where the gate pushes tested images before promotion: a tag prefix in the final repository, or an intermediate registry. Default: `tag-prefix: staging-`.',
+            properties: {
+                'tag-prefix': {
+                    type: 'string',
+                    format: 'tag-prefix',
+                    description: 'Staging tags are `<tag-prefix><source identity>` in the final repository.',
+                    default: 'staging-'
+                },
+                registry: {
+                    type: 'string',
+                    format: 'registry-prefix',
+                    description: 'An intermediate registry (host and optional path prefix) that holds staged images instead.'
+                }
+            }
+        },
+        scenario: {
+            type: 'string',
+            enum: ['check', 'gate', 'promote', 'release'],
+            description: 'Force a scenario instead of inferring it from the CI environment (a `--scenario` flag or action input still wins).'
+        },
+        images: {
+            type: 'array',
+            minItems: 1,
+            description: 'The images to build, test and publish.',
+            items: { $ref: '#/$defs/image' }
+        }
+    },
+    $defs: {
+        image: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
+            properties: {
+                name: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$',
+                    'x-pattern-name': 'an image name (lowercase letters and digits, joined by `.`, `_`, `__` or `-`)',
+                    description: 'Image name; also the last part of its repository.'
+                },
+                context: {
+                    type: 'string',
+                    format: 'relative-path',
+                    default: '.',
+                    description: 'Build context, relative to the configuration file.'
+                },
+                containerfile: {
+                    type: 'string',
+                    format: 'relative-path',
+                    default: 'Dockerfile',
+                    description: 'Dockerfile/Containerfile path, relative to the context.'
+                },
+                target: { type: 'string', minLength: 1, description: 'Build stage to build (`docker build --target`).' },
+                'build-args': { ...envMap, description: 'Build arguments (`--build-arg KEY=VALUE`).' },
+                platforms: {
+                    type: 'array',
+                    minItems: 1,
+                    items: { type: 'string', format: 'platform' },
+                    default: ['linux/amd64'],
+                    description: 'Platforms to build and test, as `os/arch[/variant]`. Every one is tested (foreign ones under QEMU).'
+                },
+                tags: {
+                    type: 'array',
+                    default: ['{{sha}}'],
+                    description: 'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
+                    items: {
+                        oneOf: [
+                            { type: 'string', format: 'tag-template' },
+                            {
+                                type: 'object',
+                                additionalProperties: false,
+                                required: ['tag'],
+                                properties: {
+                                    tag: { type: 'string', format: 'tag-template', description: 'The tag template.' },
+                                    on: {
+                                        type: 'array',
+                                        minItems: 1,
+                                        items: { type: 'string', enum: ['promote', 'release'] },
+                                        description: 'Scenarios that publish this tag.'
+                                    }
+                                }
+                            }
+                        ]
+                    }
+                },
+                labels: {
+                    ...envMap,
+                    description: 'Image labels (`--label`). imagegate adds the OCI source, revision and created labels.'
+                },
+                annotations: {
+                    ...envMap,
+                    description: 'OCI annotations on the index and manifests (`--annotation`). imagegate adds the OCI source, revision and created annotations.'
+                },
+                secrets: {
+                    type: 'array',
+                    description: 'Build secrets (`RUN --mount=type=secret,id=…`). Values come from an environment variable or a file and never reach argv or logs.',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['id'],
+                        properties: {
+                            id: {
+                                type: 'string',
+                                pattern: '^[A-Za-z0-9_.-]+$',
+                                'x-pattern-name': 'a secret id (letters, digits, `_`, `.`, `-`)',
+                                description: 'The id the Dockerfile mounts.'
+                            },
+                            env: {
+                                type: 'string',
+                                pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+                                'x-pattern-name': 'an environment variable name',
+                                description: 'Take the value from this environment variable.'
+                            },
+                            file: {
+                                type: 'string',
+                                format: 'relative-path',
+                                description: 'Take the value from this file, relative to the configuration file.'
+                            }
+                        }
+                    }
+                },
+                cache: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Build cache, in buildx syntax. A cache that cannot be read or written only warns. On GitHub, `type=gha` is used when nothing is set.',
+                    properties: {
+                        from: {
+                            type: 'array',
+                            items: { type: 'string', minLength: 1 },
+                            description: 'Sources, e.g. `type=registry,ref=ghcr.io/acme/web:cache` or `type=local,src=.cache`.'
+                        },
+                        to: {
+                            type: 'array',
+                            items: { type: 'string', minLength: 1 },
+                            description: 'Destinations, e.g. `type=registry,ref=ghcr.io/acme/web:cache,mode=max`.'
+                        }
+                    }
+                },
+                attestations: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Attestations buildx attaches to the image (kept in the tested index and pushed with it).',
+                    properties: {
+                        provenance: {
+                            type: 'string',
+                            enum: ['off', 'min', 'max'],
+                            default: 'min',
+                            description: 'SLSA provenance mode.'
+                        },
+                        sbom: {
+                            type: 'boolean',
+                            default: false,
+                            description: 'Attach an SBOM (needs the buildkit SBOM scanner image).'
+                        }
+                    }
+                },
+                repository: {
+                    type: 'string',
+                    format: 'repository',
+                    description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
+                },
+                'depends-on': {
+                    type: 'string',
+                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+                },
+                test: {
+                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
+                    oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
+                },
+                builder: {
+                    description: 'How the image is built: `dockerfile` (buildx, the default) or `{buildpacks: {...}}`.',
+                    default: 'dockerfile',
+                    oneOf: [
+                        { type: 'string', enum: ['dockerfile'] },
+                        {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['buildpacks'],
+                            properties: { buildpacks: { $ref: '#/$defs/buildpacks' } }
+                        }
+                    ]
+                }
+            }
+        },
+        testCommand: {
+            oneOf: [
+                { type: 'string', minLength: 1, description: 'Shorthand for `{run: STRING}`.' },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['run'],
+                    properties: {
+                        run: runCommand,
+                        name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
+                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
+                        user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
+                        entrypoint: {
+                            type: 'string',
+                            enum: ['replace', 'keep'],
+                            default: 'replace',
+                            description: '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment).'
+                        },
+                        workdir: {
+                            type: 'string',
+                            format: 'absolute-path',
+                            description: 'Run in this directory instead of the image’s WORKDIR.'
+                        },
+                        env: { ...envMap, description: 'Extra environment variables for this command.' },
+                        platforms: {
+                            type: 'array',
+                            minItems: 1,
+                            items: { type: 'string', format: 'platform' },
+                            description: 'Run only on these platforms (default: every platform of the image).'
+                        }
+                    }
+                }
+            ]
+        },
+        testSuite: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['commands'],
+            properties: {
+                commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
+                setup: {
+                    type: 'array',
+                    items: {
+                        oneOf: [
+                            { type: 'string', minLength: 1 },
+                            { type: 'array', items: { type: 'string' }, minItems: 1 }
+                        ]
+                    },
+                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+                },
+                timeout: {
+                    type: 'string',
+                    format: 'duration',
+                    default: '10m',
+                    description: `Default time limit of each command, ${DURATION_HINT}.`
+                },
+                mount: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['source'],
+                    description: 'Mount repository files read-only into the test containers.',
+                    properties: {
+                        source: {
+                            type: 'string',
+                            format: 'relative-path',
+                            description: 'Directory, relative to the configuration file.'
+                        },
+                        target: {
+                            type: 'string',
+                            format: 'absolute-path',
+                            default: '/imagegate/tests',
+                            description: 'Mount point inside the container.'
+                        }
+                    }
+                }
+            }
+        },
+        buildpacks: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['image'],
+            description: 'Build with Cloud Native Buildpacks, exactly as production does.',
+            properties: {
+                image: {
+                    type: 'string',
+                    format: 'image-reference',
+                    description: 'The production builder image, pinned by digest (`REPO[:TAG]@sha256:…`).'
+                },
+                mode: {
+                    type: 'string',
+                    enum: ['pack', 'lifecycle'],
+                    default: 'pack',
+                    description: '`pack` runs a pinned pack CLI; `lifecycle` runs the builder’s own `/cnb/lifecycle/creator`.'
+                },
+                'pre-buildpacks': {
+                    type: 'array',
+                    items: { type: 'string', format: 'buildpack-uri' },
+                    description: 'Buildpacks production injects before the builder’s order (full URIs).'
+                },
+                'post-buildpacks': {
+                    type: 'array',
+                    items: { type: 'string', format: 'buildpack-uri' },
+                    description: 'Buildpacks production injects after the builder’s order (full URIs).'
+                },
+                env: { ...envMap, description: 'Build-time environment (`--env`).' },
+                'allow-unpinned-builder': {
+                    type: 'boolean',
+                    default: false,
+                    description: 'Accept a builder pinned by tag only (CI may then not match production).'
+                }
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/core/config/validate.ts
+// Walks a parsed YAML document against SCHEMA, producing a plain value, the position of every
+// value, and a diagnostic (with position and fix) for every mismatch.
+
+
+
+
+function pathText(path) {
+    return (path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)');
+}
+const MAX_NODES = 10000;
+function walkDocument(doc, lines) {
+    const out = { value: undefined, positions: new Map(), keyPositions: new Map(), diagnostics: [] };
+    let visited = 0;
+    const at = (node) => {
+        const offset = node?.range?.[0] ?? 0;
+        const p = lines.linePos(offset);
+        return { line: p.line, col: p.col };
+    };
+    const report = (pos, message) => {
+        out.diagnostics.push({ ...pos, message });
+    };
+    const walk = (node, schema, path, pos) => {
+        if (++visited > MAX_NODES) {
+            if (visited === MAX_NODES + 1)
+                report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
+            return undefined;
+        }
+        if (node && (0,dist/* isAlias */.Vj)(node)) {
+            const target = node.resolve(doc);
+            if (!target) {
+                report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
+                return undefined;
+            }
+            return walk(target, schema, path, at(node));
+        }
+        out.positions.set(pathText(path), pos);
+        const resolved = resolveRef(schema);
+        const unquoted = quoteHint(node);
+        if (unquoted && acceptsString(resolved)) {
+            report(pos, `\`${pathText(path)}\`${unquoted.replace(/^; /, ': ')}`);
+            return undefined;
+        }
+        if (resolved.oneOf)
+            return walkOneOf(node, resolved, path, pos);
+        const got = typeOf(node);
+        const expected = resolved.type;
+        if (expected && !typeMatches(got, expected)) {
+            report(pos, typeError(path, expected, got, node, resolved));
+            return undefined;
+        }
+        if (expected === 'object')
+            return walkMap(node, resolved, path, pos);
+        if (expected === 'array')
+            return walkSeq(node, resolved, path, pos);
+        const value = (0,dist/* isScalar */.jn)(node) ? node.value : null;
+        checkScalar(value, resolved, path, pos);
+        return value;
+    };
+    const walkOneOf = (node, schema, path, pos) => {
+        const got = typeOf(node);
+        const options = (schema.oneOf ?? []).map(resolveRef);
+        const match = options.find(o => o.type !== undefined && typeMatches(got, o.type));
+        if (match)
+            return walk(node, match, path, pos);
+        const names = [...new Set(options.map(o => describeType(o.type ?? 'string')))];
+        report(pos, `\`${pathText(path)}\` must be ${names.join(' or ')}, not ${describeGot(got)}${quoteHint(node)}`);
+        return undefined;
+    };
+    const walkMap = (node, schema, path, pos) => {
+        const result = {};
+        const known = Object.keys(schema.properties ?? {});
+        const suggested = new Set();
+        if (!(0,dist/* isMap */.jh)(node))
+            return result;
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const keyNode = pair.key;
+            const keyPos = at(keyNode);
+            if (!(0,dist/* isScalar */.jn)(keyNode) || typeof keyNode.value !== 'string') {
+                report(keyPos, `keys in \`${pathText(path)}\` must be plain words${quoteHint(keyNode)}`);
+                continue;
+            }
+            const key = keyNode.value;
+            const childPath = [...path, key];
+            const valueNode = pair.value;
+            const valuePos = valueNode ? at(valueNode) : keyPos;
+            let childSchema = schema.properties?.[key];
+            if (!childSchema) {
+                if (schema.additionalProperties === false) {
+                    const guess = closest(key, known);
+                    if (guess)
+                        suggested.add(guess);
+                    report(keyPos, unknownKeyMessage(key, path, known, guess));
+                    continue;
+                }
+                childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+            }
+            out.keyPositions.set(pathText(childPath), keyPos);
+            result[key] = walk(valueNode, childSchema, childPath, valuePos);
+        }
+        for (const required of schema.required ?? []) {
+            if (suggested.has(required))
+                continue;
+            if (!(required in result) && !node.items.some(p => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === required)) {
+                report(pos, `missing required key \`${required}\` in \`${pathText(path)}\`${requiredHint(required)}`);
+            }
+        }
+        return result;
+    };
+    const walkSeq = (node, schema, path, pos) => {
+        const items = (0,dist/* isSeq */.oP)(node) ? node.items : [];
+        if (schema.minItems !== undefined && items.length < schema.minItems) {
+            report(pos, `\`${pathText(path)}\` needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+        }
+        return items.map((item, i) => walk(item, schema.items ?? {}, [...path, i], item ? at(item) : pos));
+    };
+    const checkScalar = (value, schema, path, pos) => {
+        const name = `\`${pathText(path)}\``;
+        if (schema.enum && !schema.enum.includes(value)) {
+            const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
+            const choices = schema.enum.map(v => `\`${v}\``).join(', ');
+            report(pos, `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+            return;
+        }
+        if (typeof value !== 'string')
+            return;
+        if (schema.minLength !== undefined && value.length < schema.minLength) {
+            report(pos, `${name} must not be empty`);
+            return;
+        }
+        if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
+            report(pos, `${name}: \`${value}\` is not ${schema['x-pattern-name'] ?? `matching ${schema.pattern}`}`);
+            return;
+        }
+        if (schema.format) {
+            const error = checkFormat(schema.format, value);
+            if (error)
+                report(pos, `${name}: ${error}`);
+        }
+    };
+    const contents = doc.contents;
+    if (contents === null || ((0,dist/* isScalar */.jn)(contents) && contents.value === null)) {
+        report({ line: 1, col: 1 }, 'the file is empty; it needs at least `registry:` and `images:` (see the README)');
+        return out;
+    }
+    out.value = walk(contents, SCHEMA, [], at(contents));
+    return out;
+}
+function resolveRef(schema) {
+    if (!schema.$ref)
+        return schema;
+    const name = schema.$ref.replace('#/$defs/', '');
+    const target = SCHEMA.$defs[name];
+    if (!target)
+        throw new Error(`schema: unknown $ref ${schema.$ref}`);
+    return { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description };
+}
+function acceptsString(schema) {
+    return schema.type === 'string' || (schema.oneOf ?? []).some(o => resolveRef(o).type === 'string');
+}
+function typeOf(node) {
+    if (node === null)
+        return 'null';
+    if ((0,dist/* isMap */.jh)(node))
+        return 'object';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'array';
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const v = node.value;
+        if (v === null)
+            return 'null';
+        if (typeof v === 'boolean')
+            return 'boolean';
+        if (typeof v === 'number')
+            return Number.isInteger(v) ? 'integer' : 'number';
+        return 'string';
+    }
+    return 'string';
+}
+function typeMatches(got, expected) {
+    return got === expected || (expected === 'number' && got === 'integer');
+}
+function describeType(t) {
+    return {
+        string: 'a string',
+        integer: 'a whole number',
+        number: 'a number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a mapping'
+    }[t];
+}
+function describeGot(got) {
+    return got === 'null' ? 'empty' : describeType(got);
+}
+function typeError(path, expected, got, node, schema) {
+    const name = `\`${pathText(path)}\``;
+    let fix = quoteHint(node);
+    if (!fix && expected === 'array' && got === 'string' && (0,dist/* isScalar */.jn)(node))
+        fix = `; write a list: \`[${String(node.value)}]\``;
+    if (!fix && expected === 'string' && (got === 'integer' || got === 'number' || got === 'boolean') && (0,dist/* isScalar */.jn)(node)) {
+        fix = `; quote it: \`"${node.source ?? String(node.value)}"\``;
+    }
+    if (!fix && got === 'null')
+        fix = `; give it a value or remove the key`;
+    if (!fix && schema.examples?.[0] !== undefined)
+        fix = `, e.g. \`${JSON.stringify(schema.examples[0])}\``;
+    return `${name} must be ${describeType(expected)}, not ${describeGot(got)}${fix}`;
+}
+/** `{{sha}}` unquoted is a YAML flow mapping; say so instead of "must be a string". */
+function quoteHint(node) {
+    if (node && (0,dist/* isMap */.jh)(node) && node.flow && node.items.length === 1) {
+        const inner = node.items[0];
+        if ((0,dist/* isPair */.tO)(inner) && (0,dist/* isMap */.jh)(inner.key)) {
+            const text = inner.key.items[0]?.key?.value;
+            return `; \`{{${String(text)}}}\` must be quoted in YAML: write \`"{{${String(text)}}}"\``;
+        }
+    }
+    return '';
+}
+function unknownKeyMessage(key, path, known, guess) {
+    const where = path.length ? ` in \`${pathText(path)}\`` : '';
+    if (guess)
+        return `unknown key \`${key}\`${where}, did you mean \`${guess}\`?`;
+    return `unknown key \`${key}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
+}
+function requiredHint(key) {
+    const hints = {
+        registry: ', e.g. `registry: ghcr.io/acme`',
+        images: ', a list with at least one `- name: …`',
+        name: ', e.g. `name: web`',
+        run: ', the command to run, e.g. `run: test -f /app/ready`',
+        image: ', the builder pinned by digest, e.g. `image: docker.io/heroku/builder:24@sha256:…`',
+        commands: ', the list of test commands',
+        source: ', a directory relative to the configuration file',
+        tag: ', the tag template, e.g. `tag: "{{version}}"`',
+        buildpacks: ''
+    };
+    return hints[key] ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/core/config/load.ts
+// .imagegate.yml text → a checked, normalised Config with the position of every value.
+// Pure: the caller reads the file; nothing here touches a process or the network.
+
+
+
+
+
+
+
+const DEFAULT_TEST_TIMEOUT = '10m';
+const DEFAULT_STAGING_PREFIX = 'staging-';
+function loadConfig(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    const syntax = doc.errors.map(e => yamlDiagnostic(e, text, lines));
+    if (syntax.length)
+        return { ok: false, diagnostics: sortDiagnostics(syntax) };
+    const walked = walkDocument(doc, lines);
+    if (walked.diagnostics.length)
+        return { ok: false, diagnostics: sortDiagnostics(walked.diagnostics) };
+    const source = makeSource(file, walked.positions);
+    const config = normalise(walked.value);
+    const checked = checkConfig(config, walked.value, source);
+    if (checked.errors.length)
+        return { ok: false, diagnostics: sortDiagnostics(checked.errors) };
+    return { ok: true, config, source, warnings: sortDiagnostics(checked.warnings) };
+}
+function yamlDiagnostic(error, text, lines) {
+    const offset = error.pos[0];
+    const { line, col } = lines.linePos(offset);
+    const end = text.indexOf('\n', offset);
+    const here = text.slice(offset, end < 0 ? undefined : end);
+    const messages = {
+        TAB_AS_INDENT: () => 'tab character used for indentation; YAML allows only spaces there: replace the tab with spaces',
+        DUPLICATE_KEY: () => {
+            const key = /^\s*([^:\s]+)/.exec(here)?.[1] ?? 'this key';
+            return `duplicate key \`${key}\`; each key may appear once: remove or merge one of them`;
+        },
+        MULTIPLE_DOCS: () => 'the file holds more than one YAML document (`---`); keep exactly one',
+        BAD_INDENT: () => `YAML syntax error: ${error.message}; check the indentation and closing brackets`,
+        MISSING_CHAR: () => `YAML syntax error: ${error.message}`
+    };
+    return { line, col, message: messages[error.code]?.() ?? `YAML syntax error: ${error.message}` };
+}
+function makeSource(file, positions) {
+    const base = file.split('/').pop() ?? file;
+    return {
+        file,
+        position: path => positions.get(path),
+        where: path => {
+            const p = positions.get(path);
+            return p ? `${base}:${p.line}` : undefined;
+        }
+    };
+}
+function normalise(raw) {
+    const staging = raw.staging?.registry !== undefined
+        ? { kind: 'registry', registry: raw.staging.registry }
+        : { kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX };
+    const config = {
+        registry: raw.registry,
+        staging,
+        images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
+    };
+    const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;
+    if (scenario)
+        config.scenario = scenario;
+    return config;
+}
+function normaliseImage(raw, index, registry) {
+    const image = {
+        name: raw.name,
+        index,
+        context: raw.context ?? '.',
+        containerfile: raw.containerfile ?? 'Dockerfile',
+        buildArgs: strings(raw['build-args']),
+        platforms: raw.platforms ?? ['linux/amd64'],
+        tags: (raw.tags ?? ['{{sha}}']).map(normaliseTag),
+        repository: raw.repository ?? `${registry}/${raw.name}`,
+        test: normaliseSuite(raw.test),
+        builder: normaliseBuilder(raw.builder),
+        labels: strings(raw.labels),
+        annotations: strings(raw.annotations),
+        secrets: (raw.secrets ?? []).map(s => s.env !== undefined ? { id: s.id, env: s.env } : { id: s.id, file: s.file ?? '' }),
+        cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
+        attestations: { provenance: raw.attestations?.provenance ?? 'min', sbom: raw.attestations?.sbom ?? false }
+    };
+    if (raw.target !== undefined)
+        image.target = raw.target;
+    if (raw['depends-on'] !== undefined)
+        image.dependsOn = raw['depends-on'];
+    return image;
+}
+function normaliseTag(raw) {
+    const text = typeof raw === 'string' ? raw : raw.tag;
+    const parsed = parseTagTemplate(text);
+    if (!parsed.ok)
+        throw new Error(`schema let an invalid tag template through: ${text}`);
+    const on = typeof raw === 'object' && raw.on ? [...new Set(raw.on)] : defaultTagScenarios(parsed.value);
+    return { template: parsed.value, on };
+}
+function normaliseSuite(raw) {
+    const suite = Array.isArray(raw) ? { commands: raw } : (raw ?? { commands: [] });
+    const timeoutMs = parseDuration(suite.timeout ?? DEFAULT_TEST_TIMEOUT) ?? 600000;
+    const out = {
+        commands: suite.commands.map(c => normaliseCommand(c, timeoutMs)),
+        setup: suite.setup ?? []
+    };
+    if (suite.mount)
+        out.mount = { source: suite.mount.source, target: suite.mount.target ?? '/imagegate/tests' };
+    return out;
+}
+function normaliseCommand(raw, timeoutMs) {
+    const c = typeof raw === 'string' ? { run: raw } : raw;
+    const command = {
+        name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
+        run: c.run,
+        timeoutMs: c.timeout !== undefined ? (parseDuration(c.timeout) ?? timeoutMs) : timeoutMs,
+        env: strings(c.env),
+        entrypoint: c.entrypoint ?? 'replace'
+    };
+    if (c.user !== undefined)
+        command.user = c.user;
+    if (c.workdir !== undefined)
+        command.workdir = c.workdir;
+    if (c.platforms !== undefined)
+        command.platforms = c.platforms;
+    return command;
+}
+function normaliseBuilder(raw) {
+    if (raw === undefined || raw === 'dockerfile')
+        return { kind: 'dockerfile' };
+    const b = raw.buildpacks;
+    return {
+        kind: 'buildpacks',
+        image: b.image,
+        mode: b.mode ?? 'pack',
+        preBuildpacks: b['pre-buildpacks'] ?? [],
+        postBuildpacks: b['post-buildpacks'] ?? [],
+        env: strings(b.env),
+        allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? false
+    };
+}
+function strings(map) {
+    return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+;// CONCATENATED MODULE: ./src/core/identity.ts
+// The source identity of an image: what it was built and tested from. Promotion keys staging tags
+// on it, so what is promoted was built from exactly the merged source.
+
+const IDENTITY_LENGTH = 32;
+function sourceIdentity(image, inputs) {
+    const configHash = sha256(canonicalJson(buildRelevantConfig(image)));
+    const key = sha256(canonicalJson({
+        v: 1,
+        context: inputs.contextTree,
+        containerfile: inputs.containerfile ?? null,
+        config: configHash,
+        deps: inputs.dependencies
+    })).slice(0, IDENTITY_LENGTH);
+    const identity = { key, contextTree: inputs.contextTree, configHash, dirty: inputs.dirty };
+    if (inputs.containerfile)
+        identity.containerfile = inputs.containerfile;
+    return identity;
+}
+/** Tags and the repository only say where bytes go; everything else changes what is built or tested. */
+function buildRelevantConfig(image) {
+    const { tags: _tags, repository: _repository, index: _index, ...rest } = image;
+    return rest;
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/io/git.ts
@@ -3470,13 +4128,284 @@ async function makePlan(request) {
     return { plan, loaded, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
 }
 
+;// CONCATENATED MODULE: ./src/core/config/reference-doc.ts
+// The README's configuration reference, generated from SCHEMA so the two never disagree.
+
+function renderConfigReference() {
+    const rows = ['| key | type | default | description |', '|---|---|---|---|'];
+    const visit = (schema, path, required) => {
+        const s = resolve(schema);
+        if (path)
+            rows.push(`| \`${path}\`${required ? ' (required)' : ''} | ${typeName(s)} | ${s.default !== undefined ? `\`${JSON.stringify(s.default)}\`` : ''} | ${cell(s.description ?? schema.description ?? '')} |`);
+        const object = s.type === 'object' ? s : (s.oneOf ?? []).map(resolve).find(o => o.type === 'object' && o.properties);
+        const list = s.type === 'array' ? s : (s.oneOf ?? []).map(resolve).find(o => o.type === 'array');
+        if (object?.properties) {
+            for (const [key, child] of Object.entries(object.properties))
+                visit(child, path ? `${path}.${key}` : key, (object.required ?? []).includes(key));
+        }
+        else if (list?.items) {
+            const item = resolve(list.items);
+            const itemObject = item.type === 'object' ? item : (item.oneOf ?? []).map(resolve).find(o => o.type === 'object');
+            if (itemObject?.properties) {
+                for (const [key, child] of Object.entries(itemObject.properties))
+                    visit(child, `${path}[].${key}`, (itemObject.required ?? []).includes(key));
+            }
+        }
+    };
+    visit(SCHEMA, '', false);
+    return `${rows.join('\n')}\n`;
+}
+function resolve(schema) {
+    if (!schema.$ref)
+        return schema;
+    const target = SCHEMA.$defs[schema.$ref.replace('#/$defs/', '')];
+    return { ...target, description: schema.description ?? target?.description };
+}
+function typeName(schema) {
+    if (schema.oneOf)
+        return [...new Set(schema.oneOf.map(o => typeName(resolve(o))))].join(' \\| ');
+    if (schema.enum)
+        return schema.enum.map(v => `\`${v}\``).join(' \\| ');
+    if (schema.type === 'array') {
+        const item = schema.items ? typeName(resolve(schema.items)) : 'values';
+        return `list of ${item.includes('|') ? `(${item})` : item}`;
+    }
+    return schema.format ? `${schema.type ?? 'value'} (${schema.format})` : (schema.type ?? 'value');
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/core/render-plan.ts
+// A plan as people read it: a terminal listing and a markdown table for CI summaries.
+function renderPlanText(plan) {
+    const lines = [];
+    lines.push(`imagegate plan — scenario ${plan.scenario.value}  [${plan.scenario.source}]`);
+    lines.push(`  ${plan.reason}`);
+    const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
+    lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
+    for (const key of ['sha', 'branch', 'tag']) {
+        const fact = plan.git[key];
+        if (fact)
+            lines.push(row(`git ${key}`, fact.value, fact.source, 2));
+    }
+    for (const image of plan.images)
+        lines.push('', ...renderImage(image));
+    lines.push('');
+    lines.push(plan.writes.length
+        ? `Registry writes in ${plan.scenario.value}:`
+        : `Registry writes in ${plan.scenario.value}: none`);
+    for (const ref of plan.writes)
+        lines.push(`  ${ref}`);
+    for (const warning of plan.warnings)
+        lines.push(`warning: ${warning}`);
+    return `${lines.join('\n')}\n`;
+}
+function renderImage(image) {
+    const out = [`image ${image.name}`];
+    const fact = (label, f, show = (v) => String(v)) => {
+        if (f)
+            out.push(row(label, show(f.value), f.source));
+    };
+    fact('builder', image.builder);
+    fact('context', image.context);
+    fact('containerfile', image.containerfile);
+    fact('target', image.target);
+    fact('depends-on', image.dependsOn);
+    fact('platforms', image.platforms, v => v.join(', '));
+    const args = Object.entries(image.buildArgs.value);
+    if (args.length)
+        out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
+    fact('repository', image.repository);
+    if (image.identity.value) {
+        const id = image.identity.value;
+        const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;
+        out.push(row('source identity', `${id.key} (${detail})`, image.identity.source));
+    }
+    else {
+        out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
+    }
+    fact('tests', image.tests, v => `${String(v)} command(s)`);
+    fact('staging', image.staging);
+    for (const tag of image.tags) {
+        const when = `on ${tag.on.join(', ')}`;
+        const value = tag.ref
+            ? `${tag.ref}${tag.published ? '' : ` (${when})`}`
+            : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
+        out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
+    }
+    out.push(row('steps', image.steps.join(' → '), ''));
+    return out;
+}
+function row(label, value, source, indent = 2) {
+    const left = `${' '.repeat(indent)}${label.padEnd(16)} ${value}`;
+    return source ? `${left.padEnd(72)}  [${source}]` : left;
+}
+function renderPlanMarkdown(plan) {
+    const lines = [
+        `### imagegate: ${plan.scenario.value}`,
+        '',
+        `${escapeCell(plan.reason)} (scenario from ${escapeCell(plan.scenario.source)})`,
+        '',
+        '| image | platforms | source identity | staging | tags written |',
+        '|---|---|---|---|---|'
+    ];
+    for (const image of plan.images) {
+        const tags = image.tags
+            .filter(t => t.published)
+            .map(t => `\`${t.tag}\``)
+            .join(' ') || '—';
+        const staging = image.staging ? `\`${image.staging.value}\`` : '—';
+        lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+;// CONCATENATED MODULE: ./src/core/summary.ts
+// A run's outcome as people read it: a terminal summary and a markdown table for CI summaries.
+
+const MARK = { passed: 'PASS', failed: 'FAIL', 'timed-out': 'TIME', error: 'ERR ' };
+function renderRunText(report) {
+    const lines = [`imagegate ${report.scenario}: ${verdict(report)}`];
+    for (const image of report.images) {
+        lines.push(`  ${image.name}  ${image.status}${image.digest ? `  ${image.digest}` : ''}${image.reason && image.status !== 'failed' ? `  (${image.reason})` : ''}`);
+        for (const platform of image.platforms) {
+            lines.push(`    ${platform.platform}${platform.emulated ? ' (QEMU)' : ''}${platform.manifestDigest ? `  ${platform.manifestDigest}` : ''}`);
+            for (const test of platform.tests) {
+                const exit = test.exitCode !== undefined ? ` exit ${test.exitCode}` : '';
+                lines.push(`      ${MARK[test.status] ?? test.status} ${test.name}  ${summary_seconds(test.durationMs)}${exit}${test.error ? `  ${test.error}` : ''}`);
+                if (test.status !== 'passed' && test.outputTail)
+                    lines.push(...indent(test.outputTail.split('\n').slice(-8), '        | '));
+            }
+        }
+        if (image.pushed)
+            lines.push(`    pushed ${image.pushed.ref}@${image.pushed.digest}`);
+    }
+    lines.push(report.pushed ? `Pushed (digests read back from the registry): ${report.refs.join(', ')}` : 'Pushed: nothing');
+    return `${lines.join('\n')}\n`;
+}
+function renderRunMarkdown(report) {
+    const lines = [
+        `### imagegate ${report.scenario}: ${verdict(report)}`,
+        '',
+        '| image | platform | digest | tests | time |',
+        '|---|---|---|---|---|'
+    ];
+    for (const image of report.images) {
+        if (!image.platforms.length)
+            lines.push(`| ${image.name} | — | — | ${image.status}: ${summary_cell(image.reason ?? '')} | — |`);
+        for (const platform of image.platforms) {
+            const passed = platform.tests.filter(t => t.status === 'passed').length;
+            const failed = platform.tests.filter(t => t.status !== 'passed').map(t => `${t.name} (${t.status})`);
+            const tests = `${passed}/${platform.tests.length} passed${failed.length ? `; ${failed.join(', ')}` : ''}`;
+            const digest = platform.manifestDigest ?? image.digest ?? '—';
+            lines.push(`| ${image.name} | ${platform.platform}${platform.emulated ? ' (QEMU)' : ''} | \`${summary_short(digest)}\` | ${summary_cell(tests)} | ${summary_seconds(platform.durationMs)} |`);
+        }
+    }
+    lines.push('', report.pushed ? `Pushed: ${report.refs.map(r => `\`${r}\``).join(', ')}` : 'Pushed: nothing');
+    return `${lines.join('\n')}\n`;
+}
+function verdict(report) {
+    const { passed, failed } = countTests(report.images);
+    const bad = report.images.filter((i) => i.status !== 'passed').length;
+    return `${bad ? `${bad} of ${report.images.length} image(s) did not pass` : `all ${report.images.length} image(s) passed`} (${passed} passed, ${failed} failed)`;
+}
+function summary_seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+function summary_short(digest) {
+    return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
+}
+function indent(lines, prefix) {
+    return lines.map(l => `${prefix}${l}`);
+}
+function summary_cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/host/reporter.ts
+// How progress reaches people: collapsible groups, warnings and errors with file positions, and
+// masking of secrets. One interface, one implementation per host (terminal/GitLab, GitHub).
+/** Terminal output on stderr, with the CI host's section syntax when running in one. */
+class StreamReporter {
+    write;
+    style;
+    secrets = [];
+    sections = 0;
+    constructor(write, style = 'plain') {
+        this.write = write;
+        this.style = style;
+    }
+    static forEnv(write, env) {
+        const style = env.GITHUB_ACTIONS === 'true' ? 'github' : env.GITLAB_CI === 'true' ? 'gitlab' : 'plain';
+        return new StreamReporter(write, style);
+    }
+    info(text) {
+        this.line(text);
+    }
+    warning(text, where) {
+        this.annotated('warning', text, where);
+    }
+    error(text, where) {
+        this.annotated('error', text, where);
+    }
+    async group(title, fn) {
+        const id = `imagegate_${++this.sections}`;
+        if (this.style === 'github')
+            this.line(`::group::${title}`);
+        else if (this.style === 'gitlab')
+            this.write(`\x1b[0Ksection_start:${reporter_seconds()}:${id}[collapsed=true]\r\x1b[0K${this.clean(title)}\n`);
+        else
+            this.line(`── ${title}`);
+        try {
+            return await fn();
+        }
+        finally {
+            if (this.style === 'github')
+                this.line('::endgroup::');
+            else if (this.style === 'gitlab')
+                this.write(`\x1b[0Ksection_end:${reporter_seconds()}:${id}\r\x1b[0K\n`);
+        }
+    }
+    mask(secret) {
+        if (secret.length < 3)
+            return;
+        this.secrets.push(secret);
+        if (this.style === 'github')
+            this.write(`::add-mask::${secret}\n`);
+    }
+    annotated(kind, text, where) {
+        if (this.style === 'github') {
+            const props = where
+                ? ` file=${where.file}${where.line ? `,line=${where.line}` : ''}${where.col ? `,col=${where.col}` : ''}`
+                : '';
+            this.line(`::${kind}${props}::${text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
+            return;
+        }
+        const at = where ? `${where.file}${where.line ? `:${where.line}` : ''}${where.col ? `:${where.col}` : ''}: ` : '';
+        this.line(`${at}${kind}: ${text}`);
+    }
+    line(text) {
+        this.write(`${this.clean(text)}\n`);
+    }
+    clean(text) {
+        return this.secrets.reduce((t, s) => t.split(s).join('***'), text);
+    }
+}
+function reporter_seconds() {
+    return Math.floor(Date.now() / 1000);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line arguments → what to do. Pure: errors are UsageErrors (exit 2) naming the fix.
 
 
 
 const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run'];
-const FLAGS_WITH_VALUE = ['--config', '--scenario'];
+const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit'];
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'];
 const SHORT = { '-c': '--config', '-h': '--help', '-V': '--version' };
 function parseArgs(argv) {
@@ -3498,8 +4427,12 @@ function parseArgs(argv) {
                 throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}`);
             if (flag === '--config')
                 args.config = value;
-            else
+            else if (flag === '--scenario')
                 args.scenario = scenarioValue(value);
+            else if (flag === '--parallel')
+                args.parallel = positiveInteger(flag, value);
+            else
+                args.junit = value;
             continue;
         }
         if (BOOLEAN_FLAGS.includes(flag)) {
@@ -3540,13 +4473,24 @@ function scenarioValue(value) {
     const guess = closest(value, SCENARIOS);
     throw new UsageError(`unknown scenario \`${value}\`${guess ? `, did you mean \`${guess}\`?` : ''}; scenarios: ${SCENARIOS.join(', ')}`);
 }
+function positiveInteger(flag, value) {
+    if (!/^[1-9]\d{0,2}$/.test(value))
+        throw new UsageError(`${flag} takes a whole number from 1 to 999, not \`${value}\``);
+    return Number(value);
+}
 function example(flag) {
-    return flag === '--config' ? '`--config .imagegate.yml`' : '`--scenario check`';
+    const examples = {
+        '--config': '.imagegate.yml',
+        '--scenario': 'check',
+        '--parallel': '2',
+        '--junit': 'imagegate-junit.xml'
+    };
+    return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
 const USAGE = `imagegate — build container images, test inside the exact image on every platform,
 push only the tested bytes, promote on merge without rebuilding.
 
-Usage: imagegate <command> [--config FILE] [--scenario S] [--json]
+Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -3562,6 +4506,8 @@ Options:
   -c, --config FILE   configuration file (default: .imagegate.yml in the current directory)
       --scenario S    force the scenario: check, gate, promote or release
       --json          print one JSON document on stdout (human output goes to stderr)
+      --parallel N    build and test up to N independent images at once (default 2)
+      --junit FILE    write JUnit XML of the in-image tests to FILE
   -h, --help          show this help
   -V, --version       print the version
 
@@ -3579,13 +4525,14 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 
 
-/** The issue that brings each verb still missing from this version. */
+
+
+/** The issue that brings each scenario still missing from this version. */
 const COMING = {
-    check: 'issue #3 (the gate for Dockerfile images)',
-    gate: 'issue #3 (the gate for Dockerfile images)',
     promote: 'issue #4 (registry client and promotion)',
     release: 'issue #4 (registry client and promotion)'
 };
+const DEFAULT_PARALLEL = 2;
 async function main(argv, io) {
     let args;
     try {
@@ -3602,24 +4549,33 @@ async function main(argv, io) {
             io.stdout(args.markdown ? renderConfigReference() : `${JSON.stringify(SCHEMA, null, 2)}\n`);
             return EXIT.ok;
         }
+        const planned = await makePlan({
+            cwd: io.cwd,
+            env: io.env,
+            configPath: args.config,
+            ...scenarioFor(args, args.verb)
+        });
+        for (const notice of planned.notices)
+            io.stderr(`${notice}\n`);
         if (args.verb === 'plan')
-            return await planCommand(args, io);
-        return await notYet(args, args.verb, io);
+            return printPlan(args, planned, io);
+        return await runScenario(args, planned, io);
     }
     catch (e) {
         return reportError(e, args, io);
     }
 }
-async function planCommand(args, io) {
-    const scenario = args.scenario ? { value: args.scenario, source: '--scenario' } : undefined;
-    const { plan, notices } = await makePlan({
-        cwd: io.cwd,
-        env: io.env,
-        configPath: args.config,
-        ...(scenario ? { scenario } : {})
-    });
-    for (const notice of notices)
-        io.stderr(`${notice}\n`);
+/** `check` and `gate` name their scenario; `plan` and `run` take the flag or infer it. */
+function scenarioFor(args, verb) {
+    const fromVerb = verb === 'check' || verb === 'gate' || verb === 'promote' || verb === 'release' ? verb : undefined;
+    if (fromVerb && args.scenario && args.scenario !== fromVerb) {
+        throw new UsageError(`\`imagegate ${verb}\` runs the ${verb} scenario; drop \`--scenario ${args.scenario}\` or use \`imagegate run --scenario ${args.scenario}\``);
+    }
+    if (fromVerb)
+        return { scenario: { value: fromVerb, source: `command \`imagegate ${verb}\`` } };
+    return args.scenario ? { scenario: { value: args.scenario, source: '--scenario' } } : {};
+}
+function printPlan(args, { plan }, io) {
     if (args.json) {
         io.stderr(renderPlanText(plan));
         io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
@@ -3629,24 +4585,34 @@ async function planCommand(args, io) {
     }
     return EXIT.ok;
 }
-/** Verbs whose work lands in later issues: validate what can be validated, then say so. */
-async function notYet(args, verb, io) {
-    const loaded = await readConfigFile(io.cwd, args.config);
-    let target = verb;
-    if (verb === 'run') {
-        const payload = await readEventPayload(io.env);
-        const inference = inferScenario(io.env, payload.event);
-        const override = args.scenario ? { value: args.scenario, source: '--scenario' } : undefined;
-        const scenario = resolveScenario({
-            config: loaded.config,
-            source: loaded.source,
-            inference,
-            ...(override ? { scenarioOverride: override } : {})
-        });
-        io.stderr(`scenario ${scenario.value} [${scenario.source}]: ${inference.reason}\n`);
-        target = scenario.value;
+async function runScenario(args, planned, io) {
+    const { plan, loaded } = planned;
+    const scenario = plan.scenario.value;
+    io.stderr(`imagegate: scenario ${scenario} [${plan.scenario.source}]: ${plan.reason}\n`);
+    for (const warning of plan.warnings)
+        io.stderr(`warning: ${warning}\n`);
+    if (scenario === 'promote' || scenario === 'release') {
+        throw new UsageError(`\`imagegate ${scenario}\` is not available in this version yet; it comes with ${COMING[scenario]}. \`imagegate plan\` shows what it will do.`);
     }
-    throw new UsageError(`\`imagegate ${target}\` is not available in this version yet; it comes with ${COMING[target] ?? 'a later issue'}. \`imagegate plan\` shows what it will do.`);
+    const reporter = StreamReporter.forEnv(io.stderr, io.env);
+    const report = await runGate({
+        loaded,
+        plan,
+        scenario,
+        reporter,
+        env: io.env,
+        parallel: args.parallel ?? DEFAULT_PARALLEL,
+        ...(args.junit ? { junitFile: (0,external_node_path_namespaceObject.resolve)(io.cwd, args.junit) } : {})
+    });
+    const text = renderRunText(report);
+    if (args.json) {
+        io.stderr(text);
+        io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    }
+    else {
+        io.stdout(text);
+    }
+    return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
 }
 function reportError(e, args, io) {
     const code = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;

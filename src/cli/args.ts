@@ -14,9 +14,13 @@ export interface CliArgs {
   json: boolean;
   /** `schema --markdown`: the README's configuration reference instead of the JSON Schema. */
   markdown?: boolean;
+  /** How many independent images build and test at once. */
+  parallel?: number;
+  /** Write JUnit XML of the in-image tests here. */
+  junit?: string;
 }
 
-const FLAGS_WITH_VALUE = ['--config', '--scenario'] as const;
+const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit'] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
 
@@ -38,7 +42,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (value === undefined || (inline === undefined && value.startsWith('--')))
         throw new UsageError(`${flag} needs a value, e.g. ${example(flag)}`);
       if (flag === '--config') args.config = value;
-      else args.scenario = scenarioValue(value);
+      else if (flag === '--scenario') args.scenario = scenarioValue(value);
+      else if (flag === '--parallel') args.parallel = positiveInteger(flag, value);
+      else args.junit = value;
       continue;
     }
     if ((BOOLEAN_FLAGS as readonly string[]).includes(flag)) {
@@ -83,14 +89,26 @@ function scenarioValue(value: string): Scenario {
   );
 }
 
+function positiveInteger(flag: string, value: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value))
+    throw new UsageError(`${flag} takes a whole number from 1 to 999, not \`${value}\``);
+  return Number(value);
+}
+
 function example(flag: string): string {
-  return flag === '--config' ? '`--config .imagegate.yml`' : '`--scenario check`';
+  const examples: Record<string, string> = {
+    '--config': '.imagegate.yml',
+    '--scenario': 'check',
+    '--parallel': '2',
+    '--junit': 'imagegate-junit.xml'
+  };
+  return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
 
 export const USAGE = `imagegate — build container images, test inside the exact image on every platform,
 push only the tested bytes, promote on merge without rebuilding.
 
-Usage: imagegate <command> [--config FILE] [--scenario S] [--json]
+Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -106,6 +124,8 @@ Options:
   -c, --config FILE   configuration file (default: .imagegate.yml in the current directory)
       --scenario S    force the scenario: check, gate, promote or release
       --json          print one JSON document on stdout (human output goes to stderr)
+      --parallel N    build and test up to N independent images at once (default 2)
+      --junit FILE    write JUnit XML of the in-image tests to FILE
   -h, --help          show this help
   -V, --version       print the version
 

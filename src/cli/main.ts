@@ -1,12 +1,15 @@
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
 
+import {resolve} from 'node:path';
+import {runGate} from '../app/gate.js';
+import {makePlan, type PlanResult} from '../app/plan.js';
 import {renderConfigReference} from '../core/config/reference-doc.js';
 import {SCHEMA} from '../core/config/schema.js';
-import {renderPlanText} from '../core/render-plan.js';
 import {EXIT, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
-import {resolveScenario} from '../core/plan.js';
-import {makePlan, readConfigFile, readEventPayload} from '../app/plan.js';
-import {inferScenario} from '../core/scenario.js';
+import {renderPlanText} from '../core/render-plan.js';
+import type {Fact, Scenario} from '../core/scenario.js';
+import {renderRunText} from '../core/summary.js';
+import {StreamReporter} from '../host/reporter.js';
 import {parseArgs, USAGE, type CliArgs, type Verb} from './args.js';
 
 export interface CliIo {
@@ -17,13 +20,13 @@ export interface CliIo {
   version: string;
 }
 
-/** The issue that brings each verb still missing from this version. */
-const COMING: Partial<Record<Verb, string>> = {
-  check: 'issue #3 (the gate for Dockerfile images)',
-  gate: 'issue #3 (the gate for Dockerfile images)',
+/** The issue that brings each scenario still missing from this version. */
+const COMING: Partial<Record<Scenario, string>> = {
   promote: 'issue #4 (registry client and promotion)',
   release: 'issue #4 (registry client and promotion)'
 };
+
+export const DEFAULT_PARALLEL = 2;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let args: CliArgs | undefined;
@@ -41,22 +44,33 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stdout(args.markdown ? renderConfigReference() : `${JSON.stringify(SCHEMA, null, 2)}\n`);
       return EXIT.ok;
     }
-    if (args.verb === 'plan') return await planCommand(args, io);
-    return await notYet(args, args.verb, io);
+    const planned = await makePlan({
+      cwd: io.cwd,
+      env: io.env,
+      configPath: args.config,
+      ...scenarioFor(args, args.verb)
+    });
+    for (const notice of planned.notices) io.stderr(`${notice}\n`);
+    if (args.verb === 'plan') return printPlan(args, planned, io);
+    return await runScenario(args, planned, io);
   } catch (e) {
     return reportError(e, args, io);
   }
 }
 
-async function planCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
-  const scenario = args.scenario ? {value: args.scenario, source: '--scenario'} : undefined;
-  const {plan, notices} = await makePlan({
-    cwd: io.cwd,
-    env: io.env,
-    configPath: args.config,
-    ...(scenario ? {scenario} : {})
-  });
-  for (const notice of notices) io.stderr(`${notice}\n`);
+/** `check` and `gate` name their scenario; `plan` and `run` take the flag or infer it. */
+function scenarioFor(args: CliArgs, verb: Verb): {scenario?: Fact<Scenario>} {
+  const fromVerb = verb === 'check' || verb === 'gate' || verb === 'promote' || verb === 'release' ? verb : undefined;
+  if (fromVerb && args.scenario && args.scenario !== fromVerb) {
+    throw new UsageError(
+      `\`imagegate ${verb}\` runs the ${verb} scenario; drop \`--scenario ${args.scenario}\` or use \`imagegate run --scenario ${args.scenario}\``
+    );
+  }
+  if (fromVerb) return {scenario: {value: fromVerb, source: `command \`imagegate ${verb}\``}};
+  return args.scenario ? {scenario: {value: args.scenario, source: '--scenario'}} : {};
+}
+
+function printPlan(args: CliArgs, {plan}: PlanResult, io: CliIo): ExitCode {
   if (args.json) {
     io.stderr(renderPlanText(plan));
     io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
@@ -66,26 +80,34 @@ async function planCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
   return EXIT.ok;
 }
 
-/** Verbs whose work lands in later issues: validate what can be validated, then say so. */
-async function notYet(args: CliArgs, verb: Verb, io: CliIo): Promise<ExitCode> {
-  const loaded = await readConfigFile(io.cwd, args.config);
-  let target = verb;
-  if (verb === 'run') {
-    const payload = await readEventPayload(io.env);
-    const inference = inferScenario(io.env, payload.event);
-    const override = args.scenario ? {value: args.scenario, source: '--scenario'} : undefined;
-    const scenario = resolveScenario({
-      config: loaded.config,
-      source: loaded.source,
-      inference,
-      ...(override ? {scenarioOverride: override} : {})
-    });
-    io.stderr(`scenario ${scenario.value} [${scenario.source}]: ${inference.reason}\n`);
-    target = scenario.value;
+async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promise<ExitCode> {
+  const {plan, loaded} = planned;
+  const scenario = plan.scenario.value;
+  io.stderr(`imagegate: scenario ${scenario} [${plan.scenario.source}]: ${plan.reason}\n`);
+  for (const warning of plan.warnings) io.stderr(`warning: ${warning}\n`);
+  if (scenario === 'promote' || scenario === 'release') {
+    throw new UsageError(
+      `\`imagegate ${scenario}\` is not available in this version yet; it comes with ${COMING[scenario]}. \`imagegate plan\` shows what it will do.`
+    );
   }
-  throw new UsageError(
-    `\`imagegate ${target}\` is not available in this version yet; it comes with ${COMING[target] ?? 'a later issue'}. \`imagegate plan\` shows what it will do.`
-  );
+  const reporter = StreamReporter.forEnv(io.stderr, io.env);
+  const report = await runGate({
+    loaded,
+    plan,
+    scenario,
+    reporter,
+    env: io.env,
+    parallel: args.parallel ?? DEFAULT_PARALLEL,
+    ...(args.junit ? {junitFile: resolve(io.cwd, args.junit)} : {})
+  });
+  const text = renderRunText(report);
+  if (args.json) {
+    io.stderr(text);
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
 }
 
 function reportError(e: unknown, args: CliArgs | undefined, io: CliIo): ExitCode {

@@ -1,18 +1,26 @@
-// argv for docker and buildx, built from the configuration. Pure: src/io/docker.ts runs them.
+// argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
 
 import {posix} from 'node:path';
 import type {ImageConfig} from './config/types.js';
 
+export type BuildImage = Pick<ImageConfig, 'context' | 'containerfile' | 'target' | 'buildArgs' | 'platforms'> &
+  Partial<Pick<ImageConfig, 'labels' | 'annotations' | 'secrets' | 'cache' | 'attestations'>>;
+
 export interface BuildRequest {
-  image: Pick<ImageConfig, 'context' | 'containerfile' | 'target' | 'buildArgs' | 'platforms'>;
+  image: BuildImage;
   /** Absolute directory the configuration's relative paths start from. */
   baseDir: string;
-  /** Local name for the built image in the engine's store. */
+  /** Local names for the built image in the engine's store. */
   tags: string[];
   /** Keep the multi-platform result in the engine's (containerd) image store. */
   load: boolean;
   metadataFile?: string;
-  labels?: Record<string, string>;
+  /** Labels and annotations imagegate adds (OCI source, revision, created). */
+  oci?: Record<string, string>;
+  /** FROM name → image to use instead (`docker-image://…`), for images built in this run. */
+  buildContexts?: Record<string, string>;
+  /** Cache used when the configuration names none (type=gha on GitHub). */
+  defaultCache?: {from: string[]; to: string[]};
   builder?: string;
 }
 
@@ -25,12 +33,51 @@ export function buildxBuildArgs(req: BuildRequest): string[] {
   args.push('--file', posix.resolve(context, image.containerfile));
   if (image.target !== undefined) args.push('--target', image.target);
   for (const [key, value] of Object.entries(image.buildArgs)) args.push('--build-arg', `${key}=${value}`);
-  for (const [key, value] of Object.entries(req.labels ?? {})) args.push('--label', `${key}=${value}`);
+  for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
+    args.push('--build-context', `${name}=docker-image://${ref}`);
+  for (const secret of image.secrets ?? []) {
+    args.push(
+      '--secret',
+      'env' in secret
+        ? `id=${secret.id},env=${secret.env}`
+        : `id=${secret.id},src=${posix.resolve(req.baseDir, secret.file)}`
+    );
+  }
+  const labels = {...req.oci, ...image.labels};
+  for (const [key, value] of Object.entries(labels)) args.push('--label', `${key}=${value}`);
+  args.push(...attestationArgs(image));
+  const annotations = {...req.oci, ...image.annotations};
+  const levels = producesIndex(image) ? ['index', 'manifest'] : ['manifest'];
+  for (const [key, value] of Object.entries(annotations))
+    for (const level of levels) args.push('--annotation', `${level}:${key}=${value}`);
+  const configured = image.cache && (image.cache.from.length || image.cache.to.length) ? image.cache : undefined;
+  const cache = configured ?? req.defaultCache ?? {from: [], to: []};
+  for (const from of cache.from) args.push('--cache-from', from);
+  for (const to of cache.to) args.push('--cache-to', tolerantCacheTo(to));
   for (const tag of req.tags) args.push('--tag', tag);
   if (req.load) args.push('--load');
   if (req.metadataFile) args.push('--metadata-file', req.metadataFile);
   args.push(context);
   return args;
+}
+
+function attestationArgs(image: BuildImage): string[] {
+  const provenance = image.attestations?.provenance ?? 'min';
+  const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
+  if (image.attestations?.sbom) args.push('--sbom=true');
+  return args;
+}
+
+/** buildx refuses index annotations on a single-platform image without attestations. */
+export function producesIndex(image: BuildImage): boolean {
+  return (
+    image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom
+  );
+}
+
+/** A cache that cannot be written must warn, never fail the build. */
+function tolerantCacheTo(spec: string): string {
+  return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
 }
 
 export interface RunRequest {
@@ -39,10 +86,14 @@ export interface RunRequest {
   platform: string;
   /** A string runs through /bin/sh -c; an array is argv. Undefined keeps the image's own ENTRYPOINT and CMD. */
   command?: string | string[];
+  /** `keep`: pass the command to the image's ENTRYPOINT instead of replacing it. */
+  entrypoint?: 'replace' | 'keep';
   user?: string;
   workdir?: string;
   env?: Record<string, string>;
   name?: string;
+  /** Read-only bind mounts: host path → container path. */
+  mounts?: {source: string; target: string}[];
 }
 
 export function dockerRunArgs(req: RunRequest): string[] {
@@ -51,8 +102,20 @@ export function dockerRunArgs(req: RunRequest): string[] {
   if (req.user !== undefined) args.push('--user', req.user);
   if (req.workdir !== undefined) args.push('--workdir', req.workdir);
   for (const [key, value] of Object.entries(req.env ?? {})) args.push('--env', `${key}=${value}`);
+  for (const m of req.mounts ?? []) args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
   if (req.command === undefined) return [...args, req.image];
-  if (typeof req.command === 'string') return [...args, '--entrypoint', '/bin/sh', req.image, '-c', req.command];
-  const [entrypoint, ...rest] = req.command;
+  const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
+  if (req.entrypoint === 'keep') return [...args, req.image, ...argv];
+  const [entrypoint, ...rest] = argv;
   return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
+}
+
+/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
+export function setupContainerfile(base: string, setup: (string | string[])[], user: string): string {
+  const lines = [`FROM ${base}`, 'USER root'];
+  // The exec form with JSON keeps a multi-line script intact, newlines included.
+  for (const step of setup)
+    lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+  lines.push(`USER ${user || 'root'}`);
+  return `${lines.join('\n')}\n`;
 }

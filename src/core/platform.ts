@@ -88,3 +88,10 @@ export function samePlatform(a: Platform, b: Platform): boolean {
     formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? {os: p.os, architecture: 'arm64'} : p);
   return norm(a) === norm(b);
 }
+
+/** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
+export function samePlatformText(a: string, b: string): boolean {
+  const pa = parsePlatform(a);
+  const pb = parsePlatform(b);
+  return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
+}

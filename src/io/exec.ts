@@ -11,6 +11,8 @@ export interface ExecOptions {
   input?: string;
   /** Stream the program's output to stderr as it runs (human logs). */
   stream?: boolean;
+  /** Receives stdout and stderr chunks in the order they arrive. */
+  onOutput?: (chunk: string) => void;
 }
 
 export interface ExecResult {
@@ -43,7 +45,8 @@ export class Exec {
         ignoreReturnCode: true,
         silent: !opts.stream,
         outStream: process.stderr,
-        errStream: process.stderr
+        errStream: process.stderr,
+        listeners: opts.onOutput ? {stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput)} : undefined
       });
       return {exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr};
     } catch (e) {
@@ -63,6 +66,10 @@ export class Exec {
     if (result.exitCode !== 0) throw new ExecError(command, args, result);
     return result.stdout;
   }
+}
+
+function chunkTo(sink: (chunk: string) => void): (data: Buffer) => void {
+  return data => sink(data.toString('utf8'));
 }
 
 function lastLine(text: string): string {

@@ -71,6 +71,7 @@ interface RawCommand {
   user?: string;
   workdir?: string;
   env?: Record<string, Scalar>;
+  entrypoint?: 'replace' | 'keep';
   platforms?: string[];
 }
 interface RawSuite {
@@ -88,6 +89,11 @@ export interface RawImage {
   platforms?: string[];
   tags?: (string | {tag: string; on?: TagScenario[]})[];
   repository?: string;
+  labels?: Record<string, Scalar>;
+  annotations?: Record<string, Scalar>;
+  secrets?: {id: string; env?: string; file?: string}[];
+  cache?: {from?: string[]; to?: string[]};
+  attestations?: {provenance?: 'off' | 'min' | 'max'; sbom?: boolean};
   'depends-on'?: string;
   test?: (string | RawCommand)[] | RawSuite;
   builder?:
@@ -137,7 +143,14 @@ function normaliseImage(raw: RawImage, index: number, registry: string): ImageCo
     tags: (raw.tags ?? ['{{sha}}']).map(normaliseTag),
     repository: raw.repository ?? `${registry}/${raw.name}`,
     test: normaliseSuite(raw.test),
-    builder: normaliseBuilder(raw.builder)
+    builder: normaliseBuilder(raw.builder),
+    labels: strings(raw.labels),
+    annotations: strings(raw.annotations),
+    secrets: (raw.secrets ?? []).map(s =>
+      s.env !== undefined ? {id: s.id, env: s.env} : {id: s.id, file: s.file ?? ''}
+    ),
+    cache: {from: raw.cache?.from ?? [], to: raw.cache?.to ?? []},
+    attestations: {provenance: raw.attestations?.provenance ?? 'min', sbom: raw.attestations?.sbom ?? false}
   };
   if (raw.target !== undefined) image.target = raw.target;
   if (raw['depends-on'] !== undefined) image.dependsOn = raw['depends-on'];
@@ -169,7 +182,8 @@ function normaliseCommand(raw: string | RawCommand, timeoutMs: number): TestComm
     name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
     run: c.run,
     timeoutMs: c.timeout !== undefined ? (parseDuration(c.timeout) ?? timeoutMs) : timeoutMs,
-    env: strings(c.env)
+    env: strings(c.env),
+    entrypoint: c.entrypoint ?? 'replace'
   };
   if (c.user !== undefined) command.user = c.user;
   if (c.workdir !== undefined) command.workdir = c.workdir;

@@ -164,6 +164,80 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
             ]
           }
         },
+        labels: {
+          ...envMap,
+          description: 'Image labels (`--label`). imagegate adds the OCI source, revision and created labels.'
+        },
+        annotations: {
+          ...envMap,
+          description:
+            'OCI annotations on the index and manifests (`--annotation`). imagegate adds the OCI source, revision and created annotations.'
+        },
+        secrets: {
+          type: 'array',
+          description:
+            'Build secrets (`RUN --mount=type=secret,id=…`). Values come from an environment variable or a file and never reach argv or logs.',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id'],
+            properties: {
+              id: {
+                type: 'string',
+                pattern: '^[A-Za-z0-9_.-]+$',
+                'x-pattern-name': 'a secret id (letters, digits, `_`, `.`, `-`)',
+                description: 'The id the Dockerfile mounts.'
+              },
+              env: {
+                type: 'string',
+                pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+                'x-pattern-name': 'an environment variable name',
+                description: 'Take the value from this environment variable.'
+              },
+              file: {
+                type: 'string',
+                format: 'relative-path',
+                description: 'Take the value from this file, relative to the configuration file.'
+              }
+            }
+          }
+        },
+        cache: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'Build cache, in buildx syntax. A cache that cannot be read or written only warns. On GitHub, `type=gha` is used when nothing is set.',
+          properties: {
+            from: {
+              type: 'array',
+              items: {type: 'string', minLength: 1},
+              description: 'Sources, e.g. `type=registry,ref=ghcr.io/acme/web:cache` or `type=local,src=.cache`.'
+            },
+            to: {
+              type: 'array',
+              items: {type: 'string', minLength: 1},
+              description: 'Destinations, e.g. `type=registry,ref=ghcr.io/acme/web:cache,mode=max`.'
+            }
+          }
+        },
+        attestations: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Attestations buildx attaches to the image (kept in the tested index and pushed with it).',
+          properties: {
+            provenance: {
+              type: 'string',
+              enum: ['off', 'min', 'max'],
+              default: 'min',
+              description: 'SLSA provenance mode.'
+            },
+            sbom: {
+              type: 'boolean',
+              default: false,
+              description: 'Attach an SBOM (needs the buildkit SBOM scanner image).'
+            }
+          }
+        },
         repository: {
           type: 'string',
           format: 'repository',
@@ -206,6 +280,14 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
             name: {type: 'string', minLength: 1, description: 'Name shown in logs and reports.'},
             timeout: {type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.`},
             user: {type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.'},
+            entrypoint: {
+              type: 'string',
+              enum: ['replace', 'keep'],
+              default: 'replace',
+              description:
+                '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment).'
+            },
+
             workdir: {
               type: 'string',
               format: 'absolute-path',

@@ -1,6 +1,6 @@
 // Checks that need more than one value: names, dependencies, conflicting options, pins.
 
-import {parsePlatform, samePlatform} from '../platform.js';
+import {samePlatformText as sameText} from '../platform.js';
 import {parseReference} from '../reference.js';
 import {closest} from '../suggest.js';
 import type {Diagnostic, Position} from './diagnostics.js';
@@ -28,6 +28,7 @@ export function checkConfig(config: Config, raw: RawConfig, source: ConfigSource
     checkTestPlatforms(image, at, error);
     checkTags(image, config, at, error);
     checkPlatformsUnique(image, at, error);
+    checkSecrets(raw.images[image.index] ?? {name: image.name}, at, error);
   }
   return out;
 }
@@ -200,8 +201,17 @@ function checkPlatformsUnique(image: ImageConfig, at: string, error: Report): vo
   });
 }
 
-function sameText(a: string, b: string): boolean {
-  const pa = parsePlatform(a);
-  const pb = parsePlatform(b);
-  return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
+function checkSecrets(raw: RawConfig['images'][number], at: string, error: Report): void {
+  const seen = new Set<string>();
+  (raw.secrets ?? []).forEach((secret, i) => {
+    const path = `${at}.secrets[${i}]`;
+    if ((secret.env === undefined) === (secret.file === undefined)) {
+      error(
+        path,
+        `secret \`${secret.id}\` needs exactly one of \`env\` (an environment variable) or \`file\` (a file), not ${secret.env === undefined ? 'neither' : 'both'}`
+      );
+    }
+    if (seen.has(secret.id)) error(`${path}.id`, `secret id \`${secret.id}\` is listed twice`);
+    seen.add(secret.id);
+  });
 }

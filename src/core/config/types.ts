@@ -17,6 +17,7 @@ export interface TestCommand {
   user?: string;
   workdir?: string;
   env: Record<string, string>;
+  entrypoint: 'replace' | 'keep';
   /** Undefined: every platform of the image. */
   platforms?: string[];
 }
@@ -39,6 +40,8 @@ export type Builder =
       allowUnpinnedBuilder: boolean;
     };
 
+export type Secret = {id: string; env: string} | {id: string; file: string};
+
 export interface ImageConfig {
   name: string;
   /** Index in the file's `images` list, for provenance (`images[2]`). */
@@ -54,6 +57,11 @@ export interface ImageConfig {
   dependsOn?: string;
   test: TestSuite;
   builder: Builder;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  secrets: Secret[];
+  cache: {from: string[]; to: string[]};
+  attestations: {provenance: 'off' | 'min' | 'max'; sbom: boolean};
 }
 
 export interface Config {

@@ -1,0 +1,242 @@
+// check and gate: build every image once, test every platform of the exact build, and — for gate,
+// only when every test of every image passed — push exactly those bytes to staging and prove it
+// by reading the digest back from the registry.
+
+import {createHash, randomBytes} from 'node:crypto';
+import {writeFile} from 'node:fs/promises';
+import {localTagFor, type BuiltImage, type ImageBuilder} from '../core/builder.js';
+import type {ImageConfig} from '../core/config/types.js';
+import {UsageError, InfrastructureError} from '../core/errors.js';
+import {renderJUnit} from '../core/junit.js';
+import {buildOrder, type Plan} from '../core/plan.js';
+import {samePlatformText} from '../core/platform.js';
+import {parseReference} from '../core/reference.js';
+import type {ImageResult, RunReport} from '../core/results.js';
+import type {Reporter} from '../host/reporter.js';
+import {Docker, withLogins, type Credentials} from '../io/docker.js';
+import {DockerfileBuilder} from '../io/dockerfile-builder.js';
+import {TestRunner} from '../io/test-runner.js';
+import type {LoadedConfig} from './plan.js';
+
+export interface GateRequest {
+  loaded: LoadedConfig;
+  plan: Plan;
+  scenario: 'check' | 'gate';
+  reporter: Reporter;
+  env: Readonly<Record<string, string | undefined>>;
+  parallel: number;
+  junitFile?: string;
+  binfmtDir?: string;
+}
+
+export async function runGate(req: GateRequest): Promise<RunReport> {
+  const started = Date.now();
+  const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map<string, string>();
+  const hosts = [req.loaded.config.registry, ...staging.values()].map(r => r.split('/')[0]!);
+  return withLogins(hosts, credentialsFrom(req.env, req.reporter), async docker => {
+    await docker.requireEngine();
+    const builder = new DockerfileBuilder({docker, reporter: req.reporter, env: req.env});
+    const runner = new TestRunner({
+      docker,
+      reporter: req.reporter,
+      baseDir: req.loaded.dir,
+      ...(req.binfmtDir ? {binfmtDir: req.binfmtDir} : {})
+    });
+    const images = await buildAndTestAll(req, builder, runner);
+    const report: RunReport = {scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0};
+    if (req.junitFile) await writeFile(req.junitFile, renderJUnit(images));
+    if (req.scenario === 'gate') {
+      if (images.every(i => i.status === 'passed')) await pushTested(docker, req.reporter, images, staging, report);
+      else req.reporter.warning('nothing was pushed: not every test of every image passed');
+    }
+    report.durationMs = Date.now() - started;
+    return report;
+  });
+}
+
+function stagingRefs(plan: Plan): Map<string, string> {
+  const refs = new Map<string, string>();
+  for (const image of plan.images) {
+    if (!image.staging)
+      throw new UsageError(
+        `gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`
+      );
+    refs.set(image.name, image.staging.value);
+  }
+  return refs;
+}
+
+function credentialsFrom(env: GateRequest['env'], reporter: Reporter): Credentials | undefined {
+  const username = env.IMAGEGATE_REGISTRY_USER;
+  const password = env.IMAGEGATE_REGISTRY_PASSWORD;
+  if (!username && !password) return undefined;
+  if (!username || !password)
+    throw new UsageError(
+      'set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)'
+    );
+  reporter.mask(password);
+  return {username, password};
+}
+
+/** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
+async function buildAndTestAll(req: GateRequest, builder: ImageBuilder, runner: TestRunner): Promise<ImageResult[]> {
+  const order = buildOrder(req.loaded.config.images);
+  const runId = randomBytes(6).toString('hex');
+  const oci = ociMetadata(req);
+  const slots = new Slots(Math.max(1, req.parallel));
+  const done = new Map<string, Promise<{result: ImageResult; built?: BuiltImage}>>();
+  for (const image of order) {
+    const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
+    done.set(
+      image.name,
+      (async () => {
+        const baseOutcome = base ? await base : undefined;
+        if (baseOutcome && baseOutcome.result.status !== 'passed') {
+          return {
+            result: {
+              name: image.name,
+              status: 'skipped' as const,
+              reason: `its base ${image.dependsOn} did not pass`,
+              platforms: []
+            }
+          };
+        }
+        return slots.run(() => buildAndTest(req, builder, runner, image, runId, oci, baseOutcome?.built));
+      })()
+    );
+  }
+  const outcomes = await Promise.all(order.map(i => done.get(i.name)!));
+  return outcomes.map(o => o.result);
+}
+
+async function buildAndTest(
+  req: GateRequest,
+  builder: ImageBuilder,
+  runner: TestRunner,
+  image: ImageConfig,
+  runId: string,
+  oci: Record<string, string>,
+  base: BuiltImage | undefined
+): Promise<{result: ImageResult; built?: BuiltImage}> {
+  const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
+  const outcome = await req.reporter.group(`build ${image.name} (${image.platforms.join(', ')})`, () =>
+    builder.build({
+      image,
+      baseDir: req.loaded.dir,
+      oci,
+      runId,
+      ...(base && baseConfig ? {base: {repository: baseConfig.repository, built: base}} : {})
+    })
+  );
+  if (!outcome.ok) {
+    req.reporter.error(`${image.name}: ${outcome.reason}`);
+    return {result: {name: image.name, status: 'build-failed', reason: outcome.reason, platforms: []}};
+  }
+  const built = outcome.image;
+  const platforms = await runner.run(image, built);
+  const failed = platforms.flatMap(p =>
+    p.tests.filter(t => t.status !== 'passed').map(t => `${t.name} on ${p.platform} (${t.error ?? t.status})`)
+  );
+  const result: ImageResult = {
+    name: image.name,
+    status: failed.length ? 'failed' : 'passed',
+    digest: built.digest,
+    platforms,
+    buildMs: built.buildMs
+  };
+  if (failed.length) result.reason = `failed: ${failed.join('; ')}`;
+  return {result, built};
+}
+
+function ociMetadata(req: GateRequest): Record<string, string> {
+  const oci: Record<string, string> = {};
+  const env = req.env;
+  const source =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
+      : env.CI_PROJECT_URL;
+  if (source) oci['org.opencontainers.image.source'] = source;
+  if (req.plan.git.sha) oci['org.opencontainers.image.revision'] = req.plan.git.sha.value;
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch))
+    oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
+  return oci;
+}
+
+async function pushTested(
+  docker: Docker,
+  reporter: Reporter,
+  images: ImageResult[],
+  staging: Map<string, string>,
+  report: RunReport
+): Promise<void> {
+  for (const image of images) {
+    const ref = staging.get(image.name)!;
+    const local = localTagFor(image.name, image.digest!);
+    await reporter.group(`push ${image.name} → ${ref}`, async () => {
+      await docker.output(['tag', local, ref]);
+      try {
+        const push = await docker.run(['push', ref], {stream: true});
+        if (push.exitCode !== 0) {
+          const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
+          throw new InfrastructureError(
+            `pushing ${ref} failed: ${push.stderr.trim().split('\n').pop() ?? ''}.${pushedSoFar}`
+          );
+        }
+      } finally {
+        await docker.run(['image', 'rm', ref]);
+      }
+      const readBack = await readManifest(docker, ref);
+      if (readBack.digest !== image.digest) {
+        throw new InfrastructureError(
+          `the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`
+        );
+      }
+      for (const platform of image.platforms)
+        platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
+      image.pushed = {ref, digest: readBack.digest, verified: true};
+      report.refs.push(`${ref}@${readBack.digest}`);
+      report.pushed = true;
+      reporter.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
+    });
+  }
+}
+
+interface ReadBack {
+  digest: string;
+  platforms: {platform: string; digest: string}[];
+}
+
+/** The manifest exactly as the registry serves it: its digest is the sha256 of these bytes. */
+async function readManifest(docker: Docker, ref: string): Promise<ReadBack> {
+  if (!parseReference(ref).ok) throw new InfrastructureError(`cannot read back ${ref}: not a reference`);
+  const raw = await docker.output(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+  const digest = `sha256:${createHash('sha256').update(raw, 'utf8').digest('hex')}`;
+  const doc = JSON.parse(raw) as {
+    manifests?: {digest: string; platform?: {os: string; architecture: string; variant?: string}}[];
+  };
+  const platforms = (doc.manifests ?? [])
+    .filter(m => m.platform && m.platform.os !== 'unknown')
+    .map(m => ({
+      platform: [m.platform!.os, m.platform!.architecture, m.platform!.variant].filter(Boolean).join('/'),
+      digest: m.digest
+    }));
+  return {digest, platforms};
+}
+
+/** At most `size` tasks at once. */
+class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>(resolve => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}

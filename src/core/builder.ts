@@ -1,0 +1,41 @@
+// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
+// gate and promote do not care which built the image.
+
+import type {ImageConfig} from './config/types.js';
+
+export interface BuiltImage {
+  name: string;
+  /** Digest of what was built: the index for a multi-platform image. This is what is tested. */
+  digest: string;
+  /** A local reference that resolves to exactly `digest` (a tag made from the digest). */
+  localRef: string;
+  platforms: string[];
+  /** The image's USER, restored on test derivatives. */
+  user: string;
+  buildMs: number;
+}
+
+export interface BuildInputs {
+  image: ImageConfig;
+  /** Absolute directory of the configuration file. */
+  baseDir: string;
+  /** For `depends-on`: the base's final repository (what FROM names) and its tested build. */
+  base?: {repository: string; built: BuiltImage};
+  /** OCI labels/annotations: source, revision, created. */
+  oci: Record<string, string>;
+  /** The run's unique id, for local names. */
+  runId: string;
+}
+
+export type BuildOutcome = {ok: true; image: BuiltImage} | {ok: false; reason: string; outputTail: string};
+
+export interface ImageBuilder {
+  build(inputs: BuildInputs): Promise<BuildOutcome>;
+}
+
+/** Local names never leave the engine: this registry host does not exist. */
+export const LOCAL_REGISTRY = 'imagegate.local';
+
+export function localTagFor(name: string, digest: string): string {
+  return `${LOCAL_REGISTRY}/${name}:${digest.replace(/^sha256:/, '')}`;
+}

@@ -1,0 +1,110 @@
+// Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
+// image store: the result is one index whose digest is what gets tested and pushed.
+
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {LOCAL_REGISTRY, localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../core/builder.js';
+import {buildxBuildArgs} from '../core/docker-args.js';
+import {UsageError} from '../core/errors.js';
+import {tail} from '../core/results.js';
+import type {Reporter} from '../host/reporter.js';
+import type {Docker} from './docker.js';
+
+export interface DockerfileBuilderOpts {
+  docker: Docker;
+  reporter: Reporter;
+  env: Readonly<Record<string, string | undefined>>;
+  /** A buildx builder to use instead of the current one. */
+  builder?: string;
+}
+
+export class DockerfileBuilder implements ImageBuilder {
+  constructor(private readonly opts: DockerfileBuilderOpts) {}
+
+  async build(inputs: BuildInputs): Promise<BuildOutcome> {
+    const {image} = inputs;
+    this.checkSecrets(inputs);
+    const dir = await mkdtemp(join(tmpdir(), 'imagegate-build-'));
+    const runTag = `${LOCAL_REGISTRY}/${image.name}:run-${inputs.runId}`;
+    try {
+      const metadataFile = join(dir, 'metadata.json');
+      const args = buildxBuildArgs({
+        image,
+        baseDir: inputs.baseDir,
+        tags: [runTag],
+        load: true,
+        metadataFile,
+        oci: inputs.oci,
+        buildContexts: this.baseContexts(inputs),
+        ...(this.opts.builder ? {builder: this.opts.builder} : {}),
+        ...(this.githubCache(image.name) ? {defaultCache: this.githubCache(image.name)!} : {})
+      });
+      let output = '';
+      const started = Date.now();
+      const result = await this.opts.docker.run(args, {
+        stream: true,
+        onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
+      });
+      const buildMs = Date.now() - started;
+      if (result.exitCode !== 0) return {ok: false, reason: buildFailure(output), outputTail: tail(output)};
+      const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as {'containerimage.digest'?: string};
+      const digest = metadata['containerimage.digest'];
+      const id = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Id}}', runTag])).trim();
+      if (!digest || digest !== id) {
+        return {
+          ok: false,
+          reason: `buildx reported digest ${digest ?? '(none)'} but the engine holds ${id}`,
+          outputTail: tail(output)
+        };
+      }
+      const localRef = localTagFor(image.name, digest);
+      await this.opts.docker.output(['tag', runTag, localRef]);
+      await this.opts.docker.run(['image', 'rm', runTag]);
+      const user = (
+        await this.opts.docker.output(['image', 'inspect', '--format', '{{.Config.User}}', localRef])
+      ).trim();
+      return {ok: true, image: {name: image.name, digest, localRef, platforms: image.platforms, user, buildMs}};
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  }
+
+  /** A dependent image's FROM <base repository> resolves to the base's tested local image. */
+  private baseContexts(inputs: BuildInputs): Record<string, string> {
+    return inputs.base ? {[inputs.base.repository]: inputs.base.built.localRef} : {};
+  }
+
+  private checkSecrets(inputs: BuildInputs): void {
+    for (const secret of inputs.image.secrets) {
+      if ('env' in secret) {
+        const value = this.opts.env[secret.env];
+        if (value === undefined)
+          throw new UsageError(
+            `image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`
+          );
+        this.opts.reporter.mask(value);
+      }
+    }
+  }
+
+  private githubCache(name: string): {from: string[]; to: string[]} | undefined {
+    const env = this.opts.env;
+    if (
+      env.GITHUB_ACTIONS !== 'true' ||
+      !env.ACTIONS_RUNTIME_TOKEN ||
+      !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL)
+    )
+      return undefined;
+    const scope = `imagegate-${name}`;
+    return {from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`]};
+  }
+}
+
+function buildFailure(output: string): string {
+  const line = output
+    .split('\n')
+    .reverse()
+    .find(l => /ERROR|error:/.test(l));
+  return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
+}

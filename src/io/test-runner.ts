@@ -1,0 +1,154 @@
+// Runs the configured tests inside the exact built image, on every platform, each command in a
+// fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
+
+import {randomBytes} from 'node:crypto';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {LOCAL_REGISTRY, type BuiltImage} from '../core/builder.js';
+import type {ImageConfig, TestCommand} from '../core/config/types.js';
+import {dockerRunArgs, setupContainerfile} from '../core/docker-args.js';
+import {tail, type PlatformResult, type TestResult} from '../core/results.js';
+import {testsForPlatform} from '../core/test-plan.js';
+import type {Reporter} from '../host/reporter.js';
+import {emulationFor} from './binfmt.js';
+import type {Docker} from './docker.js';
+
+export interface TestRunnerOpts {
+  docker: Docker;
+  reporter: Reporter;
+  /** Absolute directory of the configuration file (mount sources are relative to it). */
+  baseDir: string;
+  binfmtDir?: string;
+}
+
+export class TestRunner {
+  constructor(private readonly opts: TestRunnerOpts) {}
+
+  async run(image: ImageConfig, built: BuiltImage): Promise<PlatformResult[]> {
+    const target = image.test.setup.length ? await this.setupDerivative(image, built) : {ref: built.localRef};
+    const results: PlatformResult[] = [];
+    try {
+      for (const platform of built.platforms) results.push(await this.runPlatform(image, platform, target));
+    } finally {
+      if (target.ref !== built.localRef) await this.opts.docker.run(['image', 'rm', target.ref]);
+    }
+    return results;
+  }
+
+  private async runPlatform(
+    image: ImageConfig,
+    platform: string,
+    target: {ref: string; error?: string}
+  ): Promise<PlatformResult> {
+    const started = Date.now();
+    const commands = testsForPlatform(image, platform);
+    const emulation = await emulationFor(platform, this.opts.binfmtDir);
+    const emulated = !emulation.native;
+    const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
+    const tests: TestResult[] = [];
+    for (const command of commands) {
+      if (blocked) {
+        tests.push({name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked});
+        continue;
+      }
+      tests.push(
+        await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name}`, () =>
+          this.runCommand(image, platform, command, target.ref)
+        )
+      );
+    }
+    if (blocked) this.opts.reporter.error(`${image.name} ${platform}: ${blocked}`);
+    return {platform, emulated, tests, durationMs: Date.now() - started};
+  }
+
+  private async runCommand(
+    image: ImageConfig,
+    platform: string,
+    command: TestCommand,
+    ref: string
+  ): Promise<TestResult> {
+    const name = `imagegate-test-${randomBytes(6).toString('hex')}`;
+    const mounts = image.test.mount
+      ? [{source: resolve(this.opts.baseDir, image.test.mount.source), target: image.test.mount.target}]
+      : [];
+    const args = dockerRunArgs({
+      image: ref,
+      platform,
+      command: command.run,
+      entrypoint: command.entrypoint,
+      env: command.env,
+      name,
+      mounts,
+      ...(command.user !== undefined ? {user: command.user} : {}),
+      ...(command.workdir !== undefined ? {workdir: command.workdir} : {})
+    });
+    let output = '';
+    let timedOut = false;
+    const started = Date.now();
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void this.opts.docker.run(['kill', name]);
+    }, command.timeoutMs);
+    try {
+      const result = await this.opts.docker.run(args, {
+        stream: true,
+        onOutput: chunk => void (output = tail(output + chunk, 40, 8000))
+      });
+      const durationMs = Date.now() - started;
+      const base = {name: command.name, platform, exitCode: result.exitCode, durationMs, outputTail: tail(output)};
+      if (timedOut) return {...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s`};
+      // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
+      if (result.exitCode === 125)
+        return {...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}`};
+      return {...base, status: result.exitCode === 0 ? 'passed' : 'failed'};
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
+  private async setupDerivative(image: ImageConfig, built: BuiltImage): Promise<{ref: string; error?: string}> {
+    const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
+    const dir = await mkdtemp(join(tmpdir(), 'imagegate-setup-'));
+    try {
+      return await this.opts.reporter.group(`test setup ${image.name}`, async () => {
+        const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+        const args = [
+          'buildx',
+          'build',
+          '--platform',
+          built.platforms.join(','),
+          '--provenance=false',
+          '--load',
+          '--tag',
+          ref,
+          '--file',
+          '-',
+          dir
+        ];
+        let output = '';
+        const result = await this.opts.docker.run(args, {
+          stream: true,
+          input: containerfile,
+          onOutput: c => void (output = tail(output + c, 40, 8000))
+        });
+        if (result.exitCode !== 0) return {ref: built.localRef, error: `test setup failed: ${lastLine(output)}`};
+        return {ref};
+      });
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  }
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .reverse()
+      .find(l => l.trim())
+      ?.trim() ?? ''
+  );
+}
