@@ -1850,8 +1850,9 @@ class Docker {
         // Content trust would make docker contact a notary for every reference.
         return { DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? { DOCKER_CONFIG: this.opts.configDir } : {}) };
     }
+    /** `opts.env` adds variables for this call only (build secrets read from the environment). */
     async run(args, opts = {}) {
-        return Exec.run('docker', args, { ...opts, env: this.env() });
+        return Exec.run('docker', args, { ...opts, env: { ...opts.env, ...this.env() } });
     }
     async output(args, opts = {}) {
         const result = await this.run(args, opts);
@@ -2031,7 +2032,7 @@ class DockerfileBuilder {
     }
     async build(inputs) {
         const { image } = inputs;
-        this.checkSecrets(inputs);
+        const secretEnv = this.secretEnv(inputs);
         const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-build-'));
         const runTag = `${LOCAL_REGISTRY}/${image.name}:run-${inputs.runId}`;
         try {
@@ -2051,6 +2052,7 @@ class DockerfileBuilder {
             const started = Date.now();
             const result = await this.opts.docker.run(args, {
                 stream: true,
+                env: secretEnv,
                 onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
             });
             const buildMs = Date.now() - started;
@@ -2080,15 +2082,20 @@ class DockerfileBuilder {
     baseContexts(inputs) {
         return inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {};
     }
-    checkSecrets(inputs) {
+    /** buildx reads env secrets from its own environment: pass exactly those variables, masked. */
+    secretEnv(inputs) {
+        const env = {};
         for (const secret of inputs.image.secrets) {
-            if ('env' in secret) {
-                const value = this.opts.env[secret.env];
-                if (value === undefined)
-                    throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
-                this.opts.reporter.mask(value);
+            if (!('env' in secret))
+                continue;
+            const value = this.opts.env[secret.env];
+            if (value === undefined) {
+                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
             }
+            this.opts.reporter.mask(value);
+            env[secret.env] = value;
         }
+        return env;
     }
     githubCache(name) {
         const env = this.opts.env;

@@ -19,11 +19,12 @@ export class Docker {
     return {DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? {DOCKER_CONFIG: this.opts.configDir} : {})};
   }
 
-  async run(args: readonly string[], opts: Omit<ExecOptions, 'env'> = {}): Promise<ExecResult> {
-    return Exec.run('docker', args, {...opts, env: this.env()});
+  /** `opts.env` adds variables for this call only (build secrets read from the environment). */
+  async run(args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    return Exec.run('docker', args, {...opts, env: {...opts.env, ...this.env()}});
   }
 
-  async output(args: readonly string[], opts: Omit<ExecOptions, 'env'> = {}): Promise<string> {
+  async output(args: readonly string[], opts: ExecOptions = {}): Promise<string> {
     const result = await this.run(args, opts);
     if (result.exitCode !== 0) throw new ExecError('docker', args, result);
     return result.stdout;

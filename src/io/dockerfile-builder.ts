@@ -24,7 +24,7 @@ export class DockerfileBuilder implements ImageBuilder {
 
   async build(inputs: BuildInputs): Promise<BuildOutcome> {
     const {image} = inputs;
-    this.checkSecrets(inputs);
+    const secretEnv = this.secretEnv(inputs);
     const dir = await mkdtemp(join(tmpdir(), 'imagegate-build-'));
     const runTag = `${LOCAL_REGISTRY}/${image.name}:run-${inputs.runId}`;
     try {
@@ -44,6 +44,7 @@ export class DockerfileBuilder implements ImageBuilder {
       const started = Date.now();
       const result = await this.opts.docker.run(args, {
         stream: true,
+        env: secretEnv,
         onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
       });
       const buildMs = Date.now() - started;
@@ -75,17 +76,21 @@ export class DockerfileBuilder implements ImageBuilder {
     return inputs.base ? {[inputs.base.repository]: inputs.base.built.localRef} : {};
   }
 
-  private checkSecrets(inputs: BuildInputs): void {
+  /** buildx reads env secrets from its own environment: pass exactly those variables, masked. */
+  private secretEnv(inputs: BuildInputs): Record<string, string> {
+    const env: Record<string, string> = {};
     for (const secret of inputs.image.secrets) {
-      if ('env' in secret) {
-        const value = this.opts.env[secret.env];
-        if (value === undefined)
-          throw new UsageError(
-            `image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`
-          );
-        this.opts.reporter.mask(value);
+      if (!('env' in secret)) continue;
+      const value = this.opts.env[secret.env];
+      if (value === undefined) {
+        throw new UsageError(
+          `image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`
+        );
       }
+      this.opts.reporter.mask(value);
+      env[secret.env] = value;
     }
+    return env;
   }
 
   private githubCache(name: string): {from: string[]; to: string[]} | undefined {

@@ -1,0 +1,60 @@
+// Temporary git checkouts of the examples, each publishing under a registry namespace of its own
+// so that tests never see each other's pushes.
+import {execFileSync} from 'node:child_process';
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {randomBytes} from 'node:crypto';
+import {fileURLToPath} from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface TempRepo {
+  dir: string;
+  namespace: string;
+  git: (...args: string[]) => string;
+  write: (path: string, text: string) => void;
+  commit: (message?: string) => void;
+}
+
+/** Copies examples/<name> into a fresh git repository; `registry:` gets a unique namespace. */
+export function exampleRepo(name: string, edit: (config: string) => string = c => c): TempRepo {
+  const dir = mkdtempSync(join(tmpdir(), `imagegate-${name}-`));
+  cpSync(join(ROOT, 'examples', name), dir, {recursive: true});
+  return initRepo(dir, edit);
+}
+
+/** A fresh git repository holding the given files. */
+export function filesRepo(files: Record<string, string>, edit: (config: string) => string = c => c): TempRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'imagegate-repo-'));
+  for (const [path, text] of Object.entries(files)) {
+    execFileSync('mkdir', ['-p', dirname(join(dir, path))]);
+    writeFileSync(join(dir, path), text, {mode: path.endsWith('.sh') || path.includes('/bin/') ? 0o755 : 0o644});
+  }
+  return initRepo(dir, edit);
+}
+
+function initRepo(dir: string, edit: (config: string) => string): TempRepo {
+  const namespace = `t${randomBytes(5).toString('hex')}`;
+  const configPath = join(dir, '.imagegate.yml');
+  const config = readFileSync(configPath, 'utf8').replace(
+    /^registry: localhost:5000\/acme/m,
+    `registry: localhost:5000/${namespace}`
+  );
+  writeFileSync(configPath, edit(config));
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {cwd: dir, encoding: 'utf8'}).trim();
+  git('init', '-q', '-b', 'main');
+  const repo: TempRepo = {
+    dir,
+    namespace,
+    git,
+    write: (path, text) => writeFileSync(join(dir, path), text),
+    commit: (message = 'change') => {
+      git('add', '-A');
+      git('commit', '-q', '-m', message);
+    }
+  };
+  repo.commit('initial');
+  return repo;
+}
