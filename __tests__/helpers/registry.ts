@@ -13,7 +13,7 @@ function split(ref: string): {host: string; repo: string; reference: string} {
   const host = ref.slice(0, slash);
   const rest = ref.slice(slash + 1);
   const at = rest.indexOf('@');
-  if (at >= 0) return {host, repo: rest.slice(0, at), reference: rest.slice(at + 1)};
+  if (at >= 0) return {host, repo: rest.slice(0, at).replace(/:[^/]*$/, ''), reference: rest.slice(at + 1)};
   const colon = rest.lastIndexOf(':');
   return {host, repo: rest.slice(0, colon), reference: rest.slice(colon + 1)};
 }

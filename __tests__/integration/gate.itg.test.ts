@@ -105,7 +105,7 @@ describe('failures push nothing', () => {
 
   it('a test over its time limit is stopped and fails the gate', async () => {
     const repo = exampleRepo('multiarch', c =>
-      c.replace(/    test:\n[\s\S]*$/, '    test:\n      - run: sleep 30\n        timeout: 2s\n')
+      c.replace(/ {4}test:\n[\s\S]*$/, '    test:\n      - run: sleep 30\n        timeout: 2s\n')
     );
     const started = Date.now();
     const {code, report} = await gate(repo.dir);

@@ -7,6 +7,8 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, dirname} from 'node:path';
+import {manifest, tags} from '../helpers/registry.js';
+import {exampleRepo} from '../helpers/repo.js';
 import {testbed} from '../helpers/testbed.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -88,5 +90,53 @@ describe('bundles under Node 24', () => {
     const r = spawnSync(node24(), [join(root, 'dist/action/index.js')], {cwd: root, encoding: 'utf8', env});
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('::error file=08-unknown-image-key.yml,line=5,col=5::unknown key `platfroms`');
+  });
+});
+
+describe('the action runs the gate under Node 24', () => {
+  function runAction(dir: string, inputs: Record<string, string>) {
+    const out = mkdtempSync(join(tmpdir(), 'imagegate-runner-'));
+    const files = {output: join(out, 'output'), summary: join(out, 'summary')};
+    writeFileSync(files.output, '');
+    writeFileSync(files.summary, '');
+    const env: Record<string, string> = {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      RUNNER_TEMP: out,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      'INPUT_WORKING-DIRECTORY': dir
+    };
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    const r = spawnSync(node24(), [join(root, 'dist/action/index.js')], {cwd: dir, encoding: 'utf8', env});
+    const outputs = Object.fromEntries(
+      [...readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)].map(m => [
+        m[1],
+        m[3]
+      ])
+    );
+    return {status: r.status, stdout: r.stdout, outputs, summary: readFileSync(files.summary, 'utf8')};
+  }
+
+  it('gate: outputs the digest it pushed, which the registry holds', async () => {
+    const repo = exampleRepo('multiarch');
+    const r = runAction(repo.dir, {command: 'gate'});
+    expect(r.status).toBe(0);
+    expect(r.outputs.pushed).toBe('true');
+    expect(r.outputs.scenario).toBe('gate');
+    const [ref] = r.outputs.refs!.split('\n');
+    expect(ref).toMatch(new RegExp(`^localhost:5000/${repo.namespace}/web:staging-[0-9a-f]{32}@${r.outputs.digest}$`));
+    expect((await manifest(ref!))?.digest).toBe(r.outputs.digest);
+    expect(r.summary).toContain('| web | linux/arm64 (QEMU) |');
+    expect(readFileSync(r.outputs.junit!, 'utf8')).toContain('<testsuites name="imagegate">');
+  });
+
+  it('a failing platform fails the step with an annotation, and nothing is pushed', async () => {
+    const repo = exampleRepo('amd64-only');
+    const r = runAction(repo.dir, {command: 'gate'});
+    expect(r.status).toBe(1);
+    expect(r.outputs.pushed).toBe('false');
+    expect(r.stdout).toMatch(/^::error::vendor-cli: failed: the CLI starts on linux\/arm64 \(failed\)$/m);
+    expect(await tags('localhost:5000', `${repo.namespace}/vendor-cli`)).toEqual([]);
   });
 });

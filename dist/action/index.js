@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(920);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2541);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 920:
+/***/ 2541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31097,7 +31097,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31260,13 +31260,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31339,8 +31339,1319 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/builder.ts
+// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
+// gate and promote do not care which built the image.
+/** Local names never leave the engine: this registry host does not exist. */
+const LOCAL_REGISTRY = 'imagegate.local';
+function localTagFor(name, digest) {
+    return `${LOCAL_REGISTRY}/${name}:${digest.replace(/^sha256:/, '')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/errors.ts
+// Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
+// 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
+const EXIT = { ok: 0, failed: 1, usage: 2, infrastructure: 3 };
+class ImagegateError extends Error {
+    exitCode;
+    constructor(message, exitCode) {
+        super(message);
+        this.exitCode = exitCode;
+        this.name = new.target.name;
+    }
+}
+/** A bad flag, configuration or combination of them: fix the input and run again. */
+class UsageError extends ImagegateError {
+    constructor(message) {
+        super(message, EXIT.usage);
+    }
+}
+/** Configuration errors, each already formatted as `FILE:LINE:COL: message`. */
+class ConfigError extends ImagegateError {
+    lines;
+    constructor(lines) {
+        super(lines.join('\n'), EXIT.usage);
+        this.lines = lines;
+    }
+}
+/** Something outside imagegate failed or is missing: the engine, a registry, a tool. */
+class InfrastructureError extends ImagegateError {
+    constructor(message) {
+        super(message, EXIT.infrastructure);
+    }
+}
+/** A test failed inside the image, or a promotion was refused for a stated reason. */
+class FailedError extends ImagegateError {
+    constructor(message) {
+        super(message, EXIT.failed);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/junit.ts
+// JUnit XML for CI hosts that show test reports (GitLab's artifacts:reports:junit, GitHub test
+// reporters): one testsuite per image and platform, one testcase per command.
+function renderJUnit(images) {
+    const suites = images.flatMap(image => image.platforms.map(platform => {
+        const failures = platform.tests.filter(t => t.status === 'failed' || t.status === 'timed-out').length;
+        const errors = platform.tests.filter(t => t.status === 'error').length;
+        const cases = platform.tests.map(test => {
+            const attrs = `name="${xml(test.name)}" classname="${xml(`${image.name}.${platform.platform}`)}" time="${seconds(test.durationMs)}"`;
+            if (test.status === 'passed')
+                return `    <testcase ${attrs}/>`;
+            const tag = test.status === 'error' ? 'error' : 'failure';
+            const message = test.error ?? (test.status === 'timed-out' ? 'timed out' : `exit code ${test.exitCode ?? '?'}`);
+            return `    <testcase ${attrs}>\n      <${tag} message="${xml(message)}">${xml(test.outputTail)}</${tag}>\n    </testcase>`;
+        });
+        const name = `${image.name} ${platform.platform}`;
+        return [
+            `  <testsuite name="${xml(name)}" tests="${platform.tests.length}" failures="${failures}" errors="${errors}" time="${seconds(platform.durationMs)}">`,
+            ...cases,
+            '  </testsuite>'
+        ].join('\n');
+    }));
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="imagegate">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+function seconds(ms) {
+    return (ms / 1000).toFixed(3);
+}
+// XML 1.0 allows only these characters; command output may hold anything (colour codes, NULs).
+function xml(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- naming the allowed control characters is the point
+        .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'));
+}
+
+;// CONCATENATED MODULE: ./src/core/reference.ts
+// Image references after the distribution reference grammar
+// (github.com/distribution/reference, reference.go): name [":" tag] ["@" digest].
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
+const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const DOMAIN = `(?:${DOMAIN_NAME}|${IPV6})(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
+const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
+const DIGEST_RE = new RegExp(`^${DIGEST}$`);
+const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
+const NAME_MAX = 255;
+/** True when the first path component names a registry host, as docker decides it. */
+function looksLikeRegistryHost(component) {
+    return component === 'localhost' || component.includes('.') || component.includes(':') || /[A-Z]/.test(component);
+}
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+function isValidDigest(digest) {
+    return DIGEST_RE.test(digest);
+}
+function isSha256Digest(digest) {
+    return SHA256_RE.test(digest);
+}
+function explainInvalidTag(tag) {
+    if (tag.length === 0)
+        return 'a tag cannot be empty';
+    if (tag.length > 128)
+        return `a tag is at most 128 characters; this one has ${tag.length}`;
+    if (!/^\w/.test(tag))
+        return `a tag must start with a letter, digit or underscore, not \`${tag[0]}\``;
+    const bad = [...tag].find(c => !/[\w.-]/.test(c));
+    return `a tag may hold only letters, digits, \`_\`, \`.\` and \`-\`; \`${bad ?? '?'}\` is not allowed`;
+}
+/** Parses a repository path such as `acme/web` (no registry, tag or digest). */
+function parseRepositoryPath(path) {
+    if (path.length === 0)
+        return { ok: false, error: 'the repository path is empty' };
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT_RE.test(component)) {
+            if (/[A-Z]/.test(component)) {
+                return {
+                    ok: false,
+                    error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``
+                };
+            }
+            return {
+                ok: false,
+                error: `\`${component || '(empty)'}\` is not a valid path component (lowercase letters and digits, joined by \`.\`, \`_\`, \`__\` or \`-\`)`
+            };
+        }
+    }
+    return { ok: true, value: path };
+}
+/**
+ * Parses `registry/path[:tag][@digest]`. A registry host is required: imagegate never guesses
+ * Docker Hub, so `acme/web` is refused with the fix `docker.io/acme/web`.
+ */
+function parseReference(text) {
+    let rest = text.trim();
+    if (rest !== text)
+        return { ok: false, error: 'remove the surrounding spaces' };
+    if (rest.length === 0)
+        return { ok: false, error: 'the reference is empty' };
+    if (rest.includes('://'))
+        return { ok: false, error: 'write a reference without a URL scheme (no `https://`)' };
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!isValidDigest(digest))
+            return { ok: false, error: `\`${digest}\` is not a digest (expected \`sha256:\` and 64 hex digits)` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { ok: false, error: `invalid tag \`${tag}\`: ${explainInvalidTag(tag)}` };
+    }
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : rest;
+    if (slash < 0 || !looksLikeRegistryHost(first)) {
+        return {
+            ok: false,
+            error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``
+        };
+    }
+    if (!DOMAIN_RE.test(first))
+        return { ok: false, error: `\`${first}\` is not a valid registry host[:port]` };
+    const path = parseRepositoryPath(rest.slice(slash + 1));
+    if (!path.ok)
+        return path;
+    if (rest.length > NAME_MAX)
+        return { ok: false, error: `the repository name is ${rest.length} characters; at most ${NAME_MAX} are allowed` };
+    const ref = { registry: first, repository: path.value };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return { ok: true, value: ref };
+}
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/** Turns any branch name into a valid tag: invalid characters become `-`, trimmed to 128. */
+function sanitizeTag(text) {
+    let tag = text.replace(/[^\w.-]+/g, '-');
+    if (!/^\w/.test(tag))
+        tag = `_${tag.replace(/^[.-]+/, '')}`;
+    return tag.slice(0, 128);
+}
+
+;// CONCATENATED MODULE: ./src/core/suggest.ts
+/** The closest candidate to a misspelt word, if one is close enough to be what was meant. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    const lower = word.toLowerCase();
+    for (const candidate of candidates) {
+        const d = distance(lower, candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+    return bestDistance <= limit ? best : undefined;
+}
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
+function distance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[i - 2][j - 2] + 1);
+            d[i][j] = v;
+        }
+    }
+    return d[a.length][b.length];
+}
+
+;// CONCATENATED MODULE: ./src/core/tags.ts
+// Tag templates such as `{{version}}` or `sha-{{short_sha}}`: parsing, rendering and which
+// scenario publishes them.
+
+
+const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'];
+const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', ...RELEASE_VARIABLES];
+const SAMPLE = {
+    sha: '0123456789abcdef0123456789abcdef01234567',
+    short_sha: '0123456',
+    branch: 'main',
+    tag: 'v1.2.3',
+    version: '1.2.3',
+    major: '1',
+    minor: '2',
+    patch: '3',
+    prerelease: 'rc.1'
+};
+function parseTagTemplate(source) {
+    const parts = [];
+    const re = /\{\{\s*([^{}]*?)\s*\}\}/g;
+    let last = 0;
+    for (let m = re.exec(source); m; m = re.exec(source)) {
+        if (m.index > last)
+            parts.push({ text: source.slice(last, m.index) });
+        const name = m[1] ?? '';
+        if (!TEMPLATE_VARIABLES.includes(name)) {
+            const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
+            const hint = guess
+                ? `did you mean \`{{${guess}}}\`?`
+                : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
+            return { ok: false, error: `unknown template variable \`{{${name}}}\` in \`${source}\`; ${hint}` };
+        }
+        parts.push({ variable: name });
+        last = re.lastIndex;
+    }
+    if (last < source.length)
+        parts.push({ text: source.slice(last) });
+    const stray = parts.find(p => 'text' in p && /[{}]/.test(p.text));
+    if (stray)
+        return { ok: false, error: `unbalanced braces in \`${source}\`; variables are written \`{{name}}\`` };
+    const template = { source, parts, variables: parts.flatMap(p => ('variable' in p ? [p.variable] : [])) };
+    const sample = renderWith(template, SAMPLE);
+    if (!isValidTag(sample))
+        return { ok: false, error: `\`${source}\` cannot make a valid tag: ${explainInvalidTag(sample)}` };
+    return { ok: true, value: template };
+}
+/** Scenarios that publish a template when the configuration does not say: release variables → release. */
+function defaultTagScenarios(template) {
+    return template.variables.some(v => RELEASE_VARIABLES.includes(v)) ? ['release'] : ['promote'];
+}
+function parseSemverTag(tag) {
+    const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/.exec(tag);
+    if (!m)
+        return undefined;
+    const [, major = '', minor = '', patch = '', prerelease] = m;
+    const version = `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ''}`;
+    return prerelease ? { major, minor, patch, prerelease, version } : { major, minor, patch, version };
+}
+/** Renders a template from git values; a template that cannot apply says why it was skipped. */
+function renderTagTemplate(template, git) {
+    const semver = git.tag !== undefined ? parseSemverTag(git.tag) : undefined;
+    const values = {};
+    if (git.sha)
+        Object.assign(values, { sha: git.sha, short_sha: git.sha.slice(0, 7) });
+    if (git.branch)
+        values.branch = sanitizeTag(git.branch);
+    if (git.tag)
+        values.tag = sanitizeTag(git.tag);
+    if (semver)
+        Object.assign(values, semver);
+    for (const variable of template.variables) {
+        if (values[variable] !== undefined)
+            continue;
+        return { ok: false, skipped: missingReason(variable, git) };
+    }
+    if (semver?.prerelease && isStableAlias(template)) {
+        return { ok: false, skipped: `\`${template.source}\` is not moved by prerelease ${semver.version}` };
+    }
+    return { ok: true, tag: renderWith(template, values) };
+}
+function isStableAlias(template) {
+    const v = template.variables;
+    return ((v.includes('major') || v.includes('minor')) &&
+        !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag'));
+}
+function missingReason(variable, git) {
+    if (variable === 'sha' || variable === 'short_sha')
+        return 'no commit is known';
+    if (variable === 'branch')
+        return 'no branch is known (detached HEAD or tag)';
+    if (variable === 'tag')
+        return 'no git tag is being released';
+    if (git.tag === undefined)
+        return 'no git tag is being released';
+    if (variable === 'prerelease')
+        return `${git.tag} is not a prerelease`;
+    return `git tag \`${git.tag}\` is not a semantic version (vMAJOR.MINOR.PATCH)`;
+}
+function renderWith(template, values) {
+    return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
+}
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
+// The resolved plan: which scenario runs, what each image builds, tests and writes where, and
+// where every value came from. Pure: git facts and source identities are passed in.
+
+function resolveScenario(inputs) {
+    if (inputs.scenarioOverride)
+        return inputs.scenarioOverride;
+    if (inputs.config.scenario)
+        return { value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config' };
+    return inputs.inference.scenario;
+}
+function buildPlan(inputs) {
+    const { config, source, inference } = inputs;
+    const scenario = resolveScenario(inputs);
+    const git = mergeGit(inference, inputs.localGit);
+    const gitValues = {};
+    if (git.sha)
+        gitValues.sha = git.sha.value;
+    if (git.branch)
+        gitValues.branch = git.branch.value;
+    if (git.tag)
+        gitValues.tag = git.tag.value;
+    const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+    const plan = {
+        version: 1,
+        config: source.file,
+        scenario,
+        host: inference.host,
+        event: inference.event,
+        reason: scenario.source === inference.scenario.source
+            ? inference.reason
+            : `${scenario.value} chosen by ${scenario.source}`,
+        trusted: inference.trusted,
+        git,
+        images,
+        writes: images.flatMap(i => [
+            ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+            ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
+        ]),
+        warnings: planWarnings(scenario, inference, images)
+    };
+    return plan;
+}
+/** Images in an order where every image comes after the one it depends on, file order otherwise. */
+function buildOrder(images) {
+    const byName = new Map(images.map(i => [i.name, i]));
+    const done = new Set();
+    const out = [];
+    const visit = (image, depth) => {
+        if (done.has(image.name) || depth > images.length)
+            return;
+        const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
+        if (base)
+            visit(base, depth + 1);
+        done.add(image.name);
+        out.push(image);
+    };
+    images.forEach(i => visit(i, 0));
+    return out;
+}
+function mergeGit(inference, local) {
+    const out = {};
+    for (const key of ['sha', 'branch', 'tag']) {
+        const fromCi = inference.git[key];
+        const fromLocal = local?.[key];
+        if (fromCi)
+            out[key] = fromCi;
+        else if (fromLocal)
+            out[key] = { value: fromLocal, source: 'git (local checkout)' };
+    }
+    return out;
+}
+function planImage(image, inputs, scenario, git) {
+    const { config, source } = inputs;
+    const at = `images[${image.index}]`;
+    const from = (key, fallback = 'default') => source.where(`${at}.${key}`) ?? fallback;
+    const identity = inputs.identities.get(image.name);
+    const plan = {
+        name: image.name,
+        builder: { value: image.builder.kind, source: from('builder') },
+        context: { value: image.context, source: from('context') },
+        buildArgs: { value: image.buildArgs, source: from('build-args') },
+        platforms: { value: image.platforms, source: from('platforms') },
+        repository: {
+            value: image.repository,
+            source: source.where(`${at}.repository`) ?? `registry (${source.where('registry') ?? 'config'}) + name`
+        },
+        identity: identity && 'key' in identity
+            ? { value: identity, source: 'git tree of the context + hash of the image entry' }
+            : { source: 'git', error: identity?.error ?? 'not computed' },
+        tests: { value: image.test.commands.length, source: from('test', 'none configured') },
+        steps: [],
+        tags: []
+    };
+    if (image.builder.kind === 'dockerfile')
+        plan.containerfile = { value: image.containerfile, source: from('containerfile') };
+    if (image.target !== undefined)
+        plan.target = { value: image.target, source: from('target') };
+    if (image.dependsOn !== undefined)
+        plan.dependsOn = { value: image.dependsOn, source: from('depends-on') };
+    const key = identity && 'key' in identity ? identity.key : undefined;
+    if (key)
+        plan.staging = stagingRef(image, config, source, key);
+    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git));
+    plan.steps = steps(plan, scenario);
+    return plan;
+}
+function stagingRef(image, config, source, key) {
+    if (config.staging.kind === 'registry') {
+        return {
+            value: `${config.staging.registry}/${image.name}:${key}`,
+            source: `staging.registry (${source.where('staging.registry') ?? 'config'})`
+        };
+    }
+    const where = source.where('staging.tag-prefix');
+    return {
+        value: `${image.repository}:${config.staging.tagPrefix}${key}`,
+        source: where ? `staging.tag-prefix (${where})` : 'staging.tag-prefix (default `staging-`)'
+    };
+}
+function planTag(rule, where, repository, scenario, git) {
+    const rendered = renderTagTemplate(rule.template, git);
+    const planned = { template: rule.template.source, on: rule.on, source: where, published: false };
+    if (!rendered.ok) {
+        planned.skipped = rendered.skipped;
+        return planned;
+    }
+    planned.tag = rendered.tag;
+    planned.ref = `${repository}:${rendered.tag}`;
+    planned.published = rule.on.includes(scenario);
+    return planned;
+}
+function steps(plan, scenario) {
+    const platforms = plan.platforms.value.join(', ');
+    const build = [
+        `build ${platforms}`,
+        plan.tests.value
+            ? `test ${plan.tests.value} command(s) on each of ${platforms}`
+            : `no tests configured (add \`test:\`)`
+    ];
+    const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
+    const published = plan.tags.filter(t => t.published).map(t => t.ref);
+    switch (scenario) {
+        case 'check':
+            return [...build, 'push nothing (check)'];
+        case 'gate':
+            return [...build, `push the tested image to ${staging}`];
+        case 'promote':
+        case 'release':
+            return [
+                `no build: copy ${staging} by digest`,
+                published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
+            ];
+    }
+}
+function planWarnings(scenario, inference, images) {
+    const warnings = [];
+    if (!inference.trusted && scenario.value !== 'check') {
+        warnings.push(`scenario ${scenario.value} (${scenario.source}) on an untrusted event: ${inference.reason}`);
+    }
+    for (const image of images) {
+        if (image.identity.error && scenario.value !== 'check')
+            warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
+        if (image.identity.value?.dirty && scenario.value !== 'check')
+            warnings.push(`${image.name}: the build context has uncommitted changes`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/core/platform.ts
+// Platform strings as buildx and the OCI image index use them: os/arch[/variant].
+const OSES = ['linux', 'windows', 'freebsd'];
+const ARCH_VARIANTS = {
+    amd64: ['v1', 'v2', 'v3', 'v4'],
+    arm64: ['v8'],
+    arm: ['v5', 'v6', 'v7'],
+    '386': [],
+    ppc64le: [],
+    s390x: [],
+    riscv64: [],
+    mips64le: [],
+    mips64: [],
+    loong64: []
+};
+const ARCH_ALIASES = {
+    x86_64: 'amd64',
+    'x86-64': 'amd64',
+    aarch64: 'arm64',
+    armhf: 'arm/v7',
+    armel: 'arm/v6',
+    i386: '386',
+    i686: '386',
+    ppc64el: 'ppc64le'
+};
+/** The name QEMU and `uname -m` use for an architecture (binfmt handler names). */
+const UNAME_MACHINE = {
+    amd64: 'x86_64',
+    arm64: 'aarch64',
+    arm: 'arm',
+    '386': 'i386',
+    ppc64le: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    mips64le: 'mips64el',
+    mips64: 'mips64',
+    loong64: 'loongarch64'
+};
+function parsePlatform(text) {
+    const parts = text.split('/');
+    const [os, arch, variant] = parts;
+    if (parts.length === 1) {
+        const arch1 = ARCH_ALIASES[text] ?? text;
+        if (arch1 in ARCH_VARIANTS || arch1.startsWith('arm/'))
+            return { ok: false, error: `\`${text}\` has no OS; write \`linux/${arch1}\`` };
+        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/amd64\`` };
+    }
+    if (parts.length > 3 || !os || !arch)
+        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/arm64\`` };
+    if (!OSES.includes(os)) {
+        const fix = OSES.includes(os.toLowerCase()) ? `; write \`${os.toLowerCase()}\`` : `; supported: ${OSES.join(', ')}`;
+        return { ok: false, error: `unknown OS \`${os}\` in \`${text}\`${fix}` };
+    }
+    const alias = ARCH_ALIASES[arch];
+    if (alias)
+        return { ok: false, error: `\`${arch}\` is the kernel's name; the platform name is \`${os}/${alias}\`` };
+    const variants = ARCH_VARIANTS[arch];
+    if (!variants)
+        return {
+            ok: false,
+            error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`
+        };
+    if (variant !== undefined && !variants.includes(variant)) {
+        const known = variants.length ? `; ${arch} variants: ${variants.join(', ')}` : `; ${arch} has no variants`;
+        return { ok: false, error: `unknown variant \`${variant}\` for ${arch}${known}` };
+    }
+    const platform = { os, architecture: arch };
+    if (variant !== undefined)
+        platform.variant = variant;
+    return { ok: true, value: platform };
+}
+function formatPlatform(p) {
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+/** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
+function samePlatform(a, b) {
+    const norm = (p) => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
+    return norm(a) === norm(b);
+}
+/** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
+function samePlatformText(a, b) {
+    const pa = parsePlatform(a);
+    const pb = parsePlatform(b);
+    return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/io/exec.ts
+// The one seam through which imagegate runs programs: argv arrays only, never a shell string.
+// Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
+
+
+class ExecError extends Error {
+    command;
+    args;
+    result;
+    constructor(command, args, result) {
+        const last = lastLine(result.stderr) || lastLine(result.stdout) || '(no output)';
+        super(`${command} ${args[0] ?? ''} exited with ${result.exitCode}: ${last}`);
+        this.command = command;
+        this.args = args;
+        this.result = result;
+        this.name = 'ExecError';
+    }
+}
+class Exec {
+    /** Runs a program and returns its exit code and output; a missing program is an InfrastructureError. */
+    static async run(command, args, opts = {}) {
+        const env = opts.env ? { ...process.env, ...opts.env } : undefined;
+        try {
+            const result = await getExecOutput(command, [...args], {
+                cwd: opts.cwd,
+                env,
+                input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
+                ignoreReturnCode: true,
+                silent: !opts.stream,
+                outStream: process.stderr,
+                errStream: process.stderr,
+                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
+            });
+            return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+        }
+        catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            if (/Unable to locate executable file|ENOENT/.test(message)) {
+                throw new InfrastructureError(`\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`);
+            }
+            throw e;
+        }
+    }
+    /** Runs a program and returns its stdout; a non-zero exit is an ExecError. */
+    static async output(command, args, opts = {}) {
+        const result = await Exec.run(command, args, opts);
+        if (result.exitCode !== 0)
+            throw new ExecError(command, args, result);
+        return result.stdout;
+    }
+}
+function chunkTo(sink) {
+    return data => sink(data.toString('utf8'));
+}
+function lastLine(text) {
+    return text.trim().split('\n').pop()?.trim() ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/io/docker.ts
+// Runs the docker CLI (and its buildx plugin) with argv built in src/core/docker-args.ts.
+
+
+
+
+
+class Docker {
+    opts;
+    constructor(opts = {}) {
+        this.opts = opts;
+    }
+    env() {
+        // Content trust would make docker contact a notary for every reference.
+        return { DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? { DOCKER_CONFIG: this.opts.configDir } : {}) };
+    }
+    /** `opts.env` adds variables for this call only (build secrets read from the environment). */
+    async run(args, opts = {}) {
+        return Exec.run('docker', args, { ...opts, env: { ...opts.env, ...this.env() } });
+    }
+    async output(args, opts = {}) {
+        const result = await this.run(args, opts);
+        if (result.exitCode !== 0)
+            throw new ExecError('docker', args, result);
+        return result.stdout;
+    }
+    /** The engine answers, keeps multi-platform images (containerd store), and buildx is there. */
+    async requireEngine() {
+        const info = await this.run(['info', '--format', '{{json .DriverStatus}}']);
+        if (info.exitCode !== 0) {
+            const why = info.stderr.trim().split('\n').pop() ?? '';
+            throw new InfrastructureError(`no Docker engine answers (${why}); start one (on this repository's machines: \`scripts/testbed up\`)`);
+        }
+        if (!info.stdout.includes('io.containerd.snapshotter')) {
+            throw new InfrastructureError('the Docker engine does not use the containerd image store, so it cannot keep a multi-platform image to test every platform of the exact bytes it pushes. ' +
+                'Enable it with `{"features": {"containerd-snapshotter": true}}` in /etc/docker/daemon.json and restart dockerd ' +
+                '(on GitHub runners: docker/setup-docker-action with that daemon-config)');
+        }
+        const buildx = await this.run(['buildx', 'version']);
+        if (buildx.exitCode !== 0) {
+            throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
+        }
+    }
+}
+/**
+ * A DOCKER_CONFIG of this run's own holding the user's config plus logins made from environment
+ * credentials, so the user's docker config is never modified. Passwords go through stdin.
+ */
+async function withLogins(hosts, credentials, fn) {
+    if (!credentials)
+        return fn(new Docker());
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-docker-'));
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+        const userConfig = (0,external_node_path_namespaceObject.join)(process.env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)(process.env.HOME ?? (0,external_node_os_namespaceObject.tmpdir)(), '.docker'), 'config.json');
+        const existing = await (0,promises_namespaceObject.readFile)(userConfig, 'utf8').catch(() => '{}');
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), existing, { mode: 0o600 });
+        const docker = new Docker({ configDir: dir });
+        for (const host of [...new Set(hosts)]) {
+            const result = await docker.run(['login', host, '--username', credentials.username, '--password-stdin'], {
+                input: credentials.password
+            });
+            if (result.exitCode !== 0) {
+                throw new InfrastructureError(`docker login to ${host} as ${credentials.username} failed: ${result.stderr.trim().split('\n').pop() ?? ''}; check IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`);
+            }
+        }
+        return await fn(docker);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-args.ts
+// argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
+
+function buildxBuildArgs(req) {
+    const { image } = req;
+    const context = external_node_path_namespaceObject.posix.resolve(req.baseDir, image.context);
+    const args = ['buildx', 'build'];
+    if (req.builder)
+        args.push('--builder', req.builder);
+    args.push('--platform', image.platforms.join(','));
+    args.push('--file', external_node_path_namespaceObject.posix.resolve(context, image.containerfile));
+    if (image.target !== undefined)
+        args.push('--target', image.target);
+    for (const [key, value] of Object.entries(image.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
+        args.push('--build-context', `${name}=docker-image://${ref}`);
+    for (const secret of image.secrets ?? []) {
+        args.push('--secret', 'env' in secret
+            ? `id=${secret.id},env=${secret.env}`
+            : `id=${secret.id},src=${external_node_path_namespaceObject.posix.resolve(req.baseDir, secret.file)}`);
+    }
+    const labels = { ...req.oci, ...image.labels };
+    for (const [key, value] of Object.entries(labels))
+        args.push('--label', `${key}=${value}`);
+    args.push(...attestationArgs(image));
+    const annotations = { ...req.oci, ...image.annotations };
+    const levels = producesIndex(image) ? ['index', 'manifest'] : ['manifest'];
+    for (const [key, value] of Object.entries(annotations))
+        for (const level of levels)
+            args.push('--annotation', `${level}:${key}=${value}`);
+    const configured = image.cache && (image.cache.from.length || image.cache.to.length) ? image.cache : undefined;
+    const cache = configured ?? req.defaultCache ?? { from: [], to: [] };
+    for (const from of cache.from)
+        args.push('--cache-from', from);
+    for (const to of cache.to)
+        args.push('--cache-to', tolerantCacheTo(to));
+    for (const tag of req.tags)
+        args.push('--tag', tag);
+    if (req.load)
+        args.push('--load');
+    if (req.metadataFile)
+        args.push('--metadata-file', req.metadataFile);
+    args.push(context);
+    return args;
+}
+function attestationArgs(image) {
+    const provenance = image.attestations?.provenance ?? 'min';
+    const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
+    if (image.attestations?.sbom)
+        args.push('--sbom=true');
+    return args;
+}
+/** buildx refuses index annotations on a single-platform image without attestations. */
+function producesIndex(image) {
+    return (image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom);
+}
+/** A cache that cannot be written must warn, never fail the build. */
+function tolerantCacheTo(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+function dockerRunArgs(req) {
+    const args = ['run', '--rm', '--pull', 'never', '--platform', req.platform];
+    if (req.name)
+        args.push('--name', req.name);
+    if (req.user !== undefined)
+        args.push('--user', req.user);
+    if (req.workdir !== undefined)
+        args.push('--workdir', req.workdir);
+    for (const [key, value] of Object.entries(req.env ?? {}))
+        args.push('--env', `${key}=${value}`);
+    for (const m of req.mounts ?? [])
+        args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+    if (req.command === undefined)
+        return [...args, req.image];
+    const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
+    if (req.entrypoint === 'keep')
+        return [...args, req.image, ...argv];
+    const [entrypoint, ...rest] = argv;
+    return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
+}
+/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
+function setupContainerfile(base, setup, user) {
+    const lines = [`FROM ${base}`, 'USER root'];
+    // The exec form with JSON keeps a multi-line script intact, newlines included.
+    for (const step of setup)
+        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+    lines.push(`USER ${user || 'root'}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/results.ts
+// What a check or gate run found: per image, per platform, per test. Rendered as JSON (--json),
+// GitHub outputs and summary, JUnit XML and the terminal summary.
+function imagePassed(image) {
+    return image.status === 'passed';
+}
+function countTests(images) {
+    const tests = images.flatMap(i => i.platforms.flatMap(p => p.tests));
+    const passed = tests.filter(t => t.status === 'passed').length;
+    return { passed, failed: tests.length - passed };
+}
+/** Keeps the last `lines` lines (and at most `bytes` characters) of a command's output. */
+function tail(text, lines = 20, bytes = 4000) {
+    const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
+    return kept.length > bytes ? `…${kept.slice(-bytes)}` : kept;
+}
+
+;// CONCATENATED MODULE: ./src/io/dockerfile-builder.ts
+// Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
+// image store: the result is one index whose digest is what gets tested and pushed.
+
+
+
+
+
+
+
+class DockerfileBuilder {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async build(inputs) {
+        const { image } = inputs;
+        const secretEnv = this.secretEnv(inputs);
+        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-build-'));
+        const runTag = `${LOCAL_REGISTRY}/${image.name}:run-${inputs.runId}`;
+        try {
+            const metadataFile = (0,external_node_path_namespaceObject.join)(dir, 'metadata.json');
+            const args = buildxBuildArgs({
+                image,
+                baseDir: inputs.baseDir,
+                tags: [runTag],
+                load: true,
+                metadataFile,
+                oci: inputs.oci,
+                buildContexts: this.baseContexts(inputs),
+                ...(this.opts.builder ? { builder: this.opts.builder } : {}),
+                ...(this.githubCache(image.name) ? { defaultCache: this.githubCache(image.name) } : {})
+            });
+            let output = '';
+            const started = Date.now();
+            const result = await this.opts.docker.run(args, {
+                stream: true,
+                env: secretEnv,
+                onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
+            });
+            const buildMs = Date.now() - started;
+            if (result.exitCode !== 0)
+                return { ok: false, reason: buildFailure(output), outputTail: tail(output) };
+            const metadata = JSON.parse(await (0,promises_namespaceObject.readFile)(metadataFile, 'utf8'));
+            const digest = metadata['containerimage.digest'];
+            const id = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Id}}', runTag])).trim();
+            if (!digest || digest !== id) {
+                return {
+                    ok: false,
+                    reason: `buildx reported digest ${digest ?? '(none)'} but the engine holds ${id}`,
+                    outputTail: tail(output)
+                };
+            }
+            const localRef = localTagFor(image.name, digest);
+            await this.opts.docker.output(['tag', runTag, localRef]);
+            await this.opts.docker.run(['image', 'rm', runTag]);
+            const user = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Config.User}}', localRef])).trim();
+            return { ok: true, image: { name: image.name, digest, localRef, platforms: image.platforms, user, buildMs } };
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    /** A dependent image's FROM <base repository> resolves to the base's tested local image. */
+    baseContexts(inputs) {
+        return inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {};
+    }
+    /** buildx reads env secrets from its own environment: pass exactly those variables, masked. */
+    secretEnv(inputs) {
+        const env = {};
+        for (const secret of inputs.image.secrets) {
+            if (!('env' in secret))
+                continue;
+            const value = this.opts.env[secret.env];
+            if (value === undefined) {
+                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
+            }
+            this.opts.reporter.mask(value);
+            env[secret.env] = value;
+        }
+        return env;
+    }
+    githubCache(name) {
+        const env = this.opts.env;
+        if (env.GITHUB_ACTIONS !== 'true' ||
+            !env.ACTIONS_RUNTIME_TOKEN ||
+            !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL))
+            return undefined;
+        const scope = `imagegate-${name}`;
+        return { from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`] };
+    }
+}
+function buildFailure(output) {
+    const line = output
+        .split('\n')
+        .reverse()
+        .find(l => /ERROR|error:/.test(l));
+    return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
+}
+
+;// CONCATENATED MODULE: ./src/core/test-plan.ts
+// Which test commands run on which platform, in order.
+
+function testsForPlatform(image, platform) {
+    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
+}
+
+;// CONCATENATED MODULE: ./src/io/binfmt.ts
+// Can this machine run a platform's binaries: natively, or through a QEMU binfmt_misc handler?
+
+
+const HOST_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64'
+};
+function hostArchitecture() {
+    return HOST_ARCH[process.arch] ?? process.arch;
+}
+async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
+    const parsed = parsePlatform(platform);
+    const arch = parsed.ok ? parsed.value.architecture : platform;
+    if (arch === hostArchitecture())
+        return { native: true };
+    const machine = UNAME_MACHINE[arch] ?? arch;
+    const handler = `qemu-${machine}`;
+    const status = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
+    if (status?.split('\n')[0]?.trim() === 'enabled')
+        return { native: false, handler, ready: true };
+    const fix = `no QEMU handler for ${platform} (${binfmtDir}/${handler} is ${status === undefined ? 'missing' : 'disabled'}): ` +
+        `register it with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\`, docker/setup-qemu-action on GitHub, ` +
+        `or Debian's qemu-user-static package (scripts/testbed does this)`;
+    return { native: false, handler, ready: false, fix };
+}
+
+;// CONCATENATED MODULE: ./src/io/test-runner.ts
+// Runs the configured tests inside the exact built image, on every platform, each command in a
+// fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
+
+
+
+
+
+
+
+
+
+class TestRunner {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async run(image, built) {
+        const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
+        const results = [];
+        try {
+            for (const platform of built.platforms)
+                results.push(await this.runPlatform(image, platform, target));
+        }
+        finally {
+            if (target.ref !== built.localRef)
+                await this.opts.docker.run(['image', 'rm', target.ref]);
+        }
+        return results;
+    }
+    async runPlatform(image, platform, target) {
+        const started = Date.now();
+        const commands = testsForPlatform(image, platform);
+        const emulation = await emulationFor(platform, this.opts.binfmtDir);
+        const emulated = !emulation.native;
+        const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
+        const tests = [];
+        for (const command of commands) {
+            if (blocked) {
+                tests.push({ name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked });
+                continue;
+            }
+            tests.push(await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name}`, () => this.runCommand(image, platform, command, target.ref)));
+        }
+        if (blocked)
+            this.opts.reporter.error(`${image.name} ${platform}: ${blocked}`);
+        return { platform, emulated, tests, durationMs: Date.now() - started };
+    }
+    async runCommand(image, platform, command, ref) {
+        const name = `imagegate-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        const mounts = image.test.mount
+            ? [{ source: (0,external_node_path_namespaceObject.resolve)(this.opts.baseDir, image.test.mount.source), target: image.test.mount.target }]
+            : [];
+        const args = dockerRunArgs({
+            image: ref,
+            platform,
+            command: command.run,
+            entrypoint: command.entrypoint,
+            env: command.env,
+            name,
+            mounts,
+            ...(command.user !== undefined ? { user: command.user } : {}),
+            ...(command.workdir !== undefined ? { workdir: command.workdir } : {})
+        });
+        let output = '';
+        let timedOut = false;
+        const started = Date.now();
+        const timer = setTimeout(() => {
+            timedOut = true;
+            void this.opts.docker.run(['kill', name]);
+        }, command.timeoutMs);
+        try {
+            const result = await this.opts.docker.run(args, {
+                stream: true,
+                onOutput: chunk => void (output = tail(output + chunk, 40, 8000))
+            });
+            const durationMs = Date.now() - started;
+            const base = { name: command.name, platform, exitCode: result.exitCode, durationMs, outputTail: tail(output) };
+            if (timedOut)
+                return { ...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s` };
+            // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
+            if (result.exitCode === 125)
+                return { ...base, status: 'error', error: `docker could not start the container: ${test_runner_lastLine(output)}` };
+            return { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
+    async setupDerivative(image, built) {
+        const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
+        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-setup-'));
+        try {
+            return await this.opts.reporter.group(`test setup ${image.name}`, async () => {
+                const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+                const args = [
+                    'buildx',
+                    'build',
+                    '--platform',
+                    built.platforms.join(','),
+                    '--provenance=false',
+                    '--load',
+                    '--tag',
+                    ref,
+                    '--file',
+                    '-',
+                    dir
+                ];
+                let output = '';
+                const result = await this.opts.docker.run(args, {
+                    stream: true,
+                    input: containerfile,
+                    onOutput: c => void (output = tail(output + c, 40, 8000))
+                });
+                if (result.exitCode !== 0)
+                    return { ref: built.localRef, error: `test setup failed: ${test_runner_lastLine(output)}` };
+                return { ref };
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+}
+function test_runner_lastLine(text) {
+    return (text
+        .trim()
+        .split('\n')
+        .reverse()
+        .find(l => l.trim())
+        ?.trim() ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/app/gate.ts
+// check and gate: build every image once, test every platform of the exact build, and — for gate,
+// only when every test of every image passed — push exactly those bytes to staging and prove it
+// by reading the digest back from the registry.
+
+
+
+
+
+
+
+
+
+
+
+async function runGate(req) {
+    const started = Date.now();
+    const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
+    const hosts = [req.loaded.config.registry, ...staging.values()].map(r => r.split('/')[0]);
+    return withLogins(hosts, credentialsFrom(req.env, req.reporter), async (docker) => {
+        await docker.requireEngine();
+        const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
+        const runner = new TestRunner({
+            docker,
+            reporter: req.reporter,
+            baseDir: req.loaded.dir,
+            ...(req.binfmtDir ? { binfmtDir: req.binfmtDir } : {})
+        });
+        const images = await buildAndTestAll(req, builder, runner);
+        const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
+        if (req.junitFile)
+            await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images));
+        if (req.scenario === 'gate') {
+            if (images.every(i => i.status === 'passed'))
+                await pushTested(docker, req.reporter, images, staging, report);
+            else
+                req.reporter.warning('nothing was pushed: not every test of every image passed');
+        }
+        report.durationMs = Date.now() - started;
+        return report;
+    });
+}
+function stagingRefs(plan) {
+    const refs = new Map();
+    for (const image of plan.images) {
+        if (!image.staging)
+            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
+        refs.set(image.name, image.staging.value);
+    }
+    return refs;
+}
+function credentialsFrom(env, reporter) {
+    const username = env.IMAGEGATE_REGISTRY_USER;
+    const password = env.IMAGEGATE_REGISTRY_PASSWORD;
+    if (!username && !password)
+        return undefined;
+    if (!username || !password)
+        throw new UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
+    reporter.mask(password);
+    return { username, password };
+}
+/** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
+async function buildAndTestAll(req, builder, runner) {
+    const order = buildOrder(req.loaded.config.images);
+    const runId = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+    const oci = ociMetadata(req);
+    const slots = new Slots(Math.max(1, req.parallel));
+    const done = new Map();
+    for (const image of order) {
+        const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
+        done.set(image.name, (async () => {
+            const baseOutcome = base ? await base : undefined;
+            if (baseOutcome && baseOutcome.result.status !== 'passed') {
+                return {
+                    result: {
+                        name: image.name,
+                        status: 'skipped',
+                        reason: `its base ${image.dependsOn} did not pass`,
+                        platforms: []
+                    }
+                };
+            }
+            return slots.run(() => buildAndTest(req, builder, runner, image, runId, oci, baseOutcome?.built));
+        })());
+    }
+    const outcomes = await Promise.all(order.map(i => done.get(i.name)));
+    return outcomes.map(o => o.result);
+}
+async function buildAndTest(req, builder, runner, image, runId, oci, base) {
+    const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
+    const outcome = await req.reporter.group(`build ${image.name} (${image.platforms.join(', ')})`, () => builder.build({
+        image,
+        baseDir: req.loaded.dir,
+        oci,
+        runId,
+        ...(base && baseConfig ? { base: { repository: baseConfig.repository, built: base } } : {})
+    }));
+    if (!outcome.ok) {
+        req.reporter.error(`${image.name}: ${outcome.reason}`);
+        return { result: { name: image.name, status: 'build-failed', reason: outcome.reason, platforms: [] } };
+    }
+    const built = outcome.image;
+    const platforms = await runner.run(image, built);
+    const failed = platforms.flatMap(p => p.tests.filter(t => t.status !== 'passed').map(t => `${t.name} on ${p.platform} (${t.error ?? t.status})`));
+    const result = {
+        name: image.name,
+        status: failed.length ? 'failed' : 'passed',
+        digest: built.digest,
+        platforms,
+        buildMs: built.buildMs
+    };
+    if (failed.length)
+        result.reason = `failed: ${failed.join('; ')}`;
+    return { result, built };
+}
+function ociMetadata(req) {
+    const oci = {};
+    const env = req.env;
+    const source = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
+        : env.CI_PROJECT_URL;
+    if (source)
+        oci['org.opencontainers.image.source'] = source;
+    if (req.plan.git.sha)
+        oci['org.opencontainers.image.revision'] = req.plan.git.sha.value;
+    const epoch = env.SOURCE_DATE_EPOCH;
+    if (epoch && /^\d+$/.test(epoch))
+        oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
+    return oci;
+}
+async function pushTested(docker, reporter, images, staging, report) {
+    for (const image of images) {
+        const ref = staging.get(image.name);
+        const local = localTagFor(image.name, image.digest);
+        await reporter.group(`push ${image.name} → ${ref}`, async () => {
+            await docker.output(['tag', local, ref]);
+            try {
+                const push = await docker.run(['push', ref], { stream: true });
+                if (push.exitCode !== 0) {
+                    const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
+                    throw new InfrastructureError(`pushing ${ref} failed: ${push.stderr.trim().split('\n').pop() ?? ''}.${pushedSoFar}`);
+                }
+            }
+            finally {
+                await docker.run(['image', 'rm', ref]);
+            }
+            const readBack = await readManifest(docker, ref);
+            if (readBack.digest !== image.digest) {
+                throw new InfrastructureError(`the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`);
+            }
+            for (const platform of image.platforms)
+                platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
+            image.pushed = { ref, digest: readBack.digest, verified: true };
+            report.refs.push(`${ref}@${readBack.digest}`);
+            report.pushed = true;
+            reporter.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
+        });
+    }
+}
+/** The manifest exactly as the registry serves it: its digest is the sha256 of these bytes. */
+async function readManifest(docker, ref) {
+    if (!parseReference(ref).ok)
+        throw new InfrastructureError(`cannot read back ${ref}: not a reference`);
+    const raw = await docker.output(['buildx', 'imagetools', 'inspect', '--raw', ref]);
+    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(raw, 'utf8').digest('hex')}`;
+    const doc = JSON.parse(raw);
+    const platforms = (doc.manifests ?? [])
+        .filter(m => m.platform && m.platform.os !== 'unknown')
+        .map(m => ({
+        platform: [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'),
+        digest: m.digest
+    }));
+    return { digest, platforms };
+}
+/** At most `size` tasks at once. */
+class Slots {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+    }
+    async run(task) {
+        if (this.active >= this.size)
+            await new Promise(resolve => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
 function formatDiagnostic(file, d) {
     return `${file}:${d.line}:${d.col}: ${d.message}`;
@@ -31781,349 +33092,6 @@ function gitLabSha(env) {
             return explained(head, 'the merge request head; CI_COMMIT_SHA is the merged-result commit');
     }
     return fromEnv(env, 'CI_COMMIT_SHA');
-}
-
-;// CONCATENATED MODULE: ./src/core/reference.ts
-// Image references after the distribution reference grammar
-// (github.com/distribution/reference, reference.go): name [":" tag] ["@" digest].
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
-const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
-const DOMAIN = `(?:${DOMAIN_NAME}|${IPV6})(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
-const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
-const TAG_RE = new RegExp(`^${TAG}$`);
-const DIGEST_RE = new RegExp(`^${DIGEST}$`);
-const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
-const NAME_MAX = 255;
-/** True when the first path component names a registry host, as docker decides it. */
-function looksLikeRegistryHost(component) {
-    return component === 'localhost' || component.includes('.') || component.includes(':') || /[A-Z]/.test(component);
-}
-function isValidTag(tag) {
-    return TAG_RE.test(tag);
-}
-function isValidDigest(digest) {
-    return DIGEST_RE.test(digest);
-}
-function isSha256Digest(digest) {
-    return SHA256_RE.test(digest);
-}
-function explainInvalidTag(tag) {
-    if (tag.length === 0)
-        return 'a tag cannot be empty';
-    if (tag.length > 128)
-        return `a tag is at most 128 characters; this one has ${tag.length}`;
-    if (!/^\w/.test(tag))
-        return `a tag must start with a letter, digit or underscore, not \`${tag[0]}\``;
-    const bad = [...tag].find(c => !/[\w.-]/.test(c));
-    return `a tag may hold only letters, digits, \`_\`, \`.\` and \`-\`; \`${bad ?? '?'}\` is not allowed`;
-}
-/** Parses a repository path such as `acme/web` (no registry, tag or digest). */
-function parseRepositoryPath(path) {
-    if (path.length === 0)
-        return { ok: false, error: 'the repository path is empty' };
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT_RE.test(component)) {
-            if (/[A-Z]/.test(component)) {
-                return {
-                    ok: false,
-                    error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``
-                };
-            }
-            return {
-                ok: false,
-                error: `\`${component || '(empty)'}\` is not a valid path component (lowercase letters and digits, joined by \`.\`, \`_\`, \`__\` or \`-\`)`
-            };
-        }
-    }
-    return { ok: true, value: path };
-}
-/**
- * Parses `registry/path[:tag][@digest]`. A registry host is required: imagegate never guesses
- * Docker Hub, so `acme/web` is refused with the fix `docker.io/acme/web`.
- */
-function parseReference(text) {
-    let rest = text.trim();
-    if (rest !== text)
-        return { ok: false, error: 'remove the surrounding spaces' };
-    if (rest.length === 0)
-        return { ok: false, error: 'the reference is empty' };
-    if (rest.includes('://'))
-        return { ok: false, error: 'write a reference without a URL scheme (no `https://`)' };
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!isValidDigest(digest))
-            return { ok: false, error: `\`${digest}\` is not a digest (expected \`sha256:\` and 64 hex digits)` };
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { ok: false, error: `invalid tag \`${tag}\`: ${explainInvalidTag(tag)}` };
-    }
-    const slash = rest.indexOf('/');
-    const first = slash >= 0 ? rest.slice(0, slash) : rest;
-    if (slash < 0 || !looksLikeRegistryHost(first)) {
-        return {
-            ok: false,
-            error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``
-        };
-    }
-    if (!DOMAIN_RE.test(first))
-        return { ok: false, error: `\`${first}\` is not a valid registry host[:port]` };
-    const path = parseRepositoryPath(rest.slice(slash + 1));
-    if (!path.ok)
-        return path;
-    if (rest.length > NAME_MAX)
-        return { ok: false, error: `the repository name is ${rest.length} characters; at most ${NAME_MAX} are allowed` };
-    const ref = { registry: first, repository: path.value };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return { ok: true, value: ref };
-}
-function formatReference(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
-}
-/** Turns any branch name into a valid tag: invalid characters become `-`, trimmed to 128. */
-function sanitizeTag(text) {
-    let tag = text.replace(/[^\w.-]+/g, '-');
-    if (!/^\w/.test(tag))
-        tag = `_${tag.replace(/^[.-]+/, '')}`;
-    return tag.slice(0, 128);
-}
-
-;// CONCATENATED MODULE: ./src/core/suggest.ts
-/** The closest candidate to a misspelt word, if one is close enough to be what was meant. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    const lower = word.toLowerCase();
-    for (const candidate of candidates) {
-        const d = distance(lower, candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-    return bestDistance <= limit ? best : undefined;
-}
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
-function distance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, d[i - 2][j - 2] + 1);
-            d[i][j] = v;
-        }
-    }
-    return d[a.length][b.length];
-}
-
-;// CONCATENATED MODULE: ./src/core/tags.ts
-// Tag templates such as `{{version}}` or `sha-{{short_sha}}`: parsing, rendering and which
-// scenario publishes them.
-
-
-const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'];
-const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', ...RELEASE_VARIABLES];
-const SAMPLE = {
-    sha: '0123456789abcdef0123456789abcdef01234567',
-    short_sha: '0123456',
-    branch: 'main',
-    tag: 'v1.2.3',
-    version: '1.2.3',
-    major: '1',
-    minor: '2',
-    patch: '3',
-    prerelease: 'rc.1'
-};
-function parseTagTemplate(source) {
-    const parts = [];
-    const re = /\{\{\s*([^{}]*?)\s*\}\}/g;
-    let last = 0;
-    for (let m = re.exec(source); m; m = re.exec(source)) {
-        if (m.index > last)
-            parts.push({ text: source.slice(last, m.index) });
-        const name = m[1] ?? '';
-        if (!TEMPLATE_VARIABLES.includes(name)) {
-            const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
-            const hint = guess
-                ? `did you mean \`{{${guess}}}\`?`
-                : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
-            return { ok: false, error: `unknown template variable \`{{${name}}}\` in \`${source}\`; ${hint}` };
-        }
-        parts.push({ variable: name });
-        last = re.lastIndex;
-    }
-    if (last < source.length)
-        parts.push({ text: source.slice(last) });
-    const stray = parts.find(p => 'text' in p && /[{}]/.test(p.text));
-    if (stray)
-        return { ok: false, error: `unbalanced braces in \`${source}\`; variables are written \`{{name}}\`` };
-    const template = { source, parts, variables: parts.flatMap(p => ('variable' in p ? [p.variable] : [])) };
-    const sample = renderWith(template, SAMPLE);
-    if (!isValidTag(sample))
-        return { ok: false, error: `\`${source}\` cannot make a valid tag: ${explainInvalidTag(sample)}` };
-    return { ok: true, value: template };
-}
-/** Scenarios that publish a template when the configuration does not say: release variables → release. */
-function defaultTagScenarios(template) {
-    return template.variables.some(v => RELEASE_VARIABLES.includes(v)) ? ['release'] : ['promote'];
-}
-function parseSemverTag(tag) {
-    const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/.exec(tag);
-    if (!m)
-        return undefined;
-    const [, major = '', minor = '', patch = '', prerelease] = m;
-    const version = `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ''}`;
-    return prerelease ? { major, minor, patch, prerelease, version } : { major, minor, patch, version };
-}
-/** Renders a template from git values; a template that cannot apply says why it was skipped. */
-function renderTagTemplate(template, git) {
-    const semver = git.tag !== undefined ? parseSemverTag(git.tag) : undefined;
-    const values = {};
-    if (git.sha)
-        Object.assign(values, { sha: git.sha, short_sha: git.sha.slice(0, 7) });
-    if (git.branch)
-        values.branch = sanitizeTag(git.branch);
-    if (git.tag)
-        values.tag = sanitizeTag(git.tag);
-    if (semver)
-        Object.assign(values, semver);
-    for (const variable of template.variables) {
-        if (values[variable] !== undefined)
-            continue;
-        return { ok: false, skipped: missingReason(variable, git) };
-    }
-    if (semver?.prerelease && isStableAlias(template)) {
-        return { ok: false, skipped: `\`${template.source}\` is not moved by prerelease ${semver.version}` };
-    }
-    return { ok: true, tag: renderWith(template, values) };
-}
-function isStableAlias(template) {
-    const v = template.variables;
-    return ((v.includes('major') || v.includes('minor')) &&
-        !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag'));
-}
-function missingReason(variable, git) {
-    if (variable === 'sha' || variable === 'short_sha')
-        return 'no commit is known';
-    if (variable === 'branch')
-        return 'no branch is known (detached HEAD or tag)';
-    if (variable === 'tag')
-        return 'no git tag is being released';
-    if (git.tag === undefined)
-        return 'no git tag is being released';
-    if (variable === 'prerelease')
-        return `${git.tag} is not a prerelease`;
-    return `git tag \`${git.tag}\` is not a semantic version (vMAJOR.MINOR.PATCH)`;
-}
-function renderWith(template, values) {
-    return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
-}
-
-;// CONCATENATED MODULE: ./src/core/platform.ts
-// Platform strings as buildx and the OCI image index use them: os/arch[/variant].
-const OSES = ['linux', 'windows', 'freebsd'];
-const ARCH_VARIANTS = {
-    amd64: ['v1', 'v2', 'v3', 'v4'],
-    arm64: ['v8'],
-    arm: ['v5', 'v6', 'v7'],
-    '386': [],
-    ppc64le: [],
-    s390x: [],
-    riscv64: [],
-    mips64le: [],
-    mips64: [],
-    loong64: []
-};
-const ARCH_ALIASES = {
-    x86_64: 'amd64',
-    'x86-64': 'amd64',
-    aarch64: 'arm64',
-    armhf: 'arm/v7',
-    armel: 'arm/v6',
-    i386: '386',
-    i686: '386',
-    ppc64el: 'ppc64le'
-};
-/** The name QEMU and `uname -m` use for an architecture (binfmt handler names). */
-const UNAME_MACHINE = {
-    amd64: 'x86_64',
-    arm64: 'aarch64',
-    arm: 'arm',
-    '386': 'i386',
-    ppc64le: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    mips64le: 'mips64el',
-    mips64: 'mips64',
-    loong64: 'loongarch64'
-};
-function parsePlatform(text) {
-    const parts = text.split('/');
-    const [os, arch, variant] = parts;
-    if (parts.length === 1) {
-        const arch1 = ARCH_ALIASES[text] ?? text;
-        if (arch1 in ARCH_VARIANTS || arch1.startsWith('arm/'))
-            return { ok: false, error: `\`${text}\` has no OS; write \`linux/${arch1}\`` };
-        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/amd64\`` };
-    }
-    if (parts.length > 3 || !os || !arch)
-        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/arm64\`` };
-    if (!OSES.includes(os)) {
-        const fix = OSES.includes(os.toLowerCase()) ? `; write \`${os.toLowerCase()}\`` : `; supported: ${OSES.join(', ')}`;
-        return { ok: false, error: `unknown OS \`${os}\` in \`${text}\`${fix}` };
-    }
-    const alias = ARCH_ALIASES[arch];
-    if (alias)
-        return { ok: false, error: `\`${arch}\` is the kernel's name; the platform name is \`${os}/${alias}\`` };
-    const variants = ARCH_VARIANTS[arch];
-    if (!variants)
-        return {
-            ok: false,
-            error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`
-        };
-    if (variant !== undefined && !variants.includes(variant)) {
-        const known = variants.length ? `; ${arch} variants: ${variants.join(', ')}` : `; ${arch} has no variants`;
-        return { ok: false, error: `unknown variant \`${variant}\` for ${arch}${known}` };
-    }
-    const platform = { os, architecture: arch };
-    if (variant !== undefined)
-        platform.variant = variant;
-    return { ok: true, value: platform };
-}
-function formatPlatform(p) {
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-/** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
-function samePlatform(a, b) {
-    const norm = (p) => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
-    return norm(a) === norm(b);
-}
-/** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
-function samePlatformText(a, b) {
-    const pa = parsePlatform(a);
-    const pb = parsePlatform(b);
-    return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/formats.ts
@@ -33112,47 +34080,6 @@ function strings(map) {
     return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
-;// CONCATENATED MODULE: ./src/core/errors.ts
-// Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
-// 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
-const EXIT = { ok: 0, failed: 1, usage: 2, infrastructure: 3 };
-class ImagegateError extends Error {
-    exitCode;
-    constructor(message, exitCode) {
-        super(message);
-        this.exitCode = exitCode;
-        this.name = new.target.name;
-    }
-}
-/** A bad flag, configuration or combination of them: fix the input and run again. */
-class UsageError extends ImagegateError {
-    constructor(message) {
-        super(message, EXIT.usage);
-    }
-}
-/** Configuration errors, each already formatted as `FILE:LINE:COL: message`. */
-class ConfigError extends ImagegateError {
-    lines;
-    constructor(lines) {
-        super(lines.join('\n'), EXIT.usage);
-        this.lines = lines;
-    }
-}
-/** Something outside imagegate failed or is missing: the engine, a registry, a tool. */
-class InfrastructureError extends ImagegateError {
-    constructor(message) {
-        super(message, EXIT.infrastructure);
-    }
-}
-/** A test failed inside the image, or a promotion was refused for a stated reason. */
-class FailedError extends ImagegateError {
-    constructor(message) {
-        super(message, EXIT.failed);
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/identity.ts
 // The source identity of an image: what it was built and tested from. Promotion keys staging tags
 // on it, so what is promoted was built from exactly the merged source.
@@ -33190,235 +34117,6 @@ function canonicalJson(value) {
 }
 function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/core/plan.ts
-// The resolved plan: which scenario runs, what each image builds, tests and writes where, and
-// where every value came from. Pure: git facts and source identities are passed in.
-
-function resolveScenario(inputs) {
-    if (inputs.scenarioOverride)
-        return inputs.scenarioOverride;
-    if (inputs.config.scenario)
-        return { value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config' };
-    return inputs.inference.scenario;
-}
-function buildPlan(inputs) {
-    const { config, source, inference } = inputs;
-    const scenario = resolveScenario(inputs);
-    const git = mergeGit(inference, inputs.localGit);
-    const gitValues = {};
-    if (git.sha)
-        gitValues.sha = git.sha.value;
-    if (git.branch)
-        gitValues.branch = git.branch.value;
-    if (git.tag)
-        gitValues.tag = git.tag.value;
-    const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
-    const plan = {
-        version: 1,
-        config: source.file,
-        scenario,
-        host: inference.host,
-        event: inference.event,
-        reason: scenario.source === inference.scenario.source
-            ? inference.reason
-            : `${scenario.value} chosen by ${scenario.source}`,
-        trusted: inference.trusted,
-        git,
-        images,
-        writes: images.flatMap(i => [
-            ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-            ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
-        ]),
-        warnings: planWarnings(scenario, inference, images)
-    };
-    return plan;
-}
-/** Images in an order where every image comes after the one it depends on, file order otherwise. */
-function buildOrder(images) {
-    const byName = new Map(images.map(i => [i.name, i]));
-    const done = new Set();
-    const out = [];
-    const visit = (image, depth) => {
-        if (done.has(image.name) || depth > images.length)
-            return;
-        const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
-        if (base)
-            visit(base, depth + 1);
-        done.add(image.name);
-        out.push(image);
-    };
-    images.forEach(i => visit(i, 0));
-    return out;
-}
-function mergeGit(inference, local) {
-    const out = {};
-    for (const key of ['sha', 'branch', 'tag']) {
-        const fromCi = inference.git[key];
-        const fromLocal = local?.[key];
-        if (fromCi)
-            out[key] = fromCi;
-        else if (fromLocal)
-            out[key] = { value: fromLocal, source: 'git (local checkout)' };
-    }
-    return out;
-}
-function planImage(image, inputs, scenario, git) {
-    const { config, source } = inputs;
-    const at = `images[${image.index}]`;
-    const from = (key, fallback = 'default') => source.where(`${at}.${key}`) ?? fallback;
-    const identity = inputs.identities.get(image.name);
-    const plan = {
-        name: image.name,
-        builder: { value: image.builder.kind, source: from('builder') },
-        context: { value: image.context, source: from('context') },
-        buildArgs: { value: image.buildArgs, source: from('build-args') },
-        platforms: { value: image.platforms, source: from('platforms') },
-        repository: {
-            value: image.repository,
-            source: source.where(`${at}.repository`) ?? `registry (${source.where('registry') ?? 'config'}) + name`
-        },
-        identity: identity && 'key' in identity
-            ? { value: identity, source: 'git tree of the context + hash of the image entry' }
-            : { source: 'git', error: identity?.error ?? 'not computed' },
-        tests: { value: image.test.commands.length, source: from('test', 'none configured') },
-        steps: [],
-        tags: []
-    };
-    if (image.builder.kind === 'dockerfile')
-        plan.containerfile = { value: image.containerfile, source: from('containerfile') };
-    if (image.target !== undefined)
-        plan.target = { value: image.target, source: from('target') };
-    if (image.dependsOn !== undefined)
-        plan.dependsOn = { value: image.dependsOn, source: from('depends-on') };
-    const key = identity && 'key' in identity ? identity.key : undefined;
-    if (key)
-        plan.staging = stagingRef(image, config, source, key);
-    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git));
-    plan.steps = steps(plan, scenario);
-    return plan;
-}
-function stagingRef(image, config, source, key) {
-    if (config.staging.kind === 'registry') {
-        return {
-            value: `${config.staging.registry}/${image.name}:${key}`,
-            source: `staging.registry (${source.where('staging.registry') ?? 'config'})`
-        };
-    }
-    const where = source.where('staging.tag-prefix');
-    return {
-        value: `${image.repository}:${config.staging.tagPrefix}${key}`,
-        source: where ? `staging.tag-prefix (${where})` : 'staging.tag-prefix (default `staging-`)'
-    };
-}
-function planTag(rule, where, repository, scenario, git) {
-    const rendered = renderTagTemplate(rule.template, git);
-    const planned = { template: rule.template.source, on: rule.on, source: where, published: false };
-    if (!rendered.ok) {
-        planned.skipped = rendered.skipped;
-        return planned;
-    }
-    planned.tag = rendered.tag;
-    planned.ref = `${repository}:${rendered.tag}`;
-    planned.published = rule.on.includes(scenario);
-    return planned;
-}
-function steps(plan, scenario) {
-    const platforms = plan.platforms.value.join(', ');
-    const build = [
-        `build ${platforms}`,
-        plan.tests.value
-            ? `test ${plan.tests.value} command(s) on each of ${platforms}`
-            : `no tests configured (add \`test:\`)`
-    ];
-    const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
-    const published = plan.tags.filter(t => t.published).map(t => t.ref);
-    switch (scenario) {
-        case 'check':
-            return [...build, 'push nothing (check)'];
-        case 'gate':
-            return [...build, `push the tested image to ${staging}`];
-        case 'promote':
-        case 'release':
-            return [
-                `no build: copy ${staging} by digest`,
-                published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
-            ];
-    }
-}
-function planWarnings(scenario, inference, images) {
-    const warnings = [];
-    if (!inference.trusted && scenario.value !== 'check') {
-        warnings.push(`scenario ${scenario.value} (${scenario.source}) on an untrusted event: ${inference.reason}`);
-    }
-    for (const image of images) {
-        if (image.identity.error && scenario.value !== 'check')
-            warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
-        if (image.identity.value?.dirty && scenario.value !== 'check')
-            warnings.push(`${image.name}: the build context has uncommitted changes`);
-    }
-    return warnings;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/io/exec.ts
-// The one seam through which imagegate runs programs: argv arrays only, never a shell string.
-// Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
-
-
-class ExecError extends Error {
-    command;
-    args;
-    result;
-    constructor(command, args, result) {
-        const last = lastLine(result.stderr) || lastLine(result.stdout) || '(no output)';
-        super(`${command} ${args[0] ?? ''} exited with ${result.exitCode}: ${last}`);
-        this.command = command;
-        this.args = args;
-        this.result = result;
-        this.name = 'ExecError';
-    }
-}
-class Exec {
-    /** Runs a program and returns its exit code and output; a missing program is an InfrastructureError. */
-    static async run(command, args, opts = {}) {
-        const env = opts.env ? { ...process.env, ...opts.env } : undefined;
-        try {
-            const result = await getExecOutput(command, [...args], {
-                cwd: opts.cwd,
-                env,
-                input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
-                ignoreReturnCode: true,
-                silent: !opts.stream,
-                outStream: process.stderr,
-                errStream: process.stderr,
-                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
-            });
-            return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-        }
-        catch (e) {
-            const message = e instanceof Error ? e.message : String(e);
-            if (/Unable to locate executable file|ENOENT/.test(message)) {
-                throw new InfrastructureError(`\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`);
-            }
-            throw e;
-        }
-    }
-    /** Runs a program and returns its stdout; a non-zero exit is an ExecError. */
-    static async output(command, args, opts = {}) {
-        const result = await Exec.run(command, args, opts);
-        if (result.exitCode !== 0)
-            throw new ExecError(command, args, result);
-        return result.stdout;
-    }
-}
-function chunkTo(sink) {
-    return data => sink(data.toString('utf8'));
-}
-function lastLine(text) {
-    return text.trim().split('\n').pop()?.trim() ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/io/git.ts
@@ -33692,8 +34390,104 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
 }
 
+;// CONCATENATED MODULE: ./src/core/summary.ts
+// A run's outcome as people read it: a terminal summary and a markdown table for CI summaries.
+
+const MARK = { passed: 'PASS', failed: 'FAIL', 'timed-out': 'TIME', error: 'ERR ' };
+function renderRunText(report) {
+    const lines = [`imagegate ${report.scenario}: ${verdict(report)}`];
+    for (const image of report.images) {
+        lines.push(`  ${image.name}  ${image.status}${image.digest ? `  ${image.digest}` : ''}${image.reason && image.status !== 'failed' ? `  (${image.reason})` : ''}`);
+        for (const platform of image.platforms) {
+            lines.push(`    ${platform.platform}${platform.emulated ? ' (QEMU)' : ''}${platform.manifestDigest ? `  ${platform.manifestDigest}` : ''}`);
+            for (const test of platform.tests) {
+                const exit = test.exitCode !== undefined ? ` exit ${test.exitCode}` : '';
+                lines.push(`      ${MARK[test.status] ?? test.status} ${test.name}  ${summary_seconds(test.durationMs)}${exit}${test.error ? `  ${test.error}` : ''}`);
+                if (test.status !== 'passed' && test.outputTail)
+                    lines.push(...indent(test.outputTail.split('\n').slice(-8), '        | '));
+            }
+        }
+        if (image.pushed)
+            lines.push(`    pushed ${image.pushed.ref}@${image.pushed.digest}`);
+    }
+    lines.push(report.pushed ? `Pushed (digests read back from the registry): ${report.refs.join(', ')}` : 'Pushed: nothing');
+    return `${lines.join('\n')}\n`;
+}
+function renderRunMarkdown(report) {
+    const lines = [
+        `### imagegate ${report.scenario}: ${verdict(report)}`,
+        '',
+        '| image | platform | digest | tests | time |',
+        '|---|---|---|---|---|'
+    ];
+    for (const image of report.images) {
+        if (!image.platforms.length)
+            lines.push(`| ${image.name} | — | — | ${image.status}: ${cell(image.reason ?? '')} | — |`);
+        for (const platform of image.platforms) {
+            const passed = platform.tests.filter(t => t.status === 'passed').length;
+            const failed = platform.tests.filter(t => t.status !== 'passed').map(t => `${t.name} (${t.status})`);
+            const tests = `${passed}/${platform.tests.length} passed${failed.length ? `; ${failed.join(', ')}` : ''}`;
+            const digest = platform.manifestDigest ?? image.digest ?? '—';
+            lines.push(`| ${image.name} | ${platform.platform}${platform.emulated ? ' (QEMU)' : ''} | \`${summary_short(digest)}\` | ${cell(tests)} | ${summary_seconds(platform.durationMs)} |`);
+        }
+    }
+    lines.push('', report.pushed ? `Pushed: ${report.refs.map(r => `\`${r}\``).join(', ')}` : 'Pushed: nothing');
+    return `${lines.join('\n')}\n`;
+}
+function verdict(report) {
+    const { passed, failed } = countTests(report.images);
+    const bad = report.images.filter((i) => i.status !== 'passed').length;
+    return `${bad ? `${bad} of ${report.images.length} image(s) did not pass` : `all ${report.images.length} image(s) passed`} (${passed} passed, ${failed} failed)`;
+}
+function summary_seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+function summary_short(digest) {
+    return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
+}
+function indent(lines, prefix) {
+    return lines.map(l => `${prefix}${l}`);
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/host/github.ts
+// The Reporter on GitHub Actions, through @actions/core (workflow commands on stdout).
+
+class GitHubReporter {
+    info(text) {
+        info(text);
+    }
+    warning(text, where) {
+        warning(text, properties(where));
+    }
+    error(text, where) {
+        error(text, properties(where));
+    }
+    async group(title, fn) {
+        return group(title, fn);
+    }
+    mask(secret) {
+        core_setSecret(secret);
+    }
+}
+function properties(where) {
+    if (!where)
+        return {};
+    return {
+        file: where.file,
+        ...(where.line ? { startLine: where.line } : {}),
+        ...(where.col ? { startColumn: where.col } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
-// The GitHub Action entry point: inputs → the same code path as the CLI → step outputs and summary.
+// The GitHub Action entry point: inputs → the same code path as the CLI → step outputs, summary,
+// annotations and the exit code.
+
+
+
 
 
 
@@ -33702,35 +34496,80 @@ function escapeCell(text) {
 
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 async function runAction() {
-    const cwd = getInput('working-directory') || process.cwd();
+    const cwd = (0,external_node_path_namespaceObject.resolve)(getInput('working-directory') || '.');
     try {
         const command = getInput('command') || 'run';
         if (!COMMANDS.includes(command))
             throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
-        const scenarioInput = getInput('scenario');
-        const scenario = scenarioInput ? parseScenario(scenarioInput) : undefined;
-        if (scenarioInput && !scenario)
-            throw new UsageError(`input \`scenario: ${scenarioInput}\` must be check, gate, promote or release`);
+        const scenario = scenarioInput(command);
         const config = getInput('config') || undefined;
-        const { plan, notices } = await makePlan({
+        const { plan, loaded, notices } = await makePlan({
             cwd,
             env: process.env,
             configPath: config,
-            ...(scenario ? { scenario: { value: scenario, source: 'action input scenario' } } : {})
+            ...(scenario ? { scenario } : {})
         });
         notices.forEach(n => warning(n));
-        info(renderPlanText(plan));
+        plan.warnings.forEach(w => warning(w));
         setOutput('scenario', plan.scenario.value);
         setOutput('plan', JSON.stringify(plan));
-        setOutput('pushed', 'false');
-        await summary.addRaw(renderPlanMarkdown(plan)).write();
-        if (command !== 'plan') {
-            throw new UsageError(`scenario ${plan.scenario.value}: building, testing and pushing are not available in this version yet (the gate comes with issue #3); use \`command: plan\` for now`);
+        if (command === 'plan') {
+            info(renderPlanText(plan));
+            setOutput('pushed', 'false');
+            await summary.addRaw(renderPlanMarkdown(plan)).write();
+            return;
+        }
+        const chosen = plan.scenario.value;
+        if (chosen === 'promote' || chosen === 'release') {
+            throw new UsageError(`scenario ${chosen} is not available in this version yet (it comes with issue #4); use \`command: plan\` to see what it will do`);
+        }
+        const junit = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
+        const parallel = Number(getInput('parallel') || '2');
+        const report = await runGate({
+            loaded,
+            plan,
+            scenario: chosen,
+            reporter: new GitHubReporter(),
+            env: process.env,
+            parallel,
+            junitFile: junit
+        });
+        setRunOutputs(report, junit);
+        info(renderRunText(report));
+        await summary.addRaw(renderRunMarkdown(report)).write();
+        if (!report.images.every(i => i.status === 'passed')) {
+            for (const image of report.images.filter(i => i.status !== 'passed'))
+                error(`${image.name}: ${image.reason ?? image.status}`);
+            setFailed(`imagegate ${chosen}: not every test passed${chosen === 'gate' ? '; nothing was pushed' : ''}`);
+            process.exitCode = EXIT.failed;
         }
     }
     catch (e) {
         fail(e, cwd);
     }
+}
+function scenarioInput(command) {
+    const text = getInput('scenario');
+    const fromInput = text ? parseScenario(text) : undefined;
+    if (text && !fromInput)
+        throw new UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
+    const fromCommand = parseScenario(command);
+    if (fromCommand && fromInput && fromCommand !== fromInput)
+        throw new UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
+    if (fromCommand)
+        return { value: fromCommand, source: 'action input command' };
+    return fromInput ? { value: fromInput, source: 'action input scenario' } : undefined;
+}
+function setRunOutputs(report, junit) {
+    const digests = Object.fromEntries(report.images.map(i => [i.name, i.digest ?? '']));
+    const only = report.images.length === 1 ? report.images[0] : undefined;
+    setOutput('digest', only ? (only.digest ?? '') : JSON.stringify(digests));
+    setOutput('digests', JSON.stringify(digests));
+    setOutput('refs', report.refs.join('\n'));
+    setOutput('tags', report.images.flatMap(i => (i.pushed ? [i.pushed.ref] : [])).join('\n'));
+    setOutput('pushed', String(report.pushed));
+    setOutput('results', JSON.stringify(report));
+    setOutput('junit', junit);
 }
 function fail(e, cwd) {
     if (e instanceof ConfigError) {

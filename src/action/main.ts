@@ -1,45 +1,95 @@
-// The GitHub Action entry point: inputs → the same code path as the CLI → step outputs and summary.
+// The GitHub Action entry point: inputs → the same code path as the CLI → step outputs, summary,
+// annotations and the exit code.
 
 import * as core from '@actions/core';
-import {relative, resolve} from 'node:path';
+import {join, relative, resolve} from 'node:path';
+import {runGate} from '../app/gate.js';
 import {makePlan} from '../app/plan.js';
 import {ConfigError, EXIT, ImagegateError, UsageError} from '../core/errors.js';
 import {renderPlanMarkdown, renderPlanText} from '../core/render-plan.js';
-import {parseScenario} from '../core/scenario.js';
+import type {RunReport} from '../core/results.js';
+import {parseScenario, type Scenario} from '../core/scenario.js';
+import {renderRunMarkdown, renderRunText} from '../core/summary.js';
+import {GitHubReporter} from '../host/github.js';
 
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 
 export async function runAction(): Promise<void> {
-  const cwd = core.getInput('working-directory') || process.cwd();
+  const cwd = resolve(core.getInput('working-directory') || '.');
   try {
     const command = core.getInput('command') || 'run';
     if (!COMMANDS.includes(command))
       throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
-    const scenarioInput = core.getInput('scenario');
-    const scenario = scenarioInput ? parseScenario(scenarioInput) : undefined;
-    if (scenarioInput && !scenario)
-      throw new UsageError(`input \`scenario: ${scenarioInput}\` must be check, gate, promote or release`);
+    const scenario = scenarioInput(command);
     const config = core.getInput('config') || undefined;
-    const {plan, notices} = await makePlan({
+    const {plan, loaded, notices} = await makePlan({
       cwd,
       env: process.env,
       configPath: config,
-      ...(scenario ? {scenario: {value: scenario, source: 'action input scenario'}} : {})
+      ...(scenario ? {scenario} : {})
     });
     notices.forEach(n => core.warning(n));
-    core.info(renderPlanText(plan));
+    plan.warnings.forEach(w => core.warning(w));
     core.setOutput('scenario', plan.scenario.value);
     core.setOutput('plan', JSON.stringify(plan));
-    core.setOutput('pushed', 'false');
-    await core.summary.addRaw(renderPlanMarkdown(plan)).write();
-    if (command !== 'plan') {
+    if (command === 'plan') {
+      core.info(renderPlanText(plan));
+      core.setOutput('pushed', 'false');
+      await core.summary.addRaw(renderPlanMarkdown(plan)).write();
+      return;
+    }
+    const chosen = plan.scenario.value;
+    if (chosen === 'promote' || chosen === 'release') {
       throw new UsageError(
-        `scenario ${plan.scenario.value}: building, testing and pushing are not available in this version yet (the gate comes with issue #3); use \`command: plan\` for now`
+        `scenario ${chosen} is not available in this version yet (it comes with issue #4); use \`command: plan\` to see what it will do`
       );
+    }
+    const junit = join(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
+    const parallel = Number(core.getInput('parallel') || '2');
+    const report = await runGate({
+      loaded,
+      plan,
+      scenario: chosen,
+      reporter: new GitHubReporter(),
+      env: process.env,
+      parallel,
+      junitFile: junit
+    });
+    setRunOutputs(report, junit);
+    core.info(renderRunText(report));
+    await core.summary.addRaw(renderRunMarkdown(report)).write();
+    if (!report.images.every(i => i.status === 'passed')) {
+      for (const image of report.images.filter(i => i.status !== 'passed'))
+        core.error(`${image.name}: ${image.reason ?? image.status}`);
+      core.setFailed(`imagegate ${chosen}: not every test passed${chosen === 'gate' ? '; nothing was pushed' : ''}`);
+      process.exitCode = EXIT.failed;
     }
   } catch (e) {
     fail(e, cwd);
   }
+}
+
+function scenarioInput(command: string): {value: Scenario; source: string} | undefined {
+  const text = core.getInput('scenario');
+  const fromInput = text ? parseScenario(text) : undefined;
+  if (text && !fromInput) throw new UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
+  const fromCommand = parseScenario(command);
+  if (fromCommand && fromInput && fromCommand !== fromInput)
+    throw new UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
+  if (fromCommand) return {value: fromCommand, source: 'action input command'};
+  return fromInput ? {value: fromInput, source: 'action input scenario'} : undefined;
+}
+
+function setRunOutputs(report: RunReport, junit: string): void {
+  const digests = Object.fromEntries(report.images.map(i => [i.name, i.digest ?? '']));
+  const only = report.images.length === 1 ? report.images[0] : undefined;
+  core.setOutput('digest', only ? (only.digest ?? '') : JSON.stringify(digests));
+  core.setOutput('digests', JSON.stringify(digests));
+  core.setOutput('refs', report.refs.join('\n'));
+  core.setOutput('tags', report.images.flatMap(i => (i.pushed ? [i.pushed.ref] : [])).join('\n'));
+  core.setOutput('pushed', String(report.pushed));
+  core.setOutput('results', JSON.stringify(report));
+  core.setOutput('junit', junit);
 }
 
 function fail(e: unknown, cwd: string): void {
