@@ -31343,15 +31343,6 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/builder.ts
-// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
-// gate and promote do not care which built the image.
-/** Local names never leave the engine: this registry host does not exist. */
-const LOCAL_REGISTRY = 'imagegate.local';
-function localTagFor(name, digest) {
-    return `${LOCAL_REGISTRY}/${name}:${digest.replace(/^sha256:/, '')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 // Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
 // 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
@@ -32029,7 +32020,10 @@ class Docker {
     }
     /** The engine answers, keeps multi-platform images (containerd store), and buildx is there. */
     async requireEngine() {
-        const info = await this.run(['info', '--format', '{{json .DriverStatus}}']);
+        const [info, buildx] = await Promise.all([
+            this.run(['info', '--format', '{{json .DriverStatus}}']),
+            this.run(['buildx', 'version'])
+        ]);
         if (info.exitCode !== 0) {
             const why = info.stderr.trim().split('\n').pop() ?? '';
             throw new InfrastructureError(`no Docker engine answers (${why}); start one (on this repository's machines: \`scripts/testbed up\`)`);
@@ -32039,7 +32033,6 @@ class Docker {
                 'Enable it with `{"features": {"containerd-snapshotter": true}}` in /etc/docker/daemon.json and restart dockerd ' +
                 '(on GitHub runners: docker/setup-docker-action with that daemon-config)');
         }
-        const buildx = await this.run(['buildx', 'version']);
         if (buildx.exitCode !== 0) {
             throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
         }
@@ -32072,6 +32065,16 @@ async function withLogins(hosts, credentials, fn) {
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/builder.ts
+// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
+// gate and promote do not care which built the image.
+/** Local names never leave the engine: this registry host does not exist. */
+const LOCAL_REGISTRY = 'imagegate.local';
+/** This run's local tag for an image: FROM resolves a tag locally (a digest would go to a registry). */
+function localTagFor(name, runId) {
+    return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker-args.ts
@@ -32201,7 +32204,7 @@ class DockerfileBuilder {
         const { image } = inputs;
         const secretEnv = this.secretEnv(inputs);
         const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-build-'));
-        const runTag = `${LOCAL_REGISTRY}/${image.name}:run-${inputs.runId}`;
+        const runTag = localTagFor(image.name, inputs.runId);
         try {
             const metadataFile = (0,external_node_path_namespaceObject.join)(dir, 'metadata.json');
             const args = buildxBuildArgs({
@@ -32227,7 +32230,14 @@ class DockerfileBuilder {
                 return { ok: false, reason: buildFailure(output), outputTail: tail(output) };
             const metadata = JSON.parse(await (0,promises_namespaceObject.readFile)(metadataFile, 'utf8'));
             const digest = metadata['containerimage.digest'];
-            const id = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Id}}', runTag])).trim();
+            const inspect = await this.opts.docker.output([
+                'image',
+                'inspect',
+                '--format',
+                '{{.Id}} {{.Config.User}}',
+                runTag
+            ]);
+            const [id = '', user = ''] = inspect.trim().split(' ');
             if (!digest || digest !== id) {
                 return {
                     ok: false,
@@ -32235,11 +32245,8 @@ class DockerfileBuilder {
                     outputTail: tail(output)
                 };
             }
-            const localRef = localTagFor(image.name, digest);
-            await this.opts.docker.output(['tag', runTag, localRef]);
-            await this.opts.docker.run(['image', 'rm', runTag]);
-            const user = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Config.User}}', localRef])).trim();
-            return { ok: true, image: { name: image.name, digest, localRef, platforms: image.platforms, user, buildMs } };
+            // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
+            return { ok: true, image: { name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs } };
         }
         finally {
             await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
@@ -32334,6 +32341,9 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
 
 
 
+// What a test's log group keeps of its output.
+const LOG_LINES = 400;
+const LOG_CHARS = 64000;
 class TestRunner {
     opts;
     constructor(opts) {
@@ -32341,16 +32351,14 @@ class TestRunner {
     }
     async run(image, built) {
         const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
-        const results = [];
         try {
-            for (const platform of built.platforms)
-                results.push(await this.runPlatform(image, platform, target));
+            // Platforms run side by side (each under its own emulator); commands within one run in order.
+            return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target)));
         }
         finally {
             if (target.ref !== built.localRef)
                 await this.opts.docker.run(['image', 'rm', target.ref]);
         }
-        return results;
     }
     async runPlatform(image, platform, target) {
         const started = Date.now();
@@ -32364,7 +32372,12 @@ class TestRunner {
                 tests.push({ name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked });
                 continue;
             }
-            tests.push(await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name}`, () => this.runCommand(image, platform, command, target.ref)));
+            const { result, log } = await this.runCommand(image, platform, command, target.ref);
+            // Output is printed whole once the command ends, so parallel platforms never interleave.
+            await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
+                this.opts.reporter.info(log);
+            });
+            tests.push(result);
         }
         if (blocked)
             this.opts.reporter.error(`${image.name} ${platform}: ${blocked}`);
@@ -32387,6 +32400,7 @@ class TestRunner {
             ...(command.workdir !== undefined ? { workdir: command.workdir } : {})
         });
         let output = '';
+        let log = `$ docker ${args.join(' ')}\n`;
         let timedOut = false;
         const started = Date.now();
         const timer = setTimeout(() => {
@@ -32395,17 +32409,24 @@ class TestRunner {
         }, command.timeoutMs);
         try {
             const result = await this.opts.docker.run(args, {
-                stream: true,
-                onOutput: chunk => void (output = tail(output + chunk, 40, 8000))
+                onOutput: chunk => {
+                    output = tail(output + chunk, 40, 8000);
+                    log = tail(log + chunk, LOG_LINES, LOG_CHARS);
+                }
             });
             const durationMs = Date.now() - started;
             const base = { name: command.name, platform, exitCode: result.exitCode, durationMs, outputTail: tail(output) };
+            log += `\n(exit code ${result.exitCode}, ${(durationMs / 1000).toFixed(1)}s)`;
             if (timedOut)
-                return { ...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s` };
+                return { result: { ...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s` }, log };
             // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
-            if (result.exitCode === 125)
-                return { ...base, status: 'error', error: `docker could not start the container: ${test_runner_lastLine(output)}` };
-            return { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' };
+            if (result.exitCode === 125) {
+                return {
+                    result: { ...base, status: 'error', error: `docker could not start the container: ${test_runner_lastLine(output)}` },
+                    log
+                };
+            }
+            return { result: { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' }, log };
         }
         finally {
             clearTimeout(timer);
@@ -32470,7 +32491,6 @@ function test_runner_lastLine(text) {
 
 
 
-
 async function runGate(req) {
     const started = Date.now();
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
@@ -32484,16 +32504,17 @@ async function runGate(req) {
             baseDir: req.loaded.dir,
             ...(req.binfmtDir ? { binfmtDir: req.binfmtDir } : {})
         });
-        const images = await buildAndTestAll(req, builder, runner);
+        const { images, built } = await buildAndTestAll(req, builder, runner);
         const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
         if (req.junitFile)
             await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images));
         if (req.scenario === 'gate') {
             if (images.every(i => i.status === 'passed'))
-                await pushTested(docker, req.reporter, images, staging, report);
+                await pushTested(docker, req.reporter, images, built, staging, report);
             else
                 req.reporter.warning('nothing was pushed: not every test of every image passed');
         }
+        await releaseLocalImages(docker, req.reporter, images, built);
         report.durationMs = Date.now() - started;
         return report;
     });
@@ -32542,7 +32563,8 @@ async function buildAndTestAll(req, builder, runner) {
         })());
     }
     const outcomes = await Promise.all(order.map(i => done.get(i.name)));
-    return outcomes.map(o => o.result);
+    const built = new Map(outcomes.flatMap(o => (o.built ? [[o.built.name, o.built]] : [])));
+    return { images: outcomes.map(o => o.result), built };
 }
 async function buildAndTest(req, builder, runner, image, runId, oci, base) {
     const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
@@ -32586,13 +32608,17 @@ function ociMetadata(req) {
         oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
     return oci;
 }
-async function pushTested(docker, reporter, images, staging, report) {
+async function pushTested(docker, reporter, images, built, staging, report) {
     for (const image of images) {
         const ref = staging.get(image.name);
-        const local = localTagFor(image.name, image.digest);
+        const local = built.get(image.name).localRef;
         await reporter.group(`push ${image.name} → ${ref}`, async () => {
             await docker.output(['tag', local, ref]);
             try {
+                const tagged = (await docker.output(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
+                if (tagged !== image.digest) {
+                    throw new InfrastructureError(`${ref} resolves locally to ${tagged}, not the tested ${image.digest}; nothing was pushed for it`);
+                }
                 const push = await docker.run(['push', ref], { stream: true });
                 if (push.exitCode !== 0) {
                     const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
@@ -32613,6 +32639,21 @@ async function pushTested(docker, reporter, images, staging, report) {
             report.pushed = true;
             reporter.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
         });
+    }
+}
+/** Passed images leave no local tag behind; failed ones stay for a look inside. */
+async function releaseLocalImages(docker, reporter, images, built) {
+    for (const image of images) {
+        const local = built.get(image.name);
+        if (!local)
+            continue;
+        if (image.status === 'passed') {
+            await docker.run(['image', 'rm', local.localRef]);
+        }
+        else {
+            const platform = image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform ?? local.platforms[0];
+            reporter.info(`${image.name}: kept ${local.localRef} to look inside: docker run --rm -it --platform ${platform} --entrypoint /bin/sh ${local.localRef}`);
+        }
     }
 }
 /** The manifest exactly as the registry serves it: its digest is the sha256 of these bytes. */

@@ -4,7 +4,7 @@
 
 import {createHash, randomBytes} from 'node:crypto';
 import {writeFile} from 'node:fs/promises';
-import {localTagFor, type BuiltImage, type ImageBuilder} from '../core/builder.js';
+import type {BuiltImage, ImageBuilder} from '../core/builder.js';
 import type {ImageConfig} from '../core/config/types.js';
 import {UsageError, InfrastructureError} from '../core/errors.js';
 import {renderJUnit} from '../core/junit.js';
@@ -42,13 +42,15 @@ export async function runGate(req: GateRequest): Promise<RunReport> {
       baseDir: req.loaded.dir,
       ...(req.binfmtDir ? {binfmtDir: req.binfmtDir} : {})
     });
-    const images = await buildAndTestAll(req, builder, runner);
+    const {images, built} = await buildAndTestAll(req, builder, runner);
     const report: RunReport = {scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0};
     if (req.junitFile) await writeFile(req.junitFile, renderJUnit(images));
     if (req.scenario === 'gate') {
-      if (images.every(i => i.status === 'passed')) await pushTested(docker, req.reporter, images, staging, report);
+      if (images.every(i => i.status === 'passed'))
+        await pushTested(docker, req.reporter, images, built, staging, report);
       else req.reporter.warning('nothing was pushed: not every test of every image passed');
     }
+    await releaseLocalImages(docker, req.reporter, images, built);
     report.durationMs = Date.now() - started;
     return report;
   });
@@ -79,7 +81,11 @@ function credentialsFrom(env: GateRequest['env'], reporter: Reporter): Credentia
 }
 
 /** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
-async function buildAndTestAll(req: GateRequest, builder: ImageBuilder, runner: TestRunner): Promise<ImageResult[]> {
+async function buildAndTestAll(
+  req: GateRequest,
+  builder: ImageBuilder,
+  runner: TestRunner
+): Promise<{images: ImageResult[]; built: Map<string, BuiltImage>}> {
   const order = buildOrder(req.loaded.config.images);
   const runId = randomBytes(6).toString('hex');
   const oci = ociMetadata(req);
@@ -106,7 +112,8 @@ async function buildAndTestAll(req: GateRequest, builder: ImageBuilder, runner: 
     );
   }
   const outcomes = await Promise.all(order.map(i => done.get(i.name)!));
-  return outcomes.map(o => o.result);
+  const built = new Map(outcomes.flatMap(o => (o.built ? [[o.built.name, o.built] as const] : [])));
+  return {images: outcomes.map(o => o.result), built};
 }
 
 async function buildAndTest(
@@ -167,15 +174,22 @@ async function pushTested(
   docker: Docker,
   reporter: Reporter,
   images: ImageResult[],
+  built: Map<string, BuiltImage>,
   staging: Map<string, string>,
   report: RunReport
 ): Promise<void> {
   for (const image of images) {
     const ref = staging.get(image.name)!;
-    const local = localTagFor(image.name, image.digest!);
+    const local = built.get(image.name)!.localRef;
     await reporter.group(`push ${image.name} → ${ref}`, async () => {
       await docker.output(['tag', local, ref]);
       try {
+        const tagged = (await docker.output(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
+        if (tagged !== image.digest) {
+          throw new InfrastructureError(
+            `${ref} resolves locally to ${tagged}, not the tested ${image.digest}; nothing was pushed for it`
+          );
+        }
         const push = await docker.run(['push', ref], {stream: true});
         if (push.exitCode !== 0) {
           const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
@@ -199,6 +213,28 @@ async function pushTested(
       report.pushed = true;
       reporter.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
     });
+  }
+}
+
+/** Passed images leave no local tag behind; failed ones stay for a look inside. */
+async function releaseLocalImages(
+  docker: Docker,
+  reporter: Reporter,
+  images: ImageResult[],
+  built: Map<string, BuiltImage>
+): Promise<void> {
+  for (const image of images) {
+    const local = built.get(image.name);
+    if (!local) continue;
+    if (image.status === 'passed') {
+      await docker.run(['image', 'rm', local.localRef]);
+    } else {
+      const platform =
+        image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform ?? local.platforms[0];
+      reporter.info(
+        `${image.name}: kept ${local.localRef} to look inside: docker run --rm -it --platform ${platform} --entrypoint /bin/sh ${local.localRef}`
+      );
+    }
   }
 }
 

@@ -7,7 +7,7 @@ export interface BuiltImage {
   name: string;
   /** Digest of what was built: the index for a multi-platform image. This is what is tested. */
   digest: string;
-  /** A local reference that resolves to exactly `digest` (a tag made from the digest). */
+  /** A local reference that resolves to exactly `digest` (a tag of this run's own). */
   localRef: string;
   platforms: string[];
   /** The image's USER, restored on test derivatives. */
@@ -36,6 +36,7 @@ export interface ImageBuilder {
 /** Local names never leave the engine: this registry host does not exist. */
 export const LOCAL_REGISTRY = 'imagegate.local';
 
-export function localTagFor(name: string, digest: string): string {
-  return `${LOCAL_REGISTRY}/${name}:${digest.replace(/^sha256:/, '')}`;
+/** This run's local tag for an image: FROM resolves a tag locally (a digest would go to a registry). */
+export function localTagFor(name: string, runId: string): string {
+  return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
 }

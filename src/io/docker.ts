@@ -32,7 +32,10 @@ export class Docker {
 
   /** The engine answers, keeps multi-platform images (containerd store), and buildx is there. */
   async requireEngine(): Promise<void> {
-    const info = await this.run(['info', '--format', '{{json .DriverStatus}}']);
+    const [info, buildx] = await Promise.all([
+      this.run(['info', '--format', '{{json .DriverStatus}}']),
+      this.run(['buildx', 'version'])
+    ]);
     if (info.exitCode !== 0) {
       const why = info.stderr.trim().split('\n').pop() ?? '';
       throw new InfrastructureError(
@@ -46,7 +49,6 @@ export class Docker {
           '(on GitHub runners: docker/setup-docker-action with that daemon-config)'
       );
     }
-    const buildx = await this.run(['buildx', 'version']);
     if (buildx.exitCode !== 0) {
       throw new InfrastructureError(
         'docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)'

@@ -4,7 +4,7 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {LOCAL_REGISTRY, localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../core/builder.js';
+import {localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../core/builder.js';
 import {buildxBuildArgs} from '../core/docker-args.js';
 import {UsageError} from '../core/errors.js';
 import {tail} from '../core/results.js';
@@ -26,7 +26,7 @@ export class DockerfileBuilder implements ImageBuilder {
     const {image} = inputs;
     const secretEnv = this.secretEnv(inputs);
     const dir = await mkdtemp(join(tmpdir(), 'imagegate-build-'));
-    const runTag = `${LOCAL_REGISTRY}/${image.name}:run-${inputs.runId}`;
+    const runTag = localTagFor(image.name, inputs.runId);
     try {
       const metadataFile = join(dir, 'metadata.json');
       const args = buildxBuildArgs({
@@ -51,7 +51,14 @@ export class DockerfileBuilder implements ImageBuilder {
       if (result.exitCode !== 0) return {ok: false, reason: buildFailure(output), outputTail: tail(output)};
       const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as {'containerimage.digest'?: string};
       const digest = metadata['containerimage.digest'];
-      const id = (await this.opts.docker.output(['image', 'inspect', '--format', '{{.Id}}', runTag])).trim();
+      const inspect = await this.opts.docker.output([
+        'image',
+        'inspect',
+        '--format',
+        '{{.Id}} {{.Config.User}}',
+        runTag
+      ]);
+      const [id = '', user = ''] = inspect.trim().split(' ');
       if (!digest || digest !== id) {
         return {
           ok: false,
@@ -59,13 +66,8 @@ export class DockerfileBuilder implements ImageBuilder {
           outputTail: tail(output)
         };
       }
-      const localRef = localTagFor(image.name, digest);
-      await this.opts.docker.output(['tag', runTag, localRef]);
-      await this.opts.docker.run(['image', 'rm', runTag]);
-      const user = (
-        await this.opts.docker.output(['image', 'inspect', '--format', '{{.Config.User}}', localRef])
-      ).trim();
-      return {ok: true, image: {name: image.name, digest, localRef, platforms: image.platforms, user, buildMs}};
+      // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
+      return {ok: true, image: {name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs}};
     } finally {
       await rm(dir, {recursive: true, force: true});
     }

@@ -22,18 +22,21 @@ export interface TestRunnerOpts {
   binfmtDir?: string;
 }
 
+// What a test's log group keeps of its output.
+const LOG_LINES = 400;
+const LOG_CHARS = 64000;
+
 export class TestRunner {
   constructor(private readonly opts: TestRunnerOpts) {}
 
   async run(image: ImageConfig, built: BuiltImage): Promise<PlatformResult[]> {
     const target = image.test.setup.length ? await this.setupDerivative(image, built) : {ref: built.localRef};
-    const results: PlatformResult[] = [];
     try {
-      for (const platform of built.platforms) results.push(await this.runPlatform(image, platform, target));
+      // Platforms run side by side (each under its own emulator); commands within one run in order.
+      return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target)));
     } finally {
       if (target.ref !== built.localRef) await this.opts.docker.run(['image', 'rm', target.ref]);
     }
-    return results;
   }
 
   private async runPlatform(
@@ -52,11 +55,12 @@ export class TestRunner {
         tests.push({name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked});
         continue;
       }
-      tests.push(
-        await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name}`, () =>
-          this.runCommand(image, platform, command, target.ref)
-        )
-      );
+      const {result, log} = await this.runCommand(image, platform, command, target.ref);
+      // Output is printed whole once the command ends, so parallel platforms never interleave.
+      await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
+        this.opts.reporter.info(log);
+      });
+      tests.push(result);
     }
     if (blocked) this.opts.reporter.error(`${image.name} ${platform}: ${blocked}`);
     return {platform, emulated, tests, durationMs: Date.now() - started};
@@ -67,7 +71,7 @@ export class TestRunner {
     platform: string,
     command: TestCommand,
     ref: string
-  ): Promise<TestResult> {
+  ): Promise<{result: TestResult; log: string}> {
     const name = `imagegate-test-${randomBytes(6).toString('hex')}`;
     const mounts = image.test.mount
       ? [{source: resolve(this.opts.baseDir, image.test.mount.source), target: image.test.mount.target}]
@@ -84,6 +88,7 @@ export class TestRunner {
       ...(command.workdir !== undefined ? {workdir: command.workdir} : {})
     });
     let output = '';
+    let log = `$ docker ${args.join(' ')}\n`;
     let timedOut = false;
     const started = Date.now();
     const timer = setTimeout(() => {
@@ -92,16 +97,24 @@ export class TestRunner {
     }, command.timeoutMs);
     try {
       const result = await this.opts.docker.run(args, {
-        stream: true,
-        onOutput: chunk => void (output = tail(output + chunk, 40, 8000))
+        onOutput: chunk => {
+          output = tail(output + chunk, 40, 8000);
+          log = tail(log + chunk, LOG_LINES, LOG_CHARS);
+        }
       });
       const durationMs = Date.now() - started;
       const base = {name: command.name, platform, exitCode: result.exitCode, durationMs, outputTail: tail(output)};
-      if (timedOut) return {...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s`};
+      log += `\n(exit code ${result.exitCode}, ${(durationMs / 1000).toFixed(1)}s)`;
+      if (timedOut)
+        return {result: {...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s`}, log};
       // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
-      if (result.exitCode === 125)
-        return {...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}`};
-      return {...base, status: result.exitCode === 0 ? 'passed' : 'failed'};
+      if (result.exitCode === 125) {
+        return {
+          result: {...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}`},
+          log
+        };
+      }
+      return {result: {...base, status: result.exitCode === 0 ? 'passed' : 'failed'}, log};
     } finally {
       clearTimeout(timer);
     }
