@@ -31343,6 +31343,16 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/builder.ts
+// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
+// gate and promote do not care which built the image.
+/** Local names never leave the engine: this registry host does not exist. */
+const LOCAL_REGISTRY = 'imagegate.local';
+/** This run's local tag for an image: FROM resolves a tag locally (a digest would go to a registry). */
+function localTagFor(name, runId) {
+    return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 // Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
 // 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
@@ -31956,6 +31966,7 @@ class Exec {
     /** Runs a program and returns its exit code and output; a missing program is an InfrastructureError. */
     static async run(command, args, opts = {}) {
         const env = opts.env ? { ...process.env, ...opts.env } : undefined;
+        const started = Date.now();
         try {
             const result = await getExecOutput(command, [...args], {
                 cwd: opts.cwd,
@@ -31967,6 +31978,8 @@ class Exec {
                 errStream: process.stderr,
                 listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
             });
+            if (process.env.IMAGEGATE_TRACE)
+                process.stderr.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
         catch (e) {
@@ -32065,16 +32078,6 @@ async function withLogins(hosts, credentials, fn) {
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/builder.ts
-// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
-// gate and promote do not care which built the image.
-/** Local names never leave the engine: this registry host does not exist. */
-const LOCAL_REGISTRY = 'imagegate.local';
-/** This run's local tag for an image: FROM resolves a tag locally (a digest would go to a registry). */
-function localTagFor(name, runId) {
-    return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker-args.ts
@@ -32491,6 +32494,7 @@ function test_runner_lastLine(text) {
 
 
 
+
 async function runGate(req) {
     const started = Date.now();
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
@@ -32619,10 +32623,15 @@ async function pushTested(docker, reporter, images, built, staging, report) {
                 if (tagged !== image.digest) {
                     throw new InfrastructureError(`${ref} resolves locally to ${tagged}, not the tested ${image.digest}; nothing was pushed for it`);
                 }
-                const push = await docker.run(['push', ref], { stream: true });
+                let push = await docker.run(['push', ref], { stream: true });
+                if (push.exitCode !== 0) {
+                    // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
+                    reporter.warning(`pushing ${ref} failed (${gate_lastLine(push.stderr)}); trying once more`);
+                    push = await docker.run(['push', ref], { stream: true });
+                }
                 if (push.exitCode !== 0) {
                     const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
-                    throw new InfrastructureError(`pushing ${ref} failed: ${push.stderr.trim().split('\n').pop() ?? ''}.${pushedSoFar}`);
+                    throw new InfrastructureError(`pushing ${ref} failed: ${gate_lastLine(push.stderr)}.${pushedSoFar}`);
                 }
             }
             finally {
@@ -32641,13 +32650,17 @@ async function pushTested(docker, reporter, images, built, staging, report) {
         });
     }
 }
-/** Passed images leave no local tag behind; failed ones stay for a look inside. */
+/**
+ * A passed image stays as `imagegate.local/<name>:last-passed` (moving that tag is instant, where
+ * deleting an image's content takes seconds); a failed one keeps its run tag, for a look inside.
+ */
 async function releaseLocalImages(docker, reporter, images, built) {
     for (const image of images) {
         const local = built.get(image.name);
         if (!local)
             continue;
         if (image.status === 'passed') {
+            await docker.run(['tag', local.localRef, `${LOCAL_REGISTRY}/${image.name}:last-passed`]);
             await docker.run(['image', 'rm', local.localRef]);
         }
         else {
@@ -32670,6 +32683,9 @@ async function readManifest(docker, ref) {
         digest: m.digest
     }));
     return { digest, platforms };
+}
+function gate_lastLine(text) {
+    return text.trim().split('\n').pop() ?? '';
 }
 /** At most `size` tasks at once. */
 class Slots {
@@ -34303,9 +34319,8 @@ async function readEventPayload(env) {
         };
     }
 }
-async function computeIdentities(loaded) {
+async function computeIdentities(loaded, git) {
     const out = new Map();
-    const git = await readLocalGit(loaded.dir);
     for (const image of buildOrder(loaded.config.images)) {
         if (!git) {
             out.set(image.name, { error: `${loaded.dir} is not in a git repository` });
@@ -34332,8 +34347,9 @@ async function makePlan(request) {
     const loaded = await readConfigFile(request.cwd, request.configPath);
     const payload = await readEventPayload(request.env);
     const inference = inferScenario(request.env, payload.event);
-    const local = inference.host === 'local' ? await readLocalGit(loaded.dir) : undefined;
-    const identities = await computeIdentities(loaded);
+    const git = await readLocalGit(loaded.dir);
+    const local = inference.host === 'local' ? git : undefined;
+    const identities = await computeIdentities(loaded, git);
     const inputs = { config: loaded.config, source: loaded.source, inference, identities };
     const plan = buildPlan({
         ...inputs,

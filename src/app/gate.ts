@@ -4,7 +4,7 @@
 
 import {createHash, randomBytes} from 'node:crypto';
 import {writeFile} from 'node:fs/promises';
-import type {BuiltImage, ImageBuilder} from '../core/builder.js';
+import {LOCAL_REGISTRY, type BuiltImage, type ImageBuilder} from '../core/builder.js';
 import type {ImageConfig} from '../core/config/types.js';
 import {UsageError, InfrastructureError} from '../core/errors.js';
 import {renderJUnit} from '../core/junit.js';
@@ -190,12 +190,15 @@ async function pushTested(
             `${ref} resolves locally to ${tagged}, not the tested ${image.digest}; nothing was pushed for it`
           );
         }
-        const push = await docker.run(['push', ref], {stream: true});
+        let push = await docker.run(['push', ref], {stream: true});
+        if (push.exitCode !== 0) {
+          // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
+          reporter.warning(`pushing ${ref} failed (${lastLine(push.stderr)}); trying once more`);
+          push = await docker.run(['push', ref], {stream: true});
+        }
         if (push.exitCode !== 0) {
           const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
-          throw new InfrastructureError(
-            `pushing ${ref} failed: ${push.stderr.trim().split('\n').pop() ?? ''}.${pushedSoFar}`
-          );
+          throw new InfrastructureError(`pushing ${ref} failed: ${lastLine(push.stderr)}.${pushedSoFar}`);
         }
       } finally {
         await docker.run(['image', 'rm', ref]);
@@ -216,7 +219,10 @@ async function pushTested(
   }
 }
 
-/** Passed images leave no local tag behind; failed ones stay for a look inside. */
+/**
+ * A passed image stays as `imagegate.local/<name>:last-passed` (moving that tag is instant, where
+ * deleting an image's content takes seconds); a failed one keeps its run tag, for a look inside.
+ */
 async function releaseLocalImages(
   docker: Docker,
   reporter: Reporter,
@@ -227,6 +233,7 @@ async function releaseLocalImages(
     const local = built.get(image.name);
     if (!local) continue;
     if (image.status === 'passed') {
+      await docker.run(['tag', local.localRef, `${LOCAL_REGISTRY}/${image.name}:last-passed`]);
       await docker.run(['image', 'rm', local.localRef]);
     } else {
       const platform =
@@ -258,6 +265,10 @@ async function readManifest(docker: Docker, ref: string): Promise<ReadBack> {
       digest: m.digest
     }));
   return {digest, platforms};
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
 }
 
 /** At most `size` tasks at once. */

@@ -10,7 +10,7 @@ import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
 import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
 import {inferScenario, type Fact, type Scenario} from '../core/scenario.js';
-import {hashWorktreePaths, readLocalGit} from '../io/git.js';
+import {hashWorktreePaths, readLocalGit, type LocalGit} from '../io/git.js';
 
 export const DEFAULT_CONFIG = '.imagegate.yml';
 
@@ -96,9 +96,11 @@ export async function readEventPayload(
   }
 }
 
-export async function computeIdentities(loaded: LoadedConfig): Promise<Map<string, SourceIdentity | {error: string}>> {
+export async function computeIdentities(
+  loaded: LoadedConfig,
+  git: LocalGit | undefined
+): Promise<Map<string, SourceIdentity | {error: string}>> {
   const out = new Map<string, SourceIdentity | {error: string}>();
-  const git = await readLocalGit(loaded.dir);
   for (const image of buildOrder(loaded.config.images)) {
     if (!git) {
       out.set(image.name, {error: `${loaded.dir} is not in a git repository`});
@@ -139,8 +141,9 @@ export async function makePlan(request: PlanRequest): Promise<PlanResult> {
   const loaded = await readConfigFile(request.cwd, request.configPath);
   const payload = await readEventPayload(request.env);
   const inference = inferScenario(request.env, payload.event);
-  const local = inference.host === 'local' ? await readLocalGit(loaded.dir) : undefined;
-  const identities = await computeIdentities(loaded);
+  const git = await readLocalGit(loaded.dir);
+  const local = inference.host === 'local' ? git : undefined;
+  const identities = await computeIdentities(loaded, git);
   const inputs = {config: loaded.config, source: loaded.source, inference, identities};
   const plan = buildPlan({
     ...inputs,

@@ -37,6 +37,7 @@ export class Exec {
   /** Runs a program and returns its exit code and output; a missing program is an InfrastructureError. */
   static async run(command: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     const env = opts.env ? {...(process.env as Record<string, string>), ...opts.env} : undefined;
+    const started = Date.now();
     try {
       const result = await actionsExec.getExecOutput(command, [...args], {
         cwd: opts.cwd,
@@ -48,6 +49,10 @@ export class Exec {
         errStream: process.stderr,
         listeners: opts.onOutput ? {stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput)} : undefined
       });
+      if (process.env.IMAGEGATE_TRACE)
+        process.stderr.write(
+          `trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`
+        );
       return {exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr};
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
