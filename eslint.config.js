@@ -52,5 +52,8 @@ export default tseslint.config(
       ]
     }
   },
-  {files: ['__tests__/**', 'bench/**', 'scripts/**'], rules: {'no-restricted-imports': 'off'}}
+  {
+    files: ['__tests__/**', 'bench/**', 'scripts/**'],
+    rules: {'no-restricted-imports': 'off', 'no-control-regex': 'off'}
+  }
 );
