@@ -99,10 +99,4 @@ describe('imagegate plan', () => {
     expect(r.stderr).toContain('no .imagegate.yml in');
     expect(r.stderr).toContain('pass --config FILE');
   });
-
-  it.each(['promote', 'release'])('`%s` says which issue brings it and exits non-zero', async verb => {
-    const r = await runCli([verb], {cwd: repo});
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is not available in this version yet; it comes with issue #\d/);
-  });
 });

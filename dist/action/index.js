@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2541);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1943);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2541:
+/***/ 1943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31942,6 +31942,29 @@ function samePlatformText(a, b) {
     return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
 }
 
+;// CONCATENATED MODULE: ./src/core/limiter.ts
+/** Runs at most `size` tasks at once; the others wait their turn in order. */
+class Limiter {
+    size;
+    active = 0;
+    queue = [];
+    constructor(size) {
+        this.size = size;
+    }
+    async run(task) {
+        if (this.active >= this.size)
+            await new Promise(resolve => this.queue.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.queue.shift()?.();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/io/exec.ts
@@ -32495,6 +32518,7 @@ function test_runner_lastLine(text) {
 
 
 
+
 async function runGate(req) {
     const started = Date.now();
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
@@ -32547,7 +32571,7 @@ async function buildAndTestAll(req, builder, runner) {
     const order = buildOrder(req.loaded.config.images);
     const runId = (0,external_node_crypto_.randomBytes)(6).toString('hex');
     const oci = ociMetadata(req);
-    const slots = new Slots(Math.max(1, req.parallel));
+    const slots = new Limiter(Math.max(1, req.parallel));
     const done = new Map();
     for (const image of order) {
         const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
@@ -32686,27 +32710,6 @@ async function readManifest(docker, ref) {
 }
 function gate_lastLine(text) {
     return text.trim().split('\n').pop() ?? '';
-}
-/** At most `size` tasks at once. */
-class Slots {
-    size;
-    active = 0;
-    waiting = [];
-    constructor(size) {
-        this.size = size;
-    }
-    async run(task) {
-        if (this.active >= this.size)
-            await new Promise(resolve => this.waiting.push(resolve));
-        this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
@@ -33463,6 +33466,24 @@ const SCHEMA = {
                 }
             }
         },
+        promote: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'How `promote` and `release` publish staged images.',
+            properties: {
+                'on-missing': {
+                    type: 'string',
+                    enum: ['fail', 'build'],
+                    default: 'fail',
+                    description: 'When staging has no image for the merged source (the merged tree differs from every tested tree, or a fork PR was never staged): `fail` with the reason, or `build` (run the gate now, then promote).'
+                },
+                cleanup: {
+                    type: 'boolean',
+                    default: true,
+                    description: 'Remove the staging tag once the final tags point at its digest.'
+                }
+            }
+        },
         scenario: {
             type: 'string',
             enum: ['check', 'gate', 'promote', 'release'],
@@ -34049,9 +34070,11 @@ function normalise(raw) {
     const staging = raw.staging?.registry !== undefined
         ? { kind: 'registry', registry: raw.staging.registry }
         : { kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX };
+    const promote = { onMissing: raw.promote?.['on-missing'] ?? 'fail', cleanup: raw.promote?.cleanup ?? true };
     const config = {
         registry: raw.registry,
         staging,
+        promote,
         images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
     };
     const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;

@@ -12,6 +12,7 @@ import {buildOrder, type Plan} from '../core/plan.js';
 import {samePlatformText} from '../core/platform.js';
 import {parseReference} from '../core/reference.js';
 import type {ImageResult, RunReport} from '../core/results.js';
+import {Limiter} from '../core/limiter.js';
 import type {Reporter} from '../host/reporter.js';
 import {Docker, withLogins, type Credentials} from '../io/docker.js';
 import {DockerfileBuilder} from '../io/dockerfile-builder.js';
@@ -89,7 +90,7 @@ async function buildAndTestAll(
   const order = buildOrder(req.loaded.config.images);
   const runId = randomBytes(6).toString('hex');
   const oci = ociMetadata(req);
-  const slots = new Slots(Math.max(1, req.parallel));
+  const slots = new Limiter(Math.max(1, req.parallel));
   const done = new Map<string, Promise<{result: ImageResult; built?: BuiltImage}>>();
   for (const image of order) {
     const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
@@ -269,21 +270,4 @@ async function readManifest(docker: Docker, ref: string): Promise<ReadBack> {
 
 function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
-}
-
-/** At most `size` tasks at once. */
-class Slots {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly size: number) {}
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>(resolve => this.waiting.push(resolve));
-    this.active++;
-    try {
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
 }

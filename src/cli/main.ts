@@ -5,7 +5,9 @@ import {runGate} from '../app/gate.js';
 import {makePlan, type PlanResult} from '../app/plan.js';
 import {renderConfigReference} from '../core/config/reference-doc.js';
 import {SCHEMA} from '../core/config/schema.js';
-import {EXIT, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
+import {runPromote} from '../app/promote.js';
+import {EXIT, FailedError, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
+import {renderPromoteText} from '../app/promote-summary.js';
 import {renderPlanText} from '../core/render-plan.js';
 import type {Fact, Scenario} from '../core/scenario.js';
 import {renderRunText} from '../core/summary.js';
@@ -19,12 +21,6 @@ export interface CliIo {
   stderr: (text: string) => void;
   version: string;
 }
-
-/** The issue that brings each scenario still missing from this version. */
-const COMING: Partial<Record<Scenario, string>> = {
-  promote: 'issue #4 (registry client and promotion)',
-  release: 'issue #4 (registry client and promotion)'
-};
 
 export const DEFAULT_PARALLEL = 2;
 
@@ -85,12 +81,8 @@ async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promi
   const scenario = plan.scenario.value;
   io.stderr(`imagegate: scenario ${scenario} [${plan.scenario.source}]: ${plan.reason}\n`);
   for (const warning of plan.warnings) io.stderr(`warning: ${warning}\n`);
-  if (scenario === 'promote' || scenario === 'release') {
-    throw new UsageError(
-      `\`imagegate ${scenario}\` is not available in this version yet; it comes with ${COMING[scenario]}. \`imagegate plan\` shows what it will do.`
-    );
-  }
   const reporter = StreamReporter.forEnv(io.stderr, io.env);
+  if (scenario === 'promote' || scenario === 'release') return promoteScenario(args, planned, scenario, io, reporter);
   const report = await runGate({
     loaded,
     plan,
@@ -108,6 +100,42 @@ async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promi
     io.stdout(text);
   }
   return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
+}
+
+async function promoteScenario(
+  args: CliArgs,
+  planned: PlanResult,
+  scenario: 'promote' | 'release',
+  io: CliIo,
+  reporter: StreamReporter
+): Promise<ExitCode> {
+  const gate = async (): Promise<void> => {
+    const gated = await makePlan({
+      cwd: io.cwd,
+      env: io.env,
+      configPath: args.config,
+      scenario: {value: 'gate', source: 'promote.on-missing: build'}
+    });
+    const report = await runGate({
+      loaded: gated.loaded,
+      plan: gated.plan,
+      scenario: 'gate',
+      reporter,
+      env: io.env,
+      parallel: args.parallel ?? DEFAULT_PARALLEL
+    });
+    if (!report.images.every(i => i.status === 'passed'))
+      throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
+  };
+  const report = await runPromote({loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate});
+  const text = renderPromoteText(report);
+  if (args.json) {
+    io.stderr(text);
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return EXIT.ok;
 }
 
 function reportError(e: unknown, args: CliArgs | undefined, io: CliIo): ExitCode {

@@ -113,6 +113,7 @@ export interface RawConfig {
   version?: number;
   registry: string;
   staging?: {'tag-prefix'?: string; registry?: string};
+  promote?: {'on-missing'?: 'fail' | 'build'; cleanup?: boolean};
   scenario?: string;
   images: RawImage[];
 }
@@ -122,9 +123,11 @@ function normalise(raw: RawConfig): Config {
     raw.staging?.registry !== undefined
       ? {kind: 'registry', registry: raw.staging.registry}
       : {kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX};
+  const promote = {onMissing: raw.promote?.['on-missing'] ?? 'fail', cleanup: raw.promote?.cleanup ?? true};
   const config: Config = {
     registry: raw.registry,
     staging,
+    promote,
     images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
   };
   const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;

@@ -92,6 +92,25 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
         }
       }
     },
+    promote: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How `promote` and `release` publish staged images.',
+      properties: {
+        'on-missing': {
+          type: 'string',
+          enum: ['fail', 'build'],
+          default: 'fail',
+          description:
+            'When staging has no image for the merged source (the merged tree differs from every tested tree, or a fork PR was never staged): `fail` with the reason, or `build` (run the gate now, then promote).'
+        },
+        cleanup: {
+          type: 'boolean',
+          default: true,
+          description: 'Remove the staging tag once the final tags point at its digest.'
+        }
+      }
+    },
     scenario: {
       type: 'string',
       enum: ['check', 'gate', 'promote', 'release'],

@@ -67,6 +67,7 @@ export interface ImageConfig {
 export interface Config {
   registry: string;
   staging: Staging;
+  promote: {onMissing: 'fail' | 'build'; cleanup: boolean};
   scenario?: Scenario;
   images: ImageConfig[];
 }

@@ -1,0 +1,248 @@
+// promote and release: no build. For each image, find the staged digest for the merged source
+// identity, make it exist in the final repository (retag, mount or copy), point the final tags at
+// it (tags last, read back), then remove the staging tag without touching any other.
+
+import {FailedError, UsageError} from '../core/errors.js';
+import type {Plan} from '../core/plan.js';
+import {parseReference} from '../core/reference.js';
+import type {Reporter} from '../host/reporter.js';
+import type {Repo} from '../registry/client.js';
+import {RegistryClient} from '../registry/client.js';
+import {ImageCopier, sameRepo, type CopyStats} from '../registry/copy.js';
+import {CredentialStore} from '../registry/credentials.js';
+import {RegistryTransport, type TransportStats} from '../registry/transport.js';
+import {Untagger} from '../registry/untag.js';
+import type {LoadedConfig} from './plan.js';
+
+export interface PromotedTag {
+  ref: string;
+  before?: string;
+  action: 'created' | 'moved' | 'unchanged';
+}
+
+export interface PromotedImage {
+  name: string;
+  digest: string;
+  staging: string;
+  tags: PromotedTag[];
+  copy: CopyStats;
+  cleanup?: {removed: boolean; reason?: string};
+}
+
+export interface PromoteReport {
+  scenario: 'promote' | 'release';
+  images: PromotedImage[];
+  /** Final references written, `repo:tag@digest`. */
+  refs: string[];
+  warnings: string[];
+  http: TransportStats;
+  durationMs: number;
+}
+
+export interface PromoteRequest {
+  loaded: LoadedConfig;
+  plan: Plan;
+  scenario: 'promote' | 'release';
+  reporter: Reporter;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Runs the gate for every image (`on-missing: build`). */
+  gate?: () => Promise<void>;
+  /** For tests: a transport of the caller's (timeouts, retry policy). */
+  transport?: RegistryTransport;
+}
+
+interface Target {
+  name: string;
+  staging: Repo & {reference: string; text: string};
+  final: Repo;
+  tags: string[];
+  /** Commit-specific final tags (`{{sha}}`…) that also hold this source's digest once promoted. */
+  promoted: string[];
+  /** False when the digest was found under a final tag (an earlier run promoted it): nothing to clean up. */
+  fromStaging: boolean;
+}
+
+export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
+  const started = Date.now();
+  const hosts = [
+    req.loaded.config.registry,
+    ...(req.loaded.config.staging.kind === 'registry' ? [req.loaded.config.staging.registry] : [])
+  ].map(r => r.split('/')[0]!);
+  const credentials = new CredentialStore({env: req.env, envHosts: hosts});
+  const transport =
+    req.transport ?? new RegistryTransport({credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate'});
+  const client = new RegistryClient(transport);
+  const targets = targetsOf(req.plan);
+  const report: PromoteReport = {
+    scenario: req.scenario,
+    images: [],
+    refs: [],
+    warnings: [],
+    http: transport.stats,
+    durationMs: 0
+  };
+  try {
+    let staged = await stagedDigests(client, targets);
+    const missing = targets.filter(t => !staged.get(t.name));
+    if (missing.length) {
+      if (req.loaded.config.promote.onMissing !== 'build' || !req.gate) throw missingError(missing, req.plan);
+      req.reporter.warning(
+        `staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`
+      );
+      await req.gate();
+      staged = await stagedDigests(client, targets);
+      const still = targets.filter(t => !staged.get(t.name));
+      if (still.length) throw missingError(still, req.plan);
+    }
+    const before = new Map<string, string | undefined>();
+    for (const target of targets)
+      for (const tag of target.tags)
+        before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
+    const untagger = new Untagger(client);
+    for (const target of targets) {
+      const digest = staged.get(target.name)!;
+      report.images.push(
+        await req.reporter.group(
+          `${req.scenario} ${target.name}: ${target.staging.text} → ${target.final.registry}/${target.final.repository}`,
+          () => promoteOne(client, untagger, req, target, digest, before, report)
+        )
+      );
+    }
+  } finally {
+    report.durationMs = Date.now() - started;
+    if (!req.transport) transport.close();
+  }
+  return report;
+}
+
+function targetsOf(plan: Plan): Target[] {
+  return plan.images.map(image => {
+    if (!image.staging)
+      throw new UsageError(
+        `${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`
+      );
+    const staging = repoOf(image.staging.value);
+    const final = repoOf(image.repository.value);
+    const tags = image.tags.filter(t => t.published && t.tag).map(t => t.tag!);
+    const promoted = image.tags
+      .filter(t => t.on.includes('promote') && t.tag && /\{\{\s*(short_)?sha\s*\}\}/.test(t.template))
+      .map(t => t.tag!);
+    return {
+      name: image.name,
+      staging: {...staging, reference: staging.reference!, text: image.staging.value},
+      final,
+      tags,
+      promoted,
+      fromStaging: true
+    };
+  });
+}
+
+function repoOf(text: string): Repo & {reference?: string} {
+  const parsed = parseReference(text);
+  if (!parsed.ok) throw new UsageError(`\`${text}\`: ${parsed.error}`);
+  return {
+    registry: parsed.value.registry,
+    repository: parsed.value.repository,
+    ...(parsed.value.tag ? {reference: parsed.value.tag} : {})
+  };
+}
+
+/**
+ * The digest staged for each image's source identity. After promotion removed the staging tag, a
+ * release of the same commit finds it under the commit's own final tag (`{{sha}}`), if there is one.
+ */
+async function stagedDigests(client: RegistryClient, targets: Target[]): Promise<Map<string, string | undefined>> {
+  const out = new Map<string, string | undefined>();
+  for (const t of targets) {
+    let digest = (await client.headManifest(t.staging, t.staging.reference))?.digest;
+    for (const tag of t.promoted) {
+      if (digest) break;
+      const found = (await client.headManifest(t.final, tag))?.digest;
+      if (found) {
+        digest = found;
+        t.staging = {...t.final, reference: tag, text: refText(t.final, tag)};
+        t.fromStaging = false;
+      }
+    }
+    out.set(t.name, digest);
+  }
+  return out;
+}
+
+function missingError(missing: Target[], plan: Plan): FailedError {
+  const lines = missing.map(m => `  ${m.name}: ${m.staging.text} does not exist`);
+  return new FailedError(
+    `${plan.scenario.value} refused: staging has no tested image for the merged source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
+      'The merged tree differs from every tree the gate tested (merge without a merge queue/train, or a rebase after the gate), or the change came from a fork and was never staged. ' +
+      'Run the gate on this commit, or set `promote: {on-missing: build}` to build, test and stage it here.'
+  );
+}
+
+async function promoteOne(
+  client: RegistryClient,
+  untagger: Untagger,
+  req: PromoteRequest,
+  target: Target,
+  digest: string,
+  before: Map<string, string | undefined>,
+  report: PromoteReport
+): Promise<PromotedImage> {
+  const copier = new ImageCopier(client);
+  const manifest = await copier.copy(target.staging, target.final, digest);
+  if (!sameRepo(target.staging, target.final)) await copyReferrers(client, copier, target, digest);
+  const tags: PromotedTag[] = [];
+  for (const tag of target.tags) {
+    const key = `${target.final.repository}:${tag}`;
+    const was = before.get(key);
+    const now = (await client.headManifest(target.final, tag))?.digest;
+    if (now === digest) {
+      tags.push({ref: refText(target.final, tag), ...(was ? {before: was} : {}), action: 'unchanged'});
+      continue;
+    }
+    if (now !== was) {
+      throw new FailedError(
+        `${req.scenario} refused: ${refText(target.final, tag)} moved from ${was ?? '(absent)'} to ${now ?? '(absent)'} while this promotion ran; another pipeline is publishing it. Re-run when it is done.`
+      );
+    }
+    await client.putManifest(target.final, tag, manifest);
+    const readBack = (await client.headManifest(target.final, tag))?.digest;
+    if (readBack !== digest)
+      throw new FailedError(`${refText(target.final, tag)} reads back as ${readBack ?? '(absent)'}, not ${digest}`);
+    tags.push({ref: refText(target.final, tag), ...(was ? {before: was} : {}), action: was ? 'moved' : 'created'});
+    report.refs.push(`${refText(target.final, tag)}@${digest}`);
+    req.reporter.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
+  }
+  const promoted: PromotedImage = {name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats};
+  if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
+    const result = await untagger.removeTag(target.staging, target.staging.reference);
+    promoted.cleanup = result.removed ? {removed: true} : {removed: false, reason: result.reason};
+    if (!result.removed) {
+      const warning = `${target.staging.text} was left in place: ${result.reason}`;
+      report.warnings.push(warning);
+      req.reporter.warning(warning);
+    }
+  }
+  return promoted;
+}
+
+/** cosign signatures and attestations stored as `sha256-<hex>.sig|.att|.sbom` tags travel with the image. */
+async function copyReferrers(
+  client: RegistryClient,
+  copier: ImageCopier,
+  target: Target,
+  digest: string
+): Promise<void> {
+  const prefix = digest.replace(':', '-');
+  const tags = (await client.listTags(target.staging)).filter(t => t === prefix || t.startsWith(`${prefix}.`));
+  for (const tag of tags) {
+    const head = await client.headManifest(target.staging, tag);
+    if (!head) continue;
+    const manifest = await copier.copy(target.staging, target.final, head.digest);
+    await client.putManifest(target.final, tag, manifest);
+  }
+}
+
+function refText(repo: Repo, tag: string): string {
+  return `${repo.registry}/${repo.repository}:${tag}`;
+}

@@ -1,0 +1,404 @@
+// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
+// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+
+import {createHash} from 'node:crypto';
+import {PassThrough, Transform, type Readable} from 'node:stream';
+import {RegistryError, ociError} from './errors.js';
+import type {RegistryRequest, RegistryResponse, RegistryTransport} from './transport.js';
+import {MANIFEST_ACCEPT, sha256Digest, type Descriptor, type ManifestBytes} from './types.js';
+import {delay} from './retry.js';
+
+export interface Repo {
+  registry: string;
+  repository: string;
+}
+
+export interface ClientOptions {
+  /** Blobs larger than this upload in chunks of this size, resumable from the registry's offset. */
+  chunkSize?: number;
+}
+
+const DEFAULT_CHUNK = 32 * 1024 * 1024;
+const UPLOAD_RECOVERIES = 10;
+
+export class RegistryClient {
+  constructor(
+    readonly transport: RegistryTransport,
+    private readonly opts: ClientOptions = {}
+  ) {}
+
+  /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
+  async headManifest(
+    repo: Repo,
+    reference: string
+  ): Promise<{digest: string; mediaType: string; size: number} | undefined> {
+    const res = await this.send(
+      repo,
+      {method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: {accept: MANIFEST_ACCEPT}},
+      ['pull']
+    );
+    if (res.status === 404) return undefined;
+    expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+    const digest = header(res, 'docker-content-digest');
+    if (digest)
+      return {digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0)};
+    // Without the header, only the bytes tell the digest.
+    const m = await this.getManifest(repo, reference);
+    return m && {digest: m.digest, mediaType: m.mediaType, size: m.bytes.length};
+  }
+
+  /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+  async getManifest(repo: Repo, reference: string): Promise<ManifestBytes | undefined> {
+    const res = await this.send(
+      repo,
+      {method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: {accept: MANIFEST_ACCEPT}},
+      ['pull']
+    );
+    if (res.status === 404) return undefined;
+    expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+    const digest = sha256Digest(res.body);
+    if (reference.startsWith('sha256:') && digest !== reference) {
+      throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
+    }
+    const claimed = header(res, 'docker-content-digest');
+    if (claimed && claimed !== digest)
+      throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
+    const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+    return {bytes: res.body, mediaType, digest};
+  }
+
+  /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
+  async putManifest(
+    repo: Repo,
+    reference: string,
+    manifest: ManifestBytes,
+    opts: {waitForBlobs?: boolean} = {}
+  ): Promise<string> {
+    const what = `PUT manifest ${at(repo, reference)}`;
+    const tries = opts.waitForBlobs === false ? 1 : 4;
+    // A registry may not yet see children or blobs written a moment ago (eventual consistency).
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.send(
+        repo,
+        {
+          method: 'PUT',
+          path: `/v2/${repo.repository}/manifests/${reference}`,
+          headers: {'content-type': manifest.mediaType},
+          body: manifest.bytes
+        },
+        ['pull', 'push']
+      );
+      const code = ociError(res.body).code;
+      if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
+        await delay(250 * attempt);
+        continue;
+      }
+      expectStatus(res, [200, 201], what);
+      const confirmed = header(res, 'docker-content-digest');
+      if (confirmed && confirmed !== manifest.digest)
+        throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
+      return manifest.digest;
+    }
+  }
+
+  async headBlob(repo: Repo, digest: string): Promise<boolean> {
+    const res = await this.send(repo, {method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}`}, ['pull']);
+    if (res.status === 404) return false;
+    expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+    return true;
+  }
+
+  /**
+   * Cross-repository mount within one registry. True when mounted; false when the registry
+   * refused in any way (then the caller uploads), cancelling any upload session it opened.
+   */
+  async mountBlob(repo: Repo, digest: string, from: string): Promise<boolean> {
+    const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+    let res: RegistryResponse;
+    try {
+      res = await this.send(
+        repo,
+        {
+          method: 'POST',
+          path,
+          headers: {'content-length': '0'},
+          scope: {repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`]}
+        },
+        ['pull', 'push']
+      );
+    } catch {
+      return false;
+    }
+    if (res.status === 201) return true;
+    const location = header(res, 'location');
+    if (res.status === 202 && location)
+      await this.send(repo, {method: 'DELETE', path: location, noRetry: true}, ['pull', 'push']).catch(() => undefined);
+    return false;
+  }
+
+  /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
+  async getBlob(repo: Repo, blob: Descriptor, offset = 0): Promise<Readable> {
+    const headers: Record<string, string> = offset ? {range: `bytes=${offset}-`} : {};
+    let res = await this.send(
+      repo,
+      {method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true},
+      ['pull']
+    );
+    // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
+    for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
+      const location = header(res, 'location');
+      if (!location) break;
+      res = await this.send(repo, {method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true}, [
+        'pull'
+      ]);
+    }
+    if (res.status !== 200 && res.status !== 206) {
+      expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+    }
+    if (offset && res.status !== 206)
+      throw new RegistryError(
+        `GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`
+      );
+    const body = res.stream!;
+    return offset ? body.pipe(new PassThrough()) : body.pipe(verifier(blob));
+  }
+
+  /**
+   * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
+   * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
+   */
+  async uploadBlob(
+    repo: Repo,
+    blob: Descriptor,
+    open: (offset: number) => Promise<Readable>,
+    session?: string
+  ): Promise<void> {
+    const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
+    let location = session ?? (await this.startUpload(repo));
+    let offset = 0;
+    for (let recoveries = 0; ; recoveries++) {
+      try {
+        if (blob.size <= chunk) {
+          await this.putWhole(repo, blob, location, open);
+          return;
+        }
+        location = await this.putChunks(repo, blob, location, offset, chunk, open);
+        return;
+      } catch (e) {
+        if (recoveries >= UPLOAD_RECOVERIES) throw e;
+        const resumed = await this.uploadOffset(repo, location);
+        if (resumed === undefined || blob.size <= chunk) {
+          location = await this.startUpload(repo);
+          offset = 0;
+        } else {
+          offset = resumed;
+        }
+        await delay(Math.min(2000, 100 * 2 ** recoveries));
+      }
+    }
+  }
+
+  private async startUpload(repo: Repo): Promise<string> {
+    const res = await this.send(
+      repo,
+      {method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: {'content-length': '0'}},
+      ['pull', 'push']
+    );
+    expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
+    const location = header(res, 'location');
+    if (!location) throw new RegistryError(`${repo.registry} started an upload without a Location`);
+    return location;
+  }
+
+  private async putWhole(
+    repo: Repo,
+    blob: Descriptor,
+    location: string,
+    open: (offset: number) => Promise<Readable>
+  ): Promise<void> {
+    const source = await open(0);
+    const res = await this.send(
+      repo,
+      {
+        method: 'PUT',
+        path: withQuery(location, 'digest', blob.digest),
+        headers: {'content-type': 'application/octet-stream'},
+        body: () => source,
+        bodyLength: blob.size,
+        noRetry: true
+      },
+      ['pull', 'push']
+    );
+    expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+    checkBlobDigest(res, repo, blob);
+  }
+
+  private async putChunks(
+    repo: Repo,
+    blob: Descriptor,
+    location: string,
+    from: number,
+    chunk: number,
+    open: (offset: number) => Promise<Readable>
+  ): Promise<string> {
+    let offset = from;
+    let url = location;
+    const source = await open(offset);
+    const reader = chunkReader(source);
+    while (offset < blob.size) {
+      const length = Math.min(chunk, blob.size - offset);
+      const bytes = await reader(length);
+      const res = await this.send(
+        repo,
+        {
+          method: 'PATCH',
+          path: url,
+          headers: {'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}`},
+          body: bytes,
+          noRetry: true
+        },
+        ['pull', 'push']
+      );
+      expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
+      url = header(res, 'location') ?? url;
+      offset += length;
+    }
+    source.destroy();
+    const res = await this.send(
+      repo,
+      {method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: {'content-length': '0'}, noRetry: true},
+      ['pull', 'push']
+    );
+    expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+    checkBlobDigest(res, repo, blob);
+    return url;
+  }
+
+  /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
+  private async uploadOffset(repo: Repo, location: string): Promise<number | undefined> {
+    const res = await this.send(repo, {method: 'GET', path: location}, ['pull', 'push']).catch(() => undefined);
+    if (!res || res.status !== 204) return undefined;
+    const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
+    return range ? Number(range[1]) + 1 : 0;
+  }
+
+  async deleteManifest(repo: Repo, reference: string): Promise<RegistryResponse> {
+    return this.send(repo, {method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false}, [
+      'pull',
+      'push',
+      'delete'
+    ]);
+  }
+
+  async listTags(repo: Repo): Promise<string[]> {
+    const tags: string[] = [];
+    let path: string | undefined = `/v2/${repo.repository}/tags/list?n=1000`;
+    while (path) {
+      const res: RegistryResponse = await this.send(repo, {method: 'GET', path}, ['pull']);
+      if (res.status === 404) return tags;
+      expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
+      tags.push(...((JSON.parse(res.body.toString('utf8')) as {tags?: string[] | null}).tags ?? []));
+      const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
+      path = next;
+    }
+    return tags;
+  }
+
+  private send(
+    repo: Repo,
+    req: Omit<RegistryRequest, 'registry' | 'scope'> & {scope?: RegistryRequest['scope']},
+    actions: RegistryRequest['scope']['actions']
+  ): Promise<RegistryResponse> {
+    return this.transport.send({registry: repo.registry, scope: {repository: repo.repository, actions}, ...req});
+  }
+}
+
+function expectStatus(res: RegistryResponse, ok: number[], what: string): void {
+  if (ok.includes(res.status)) return;
+  res.stream?.resume();
+  const {code, message} = ociError(res.body);
+  throw new RegistryError(
+    `${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`,
+    res.status,
+    code
+  );
+}
+
+function checkBlobDigest(res: RegistryResponse, repo: Repo, blob: Descriptor): void {
+  const confirmed = header(res, 'docker-content-digest');
+  if (confirmed && confirmed !== blob.digest)
+    throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
+}
+
+function header(res: RegistryResponse, name: string): string | undefined {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function at(repo: Repo, reference: string): string {
+  return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+}
+
+function withQuery(location: string, key: string, value: string): string {
+  return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}
+
+/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
+function verifier(blob: Descriptor): Transform {
+  const hash = createHash('sha256');
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      const digest = `sha256:${hash.digest('hex')}`;
+      if (size !== blob.size || digest !== blob.digest) {
+        done(
+          Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
+            code: 'ERR_SHORT_BODY'
+          })
+        );
+        return;
+      }
+      done();
+    }
+  });
+}
+
+/** Reads exactly `n` bytes at a time from a stream. */
+function chunkReader(stream: Readable): (n: number) => Promise<Buffer> {
+  let buffered = Buffer.alloc(0);
+  let ended = false;
+  let failure: unknown;
+  stream.on('end', () => void (ended = true));
+  stream.on('error', e => void (failure = e));
+  return async n => {
+    while (buffered.length < n) {
+      if (failure) throw failure;
+      const chunk = stream.read() as Buffer | null;
+      if (chunk) {
+        buffered = Buffer.concat([buffered, chunk]);
+        continue;
+      }
+      if (ended)
+        throw Object.assign(new Error(`source ended after ${buffered.length} of ${n} bytes`), {code: 'ERR_SHORT_BODY'});
+      await new Promise<void>(resolve => {
+        const wake = (): void => {
+          stream.off('readable', wake);
+          stream.off('end', wake);
+          stream.off('error', wake);
+          resolve();
+        };
+        stream.on('readable', wake);
+        stream.on('end', wake);
+        stream.on('error', wake);
+      });
+    }
+    const out = buffered.subarray(0, n);
+    buffered = buffered.subarray(n);
+    return out;
+  };
+}

@@ -1,0 +1,104 @@
+// Copies an image by digest, byte for byte, in referential order: blobs, then child manifests,
+// then the index; tags are the caller's last step. Blobs already in the target are skipped, blobs in
+// the same registry are mounted (zero bytes moved), others stream from source to target, several at once.
+
+import type {Readable} from 'node:stream';
+import type {RegistryClient, Repo} from './client.js';
+import {Limiter} from '../core/limiter.js';
+import {RegistryError} from './errors.js';
+import {blobsOf, parseManifest, type Descriptor, type ManifestBytes} from './types.js';
+
+export interface CopyStats {
+  manifests: number;
+  manifestsPresent: number;
+  blobsPresent: number;
+  blobsMounted: number;
+  blobsUploaded: number;
+  bytesUploaded: number;
+}
+
+export interface CopyOptions {
+  /** Blobs copied at once. */
+  parallel?: number;
+}
+
+export function emptyStats(): CopyStats {
+  return {manifests: 0, manifestsPresent: 0, blobsPresent: 0, blobsMounted: 0, blobsUploaded: 0, bytesUploaded: 0};
+}
+
+export class ImageCopier {
+  readonly stats = emptyStats();
+  private readonly limit: Limiter;
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly client: RegistryClient,
+    opts: CopyOptions = {}
+  ) {
+    this.limit = new Limiter(opts.parallel ?? 4);
+  }
+
+  /** Makes `digest` (and everything it references) exist in `target`; returns the root manifest. */
+  async copy(source: Repo, target: Repo, digest: string): Promise<ManifestBytes> {
+    const manifest = await this.client.getManifest(source, digest);
+    if (!manifest) throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
+    if (sameRepo(source, target)) return manifest;
+    await this.ensureManifest(source, target, manifest);
+    return manifest;
+  }
+
+  private async ensureManifest(source: Repo, target: Repo, manifest: ManifestBytes): Promise<void> {
+    // A manifest is only ever written after everything it references, so one that exists is complete.
+    if (await this.client.headManifest(target, manifest.digest)) {
+      this.stats.manifestsPresent++;
+      return;
+    }
+    const parsed = parseManifest(manifest);
+    if (parsed.kind === 'index') {
+      await Promise.all(
+        parsed.index.manifests.map(async child => {
+          const bytes = await this.client.getManifest(source, child.digest);
+          if (!bytes)
+            throw new RegistryError(
+              `${source.registry}/${source.repository}@${manifest.digest} lists ${child.digest}, which the registry does not have`
+            );
+          await this.ensureManifest(source, target, bytes);
+        })
+      );
+    } else {
+      await Promise.all(blobsOf(parsed.manifest).map(blob => this.ensureBlob(source, target, blob)));
+    }
+    await this.client.putManifest(target, manifest.digest, manifest);
+    this.stats.manifests++;
+  }
+
+  /** One copy per blob even when several manifests share it (attestations, common layers). */
+  private ensureBlob(source: Repo, target: Repo, blob: Descriptor): Promise<void> {
+    const key = `${target.registry}/${target.repository}@${blob.digest}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.limit.run(() => this.copyBlob(source, target, blob));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async copyBlob(source: Repo, target: Repo, blob: Descriptor): Promise<void> {
+    if (await this.client.headBlob(target, blob.digest)) {
+      this.stats.blobsPresent++;
+      return;
+    }
+    if (source.registry === target.registry && (await this.client.mountBlob(target, blob.digest, source.repository))) {
+      this.stats.blobsMounted++;
+      return;
+    }
+    const open = (offset: number): Promise<Readable> => this.client.getBlob(source, blob, offset);
+    await this.client.uploadBlob(target, blob, open);
+    this.stats.blobsUploaded++;
+    this.stats.bytesUploaded += blob.size;
+  }
+}
+
+export function sameRepo(a: Repo, b: Repo): boolean {
+  return a.registry === b.registry && a.repository === b.repository;
+}

@@ -1,0 +1,383 @@
+// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
+// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
+// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
+// bodies stream both ways and every byte can be counted.
+
+import http, {type IncomingHttpHeaders} from 'node:http';
+import https from 'node:https';
+import {Transform, type Readable} from 'node:stream';
+import {parseChallenges, scopeFor, type Action, type Challenge} from './challenge.js';
+import type {CredentialStore, Credentials} from './credentials.js';
+import {RegistryError, ociError} from './errors.js';
+import {
+  backoffMs,
+  DEFAULT_RETRY,
+  delay,
+  HostGate,
+  isRetryableError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy
+} from './retry.js';
+
+export type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RegistryRequest {
+  method: Method;
+  /** Registry host[:port] the request belongs to (credentials are scoped to it). */
+  registry: string;
+  /** `/v2/...` on the registry, or an absolute URL (upload locations, redirects). */
+  path: string;
+  headers?: Record<string, string>;
+  /** A Buffer, or a factory giving a fresh stream each time (replayable). */
+  body?: Buffer | (() => Readable);
+  bodyLength?: number;
+  scope: {repository: string; actions: Action[]; extra?: string[]};
+  /** Hand back the response body as a stream instead of buffering it. */
+  stream?: boolean;
+  /** The caller recovers by itself (an upload session): one attempt only. */
+  noRetry?: boolean;
+}
+
+export interface RegistryResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Buffered body (empty when `stream` was asked for). */
+  body: Buffer;
+  stream?: Readable;
+  url: URL;
+}
+
+export interface TransportStats {
+  requests: number;
+  bytesSent: number;
+  bytesReceived: number;
+  byMethod: Record<string, number>;
+}
+
+export interface TransportOptions {
+  credentials?: CredentialStore;
+  retry?: RetryPolicy;
+  /** Idle time allowed on a connection before the request fails (and may be retried). */
+  idleTimeoutMs?: number;
+  /** Wall-clock deadline (epoch ms) for the whole operation. */
+  deadline?: number;
+  /** Hosts reached over plain HTTP besides loopback ones. */
+  insecureHosts?: string[];
+  /** Called with every secret the transport derives (tokens, basic headers), for log masking. */
+  onSecret?: (secret: string) => void;
+  userAgent?: string;
+}
+
+interface CachedToken {
+  header: string;
+  expires: number;
+}
+
+const gate = new HostGate();
+
+export class RegistryTransport {
+  readonly stats: TransportStats = {requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {}};
+  private readonly tokens = new Map<string, CachedToken>();
+  private readonly basicHosts = new Set<string>();
+  private readonly agents = {
+    http: new http.Agent({keepAlive: true, maxSockets: 8}),
+    https: new https.Agent({keepAlive: true, maxSockets: 8})
+  };
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly opts: TransportOptions = {}) {
+    this.retry = opts.retry ?? DEFAULT_RETRY;
+  }
+
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
+  async send(req: RegistryRequest): Promise<RegistryResponse> {
+    // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
+    const attempts = req.noRetry ? 1 : this.retry.attempts;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      this.checkDeadline(req);
+      await gate.wait(req.registry);
+      try {
+        const res = await this.sendWithAuth(req);
+        if (!isRetryableStatus(res.status) || attempt === attempts) return res;
+        const wait = this.waitFor(res, attempt, req);
+        if (res.status === 429 || res.status === 503) gate.hold(req.registry, wait);
+        res.stream?.resume();
+        await delay(res.status === 429 || res.status === 503 ? 0 : wait);
+        lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
+      } catch (e) {
+        if (e instanceof RegistryError && e.status !== undefined) throw e;
+        if (!isRetryableError(e) || attempt === attempts) throw wrapNetworkError(req, e);
+        lastError = e;
+        await delay(backoffMs(this.retry, attempt));
+      }
+    }
+    throw wrapNetworkError(req, lastError);
+  }
+
+  private waitFor(res: RegistryResponse, attempt: number, req: RegistryRequest): number {
+    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+    if (asked === undefined) return backoffMs(this.retry, attempt);
+    if (asked > this.retry.maxRetryAfterMs) {
+      throw new RegistryError(
+        `${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`,
+        res.status
+      );
+    }
+    return asked;
+  }
+
+  private checkDeadline(req: RegistryRequest): void {
+    if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
+      throw new RegistryError(
+        `the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`
+      );
+    }
+  }
+
+  /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
+  private async sendWithAuth(req: RegistryRequest): Promise<RegistryResponse> {
+    const url = this.urlFor(req);
+    const sameHost = url.host === req.registry;
+    const scope = scopeString(req);
+    const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
+    const first = await this.raw(req, url, auth);
+    if (first.status !== 401 || !sameHost) return first;
+    const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
+    first.stream?.resume();
+    const header = await this.authenticate(req, challenges, scope);
+    if (!header) return first;
+    const second = await this.raw(req, url, header);
+    if (second.status === 401) {
+      second.stream?.resume();
+      throw new RegistryError(
+        `credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`,
+        401,
+        ociError(second.body).code
+      );
+    }
+    return second;
+  }
+
+  private cachedAuth(registry: string, scope: string): string | undefined {
+    const token = this.tokens.get(`${registry} ${scope}`);
+    if (token && token.expires > Date.now()) return token.header;
+    return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
+  }
+
+  private readonly basicHeaders = new Map<string, string>();
+
+  private async authenticate(
+    req: RegistryRequest,
+    challenges: Challenge[],
+    scope: string
+  ): Promise<string | undefined> {
+    const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
+    const bearer = challenges.find(c => c.scheme === 'bearer');
+    if (bearer) return this.fetchToken(req, bearer, scope, credentials);
+    const basic = challenges.find(c => c.scheme === 'basic');
+    if (basic && credentials?.kind === 'basic') {
+      this.refusePlainCredentials(req.registry);
+      const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+      this.opts.onSecret?.(header.slice(6));
+      this.basicHosts.add(req.registry);
+      this.basicHeaders.set(req.registry, header);
+      return header;
+    }
+    if (basic)
+      throw new RegistryError(
+        `${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`,
+        401
+      );
+    return undefined;
+  }
+
+  private async fetchToken(
+    req: RegistryRequest,
+    challenge: Challenge,
+    scope: string,
+    credentials: Credentials | undefined
+  ): Promise<string> {
+    const realm = challenge.params.realm;
+    if (!realm) throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
+    const realmUrl = new URL(realm);
+    if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
+      throw new RegistryError(
+        `${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`
+      );
+    }
+    const scopes = [
+      scope,
+      ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
+      ...(req.scope.extra ?? [])
+    ];
+    if (challenge.params.service) realmUrl.searchParams.set('service', challenge.params.service);
+    for (const s of scopes) realmUrl.searchParams.append('scope', s);
+    const headers: Record<string, string> = {};
+    if (credentials?.kind === 'basic') {
+      if (realmUrl.protocol !== 'https:') this.refusePlainCredentials(realmUrl.host);
+      headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    }
+    const tokenReq: RegistryRequest = {
+      method: 'GET',
+      registry: realmUrl.host,
+      path: realmUrl.toString(),
+      headers,
+      scope: req.scope
+    };
+    const res = await this.raw(tokenReq, realmUrl, headers.authorization);
+    if (res.status !== 200) {
+      throw new RegistryError(
+        `the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`,
+        res.status
+      );
+    }
+    const doc = JSON.parse(res.body.toString('utf8')) as {token?: string; access_token?: string; expires_in?: number};
+    const token = doc.token ?? doc.access_token;
+    if (!token) throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+    this.opts.onSecret?.(token);
+    // Tokens live at least 60 s (token spec default); renew 5 s early.
+    const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+    const header = `Bearer ${token}`;
+    this.tokens.set(`${req.registry} ${scope}`, {header, expires: Date.now() + lifetime});
+    return header;
+  }
+
+  private refusePlainCredentials(host: string): void {
+    if (!isLoopback(host) && !this.isInsecure(host)) {
+      throw new RegistryError(
+        `refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`
+      );
+    }
+  }
+
+  private isInsecure(host: string): boolean {
+    return (this.opts.insecureHosts ?? []).includes(host);
+  }
+
+  private urlFor(req: RegistryRequest): URL {
+    if (/^https?:\/\//.test(req.path)) return new URL(req.path);
+    const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
+    return new URL(`${scheme}://${req.registry}${req.path}`);
+  }
+
+  /** One HTTP exchange, no auth logic, no retry. */
+  private raw(req: RegistryRequest, url: URL, authorization: string | undefined): Promise<RegistryResponse> {
+    this.stats.requests++;
+    this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
+    const headers: Record<string, string> = {'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers};
+    if (authorization) headers.authorization = authorization;
+    else delete headers.authorization;
+    if (req.bodyLength !== undefined) headers['content-length'] = String(req.bodyLength);
+    else if (Buffer.isBuffer(req.body)) headers['content-length'] = String(req.body.length);
+    const client = url.protocol === 'https:' ? https : http;
+    const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
+    return new Promise((resolve, reject) => {
+      const request = client.request(url, {method: req.method, headers, agent});
+      request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () =>
+        request.destroy(
+          Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
+            code: 'ERR_IDLE_TIMEOUT'
+          })
+        )
+      );
+      request.on('error', reject);
+      request.on('response', res => {
+        if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
+          // Counting through a Transform keeps the body paused until the caller reads it.
+          const stats = this.stats;
+          const counted = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              stats.bytesReceived += chunk.length;
+              done(null, chunk);
+            }
+          });
+          res.on('error', e => counted.destroy(e));
+          res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body: Buffer.alloc(0),
+            stream: res.pipe(counted),
+            url
+          });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          this.stats.bytesReceived += c.length;
+        });
+        res.on('error', reject);
+        res.on('aborted', () => reject(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const expected = Number(res.headers['content-length']);
+          if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
+            reject(
+              Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
+                code: 'ERR_SHORT_BODY'
+              })
+            );
+            return;
+          }
+          resolve({status: res.statusCode ?? 0, headers: res.headers, body, url});
+        });
+      });
+      this.writeBody(req, request, reject);
+    });
+  }
+
+  private writeBody(req: RegistryRequest, request: http.ClientRequest, reject: (e: unknown) => void): void {
+    if (req.body === undefined) {
+      request.end();
+      return;
+    }
+    if (Buffer.isBuffer(req.body)) {
+      this.stats.bytesSent += req.body.length;
+      request.end(req.body);
+      return;
+    }
+    const stream = req.body();
+    stream.on('data', (c: Buffer) => void (this.stats.bytesSent += c.length));
+    stream.on('error', e => {
+      request.destroy(e);
+      reject(e);
+    });
+    stream.pipe(request);
+  }
+}
+
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name.startsWith('127.') || name === '::1';
+}
+
+function scopeString(req: RegistryRequest): string {
+  return scopeFor(req.scope.repository, req.scope.actions);
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function pathOf(req: RegistryRequest): string {
+  return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0]!;
+}
+
+function describe(req: RegistryRequest, res: RegistryResponse): string {
+  const {code, message} = ociError(res.body);
+  return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+}
+
+function wrapNetworkError(req: RegistryRequest, e: unknown): unknown {
+  if (e instanceof RegistryError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
+}

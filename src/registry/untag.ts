@@ -1,0 +1,77 @@
+// Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
+// also removes every tag pointing at that digest — including a final tag just promoted from this
+// staging tag. So the tag is first pointed at a tombstone manifest of its own (unique bytes), and
+// that tombstone is deleted by digest: only the staging tag goes.
+
+import {randomBytes} from 'node:crypto';
+import {Readable} from 'node:stream';
+import type {RegistryClient, Repo} from './client.js';
+import {RegistryError} from './errors.js';
+import {MEDIA, sha256Digest, type ManifestBytes} from './types.js';
+
+export type UntagResult = {removed: true; tag: string} | {removed: false; tag: string; reason: string};
+
+const EMPTY_CONFIG = Buffer.from('{}');
+const EMPTY_DIGEST = sha256Digest(EMPTY_CONFIG);
+
+/** A manifest no other tag can share: it names the tag and a random nonce. */
+export function tombstoneManifest(tag: string, nonce = randomBytes(16).toString('hex')): ManifestBytes {
+  const doc = {
+    schemaVersion: 2,
+    mediaType: MEDIA.ociManifest,
+    artifactType: 'application/vnd.imagegate.tombstone',
+    config: {mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length},
+    layers: [],
+    annotations: {'dev.imagegate.tombstone': `${tag} ${nonce}`}
+  };
+  const bytes = Buffer.from(JSON.stringify(doc));
+  return {bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes)};
+}
+
+export class Untagger {
+  private readonly deletesRefused = new Map<string, boolean>();
+
+  constructor(private readonly client: RegistryClient) {}
+
+  async removeTag(repo: Repo, tag: string): Promise<UntagResult> {
+    if (await this.refusesDeletes(repo)) {
+      return {
+        removed: false,
+        tag,
+        reason: `${repo.registry} refuses deletes through the registry API (405); remove it with the registry's own API or UI`
+      };
+    }
+    const tombstone = tombstoneManifest(tag);
+    try {
+      await this.client.putManifest(repo, tag, tombstone, {waitForBlobs: false});
+    } catch (e) {
+      if (!(e instanceof RegistryError) || (e.code !== 'MANIFEST_BLOB_UNKNOWN' && e.code !== 'BLOB_UNKNOWN')) throw e;
+      await this.client.uploadBlob(
+        repo,
+        {mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length},
+        async () => Readable.from([EMPTY_CONFIG])
+      );
+      await this.client.putManifest(repo, tag, tombstone);
+    }
+    const res = await this.client.deleteManifest(repo, tombstone.digest);
+    if (res.status === 202 || res.status === 200 || res.status === 404) return {removed: true, tag};
+    return {
+      removed: false,
+      tag,
+      reason: `deleting its tombstone ${tombstone.digest} answered ${res.status}; the tag now points at that empty tombstone`
+    };
+  }
+
+  /** Asks once per registry: deleting a digest nobody has answers 404 where deletes work, 405 where they are off. */
+  private async refusesDeletes(repo: Repo): Promise<boolean> {
+    const known = this.deletesRefused.get(repo.registry);
+    if (known !== undefined) return known;
+    const res = await this.client.deleteManifest(
+      repo,
+      sha256Digest(`imagegate probe ${randomBytes(8).toString('hex')}`)
+    );
+    const refused = res.status === 405;
+    this.deletesRefused.set(repo.registry, refused);
+    return refused;
+  }
+}
