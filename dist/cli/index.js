@@ -5474,6 +5474,9 @@ function tombstoneManifest(tag, nonce = (0,external_node_crypto_namespaceObject.
     const bytes = Buffer.from(JSON.stringify(doc));
     return { bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes) };
 }
+function isTombstone(manifest) {
+    return manifest.bytes.length < 1024 && manifest.bytes.includes('"dev.imagegate.tombstone"');
+}
 class Untagger {
     client;
     deletesRefused = new Map();
@@ -5615,7 +5618,9 @@ function repoOf(text) {
 async function stagedDigests(client, targets) {
     const out = new Map();
     for (const t of targets) {
-        let digest = (await client.headManifest(t.staging, t.staging.reference))?.digest;
+        // GET, not HEAD: a staging tag an interrupted cleanup left on its tombstone counts as absent.
+        const staged = await client.getManifest(t.staging, t.staging.reference);
+        let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
         for (const tag of t.promoted) {
             if (digest)
                 break;

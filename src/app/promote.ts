@@ -11,7 +11,7 @@ import {RegistryClient} from '../registry/client.js';
 import {ImageCopier, sameRepo, type CopyStats} from '../registry/copy.js';
 import {CredentialStore} from '../registry/credentials.js';
 import {RegistryTransport, type TransportStats} from '../registry/transport.js';
-import {Untagger} from '../registry/untag.js';
+import {isTombstone, Untagger} from '../registry/untag.js';
 import type {LoadedConfig} from './plan.js';
 
 export interface PromotedTag {
@@ -155,7 +155,9 @@ function repoOf(text: string): Repo & {reference?: string} {
 async function stagedDigests(client: RegistryClient, targets: Target[]): Promise<Map<string, string | undefined>> {
   const out = new Map<string, string | undefined>();
   for (const t of targets) {
-    let digest = (await client.headManifest(t.staging, t.staging.reference))?.digest;
+    // GET, not HEAD: a staging tag an interrupted cleanup left on its tombstone counts as absent.
+    const staged = await client.getManifest(t.staging, t.staging.reference);
+    let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
     for (const tag of t.promoted) {
       if (digest) break;
       const found = (await client.headManifest(t.final, tag))?.digest;

@@ -28,6 +28,10 @@ export function tombstoneManifest(tag: string, nonce = randomBytes(16).toString(
   return {bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes)};
 }
 
+export function isTombstone(manifest: ManifestBytes): boolean {
+  return manifest.bytes.length < 1024 && manifest.bytes.includes('"dev.imagegate.tombstone"');
+}
+
 export class Untagger {
   private readonly deletesRefused = new Map<string, boolean>();
 
