@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1943);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1647);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1943:
+/***/ 1647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32228,7 +32228,7 @@ class DockerfileBuilder {
     }
     async build(inputs) {
         const { image } = inputs;
-        const secretEnv = this.secretEnv(inputs);
+        const buildEnv = this.buildEnv(inputs);
         const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-build-'));
         const runTag = localTagFor(image.name, inputs.runId);
         try {
@@ -32248,7 +32248,7 @@ class DockerfileBuilder {
             const started = Date.now();
             const result = await this.opts.docker.run(args, {
                 stream: true,
-                env: secretEnv,
+                env: buildEnv,
                 onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
             });
             const buildMs = Date.now() - started;
@@ -32282,8 +32282,8 @@ class DockerfileBuilder {
     baseContexts(inputs) {
         return inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {};
     }
-    /** buildx reads env secrets from its own environment: pass exactly those variables, masked. */
-    secretEnv(inputs) {
+    /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
+    buildEnv(inputs) {
         const env = {};
         for (const secret of inputs.image.secrets) {
             if (!('env' in secret))
@@ -32295,6 +32295,9 @@ class DockerfileBuilder {
             this.opts.reporter.mask(value);
             env[secret.env] = value;
         }
+        // buildx reads SOURCE_DATE_EPOCH from its environment (image `created`, reproducible timestamps).
+        if (this.opts.env.SOURCE_DATE_EPOCH !== undefined)
+            env.SOURCE_DATE_EPOCH = this.opts.env.SOURCE_DATE_EPOCH;
         return env;
     }
     githubCache(name) {
@@ -34382,6 +34385,1458 @@ async function makePlan(request) {
     return { plan, loaded, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
+
+class RegistryError extends InfrastructureError {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The first OCI error code and message of an error body, if it is one. */
+function ociError(body) {
+    if (!body || body.length === 0)
+        return {};
+    try {
+        const doc = JSON.parse(body.toString());
+        const first = doc.errors?.[0];
+        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/types.ts
+// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
+
+const MEDIA = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json'
+};
+const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+}
+/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
+function parseManifest(m) {
+    const doc = JSON.parse(m.bytes.toString('utf8'));
+    const mediaType = doc.mediaType ?? m.mediaType;
+    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
+        return {
+            kind: 'index',
+            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
+        };
+    }
+    if (!doc.config)
+        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
+    return {
+        kind: 'image',
+        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
+    };
+}
+/** Blobs an image manifest references: its config, then its layers (deduplicated). */
+function blobsOf(manifest) {
+    const seen = new Set();
+    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
+}
+function platformText(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+// When to try a registry request again and how long to wait: exponential backoff with full
+// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
+// per host, so parallel workers slow down together after a 429.
+const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
+const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
+const RETRYABLE_ERRORS = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'ERR_SHORT_BODY',
+    'ERR_IDLE_TIMEOUT',
+    'UND_ERR_SOCKET'
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+function isRetryableError(error) {
+    const code = error?.code;
+    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
+        /socket hang up|premature close|aborted/i.test(String(error?.message)));
+}
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
+function backoffMs(policy, attempt, random = Math.random) {
+    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
+    return Math.floor(random() * step);
+}
+/** The earliest time each host may be asked again, shared by every request of the process. */
+class HostGate {
+    next = new Map();
+    /** Waits until the host may be asked again. */
+    async wait(host, sleep = delay) {
+        for (;;) {
+            const at = this.next.get(host) ?? 0;
+            const now = Date.now();
+            if (at <= now)
+                return;
+            await sleep(at - now);
+        }
+    }
+    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
+    hold(host, ms) {
+        const until = Date.now() + ms;
+        if ((this.next.get(host) ?? 0) < until)
+            this.next.set(host, until);
+    }
+}
+function delay(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
+// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+
+
+
+
+
+const DEFAULT_CHUNK = 32 * 1024 * 1024;
+const UPLOAD_RECOVERIES = 10;
+class RegistryClient {
+    transport;
+    opts;
+    constructor(transport, opts = {}) {
+        this.transport = transport;
+        this.opts = opts;
+    }
+    /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
+    async headManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+        const digest = header(res, 'docker-content-digest');
+        if (digest)
+            return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
+        // Without the header, only the bytes tell the digest.
+        const m = await this.getManifest(repo, reference);
+        return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
+    }
+    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+    async getManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+        const digest = sha256Digest(res.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
+        }
+        const claimed = header(res, 'docker-content-digest');
+        if (claimed && claimed !== digest)
+            throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
+        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+        return { bytes: res.body, mediaType, digest };
+    }
+    /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
+    async putManifest(repo, reference, manifest, opts = {}) {
+        const what = `PUT manifest ${at(repo, reference)}`;
+        const tries = opts.waitForBlobs === false ? 1 : 4;
+        // A registry may not yet see children or blobs written a moment ago (eventual consistency).
+        for (let attempt = 1;; attempt++) {
+            const res = await this.send(repo, {
+                method: 'PUT',
+                path: `/v2/${repo.repository}/manifests/${reference}`,
+                headers: { 'content-type': manifest.mediaType },
+                body: manifest.bytes
+            }, ['pull', 'push']);
+            const code = ociError(res.body).code;
+            if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
+                await delay(250 * attempt);
+                continue;
+            }
+            expectStatus(res, [200, 201], what);
+            const confirmed = header(res, 'docker-content-digest');
+            if (confirmed && confirmed !== manifest.digest)
+                throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
+            return manifest.digest;
+        }
+    }
+    async headBlob(repo, digest) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
+        if (res.status === 404)
+            return false;
+        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+        return true;
+    }
+    /**
+     * Cross-repository mount within one registry. True when mounted; false when the registry
+     * refused in any way (then the caller uploads), cancelling any upload session it opened.
+     */
+    async mountBlob(repo, digest, from) {
+        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        let res;
+        try {
+            res = await this.send(repo, {
+                method: 'POST',
+                path,
+                headers: { 'content-length': '0' },
+                scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
+            }, ['pull', 'push']);
+        }
+        catch {
+            return false;
+        }
+        if (res.status === 201)
+            return true;
+        const location = header(res, 'location');
+        if (res.status === 202 && location)
+            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
+        return false;
+    }
+    /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
+    async getBlob(repo, blob, offset = 0) {
+        const headers = offset ? { range: `bytes=${offset}-` } : {};
+        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
+        // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
+        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
+            const location = header(res, 'location');
+            if (!location)
+                break;
+            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
+                'pull'
+            ]);
+        }
+        if (res.status !== 200 && res.status !== 206) {
+            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+        }
+        if (offset && res.status !== 206)
+            throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
+        const body = res.stream;
+        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
+    }
+    /**
+     * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
+     * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
+     */
+    async uploadBlob(repo, blob, open, session) {
+        const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
+        let location = session ?? (await this.startUpload(repo));
+        let offset = 0;
+        for (let recoveries = 0;; recoveries++) {
+            try {
+                if (blob.size <= chunk) {
+                    await this.putWhole(repo, blob, location, open);
+                    return;
+                }
+                location = await this.putChunks(repo, blob, location, offset, chunk, open);
+                return;
+            }
+            catch (e) {
+                if (recoveries >= UPLOAD_RECOVERIES)
+                    throw e;
+                const resumed = await this.uploadOffset(repo, location);
+                if (resumed === undefined || blob.size <= chunk) {
+                    location = await this.startUpload(repo);
+                    offset = 0;
+                }
+                else {
+                    offset = resumed;
+                }
+                await delay(Math.min(2000, 100 * 2 ** recoveries));
+            }
+        }
+    }
+    async startUpload(repo) {
+        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
+        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
+        const location = header(res, 'location');
+        if (!location)
+            throw new RegistryError(`${repo.registry} started an upload without a Location`);
+        return location;
+    }
+    async putWhole(repo, blob, location, open) {
+        const source = await open(0);
+        const res = await this.send(repo, {
+            method: 'PUT',
+            path: withQuery(location, 'digest', blob.digest),
+            headers: { 'content-type': 'application/octet-stream' },
+            body: () => source,
+            bodyLength: blob.size,
+            noRetry: true
+        }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+    }
+    async putChunks(repo, blob, location, from, chunk, open) {
+        let offset = from;
+        let url = location;
+        const source = await open(offset);
+        const reader = chunkReader(source);
+        while (offset < blob.size) {
+            const length = Math.min(chunk, blob.size - offset);
+            const bytes = await reader(length);
+            const res = await this.send(repo, {
+                method: 'PATCH',
+                path: url,
+                headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}` },
+                body: bytes,
+                noRetry: true
+            }, ['pull', 'push']);
+            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
+            url = header(res, 'location') ?? url;
+            offset += length;
+        }
+        source.destroy();
+        const res = await this.send(repo, { method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: { 'content-length': '0' }, noRetry: true }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+        return url;
+    }
+    /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
+    async uploadOffset(repo, location) {
+        const res = await this.send(repo, { method: 'GET', path: location }, ['pull', 'push']).catch(() => undefined);
+        if (!res || res.status !== 204)
+            return undefined;
+        const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
+        return range ? Number(range[1]) + 1 : 0;
+    }
+    async deleteManifest(repo, reference) {
+        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
+            'pull',
+            'push',
+            'delete'
+        ]);
+    }
+    async listTags(repo) {
+        const tags = [];
+        let path = `/v2/${repo.repository}/tags/list?n=1000`;
+        while (path) {
+            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
+            if (res.status === 404)
+                return tags;
+            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
+            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
+            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
+            path = next;
+        }
+        return tags;
+    }
+    send(repo, req, actions) {
+        return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
+    }
+}
+function expectStatus(res, ok, what) {
+    if (ok.includes(res.status))
+        return;
+    res.stream?.resume();
+    const { code, message } = ociError(res.body);
+    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
+}
+function checkBlobDigest(res, repo, blob) {
+    const confirmed = header(res, 'docker-content-digest');
+    if (confirmed && confirmed !== blob.digest)
+        throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+function at(repo, reference) {
+    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+}
+function withQuery(location, key, value) {
+    return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}
+/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
+function verifier(blob) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        },
+        flush(done) {
+            const digest = `sha256:${hash.digest('hex')}`;
+            if (size !== blob.size || digest !== blob.digest) {
+                done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
+                    code: 'ERR_SHORT_BODY'
+                }));
+                return;
+            }
+            done();
+        }
+    });
+}
+/** Reads exactly `n` bytes at a time from a stream. */
+function chunkReader(stream) {
+    let buffered = Buffer.alloc(0);
+    let ended = false;
+    let failure;
+    stream.on('end', () => void (ended = true));
+    stream.on('error', e => void (failure = e));
+    return async (n) => {
+        while (buffered.length < n) {
+            if (failure)
+                throw failure;
+            const chunk = stream.read();
+            if (chunk) {
+                buffered = Buffer.concat([buffered, chunk]);
+                continue;
+            }
+            if (ended)
+                throw Object.assign(new Error(`source ended after ${buffered.length} of ${n} bytes`), { code: 'ERR_SHORT_BODY' });
+            await new Promise(resolve => {
+                const wake = () => {
+                    stream.off('readable', wake);
+                    stream.off('end', wake);
+                    stream.off('error', wake);
+                    resolve();
+                };
+                stream.on('readable', wake);
+                stream.on('end', wake);
+                stream.on('error', wake);
+            });
+        }
+        const out = buffered.subarray(0, n);
+        buffered = buffered.subarray(n);
+        return out;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/copy.ts
+// Copies an image by digest, byte for byte, in referential order: blobs, then child manifests,
+// then the index; tags are the caller's last step. Blobs already in the target are skipped, blobs in
+// the same registry are mounted (zero bytes moved), others stream from source to target, several at once.
+
+
+
+function emptyStats() {
+    return { manifests: 0, manifestsPresent: 0, blobsPresent: 0, blobsMounted: 0, blobsUploaded: 0, bytesUploaded: 0 };
+}
+class ImageCopier {
+    client;
+    stats = emptyStats();
+    limit;
+    inFlight = new Map();
+    constructor(client, opts = {}) {
+        this.client = client;
+        this.limit = new Limiter(opts.parallel ?? 4);
+    }
+    /** Makes `digest` (and everything it references) exist in `target`; returns the root manifest. */
+    async copy(source, target, digest) {
+        const manifest = await this.client.getManifest(source, digest);
+        if (!manifest)
+            throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
+        if (sameRepo(source, target))
+            return manifest;
+        await this.ensureManifest(source, target, manifest);
+        return manifest;
+    }
+    async ensureManifest(source, target, manifest) {
+        // A manifest is only ever written after everything it references, so one that exists is complete.
+        if (await this.client.headManifest(target, manifest.digest)) {
+            this.stats.manifestsPresent++;
+            return;
+        }
+        const parsed = parseManifest(manifest);
+        if (parsed.kind === 'index') {
+            await Promise.all(parsed.index.manifests.map(async (child) => {
+                const bytes = await this.client.getManifest(source, child.digest);
+                if (!bytes)
+                    throw new RegistryError(`${source.registry}/${source.repository}@${manifest.digest} lists ${child.digest}, which the registry does not have`);
+                await this.ensureManifest(source, target, bytes);
+            }));
+        }
+        else {
+            await Promise.all(blobsOf(parsed.manifest).map(blob => this.ensureBlob(source, target, blob)));
+        }
+        await this.client.putManifest(target, manifest.digest, manifest);
+        this.stats.manifests++;
+    }
+    /** One copy per blob even when several manifests share it (attestations, common layers). */
+    ensureBlob(source, target, blob) {
+        const key = `${target.registry}/${target.repository}@${blob.digest}`;
+        let pending = this.inFlight.get(key);
+        if (!pending) {
+            pending = this.limit.run(() => this.copyBlob(source, target, blob));
+            this.inFlight.set(key, pending);
+        }
+        return pending;
+    }
+    async copyBlob(source, target, blob) {
+        if (await this.client.headBlob(target, blob.digest)) {
+            this.stats.blobsPresent++;
+            return;
+        }
+        if (source.registry === target.registry && (await this.client.mountBlob(target, blob.digest, source.repository))) {
+            this.stats.blobsMounted++;
+            return;
+        }
+        const open = (offset) => this.client.getBlob(source, blob, offset);
+        await this.client.uploadBlob(target, blob, open);
+        this.stats.blobsUploaded++;
+        this.stats.bytesUploaded += blob.size;
+    }
+}
+function sameRepo(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from, per registry host, in this order:
+//   1. IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD, for the hosts named in .imagegate.yml only;
+//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
+//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
+//   3. nothing: anonymous.
+// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
+// Every secret seen is remembered for log masking, and no error message ever contains one.
+
+
+
+
+
+const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
+const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+/** The key docker writes Docker Hub credentials under. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** What a credential helper prints when it holds nothing for the server. */
+const NOT_FOUND = /credentials not found/i;
+const TOKEN_USERNAME = '<token>';
+/** Resolves and caches credentials per registry host; see the top of this file for the order. */
+class CredentialStore {
+    env;
+    envHosts;
+    configDir;
+    cache = new Map();
+    seen = new Set();
+    config;
+    constructor(opts) {
+        this.env = opts.env;
+        this.envHosts = new Set((opts.envHosts ?? []).map(canonicalHost));
+        this.configDir =
+            opts.dockerConfigDir ??
+                (opts.env.DOCKER_CONFIG || undefined) ??
+                (opts.env.HOME ? (0,external_node_path_namespaceObject.join)(opts.env.HOME, '.docker') : undefined);
+        // Mask the environment's password from the start, even before (or without) it being used.
+        const user = opts.env[ENV_USER];
+        const password = opts.env[ENV_PASSWORD];
+        if (password)
+            this.remember(password);
+        if (user && password)
+            this.remember(basicAuth(user, password));
+    }
+    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
+    get(host) {
+        let key;
+        try {
+            key = canonicalHost(host);
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+        let pending = this.cache.get(key);
+        if (!pending) {
+            pending = this.resolve(key);
+            this.cache.set(key, pending);
+            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
+            pending.catch(() => this.cache.delete(key));
+        }
+        return pending;
+    }
+    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
+    secrets() {
+        return [...this.seen];
+    }
+    async resolve(host) {
+        const fromEnv = this.fromEnv(host);
+        if (fromEnv)
+            return fromEnv;
+        const config = await this.loadConfig();
+        if (!config)
+            return undefined;
+        const helperKey = findKey(config.credHelpers, host);
+        if (helperKey !== undefined) {
+            const helper = config.credHelpers[helperKey];
+            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
+        }
+        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
+        if (authKey !== undefined)
+            return this.fromAuthEntry(config, authKey);
+        if (config.credsStore)
+            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
+        return undefined;
+    }
+    fromEnv(host) {
+        const username = this.env[ENV_USER];
+        const password = this.env[ENV_PASSWORD];
+        if (!username && !password)
+            return undefined;
+        if (!username || !password) {
+            const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
+            throw new UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
+        }
+        if (!this.envHosts.has(host))
+            return undefined;
+        return { credentials: { kind: 'basic', username, password }, source: ENV_SOURCE };
+    }
+    fromAuthEntry(config, key) {
+        const entry = config.auths[key];
+        const source = `${config.file} auths[${JSON.stringify(key)}]`;
+        let basic;
+        if (entry.auth) {
+            this.remember(entry.auth);
+            basic = decodeAuth(entry.auth);
+            if (basic)
+                this.remember(basic.password);
+            else
+                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+        }
+        else if (entry.username || entry.password) {
+            if (entry.password)
+                this.remember(entry.password);
+            if (!entry.username || !entry.password)
+                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+            basic = { username: entry.username, password: entry.password };
+        }
+        if (basic)
+            this.remember(basicAuth(basic.username, basic.password));
+        if (entry.identitytoken) {
+            this.remember(entry.identitytoken);
+            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
+        }
+        return { credentials: { kind: 'basic', ...basic }, source };
+    }
+    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
+    async fromHelper(name, host, referrer) {
+        const program = `docker-credential-${name}`;
+        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
+        const path = await findProgram(program, this.env.PATH ?? process.env.PATH ?? '');
+        if (!path)
+            throw missing();
+        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
+        let result;
+        try {
+            result = await Exec.run(path, ['get'], { input: serverUrl, env: definedOnly(this.env) });
+        }
+        catch (e) {
+            if (e instanceof InfrastructureError)
+                throw missing();
+            throw e;
+        }
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode !== 0) {
+            if (NOT_FOUND.test(output))
+                return undefined;
+            const last = this.mask(credentials_lastLine(result.stderr) || credentials_lastLine(result.stdout) || '(no output)');
+            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
+        }
+        if (!result.stdout.trim())
+            return undefined;
+        let answer;
+        try {
+            answer = JSON.parse(result.stdout);
+        }
+        catch {
+            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        }
+        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
+            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+        const username = typeof answer.Username === 'string' ? answer.Username : '';
+        if (!secret)
+            return undefined;
+        this.remember(secret);
+        const source = `credential helper ${program}`;
+        if (username === TOKEN_USERNAME)
+            return { credentials: { kind: 'identity-token', token: secret }, source };
+        this.remember(basicAuth(username, secret));
+        return { credentials: { kind: 'basic', username, password: secret }, source };
+    }
+    loadConfig() {
+        this.config ??= this.configDir
+            ? readDockerConfig((0,external_node_path_namespaceObject.join)(this.configDir, 'config.json')).catch((e) => {
+                this.config = undefined; // fixed files are read again
+                throw e;
+            })
+            : Promise.resolve(undefined);
+        return this.config;
+    }
+    remember(secret) {
+        if (secret)
+            this.seen.add(secret);
+    }
+    mask(text) {
+        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
+    }
+}
+/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
+function canonicalHost(text) {
+    const host = text
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    if (!host)
+        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
+}
+/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
+function findKey(map, host, usable = () => true) {
+    const keys = Object.keys(map).filter(usable);
+    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
+    return (exact.find(k => keys.includes(k)) ??
+        keys.find(k => {
+            try {
+                return canonicalHost(k) === host;
+            }
+            catch {
+                return false;
+            }
+        }));
+}
+/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
+function hasCredentials(entry) {
+    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
+}
+function decodeAuth(auth) {
+    const text = auth.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
+        return undefined;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+async function readDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+    }
+    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    if (!isObject(data))
+        throw shape('the file must hold a JSON object');
+    const { auths = {}, credHelpers = {}, credsStore } = data;
+    if (!isObject(auths))
+        throw shape('"auths" must be an object of registry entries');
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!isObject(entry))
+            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
+        for (const field of ['auth', 'username', 'password', 'identitytoken'])
+            if (entry[field] !== undefined && typeof entry[field] !== 'string')
+                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
+    }
+    if (!isObject(credHelpers))
+        throw shape('"credHelpers" must map registry hosts to helper names');
+    for (const [key, name] of Object.entries(credHelpers))
+        if (typeof name !== 'string' || !isHelperName(name))
+            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
+    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
+        throw shape('"credsStore" must be a helper name such as "desktop"');
+    return {
+        file,
+        auths: auths,
+        credHelpers: credHelpers,
+        credsStore: credsStore || undefined
+    };
+}
+function isHelperName(name) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+}
+/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
+function describeJsonError(e, text) {
+    const message = e instanceof Error ? e.message : String(e);
+    let kind = message
+        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
+        .replace(/\s+\(line \d+ column \d+\)$/, '');
+    // Name the offending token only when it is JSON punctuation, never a character of a value.
+    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
+    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
+    const position = /at position (\d+)/.exec(message);
+    if (!position)
+        return kind;
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return `${kind} at line ${line} column ${col}`;
+}
+async function findProgram(name, pathList) {
+    for (const dir of pathList.split(external_node_path_namespaceObject.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        try {
+            await (0,promises_namespaceObject.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            if ((await (0,promises_namespaceObject.stat)(candidate)).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function definedOnly(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function credentials_lastLine(text) {
+    return text.trim().split('\n').pop()?.trim() ?? '';
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// WWW-Authenticate challenges (RFC 7235) as registries send them, and the token scopes we ask for.
+/** Parses `Bearer realm="…",service="…",scope="…"` (several challenges may share one header). */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const out = [];
+    const re = /([A-Za-z][\w-]*)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+)))?\s*,?/g;
+    let current;
+    for (let m = re.exec(header); m; m = re.exec(header)) {
+        const [, name = '', quoted, token] = m;
+        if (quoted === undefined && token === undefined) {
+            current = { scheme: name.toLowerCase(), params: {} };
+            out.push(current);
+        }
+        else if (current) {
+            current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (token ?? '');
+        }
+        if (m[0] === '')
+            re.lastIndex++;
+    }
+    return out;
+}
+/** `repository:acme/web:pull,push` */
+function scopeFor(repository, actions) {
+    return `repository:${repository}:${[...new Set(actions)].sort(actionOrder).join(',')}`;
+}
+function actionOrder(a, b) {
+    const order = ['pull', 'push', 'delete'];
+    return order.indexOf(a) - order.indexOf(b);
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
+// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
+// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
+// bodies stream both ways and every byte can be counted.
+
+
+
+
+
+
+const gate = new HostGate();
+class RegistryTransport {
+    opts;
+    stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
+    tokens = new Map();
+    basicHosts = new Set();
+    agents = {
+        http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 8 }),
+        https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 8 })
+    };
+    retry;
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.retry = opts.retry ?? DEFAULT_RETRY;
+    }
+    close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+    /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
+    async send(req) {
+        // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
+        const attempts = req.noRetry ? 1 : this.retry.attempts;
+        let lastError;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            this.checkDeadline(req);
+            await gate.wait(req.registry);
+            try {
+                const res = await this.sendWithAuth(req);
+                if (!isRetryableStatus(res.status) || attempt === attempts)
+                    return res;
+                const wait = this.waitFor(res, attempt, req);
+                if (res.status === 429 || res.status === 503)
+                    gate.hold(req.registry, wait);
+                res.stream?.resume();
+                await delay(res.status === 429 || res.status === 503 ? 0 : wait);
+                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
+            }
+            catch (e) {
+                if (e instanceof RegistryError && e.status !== undefined)
+                    throw e;
+                if (!isRetryableError(e) || attempt === attempts)
+                    throw wrapNetworkError(req, e);
+                lastError = e;
+                await delay(backoffMs(this.retry, attempt));
+            }
+        }
+        throw wrapNetworkError(req, lastError);
+    }
+    waitFor(res, attempt, req) {
+        const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+        if (asked === undefined)
+            return backoffMs(this.retry, attempt);
+        if (asked > this.retry.maxRetryAfterMs) {
+            throw new RegistryError(`${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`, res.status);
+        }
+        return asked;
+    }
+    checkDeadline(req) {
+        if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
+            throw new RegistryError(`the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`);
+        }
+    }
+    /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
+    async sendWithAuth(req) {
+        const url = this.urlFor(req);
+        const sameHost = url.host === req.registry;
+        const scope = scopeString(req);
+        const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
+        const first = await this.raw(req, url, auth);
+        if (first.status !== 401 || !sameHost)
+            return first;
+        const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
+        first.stream?.resume();
+        const header = await this.authenticate(req, challenges, scope);
+        if (!header)
+            return first;
+        const second = await this.raw(req, url, header);
+        if (second.status === 401) {
+            second.stream?.resume();
+            throw new RegistryError(`credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`, 401, ociError(second.body).code);
+        }
+        return second;
+    }
+    cachedAuth(registry, scope) {
+        const token = this.tokens.get(`${registry} ${scope}`);
+        if (token && token.expires > Date.now())
+            return token.header;
+        return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
+    }
+    basicHeaders = new Map();
+    async authenticate(req, challenges, scope) {
+        const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer)
+            return this.fetchToken(req, bearer, scope, credentials);
+        const basic = challenges.find(c => c.scheme === 'basic');
+        if (basic && credentials?.kind === 'basic') {
+            this.refusePlainCredentials(req.registry);
+            const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+            this.opts.onSecret?.(header.slice(6));
+            this.basicHosts.add(req.registry);
+            this.basicHeaders.set(req.registry, header);
+            return header;
+        }
+        if (basic)
+            throw new RegistryError(`${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`, 401);
+        return undefined;
+    }
+    async fetchToken(req, challenge, scope, credentials) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
+        const realmUrl = new URL(realm);
+        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
+            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
+        }
+        const scopes = [
+            scope,
+            ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
+            ...(req.scope.extra ?? [])
+        ];
+        if (challenge.params.service)
+            realmUrl.searchParams.set('service', challenge.params.service);
+        for (const s of scopes)
+            realmUrl.searchParams.append('scope', s);
+        const headers = {};
+        if (credentials?.kind === 'basic') {
+            if (realmUrl.protocol !== 'https:')
+                this.refusePlainCredentials(realmUrl.host);
+            headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        }
+        const tokenReq = {
+            method: 'GET',
+            registry: realmUrl.host,
+            path: realmUrl.toString(),
+            headers,
+            scope: req.scope
+        };
+        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
+        if (res.status !== 200) {
+            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
+        }
+        const doc = JSON.parse(res.body.toString('utf8'));
+        const token = doc.token ?? doc.access_token;
+        if (!token)
+            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+        this.opts.onSecret?.(token);
+        // Tokens live at least 60 s (token spec default); renew 5 s early.
+        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+        const header = `Bearer ${token}`;
+        this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
+        return header;
+    }
+    refusePlainCredentials(host) {
+        if (!isLoopback(host) && !this.isInsecure(host)) {
+            throw new RegistryError(`refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`);
+        }
+    }
+    isInsecure(host) {
+        return (this.opts.insecureHosts ?? []).includes(host);
+    }
+    urlFor(req) {
+        if (/^https?:\/\//.test(req.path))
+            return new URL(req.path);
+        const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
+        return new URL(`${scheme}://${req.registry}${req.path}`);
+    }
+    /** One HTTP exchange, no auth logic, no retry. */
+    raw(req, url, authorization) {
+        this.stats.requests++;
+        this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
+        const headers = { 'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers };
+        if (authorization)
+            headers.authorization = authorization;
+        else
+            delete headers.authorization;
+        if (req.bodyLength !== undefined)
+            headers['content-length'] = String(req.bodyLength);
+        else if (Buffer.isBuffer(req.body))
+            headers['content-length'] = String(req.body.length);
+        const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
+        return new Promise((resolve, reject) => {
+            const request = client.request(url, { method: req.method, headers, agent });
+            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
+                code: 'ERR_IDLE_TIMEOUT'
+            })));
+            request.on('error', reject);
+            request.on('response', res => {
+                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
+                    // Counting through a Transform keeps the body paused until the caller reads it.
+                    const stats = this.stats;
+                    const counted = new external_node_stream_.Transform({
+                        transform(chunk, _encoding, done) {
+                            stats.bytesReceived += chunk.length;
+                            done(null, chunk);
+                        }
+                    });
+                    res.on('error', e => counted.destroy(e));
+                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                    resolve({
+                        status: res.statusCode,
+                        headers: res.headers,
+                        body: Buffer.alloc(0),
+                        stream: res.pipe(counted),
+                        url
+                    });
+                    return;
+                }
+                const chunks = [];
+                res.on('data', (c) => {
+                    chunks.push(c);
+                    this.stats.bytesReceived += c.length;
+                });
+                res.on('error', reject);
+                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                res.on('end', () => {
+                    const body = Buffer.concat(chunks);
+                    const expected = Number(res.headers['content-length']);
+                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
+                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
+                            code: 'ERR_SHORT_BODY'
+                        }));
+                        return;
+                    }
+                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
+                });
+            });
+            this.writeBody(req, request, reject);
+        });
+    }
+    writeBody(req, request, reject) {
+        if (req.body === undefined) {
+            request.end();
+            return;
+        }
+        if (Buffer.isBuffer(req.body)) {
+            this.stats.bytesSent += req.body.length;
+            request.end(req.body);
+            return;
+        }
+        const stream = req.body();
+        stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+        stream.on('error', e => {
+            request.destroy(e);
+            reject(e);
+        });
+        stream.pipe(request);
+    }
+}
+function isLoopback(host) {
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return name === 'localhost' || name.startsWith('127.') || name === '::1';
+}
+function scopeString(req) {
+    return scopeFor(req.scope.repository, req.scope.actions);
+}
+function headerText(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+function pathOf(req) {
+    return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
+}
+function describe(req, res) {
+    const { code, message } = ociError(res.body);
+    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+}
+function wrapNetworkError(req, e) {
+    if (e instanceof RegistryError)
+        return e;
+    const message = e instanceof Error ? e.message : String(e);
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
+}
+
+;// CONCATENATED MODULE: ./src/registry/untag.ts
+// Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
+// also removes every tag pointing at that digest — including a final tag just promoted from this
+// staging tag. So the tag is first pointed at a tombstone manifest of its own (unique bytes), and
+// that tombstone is deleted by digest: only the staging tag goes.
+
+
+
+
+const EMPTY_CONFIG = Buffer.from('{}');
+const EMPTY_DIGEST = sha256Digest(EMPTY_CONFIG);
+/** A manifest no other tag can share: it names the tag and a random nonce. */
+function tombstoneManifest(tag, nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex')) {
+    const doc = {
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        artifactType: 'application/vnd.imagegate.tombstone',
+        config: { mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length },
+        layers: [],
+        annotations: { 'dev.imagegate.tombstone': `${tag} ${nonce}` }
+    };
+    const bytes = Buffer.from(JSON.stringify(doc));
+    return { bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes) };
+}
+function isTombstone(manifest) {
+    return manifest.bytes.length < 1024 && manifest.bytes.includes('"dev.imagegate.tombstone"');
+}
+class Untagger {
+    client;
+    deletesRefused = new Map();
+    constructor(client) {
+        this.client = client;
+    }
+    async removeTag(repo, tag) {
+        if (await this.refusesDeletes(repo)) {
+            return {
+                removed: false,
+                tag,
+                reason: `${repo.registry} refuses deletes through the registry API (405); remove it with the registry's own API or UI`
+            };
+        }
+        const tombstone = tombstoneManifest(tag);
+        try {
+            await this.client.putManifest(repo, tag, tombstone, { waitForBlobs: false });
+        }
+        catch (e) {
+            if (!(e instanceof RegistryError) || (e.code !== 'MANIFEST_BLOB_UNKNOWN' && e.code !== 'BLOB_UNKNOWN'))
+                throw e;
+            await this.client.uploadBlob(repo, { mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length }, async () => external_node_stream_.Readable.from([EMPTY_CONFIG]));
+            await this.client.putManifest(repo, tag, tombstone);
+        }
+        const res = await this.client.deleteManifest(repo, tombstone.digest);
+        if (res.status === 202 || res.status === 200 || res.status === 404)
+            return { removed: true, tag };
+        return {
+            removed: false,
+            tag,
+            reason: `deleting its tombstone ${tombstone.digest} answered ${res.status}; the tag now points at that empty tombstone`
+        };
+    }
+    /** Asks once per registry: deleting a digest nobody has answers 404 where deletes work, 405 where they are off. */
+    async refusesDeletes(repo) {
+        const known = this.deletesRefused.get(repo.registry);
+        if (known !== undefined)
+            return known;
+        const res = await this.client.deleteManifest(repo, sha256Digest(`imagegate probe ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`));
+        const refused = res.status === 405;
+        this.deletesRefused.set(repo.registry, refused);
+        return refused;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/app/promote.ts
+// promote and release: no build. For each image, find the staged digest for the merged source
+// identity, make it exist in the final repository (retag, mount or copy), point the final tags at
+// it (tags last, read back), then remove the staging tag without touching any other.
+
+
+
+
+
+
+
+async function runPromote(req) {
+    const started = Date.now();
+    const hosts = [
+        req.loaded.config.registry,
+        ...(req.loaded.config.staging.kind === 'registry' ? [req.loaded.config.staging.registry] : [])
+    ].map(r => r.split('/')[0]);
+    const credentials = new CredentialStore({ env: req.env, envHosts: hosts });
+    const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
+    const client = new RegistryClient(transport);
+    const targets = targetsOf(req.plan);
+    const report = {
+        scenario: req.scenario,
+        images: [],
+        refs: [],
+        warnings: [],
+        http: transport.stats,
+        durationMs: 0
+    };
+    try {
+        let staged = await stagedDigests(client, targets);
+        const missing = targets.filter(t => !staged.get(t.name));
+        if (missing.length) {
+            if (req.loaded.config.promote.onMissing !== 'build' || !req.gate)
+                throw missingError(missing, req.plan);
+            req.reporter.warning(`staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`);
+            await req.gate();
+            staged = await stagedDigests(client, targets);
+            const still = targets.filter(t => !staged.get(t.name));
+            if (still.length)
+                throw missingError(still, req.plan);
+        }
+        const before = new Map();
+        for (const target of targets)
+            for (const tag of target.tags)
+                before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
+        const untagger = new Untagger(client);
+        for (const target of targets) {
+            const digest = staged.get(target.name);
+            report.images.push(await req.reporter.group(`${req.scenario} ${target.name}: ${target.staging.text} → ${target.final.registry}/${target.final.repository}`, () => promoteOne(client, untagger, req, target, digest, before, report)));
+        }
+    }
+    finally {
+        report.durationMs = Date.now() - started;
+        if (!req.transport)
+            transport.close();
+    }
+    return report;
+}
+function targetsOf(plan) {
+    return plan.images.map(image => {
+        if (!image.staging)
+            throw new UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
+        const staging = repoOf(image.staging.value);
+        const final = repoOf(image.repository.value);
+        const tags = image.tags.filter(t => t.published && t.tag).map(t => t.tag);
+        const promoted = image.tags
+            .filter(t => t.on.includes('promote') && t.tag && /\{\{\s*(short_)?sha\s*\}\}/.test(t.template))
+            .map(t => t.tag);
+        return {
+            name: image.name,
+            staging: { ...staging, reference: staging.reference, text: image.staging.value },
+            final,
+            tags,
+            promoted,
+            fromStaging: true
+        };
+    });
+}
+function repoOf(text) {
+    const parsed = parseReference(text);
+    if (!parsed.ok)
+        throw new UsageError(`\`${text}\`: ${parsed.error}`);
+    return {
+        registry: parsed.value.registry,
+        repository: parsed.value.repository,
+        ...(parsed.value.tag ? { reference: parsed.value.tag } : {})
+    };
+}
+/**
+ * The digest staged for each image's source identity. After promotion removed the staging tag, a
+ * release of the same commit finds it under the commit's own final tag (`{{sha}}`), if there is one.
+ */
+async function stagedDigests(client, targets) {
+    const out = new Map();
+    for (const t of targets) {
+        // GET, not HEAD: a staging tag an interrupted cleanup left on its tombstone counts as absent.
+        const staged = await client.getManifest(t.staging, t.staging.reference);
+        let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
+        for (const tag of t.promoted) {
+            if (digest)
+                break;
+            const found = (await client.headManifest(t.final, tag))?.digest;
+            if (found) {
+                digest = found;
+                t.staging = { ...t.final, reference: tag, text: refText(t.final, tag) };
+                t.fromStaging = false;
+            }
+        }
+        out.set(t.name, digest);
+    }
+    return out;
+}
+function missingError(missing, plan) {
+    const lines = missing.map(m => `  ${m.name}: ${m.staging.text} does not exist`);
+    return new FailedError(`${plan.scenario.value} refused: staging has no tested image for the merged source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
+        'The merged tree differs from every tree the gate tested (merge without a merge queue/train, or a rebase after the gate), or the change came from a fork and was never staged. ' +
+        'Run the gate on this commit, or set `promote: {on-missing: build}` to build, test and stage it here.');
+}
+async function promoteOne(client, untagger, req, target, digest, before, report) {
+    const copier = new ImageCopier(client);
+    const manifest = await copier.copy(target.staging, target.final, digest);
+    if (!sameRepo(target.staging, target.final))
+        await copyReferrers(client, copier, target, digest);
+    const tags = [];
+    for (const tag of target.tags) {
+        const key = `${target.final.repository}:${tag}`;
+        const was = before.get(key);
+        const now = (await client.headManifest(target.final, tag))?.digest;
+        if (now === digest) {
+            tags.push({ ref: refText(target.final, tag), ...(was ? { before: was } : {}), action: 'unchanged' });
+            continue;
+        }
+        if (now !== was) {
+            throw new FailedError(`${req.scenario} refused: ${refText(target.final, tag)} moved from ${was ?? '(absent)'} to ${now ?? '(absent)'} while this promotion ran; another pipeline is publishing it. Re-run when it is done.`);
+        }
+        await client.putManifest(target.final, tag, manifest);
+        const readBack = (await client.headManifest(target.final, tag))?.digest;
+        if (readBack !== digest)
+            throw new FailedError(`${refText(target.final, tag)} reads back as ${readBack ?? '(absent)'}, not ${digest}`);
+        tags.push({ ref: refText(target.final, tag), ...(was ? { before: was } : {}), action: was ? 'moved' : 'created' });
+        report.refs.push(`${refText(target.final, tag)}@${digest}`);
+        req.reporter.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
+    }
+    const promoted = { name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats };
+    if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
+        const result = await untagger.removeTag(target.staging, target.staging.reference);
+        promoted.cleanup = result.removed ? { removed: true } : { removed: false, reason: result.reason };
+        if (!result.removed) {
+            const warning = `${target.staging.text} was left in place: ${result.reason}`;
+            report.warnings.push(warning);
+            req.reporter.warning(warning);
+        }
+    }
+    return promoted;
+}
+/** cosign signatures and attestations stored as `sha256-<hex>.sig|.att|.sbom` tags travel with the image. */
+async function copyReferrers(client, copier, target, digest) {
+    const prefix = digest.replace(':', '-');
+    const tags = (await client.listTags(target.staging)).filter(t => t === prefix || t.startsWith(`${prefix}.`));
+    for (const tag of tags) {
+        const head = await client.headManifest(target.staging, tag);
+        if (!head)
+            continue;
+        const manifest = await copier.copy(target.staging, target.final, head.digest);
+        await client.putManifest(target.final, tag, manifest);
+    }
+}
+function refText(repo, tag) {
+    return `${repo.registry}/${repo.repository}:${tag}`;
+}
+
+;// CONCATENATED MODULE: ./src/app/promote-summary.ts
+// A promotion's outcome as people read it.
+function renderPromoteText(report) {
+    const lines = [
+        `imagegate ${report.scenario}: ${report.images.length} image(s), ${report.refs.length} tag(s) written in ${(report.durationMs / 1000).toFixed(2)}s`
+    ];
+    for (const image of report.images) {
+        lines.push(`  ${image.name}  ${image.digest}  from ${image.staging}`);
+        for (const tag of image.tags)
+            lines.push(`    ${tag.action.padEnd(9)} ${tag.ref}${tag.before && tag.action === 'moved' ? ` (was ${tag.before})` : ''}`);
+        const c = image.copy;
+        lines.push(`    copied: ${c.manifests} manifest(s), ${c.blobsMounted} blob(s) mounted, ${c.blobsUploaded} uploaded (${c.bytesUploaded} bytes), ${c.blobsPresent + c.manifestsPresent} already there`);
+        if (image.cleanup)
+            lines.push(`    staging tag ${image.cleanup.removed ? 'removed' : `left: ${image.cleanup.reason ?? ''}`}`);
+    }
+    lines.push(`HTTP: ${report.http.requests} requests, ${report.http.bytesSent} bytes sent, ${report.http.bytesReceived} received`);
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render-plan.ts
 // A plan as people read it: a terminal listing and a markdown table for CI summaries.
 function renderPlanText(plan) {
@@ -34574,6 +36029,8 @@ function properties(where) {
 
 
 
+
+
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 async function runAction() {
     const cwd = (0,external_node_path_namespaceObject.resolve)(getInput('working-directory') || '.');
@@ -34600,8 +36057,19 @@ async function runAction() {
             return;
         }
         const chosen = plan.scenario.value;
+        const reporter = new GitHubReporter();
         if (chosen === 'promote' || chosen === 'release') {
-            throw new UsageError(`scenario ${chosen} is not available in this version yet (it comes with issue #4); use \`command: plan\` to see what it will do`);
+            const report = await runPromote({ loaded, plan, scenario: chosen, reporter, env: process.env });
+            setOutput('refs', report.refs.join('\n'));
+            setOutput('tags', report.images.flatMap(i => i.tags.map(t => t.ref)).join('\n'));
+            setOutput('digest', report.images.length === 1
+                ? report.images[0].digest
+                : JSON.stringify(Object.fromEntries(report.images.map(i => [i.name, i.digest]))));
+            setOutput('pushed', String(report.refs.length > 0));
+            setOutput('results', JSON.stringify(report));
+            info(renderPromoteText(report));
+            await summary.addRaw(`### imagegate ${chosen}\n\n\`\`\`\n${renderPromoteText(report)}\`\`\`\n`).write();
+            return;
         }
         const junit = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
         const parallel = Number(getInput('parallel') || '2');
@@ -34609,7 +36077,7 @@ async function runAction() {
             loaded,
             plan,
             scenario: chosen,
-            reporter: new GitHubReporter(),
+            reporter,
             env: process.env,
             parallel,
             junitFile: junit
@@ -43551,6 +45019,18 @@ exports.visitAsync = visitAsync;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -5,6 +5,8 @@ import * as core from '@actions/core';
 import {join, relative, resolve} from 'node:path';
 import {runGate} from '../app/gate.js';
 import {makePlan} from '../app/plan.js';
+import {runPromote} from '../app/promote.js';
+import {renderPromoteText} from '../app/promote-summary.js';
 import {ConfigError, EXIT, ImagegateError, UsageError} from '../core/errors.js';
 import {renderPlanMarkdown, renderPlanText} from '../core/render-plan.js';
 import type {RunReport} from '../core/results.js';
@@ -39,10 +41,22 @@ export async function runAction(): Promise<void> {
       return;
     }
     const chosen = plan.scenario.value;
+    const reporter = new GitHubReporter();
     if (chosen === 'promote' || chosen === 'release') {
-      throw new UsageError(
-        `scenario ${chosen} is not available in this version yet (it comes with issue #4); use \`command: plan\` to see what it will do`
+      const report = await runPromote({loaded, plan, scenario: chosen, reporter, env: process.env});
+      core.setOutput('refs', report.refs.join('\n'));
+      core.setOutput('tags', report.images.flatMap(i => i.tags.map(t => t.ref)).join('\n'));
+      core.setOutput(
+        'digest',
+        report.images.length === 1
+          ? report.images[0]!.digest
+          : JSON.stringify(Object.fromEntries(report.images.map(i => [i.name, i.digest])))
       );
+      core.setOutput('pushed', String(report.refs.length > 0));
+      core.setOutput('results', JSON.stringify(report));
+      core.info(renderPromoteText(report));
+      await core.summary.addRaw(`### imagegate ${chosen}\n\n\`\`\`\n${renderPromoteText(report)}\`\`\`\n`).write();
+      return;
     }
     const junit = join(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
     const parallel = Number(core.getInput('parallel') || '2');
@@ -50,7 +64,7 @@ export async function runAction(): Promise<void> {
       loaded,
       plan,
       scenario: chosen,
-      reporter: new GitHubReporter(),
+      reporter,
       env: process.env,
       parallel,
       junitFile: junit

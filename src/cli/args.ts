@@ -3,8 +3,9 @@
 import {UsageError} from '../core/errors.js';
 import {parseScenario, SCENARIOS, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
+import {parseDuration} from '../core/config/formats.js';
 
-export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run'] as const;
+export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup'] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface CliArgs {
@@ -18,9 +19,13 @@ export interface CliArgs {
   parallel?: number;
   /** Write JUnit XML of the in-image tests here. */
   junit?: string;
+  /** `verify REF`: the reference to check. */
+  target?: string;
+  /** `cleanup --older-than 24h`, in milliseconds. */
+  olderThanMs?: number;
 }
 
-const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit'] as const;
+const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than'] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
 
@@ -30,6 +35,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     if (!raw.startsWith('-') || raw === '-') {
+      if (verb === 'verify' && args.target === undefined) {
+        args.target = raw;
+        continue;
+      }
       if (verb !== undefined)
         throw new UsageError(`unexpected argument \`${raw}\` after \`${verb}\`; see \`imagegate --help\``);
       verb = raw;
@@ -44,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (flag === '--config') args.config = value;
       else if (flag === '--scenario') args.scenario = scenarioValue(value);
       else if (flag === '--parallel') args.parallel = positiveInteger(flag, value);
+      else if (flag === '--older-than') args.olderThanMs = duration(flag, value);
       else args.junit = value;
       continue;
     }
@@ -72,6 +82,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     );
   }
   args.verb = verb as Verb;
+  if (verb === 'verify' && args.target === undefined) {
+    throw new UsageError('`imagegate verify` needs a reference, e.g. `imagegate verify ghcr.io/acme/web:latest`');
+  }
   return args;
 }
 
@@ -87,6 +100,12 @@ function scenarioValue(value: string): Scenario {
   throw new UsageError(
     `unknown scenario \`${value}\`${guess ? `, did you mean \`${guess}\`?` : ''}; scenarios: ${SCENARIOS.join(', ')}`
   );
+}
+
+function duration(flag: string, value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new UsageError(`${flag} takes a duration such as \`24h\` or \`90m\`, not \`${value}\``);
+  return ms;
 }
 
 function positiveInteger(flag: string, value: string): number {
@@ -118,6 +137,8 @@ Commands:
   gate      check, then push the tested bytes to staging
   promote   publish the staged bytes under the final tags, without rebuilding
   release   publish version tags for a release tag
+  verify    check that a reference's index, children and blobs all exist: imagegate verify REF
+  cleanup   remove staging tags older than --older-than (default 24h), nothing else
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
@@ -126,6 +147,7 @@ Options:
       --json          print one JSON document on stdout (human output goes to stderr)
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
+      --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
   -h, --help          show this help
   -V, --version       print the version
 

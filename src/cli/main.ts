@@ -2,7 +2,8 @@
 
 import {resolve} from 'node:path';
 import {runGate} from '../app/gate.js';
-import {makePlan, type PlanResult} from '../app/plan.js';
+import {cleanupStale, verifyRef} from '../app/maintenance.js';
+import {makePlan, readConfigFile, type PlanResult} from '../app/plan.js';
 import {renderConfigReference} from '../core/config/reference-doc.js';
 import {SCHEMA} from '../core/config/schema.js';
 import {runPromote} from '../app/promote.js';
@@ -40,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stdout(args.markdown ? renderConfigReference() : `${JSON.stringify(SCHEMA, null, 2)}\n`);
       return EXIT.ok;
     }
+    if (args.verb === 'verify') return await verifyCommand(args, io);
+    if (args.verb === 'cleanup') return await cleanupCommand(args, io);
     const planned = await makePlan({
       cwd: io.cwd,
       env: io.env,
@@ -67,12 +70,7 @@ function scenarioFor(args: CliArgs, verb: Verb): {scenario?: Fact<Scenario>} {
 }
 
 function printPlan(args: CliArgs, {plan}: PlanResult, io: CliIo): ExitCode {
-  if (args.json) {
-    io.stderr(renderPlanText(plan));
-    io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
-  } else {
-    io.stdout(renderPlanText(plan));
-  }
+  printResult(args, io, renderPlanText(plan), plan);
   return EXIT.ok;
 }
 
@@ -93,12 +91,7 @@ async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promi
     ...(args.junit ? {junitFile: resolve(io.cwd, args.junit)} : {})
   });
   const text = renderRunText(report);
-  if (args.json) {
-    io.stderr(text);
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    io.stdout(text);
-  }
+  printResult(args, io, text, report);
   return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
 }
 
@@ -129,13 +122,40 @@ async function promoteScenario(
   };
   const report = await runPromote({loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate});
   const text = renderPromoteText(report);
+  printResult(args, io, text, report);
+  return EXIT.ok;
+}
+
+async function verifyCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
+  const report = await verifyRef(args.target!, io.env, StreamReporter.forEnv(io.stderr, io.env));
+  const problems = report.problems.map(p => `  ${p}\n`).join('');
+  const text = `${problems ? 'INCOMPLETE' : 'complete'}: ${report.ref}${report.digest ? `@${report.digest}` : ''} (${report.manifests} manifests, ${report.blobs} blobs)\n${problems}`;
+  printResult(args, io, text, report);
+  return report.problems.length ? EXIT.failed : EXIT.ok;
+}
+
+async function cleanupCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
+  const loaded = await readConfigFile(io.cwd, args.config);
+  const report = await cleanupStale(
+    loaded,
+    args.olderThanMs ?? 24 * 3600 * 1000,
+    io.env,
+    StreamReporter.forEnv(io.stderr, io.env)
+  );
+  const left = report.leftovers.map(l => `  left ${l.ref}: ${l.reason}\n`).join('');
+  const text = `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
+  printResult(args, io, text, report);
+  return EXIT.ok;
+}
+
+/** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */
+function printResult(args: CliArgs, io: CliIo, text: string, doc: unknown): void {
   if (args.json) {
     io.stderr(text);
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     io.stdout(text);
   }
-  return EXIT.ok;
 }
 
 function reportError(e: unknown, args: CliArgs | undefined, io: CliIo): ExitCode {

@@ -24,7 +24,7 @@ export class DockerfileBuilder implements ImageBuilder {
 
   async build(inputs: BuildInputs): Promise<BuildOutcome> {
     const {image} = inputs;
-    const secretEnv = this.secretEnv(inputs);
+    const buildEnv = this.buildEnv(inputs);
     const dir = await mkdtemp(join(tmpdir(), 'imagegate-build-'));
     const runTag = localTagFor(image.name, inputs.runId);
     try {
@@ -44,7 +44,7 @@ export class DockerfileBuilder implements ImageBuilder {
       const started = Date.now();
       const result = await this.opts.docker.run(args, {
         stream: true,
-        env: secretEnv,
+        env: buildEnv,
         onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
       });
       const buildMs = Date.now() - started;
@@ -78,8 +78,8 @@ export class DockerfileBuilder implements ImageBuilder {
     return inputs.base ? {[inputs.base.repository]: inputs.base.built.localRef} : {};
   }
 
-  /** buildx reads env secrets from its own environment: pass exactly those variables, masked. */
-  private secretEnv(inputs: BuildInputs): Record<string, string> {
+  /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
+  private buildEnv(inputs: BuildInputs): Record<string, string> {
     const env: Record<string, string> = {};
     for (const secret of inputs.image.secrets) {
       if (!('env' in secret)) continue;
@@ -92,6 +92,8 @@ export class DockerfileBuilder implements ImageBuilder {
       this.opts.reporter.mask(value);
       env[secret.env] = value;
     }
+    // buildx reads SOURCE_DATE_EPOCH from its environment (image `created`, reproducible timestamps).
+    if (this.opts.env.SOURCE_DATE_EPOCH !== undefined) env.SOURCE_DATE_EPOCH = this.opts.env.SOURCE_DATE_EPOCH;
     return env;
   }
 
