@@ -36073,6 +36073,8 @@ async function runAction() {
         }
         const junit = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
         const parallel = Number(getInput('parallel') || '2');
+        if (!Number.isInteger(parallel) || parallel < 1)
+            throw new UsageError(`input \`parallel: ${getInput('parallel')}\` must be a whole number of 1 or more`);
         const report = await runGate({
             loaded,
             plan,

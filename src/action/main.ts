@@ -60,6 +60,8 @@ export async function runAction(): Promise<void> {
     }
     const junit = join(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
     const parallel = Number(core.getInput('parallel') || '2');
+    if (!Number.isInteger(parallel) || parallel < 1)
+      throw new UsageError(`input \`parallel: ${core.getInput('parallel')}\` must be a whole number of 1 or more`);
     const report = await runGate({
       loaded,
       plan,
