@@ -3381,16 +3381,19 @@ function actionOrder(a, b) {
 
 
 
+
 const gate = new HostGate();
+/** Requests to one host being started or waiting for their response headers at once. */
+const MAX_STARTS_PER_HOST = 6;
 class RegistryTransport {
     opts;
     stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
     tokens = new Map();
     basicHosts = new Set();
-    agents = {
-        http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 8 }),
-        https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 8 })
-    };
+    // No socket limit in the agents: a request queued inside an agent would go out later without
+    // passing the host gate again. Concurrency is bounded per host by `starts` instead.
+    agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    starts = new Map();
     retry;
     constructor(opts = {}) {
         this.opts = opts;
@@ -3407,9 +3410,11 @@ class RegistryTransport {
         let lastError;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             this.checkDeadline(req);
-            await gate.wait(req.registry);
             try {
-                const res = await this.sendWithAuth(req);
+                const res = await this.startsFor(req.registry).run(async () => {
+                    await gate.wait(req.registry);
+                    return this.sendWithAuth(req);
+                });
                 if (!isRetryableStatus(res.status) || attempt === attempts)
                     return res;
                 const wait = this.waitFor(res, attempt, req);
@@ -3429,6 +3434,12 @@ class RegistryTransport {
             }
         }
         throw wrapNetworkError(req, lastError);
+    }
+    startsFor(host) {
+        let limiter = this.starts.get(host);
+        if (!limiter)
+            this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
+        return limiter;
     }
     waitFor(res, attempt, req) {
         const asked = parseRetryAfter(headerText(res.headers['retry-after']));

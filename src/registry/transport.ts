@@ -8,6 +8,7 @@ import https from 'node:https';
 import {Transform, type Readable} from 'node:stream';
 import {parseChallenges, scopeFor, type Action, type Challenge} from './challenge.js';
 import type {CredentialStore, Credentials} from './credentials.js';
+import {Limiter} from '../core/limiter.js';
 import {RegistryError, ociError} from './errors.js';
 import {
   backoffMs,
@@ -75,15 +76,17 @@ interface CachedToken {
 }
 
 const gate = new HostGate();
+/** Requests to one host being started or waiting for their response headers at once. */
+const MAX_STARTS_PER_HOST = 6;
 
 export class RegistryTransport {
   readonly stats: TransportStats = {requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {}};
   private readonly tokens = new Map<string, CachedToken>();
   private readonly basicHosts = new Set<string>();
-  private readonly agents = {
-    http: new http.Agent({keepAlive: true, maxSockets: 8}),
-    https: new https.Agent({keepAlive: true, maxSockets: 8})
-  };
+  // No socket limit in the agents: a request queued inside an agent would go out later without
+  // passing the host gate again. Concurrency is bounded per host by `starts` instead.
+  private readonly agents = {http: new http.Agent({keepAlive: true}), https: new https.Agent({keepAlive: true})};
+  private readonly starts = new Map<string, Limiter>();
   private readonly retry: RetryPolicy;
 
   constructor(private readonly opts: TransportOptions = {}) {
@@ -102,9 +105,11 @@ export class RegistryTransport {
     let lastError: unknown;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       this.checkDeadline(req);
-      await gate.wait(req.registry);
       try {
-        const res = await this.sendWithAuth(req);
+        const res = await this.startsFor(req.registry).run(async () => {
+          await gate.wait(req.registry);
+          return this.sendWithAuth(req);
+        });
         if (!isRetryableStatus(res.status) || attempt === attempts) return res;
         const wait = this.waitFor(res, attempt, req);
         if (res.status === 429 || res.status === 503) gate.hold(req.registry, wait);
@@ -119,6 +124,12 @@ export class RegistryTransport {
       }
     }
     throw wrapNetworkError(req, lastError);
+  }
+
+  private startsFor(host: string): Limiter {
+    let limiter = this.starts.get(host);
+    if (!limiter) this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
+    return limiter;
   }
 
   private waitFor(res: RegistryResponse, attempt: number, req: RegistryRequest): number {
