@@ -34860,8 +34860,8 @@ class ImageCopier {
         this.limit = new Limiter(opts.parallel ?? 4);
     }
     /** Makes `digest` (and everything it references) exist in `target`; returns the root manifest. */
-    async copy(source, target, digest) {
-        const manifest = await this.client.getManifest(source, digest);
+    async copy(source, target, digest, known) {
+        const manifest = known?.digest === digest ? known : await this.client.getManifest(source, digest);
         if (!manifest)
             throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
         if (sameRepo(source, target))
@@ -35754,6 +35754,8 @@ async function stagedDigests(client, targets) {
         // GET, not HEAD: a staging tag an interrupted cleanup left on its tombstone counts as absent.
         const staged = await client.getManifest(t.staging, t.staging.reference);
         let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
+        if (digest)
+            t.manifest = staged;
         for (const tag of t.promoted) {
             if (digest)
                 break;
@@ -35776,7 +35778,7 @@ function missingError(missing, plan) {
 }
 async function promoteOne(client, untagger, req, target, digest, before, report) {
     const copier = new ImageCopier(client);
-    const manifest = await copier.copy(target.staging, target.final, digest);
+    const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
     if (!sameRepo(target.staging, target.final))
         await copyReferrers(client, copier, target, digest);
     const tags = [];

@@ -11,6 +11,7 @@ import {RegistryClient} from '../registry/client.js';
 import {ImageCopier, sameRepo, type CopyStats} from '../registry/copy.js';
 import {CredentialStore} from '../registry/credentials.js';
 import {RegistryTransport, type TransportStats} from '../registry/transport.js';
+import type {ManifestBytes} from '../registry/types.js';
 import {isTombstone, Untagger} from '../registry/untag.js';
 import type {LoadedConfig} from './plan.js';
 
@@ -60,6 +61,8 @@ interface Target {
   promoted: string[];
   /** False when the digest was found under a final tag (an earlier run promoted it): nothing to clean up. */
   fromStaging: boolean;
+  /** The staged manifest's bytes, once read. */
+  manifest?: ManifestBytes;
 }
 
 export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
@@ -158,6 +161,7 @@ async function stagedDigests(client: RegistryClient, targets: Target[]): Promise
     // GET, not HEAD: a staging tag an interrupted cleanup left on its tombstone counts as absent.
     const staged = await client.getManifest(t.staging, t.staging.reference);
     let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
+    if (digest) t.manifest = staged;
     for (const tag of t.promoted) {
       if (digest) break;
       const found = (await client.headManifest(t.final, tag))?.digest;
@@ -191,7 +195,7 @@ async function promoteOne(
   report: PromoteReport
 ): Promise<PromotedImage> {
   const copier = new ImageCopier(client);
-  const manifest = await copier.copy(target.staging, target.final, digest);
+  const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
   if (!sameRepo(target.staging, target.final)) await copyReferrers(client, copier, target, digest);
   const tags: PromotedTag[] = [];
   for (const tag of target.tags) {

@@ -39,8 +39,8 @@ export class ImageCopier {
   }
 
   /** Makes `digest` (and everything it references) exist in `target`; returns the root manifest. */
-  async copy(source: Repo, target: Repo, digest: string): Promise<ManifestBytes> {
-    const manifest = await this.client.getManifest(source, digest);
+  async copy(source: Repo, target: Repo, digest: string, known?: ManifestBytes): Promise<ManifestBytes> {
+    const manifest = known?.digest === digest ? known : await this.client.getManifest(source, digest);
     if (!manifest) throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
     if (sameRepo(source, target)) return manifest;
     await this.ensureManifest(source, target, manifest);
