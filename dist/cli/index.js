@@ -3415,8 +3415,15 @@ class RegistryTransport {
                     await gate.wait(req.registry);
                     return this.sendWithAuth(req);
                 });
-                if (!isRetryableStatus(res.status) || attempt === attempts)
+                if (!isRetryableStatus(res.status))
                     return res;
+                if (attempt === attempts) {
+                    // Out of attempts, but the registry's wish still holds for whatever asks it next.
+                    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+                    if (asked !== undefined)
+                        gate.hold(req.registry, Math.min(asked, this.retry.maxRetryAfterMs));
+                    return res;
+                }
                 const wait = this.waitFor(res, attempt, req);
                 if (res.status === 429 || res.status === 503)
                     gate.hold(req.registry, wait);
