@@ -5623,9 +5623,10 @@ class ImageCopier {
         await this.ensureManifest(source, target, manifest);
         return manifest;
     }
-    async ensureManifest(source, target, manifest) {
-        // A manifest is only ever written after everything it references, so one that exists is complete.
-        if (await this.client.headManifest(target, manifest.digest)) {
+    async ensureManifest(source, target, manifest, root = true) {
+        // A manifest is only ever written after everything it references, so one that exists is
+        // complete. Only the root is asked: re-putting a child after an interrupted copy costs one PUT.
+        if (root && (await this.client.headManifest(target, manifest.digest))) {
             this.stats.manifestsPresent++;
             return;
         }
@@ -5635,7 +5636,7 @@ class ImageCopier {
                 const bytes = await this.client.getManifest(source, child.digest);
                 if (!bytes)
                     throw new RegistryError(`${source.registry}/${source.repository}@${manifest.digest} lists ${child.digest}, which the registry does not have`);
-                await this.ensureManifest(source, target, bytes);
+                await this.ensureManifest(source, target, bytes, false);
             }));
         }
         else {
@@ -5655,12 +5656,13 @@ class ImageCopier {
         return pending;
     }
     async copyBlob(source, target, blob) {
-        if (await this.client.headBlob(target, blob.digest)) {
-            this.stats.blobsPresent++;
-            return;
-        }
+        // Within one registry a mount is one request whether or not the target has the blob.
         if (source.registry === target.registry && (await this.client.mountBlob(target, blob.digest, source.repository))) {
             this.stats.blobsMounted++;
+            return;
+        }
+        if (await this.client.headBlob(target, blob.digest)) {
+            this.stats.blobsPresent++;
             return;
         }
         const open = (offset) => this.client.getBlob(source, blob, offset);
@@ -5715,10 +5717,13 @@ async function runPromote(req) {
             if (still.length)
                 throw missingError(still, req.plan);
         }
+        // Where a copy runs first (another repository or registry), final tags are read before it, so
+        // a tag moved by someone else while the copy ran is caught; a retag has no such window.
         const before = new Map();
-        for (const target of targets)
+        for (const target of targets.filter(t => !sameRepo(t.staging, t.final))) {
             for (const tag of target.tags)
                 before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
+        }
         const untagger = new Untagger(client);
         for (const target of targets) {
             const digest = staged.get(target.name);
@@ -5802,8 +5807,8 @@ async function promoteOne(client, untagger, req, target, digest, before, report)
     const tags = [];
     for (const tag of target.tags) {
         const key = `${target.final.repository}:${tag}`;
-        const was = before.get(key);
         const now = (await client.headManifest(target.final, tag))?.digest;
+        const was = before.has(key) ? before.get(key) : now;
         if (now === digest) {
             tags.push({ ref: refText(target.final, tag), ...(was ? { before: was } : {}), action: 'unchanged' });
             continue;

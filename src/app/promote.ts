@@ -97,10 +97,13 @@ export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
       const still = targets.filter(t => !staged.get(t.name));
       if (still.length) throw missingError(still, req.plan);
     }
+    // Where a copy runs first (another repository or registry), final tags are read before it, so
+    // a tag moved by someone else while the copy ran is caught; a retag has no such window.
     const before = new Map<string, string | undefined>();
-    for (const target of targets)
+    for (const target of targets.filter(t => !sameRepo(t.staging, t.final))) {
       for (const tag of target.tags)
         before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
+    }
     const untagger = new Untagger(client);
     for (const target of targets) {
       const digest = staged.get(target.name)!;
@@ -200,8 +203,8 @@ async function promoteOne(
   const tags: PromotedTag[] = [];
   for (const tag of target.tags) {
     const key = `${target.final.repository}:${tag}`;
-    const was = before.get(key);
     const now = (await client.headManifest(target.final, tag))?.digest;
+    const was = before.has(key) ? before.get(key) : now;
     if (now === digest) {
       tags.push({ref: refText(target.final, tag), ...(was ? {before: was} : {}), action: 'unchanged'});
       continue;

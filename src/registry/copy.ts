@@ -47,9 +47,10 @@ export class ImageCopier {
     return manifest;
   }
 
-  private async ensureManifest(source: Repo, target: Repo, manifest: ManifestBytes): Promise<void> {
-    // A manifest is only ever written after everything it references, so one that exists is complete.
-    if (await this.client.headManifest(target, manifest.digest)) {
+  private async ensureManifest(source: Repo, target: Repo, manifest: ManifestBytes, root = true): Promise<void> {
+    // A manifest is only ever written after everything it references, so one that exists is
+    // complete. Only the root is asked: re-putting a child after an interrupted copy costs one PUT.
+    if (root && (await this.client.headManifest(target, manifest.digest))) {
       this.stats.manifestsPresent++;
       return;
     }
@@ -62,7 +63,7 @@ export class ImageCopier {
             throw new RegistryError(
               `${source.registry}/${source.repository}@${manifest.digest} lists ${child.digest}, which the registry does not have`
             );
-          await this.ensureManifest(source, target, bytes);
+          await this.ensureManifest(source, target, bytes, false);
         })
       );
     } else {
@@ -84,12 +85,13 @@ export class ImageCopier {
   }
 
   private async copyBlob(source: Repo, target: Repo, blob: Descriptor): Promise<void> {
-    if (await this.client.headBlob(target, blob.digest)) {
-      this.stats.blobsPresent++;
-      return;
-    }
+    // Within one registry a mount is one request whether or not the target has the blob.
     if (source.registry === target.registry && (await this.client.mountBlob(target, blob.digest, source.repository))) {
       this.stats.blobsMounted++;
+      return;
+    }
+    if (await this.client.headBlob(target, blob.digest)) {
+      this.stats.blobsPresent++;
       return;
     }
     const open = (offset: number): Promise<Readable> => this.client.getBlob(source, blob, offset);
