@@ -4,9 +4,7 @@
 // that tombstone is deleted by digest: only the staging tag goes.
 
 import {randomBytes} from 'node:crypto';
-import {Readable} from 'node:stream';
 import type {RegistryClient, Repo} from './client.js';
-import {RegistryError} from './errors.js';
 import {MEDIA, sha256Digest, type ManifestBytes} from './types.js';
 
 export type UntagResult = {removed: true; tag: string} | {removed: false; tag: string; reason: string};
@@ -46,17 +44,9 @@ export class Untagger {
       };
     }
     const tombstone = tombstoneManifest(tag);
-    try {
-      await this.client.putManifest(repo, tag, tombstone, {waitForBlobs: false});
-    } catch (e) {
-      if (!(e instanceof RegistryError) || (e.code !== 'MANIFEST_BLOB_UNKNOWN' && e.code !== 'BLOB_UNKNOWN')) throw e;
-      await this.client.uploadBlob(
-        repo,
-        {mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length},
-        async () => Readable.from([EMPTY_CONFIG])
-      );
-      await this.client.putManifest(repo, tag, tombstone);
-    }
+    // Its 2-byte config goes up in one request (a no-op if the repository has it).
+    await this.client.putSmallBlob(repo, EMPTY_CONFIG);
+    await this.client.putManifest(repo, tag, tombstone, {waitForBlobs: false});
     const res = await this.client.deleteManifest(repo, tombstone.digest);
     if (res.status === 202 || res.status === 200 || res.status === 404) return {removed: true, tag};
     return {
