@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1647);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3382);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1647:
+/***/ 3382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31353,6 +31353,13 @@ function localTagFor(name, runId) {
     return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/config/hosts.ts
+/** The registry hosts a configuration writes to: the final registry and, if set, the intermediate one. */
+function registryHosts(config) {
+    const prefixes = [config.registry, ...(config.staging.kind === 'registry' ? [config.staging.registry] : [])];
+    return [...new Set(prefixes.map(prefix => prefix.split('/')[0]))];
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 // Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
 // 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
@@ -32522,11 +32529,11 @@ function test_runner_lastLine(text) {
 
 
 
+
 async function runGate(req) {
     const started = Date.now();
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
-    const hosts = [req.loaded.config.registry, ...staging.values()].map(r => r.split('/')[0]);
-    return withLogins(hosts, credentialsFrom(req.env, req.reporter), async (docker) => {
+    return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
         const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
         const runner = new TestRunner({
@@ -35706,13 +35713,11 @@ class Untagger {
 
 
 
+
 async function runPromote(req) {
     const started = Date.now();
-    const hosts = [
-        req.loaded.config.registry,
-        ...(req.loaded.config.staging.kind === 'registry' ? [req.loaded.config.staging.registry] : [])
-    ].map(r => r.split('/')[0]);
-    const credentials = new CredentialStore({ env: req.env, envHosts: hosts });
+    const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
+    credentials.secrets().forEach(s => req.reporter.mask(s));
     const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
     const client = new RegistryClient(transport);
     const targets = targetsOf(req.plan);

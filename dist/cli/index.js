@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7120);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9172);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7120:
+/***/ 9172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48,6 +48,13 @@ const LOCAL_REGISTRY = 'imagegate.local';
 /** This run's local tag for an image: FROM resolves a tag locally (a digest would go to a registry). */
 function localTagFor(name, runId) {
     return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/hosts.ts
+/** The registry hosts a configuration writes to: the final registry and, if set, the intermediate one. */
+function registryHosts(config) {
+    const prefixes = [config.registry, ...(config.staging.kind === 'registry' ? [config.staging.registry] : [])];
+    return [...new Set(prefixes.map(prefix => prefix.split('/')[0]))];
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors.ts
@@ -2355,11 +2362,11 @@ function test_runner_lastLine(text) {
 
 
 
+
 async function runGate(req) {
     const started = Date.now();
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
-    const hosts = [req.loaded.config.registry, ...staging.values()].map(r => r.split('/')[0]);
-    return withLogins(hosts, credentialsFrom(req.env, req.reporter), async (docker) => {
+    return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
         const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
         const runner = new TestRunner({
@@ -3787,8 +3794,10 @@ class Untagger {
 
 
 
+
 function clientFor(env, hosts, reporter) {
     const credentials = new CredentialStore({ env, envHosts: hosts });
+    credentials.secrets().forEach(secret => reporter.mask(secret));
     return new RegistryClient(new RegistryTransport({ credentials, onSecret: s => reporter.mask(s) }));
 }
 /** Walks an index, its children and their blobs; every missing or mismatching piece is a problem. */
@@ -3840,8 +3849,7 @@ async function verifyRef(text, env, reporter) {
 /** Staging tags older than `olderThanMs` go; tags outside the staging namespace are never read for removal. */
 async function cleanupStale(loaded, olderThanMs, env, reporter) {
     const { config } = loaded;
-    const hosts = [config.registry, ...(config.staging.kind === 'registry' ? [config.staging.registry] : [])].map(r => r.split('/')[0]);
-    const client = clientFor(env, hosts, reporter);
+    const client = clientFor(env, registryHosts(config), reporter);
     const untagger = new Untagger(client);
     const report = { removed: [], kept: [], leftovers: [] };
     const now = Date.now();
@@ -5717,13 +5725,11 @@ function sameRepo(a, b) {
 
 
 
+
 async function runPromote(req) {
     const started = Date.now();
-    const hosts = [
-        req.loaded.config.registry,
-        ...(req.loaded.config.staging.kind === 'registry' ? [req.loaded.config.staging.registry] : [])
-    ].map(r => r.split('/')[0]);
-    const credentials = new CredentialStore({ env: req.env, envHosts: hosts });
+    const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
+    credentials.secrets().forEach(s => req.reporter.mask(s));
     const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
     const client = new RegistryClient(transport);
     const targets = targetsOf(req.plan);

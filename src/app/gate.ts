@@ -6,6 +6,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import {writeFile} from 'node:fs/promises';
 import {LOCAL_REGISTRY, type BuiltImage, type ImageBuilder} from '../core/builder.js';
 import type {ImageConfig} from '../core/config/types.js';
+import {registryHosts} from '../core/config/hosts.js';
 import {UsageError, InfrastructureError} from '../core/errors.js';
 import {renderJUnit} from '../core/junit.js';
 import {buildOrder, type Plan} from '../core/plan.js';
@@ -33,8 +34,7 @@ export interface GateRequest {
 export async function runGate(req: GateRequest): Promise<RunReport> {
   const started = Date.now();
   const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map<string, string>();
-  const hosts = [req.loaded.config.registry, ...staging.values()].map(r => r.split('/')[0]!);
-  return withLogins(hosts, credentialsFrom(req.env, req.reporter), async docker => {
+  return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async docker => {
     await docker.requireEngine();
     const builder = new DockerfileBuilder({docker, reporter: req.reporter, env: req.env});
     const runner = new TestRunner({

@@ -1,6 +1,7 @@
 // verify: is everything a reference needs in the registry? cleanup: remove stale staging tags,
 // and nothing outside the staging namespace.
 
+import {registryHosts} from '../core/config/hosts.js';
 import {parseReference} from '../core/reference.js';
 import {UsageError} from '../core/errors.js';
 import type {Reporter} from '../host/reporter.js';
@@ -25,6 +26,7 @@ function clientFor(
   reporter: Reporter
 ): RegistryClient {
   const credentials = new CredentialStore({env, envHosts: hosts});
+  credentials.secrets().forEach(secret => reporter.mask(secret));
   return new RegistryClient(new RegistryTransport({credentials, onSecret: s => reporter.mask(s)}));
 }
 
@@ -93,10 +95,7 @@ export async function cleanupStale(
   reporter: Reporter
 ): Promise<CleanupReport> {
   const {config} = loaded;
-  const hosts = [config.registry, ...(config.staging.kind === 'registry' ? [config.staging.registry] : [])].map(
-    r => r.split('/')[0]!
-  );
-  const client = clientFor(env, hosts, reporter);
+  const client = clientFor(env, registryHosts(config), reporter);
   const untagger = new Untagger(client);
   const report: CleanupReport = {removed: [], kept: [], leftovers: []};
   const now = Date.now();

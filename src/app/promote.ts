@@ -2,6 +2,7 @@
 // identity, make it exist in the final repository (retag, mount or copy), point the final tags at
 // it (tags last, read back), then remove the staging tag without touching any other.
 
+import {registryHosts} from '../core/config/hosts.js';
 import {FailedError, UsageError} from '../core/errors.js';
 import type {Plan} from '../core/plan.js';
 import {parseReference} from '../core/reference.js';
@@ -67,11 +68,8 @@ interface Target {
 
 export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
   const started = Date.now();
-  const hosts = [
-    req.loaded.config.registry,
-    ...(req.loaded.config.staging.kind === 'registry' ? [req.loaded.config.staging.registry] : [])
-  ].map(r => r.split('/')[0]!);
-  const credentials = new CredentialStore({env: req.env, envHosts: hosts});
+  const credentials = new CredentialStore({env: req.env, envHosts: registryHosts(req.loaded.config)});
+  credentials.secrets().forEach(s => req.reporter.mask(s));
   const transport =
     req.transport ?? new RegistryTransport({credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate'});
   const client = new RegistryClient(transport);

@@ -1,0 +1,7 @@
+import type {Config} from './types.js';
+
+/** The registry hosts a configuration writes to: the final registry and, if set, the intermediate one. */
+export function registryHosts(config: Config): string[] {
+  const prefixes = [config.registry, ...(config.staging.kind === 'registry' ? [config.staging.registry] : [])];
+  return [...new Set(prefixes.map(prefix => prefix.split('/')[0]!))];
+}
