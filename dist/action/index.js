@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5110);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3382:
+/***/ 5110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33491,6 +33491,21 @@ const SCHEMA = {
                     type: 'boolean',
                     default: true,
                     description: 'Remove the staging tag once the final tags point at its digest.'
+                },
+                sign: {
+                    type: 'string',
+                    enum: ['cosign'],
+                    description: 'Sign every promoted digest with cosign (with `cosign-key`, or keyless where an OIDC identity exists).'
+                },
+                'cosign-key': {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'The cosign private key: a file relative to the configuration file, or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
+                },
+                'cosign-tlog': {
+                    type: 'boolean',
+                    default: true,
+                    description: 'Record signatures in the transparency log (turn off for air-gapped registries).'
                 }
             }
         },
@@ -34080,7 +34095,14 @@ function normalise(raw) {
     const staging = raw.staging?.registry !== undefined
         ? { kind: 'registry', registry: raw.staging.registry }
         : { kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX };
-    const promote = { onMissing: raw.promote?.['on-missing'] ?? 'fail', cleanup: raw.promote?.cleanup ?? true };
+    const promote = {
+        onMissing: raw.promote?.['on-missing'] ?? 'fail',
+        cleanup: raw.promote?.cleanup ?? true
+    };
+    if (raw.promote?.sign === 'cosign') {
+        const key = raw.promote['cosign-key'];
+        promote.sign = { tool: 'cosign', tlog: raw.promote['cosign-tlog'] ?? true, ...(key !== undefined ? { key } : {}) };
+    }
     const config = {
         registry: raw.registry,
         staging,
@@ -35638,6 +35660,56 @@ function wrapNetworkError(req, e) {
     return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
 }
 
+;// CONCATENATED MODULE: ./src/core/cosign-args.ts
+// argv for `cosign sign`, always by digest (never a tag that could move between test and signature).
+function cosignSignArgs(req) {
+    if (!/@sha256:[0-9a-f]{64}$/.test(req.ref))
+        throw new Error(`cosign signs digests only, not ${req.ref}`);
+    const args = ['sign', '--yes'];
+    if (req.key !== undefined)
+        args.push('--key', req.key);
+    if (!req.tlog)
+        args.push('--tlog-upload=false');
+    if (req.insecure)
+        args.push('--allow-insecure-registry');
+    args.push(req.ref);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/io/cosign.ts
+// Signs promoted digests with cosign. Registry credentials reach it through a docker config file of
+// its own (0600, removed afterwards); the key's password through COSIGN_PASSWORD; never argv.
+
+
+
+
+
+
+async function cosignSign(req, host, credentials, env) {
+    const dir = credentials ? await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-cosign-')) : undefined;
+    try {
+        const childEnv = {};
+        if (env.COSIGN_PASSWORD !== undefined)
+            childEnv.COSIGN_PASSWORD = env.COSIGN_PASSWORD;
+        if (dir && credentials) {
+            const auth = credentials.kind === 'basic'
+                ? { auth: Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64') }
+                : { identitytoken: credentials.token };
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), JSON.stringify({ auths: { [host]: auth } }), { mode: 0o600 });
+            childEnv.DOCKER_CONFIG = dir;
+        }
+        const result = await Exec.run('cosign', cosignSignArgs(req), { env: childEnv });
+        if (result.exitCode !== 0) {
+            const last = (result.stderr.trim() || result.stdout.trim()).split('\n').pop() ?? '';
+            throw new InfrastructureError(`cosign could not sign ${req.ref}: ${last}`);
+        }
+    }
+    finally {
+        if (dir)
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/untag.ts
 // Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
 // also removes every tag pointing at that digest — including a final tag just promoted from this
@@ -35706,6 +35778,8 @@ class Untagger {
 // promote and release: no build. For each image, find the staged digest for the merged source
 // identity, make it exist in the final repository (retag, mount or copy), point the final tags at
 // it (tags last, read back), then remove the staging tag without touching any other.
+
+
 
 
 
@@ -35850,6 +35924,9 @@ async function promoteOne(client, untagger, req, target, digest, before, report)
         req.reporter.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
     }
     const promoted = { name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats };
+    const sign = req.loaded.config.promote.sign;
+    if (sign)
+        promoted.signed = await signOnce(client, req, target.final, digest, sign);
     if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
         const result = await untagger.removeTag(target.staging, target.staging.reference);
         promoted.cleanup = result.removed ? { removed: true } : { removed: false, reason: result.reason };
@@ -35872,6 +35949,20 @@ async function copyReferrers(client, copier, target, digest) {
         const manifest = await copier.copy(target.staging, target.final, head.digest);
         await client.putManifest(target.final, tag, manifest);
     }
+}
+/** Signs the promoted digest unless its signature is already there (a re-run). */
+async function signOnce(client, req, final, digest, sign) {
+    const ref = `${final.registry}/${final.repository}@${digest}`;
+    const signature = `${digest.replace(':', '-')}.sig`;
+    if (await client.headManifest(final, signature))
+        return { ref, signature, created: false };
+    if (sign.key === undefined && !req.env.ACTIONS_ID_TOKEN_REQUEST_URL && !req.env.SIGSTORE_ID_TOKEN) {
+        throw new UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
+    }
+    const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : (0,external_node_path_namespaceObject.resolve)(req.loaded.dir, sign.key);
+    const credentials = (await new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) }).get(final.registry))?.credentials;
+    await req.reporter.group(`sign ${ref}`, () => cosignSign({ ref, ...(key !== undefined ? { key } : {}), tlog: sign.tlog, insecure: isLoopback(final.registry) }, final.registry, credentials, req.env));
+    return { ref, signature, created: true };
 }
 function refText(repo, tag) {
     return `${repo.registry}/${repo.repository}:${tag}`;

@@ -11,7 +11,9 @@ import type {Repo} from '../registry/client.js';
 import {RegistryClient} from '../registry/client.js';
 import {ImageCopier, sameRepo, type CopyStats} from '../registry/copy.js';
 import {CredentialStore} from '../registry/credentials.js';
-import {RegistryTransport, type TransportStats} from '../registry/transport.js';
+import {isLoopback, RegistryTransport, type TransportStats} from '../registry/transport.js';
+import {cosignSign} from '../io/cosign.js';
+import {resolve} from 'node:path';
 import type {ManifestBytes} from '../registry/types.js';
 import {isTombstone, Untagger} from '../registry/untag.js';
 import type {LoadedConfig} from './plan.js';
@@ -29,6 +31,8 @@ export interface PromotedImage {
   tags: PromotedTag[];
   copy: CopyStats;
   cleanup?: {removed: boolean; reason?: string};
+  /** The cosign signature of the promoted digest (`sha256-<hex>.sig` in the final repository). */
+  signed?: {ref: string; signature: string; created: boolean};
 }
 
 export interface PromoteReport {
@@ -221,6 +225,8 @@ async function promoteOne(
     req.reporter.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
   }
   const promoted: PromotedImage = {name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats};
+  const sign = req.loaded.config.promote.sign;
+  if (sign) promoted.signed = await signOnce(client, req, target.final, digest, sign);
   if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
     const result = await untagger.removeTag(target.staging, target.staging.reference);
     promoted.cleanup = result.removed ? {removed: true} : {removed: false, reason: result.reason};
@@ -248,6 +254,37 @@ async function copyReferrers(
     const manifest = await copier.copy(target.staging, target.final, head.digest);
     await client.putManifest(target.final, tag, manifest);
   }
+}
+
+/** Signs the promoted digest unless its signature is already there (a re-run). */
+async function signOnce(
+  client: RegistryClient,
+  req: PromoteRequest,
+  final: Repo,
+  digest: string,
+  sign: NonNullable<LoadedConfig['config']['promote']['sign']>
+): Promise<{ref: string; signature: string; created: boolean}> {
+  const ref = `${final.registry}/${final.repository}@${digest}`;
+  const signature = `${digest.replace(':', '-')}.sig`;
+  if (await client.headManifest(final, signature)) return {ref, signature, created: false};
+  if (sign.key === undefined && !req.env.ACTIONS_ID_TOKEN_REQUEST_URL && !req.env.SIGSTORE_ID_TOKEN) {
+    throw new UsageError(
+      '`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`'
+    );
+  }
+  const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : resolve(req.loaded.dir, sign.key);
+  const credentials = (
+    await new CredentialStore({env: req.env, envHosts: registryHosts(req.loaded.config)}).get(final.registry)
+  )?.credentials;
+  await req.reporter.group(`sign ${ref}`, () =>
+    cosignSign(
+      {ref, ...(key !== undefined ? {key} : {}), tlog: sign.tlog, insecure: isLoopback(final.registry)},
+      final.registry,
+      credentials,
+      req.env
+    )
+  );
+  return {ref, signature, created: true};
 }
 
 function refText(repo: Repo, tag: string): string {

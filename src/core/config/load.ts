@@ -113,7 +113,13 @@ export interface RawConfig {
   version?: number;
   registry: string;
   staging?: {'tag-prefix'?: string; registry?: string};
-  promote?: {'on-missing'?: 'fail' | 'build'; cleanup?: boolean};
+  promote?: {
+    'on-missing'?: 'fail' | 'build';
+    cleanup?: boolean;
+    sign?: 'cosign';
+    'cosign-key'?: string;
+    'cosign-tlog'?: boolean;
+  };
   scenario?: string;
   images: RawImage[];
 }
@@ -123,7 +129,14 @@ function normalise(raw: RawConfig): Config {
     raw.staging?.registry !== undefined
       ? {kind: 'registry', registry: raw.staging.registry}
       : {kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX};
-  const promote = {onMissing: raw.promote?.['on-missing'] ?? 'fail', cleanup: raw.promote?.cleanup ?? true};
+  const promote: Config['promote'] = {
+    onMissing: raw.promote?.['on-missing'] ?? 'fail',
+    cleanup: raw.promote?.cleanup ?? true
+  };
+  if (raw.promote?.sign === 'cosign') {
+    const key = raw.promote['cosign-key'];
+    promote.sign = {tool: 'cosign', tlog: raw.promote['cosign-tlog'] ?? true, ...(key !== undefined ? {key} : {})};
+  }
   const config: Config = {
     registry: raw.registry,
     staging,

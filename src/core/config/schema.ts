@@ -108,6 +108,23 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
           type: 'boolean',
           default: true,
           description: 'Remove the staging tag once the final tags point at its digest.'
+        },
+        sign: {
+          type: 'string',
+          enum: ['cosign'],
+          description:
+            'Sign every promoted digest with cosign (with `cosign-key`, or keyless where an OIDC identity exists).'
+        },
+        'cosign-key': {
+          type: 'string',
+          minLength: 1,
+          description:
+            'The cosign private key: a file relative to the configuration file, or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
+        },
+        'cosign-tlog': {
+          type: 'boolean',
+          default: true,
+          description: 'Record signatures in the transparency log (turn off for air-gapped registries).'
         }
       }
     },

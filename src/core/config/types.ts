@@ -67,7 +67,7 @@ export interface ImageConfig {
 export interface Config {
   registry: string;
   staging: Staging;
-  promote: {onMissing: 'fail' | 'build'; cleanup: boolean};
+  promote: {onMissing: 'fail' | 'build'; cleanup: boolean; sign?: {tool: 'cosign'; key?: string; tlog: boolean}};
   scenario?: Scenario;
   images: ImageConfig[];
 }
