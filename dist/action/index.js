@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5110);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6204);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5110:
+/***/ 6204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31974,9 +31974,21 @@ class Limiter {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/core/text.ts
+/** The last non-empty line of a program's output, for one-line error messages. */
+function lastLine(text) {
+    return (text
+        .trim()
+        .split('\n')
+        .reverse()
+        .find(l => l.trim())
+        ?.trim() ?? '');
+}
+
 ;// CONCATENATED MODULE: ./src/io/exec.ts
 // The one seam through which imagegate runs programs: argv arrays only, never a shell string.
 // Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
+
 
 
 class ExecError extends Error {
@@ -32030,9 +32042,6 @@ class Exec {
 }
 function chunkTo(sink) {
     return data => sink(data.toString('utf8'));
-}
-function lastLine(text) {
-    return text.trim().split('\n').pop()?.trim() ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/io/docker.ts
@@ -32377,6 +32386,7 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
 
 
 
+
 // What a test's log group keeps of its output.
 const LOG_LINES = 400;
 const LOG_CHARS = 64000;
@@ -32458,7 +32468,7 @@ class TestRunner {
             // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
             if (result.exitCode === 125) {
                 return {
-                    result: { ...base, status: 'error', error: `docker could not start the container: ${test_runner_lastLine(output)}` },
+                    result: { ...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}` },
                     log
                 };
             }
@@ -32495,7 +32505,7 @@ class TestRunner {
                     onOutput: c => void (output = tail(output + c, 40, 8000))
                 });
                 if (result.exitCode !== 0)
-                    return { ref: built.localRef, error: `test setup failed: ${test_runner_lastLine(output)}` };
+                    return { ref: built.localRef, error: `test setup failed: ${lastLine(output)}` };
                 return { ref };
             });
         }
@@ -32504,19 +32514,12 @@ class TestRunner {
         }
     }
 }
-function test_runner_lastLine(text) {
-    return (text
-        .trim()
-        .split('\n')
-        .reverse()
-        .find(l => l.trim())
-        ?.trim() ?? '');
-}
 
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // check and gate: build every image once, test every platform of the exact build, and — for gate,
 // only when every test of every image passed — push exactly those bytes to staging and prove it
 // by reading the digest back from the registry.
+
 
 
 
@@ -32660,12 +32663,12 @@ async function pushTested(docker, reporter, images, built, staging, report) {
                 let push = await docker.run(['push', ref], { stream: true });
                 if (push.exitCode !== 0) {
                     // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
-                    reporter.warning(`pushing ${ref} failed (${gate_lastLine(push.stderr)}); trying once more`);
+                    reporter.warning(`pushing ${ref} failed (${lastLine(push.stderr)}); trying once more`);
                     push = await docker.run(['push', ref], { stream: true });
                 }
                 if (push.exitCode !== 0) {
                     const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
-                    throw new InfrastructureError(`pushing ${ref} failed: ${gate_lastLine(push.stderr)}.${pushedSoFar}`);
+                    throw new InfrastructureError(`pushing ${ref} failed: ${lastLine(push.stderr)}.${pushedSoFar}`);
                 }
             }
             finally {
@@ -32717,9 +32720,6 @@ async function readManifest(docker, ref) {
         digest: m.digest
     }));
     return { digest, platforms };
-}
-function gate_lastLine(text) {
-    return text.trim().split('\n').pop() ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
@@ -35004,6 +35004,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
 const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
 const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
@@ -35138,7 +35139,7 @@ class CredentialStore {
         if (result.exitCode !== 0) {
             if (NOT_FOUND.test(output))
                 return undefined;
-            const last = this.mask(credentials_lastLine(result.stderr) || credentials_lastLine(result.stdout) || '(no output)');
+            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
             throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
         }
         if (!result.stdout.trim())
@@ -35313,9 +35314,6 @@ function definedOnly(env) {
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function credentials_lastLine(text) {
-    return text.trim().split('\n').pop()?.trim() ?? '';
 }
 
 // EXTERNAL MODULE: external "node:http"

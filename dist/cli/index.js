@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3877);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3494);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3877:
+/***/ 3494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1807,9 +1807,21 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./src/core/text.ts
+/** The last non-empty line of a program's output, for one-line error messages. */
+function lastLine(text) {
+    return (text
+        .trim()
+        .split('\n')
+        .reverse()
+        .find(l => l.trim())
+        ?.trim() ?? '');
+}
+
 ;// CONCATENATED MODULE: ./src/io/exec.ts
 // The one seam through which imagegate runs programs: argv arrays only, never a shell string.
 // Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
+
 
 
 class ExecError extends Error {
@@ -1863,9 +1875,6 @@ class Exec {
 }
 function chunkTo(sink) {
     return data => sink(data.toString('utf8'));
-}
-function lastLine(text) {
-    return text.trim().split('\n').pop()?.trim() ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/io/docker.ts
@@ -2210,6 +2219,7 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
 
 
 
+
 // What a test's log group keeps of its output.
 const LOG_LINES = 400;
 const LOG_CHARS = 64000;
@@ -2291,7 +2301,7 @@ class TestRunner {
             // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
             if (result.exitCode === 125) {
                 return {
-                    result: { ...base, status: 'error', error: `docker could not start the container: ${test_runner_lastLine(output)}` },
+                    result: { ...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}` },
                     log
                 };
             }
@@ -2328,7 +2338,7 @@ class TestRunner {
                     onOutput: c => void (output = tail(output + c, 40, 8000))
                 });
                 if (result.exitCode !== 0)
-                    return { ref: built.localRef, error: `test setup failed: ${test_runner_lastLine(output)}` };
+                    return { ref: built.localRef, error: `test setup failed: ${lastLine(output)}` };
                 return { ref };
             });
         }
@@ -2337,19 +2347,12 @@ class TestRunner {
         }
     }
 }
-function test_runner_lastLine(text) {
-    return (text
-        .trim()
-        .split('\n')
-        .reverse()
-        .find(l => l.trim())
-        ?.trim() ?? '');
-}
 
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // check and gate: build every image once, test every platform of the exact build, and — for gate,
 // only when every test of every image passed — push exactly those bytes to staging and prove it
 // by reading the digest back from the registry.
+
 
 
 
@@ -2493,12 +2496,12 @@ async function pushTested(docker, reporter, images, built, staging, report) {
                 let push = await docker.run(['push', ref], { stream: true });
                 if (push.exitCode !== 0) {
                     // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
-                    reporter.warning(`pushing ${ref} failed (${gate_lastLine(push.stderr)}); trying once more`);
+                    reporter.warning(`pushing ${ref} failed (${lastLine(push.stderr)}); trying once more`);
                     push = await docker.run(['push', ref], { stream: true });
                 }
                 if (push.exitCode !== 0) {
                     const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
-                    throw new InfrastructureError(`pushing ${ref} failed: ${gate_lastLine(push.stderr)}.${pushedSoFar}`);
+                    throw new InfrastructureError(`pushing ${ref} failed: ${lastLine(push.stderr)}.${pushedSoFar}`);
                 }
             }
             finally {
@@ -2550,9 +2553,6 @@ async function readManifest(docker, ref) {
         digest: m.digest
     }));
     return { digest, platforms };
-}
-function gate_lastLine(text) {
-    return text.trim().split('\n').pop() ?? '';
 }
 
 ;// CONCATENATED MODULE: external "node:stream"
@@ -3064,6 +3064,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
 const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
 const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
@@ -3198,7 +3199,7 @@ class CredentialStore {
         if (result.exitCode !== 0) {
             if (NOT_FOUND.test(output))
                 return undefined;
-            const last = this.mask(credentials_lastLine(result.stderr) || credentials_lastLine(result.stdout) || '(no output)');
+            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
             throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
         }
         if (!result.stdout.trim())
@@ -3373,9 +3374,6 @@ function definedOnly(env) {
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function credentials_lastLine(text) {
-    return text.trim().split('\n').pop()?.trim() ?? '';
 }
 
 ;// CONCATENATED MODULE: external "node:http"

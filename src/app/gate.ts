@@ -19,6 +19,7 @@ import {Docker, withLogins, type Credentials} from '../io/docker.js';
 import {DockerfileBuilder} from '../io/dockerfile-builder.js';
 import {TestRunner} from '../io/test-runner.js';
 import type {LoadedConfig} from './plan.js';
+import {lastLine} from '../core/text.js';
 
 export interface GateRequest {
   loaded: LoadedConfig;
@@ -266,8 +267,4 @@ async function readManifest(docker: Docker, ref: string): Promise<ReadBack> {
       digest: m.digest
     }));
   return {digest, platforms};
-}
-
-function lastLine(text: string): string {
-  return text.trim().split('\n').pop() ?? '';
 }

@@ -3,6 +3,7 @@
 
 import * as actionsExec from '@actions/exec';
 import {InfrastructureError} from '../core/errors.js';
+import {lastLine} from '../core/text.js';
 
 export interface ExecOptions {
   cwd?: string;
@@ -75,8 +76,4 @@ export class Exec {
 
 function chunkTo(sink: (chunk: string) => void): (data: Buffer) => void {
   return data => sink(data.toString('utf8'));
-}
-
-function lastLine(text: string): string {
-  return text.trim().split('\n').pop()?.trim() ?? '';
 }

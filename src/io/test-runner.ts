@@ -13,6 +13,7 @@ import {testsForPlatform} from '../core/test-plan.js';
 import type {Reporter} from '../host/reporter.js';
 import {emulationFor} from './binfmt.js';
 import type {Docker} from './docker.js';
+import {lastLine} from '../core/text.js';
 
 export interface TestRunnerOpts {
   docker: Docker;
@@ -153,15 +154,4 @@ export class TestRunner {
       await rm(dir, {recursive: true, force: true});
     }
   }
-}
-
-function lastLine(text: string): string {
-  return (
-    text
-      .trim()
-      .split('\n')
-      .reverse()
-      .find(l => l.trim())
-      ?.trim() ?? ''
-  );
 }

@@ -11,6 +11,7 @@ import {access, readFile, stat} from 'node:fs/promises';
 import {delimiter, join} from 'node:path';
 import {InfrastructureError, UsageError} from '../core/errors.js';
 import {Exec} from '../io/exec.js';
+import {lastLine} from '../core/text.js';
 
 export type Credentials = {kind: 'basic'; username: string; password: string} | {kind: 'identity-token'; token: string};
 
@@ -369,8 +370,4 @@ function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function lastLine(text: string): string {
-  return text.trim().split('\n').pop()?.trim() ?? '';
 }
