@@ -34567,6 +34567,7 @@ function delay(ms) {
 // distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
 const DEFAULT_CHUNK = 512 * 1024 * 1024;
 const UPLOAD_RECOVERIES = 10;
+const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
 class RegistryClient {
     transport;
     opts;
@@ -34688,6 +34689,7 @@ class RegistryClient {
         const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
         let location = session ?? (await this.startUpload(repo));
         let offset = 0;
+        let mismatches = 0;
         for (let recoveries = 0;; recoveries++) {
             try {
                 if (blob.size <= chunk) {
@@ -34700,6 +34702,8 @@ class RegistryClient {
             catch (e) {
                 // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
                 const status = e instanceof RegistryError ? e.status : undefined;
+                if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
+                    throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
                 if (recoveries >= UPLOAD_RECOVERIES ||
                     (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
                     throw e;
@@ -34752,12 +34756,11 @@ class RegistryClient {
         return location;
     }
     async putWhole(repo, blob, location, open) {
-        const source = await open(0);
         const res = await this.send(repo, {
             method: 'PUT',
             path: withQuery(location, 'digest', blob.digest),
             headers: { 'content-type': 'application/octet-stream' },
-            body: () => source,
+            body: () => open(0),
             bodyLength: blob.size,
             noRetry: true
         }, ['pull', 'push']);
@@ -34857,8 +34860,9 @@ function verifier(blob) {
         flush(done) {
             const digest = `sha256:${hash.digest('hex')}`;
             if (size !== blob.size || digest !== blob.digest) {
+                // A short body is the network's doing; the right length with other bytes is the source's.
                 done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
-                    code: 'ERR_SHORT_BODY'
+                    code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
                 }));
                 return;
             }
@@ -35625,13 +35629,29 @@ class RegistryTransport {
             request.end(req.body);
             return;
         }
-        const stream = req.body();
-        stream.on('data', (c) => void (this.stats.bytesSent += c.length));
-        stream.on('error', e => {
-            request.destroy(e);
+        // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
+        // source's connection is not held; the next send opens a fresh one.
+        Promise.resolve()
+            .then(() => req.body())
+            .then(stream => {
+            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+            stream.on('error', e => {
+                request.destroy(e);
+                reject(e);
+            });
+            request.on('response', () => {
+                if (!stream.readableEnded) {
+                    stream.unpipe(request);
+                    stream.destroy();
+                }
+            });
+            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+            stream.pipe(request);
+        })
+            .catch((e) => {
+            request.destroy(e instanceof Error ? e : new Error(String(e)));
             reject(e);
         });
-        stream.pipe(request);
     }
 }
 function isLoopback(host) {
@@ -35655,7 +35675,8 @@ function wrapNetworkError(req, e) {
     if (e instanceof RegistryError)
         return e;
     const message = e instanceof Error ? e.message : String(e);
-    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
+    const code = e?.code;
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
