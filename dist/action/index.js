@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6204);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3112);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6204:
+/***/ 3112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31373,7 +31373,7 @@ class ImagegateError extends Error {
     }
 }
 /** A bad flag, configuration or combination of them: fix the input and run again. */
-class UsageError extends ImagegateError {
+class errors_UsageError extends ImagegateError {
     constructor(message) {
         super(message, EXIT.usage);
     }
@@ -31943,7 +31943,7 @@ function samePlatform(a, b) {
     return norm(a) === norm(b);
 }
 /** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
-function samePlatformText(a, b) {
+function platform_samePlatformText(a, b) {
     const pa = parsePlatform(a);
     const pb = parsePlatform(b);
     return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
@@ -31972,8 +31972,6 @@ class Limiter {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/core/text.ts
 /** The last non-empty line of a program's output, for one-line error messages. */
 function lastLine(text) {
@@ -31985,6 +31983,8 @@ function lastLine(text) {
         ?.trim() ?? '');
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/io/exec.ts
 // The one seam through which imagegate runs programs: argv arrays only, never a shell string.
 // Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
@@ -32051,6 +32051,7 @@ function chunkTo(sink) {
 
 
 
+
 class Docker {
     opts;
     constructor(opts = {}) {
@@ -32087,6 +32088,13 @@ class Docker {
         }
         if (buildx.exitCode !== 0) {
             throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
+        }
+    }
+    /** A named buildx builder (remote, kubernetes, docker-container) must exist before a build is sent to it. */
+    async requireBuilder(name) {
+        const inspect = await this.run(['buildx', 'inspect', name]);
+        if (inspect.exitCode !== 0) {
+            throw new InfrastructureError(`buildx builder \`${name}\` is not usable (${lastLine(inspect.stderr)}); create it first (\`docker buildx create --name ${name} …\`) or list them with \`docker buildx ls\``);
         }
     }
 }
@@ -32306,7 +32314,7 @@ class DockerfileBuilder {
                 continue;
             const value = this.opts.env[secret.env];
             if (value === undefined) {
-                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
+                throw new errors_UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
             }
             this.opts.reporter.mask(value);
             env[secret.env] = value;
@@ -32338,7 +32346,7 @@ function buildFailure(output) {
 // Which test commands run on which platform, in order.
 
 function testsForPlatform(image, platform) {
-    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
+    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => platform_samePlatformText(p, platform)));
 }
 
 ;// CONCATENATED MODULE: ./src/io/binfmt.ts
@@ -32515,6 +32523,128 @@ class TestRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/split.ts
+// Scale-out: one gate job per platform, then `merge`. Pure parts: narrowing a configuration to one
+// platform, the per-platform staging tag, the record a platform job leaves for merge, checking the
+// records, and assembling the index from exactly the recorded tested manifests.
+
+
+const RECORD_KIND = 'imagegate/platform-record';
+const RECORD_VERSION = 1;
+/** Where platform jobs write their records and merge reads them, unless told otherwise. */
+const DEFAULT_RECORDS_DIR = 'imagegate-records';
+/** The tag suffix of a platform: `linux/arm64/v8` → `linux-arm64-v8`. */
+function platformSuffix(platform) {
+    return platform.replace(/\//g, '-');
+}
+/** The staging reference a platform job pushes to: the image's staging tag plus its platform. */
+function platformStagingRef(stagingRef, platform) {
+    return `${stagingRef}-${platformSuffix(platform)}`;
+}
+function recordFileName(image, platform) {
+    return `${image}-${platformSuffix(platform)}.json`;
+}
+/**
+ * The images a job for `platform` builds, each narrowed to that platform. An image that does not
+ * list the platform is left out (its other jobs cover it); a dependency must list it too.
+ */
+function narrowToPlatform(images, platformText) {
+    const parsed = parsePlatform(platformText);
+    if (!parsed.ok)
+        throw new errors_UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
+    const same = (p) => platform_samePlatformText(p, platformText);
+    const kept = images.filter(i => i.platforms.some(same));
+    // The image's own spelling, so tags and records match what the configuration lists.
+    const platform = kept[0]?.platforms.find(same) ?? platformText;
+    if (kept.length === 0) {
+        const listed = [...new Set(images.flatMap(i => i.platforms))].join(', ');
+        throw new errors_UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
+    }
+    const names = new Set(kept.map(i => i.name));
+    for (const image of kept) {
+        if (image.dependsOn !== undefined && !names.has(image.dependsOn))
+            throw new errors_UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
+    }
+    return {
+        platform,
+        images: kept.map(i => ({ ...i, platforms: [i.platforms.find(same)] })),
+        skipped: images.filter(i => !names.has(i.name)).map(i => i.name)
+    };
+}
+/** A record read from a file: every field checked, so a broken artifact is named instead of half-used. */
+function parseRecord(text, file) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`${file}: not JSON (${e.message}); it should be a record written by \`imagegate gate --platform\``);
+    }
+    const r = doc;
+    const bad = (what) => {
+        throw new UsageError(`${file}: ${what}; it should be a record written by \`imagegate gate --platform\``);
+    };
+    if (!r || typeof r !== 'object')
+        return bad('not an object');
+    if (r.kind !== RECORD_KIND)
+        return bad(`kind is ${JSON.stringify(r.kind)}, not ${RECORD_KIND}`);
+    if (r.version !== RECORD_VERSION)
+        return bad(`version ${String(r.version)} is not ${RECORD_VERSION}`);
+    for (const key of ['image', 'platform', 'identity'])
+        if (typeof r[key] !== 'string' || r[key] === '')
+            bad(`\`${key}\` is missing`);
+    if (r.status !== 'passed' && r.status !== 'failed')
+        bad(`\`status\` is ${JSON.stringify(r.status)}`);
+    if (r.status === 'passed') {
+        if (typeof r.ref !== 'string')
+            bad('a passed record has no `ref`');
+        if (typeof r.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.digest))
+            bad('a passed record has no sha256 `digest`');
+    }
+    return r;
+}
+/** Checks that every platform of an image has exactly one passed record of one identity; returns them in platform order. */
+function checkRecords(input) {
+    const problems = [];
+    const ordered = [];
+    for (const platform of input.platforms) {
+        const found = input.records.filter(r => samePlatformText(r.platform, platform));
+        if (found.length === 0)
+            problems.push(`${platform}: no record (its job did not run or its artifact was not passed on)`);
+        else if (found.length > 1)
+            problems.push(`${platform}: ${found.length} records; keep the one of this pipeline`);
+        else if (found[0].status !== 'passed')
+            problems.push(`${platform}: its job failed (${found[0].tests.failed} failed test(s)); nothing of it was pushed`);
+        else
+            ordered.push(found[0]);
+    }
+    for (const r of input.records)
+        if (!input.platforms.some(p => samePlatformText(p, r.platform)))
+            problems.push(`${r.platform}: a record for a platform the image does not list (${input.platforms.join(', ')})`);
+    const identities = [...new Set(input.records.map(r => r.identity))];
+    if (identities.length > 1)
+        problems.push(`the records come from different sources (identities ${identities.join(', ')}); all jobs must build one commit`);
+    const shas = [...new Set(input.records.flatMap(r => (r.sha ? [r.sha] : [])))];
+    if (shas.length > 1)
+        problems.push(`the records come from different commits (${shas.join(', ')})`);
+    if (problems.length)
+        throw new MergeRefused(`merge refused for ${input.image}; nothing was published:\n  ${problems.join('\n  ')}`);
+    return { identity: identities[0], records: ordered };
+}
+class MergeRefused extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
+function assembleIndex(parts) {
+    const manifests = parts.flatMap(p => p.entries);
+    const seen = new Set();
+    for (const m of manifests) {
+        if (seen.has(m.digest))
+            throw new MergeRefused(`two platforms share the manifest ${m.digest}`);
+        seen.add(m.digest);
+    }
+    return JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }, null, 2);
+}
+
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // check and gate: build every image once, test every platform of the exact build, and — for gate,
 // only when every test of every image passed — push exactly those bytes to staging and prove it
@@ -32533,19 +32663,32 @@ class TestRunner {
 
 
 
+
+
 async function runGate(req) {
     const started = Date.now();
-    const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
+    const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
+    const configured = split?.images ?? req.loaded.config.images;
+    if (split?.skipped.length)
+        req.reporter.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
+    const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map();
     return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
-        const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
+        if (req.buildxBuilder)
+            await docker.requireBuilder(req.buildxBuilder);
+        const builder = new DockerfileBuilder({
+            docker,
+            reporter: req.reporter,
+            env: req.env,
+            ...(req.buildxBuilder ? { builder: req.buildxBuilder } : {})
+        });
         const runner = new TestRunner({
             docker,
             reporter: req.reporter,
             baseDir: req.loaded.dir,
             ...(req.binfmtDir ? { binfmtDir: req.binfmtDir } : {})
         });
-        const { images, built } = await buildAndTestAll(req, builder, runner);
+        const { images, built } = await buildAndTestAll(req, configured, builder, runner);
         const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
         if (req.junitFile)
             await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images));
@@ -32554,20 +32697,51 @@ async function runGate(req) {
                 await pushTested(docker, req.reporter, images, built, staging, report);
             else
                 req.reporter.warning('nothing was pushed: not every test of every image passed');
+            if (split)
+                report.records = await writeRecords(req, split.platform, images);
         }
         await releaseLocalImages(docker, req.reporter, images, built);
         report.durationMs = Date.now() - started;
         return report;
     });
 }
-function stagingRefs(plan) {
+function stagingRefs(plan, platform) {
     const refs = new Map();
     for (const image of plan.images) {
         if (!image.staging)
-            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
-        refs.set(image.name, image.staging.value);
+            throw new errors_UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
+        refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
     }
     return refs;
+}
+/** One record per image built here, passed or not, for `imagegate merge`. */
+async function writeRecords(req, platform, images) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const files = [];
+    for (const image of images) {
+        const planned = req.plan.images.find(i => i.name === image.name);
+        const tests = {
+            passed: image.platforms.flatMap(p => p.tests).filter(t => t.status === 'passed').length,
+            failed: image.platforms.flatMap(p => p.tests).filter(t => t.status !== 'passed').length
+        };
+        const record = {
+            kind: RECORD_KIND,
+            version: RECORD_VERSION,
+            image: image.name,
+            platform,
+            identity: planned.identity.value.key,
+            ...(req.plan.git.sha ? { sha: req.plan.git.sha.value } : {}),
+            status: image.status === 'passed' && image.pushed ? 'passed' : 'failed',
+            ...(image.pushed ? { ref: image.pushed.ref, digest: image.pushed.digest } : {}),
+            tests
+        };
+        const file = (0,external_node_path_namespaceObject.join)(dir, recordFileName(image.name, platform));
+        await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
+        files.push(file);
+        req.reporter.info(`${image.name}: record for merge written to ${file}`);
+    }
+    return files;
 }
 function credentialsFrom(env, reporter) {
     const username = env.IMAGEGATE_REGISTRY_USER;
@@ -32575,13 +32749,13 @@ function credentialsFrom(env, reporter) {
     if (!username && !password)
         return undefined;
     if (!username || !password)
-        throw new UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
+        throw new errors_UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
     reporter.mask(password);
     return { username, password };
 }
 /** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
-async function buildAndTestAll(req, builder, runner) {
-    const order = buildOrder(req.loaded.config.images);
+async function buildAndTestAll(req, configured, builder, runner) {
+    const order = buildOrder(configured);
     const runId = (0,external_node_crypto_.randomBytes)(6).toString('hex');
     const oci = ociMetadata(req);
     const slots = new Limiter(Math.max(1, req.parallel));
@@ -32679,7 +32853,7 @@ async function pushTested(docker, reporter, images, built, staging, report) {
                 throw new InfrastructureError(`the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`);
             }
             for (const platform of image.platforms)
-                platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
+                platform.manifestDigest = readBack.platforms.find(p => platform_samePlatformText(p.platform, platform.platform))?.digest;
             image.pushed = { ref, digest: readBack.digest, verified: true };
             report.refs.push(`${ref}@${readBack.digest}`);
             report.pushed = true;
@@ -33335,7 +33509,7 @@ function checkDependencies(images, error) {
         if (image.builder.kind !== 'dockerfile') {
             error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
         }
-        const missing = image.platforms.filter(p => !base.platforms.some(b => samePlatformText(p, b)));
+        const missing = image.platforms.filter(p => !base.platforms.some(b => platform_samePlatformText(p, b)));
         if (missing.length) {
             error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
         }
@@ -33382,7 +33556,7 @@ function checkBuilder(image, raw, at, error, warn) {
 function checkTestPlatforms(image, at, error) {
     image.test.commands.forEach((command, i) => {
         for (const [j, p] of (command.platforms ?? []).entries()) {
-            if (!image.platforms.some(b => samePlatformText(p, b))) {
+            if (!image.platforms.some(b => platform_samePlatformText(p, b))) {
                 error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
             }
         }
@@ -33405,7 +33579,7 @@ function checkTags(image, config, at, error) {
 }
 function checkPlatformsUnique(image, at, error) {
     image.platforms.forEach((p, i) => {
-        if (image.platforms.slice(0, i).some(q => samePlatformText(p, q)))
+        if (image.platforms.slice(0, i).some(q => platform_samePlatformText(p, q)))
             error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
     });
 }
@@ -34238,6 +34412,7 @@ function sha256(text) {
 
 
 
+
 async function readLocalGit(cwd) {
     const top = await Exec.run('git', ['rev-parse', '--show-toplevel'], { cwd });
     if (top.exitCode !== 0)
@@ -34272,7 +34447,9 @@ async function hashWorktreePaths(root, paths) {
         const hasHead = head.exitCode === 0;
         await Exec.output('git', hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], { cwd: root, env });
         const rels = paths.map(p => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(root, p)) || '.');
-        await Exec.output('git', ['add', '--all', '--', ...rels], { cwd: root, env });
+        // imagegate's own output (per-platform records) never changes the source it describes.
+        const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
+        await Exec.output('git', ['add', '--all', '--', ...rels, ownOutput], { cwd: root, env });
         const tree = (await Exec.output('git', ['write-tree'], { cwd: root, env })).trim();
         const hashes = [];
         for (const rel of rels) {
@@ -34314,13 +34491,13 @@ async function readConfigFile(cwd, path) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' && path === undefined) {
-            throw new UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
+            throw new errors_UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
         }
         if (code === 'ENOENT')
-            throw new UsageError(`configuration file ${shown} does not exist; check --config`);
+            throw new errors_UsageError(`configuration file ${shown} does not exist; check --config`);
         if (code === 'EISDIR')
-            throw new UsageError(`${shown} is a directory; --config takes a file`);
-        throw new UsageError(`cannot read ${shown}: ${e.message}`);
+            throw new errors_UsageError(`${shown} is a directory; --config takes a file`);
+        throw new errors_UsageError(`cannot read ${shown}: ${e.message}`);
     }
     const loaded = loadConfig(text, shown);
     if (!loaded.ok)
@@ -35089,7 +35266,7 @@ class CredentialStore {
             return undefined;
         if (!username || !password) {
             const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
-            throw new UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
+            throw new errors_UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
         }
         if (!this.envHosts.has(host))
             return undefined;
@@ -35105,13 +35282,13 @@ class CredentialStore {
             if (basic)
                 this.remember(basic.password);
             else
-                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+                throw new errors_UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
         }
         else if (entry.username || entry.password) {
             if (entry.password)
                 this.remember(entry.password);
             if (!entry.username || !entry.password)
-                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+                throw new errors_UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
             basic = { username: entry.username, password: entry.password };
         }
         if (basic)
@@ -35193,7 +35370,7 @@ function canonicalHost(text) {
         .split('/')[0]
         .toLowerCase();
     if (!host)
-        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+        throw new errors_UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
     return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
 }
 /** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
@@ -35236,16 +35413,16 @@ async function readDockerConfig(file) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+        throw new errors_UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
     }
     let data;
     try {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+        throw new errors_UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
     }
-    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    const shape = (what) => new errors_UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
     if (!isObject(data))
         throw shape('the file must hold a JSON object');
     const { auths = {}, credHelpers = {}, credsStore } = data;
@@ -35858,7 +36035,7 @@ async function runPromote(req) {
 function targetsOf(plan) {
     return plan.images.map(image => {
         if (!image.staging)
-            throw new UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
+            throw new errors_UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
         const staging = repoOf(image.staging.value);
         const final = repoOf(image.repository.value);
         const tags = image.tags.filter(t => t.published && t.tag).map(t => t.tag);
@@ -35878,7 +36055,7 @@ function targetsOf(plan) {
 function repoOf(text) {
     const parsed = parseReference(text);
     if (!parsed.ok)
-        throw new UsageError(`\`${text}\`: ${parsed.error}`);
+        throw new errors_UsageError(`\`${text}\`: ${parsed.error}`);
     return {
         registry: parsed.value.registry,
         repository: parsed.value.repository,
@@ -35976,7 +36153,7 @@ async function signOnce(client, req, final, digest, sign) {
     if (await client.headManifest(final, signature))
         return { ref, signature, created: false };
     if (sign.key === undefined && !req.env.ACTIONS_ID_TOKEN_REQUEST_URL && !req.env.SIGSTORE_ID_TOKEN) {
-        throw new UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
+        throw new errors_UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
     }
     const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : (0,external_node_path_namespaceObject.resolve)(req.loaded.dir, sign.key);
     const credentials = (await new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) }).get(final.registry))?.credentials;
@@ -36208,7 +36385,7 @@ async function runAction() {
     try {
         const command = getInput('command') || 'run';
         if (!COMMANDS.includes(command))
-            throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
+            throw new errors_UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
         const scenario = scenarioInput(command);
         const config = getInput('config') || undefined;
         const { plan, loaded, notices } = await makePlan({
@@ -36245,7 +36422,7 @@ async function runAction() {
         const junit = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
         const parallel = Number(getInput('parallel') || '2');
         if (!Number.isInteger(parallel) || parallel < 1)
-            throw new UsageError(`input \`parallel: ${getInput('parallel')}\` must be a whole number of 1 or more`);
+            throw new errors_UsageError(`input \`parallel: ${getInput('parallel')}\` must be a whole number of 1 or more`);
         const report = await runGate({
             loaded,
             plan,
@@ -36273,10 +36450,10 @@ function scenarioInput(command) {
     const text = getInput('scenario');
     const fromInput = text ? parseScenario(text) : undefined;
     if (text && !fromInput)
-        throw new UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
+        throw new errors_UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
     const fromCommand = parseScenario(command);
     if (fromCommand && fromInput && fromCommand !== fromInput)
-        throw new UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
+        throw new errors_UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
     if (fromCommand)
         return { value: fromCommand, source: 'action input command' };
     return fromInput ? { value: fromInput, source: 'action input scenario' } : undefined;
