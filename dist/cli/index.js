@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3494);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3443);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3494:
+/***/ 3443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34,12 +34,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_PARALLEL
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/builder.ts
 // The one interface every way of building sits behind (buildx today, buildpacks next), so check,
 // gate and promote do not care which built the image.
@@ -5999,6 +5999,59 @@ function renderPromoteText(report) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+// What a run hands to the jobs and steps after it: the scenario, the digests, the tags and refs it
+// wrote. One shape for every scenario, rendered here as a GitLab dotenv report
+// (artifacts:reports:dotenv), whose values must each fit on one line.
+function gateOutputs(report) {
+    return {
+        scenario: report.scenario,
+        digests: Object.fromEntries(report.images.flatMap(i => (i.digest ? [[i.name, i.digest]] : []))),
+        tags: report.images.flatMap(i => (i.pushed ? [withoutDigest(i.pushed.ref)] : [])),
+        refs: report.refs,
+        pushed: report.pushed
+    };
+}
+function publishOutputs(report) {
+    return {
+        scenario: report.scenario,
+        digests: Object.fromEntries(report.images.map(i => [i.name, i.digest])),
+        tags: report.images.flatMap(i => i.tags.map(t => withoutDigest(t.ref))),
+        refs: report.refs,
+        pushed: report.refs.length > 0
+    };
+}
+/**
+ * IMAGEGATE_SCENARIO, IMAGEGATE_DIGEST (the digest when there is one image, else `name=digest`
+ * pairs), IMAGEGATE_DIGEST_<NAME> per image, IMAGEGATE_TAGS and IMAGEGATE_REFS (space-separated),
+ * IMAGEGATE_PUSHED (`true`/`false`).
+ */
+function renderDotenv(outputs) {
+    const entries = Object.entries(outputs.digests);
+    const digest = entries.length === 1 ? entries[0][1] : entries.map(([name, value]) => `${name}=${value}`).join(' ');
+    const lines = [
+        ['IMAGEGATE_SCENARIO', outputs.scenario],
+        ['IMAGEGATE_DIGEST', digest],
+        ...entries.map(([name, value]) => [`IMAGEGATE_DIGEST_${variableSuffix(name)}`, value]),
+        ['IMAGEGATE_TAGS', outputs.tags.join(' ')],
+        ['IMAGEGATE_REFS', outputs.refs.join(' ')],
+        ['IMAGEGATE_PUSHED', String(outputs.pushed)]
+    ];
+    return lines.map(([key, value]) => `${key}=${oneLine(value)}\n`).join('');
+}
+/** `web-api` → `WEB_API`: image names allow characters that variable names do not. */
+function variableSuffix(name) {
+    return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+function withoutDigest(ref) {
+    const at = ref.indexOf('@');
+    return at < 0 ? ref : ref.slice(0, at);
+}
+// Image names, tags and digests never hold whitespace; this only keeps a surprise from breaking the file.
+function oneLine(value) {
+    return value.replace(/\s+/g, ' ').trim();
+}
+
 ;// CONCATENATED MODULE: ./src/core/render-plan.ts
 // A plan as people read it: a terminal listing and a markdown table for CI summaries.
 function renderPlanText(plan) {
@@ -6229,7 +6282,7 @@ function reporter_seconds() {
 
 
 const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup'];
-const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than'];
+const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--dotenv', '--older-than'];
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'];
 const SHORT = { '-c': '--config', '-h': '--help', '-V': '--version' };
 function parseArgs(argv) {
@@ -6261,6 +6314,8 @@ function parseArgs(argv) {
                 args.parallel = positiveInteger(flag, value);
             else if (flag === '--older-than')
                 args.olderThanMs = duration(flag, value);
+            else if (flag === '--dotenv')
+                args.dotenv = value;
             else
                 args.junit = value;
             continue;
@@ -6322,14 +6377,15 @@ function example(flag) {
         '--config': '.imagegate.yml',
         '--scenario': 'check',
         '--parallel': '2',
-        '--junit': 'imagegate-junit.xml'
+        '--junit': 'imagegate-junit.xml',
+        '--dotenv': 'imagegate.env'
     };
     return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
 const USAGE = `imagegate — build container images, test inside the exact image on every platform,
 push only the tested bytes, promote on merge without rebuilding.
 
-Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
+Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE] [--dotenv FILE]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -6349,6 +6405,8 @@ Options:
       --json          print one JSON document on stdout (human output goes to stderr)
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
+      --dotenv FILE   write the outputs (IMAGEGATE_SCENARIO, _DIGEST, _TAGS, _REFS, _PUSHED) to FILE,
+                      e.g. for GitLab's artifacts:reports:dotenv
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
   -h, --help          show this help
   -V, --version       print the version
@@ -6359,6 +6417,8 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
+
+
 
 
 
@@ -6441,6 +6501,7 @@ async function runScenario(args, planned, io) {
         parallel: args.parallel ?? DEFAULT_PARALLEL,
         ...(args.junit ? { junitFile: (0,external_node_path_namespaceObject.resolve)(io.cwd, args.junit) } : {})
     });
+    await writeDotenv(args, io, gateOutputs(report));
     const text = renderRunText(report);
     printResult(args, io, text, report);
     return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
@@ -6465,6 +6526,7 @@ async function promoteScenario(args, planned, scenario, io, reporter) {
             throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
     };
     const report = await runPromote({ loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate });
+    await writeDotenv(args, io, publishOutputs(report));
     const text = renderPromoteText(report);
     printResult(args, io, text, report);
     return EXIT.ok;
@@ -6483,6 +6545,17 @@ async function cleanupCommand(args, io) {
     const text = `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
     printResult(args, io, text, report);
     return EXIT.ok;
+}
+async function writeDotenv(args, io, outputs) {
+    if (!args.dotenv)
+        return;
+    const file = (0,external_node_path_namespaceObject.resolve)(io.cwd, args.dotenv);
+    try {
+        await (0,promises_namespaceObject.writeFile)(file, renderDotenv(outputs));
+    }
+    catch (e) {
+        throw new UsageError(`cannot write --dotenv ${args.dotenv}: ${e.message}; pass a writable path`);
+    }
 }
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */
 function printResult(args, io, text, doc) {

@@ -19,13 +19,15 @@ export interface CliArgs {
   parallel?: number;
   /** Write JUnit XML of the in-image tests here. */
   junit?: string;
+  /** Write the outputs (scenario, digests, tags, refs) here as a dotenv file. */
+  dotenv?: string;
   /** `verify REF`: the reference to check. */
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
   olderThanMs?: number;
 }
 
-const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than'] as const;
+const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--dotenv', '--older-than'] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
 
@@ -54,6 +56,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--scenario') args.scenario = scenarioValue(value);
       else if (flag === '--parallel') args.parallel = positiveInteger(flag, value);
       else if (flag === '--older-than') args.olderThanMs = duration(flag, value);
+      else if (flag === '--dotenv') args.dotenv = value;
       else args.junit = value;
       continue;
     }
@@ -119,7 +122,8 @@ function example(flag: string): string {
     '--config': '.imagegate.yml',
     '--scenario': 'check',
     '--parallel': '2',
-    '--junit': 'imagegate-junit.xml'
+    '--junit': 'imagegate-junit.xml',
+    '--dotenv': 'imagegate.env'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -127,7 +131,7 @@ function example(flag: string): string {
 export const USAGE = `imagegate — build container images, test inside the exact image on every platform,
 push only the tested bytes, promote on merge without rebuilding.
 
-Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
+Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE] [--dotenv FILE]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -147,6 +151,8 @@ Options:
       --json          print one JSON document on stdout (human output goes to stderr)
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
+      --dotenv FILE   write the outputs (IMAGEGATE_SCENARIO, _DIGEST, _TAGS, _REFS, _PUSHED) to FILE,
+                      e.g. for GitLab's artifacts:reports:dotenv
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
   -h, --help          show this help
   -V, --version       print the version
