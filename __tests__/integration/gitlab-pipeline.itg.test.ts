@@ -138,6 +138,15 @@ describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
     git('commit', '-q', '-m', 'main moves on');
   });
 
+  it('expands the components: schema-valid, every interpolation resolved (--preview)', () => {
+    const preview = gcl(['--preview'], {});
+    expect(preview.code).toBe(0);
+    const expanded = preview.output.slice(preview.output.indexOf('---\n'));
+    expect(expanded).toContain('example-gate:');
+    expect(expanded).toContain('IMAGEGATE_WORKING_DIRECTORY: examples/multiarch');
+    expect(expanded).not.toContain('$[[');
+  });
+
   it('selects the jobs of each pipeline kind, and a release job on tags', () => {
     git('checkout', '-q', 'feature');
     const unsetBranch = ['CI_COMMIT_BRANCH'];
