@@ -121,6 +121,23 @@ describe('GitLab components in templates/', () => {
     });
   });
 
+  it.each(['gate.yml', 'promote.yml'])('%s is a half of imagegate.yml: the same inputs and jobs', file => {
+    const whole = load('imagegate.yml');
+    const half = load(file);
+    expect(half.spec).toEqual(whole.spec);
+    const resolved = (body: Record<string, unknown>): Record<string, unknown> => {
+      const jobs = Object.fromEntries(jobsOf(body));
+      return Object.fromEntries(
+        Object.entries(jobs)
+          .filter(([name]) => !name.startsWith('.'))
+          .map(([name, {extends: base, ...job}]) => [name, {...(jobs[base as string] ?? {}), ...job}])
+      );
+    };
+    const halfJobs = resolved(half.body);
+    expect(Object.keys(halfJobs).length).toBe(2);
+    for (const [name, job] of Object.entries(halfJobs)) expect(job).toEqual(resolved(whole.body)[name]);
+  });
+
   it('the script check catches an input spliced into a script', () => {
     const bad = parseAllDocuments(
       'spec: {inputs: {x: {description: d}}}\n---\nj:\n  script:\n    - echo "$[[ inputs.x ]]"\n'

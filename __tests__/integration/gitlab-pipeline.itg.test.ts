@@ -184,7 +184,7 @@ describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
     expect(await repoTags('tool')).toEqual([]);
   });
 
-  it('MR, merge train, default branch: staging only, then the merged tree, then final tags by digest', async () => {
+  it('MR, merge train, default branch, tag: staging only, the merged tree, final tags by digest, version tags', async () => {
     git('checkout', '-q', 'feature');
     run(mergeRequest('merged_result', PROJECT_ID), ['CI_COMMIT_BRANCH']);
     const mr = {web: dotenv('example-gate'), tool: dotenv('tool-image-gate')};
@@ -221,5 +221,17 @@ describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
     // The verify job read the promote job's dotenv report and checked every reference it wrote.
     expect(promote.output).toMatch(/scenario promote, pushed true/);
     expect(promote.output).toContain(`complete: ${registry}/${namespace}/web:latest@${trained.web.IMAGEGATE_DIGEST}`);
+
+    // A tag on the promoted commit publishes the version tags of the same digest; our release job runs.
+    git('tag', 'v1.2.3');
+    const release = run({CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_REF_NAME: 'v1.2.3'}, ['CI_COMMIT_BRANCH']);
+    expect(dotenv('example-release')).toMatchObject({
+      IMAGEGATE_SCENARIO: 'release',
+      IMAGEGATE_DIGEST_WEB: trained.web.IMAGEGATE_DIGEST_WEB
+    });
+    expect((await manifest(`${registry}/${namespace}/web:1.2.3`))?.digest).toBe(trained.web.IMAGEGATE_DIGEST);
+    expect((await manifest(`${registry}/${namespace}/web:1.2`))?.digest).toBe(trained.web.IMAGEGATE_DIGEST);
+    expect((await manifest(`${registry}/${namespace}/tool:1.2.3`))?.digest).toBe(trained.tool.IMAGEGATE_DIGEST);
+    expect(release.output).toContain('Creating release v1.2.3');
   });
 });
