@@ -6502,9 +6502,9 @@ async function runScenario(args, planned, io) {
         parallel: args.parallel ?? DEFAULT_PARALLEL,
         ...(args.junit ? { junitFile: (0,external_node_path_namespaceObject.resolve)(io.cwd, args.junit) } : {})
     });
-    await writeDotenv(args, io, gateOutputs(report));
     const text = renderRunText(report);
     printResult(args, io, text, report);
+    await writeDotenv(args, io, gateOutputs(report));
     return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
 }
 async function promoteScenario(args, planned, scenario, io, reporter) {
@@ -6527,9 +6527,9 @@ async function promoteScenario(args, planned, scenario, io, reporter) {
             throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
     };
     const report = await runPromote({ loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate });
-    await writeDotenv(args, io, publishOutputs(report));
     const text = renderPromoteText(report);
     printResult(args, io, text, report);
+    await writeDotenv(args, io, publishOutputs(report));
     return EXIT.ok;
 }
 async function verifyCommand(args, io) {

@@ -92,9 +92,9 @@ async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promi
     parallel: args.parallel ?? DEFAULT_PARALLEL,
     ...(args.junit ? {junitFile: resolve(io.cwd, args.junit)} : {})
   });
-  await writeDotenv(args, io, gateOutputs(report));
   const text = renderRunText(report);
   printResult(args, io, text, report);
+  await writeDotenv(args, io, gateOutputs(report));
   return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
 }
 
@@ -124,9 +124,9 @@ async function promoteScenario(
       throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
   };
   const report = await runPromote({loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate});
-  await writeDotenv(args, io, publishOutputs(report));
   const text = renderPromoteText(report);
   printResult(args, io, text, report);
+  await writeDotenv(args, io, publishOutputs(report));
   return EXIT.ok;
 }
 
