@@ -234,4 +234,46 @@ describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
     expect((await manifest(`${registry}/${namespace}/tool:1.2.3`))?.digest).toBe(trained.tool.IMAGEGATE_DIGEST);
     expect(release.output).toContain('Creating release v1.2.3');
   });
+
+  it('the published job image runs the flow as a GitLab docker runner would, arm64 under QEMU included', () => {
+    // A job container drives the host's engine through its socket: the shape of a docker runner
+    // with a mounted socket. The example builds and tests on both platforms from inside it.
+    const image = `${registry}/${namespace}/tool:main`;
+    const socket = (testbed().raw.TESTBED_DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '');
+    const project = '/builds/acme/imagegate';
+    const r = spawnSync(
+      'docker',
+      [
+        'run',
+        '--rm',
+        '--network',
+        'host',
+        '-v',
+        `${socket}:/var/run/docker.sock`,
+        '-v',
+        `${dir}:${project}`,
+        '-w',
+        project,
+        '-e',
+        'GITLAB_CI=true',
+        '-e',
+        'CI_PIPELINE_SOURCE=push',
+        '-e',
+        'CI_COMMIT_BRANCH=feature',
+        '-e',
+        'CI_DEFAULT_BRANCH=main',
+        image,
+        'imagegate',
+        'run',
+        '--config',
+        'examples/multiarch/.imagegate.yml',
+        '--dotenv',
+        'job-image.env'
+      ],
+      {encoding: 'utf8'}
+    );
+    expect(`${r.status}\n${r.stderr.slice(-3000)}`).toMatch(/^0\n/);
+    expect(r.stdout).toMatch(/linux\/arm64 \(QEMU\)\n\s+PASS/);
+    expect(readFileSync(join(dir, 'job-image.env'), 'utf8')).toContain('IMAGEGATE_SCENARIO=check');
+  });
 });

@@ -11,6 +11,7 @@ describe('emulationFor', () => {
     'enabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\nflags: PF\n'
   );
   writeFileSync(join(dir, 'qemu-s390x'), 'disabled\n');
+  writeFileSync(join(dir, 'status'), 'enabled\n');
 
   it('the host platform runs natively', async () => {
     expect(await emulationFor(`linux/${hostArchitecture()}`, dir)).toEqual({native: true});
@@ -25,6 +26,15 @@ describe('emulationFor', () => {
     expect(await emulationFor('linux/s390x', dir)).toMatchObject({
       ready: false,
       fix: expect.stringContaining('is disabled')
+    });
+  });
+  it('without binfmt_misc mounted (a job container driving another engine) it cannot tell, and lets the tests run', async () => {
+    const unmounted = mkdtempSync(join(tmpdir(), 'binfmt-unmounted-'));
+    expect(await emulationFor('linux/arm64', unmounted)).toEqual({
+      native: false,
+      handler: 'qemu-aarch64',
+      ready: true,
+      checked: false
     });
   });
 });

@@ -32365,6 +32365,11 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
         return { native: true };
     const machine = UNAME_MACHINE[arch] ?? arch;
     const handler = `qemu-${machine}`;
+    // A CI job in a container that drives the host's engine (or a docker:dind service) has no
+    // binfmt_misc mounted: its /proc says nothing about where the containers will run.
+    const mounted = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/status`, 'utf8').then(() => true, () => false);
+    if (!mounted)
+        return { native: false, handler, ready: true, checked: false };
     const status = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
     if (status?.split('\n')[0]?.trim() === 'enabled')
         return { native: false, handler, ready: true };
