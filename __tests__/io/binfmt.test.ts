@@ -2,7 +2,7 @@ import {describe, expect, it} from '@jest/globals';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {emulationFor, hostArchitecture} from '../../src/io/binfmt.js';
+import {emulationFor, hostArchitecture, unregisteredEmulation} from '../../src/io/binfmt.js';
 
 describe('emulationFor', () => {
   const dir = mkdtempSync(join(tmpdir(), 'binfmt-'));
@@ -36,5 +36,11 @@ describe('emulationFor', () => {
       ready: true,
       checked: false
     });
+  });
+  it('an exec format error there names the missing QEMU handler and the fix', () => {
+    expect(unregisteredEmulation('linux/arm64', 'exec /bin/sh: exec format error')).toContain(
+      'tonistiigi/binfmt --install arm64'
+    );
+    expect(unregisteredEmulation('linux/arm64', 'test: /app/ready: not found')).toBeUndefined();
   });
 });

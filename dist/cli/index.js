@@ -2211,6 +2211,15 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
         `or Debian's qemu-user-static package (scripts/testbed does this)`;
     return { native: false, handler, ready: false, fix };
 }
+/** When emulation could not be checked up front, a failure that is QEMU's absence gets its cause and fix. */
+function unregisteredEmulation(platform, output) {
+    if (!/exec format error/i.test(output))
+        return undefined;
+    const parsed = parsePlatform(platform);
+    const arch = parsed.ok ? parsed.value.architecture : platform;
+    return (`exec format error: the engine cannot run ${platform} binaries (no QEMU handler where the engine runs); ` +
+        `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``);
+}
 
 ;// CONCATENATED MODULE: ./src/io/test-runner.ts
 // Runs the configured tests inside the exact built image, on every platform, each command in a
@@ -2257,6 +2266,11 @@ class TestRunner {
                 continue;
             }
             const { result, log } = await this.runCommand(image, platform, command, target.ref);
+            if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
+                const error = unregisteredEmulation(platform, result.outputTail);
+                if (error)
+                    result.error = error;
+            }
             // Output is printed whole once the command ends, so parallel platforms never interleave.
             await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
                 this.opts.reporter.info(log);

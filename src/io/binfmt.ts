@@ -45,3 +45,14 @@ export async function emulationFor(platform: string, binfmtDir = '/proc/sys/fs/b
     `or Debian's qemu-user-static package (scripts/testbed does this)`;
   return {native: false, handler, ready: false, fix};
 }
+
+/** When emulation could not be checked up front, a failure that is QEMU's absence gets its cause and fix. */
+export function unregisteredEmulation(platform: string, output: string): string | undefined {
+  if (!/exec format error/i.test(output)) return undefined;
+  const parsed = parsePlatform(platform);
+  const arch = parsed.ok ? parsed.value.architecture : platform;
+  return (
+    `exec format error: the engine cannot run ${platform} binaries (no QEMU handler where the engine runs); ` +
+    `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``
+  );
+}
