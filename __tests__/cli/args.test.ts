@@ -11,7 +11,8 @@ describe('parseArgs', () => {
     [['-c', 'a.yml', 'run'], {verb: 'run', json: false, config: 'a.yml'}],
     [[], {verb: 'help', json: false}],
     [['plan', '--help'], {verb: 'help', json: false}],
-    [['--version'], {verb: 'version', json: false}]
+    [['--version'], {verb: 'version', json: false}],
+    [['run', '--junit', 'j.xml', '--dotenv', 'imagegate.env'], {verb: 'run', json: false, junit: 'j.xml', dotenv: 'imagegate.env'}]
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });

@@ -1,7 +1,7 @@
 // The gate on the real engine, buildx, QEMU and registries: every platform of the exact build is
 // tested, only tested bytes are pushed (digest read back and compared), failures push nothing.
 import {beforeAll, describe, expect, it} from '@jest/globals';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {RunReport} from '../../src/core/results.js';
@@ -281,6 +281,9 @@ describe('emulation', () => {
     const repo = exampleRepo('multiarch');
     const planned = await makePlan({cwd: repo.dir, env: {}, scenario: {value: 'gate', source: 'test'}});
     let log = '';
+    // A mounted binfmt_misc (it has `status`) without an arm64 handler.
+    const binfmtDir = mkdtempSync(join(tmpdir(), 'imagegate-no-binfmt-'));
+    writeFileSync(join(binfmtDir, 'status'), 'enabled\n');
     const report = await runGate({
       loaded: planned.loaded,
       plan: planned.plan,
@@ -288,7 +291,7 @@ describe('emulation', () => {
       reporter: new StreamReporter(t => void (log += t)),
       env: {},
       parallel: 1,
-      binfmtDir: mkdtempSync(join(tmpdir(), 'imagegate-no-binfmt-'))
+      binfmtDir
     });
     const [amd64, arm64] = report.images[0]!.platforms;
     expect(amd64!.tests.every(t => t.status === 'passed')).toBe(true);

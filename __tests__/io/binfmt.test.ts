@@ -2,7 +2,7 @@ import {describe, expect, it} from '@jest/globals';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {emulationFor, hostArchitecture} from '../../src/io/binfmt.js';
+import {emulationFor, hostArchitecture, unregisteredEmulation} from '../../src/io/binfmt.js';
 
 describe('emulationFor', () => {
   const dir = mkdtempSync(join(tmpdir(), 'binfmt-'));
@@ -11,6 +11,7 @@ describe('emulationFor', () => {
     'enabled\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\nflags: PF\n'
   );
   writeFileSync(join(dir, 'qemu-s390x'), 'disabled\n');
+  writeFileSync(join(dir, 'status'), 'enabled\n');
 
   it('the host platform runs natively', async () => {
     expect(await emulationFor(`linux/${hostArchitecture()}`, dir)).toEqual({native: true});
@@ -26,5 +27,20 @@ describe('emulationFor', () => {
       ready: false,
       fix: expect.stringContaining('is disabled')
     });
+  });
+  it('without binfmt_misc mounted (a job container driving another engine) it cannot tell, and lets the tests run', async () => {
+    const unmounted = mkdtempSync(join(tmpdir(), 'binfmt-unmounted-'));
+    expect(await emulationFor('linux/arm64', unmounted)).toEqual({
+      native: false,
+      handler: 'qemu-aarch64',
+      ready: true,
+      checked: false
+    });
+  });
+  it('an exec format error there names the missing QEMU handler and the fix', () => {
+    expect(unregisteredEmulation('linux/arm64', 'exec /bin/sh: exec format error')).toContain(
+      'tonistiigi/binfmt --install arm64'
+    );
+    expect(unregisteredEmulation('linux/arm64', 'test: /app/ready: not found')).toBeUndefined();
   });
 });

@@ -32373,6 +32373,11 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
         return { native: true };
     const machine = UNAME_MACHINE[arch] ?? arch;
     const handler = `qemu-${machine}`;
+    // A CI job in a container that drives the host's engine (or a docker:dind service) has no
+    // binfmt_misc mounted: its /proc says nothing about where the containers will run.
+    const mounted = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/status`, 'utf8').then(() => true, () => false);
+    if (!mounted)
+        return { native: false, handler, ready: true, checked: false };
     const status = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
     if (status?.split('\n')[0]?.trim() === 'enabled')
         return { native: false, handler, ready: true };
@@ -32380,6 +32385,15 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
         `register it with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\`, docker/setup-qemu-action on GitHub, ` +
         `or Debian's qemu-user-static package (scripts/testbed does this)`;
     return { native: false, handler, ready: false, fix };
+}
+/** When emulation could not be checked up front, a failure that is QEMU's absence gets its cause and fix. */
+function unregisteredEmulation(platform, output) {
+    if (!/exec format error/i.test(output))
+        return undefined;
+    const parsed = parsePlatform(platform);
+    const arch = parsed.ok ? parsed.value.architecture : platform;
+    return (`exec format error: the engine cannot run ${platform} binaries (no QEMU handler where the engine runs); ` +
+        `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``);
 }
 
 ;// CONCATENATED MODULE: ./src/io/test-runner.ts
@@ -32427,6 +32441,11 @@ class TestRunner {
                 continue;
             }
             const { result, log } = await this.runCommand(image, platform, command, target.ref);
+            if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
+                const error = unregisteredEmulation(platform, result.outputTail);
+                if (error)
+                    result.error = error;
+            }
             // Output is printed whole once the command ends, so parallel platforms never interleave.
             await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
                 this.opts.reporter.info(log);
@@ -32690,8 +32709,9 @@ async function runGate(req) {
         });
         const { images, built } = await buildAndTestAll(req, configured, builder, runner);
         const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
+        // A report that cannot be written must not cost the run its push: warn and go on.
         if (req.junitFile)
-            await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images));
+            await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images)).catch((e) => req.reporter.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`));
         if (req.scenario === 'gate') {
             if (images.every(i => i.status === 'passed'))
                 await pushTested(docker, req.reporter, images, built, staging, report);

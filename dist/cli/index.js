@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8715);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9810);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8715:
+/***/ 9810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34,12 +34,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_PARALLEL
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/builder.ts
 // The one interface every way of building sits behind (buildx today, buildpacks next), so check,
 // gate and promote do not care which built the image.
@@ -2206,6 +2206,11 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
         return { native: true };
     const machine = UNAME_MACHINE[arch] ?? arch;
     const handler = `qemu-${machine}`;
+    // A CI job in a container that drives the host's engine (or a docker:dind service) has no
+    // binfmt_misc mounted: its /proc says nothing about where the containers will run.
+    const mounted = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/status`, 'utf8').then(() => true, () => false);
+    if (!mounted)
+        return { native: false, handler, ready: true, checked: false };
     const status = await (0,promises_namespaceObject.readFile)(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
     if (status?.split('\n')[0]?.trim() === 'enabled')
         return { native: false, handler, ready: true };
@@ -2213,6 +2218,15 @@ async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
         `register it with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\`, docker/setup-qemu-action on GitHub, ` +
         `or Debian's qemu-user-static package (scripts/testbed does this)`;
     return { native: false, handler, ready: false, fix };
+}
+/** When emulation could not be checked up front, a failure that is QEMU's absence gets its cause and fix. */
+function unregisteredEmulation(platform, output) {
+    if (!/exec format error/i.test(output))
+        return undefined;
+    const parsed = parsePlatform(platform);
+    const arch = parsed.ok ? parsed.value.architecture : platform;
+    return (`exec format error: the engine cannot run ${platform} binaries (no QEMU handler where the engine runs); ` +
+        `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``);
 }
 
 ;// CONCATENATED MODULE: ./src/io/test-runner.ts
@@ -2260,6 +2274,11 @@ class TestRunner {
                 continue;
             }
             const { result, log } = await this.runCommand(image, platform, command, target.ref);
+            if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
+                const error = unregisteredEmulation(platform, result.outputTail);
+                if (error)
+                    result.error = error;
+            }
             // Output is printed whole once the command ends, so parallel platforms never interleave.
             await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
                 this.opts.reporter.info(log);
@@ -2523,8 +2542,9 @@ async function runGate(req) {
         });
         const { images, built } = await buildAndTestAll(req, configured, builder, runner);
         const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
+        // A report that cannot be written must not cost the run its push: warn and go on.
         if (req.junitFile)
-            await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images));
+            await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images)).catch((e) => req.reporter.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`));
         if (req.scenario === 'gate') {
             if (images.every(i => i.status === 'passed'))
                 await pushTested(docker, req.reporter, images, built, staging, report);
@@ -6388,6 +6408,69 @@ function renderPromoteText(report) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+// What a run hands to the jobs and steps after it: the scenario, the digests, the tags and refs it
+// wrote. One shape for every scenario, rendered here as a GitLab dotenv report
+// (artifacts:reports:dotenv), whose values must each fit on one line.
+function gateOutputs(report) {
+    return {
+        scenario: report.scenario,
+        digests: Object.fromEntries(report.images.flatMap(i => (i.digest ? [[i.name, i.digest]] : []))),
+        tags: report.images.flatMap(i => (i.pushed ? [withoutDigest(i.pushed.ref)] : [])),
+        refs: report.refs,
+        pushed: report.pushed
+    };
+}
+function publishOutputs(report) {
+    return {
+        scenario: report.scenario,
+        digests: Object.fromEntries(report.images.map(i => [i.name, i.digest])),
+        tags: report.images.flatMap(i => i.tags.map(t => withoutDigest(t.ref))),
+        refs: report.refs,
+        pushed: report.refs.length > 0
+    };
+}
+/** `merge`: the assembled index of each image, under its staging tag (a gate-side write). */
+function mergeOutputs(report) {
+    return {
+        scenario: 'gate',
+        digests: Object.fromEntries(report.images.map(i => [i.name, i.digest])),
+        tags: report.images.map(i => i.ref),
+        refs: report.refs,
+        pushed: report.refs.length > 0
+    };
+}
+/**
+ * IMAGEGATE_SCENARIO, IMAGEGATE_DIGEST (the digest when there is one image, else `name=digest`
+ * pairs), IMAGEGATE_DIGEST_<NAME> per image, IMAGEGATE_TAGS and IMAGEGATE_REFS (space-separated),
+ * IMAGEGATE_PUSHED (`true`/`false`).
+ */
+function renderDotenv(outputs) {
+    const entries = Object.entries(outputs.digests);
+    const digest = entries.length === 1 ? entries[0][1] : entries.map(([name, value]) => `${name}=${value}`).join(' ');
+    const lines = [
+        ['IMAGEGATE_SCENARIO', outputs.scenario],
+        ['IMAGEGATE_DIGEST', digest],
+        ...entries.map(([name, value]) => [`IMAGEGATE_DIGEST_${variableSuffix(name)}`, value]),
+        ['IMAGEGATE_TAGS', outputs.tags.join(' ')],
+        ['IMAGEGATE_REFS', outputs.refs.join(' ')],
+        ['IMAGEGATE_PUSHED', String(outputs.pushed)]
+    ];
+    return lines.map(([key, value]) => `${key}=${oneLine(value)}\n`).join('');
+}
+/** `web-api` → `WEB_API`: image names allow characters that variable names do not. */
+function variableSuffix(name) {
+    return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+function withoutDigest(ref) {
+    const at = ref.indexOf('@');
+    return at < 0 ? ref : ref.slice(0, at);
+}
+// Image names, tags and digests never hold whitespace; this only keeps a surprise from breaking the file.
+function oneLine(value) {
+    return value.replace(/\s+/g, ' ').trim();
+}
+
 ;// CONCATENATED MODULE: ./src/core/render-plan.ts
 // A plan as people read it: a terminal listing and a markdown table for CI summaries.
 function renderPlanText(plan) {
@@ -6623,6 +6706,7 @@ const FLAGS_WITH_VALUE = [
     '--scenario',
     '--parallel',
     '--junit',
+    '--dotenv',
     '--older-than',
     '--platform',
     '--records',
@@ -6665,6 +6749,8 @@ function parseArgs(argv) {
                 args.records = value;
             else if (flag === '--builder')
                 args.builder = value;
+            else if (flag === '--dotenv')
+                args.dotenv = value;
             else
                 args.junit = value;
             continue;
@@ -6731,7 +6817,8 @@ function example(flag) {
         '--junit': 'imagegate-junit.xml',
         '--platform': 'linux/arm64',
         '--records': 'imagegate-records',
-        '--builder': 'my-remote-builder'
+        '--builder': 'my-remote-builder',
+        '--dotenv': 'imagegate.env'
     };
     return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -6739,7 +6826,7 @@ const USAGE = `imagegate — build container images, test inside the exact image
 push only the tested bytes, promote on merge without rebuilding.
 
 Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
-                           [--platform P] [--records DIR] [--builder NAME]
+                           [--dotenv FILE] [--platform P] [--records DIR] [--builder NAME]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -6764,6 +6851,8 @@ Options:
       --json          print one JSON document on stdout (human output goes to stderr)
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
+      --dotenv FILE   write the outputs (IMAGEGATE_SCENARIO, _DIGEST, _TAGS, _REFS, _PUSHED) to FILE,
+                      e.g. for GitLab's artifacts:reports:dotenv
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
       --platform P    for check/gate/run: build and test only platform P (split build)
       --records DIR   where gate --platform writes its record and merge reads them
@@ -6778,6 +6867,8 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
+
+
 
 
 
@@ -6876,6 +6967,7 @@ async function runScenario(args, planned, io) {
     });
     const text = renderRunText(report);
     printResult(args, io, text, report);
+    await writeDotenv(args, io, gateOutputs(report));
     return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
 }
 async function promoteScenario(args, planned, scenario, io, reporter) {
@@ -6901,6 +6993,7 @@ async function promoteScenario(args, planned, scenario, io, reporter) {
     const report = await runPromote({ loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate });
     const text = renderPromoteText(report);
     printResult(args, io, text, report);
+    await writeDotenv(args, io, publishOutputs(report));
     return EXIT.ok;
 }
 async function mergeCommand(args, { plan, loaded }, io) {
@@ -6913,6 +7006,7 @@ async function mergeCommand(args, { plan, loaded }, io) {
     });
     const lines = report.images.map(i => `  ${i.name}: ${i.ref}@${i.digest} (${i.action}; ${i.platforms.map(p => `${p.platform} ${p.digest.slice(0, 19)}`).join(', ')})\n`);
     printResult(args, io, `imagegate merge: ${report.images.length} image(s) assembled from tested digests\n${lines.join('')}`, report);
+    await writeDotenv(args, io, mergeOutputs(report));
     return EXIT.ok;
 }
 async function verifyCommand(args, io) {
@@ -6929,6 +7023,17 @@ async function cleanupCommand(args, io) {
     const text = `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
     printResult(args, io, text, report);
     return EXIT.ok;
+}
+async function writeDotenv(args, io, outputs) {
+    if (!args.dotenv)
+        return;
+    const file = (0,external_node_path_namespaceObject.resolve)(io.cwd, args.dotenv);
+    try {
+        await (0,promises_namespaceObject.writeFile)(file, renderDotenv(outputs));
+    }
+    catch (e) {
+        throw new UsageError(`cannot write --dotenv ${args.dotenv}: ${e.message}; pass a writable path`);
+    }
 }
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */
 function printResult(args, io, text, doc) {

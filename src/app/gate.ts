@@ -72,7 +72,11 @@ export async function runGate(req: GateRequest): Promise<RunReport> {
     });
     const {images, built} = await buildAndTestAll(req, configured, builder, runner);
     const report: RunReport = {scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0};
-    if (req.junitFile) await writeFile(req.junitFile, renderJUnit(images));
+    // A report that cannot be written must not cost the run its push: warn and go on.
+    if (req.junitFile)
+      await writeFile(req.junitFile, renderJUnit(images)).catch((e: Error) =>
+        req.reporter.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`)
+      );
     if (req.scenario === 'gate') {
       if (images.every(i => i.status === 'passed'))
         await pushTested(docker, req.reporter, images, built, staging, report);

@@ -19,6 +19,8 @@ export interface CliArgs {
   parallel?: number;
   /** Write JUnit XML of the in-image tests here. */
   junit?: string;
+  /** Write the outputs (scenario, digests, tags, refs) here as a dotenv file. */
+  dotenv?: string;
   /** `verify REF`: the reference to check. */
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
@@ -36,6 +38,7 @@ const FLAGS_WITH_VALUE = [
   '--scenario',
   '--parallel',
   '--junit',
+  '--dotenv',
   '--older-than',
   '--platform',
   '--records',
@@ -72,6 +75,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--platform') args.platform = value;
       else if (flag === '--records') args.records = value;
       else if (flag === '--builder') args.builder = value;
+      else if (flag === '--dotenv') args.dotenv = value;
       else args.junit = value;
       continue;
     }
@@ -142,7 +146,8 @@ function example(flag: string): string {
     '--junit': 'imagegate-junit.xml',
     '--platform': 'linux/arm64',
     '--records': 'imagegate-records',
-    '--builder': 'my-remote-builder'
+    '--builder': 'my-remote-builder',
+    '--dotenv': 'imagegate.env'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -151,7 +156,7 @@ export const USAGE = `imagegate — build container images, test inside the exac
 push only the tested bytes, promote on merge without rebuilding.
 
 Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
-                           [--platform P] [--records DIR] [--builder NAME]
+                           [--dotenv FILE] [--platform P] [--records DIR] [--builder NAME]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -176,6 +181,8 @@ Options:
       --json          print one JSON document on stdout (human output goes to stderr)
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
+      --dotenv FILE   write the outputs (IMAGEGATE_SCENARIO, _DIGEST, _TAGS, _REFS, _PUSHED) to FILE,
+                      e.g. for GitLab's artifacts:reports:dotenv
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
       --platform P    for check/gate/run: build and test only platform P (split build)
       --records DIR   where gate --platform writes its record and merge reads them

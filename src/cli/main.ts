@@ -1,5 +1,6 @@
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
 
+import {writeFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {runGate} from '../app/gate.js';
 import {runMerge} from '../app/merge.js';
@@ -10,6 +11,7 @@ import {SCHEMA} from '../core/config/schema.js';
 import {runPromote} from '../app/promote.js';
 import {EXIT, FailedError, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
 import {renderPromoteText} from '../app/promote-summary.js';
+import {gateOutputs, mergeOutputs, publishOutputs, renderDotenv, type RunOutputs} from '../core/outputs.js';
 import {renderPlanText} from '../core/render-plan.js';
 import type {Fact, Scenario} from '../core/scenario.js';
 import {renderRunText} from '../core/summary.js';
@@ -104,6 +106,7 @@ async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promi
   });
   const text = renderRunText(report);
   printResult(args, io, text, report);
+  await writeDotenv(args, io, gateOutputs(report));
   return report.images.every(i => i.status === 'passed') ? EXIT.ok : EXIT.failed;
 }
 
@@ -136,6 +139,7 @@ async function promoteScenario(
   const report = await runPromote({loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate});
   const text = renderPromoteText(report);
   printResult(args, io, text, report);
+  await writeDotenv(args, io, publishOutputs(report));
   return EXIT.ok;
 }
 
@@ -157,6 +161,7 @@ async function mergeCommand(args: CliArgs, {plan, loaded}: PlanResult, io: CliIo
     `imagegate merge: ${report.images.length} image(s) assembled from tested digests\n${lines.join('')}`,
     report
   );
+  await writeDotenv(args, io, mergeOutputs(report));
   return EXIT.ok;
 }
 
@@ -180,6 +185,16 @@ async function cleanupCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
   const text = `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
   printResult(args, io, text, report);
   return EXIT.ok;
+}
+
+async function writeDotenv(args: CliArgs, io: CliIo, outputs: RunOutputs): Promise<void> {
+  if (!args.dotenv) return;
+  const file = resolve(io.cwd, args.dotenv);
+  try {
+    await writeFile(file, renderDotenv(outputs));
+  } catch (e) {
+    throw new UsageError(`cannot write --dotenv ${args.dotenv}: ${(e as Error).message}; pass a writable path`);
+  }
 }
 
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */

@@ -20,7 +20,8 @@ export function hostArchitecture(): string {
 
 export type Emulation =
   | {native: true}
-  | {native: false; handler: string; ready: true}
+  /** `checked: false`: this process cannot see the engine's handlers, so the tests themselves will tell. */
+  | {native: false; handler: string; ready: true; checked?: false}
   | {native: false; handler: string; ready: false; fix: string};
 
 export async function emulationFor(platform: string, binfmtDir = '/proc/sys/fs/binfmt_misc'): Promise<Emulation> {
@@ -29,6 +30,13 @@ export async function emulationFor(platform: string, binfmtDir = '/proc/sys/fs/b
   if (arch === hostArchitecture()) return {native: true};
   const machine = UNAME_MACHINE[arch] ?? arch;
   const handler = `qemu-${machine}`;
+  // A CI job in a container that drives the host's engine (or a docker:dind service) has no
+  // binfmt_misc mounted: its /proc says nothing about where the containers will run.
+  const mounted = await readFile(`${binfmtDir}/status`, 'utf8').then(
+    () => true,
+    () => false
+  );
+  if (!mounted) return {native: false, handler, ready: true, checked: false};
   const status = await readFile(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
   if (status?.split('\n')[0]?.trim() === 'enabled') return {native: false, handler, ready: true};
   const fix =
@@ -36,4 +44,15 @@ export async function emulationFor(platform: string, binfmtDir = '/proc/sys/fs/b
     `register it with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\`, docker/setup-qemu-action on GitHub, ` +
     `or Debian's qemu-user-static package (scripts/testbed does this)`;
   return {native: false, handler, ready: false, fix};
+}
+
+/** When emulation could not be checked up front, a failure that is QEMU's absence gets its cause and fix. */
+export function unregisteredEmulation(platform: string, output: string): string | undefined {
+  if (!/exec format error/i.test(output)) return undefined;
+  const parsed = parsePlatform(platform);
+  const arch = parsed.ok ? parsed.value.architecture : platform;
+  return (
+    `exec format error: the engine cannot run ${platform} binaries (no QEMU handler where the engine runs); ` +
+    `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``
+  );
 }

@@ -11,7 +11,7 @@ import {dockerRunArgs, setupContainerfile} from '../core/docker-args.js';
 import {tail, type PlatformResult, type TestResult} from '../core/results.js';
 import {testsForPlatform} from '../core/test-plan.js';
 import type {Reporter} from '../host/reporter.js';
-import {emulationFor} from './binfmt.js';
+import {emulationFor, unregisteredEmulation} from './binfmt.js';
 import type {Docker} from './docker.js';
 import {lastLine} from '../core/text.js';
 
@@ -57,6 +57,10 @@ export class TestRunner {
         continue;
       }
       const {result, log} = await this.runCommand(image, platform, command, target.ref);
+      if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
+        const error = unregisteredEmulation(platform, result.outputTail);
+        if (error) result.error = error;
+      }
       // Output is printed whole once the command ends, so parallel platforms never interleave.
       await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
         this.opts.reporter.info(log);
