@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6204);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1501);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6204:
+/***/ 1501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31694,9 +31694,87 @@ function renderWith(template, values) {
     return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
 }
 
+;// CONCATENATED MODULE: ./src/core/trust.ts
+// Who may write where. The inference (scenario.ts) reads the event; this module adds what the event
+// alone cannot say — which commit was checked out, what the workflow explicitly allowed — and refuses
+// an explicit scenario that would write more than the event may:
+//   - untrusted runs (forks, Dependabot, unknown events) write nothing: only `check`;
+//   - a pull/merge request may reach staging (`gate`), never final or version tags;
+//   - `pull_request_target` runs with the base repository's secrets: when the pull request's head is
+//     checked out, it pushes only with `allow-pull-request-target-push`, and only for same-repository heads.
+// The opt-in is never read from the configuration file: on these events that file comes from the
+// pull request, so a pull request could grant itself the permission.
+const ALLOW_PRT_INPUT = 'allow-pull-request-target-push';
+const CHANGE_REQUEST_EVENTS = /^(pull_request|pull_request_target|merge_request_event(\/.*)?)$/;
+function isChangeRequest(inference) {
+    return CHANGE_REQUEST_EVENTS.test(inference.event);
+}
+/** Whether a pull_request_target run built the pull request's code rather than the base branch's. */
+function checkedOutPullRequestHead(inference, opts) {
+    if (opts.checkoutSha && opts.baseSha && opts.checkoutSha === opts.baseSha)
+        return false;
+    // Anything but the base tip (the head, a merge, an unknown commit) is treated as the pull request's code.
+    return true;
+}
+/**
+ * The inference adjusted for pull_request_target: a same-repository head with the workflow's opt-in
+ * gates like a pull_request; everything else keeps `check`, with the reason saying what would allow a push.
+ */
+function applyTrust(inference, opts) {
+    if (inference.host !== 'github' || inference.event !== 'pull_request_target')
+        return inference;
+    if (!checkedOutPullRequestHead(inference, opts)) {
+        return {
+            ...inference,
+            trusted: true,
+            reason: `${inference.reason}; the working tree is the base branch tip ${trust_short(opts.baseSha)}, not the pull request's code`
+        };
+    }
+    const outsider = inference.fork || inference.bot === 'dependabot';
+    if (opts.allowPullRequestTargetPush && !outsider) {
+        return {
+            ...inference,
+            trusted: true,
+            scenario: { value: 'gate', source: `env GITHUB_EVENT_NAME, ${ALLOW_PRT_INPUT}` },
+            reason: `pull_request_target with the pull request's head checked out (${trust_short(opts.checkoutSha)}), ` +
+                `allowed to push by \`${ALLOW_PRT_INPUT}: true\`: same-repository pull requests get gate (staging only)`
+        };
+    }
+    const why = outsider
+        ? `its head comes from ${inference.fork ? 'a fork' : 'dependabot[bot]'}, which never pushes even with \`${ALLOW_PRT_INPUT}\``
+        : `set \`${ALLOW_PRT_INPUT}: true\` to let a same-repository head push to staging`;
+    return {
+        ...inference,
+        trusted: false,
+        reason: `${inference.reason}; the pull request's head is checked out (${trust_short(opts.checkoutSha)}), so nothing is pushed: ${why}`
+    };
+}
+/**
+ * Why `scenario` may not run on this event, or undefined when it may. Only explicit choices can be
+ * refused: an inferred scenario is always allowed by construction.
+ */
+function trustRefusal(inference, scenario) {
+    if (scenario.value === 'check')
+        return undefined;
+    if (!inference.trusted) {
+        return (`scenario ${scenario.value} (${scenario.source}) is refused: this run may not write to any registry (${inference.reason}). ` +
+            `Remove the override; the run then checks (build and test) without pushing`);
+    }
+    if (isChangeRequest(inference) && (scenario.value === 'promote' || scenario.value === 'release')) {
+        return (`scenario ${scenario.value} (${scenario.source}) is refused on a ${inference.event} run: a change that is not merged yet ` +
+            `may push to staging (gate) at most, never to final or version tags. ` +
+            `Promotion runs on the push to the default branch after the merge, release on a version tag`);
+    }
+    return undefined;
+}
+function trust_short(sha) {
+    return sha ? sha.slice(0, 12) : 'unknown commit';
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
 // where every value came from. Pure: git facts and source identities are passed in.
+
 
 function resolveScenario(inputs) {
     if (inputs.scenarioOverride)
@@ -31717,6 +31795,7 @@ function buildPlan(inputs) {
     if (git.tag)
         gitValues.tag = git.tag.value;
     const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+    const refusal = trustRefusal(inference, scenario);
     const plan = {
         version: 1,
         config: source.file,
@@ -31729,12 +31808,16 @@ function buildPlan(inputs) {
         trusted: inference.trusted,
         git,
         images,
-        writes: images.flatMap(i => [
-            ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-            ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
-        ]),
-        warnings: planWarnings(scenario, inference, images)
+        writes: refusal
+            ? []
+            : images.flatMap(i => [
+                ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+                ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
+            ]),
+        warnings: planWarnings(scenario, images)
     };
+    if (refusal)
+        plan.refusal = refusal;
     return plan;
 }
 /** Images in an order where every image comes after the one it depends on, file order otherwise. */
@@ -31849,11 +31932,8 @@ function steps(plan, scenario) {
             ];
     }
 }
-function planWarnings(scenario, inference, images) {
+function planWarnings(scenario, images) {
     const warnings = [];
-    if (!inference.trusted && scenario.value !== 'check') {
-        warnings.push(`scenario ${scenario.value} (${scenario.source}) on an untrusted event: ${inference.reason}`);
-    }
     for (const image of images) {
         if (image.identity.error && scenario.value !== 'check')
             warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
@@ -32535,6 +32615,8 @@ class TestRunner {
 
 async function runGate(req) {
     const started = Date.now();
+    if (req.plan.refusal)
+        throw new UsageError(req.plan.refusal);
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
     return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
@@ -34302,6 +34384,7 @@ async function hashWorktreePaths(root, paths) {
 
 
 
+
 const DEFAULT_CONFIG = '.imagegate.yml';
 /** Reads and checks the configuration file; every problem is a ConfigError or UsageError (exit 2). */
 async function readConfigFile(cwd, path) {
@@ -34401,8 +34484,12 @@ async function computeIdentities(loaded, git) {
 async function makePlan(request) {
     const loaded = await readConfigFile(request.cwd, request.configPath);
     const payload = await readEventPayload(request.env);
-    const inference = inferScenario(request.env, payload.event);
     const git = await readLocalGit(loaded.dir);
+    const inference = applyTrust(inferScenario(request.env, payload.event), {
+        ...(git?.sha ? { checkoutSha: git.sha } : {}),
+        ...(request.env.GITHUB_SHA ? { baseSha: request.env.GITHUB_SHA } : {}),
+        allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? request.env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true'
+    });
     const local = inference.host === 'local' ? git : undefined;
     const identities = await computeIdentities(loaded, git);
     const inputs = { config: loaded.config, source: loaded.source, inference, identities };
@@ -35788,6 +35875,8 @@ class Untagger {
 
 async function runPromote(req) {
     const started = Date.now();
+    if (req.plan.refusal)
+        throw new UsageError(req.plan.refusal);
     const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
     credentials.secrets().forEach(s => req.reporter.mask(s));
     const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
@@ -36010,6 +36099,8 @@ function renderPlanText(plan) {
         lines.push(`  ${ref}`);
     for (const warning of plan.warnings)
         lines.push(`warning: ${warning}`);
+    if (plan.refusal)
+        lines.push(`refused: ${plan.refusal}`);
     return `${lines.join('\n')}\n`;
 }
 function renderImage(image) {

@@ -34,6 +34,7 @@ export interface GateRequest {
 
 export async function runGate(req: GateRequest): Promise<RunReport> {
   const started = Date.now();
+  if (req.plan.refusal) throw new UsageError(req.plan.refusal);
   const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map<string, string>();
   return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async docker => {
     await docker.requireEngine();

@@ -10,6 +10,7 @@ import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
 import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
 import {inferScenario, type Fact, type Scenario} from '../core/scenario.js';
+import {applyTrust} from '../core/trust.js';
 import {hashWorktreePaths, readLocalGit, type LocalGit} from '../io/git.js';
 
 export const DEFAULT_CONFIG = '.imagegate.yml';
@@ -129,6 +130,8 @@ export interface PlanRequest {
   env: Readonly<Record<string, string | undefined>>;
   configPath?: string;
   scenario?: Fact<Scenario>;
+  /** The workflow's opt-in for pull_request_target pushes; default: env IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH. */
+  allowPullRequestTargetPush?: boolean;
 }
 
 export interface PlanResult {
@@ -140,8 +143,13 @@ export interface PlanResult {
 export async function makePlan(request: PlanRequest): Promise<PlanResult> {
   const loaded = await readConfigFile(request.cwd, request.configPath);
   const payload = await readEventPayload(request.env);
-  const inference = inferScenario(request.env, payload.event);
   const git = await readLocalGit(loaded.dir);
+  const inference = applyTrust(inferScenario(request.env, payload.event), {
+    ...(git?.sha ? {checkoutSha: git.sha} : {}),
+    ...(request.env.GITHUB_SHA ? {baseSha: request.env.GITHUB_SHA} : {}),
+    allowPullRequestTargetPush:
+      request.allowPullRequestTargetPush ?? request.env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true'
+  });
   const local = inference.host === 'local' ? git : undefined;
   const identities = await computeIdentities(loaded, git);
   const inputs = {config: loaded.config, source: loaded.source, inference, identities};
