@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9920);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6141);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9920:
+/***/ 6141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -466,6 +466,24 @@ function trustRefusal(inference, scenario) {
 }
 function trust_short(sha) {
     return sha ? sha.slice(0, 12) : 'unknown commit';
+}
+/**
+ * What a sub-action runs on this event. `gate` pushes to staging where the event may write and checks
+ * elsewhere; `promote` publishes only where the event promotes or releases and otherwise does nothing.
+ */
+function stepScenario(step, inference) {
+    const source = `components/${step}`;
+    if (step === 'gate') {
+        if (inference.trusted)
+            return { scenario: { value: 'gate', source } };
+        return { scenario: { value: 'check', source: `${source} (untrusted event: ${inference.scenario.source})` } };
+    }
+    const inferred = inference.scenario.value;
+    if (inferred === 'promote' || inferred === 'release')
+        return { scenario: { value: inferred, source } };
+    return {
+        skip: `${inference.reason}. The promote step publishes only on a push to the default branch (promote) or a release tag (release), so it does nothing here`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan.ts
@@ -5684,12 +5702,13 @@ async function makePlan(request) {
     const local = inference.host === 'local' ? git : undefined;
     const identities = await computeIdentities(loaded, git);
     const inputs = { config: loaded.config, source: loaded.source, inference, identities };
+    const override = request.scenarioFor?.(inference) ?? request.scenario;
     const plan = buildPlan({
         ...inputs,
-        ...(request.scenario ? { scenarioOverride: request.scenario } : {}),
+        ...(override ? { scenarioOverride: override } : {}),
         ...(local ? { localGit: local } : {})
     });
-    return { plan, loaded, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
+    return { plan, loaded, inference, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/reference-doc.ts
@@ -6067,6 +6086,140 @@ function refText(repo, tag) {
     return `${repo.registry}/${repo.repository}:${tag}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/tools.ts
+// The tools `imagegate setup` installs, pinned by version and SHA-256 per platform. A download whose
+// bytes hash to anything else is refused, so a mirror (IMAGEGATE_TOOLS_MIRROR) can serve them but never
+// change them. Checksums are the publishers' own (cosign_checksums.txt, pack's per-asset .sha256).
+
+const COSIGN = 'https://github.com/sigstore/cosign/releases/download/v3.0.6';
+const PACK = 'https://github.com/buildpacks/pack/releases/download/v0.39.1';
+const PINNED_TOOLS = [
+    {
+        name: 'cosign',
+        version: '3.0.6',
+        assets: {
+            x64: {
+                url: `${COSIGN}/cosign-linux-amd64`,
+                sha256: 'c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74',
+                kind: 'binary'
+            },
+            arm64: {
+                url: `${COSIGN}/cosign-linux-arm64`,
+                sha256: 'bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8',
+                kind: 'binary'
+            }
+        }
+    },
+    {
+        name: 'pack',
+        version: '0.39.1',
+        assets: {
+            x64: {
+                url: `${PACK}/pack-v0.39.1-linux.tgz`,
+                sha256: '77109791ec8ad73749bc9efc5ecd3905f49175a5071c50e4be59840041ee4b42',
+                kind: 'tgz',
+                member: 'pack'
+            },
+            arm64: {
+                url: `${PACK}/pack-v0.39.1-linux-arm64.tgz`,
+                sha256: '6ffe978d5fe59ecc17ed685f51da35b7d6a003aeaa3676e831e7aeeb0ddd09c8',
+                kind: 'tgz',
+                member: 'pack'
+            }
+        }
+    }
+];
+/** What to download for `names` (comma or space separated) on this machine, or a UsageError naming the fix. */
+function toolDownloads(names, arch, mirror, table = PINNED_TOOLS) {
+    const wanted = names.split(/[\s,]+/).filter(Boolean);
+    const known = table.map(t => t.name);
+    return [...new Set(wanted)].map(name => {
+        const tool = table.find(t => t.name === name);
+        if (!tool)
+            throw new UsageError(`unknown tool \`${name}\`; imagegate setup installs ${known.join(', ')}`);
+        const asset = tool.assets[arch];
+        if (!asset)
+            throw new UsageError(`${name} ${tool.version} is pinned for linux x64 and arm64, not ${arch}; install it yourself and leave it out of \`tools\``);
+        const file = asset.url.slice(asset.url.lastIndexOf('/') + 1);
+        const url = mirror ? `${mirror.replace(/\/+$/, '')}/${name}/v${tool.version}/${file}` : asset.url;
+        return { name, version: tool.version, ...asset, url };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/io/install-tools.ts
+// Downloads the pinned tools, checks every byte against the pinned SHA-256 before anything runs,
+// and installs them into a versioned directory (the runner's tool cache when there is one).
+
+
+
+
+
+
+async function installTool(tool, root) {
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `imagegate-${tool.name}-`));
+    try {
+        const bytes = await download(tool.url);
+        const actual = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+        if (actual !== tool.sha256)
+            throw new InfrastructureError(`${tool.url} has SHA-256 ${actual}, not the pinned ${tool.sha256}: refusing to install ${tool.name} ${tool.version}. ` +
+                'A proxy or mirror served different bytes; fix the mirror (IMAGEGATE_TOOLS_MIRROR) or download from the publisher');
+        const file = (0,external_node_path_namespaceObject.join)(work, 'download');
+        await (0,promises_namespaceObject.writeFile)(file, bytes);
+        const dir = (0,external_node_path_namespaceObject.join)(root, tool.name, tool.version);
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        if (tool.kind === 'tgz') {
+            const r = await Exec.run('tar', ['-xzf', file, '-C', work, '--', tool.member ?? tool.name]);
+            if (r.exitCode !== 0)
+                throw new InfrastructureError(`cannot unpack ${tool.url}: ${r.stderr.trim() || `tar exited ${r.exitCode}`}`);
+            await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(work, tool.member ?? tool.name), (0,external_node_path_namespaceObject.join)(dir, tool.name));
+        }
+        else {
+            await (0,promises_namespaceObject.copyFile)(file, (0,external_node_path_namespaceObject.join)(dir, tool.name));
+        }
+        await (0,promises_namespaceObject.chmod)((0,external_node_path_namespaceObject.join)(dir, tool.name), 0o755);
+        return { name: tool.name, version: tool.version, dir };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+async function download(url) {
+    let res;
+    try {
+        res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
+    }
+    catch (e) {
+        throw new InfrastructureError(`cannot download ${url}: ${e.message}; check the network or set IMAGEGATE_TOOLS_MIRROR`);
+    }
+    if (!res.ok)
+        throw new InfrastructureError(`cannot download ${url}: HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+}
+
+;// CONCATENATED MODULE: ./src/app/setup.ts
+// `imagegate setup`: installs the pinned tools and puts them on PATH for the rest of the job
+// (GITHUB_PATH on GitHub; elsewhere the directories are printed for the caller to add).
+
+
+
+
+
+const DEFAULT_TOOLS = 'cosign,pack';
+async function setupTools(tools, env, reporter) {
+    const downloads = toolDownloads(tools, process.arch, env.IMAGEGATE_TOOLS_MIRROR || undefined);
+    const root = env.RUNNER_TOOL_CACHE
+        ? (0,external_node_path_namespaceObject.join)(env.RUNNER_TOOL_CACHE, 'imagegate')
+        : (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache', 'imagegate', 'tools');
+    const installed = [];
+    for (const tool of downloads) {
+        const done = await reporter.group(`install ${tool.name} ${tool.version}`, () => installTool(tool, root));
+        installed.push(done);
+        if (env.GITHUB_PATH)
+            await (0,promises_namespaceObject.appendFile)(env.GITHUB_PATH, `${done.dir}\n`);
+    }
+    return installed;
+}
+
 ;// CONCATENATED MODULE: ./src/app/promote-summary.ts
 // A promotion's outcome as people read it.
 function renderPromoteText(report) {
@@ -6319,8 +6472,8 @@ function reporter_seconds() {
 
 
 
-const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup'];
-const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than'];
+const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup', 'setup'];
+const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than', '--tools'];
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'];
 const SHORT = { '-c': '--config', '-h': '--help', '-V': '--version' };
 function parseArgs(argv) {
@@ -6352,6 +6505,8 @@ function parseArgs(argv) {
                 args.parallel = positiveInteger(flag, value);
             else if (flag === '--older-than')
                 args.olderThanMs = duration(flag, value);
+            else if (flag === '--tools')
+                args.tools = value;
             else
                 args.junit = value;
             continue;
@@ -6413,7 +6568,8 @@ function example(flag) {
         '--config': '.imagegate.yml',
         '--scenario': 'check',
         '--parallel': '2',
-        '--junit': 'imagegate-junit.xml'
+        '--junit': 'imagegate-junit.xml',
+        '--tools': 'cosign,pack'
     };
     return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -6432,6 +6588,7 @@ Commands:
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
   cleanup   remove staging tags older than --older-than (default 24h), nothing else
+  setup     install the pinned tools (--tools cosign,pack), each checked against its pinned SHA-256
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
@@ -6441,6 +6598,7 @@ Options:
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
+      --tools LIST    for setup: which pinned tools to install (default cosign,pack)
   -h, --help          show this help
   -V, --version       print the version
 
@@ -6450,6 +6608,7 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
+
 
 
 
@@ -6484,6 +6643,8 @@ async function main(argv, io) {
             return await verifyCommand(args, io);
         if (args.verb === 'cleanup')
             return await cleanupCommand(args, io);
+        if (args.verb === 'setup')
+            return await setupCommand(args, io);
         const planned = await makePlan({
             cwd: io.cwd,
             env: io.env,
@@ -6573,6 +6734,12 @@ async function cleanupCommand(args, io) {
     const left = report.leftovers.map(l => `  left ${l.ref}: ${l.reason}\n`).join('');
     const text = `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
     printResult(args, io, text, report);
+    return EXIT.ok;
+}
+async function setupCommand(args, io) {
+    const installed = await setupTools(args.tools ?? DEFAULT_TOOLS, io.env, StreamReporter.forEnv(io.stderr, io.env));
+    const text = installed.map(t => `installed ${t.name} ${t.version} in ${t.dir}\n`).join('');
+    printResult(args, io, text, installed);
     return EXIT.ok;
 }
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */

@@ -5,7 +5,7 @@ import {parseScenario, SCENARIOS, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
 import {parseDuration} from '../core/config/formats.js';
 
-export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup'] as const;
+export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup', 'setup'] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface CliArgs {
@@ -23,9 +23,11 @@ export interface CliArgs {
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
   olderThanMs?: number;
+  /** `setup --tools cosign,pack`. */
+  tools?: string;
 }
 
-const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than'] as const;
+const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than', '--tools'] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
 
@@ -54,6 +56,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--scenario') args.scenario = scenarioValue(value);
       else if (flag === '--parallel') args.parallel = positiveInteger(flag, value);
       else if (flag === '--older-than') args.olderThanMs = duration(flag, value);
+      else if (flag === '--tools') args.tools = value;
       else args.junit = value;
       continue;
     }
@@ -119,7 +122,8 @@ function example(flag: string): string {
     '--config': '.imagegate.yml',
     '--scenario': 'check',
     '--parallel': '2',
-    '--junit': 'imagegate-junit.xml'
+    '--junit': 'imagegate-junit.xml',
+    '--tools': 'cosign,pack'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -139,6 +143,7 @@ Commands:
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
   cleanup   remove staging tags older than --older-than (default 24h), nothing else
+  setup     install the pinned tools (--tools cosign,pack), each checked against its pinned SHA-256
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
@@ -148,6 +153,7 @@ Options:
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
+      --tools LIST    for setup: which pinned tools to install (default cosign,pack)
   -h, --help          show this help
   -V, --version       print the version
 

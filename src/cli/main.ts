@@ -7,6 +7,7 @@ import {makePlan, readConfigFile, type PlanResult} from '../app/plan.js';
 import {renderConfigReference} from '../core/config/reference-doc.js';
 import {SCHEMA} from '../core/config/schema.js';
 import {runPromote} from '../app/promote.js';
+import {DEFAULT_TOOLS, setupTools} from '../app/setup.js';
 import {EXIT, FailedError, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
 import {renderPromoteText} from '../app/promote-summary.js';
 import {renderPlanText} from '../core/render-plan.js';
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
     if (args.verb === 'verify') return await verifyCommand(args, io);
     if (args.verb === 'cleanup') return await cleanupCommand(args, io);
+    if (args.verb === 'setup') return await setupCommand(args, io);
     const planned = await makePlan({
       cwd: io.cwd,
       env: io.env,
@@ -145,6 +147,13 @@ async function cleanupCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
   const left = report.leftovers.map(l => `  left ${l.ref}: ${l.reason}\n`).join('');
   const text = `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
   printResult(args, io, text, report);
+  return EXIT.ok;
+}
+
+async function setupCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
+  const installed = await setupTools(args.tools ?? DEFAULT_TOOLS, io.env, StreamReporter.forEnv(io.stderr, io.env));
+  const text = installed.map(t => `installed ${t.name} ${t.version} in ${t.dir}\n`).join('');
+  printResult(args, io, text, installed);
   return EXIT.ok;
 }
 

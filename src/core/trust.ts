@@ -93,3 +93,22 @@ export function trustRefusal(inference: Inference, scenario: Fact<Scenario>): st
 function short(sha: string | undefined): string {
   return sha ? sha.slice(0, 12) : 'unknown commit';
 }
+
+export type StepKind = 'gate' | 'promote';
+
+/**
+ * What a sub-action runs on this event. `gate` pushes to staging where the event may write and checks
+ * elsewhere; `promote` publishes only where the event promotes or releases and otherwise does nothing.
+ */
+export function stepScenario(step: StepKind, inference: Inference): {scenario: Fact<Scenario>} | {skip: string} {
+  const source = `components/${step}`;
+  if (step === 'gate') {
+    if (inference.trusted) return {scenario: {value: 'gate', source}};
+    return {scenario: {value: 'check', source: `${source} (untrusted event: ${inference.scenario.source})`}};
+  }
+  const inferred = inference.scenario.value;
+  if (inferred === 'promote' || inferred === 'release') return {scenario: {value: inferred, source}};
+  return {
+    skip: `${inference.reason}. The promote step publishes only on a push to the default branch (promote) or a release tag (release), so it does nothing here`
+  };
+}
