@@ -106,6 +106,21 @@ describe('shipped GitHub YAML', () => {
     expect(block).toBe(readFileSync(join(ROOT, 'examples/github/.github/workflows/images.yml'), 'utf8'));
   });
 
+  it('the example workflow passes only inputs our actions declare', () => {
+    const workflow = parse(readFileSync(join(ROOT, 'examples/github/.github/workflows/images.yml'), 'utf8')) as {
+      jobs: Record<string, {steps: {uses?: string; with?: Record<string, string>}[]}>;
+    };
+    const ours = Object.values(workflow.jobs)
+      .flatMap(j => j.steps)
+      .filter(s => s.uses?.startsWith('OWNER/imagegate'));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const s of ours) {
+      const dir = /^OWNER\/imagegate\/?([^@]*)@/.exec(s.uses!)![1]!;
+      const action = parse(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as {inputs?: object};
+      expect(Object.keys(action.inputs ?? {})).toEqual(expect.arrayContaining(Object.keys(s.with ?? {})));
+    }
+  });
+
   it('the sub-actions start the bundle the build makes for them', () => {
     for (const step of ['gate', 'promote']) {
       const action = parse(readFileSync(join(ROOT, `components/${step}/action.yml`), 'utf8')) as {
