@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(405);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4523);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 405:
+/***/ 4523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33168,6 +33168,41 @@ function renderPromoteText(report) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/core/annotations.ts
+// Failed tests as annotations at the line of the configuration file that defines them, so the
+// pull request shows the failure next to the test (GitHub) and the log names where to look.
+function failureAnnotations(images, config, source) {
+    const out = [];
+    for (const image of images.filter(i => i.status !== 'passed')) {
+        const index = config.images.findIndex(i => i.name === image.name);
+        const entry = config.images[index];
+        const at = `images[${index}]`;
+        const failed = image.platforms.flatMap(p => p.tests.filter(t => t.status !== 'passed'));
+        if (!entry || failed.length === 0) {
+            out.push({ message: `${image.name}: ${image.reason ?? image.status}`, ...position(source, [at]) });
+            continue;
+        }
+        for (const test of failed) {
+            const k = entry.test.commands.findIndex(c => c.name === test.name);
+            const how = test.error ?? (test.exitCode !== undefined ? `exit code ${test.exitCode}` : test.status);
+            const last = test.outputTail.trim().split('\n').pop();
+            out.push({
+                message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
+                ...position(source, [`${at}.test[${k}]`, `${at}.test.commands[${k}]`, `${at}.test`, at])
+            });
+        }
+    }
+    return out;
+}
+function position(source, paths) {
+    for (const path of paths) {
+        const p = source.position(path);
+        if (p)
+            return { line: p.line, col: p.col };
+    }
+    return {};
+}
+
 // EXTERNAL MODULE: ./src/io/run-scratch.ts
 var run_scratch = __nccwpck_require__(8258);
 ;// CONCATENATED MODULE: ./src/core/render-plan.ts
@@ -33369,6 +33404,7 @@ function properties(where) {
 
 
 
+
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 /** What the post step reads back (GITHUB_STATE → STATE_<name>). */
 const STATE = { post: 'isPost', scratch: 'scratch', dockerConfig: 'docker-config' };
@@ -33444,8 +33480,9 @@ async function runAction(entry = 'run') {
         core/* info */.pq(renderRunText(report));
         await core/* summary */.z.addRaw(renderRunMarkdown(report)).write();
         if (!report.images.every(i => i.status === 'passed')) {
-            for (const image of report.images.filter(i => i.status !== 'passed'))
-                core/* error */.z3(`${image.name}: ${image.reason ?? image.status}`);
+            const file = (0,external_node_path_.relative)(process.env.GITHUB_WORKSPACE || cwd, loaded.path);
+            for (const a of failureAnnotations(report.images, loaded.config, loaded.source))
+                core/* error */.z3(a.message, a.line ? { file, startLine: a.line, ...(a.col ? { startColumn: a.col } : {}) } : { file });
             core/* setFailed */.C1(`imagegate ${chosen}: not every test passed${chosen === 'gate' ? '; nothing was pushed' : ''}`);
             process.exitCode = EXIT.failed;
         }
@@ -33549,7 +33586,7 @@ function fail(e, cwd) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(405);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4523);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -8,6 +8,7 @@ import {runGate} from '../app/gate.js';
 import {makePlan} from '../app/plan.js';
 import {runPromote} from '../app/promote.js';
 import {renderPromoteText} from '../app/promote-summary.js';
+import {failureAnnotations} from '../core/annotations.js';
 import {ConfigError, EXIT, ImagegateError, UsageError} from '../core/errors.js';
 import {stepScenario, type StepKind} from '../core/trust.js';
 import {createScratch, dockerConfigPath, snapshotDockerConfig} from '../io/run-scratch.js';
@@ -98,8 +99,9 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
     core.info(renderRunText(report));
     await core.summary.addRaw(renderRunMarkdown(report)).write();
     if (!report.images.every(i => i.status === 'passed')) {
-      for (const image of report.images.filter(i => i.status !== 'passed'))
-        core.error(`${image.name}: ${image.reason ?? image.status}`);
+      const file = relative(process.env.GITHUB_WORKSPACE || cwd, loaded.path);
+      for (const a of failureAnnotations(report.images, loaded.config, loaded.source))
+        core.error(a.message, a.line ? {file, startLine: a.line, ...(a.col ? {startColumn: a.col} : {})} : {file});
       core.setFailed(`imagegate ${chosen}: not every test passed${chosen === 'gate' ? '; nothing was pushed' : ''}`);
       process.exitCode = EXIT.failed;
     }
