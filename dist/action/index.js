@@ -33512,10 +33512,14 @@ function credentialsFromInputs() {
     const password = core/* getInput */.V4('registry-password');
     if (password)
         core/* setSecret */.Pq(password);
-    if (!username && !password)
+    if (!password) {
+        // Secrets are empty on fork and Dependabot pull requests, which only check: not an error there.
+        if (username)
+            core/* warning */.$e('`registry-password` is empty (secrets are not given to fork and Dependabot pull requests), so `registry-username` is ignored and docker’s own config is used');
         return;
-    if (!username || !password)
-        throw new UsageError('set both `registry-username` and `registry-password`, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
+    }
+    if (!username)
+        throw new UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
     process.env.IMAGEGATE_REGISTRY_USER = username;
     process.env.IMAGEGATE_REGISTRY_PASSWORD = password;
 }

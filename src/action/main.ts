@@ -131,10 +131,17 @@ function credentialsFromInputs(): void {
   const username = core.getInput('registry-username');
   const password = core.getInput('registry-password');
   if (password) core.setSecret(password);
-  if (!username && !password) return;
-  if (!username || !password)
+  if (!password) {
+    // Secrets are empty on fork and Dependabot pull requests, which only check: not an error there.
+    if (username)
+      core.warning(
+        '`registry-password` is empty (secrets are not given to fork and Dependabot pull requests), so `registry-username` is ignored and docker’s own config is used'
+      );
+    return;
+  }
+  if (!username)
     throw new UsageError(
-      'set both `registry-username` and `registry-password`, or neither (then docker’s config is used, e.g. as written by docker/login-action)'
+      '`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)'
     );
   process.env.IMAGEGATE_REGISTRY_USER = username;
   process.env.IMAGEGATE_REGISTRY_PASSWORD = password;
