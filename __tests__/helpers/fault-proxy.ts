@@ -33,6 +33,8 @@ export type Fault =
   | {kind: 'reset'; afterBytes?: number; afterRequestBytes?: number}
   /** Forward the response with its full Content-Length but only half the body, then end the socket. */
   | {kind: 'truncate'}
+  /** Forward the whole response with its first body byte flipped (a registry or cache serving wrong bytes). */
+  | {kind: 'corrupt'}
   /** Delay, then forward normally. `{kind: 'latency', ms: 0}` forces a clean forward (no random fault). */
   | {kind: 'latency'; ms: number}
   /**
@@ -199,6 +201,8 @@ function describeFault(f: Fault): string {
           : 'reset:before-forward';
     case 'truncate':
       return 'truncate';
+    case 'corrupt':
+      return 'corrupt';
     case 'latency':
       return `latency:${f.ms}ms`;
     case 'stall':
@@ -587,8 +591,15 @@ export class FaultProxy {
     };
     if (cutAt === 0 || (action === 'truncate' && length === 0)) return act(Buffer.alloc(0));
 
+    let flip = fault?.kind === 'corrupt';
+    if (flip) entry.fault = 'corrupt@0';
     upRes.on('data', (chunk: Buffer) => {
       if (ctx.cut) return;
+      if (flip && chunk.length > 0) {
+        chunk = Buffer.from(chunk);
+        chunk[0] = chunk[0]! ^ 0xff;
+        flip = false;
+      }
       if (lazyFraction !== undefined && cutAt === undefined)
         cutAt = entry.bytesOut + Math.floor(lazyFraction * chunk.length);
       if (cutAt !== undefined && entry.bytesOut + chunk.length >= cutAt && action !== undefined) {

@@ -106,13 +106,16 @@ describe('promote through a noisy network', () => {
   afterAll(async () => proxy?.stop());
 
   it('10% 5xx, 2% resets, 3.5% 429 with Retry-After, 0.5% truncated bodies: no incomplete tag, done after at most one re-run', async () => {
+    // CI profile: 6 promotions. Soak: `npm run test:soak` (IMAGEGATE_SOAK_RUNS, IMAGEGATE_FAULT_SEED replays a run).
+    const seed = process.env.IMAGEGATE_FAULT_SEED;
     proxy = new FaultProxy({
       target: REGISTRY,
+      ...(seed ? {seed: Number(seed)} : {}),
       profile: {p5xx: 0.1, pReset: 0.02, p429: 0.03, p429Date: 0.005, pTruncate: 0.005, retryAfterSeconds: 1}
     });
     const port = await proxy.start();
-    process.stderr.write(`fault proxy seed ${proxy.seed}\n`);
-    const runs = 6;
+    process.stderr.write(`fault proxy seed ${proxy.seed} (replay: IMAGEGATE_FAULT_SEED=${proxy.seed})\n`);
+    const runs = Number(process.env.IMAGEGATE_SOAK_RUNS ?? 6);
     const key = staged.ref.split(':staging-').pop()!;
     let firstTry = 0;
     for (let i = 0; i < runs; i++) {
@@ -136,7 +139,8 @@ describe('promote through a noisy network', () => {
       expect(await incompleteTags(target)).toEqual([]);
       expect((await manifest(`${REGISTRY}/${target}:latest`))?.digest).toBe(staged.digest);
     }
-    expect(firstTry).toBeGreaterThanOrEqual(runs - 1);
+    expect(firstTry).toBeGreaterThanOrEqual(runs > 10 ? Math.ceil(runs * 0.8) : runs - 1);
+    process.stderr.write(`noisy network: ${firstTry}/${runs} promotions done on the first try, all after one re-run\n`);
     expect(earlyRequests(proxy.log)).toBe(0);
   });
 });

@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4523);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(917);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4523:
+/***/ 917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28444,7 +28444,7 @@ class ImagegateError extends Error {
     }
 }
 /** A bad flag, configuration or combination of them: fix the input and run again. */
-class UsageError extends ImagegateError {
+class errors_UsageError extends ImagegateError {
     constructor(message) {
         super(message, EXIT.usage);
     }
@@ -29112,7 +29112,7 @@ function samePlatform(a, b) {
     return norm(a) === norm(b);
 }
 /** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
-function samePlatformText(a, b) {
+function platform_samePlatformText(a, b) {
     const pa = parsePlatform(a);
     const pb = parsePlatform(b);
     return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
@@ -29141,10 +29141,6 @@ class Limiter {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./src/core/text.ts
 /** The last non-empty line of a program's output, for one-line error messages. */
 function lastLine(text) {
@@ -29156,6 +29152,10 @@ function lastLine(text) {
         ?.trim() ?? '');
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./src/io/exec.ts
 // The one seam through which imagegate runs programs: argv arrays only, never a shell string.
 // Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
@@ -29222,6 +29222,7 @@ function chunkTo(sink) {
 
 
 
+
 class Docker {
     opts;
     constructor(opts = {}) {
@@ -29258,6 +29259,13 @@ class Docker {
         }
         if (buildx.exitCode !== 0) {
             throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
+        }
+    }
+    /** A named buildx builder (remote, kubernetes, docker-container) must exist before a build is sent to it. */
+    async requireBuilder(name) {
+        const inspect = await this.run(['buildx', 'inspect', name]);
+        if (inspect.exitCode !== 0) {
+            throw new InfrastructureError(`buildx builder \`${name}\` is not usable (${lastLine(inspect.stderr)}); create it first (\`docker buildx create --name ${name} …\`) or list them with \`docker buildx ls\``);
         }
     }
 }
@@ -29477,7 +29485,7 @@ class DockerfileBuilder {
                 continue;
             const value = this.opts.env[secret.env];
             if (value === undefined) {
-                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
+                throw new errors_UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
             }
             this.opts.reporter.mask(value);
             env[secret.env] = value;
@@ -29509,7 +29517,7 @@ function buildFailure(output) {
 // Which test commands run on which platform, in order.
 
 function testsForPlatform(image, platform) {
-    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
+    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => platform_samePlatformText(p, platform)));
 }
 
 ;// CONCATENATED MODULE: ./src/io/binfmt.ts
@@ -29686,6 +29694,128 @@ class TestRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/split.ts
+// Scale-out: one gate job per platform, then `merge`. Pure parts: narrowing a configuration to one
+// platform, the per-platform staging tag, the record a platform job leaves for merge, checking the
+// records, and assembling the index from exactly the recorded tested manifests.
+
+
+const RECORD_KIND = 'imagegate/platform-record';
+const RECORD_VERSION = 1;
+/** Where platform jobs write their records and merge reads them, unless told otherwise. */
+const DEFAULT_RECORDS_DIR = 'imagegate-records';
+/** The tag suffix of a platform: `linux/arm64/v8` → `linux-arm64-v8`. */
+function platformSuffix(platform) {
+    return platform.replace(/\//g, '-');
+}
+/** The staging reference a platform job pushes to: the image's staging tag plus its platform. */
+function platformStagingRef(stagingRef, platform) {
+    return `${stagingRef}-${platformSuffix(platform)}`;
+}
+function recordFileName(image, platform) {
+    return `${image}-${platformSuffix(platform)}.json`;
+}
+/**
+ * The images a job for `platform` builds, each narrowed to that platform. An image that does not
+ * list the platform is left out (its other jobs cover it); a dependency must list it too.
+ */
+function narrowToPlatform(images, platformText) {
+    const parsed = parsePlatform(platformText);
+    if (!parsed.ok)
+        throw new errors_UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
+    const same = (p) => platform_samePlatformText(p, platformText);
+    const kept = images.filter(i => i.platforms.some(same));
+    // The image's own spelling, so tags and records match what the configuration lists.
+    const platform = kept[0]?.platforms.find(same) ?? platformText;
+    if (kept.length === 0) {
+        const listed = [...new Set(images.flatMap(i => i.platforms))].join(', ');
+        throw new errors_UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
+    }
+    const names = new Set(kept.map(i => i.name));
+    for (const image of kept) {
+        if (image.dependsOn !== undefined && !names.has(image.dependsOn))
+            throw new errors_UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
+    }
+    return {
+        platform,
+        images: kept.map(i => ({ ...i, platforms: [i.platforms.find(same)] })),
+        skipped: images.filter(i => !names.has(i.name)).map(i => i.name)
+    };
+}
+/** A record read from a file: every field checked, so a broken artifact is named instead of half-used. */
+function parseRecord(text, file) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`${file}: not JSON (${e.message}); it should be a record written by \`imagegate gate --platform\``);
+    }
+    const r = doc;
+    const bad = (what) => {
+        throw new UsageError(`${file}: ${what}; it should be a record written by \`imagegate gate --platform\``);
+    };
+    if (!r || typeof r !== 'object')
+        return bad('not an object');
+    if (r.kind !== RECORD_KIND)
+        return bad(`kind is ${JSON.stringify(r.kind)}, not ${RECORD_KIND}`);
+    if (r.version !== RECORD_VERSION)
+        return bad(`version ${String(r.version)} is not ${RECORD_VERSION}`);
+    for (const key of ['image', 'platform', 'identity'])
+        if (typeof r[key] !== 'string' || r[key] === '')
+            bad(`\`${key}\` is missing`);
+    if (r.status !== 'passed' && r.status !== 'failed')
+        bad(`\`status\` is ${JSON.stringify(r.status)}`);
+    if (r.status === 'passed') {
+        if (typeof r.ref !== 'string')
+            bad('a passed record has no `ref`');
+        if (typeof r.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.digest))
+            bad('a passed record has no sha256 `digest`');
+    }
+    return r;
+}
+/** Checks that every platform of an image has exactly one passed record of one identity; returns them in platform order. */
+function checkRecords(input) {
+    const problems = [];
+    const ordered = [];
+    for (const platform of input.platforms) {
+        const found = input.records.filter(r => samePlatformText(r.platform, platform));
+        if (found.length === 0)
+            problems.push(`${platform}: no record (its job did not run or its artifact was not passed on)`);
+        else if (found.length > 1)
+            problems.push(`${platform}: ${found.length} records; keep the one of this pipeline`);
+        else if (found[0].status !== 'passed')
+            problems.push(`${platform}: its job failed (${found[0].tests.failed} failed test(s)); nothing of it was pushed`);
+        else
+            ordered.push(found[0]);
+    }
+    for (const r of input.records)
+        if (!input.platforms.some(p => samePlatformText(p, r.platform)))
+            problems.push(`${r.platform}: a record for a platform the image does not list (${input.platforms.join(', ')})`);
+    const identities = [...new Set(input.records.map(r => r.identity))];
+    if (identities.length > 1)
+        problems.push(`the records come from different sources (identities ${identities.join(', ')}); all jobs must build one commit`);
+    const shas = [...new Set(input.records.flatMap(r => (r.sha ? [r.sha] : [])))];
+    if (shas.length > 1)
+        problems.push(`the records come from different commits (${shas.join(', ')})`);
+    if (problems.length)
+        throw new MergeRefused(`merge refused for ${input.image}; nothing was published:\n  ${problems.join('\n  ')}`);
+    return { identity: identities[0], records: ordered };
+}
+class MergeRefused extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
+function assembleIndex(parts) {
+    const manifests = parts.flatMap(p => p.entries);
+    const seen = new Set();
+    for (const m of manifests) {
+        if (seen.has(m.digest))
+            throw new MergeRefused(`two platforms share the manifest ${m.digest}`);
+        seen.add(m.digest);
+    }
+    return JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }, null, 2);
+}
+
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // check and gate: build every image once, test every platform of the exact build, and — for gate,
 // only when every test of every image passed — push exactly those bytes to staging and prove it
@@ -29704,21 +29834,34 @@ class TestRunner {
 
 
 
+
+
 async function runGate(req) {
     const started = Date.now();
     if (req.plan.refusal)
-        throw new UsageError(req.plan.refusal);
-    const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
+        throw new errors_UsageError(req.plan.refusal);
+    const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
+    const configured = split?.images ?? req.loaded.config.images;
+    if (split?.skipped.length)
+        req.reporter.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
+    const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map();
     return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
-        const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
+        if (req.buildxBuilder)
+            await docker.requireBuilder(req.buildxBuilder);
+        const builder = new DockerfileBuilder({
+            docker,
+            reporter: req.reporter,
+            env: req.env,
+            ...(req.buildxBuilder ? { builder: req.buildxBuilder } : {})
+        });
         const runner = new TestRunner({
             docker,
             reporter: req.reporter,
             baseDir: req.loaded.dir,
             ...(req.binfmtDir ? { binfmtDir: req.binfmtDir } : {})
         });
-        const { images, built } = await buildAndTestAll(req, builder, runner);
+        const { images, built } = await buildAndTestAll(req, configured, builder, runner);
         const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
         if (req.junitFile)
             await (0,promises_.writeFile)(req.junitFile, renderJUnit(images));
@@ -29727,20 +29870,51 @@ async function runGate(req) {
                 await pushTested(docker, req.reporter, images, built, staging, report);
             else
                 req.reporter.warning('nothing was pushed: not every test of every image passed');
+            if (split)
+                report.records = await writeRecords(req, split.platform, images);
         }
         await releaseLocalImages(docker, req.reporter, images, built);
         report.durationMs = Date.now() - started;
         return report;
     });
 }
-function stagingRefs(plan) {
+function stagingRefs(plan, platform) {
     const refs = new Map();
     for (const image of plan.images) {
         if (!image.staging)
-            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
-        refs.set(image.name, image.staging.value);
+            throw new errors_UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
+        refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
     }
     return refs;
+}
+/** One record per image built here, passed or not, for `imagegate merge`. */
+async function writeRecords(req, platform, images) {
+    const dir = (0,external_node_path_.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const files = [];
+    for (const image of images) {
+        const planned = req.plan.images.find(i => i.name === image.name);
+        const tests = {
+            passed: image.platforms.flatMap(p => p.tests).filter(t => t.status === 'passed').length,
+            failed: image.platforms.flatMap(p => p.tests).filter(t => t.status !== 'passed').length
+        };
+        const record = {
+            kind: RECORD_KIND,
+            version: RECORD_VERSION,
+            image: image.name,
+            platform,
+            identity: planned.identity.value.key,
+            ...(req.plan.git.sha ? { sha: req.plan.git.sha.value } : {}),
+            status: image.status === 'passed' && image.pushed ? 'passed' : 'failed',
+            ...(image.pushed ? { ref: image.pushed.ref, digest: image.pushed.digest } : {}),
+            tests
+        };
+        const file = (0,external_node_path_.join)(dir, recordFileName(image.name, platform));
+        await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
+        files.push(file);
+        req.reporter.info(`${image.name}: record for merge written to ${file}`);
+    }
+    return files;
 }
 function credentialsFrom(env, reporter) {
     const username = env.IMAGEGATE_REGISTRY_USER;
@@ -29748,13 +29922,13 @@ function credentialsFrom(env, reporter) {
     if (!username && !password)
         return undefined;
     if (!username || !password)
-        throw new UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
+        throw new errors_UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
     reporter.mask(password);
     return { username, password };
 }
 /** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
-async function buildAndTestAll(req, builder, runner) {
-    const order = buildOrder(req.loaded.config.images);
+async function buildAndTestAll(req, configured, builder, runner) {
+    const order = buildOrder(configured);
     const runId = (0,external_node_crypto_.randomBytes)(6).toString('hex');
     const oci = ociMetadata(req);
     const slots = new Limiter(Math.max(1, req.parallel));
@@ -29852,7 +30026,7 @@ async function pushTested(docker, reporter, images, built, staging, report) {
                 throw new InfrastructureError(`the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`);
             }
             for (const platform of image.platforms)
-                platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
+                platform.manifestDigest = readBack.platforms.find(p => platform_samePlatformText(p.platform, platform.platform))?.digest;
             image.pushed = { ref, digest: readBack.digest, verified: true };
             report.refs.push(`${ref}@${readBack.digest}`);
             report.pushed = true;
@@ -30508,7 +30682,7 @@ function checkDependencies(images, error) {
         if (image.builder.kind !== 'dockerfile') {
             error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
         }
-        const missing = image.platforms.filter(p => !base.platforms.some(b => samePlatformText(p, b)));
+        const missing = image.platforms.filter(p => !base.platforms.some(b => platform_samePlatformText(p, b)));
         if (missing.length) {
             error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
         }
@@ -30555,7 +30729,7 @@ function checkBuilder(image, raw, at, error, warn) {
 function checkTestPlatforms(image, at, error) {
     image.test.commands.forEach((command, i) => {
         for (const [j, p] of (command.platforms ?? []).entries()) {
-            if (!image.platforms.some(b => samePlatformText(p, b))) {
+            if (!image.platforms.some(b => platform_samePlatformText(p, b))) {
                 error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
             }
         }
@@ -30578,7 +30752,7 @@ function checkTags(image, config, at, error) {
 }
 function checkPlatformsUnique(image, at, error) {
     image.platforms.forEach((p, i) => {
-        if (image.platforms.slice(0, i).some(q => samePlatformText(p, q)))
+        if (image.platforms.slice(0, i).some(q => platform_samePlatformText(p, q)))
             error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
     });
 }
@@ -31411,6 +31585,7 @@ function sha256(text) {
 
 
 
+
 async function readLocalGit(cwd) {
     const top = await Exec.run('git', ['rev-parse', '--show-toplevel'], { cwd });
     if (top.exitCode !== 0)
@@ -31445,7 +31620,9 @@ async function hashWorktreePaths(root, paths) {
         const hasHead = head.exitCode === 0;
         await Exec.output('git', hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], { cwd: root, env });
         const rels = paths.map(p => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, p)) || '.');
-        await Exec.output('git', ['add', '--all', '--', ...rels], { cwd: root, env });
+        // imagegate's own output (per-platform records) never changes the source it describes.
+        const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
+        await Exec.output('git', ['add', '--all', '--', ...rels, ownOutput], { cwd: root, env });
         const tree = (await Exec.output('git', ['write-tree'], { cwd: root, env })).trim();
         const hashes = [];
         for (const rel of rels) {
@@ -31488,13 +31665,13 @@ async function readConfigFile(cwd, path) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' && path === undefined) {
-            throw new UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
+            throw new errors_UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
         }
         if (code === 'ENOENT')
-            throw new UsageError(`configuration file ${shown} does not exist; check --config`);
+            throw new errors_UsageError(`configuration file ${shown} does not exist; check --config`);
         if (code === 'EISDIR')
-            throw new UsageError(`${shown} is a directory; --config takes a file`);
-        throw new UsageError(`cannot read ${shown}: ${e.message}`);
+            throw new errors_UsageError(`${shown} is a directory; --config takes a file`);
+        throw new errors_UsageError(`cannot read ${shown}: ${e.message}`);
     }
     const loaded = loadConfig(text, shown);
     if (!loaded.ok)
@@ -31746,6 +31923,7 @@ function delay(ms) {
 // distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
 const DEFAULT_CHUNK = 512 * 1024 * 1024;
 const UPLOAD_RECOVERIES = 10;
+const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
 class RegistryClient {
     transport;
     opts;
@@ -31867,6 +32045,7 @@ class RegistryClient {
         const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
         let location = session ?? (await this.startUpload(repo));
         let offset = 0;
+        let mismatches = 0;
         for (let recoveries = 0;; recoveries++) {
             try {
                 if (blob.size <= chunk) {
@@ -31879,6 +32058,8 @@ class RegistryClient {
             catch (e) {
                 // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
                 const status = e instanceof RegistryError ? e.status : undefined;
+                if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
+                    throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
                 if (recoveries >= UPLOAD_RECOVERIES ||
                     (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
                     throw e;
@@ -31931,12 +32112,11 @@ class RegistryClient {
         return location;
     }
     async putWhole(repo, blob, location, open) {
-        const source = await open(0);
         const res = await this.send(repo, {
             method: 'PUT',
             path: withQuery(location, 'digest', blob.digest),
             headers: { 'content-type': 'application/octet-stream' },
-            body: () => source,
+            body: () => open(0),
             bodyLength: blob.size,
             noRetry: true
         }, ['pull', 'push']);
@@ -32036,8 +32216,9 @@ function verifier(blob) {
         flush(done) {
             const digest = `sha256:${hash.digest('hex')}`;
             if (size !== blob.size || digest !== blob.digest) {
+                // A short body is the network's doing; the right length with other bytes is the source's.
                 done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
-                    code: 'ERR_SHORT_BODY'
+                    code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
                 }));
                 return;
             }
@@ -32264,7 +32445,7 @@ class CredentialStore {
             return undefined;
         if (!username || !password) {
             const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
-            throw new UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
+            throw new errors_UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
         }
         if (!this.envHosts.has(host))
             return undefined;
@@ -32280,13 +32461,13 @@ class CredentialStore {
             if (basic)
                 this.remember(basic.password);
             else
-                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+                throw new errors_UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
         }
         else if (entry.username || entry.password) {
             if (entry.password)
                 this.remember(entry.password);
             if (!entry.username || !entry.password)
-                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+                throw new errors_UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
             basic = { username: entry.username, password: entry.password };
         }
         if (basic)
@@ -32368,7 +32549,7 @@ function canonicalHost(text) {
         .split('/')[0]
         .toLowerCase();
     if (!host)
-        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+        throw new errors_UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
     return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
 }
 /** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
@@ -32411,16 +32592,16 @@ async function readDockerConfig(file) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+        throw new errors_UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
     }
     let data;
     try {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+        throw new errors_UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
     }
-    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    const shape = (what) => new errors_UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
     if (!isObject(data))
         throw shape('the file must hold a JSON object');
     const { auths = {}, credHelpers = {}, credsStore } = data;
@@ -32804,13 +32985,29 @@ class RegistryTransport {
             request.end(req.body);
             return;
         }
-        const stream = req.body();
-        stream.on('data', (c) => void (this.stats.bytesSent += c.length));
-        stream.on('error', e => {
-            request.destroy(e);
+        // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
+        // source's connection is not held; the next send opens a fresh one.
+        Promise.resolve()
+            .then(() => req.body())
+            .then(stream => {
+            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+            stream.on('error', e => {
+                request.destroy(e);
+                reject(e);
+            });
+            request.on('response', () => {
+                if (!stream.readableEnded) {
+                    stream.unpipe(request);
+                    stream.destroy();
+                }
+            });
+            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+            stream.pipe(request);
+        })
+            .catch((e) => {
+            request.destroy(e instanceof Error ? e : new Error(String(e)));
             reject(e);
         });
-        stream.pipe(request);
     }
 }
 function isLoopback(host) {
@@ -32834,7 +33031,8 @@ function wrapNetworkError(req, e) {
     if (e instanceof RegistryError)
         return e;
     const message = e instanceof Error ? e.message : String(e);
-    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
+    const code = e?.code;
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
@@ -32968,7 +33166,7 @@ class Untagger {
 async function runPromote(req) {
     const started = Date.now();
     if (req.plan.refusal)
-        throw new UsageError(req.plan.refusal);
+        throw new errors_UsageError(req.plan.refusal);
     const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
     credentials.secrets().forEach(s => req.reporter.mask(s));
     const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
@@ -33018,7 +33216,7 @@ async function runPromote(req) {
 function targetsOf(plan) {
     return plan.images.map(image => {
         if (!image.staging)
-            throw new UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
+            throw new errors_UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
         const staging = repoOf(image.staging.value);
         const final = repoOf(image.repository.value);
         const tags = image.tags.filter(t => t.published && t.tag).map(t => t.tag);
@@ -33038,7 +33236,7 @@ function targetsOf(plan) {
 function repoOf(text) {
     const parsed = parseReference(text);
     if (!parsed.ok)
-        throw new UsageError(`\`${text}\`: ${parsed.error}`);
+        throw new errors_UsageError(`\`${text}\`: ${parsed.error}`);
     return {
         registry: parsed.value.registry,
         repository: parsed.value.repository,
@@ -33136,7 +33334,7 @@ async function signOnce(client, req, final, digest, sign) {
     if (await client.headManifest(final, signature))
         return { ref, signature, created: false };
     if (sign.key === undefined && !req.env.ACTIONS_ID_TOKEN_REQUEST_URL && !req.env.SIGSTORE_ID_TOKEN) {
-        throw new UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
+        throw new errors_UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
     }
     const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : (0,external_node_path_.resolve)(req.loaded.dir, sign.key);
     const credentials = (await new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) }).get(final.registry))?.credentials;
@@ -33415,7 +33613,7 @@ async function runAction(entry = 'run') {
         const scratch = await prepareRun();
         const command = entry === 'run' ? core/* getInput */.V4('command') || 'run' : entry;
         if (!COMMANDS.includes(command))
-            throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
+            throw new errors_UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
         const scenario = entry === 'run' ? scenarioInput(command) : undefined;
         const config = core/* getInput */.V4('config') || undefined;
         const allow = booleanInput('allow-pull-request-target-push');
@@ -33432,7 +33630,7 @@ async function runAction(entry = 'run') {
         core/* setOutput */.uH('scenario', plan.scenario.value);
         core/* setOutput */.uH('plan', JSON.stringify(plan));
         if (plan.refusal)
-            throw new UsageError(plan.refusal);
+            throw new errors_UsageError(plan.refusal);
         if (!plan.trusted)
             core/* notice */.lm(`imagegate ${plan.scenario.value}, no registry writes: ${plan.reason}`);
         const step = entry === 'promote' ? stepScenario('promote', inference) : undefined;
@@ -33466,7 +33664,7 @@ async function runAction(entry = 'run') {
         const junit = (0,external_node_path_.join)(scratch, 'imagegate-junit.xml');
         const parallel = Number(core/* getInput */.V4('parallel') || '2');
         if (!Number.isInteger(parallel) || parallel < 1)
-            throw new UsageError(`input \`parallel: ${core/* getInput */.V4('parallel')}\` must be a whole number of 1 or more`);
+            throw new errors_UsageError(`input \`parallel: ${core/* getInput */.V4('parallel')}\` must be a whole number of 1 or more`);
         const report = await runGate({
             loaded,
             plan,
@@ -33519,7 +33717,7 @@ function credentialsFromInputs() {
         return;
     }
     if (!username)
-        throw new UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
+        throw new errors_UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
     process.env.IMAGEGATE_REGISTRY_USER = username;
     process.env.IMAGEGATE_REGISTRY_PASSWORD = password;
 }
@@ -33531,7 +33729,7 @@ function booleanInput(name) {
         return true;
     if (/^false$/i.test(text))
         return false;
-    throw new UsageError(`input \`${name}: ${text}\` must be true or false`);
+    throw new errors_UsageError(`input \`${name}: ${text}\` must be true or false`);
 }
 function scenarioOf(step) {
     return 'scenario' in step ? step.scenario : undefined;
@@ -33540,10 +33738,10 @@ function scenarioInput(command) {
     const text = core/* getInput */.V4('scenario');
     const fromInput = text ? parseScenario(text) : undefined;
     if (text && !fromInput)
-        throw new UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
+        throw new errors_UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
     const fromCommand = parseScenario(command);
     if (fromCommand && fromInput && fromCommand !== fromInput)
-        throw new UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
+        throw new errors_UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
     if (fromCommand)
         return { value: fromCommand, source: 'action input command' };
     return fromInput ? { value: fromInput, source: 'action input scenario' } : undefined;
@@ -33590,7 +33788,7 @@ function fail(e, cwd) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4523);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(917);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6141);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6141:
+/***/ 74:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -765,6 +765,17 @@ class Limiter {
             this.queue.shift()?.();
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/text.ts
+/** The last non-empty line of a program's output, for one-line error messages. */
+function lastLine(text) {
+    return (text
+        .trim()
+        .split('\n')
+        .reverse()
+        .find(l => l.trim())
+        ?.trim() ?? '');
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -1905,17 +1916,6 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./src/core/text.ts
-/** The last non-empty line of a program's output, for one-line error messages. */
-function lastLine(text) {
-    return (text
-        .trim()
-        .split('\n')
-        .reverse()
-        .find(l => l.trim())
-        ?.trim() ?? '');
-}
-
 ;// CONCATENATED MODULE: ./src/io/exec.ts
 // The one seam through which imagegate runs programs: argv arrays only, never a shell string.
 // Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
@@ -1982,6 +1982,7 @@ function chunkTo(sink) {
 
 
 
+
 class Docker {
     opts;
     constructor(opts = {}) {
@@ -2018,6 +2019,13 @@ class Docker {
         }
         if (buildx.exitCode !== 0) {
             throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
+        }
+    }
+    /** A named buildx builder (remote, kubernetes, docker-container) must exist before a build is sent to it. */
+    async requireBuilder(name) {
+        const inspect = await this.run(['buildx', 'inspect', name]);
+        if (inspect.exitCode !== 0) {
+            throw new InfrastructureError(`buildx builder \`${name}\` is not usable (${lastLine(inspect.stderr)}); create it first (\`docker buildx create --name ${name} …\`) or list them with \`docker buildx ls\``);
         }
     }
 }
@@ -2446,6 +2454,128 @@ class TestRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/split.ts
+// Scale-out: one gate job per platform, then `merge`. Pure parts: narrowing a configuration to one
+// platform, the per-platform staging tag, the record a platform job leaves for merge, checking the
+// records, and assembling the index from exactly the recorded tested manifests.
+
+
+const RECORD_KIND = 'imagegate/platform-record';
+const RECORD_VERSION = 1;
+/** Where platform jobs write their records and merge reads them, unless told otherwise. */
+const DEFAULT_RECORDS_DIR = 'imagegate-records';
+/** The tag suffix of a platform: `linux/arm64/v8` → `linux-arm64-v8`. */
+function platformSuffix(platform) {
+    return platform.replace(/\//g, '-');
+}
+/** The staging reference a platform job pushes to: the image's staging tag plus its platform. */
+function platformStagingRef(stagingRef, platform) {
+    return `${stagingRef}-${platformSuffix(platform)}`;
+}
+function recordFileName(image, platform) {
+    return `${image}-${platformSuffix(platform)}.json`;
+}
+/**
+ * The images a job for `platform` builds, each narrowed to that platform. An image that does not
+ * list the platform is left out (its other jobs cover it); a dependency must list it too.
+ */
+function narrowToPlatform(images, platformText) {
+    const parsed = parsePlatform(platformText);
+    if (!parsed.ok)
+        throw new UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
+    const same = (p) => samePlatformText(p, platformText);
+    const kept = images.filter(i => i.platforms.some(same));
+    // The image's own spelling, so tags and records match what the configuration lists.
+    const platform = kept[0]?.platforms.find(same) ?? platformText;
+    if (kept.length === 0) {
+        const listed = [...new Set(images.flatMap(i => i.platforms))].join(', ');
+        throw new UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
+    }
+    const names = new Set(kept.map(i => i.name));
+    for (const image of kept) {
+        if (image.dependsOn !== undefined && !names.has(image.dependsOn))
+            throw new UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
+    }
+    return {
+        platform,
+        images: kept.map(i => ({ ...i, platforms: [i.platforms.find(same)] })),
+        skipped: images.filter(i => !names.has(i.name)).map(i => i.name)
+    };
+}
+/** A record read from a file: every field checked, so a broken artifact is named instead of half-used. */
+function parseRecord(text, file) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`${file}: not JSON (${e.message}); it should be a record written by \`imagegate gate --platform\``);
+    }
+    const r = doc;
+    const bad = (what) => {
+        throw new UsageError(`${file}: ${what}; it should be a record written by \`imagegate gate --platform\``);
+    };
+    if (!r || typeof r !== 'object')
+        return bad('not an object');
+    if (r.kind !== RECORD_KIND)
+        return bad(`kind is ${JSON.stringify(r.kind)}, not ${RECORD_KIND}`);
+    if (r.version !== RECORD_VERSION)
+        return bad(`version ${String(r.version)} is not ${RECORD_VERSION}`);
+    for (const key of ['image', 'platform', 'identity'])
+        if (typeof r[key] !== 'string' || r[key] === '')
+            bad(`\`${key}\` is missing`);
+    if (r.status !== 'passed' && r.status !== 'failed')
+        bad(`\`status\` is ${JSON.stringify(r.status)}`);
+    if (r.status === 'passed') {
+        if (typeof r.ref !== 'string')
+            bad('a passed record has no `ref`');
+        if (typeof r.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.digest))
+            bad('a passed record has no sha256 `digest`');
+    }
+    return r;
+}
+/** Checks that every platform of an image has exactly one passed record of one identity; returns them in platform order. */
+function checkRecords(input) {
+    const problems = [];
+    const ordered = [];
+    for (const platform of input.platforms) {
+        const found = input.records.filter(r => samePlatformText(r.platform, platform));
+        if (found.length === 0)
+            problems.push(`${platform}: no record (its job did not run or its artifact was not passed on)`);
+        else if (found.length > 1)
+            problems.push(`${platform}: ${found.length} records; keep the one of this pipeline`);
+        else if (found[0].status !== 'passed')
+            problems.push(`${platform}: its job failed (${found[0].tests.failed} failed test(s)); nothing of it was pushed`);
+        else
+            ordered.push(found[0]);
+    }
+    for (const r of input.records)
+        if (!input.platforms.some(p => samePlatformText(p, r.platform)))
+            problems.push(`${r.platform}: a record for a platform the image does not list (${input.platforms.join(', ')})`);
+    const identities = [...new Set(input.records.map(r => r.identity))];
+    if (identities.length > 1)
+        problems.push(`the records come from different sources (identities ${identities.join(', ')}); all jobs must build one commit`);
+    const shas = [...new Set(input.records.flatMap(r => (r.sha ? [r.sha] : [])))];
+    if (shas.length > 1)
+        problems.push(`the records come from different commits (${shas.join(', ')})`);
+    if (problems.length)
+        throw new MergeRefused(`merge refused for ${input.image}; nothing was published:\n  ${problems.join('\n  ')}`);
+    return { identity: identities[0], records: ordered };
+}
+class MergeRefused extends Error {
+}
+/** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
+function assembleIndex(parts) {
+    const manifests = parts.flatMap(p => p.entries);
+    const seen = new Set();
+    for (const m of manifests) {
+        if (seen.has(m.digest))
+            throw new MergeRefused(`two platforms share the manifest ${m.digest}`);
+        seen.add(m.digest);
+    }
+    return JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }, null, 2);
+}
+
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // check and gate: build every image once, test every platform of the exact build, and — for gate,
 // only when every test of every image passed — push exactly those bytes to staging and prove it
@@ -2464,21 +2594,34 @@ class TestRunner {
 
 
 
+
+
 async function runGate(req) {
     const started = Date.now();
     if (req.plan.refusal)
         throw new UsageError(req.plan.refusal);
-    const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
+    const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
+    const configured = split?.images ?? req.loaded.config.images;
+    if (split?.skipped.length)
+        req.reporter.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
+    const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map();
     return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
-        const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
+        if (req.buildxBuilder)
+            await docker.requireBuilder(req.buildxBuilder);
+        const builder = new DockerfileBuilder({
+            docker,
+            reporter: req.reporter,
+            env: req.env,
+            ...(req.buildxBuilder ? { builder: req.buildxBuilder } : {})
+        });
         const runner = new TestRunner({
             docker,
             reporter: req.reporter,
             baseDir: req.loaded.dir,
             ...(req.binfmtDir ? { binfmtDir: req.binfmtDir } : {})
         });
-        const { images, built } = await buildAndTestAll(req, builder, runner);
+        const { images, built } = await buildAndTestAll(req, configured, builder, runner);
         const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
         if (req.junitFile)
             await (0,promises_namespaceObject.writeFile)(req.junitFile, renderJUnit(images));
@@ -2487,20 +2630,51 @@ async function runGate(req) {
                 await pushTested(docker, req.reporter, images, built, staging, report);
             else
                 req.reporter.warning('nothing was pushed: not every test of every image passed');
+            if (split)
+                report.records = await writeRecords(req, split.platform, images);
         }
         await releaseLocalImages(docker, req.reporter, images, built);
         report.durationMs = Date.now() - started;
         return report;
     });
 }
-function stagingRefs(plan) {
+function stagingRefs(plan, platform) {
     const refs = new Map();
     for (const image of plan.images) {
         if (!image.staging)
             throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
-        refs.set(image.name, image.staging.value);
+        refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
     }
     return refs;
+}
+/** One record per image built here, passed or not, for `imagegate merge`. */
+async function writeRecords(req, platform, images) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const files = [];
+    for (const image of images) {
+        const planned = req.plan.images.find(i => i.name === image.name);
+        const tests = {
+            passed: image.platforms.flatMap(p => p.tests).filter(t => t.status === 'passed').length,
+            failed: image.platforms.flatMap(p => p.tests).filter(t => t.status !== 'passed').length
+        };
+        const record = {
+            kind: RECORD_KIND,
+            version: RECORD_VERSION,
+            image: image.name,
+            platform,
+            identity: planned.identity.value.key,
+            ...(req.plan.git.sha ? { sha: req.plan.git.sha.value } : {}),
+            status: image.status === 'passed' && image.pushed ? 'passed' : 'failed',
+            ...(image.pushed ? { ref: image.pushed.ref, digest: image.pushed.digest } : {}),
+            tests
+        };
+        const file = (0,external_node_path_namespaceObject.join)(dir, recordFileName(image.name, platform));
+        await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
+        files.push(file);
+        req.reporter.info(`${image.name}: record for merge written to ${file}`);
+    }
+    return files;
 }
 function credentialsFrom(env, reporter) {
     const username = env.IMAGEGATE_REGISTRY_USER;
@@ -2513,8 +2687,8 @@ function credentialsFrom(env, reporter) {
     return { username, password };
 }
 /** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
-async function buildAndTestAll(req, builder, runner) {
-    const order = buildOrder(req.loaded.config.images);
+async function buildAndTestAll(req, configured, builder, runner) {
+    const order = buildOrder(configured);
     const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
     const oci = ociMetadata(req);
     const slots = new Limiter(Math.max(1, req.parallel));
@@ -2808,6 +2982,7 @@ function delay(ms) {
 // distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
 const DEFAULT_CHUNK = 512 * 1024 * 1024;
 const UPLOAD_RECOVERIES = 10;
+const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
 class RegistryClient {
     transport;
     opts;
@@ -2929,6 +3104,7 @@ class RegistryClient {
         const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
         let location = session ?? (await this.startUpload(repo));
         let offset = 0;
+        let mismatches = 0;
         for (let recoveries = 0;; recoveries++) {
             try {
                 if (blob.size <= chunk) {
@@ -2941,6 +3117,8 @@ class RegistryClient {
             catch (e) {
                 // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
                 const status = e instanceof RegistryError ? e.status : undefined;
+                if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
+                    throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
                 if (recoveries >= UPLOAD_RECOVERIES ||
                     (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
                     throw e;
@@ -2993,12 +3171,11 @@ class RegistryClient {
         return location;
     }
     async putWhole(repo, blob, location, open) {
-        const source = await open(0);
         const res = await this.send(repo, {
             method: 'PUT',
             path: withQuery(location, 'digest', blob.digest),
             headers: { 'content-type': 'application/octet-stream' },
-            body: () => source,
+            body: () => open(0),
             bodyLength: blob.size,
             noRetry: true
         }, ['pull', 'push']);
@@ -3098,8 +3275,9 @@ function verifier(blob) {
         flush(done) {
             const digest = `sha256:${hash.digest('hex')}`;
             if (size !== blob.size || digest !== blob.digest) {
+                // A short body is the network's doing; the right length with other bytes is the source's.
                 done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
-                    code: 'ERR_SHORT_BODY'
+                    code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
                 }));
                 return;
             }
@@ -3785,13 +3963,29 @@ class RegistryTransport {
             request.end(req.body);
             return;
         }
-        const stream = req.body();
-        stream.on('data', (c) => void (this.stats.bytesSent += c.length));
-        stream.on('error', e => {
-            request.destroy(e);
+        // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
+        // source's connection is not held; the next send opens a fresh one.
+        Promise.resolve()
+            .then(() => req.body())
+            .then(stream => {
+            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+            stream.on('error', e => {
+                request.destroy(e);
+                reject(e);
+            });
+            request.on('response', () => {
+                if (!stream.readableEnded) {
+                    stream.unpipe(request);
+                    stream.destroy();
+                }
+            });
+            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+            stream.pipe(request);
+        })
+            .catch((e) => {
+            request.destroy(e instanceof Error ? e : new Error(String(e)));
             reject(e);
         });
-        stream.pipe(request);
     }
 }
 function isLoopback(host) {
@@ -3815,7 +4009,8 @@ function wrapNetworkError(req, e) {
     if (e instanceof RegistryError)
         return e;
     const message = e instanceof Error ? e.message : String(e);
-    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
+    const code = e?.code;
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/untag.ts
@@ -3880,6 +4075,200 @@ class Untagger {
         this.deletesRefused.set(repo.registry, refused);
         return refused;
     }
+}
+
+;// CONCATENATED MODULE: ./src/app/merge.ts
+// merge: after one gate job per platform, assemble each image's index from exactly the digests the
+// platform jobs tested and recorded, push it under the staging tag (children are already there: zero
+// layer bytes), read it back, then remove the per-platform staging tags. Refuses, publishing
+// nothing, when a platform is missing or failed, or the registry holds other bytes than recorded.
+
+
+
+
+
+
+
+
+
+
+
+
+async function runMerge(req) {
+    const started = Date.now();
+    // merge writes the staging tag, as gate does: never on a run that may not write.
+    if (!req.plan.trusted)
+        throw new UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
+    const records = await readRecords((0,external_node_path_namespaceObject.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR));
+    const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
+    credentials.secrets().forEach(s => req.reporter.mask(s));
+    const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
+    const client = new RegistryClient(transport);
+    const report = { images: [], refs: [], warnings: [], http: transport.stats, durationMs: 0 };
+    try {
+        const unknown = records.filter(r => !req.loaded.config.images.some(i => i.name === r.image));
+        if (unknown.length)
+            throw new UsageError(`records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`);
+        // Check every image before writing anything: one refusal publishes nothing.
+        const checked = req.loaded.config.images.map(image => {
+            try {
+                return {
+                    image,
+                    ...checkRecords({
+                        image: image.name,
+                        platforms: image.platforms,
+                        records: records.filter(r => r.image === image.name)
+                    })
+                };
+            }
+            catch (e) {
+                throw e instanceof MergeRefused ? new FailedError(e.message) : e;
+            }
+        });
+        const located = [];
+        for (const { image, records: ordered } of checked) {
+            const staging = stagingOf(image.name, ordered, req.plan);
+            located.push({ name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r))) });
+        }
+        for (const { name, staging, parts } of located)
+            report.images.push(await publish(client, req.reporter, name, staging, parts, report));
+    }
+    finally {
+        if (!req.transport)
+            transport.close();
+    }
+    report.durationMs = Date.now() - started;
+    return report;
+}
+async function readRecords(dir) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(dir)).filter(n => n.endsWith('.json')).sort();
+    }
+    catch {
+        throw new UsageError(`no records directory ${dir}: pass the records the \`gate --platform\` jobs wrote (CI artifacts) with --records DIR`);
+    }
+    if (names.length === 0)
+        throw new UsageError(`${dir} holds no records: pass on the artifacts of the \`gate --platform\` jobs`);
+    return Promise.all(names.map(async (n) => parseRecord(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, n), 'utf8'), (0,external_node_path_namespaceObject.join)(dir, n))));
+}
+/** The staging reference the records name (their ref minus the platform suffix), checked against the configuration. */
+function stagingOf(name, records, plan) {
+    const texts = new Set(records.map(r => {
+        const suffix = `-${platformSuffix(r.platform)}`;
+        if (!r.ref.endsWith(suffix))
+            throw new FailedError(`merge refused for ${name}: the ${r.platform} record's ref ${r.ref} is not a per-platform staging tag`);
+        return r.ref.slice(0, -suffix.length);
+    }));
+    if (texts.size !== 1)
+        throw new FailedError(`merge refused for ${name}: the records name different staging tags (${[...texts].join(', ')})`);
+    const text = [...texts][0];
+    const parsed = parseReference(text);
+    if (!parsed.ok || !parsed.value.tag)
+        throw new FailedError(`merge refused for ${name}: ${text} is not a tag reference`);
+    const planned = plan.images.find(i => i.name === name)?.staging?.value;
+    const repoOf = (ref) => ref.slice(0, ref.lastIndexOf(':'));
+    if (planned && repoOf(planned) !== repoOf(text))
+        throw new FailedError(`merge refused for ${name}: the records staged in ${repoOf(text)}, but this configuration stages in ${repoOf(planned)}`);
+    return { repo: { registry: parsed.value.registry, repository: parsed.value.repository }, tag: parsed.value.tag, text };
+}
+/** Reads what a record names and proves it is what the job tested, for the record's platform. */
+async function locate(client, record) {
+    const parsed = parseReference(record.ref);
+    if (!parsed.ok || !parsed.value.tag)
+        throw new FailedError(`${record.image} ${record.platform}: bad ref ${record.ref}`);
+    const repo = { registry: parsed.value.registry, repository: parsed.value.repository };
+    const tag = parsed.value.tag;
+    const what = `${record.image} ${record.platform}`;
+    const now = (await client.headManifest(repo, tag))?.digest;
+    if (now !== undefined && now !== record.digest)
+        throw new FailedError(`merge refused for ${record.image}: ${record.ref} now points at ${now}, but the ${record.platform} job tested and recorded ${record.digest}; the staging tag was overwritten after the test. Re-run the ${record.platform} job.`);
+    const manifest = await client.getManifest(repo, record.digest);
+    if (!manifest)
+        throw new FailedError(`merge refused for ${record.image}: ${repo.registry}/${repo.repository}@${record.digest} (the tested ${record.platform} image) is not in the registry; re-run the ${record.platform} job`);
+    return {
+        record,
+        repo,
+        tag,
+        tagged: now !== undefined,
+        manifests: await entriesOf(client, repo, manifest, record, what)
+    };
+}
+async function entriesOf(client, repo, manifest, record, what) {
+    const parsed = parseManifest(manifest);
+    if (parsed.kind === 'index') {
+        const images = parsed.index.manifests.filter(m => !isAttestation(m));
+        if (images.length !== 1 || !samePlatformText(platformText(images[0].platform), record.platform))
+            throw new FailedError(`merge refused for ${what}: ${record.digest} holds ${images.map(m => platformText(m.platform)).join(', ') || 'no image'}, not exactly ${record.platform}`);
+        return { platform: record.platform, entries: parsed.index.manifests.map(toEntry) };
+    }
+    // A lone image manifest carries its platform in its config.
+    const config = parsed.manifest.config;
+    const chunks = [];
+    for await (const c of await client.getBlob(repo, config))
+        chunks.push(c);
+    const doc = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const platform = {
+        os: doc.os ?? 'unknown',
+        architecture: doc.architecture ?? 'unknown',
+        ...(doc.variant ? { variant: doc.variant } : {})
+    };
+    if (!samePlatformText(platformText(platform), record.platform))
+        throw new FailedError(`merge refused for ${what}: ${record.digest} is a ${platformText(platform)} image, not ${record.platform}`);
+    return {
+        platform: record.platform,
+        entries: [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.length, platform }]
+    };
+}
+function toEntry(d) {
+    return {
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        ...(d.platform ? { platform: d.platform } : {}),
+        ...(d.annotations ? { annotations: d.annotations } : {})
+    };
+}
+async function publish(client, reporter, name, staging, parts, report) {
+    for (const part of parts)
+        if (part.repo.registry !== staging.repo.registry || part.repo.repository !== staging.repo.repository)
+            throw new FailedError(`merge refused for ${name}: ${part.record.ref} is not in ${staging.repo.registry}/${staging.repo.repository}`);
+    const bytes = Buffer.from(assembleIndex(parts.map(p => p.manifests)));
+    const index = { bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes) };
+    const before = (await client.headManifest(staging.repo, staging.tag))?.digest;
+    let action = 'unchanged';
+    if (before !== index.digest) {
+        await client.putManifest(staging.repo, staging.tag, index);
+        const readBack = (await client.headManifest(staging.repo, staging.tag))?.digest;
+        if (readBack !== index.digest)
+            throw new FailedError(`${staging.text} reads back as ${readBack ?? '(absent)'}, not the merged ${index.digest}`);
+        action = before ? 'moved' : 'created';
+        report.refs.push(`${staging.text}@${index.digest}`);
+        reporter.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
+    }
+    else
+        reporter.info(`${staging.text} already holds the merged ${index.digest}`);
+    const untagger = new Untagger(client);
+    const cleanup = { removed: [], left: [] };
+    for (const part of parts.filter(p => p.tagged)) {
+        const result = await untagger.removeTag(part.repo, part.tag);
+        if (result.removed)
+            cleanup.removed.push(part.record.ref);
+        else {
+            cleanup.left.push(part.record.ref);
+            const warning = `${part.record.ref} was left in place: ${result.reason}`;
+            report.warnings.push(warning);
+            reporter.warning(warning);
+        }
+    }
+    return {
+        name,
+        digest: index.digest,
+        ref: staging.text,
+        action,
+        platforms: parts.map(p => ({ platform: p.record.platform, digest: p.record.digest })),
+        cleanup
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/app/maintenance.ts
@@ -5529,6 +5918,7 @@ function sha256(text) {
 
 
 
+
 async function readLocalGit(cwd) {
     const top = await Exec.run('git', ['rev-parse', '--show-toplevel'], { cwd });
     if (top.exitCode !== 0)
@@ -5563,7 +5953,9 @@ async function hashWorktreePaths(root, paths) {
         const hasHead = head.exitCode === 0;
         await Exec.output('git', hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], { cwd: root, env });
         const rels = paths.map(p => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(root, p)) || '.');
-        await Exec.output('git', ['add', '--all', '--', ...rels], { cwd: root, env });
+        // imagegate's own output (per-platform records) never changes the source it describes.
+        const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
+        await Exec.output('git', ['add', '--all', '--', ...rels, ownOutput], { cwd: root, env });
         const tree = (await Exec.output('git', ['write-tree'], { cwd: root, env })).trim();
         const hashes = [];
         for (const rel of rels) {
@@ -6472,8 +6864,29 @@ function reporter_seconds() {
 
 
 
-const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup', 'setup'];
-const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than', '--tools'];
+const VERBS = [
+    'plan',
+    'check',
+    'gate',
+    'merge',
+    'promote',
+    'release',
+    'run',
+    'verify',
+    'cleanup',
+    'setup'
+];
+const FLAGS_WITH_VALUE = [
+    '--config',
+    '--scenario',
+    '--parallel',
+    '--junit',
+    '--older-than',
+    '--platform',
+    '--records',
+    '--builder',
+    '--tools'
+];
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'];
 const SHORT = { '-c': '--config', '-h': '--help', '-V': '--version' };
 function parseArgs(argv) {
@@ -6505,6 +6918,12 @@ function parseArgs(argv) {
                 args.parallel = positiveInteger(flag, value);
             else if (flag === '--older-than')
                 args.olderThanMs = duration(flag, value);
+            else if (flag === '--platform')
+                args.platform = value;
+            else if (flag === '--records')
+                args.records = value;
+            else if (flag === '--builder')
+                args.builder = value;
             else if (flag === '--tools')
                 args.tools = value;
             else
@@ -6536,6 +6955,8 @@ function parseArgs(argv) {
         throw new UsageError(`unknown command \`${verb}\`${guess ? `, did you mean \`${guess}\`?` : ''}; commands: ${VERBS.join(', ')}`);
     }
     args.verb = verb;
+    if (args.platform !== undefined && !['check', 'gate', 'run', 'plan'].includes(verb))
+        throw new UsageError(`--platform is for check, gate and run (one platform of a split build), not \`${verb}\``);
     if (verb === 'verify' && args.target === undefined) {
         throw new UsageError('`imagegate verify` needs a reference, e.g. `imagegate verify ghcr.io/acme/web:latest`');
     }
@@ -6569,6 +6990,9 @@ function example(flag) {
         '--scenario': 'check',
         '--parallel': '2',
         '--junit': 'imagegate-junit.xml',
+        '--platform': 'linux/arm64',
+        '--records': 'imagegate-records',
+        '--builder': 'my-remote-builder',
         '--tools': 'cosign,pack'
     };
     return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
@@ -6577,6 +7001,7 @@ const USAGE = `imagegate — build container images, test inside the exact image
 push only the tested bytes, promote on merge without rebuilding.
 
 Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
+                           [--platform P] [--records DIR] [--builder NAME]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -6584,6 +7009,11 @@ Commands:
   run       infer the scenario from the CI environment, then do what it says
   check     build and test every platform; push nothing
   gate      check, then push the tested bytes to staging
+            (--platform P: only platform P, pushed by digest under a per-platform staging tag,
+            with a record for merge)
+  merge     assemble each image's index from the tested digests the per-platform gate jobs
+            recorded (--records DIR), push it under the staging tag; refuses if any is missing,
+            failed, or differs in the registry
   promote   publish the staged bytes under the final tags, without rebuilding
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
@@ -6598,6 +7028,10 @@ Options:
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
+      --platform P    for check/gate/run: build and test only platform P (split build)
+      --records DIR   where gate --platform writes its record and merge reads them
+                      (default: imagegate-records)
+      --builder NAME  build with this buildx builder (remote, kubernetes, docker-container)
       --tools LIST    for setup: which pinned tools to install (default cosign,pack)
   -h, --help          show this help
   -V, --version       print the version
@@ -6608,6 +7042,8 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
+
+
 
 
 
@@ -6655,6 +7091,8 @@ async function main(argv, io) {
             io.stderr(`${notice}\n`);
         if (args.verb === 'plan')
             return printPlan(args, planned, io);
+        if (args.verb === 'merge')
+            return await mergeCommand(args, planned, io);
         return await runScenario(args, planned, io);
     }
     catch (e) {
@@ -6663,6 +7101,11 @@ async function main(argv, io) {
 }
 /** `check` and `gate` name their scenario; `plan` and `run` take the flag or infer it. */
 function scenarioFor(args, verb) {
+    if (verb === 'merge') {
+        if (args.scenario)
+            throw new UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
+        return { scenario: { value: 'gate', source: 'command `imagegate merge` (writes staging)' } };
+    }
     const fromVerb = verb === 'check' || verb === 'gate' || verb === 'promote' || verb === 'release' ? verb : undefined;
     if (fromVerb && args.scenario && args.scenario !== fromVerb) {
         throw new UsageError(`\`imagegate ${verb}\` runs the ${verb} scenario; drop \`--scenario ${args.scenario}\` or use \`imagegate run --scenario ${args.scenario}\``);
@@ -6682,6 +7125,8 @@ async function runScenario(args, planned, io) {
     for (const warning of plan.warnings)
         io.stderr(`warning: ${warning}\n`);
     const reporter = StreamReporter.forEnv(io.stderr, io.env);
+    if ((scenario === 'promote' || scenario === 'release') && args.platform)
+        throw new UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
     if (scenario === 'promote' || scenario === 'release')
         return promoteScenario(args, planned, scenario, io, reporter);
     const report = await runGate({
@@ -6691,7 +7136,10 @@ async function runScenario(args, planned, io) {
         reporter,
         env: io.env,
         parallel: args.parallel ?? DEFAULT_PARALLEL,
-        ...(args.junit ? { junitFile: (0,external_node_path_namespaceObject.resolve)(io.cwd, args.junit) } : {})
+        ...(args.junit ? { junitFile: (0,external_node_path_namespaceObject.resolve)(io.cwd, args.junit) } : {}),
+        ...(args.platform ? { platform: args.platform } : {}),
+        ...(args.builder ? { buildxBuilder: args.builder } : {}),
+        ...(args.records ? { recordsDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, args.records) } : { recordsDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, DEFAULT_RECORDS_DIR) })
     });
     const text = renderRunText(report);
     printResult(args, io, text, report);
@@ -6711,7 +7159,8 @@ async function promoteScenario(args, planned, scenario, io, reporter) {
             scenario: 'gate',
             reporter,
             env: io.env,
-            parallel: args.parallel ?? DEFAULT_PARALLEL
+            parallel: args.parallel ?? DEFAULT_PARALLEL,
+            ...(args.builder ? { buildxBuilder: args.builder } : {})
         });
         if (!report.images.every(i => i.status === 'passed'))
             throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
@@ -6719,6 +7168,18 @@ async function promoteScenario(args, planned, scenario, io, reporter) {
     const report = await runPromote({ loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate });
     const text = renderPromoteText(report);
     printResult(args, io, text, report);
+    return EXIT.ok;
+}
+async function mergeCommand(args, { plan, loaded }, io) {
+    const report = await runMerge({
+        loaded,
+        plan,
+        reporter: StreamReporter.forEnv(io.stderr, io.env),
+        env: io.env,
+        recordsDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, args.records ?? DEFAULT_RECORDS_DIR)
+    });
+    const lines = report.images.map(i => `  ${i.name}: ${i.ref}@${i.digest} (${i.action}; ${i.platforms.map(p => `${p.platform} ${p.digest.slice(0, 19)}`).join(', ')})\n`);
+    printResult(args, io, `imagegate merge: ${report.images.length} image(s) assembled from tested digests\n${lines.join('')}`, report);
     return EXIT.ok;
 }
 async function verifyCommand(args, io) {

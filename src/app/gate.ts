@@ -3,7 +3,8 @@
 // by reading the digest back from the registry.
 
 import {createHash, randomBytes} from 'node:crypto';
-import {writeFile} from 'node:fs/promises';
+import {mkdir, writeFile} from 'node:fs/promises';
+import {join, resolve} from 'node:path';
 import {LOCAL_REGISTRY, type BuiltImage, type ImageBuilder} from '../core/builder.js';
 import type {ImageConfig} from '../core/config/types.js';
 import {registryHosts} from '../core/config/hosts.js';
@@ -20,6 +21,15 @@ import {DockerfileBuilder} from '../io/dockerfile-builder.js';
 import {TestRunner} from '../io/test-runner.js';
 import type {LoadedConfig} from './plan.js';
 import {lastLine} from '../core/text.js';
+import {
+  DEFAULT_RECORDS_DIR,
+  narrowToPlatform,
+  platformStagingRef,
+  RECORD_KIND,
+  RECORD_VERSION,
+  recordFileName,
+  type PlatformRecord
+} from '../core/split.js';
 
 export interface GateRequest {
   loaded: LoadedConfig;
@@ -30,28 +40,45 @@ export interface GateRequest {
   parallel: number;
   junitFile?: string;
   binfmtDir?: string;
+  /** Build and test only this platform, and push it under a per-platform staging tag (`merge` assembles the index). */
+  platform?: string;
+  /** Where a per-platform gate writes its records (default `imagegate-records`, relative to the working directory). */
+  recordsDir?: string;
+  /** A buildx builder name (`--builder`): remote, kubernetes or docker-container BuildKit the user already runs. */
+  buildxBuilder?: string;
 }
 
 export async function runGate(req: GateRequest): Promise<RunReport> {
   const started = Date.now();
   if (req.plan.refusal) throw new UsageError(req.plan.refusal);
-  const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map<string, string>();
+  const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
+  const configured = split?.images ?? req.loaded.config.images;
+  if (split?.skipped.length)
+    req.reporter.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
+  const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map<string, string>();
   return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async docker => {
     await docker.requireEngine();
-    const builder = new DockerfileBuilder({docker, reporter: req.reporter, env: req.env});
+    if (req.buildxBuilder) await docker.requireBuilder(req.buildxBuilder);
+    const builder = new DockerfileBuilder({
+      docker,
+      reporter: req.reporter,
+      env: req.env,
+      ...(req.buildxBuilder ? {builder: req.buildxBuilder} : {})
+    });
     const runner = new TestRunner({
       docker,
       reporter: req.reporter,
       baseDir: req.loaded.dir,
       ...(req.binfmtDir ? {binfmtDir: req.binfmtDir} : {})
     });
-    const {images, built} = await buildAndTestAll(req, builder, runner);
+    const {images, built} = await buildAndTestAll(req, configured, builder, runner);
     const report: RunReport = {scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0};
     if (req.junitFile) await writeFile(req.junitFile, renderJUnit(images));
     if (req.scenario === 'gate') {
       if (images.every(i => i.status === 'passed'))
         await pushTested(docker, req.reporter, images, built, staging, report);
       else req.reporter.warning('nothing was pushed: not every test of every image passed');
+      if (split) report.records = await writeRecords(req, split.platform, images);
     }
     await releaseLocalImages(docker, req.reporter, images, built);
     report.durationMs = Date.now() - started;
@@ -59,16 +86,46 @@ export async function runGate(req: GateRequest): Promise<RunReport> {
   });
 }
 
-function stagingRefs(plan: Plan): Map<string, string> {
+function stagingRefs(plan: Plan, platform: string | undefined): Map<string, string> {
   const refs = new Map<string, string>();
   for (const image of plan.images) {
     if (!image.staging)
       throw new UsageError(
         `gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`
       );
-    refs.set(image.name, image.staging.value);
+    refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
   }
   return refs;
+}
+
+/** One record per image built here, passed or not, for `imagegate merge`. */
+async function writeRecords(req: GateRequest, platform: string, images: ImageResult[]): Promise<string[]> {
+  const dir = resolve(req.recordsDir ?? DEFAULT_RECORDS_DIR);
+  await mkdir(dir, {recursive: true});
+  const files: string[] = [];
+  for (const image of images) {
+    const planned = req.plan.images.find(i => i.name === image.name)!;
+    const tests = {
+      passed: image.platforms.flatMap(p => p.tests).filter(t => t.status === 'passed').length,
+      failed: image.platforms.flatMap(p => p.tests).filter(t => t.status !== 'passed').length
+    };
+    const record: PlatformRecord = {
+      kind: RECORD_KIND,
+      version: RECORD_VERSION,
+      image: image.name,
+      platform,
+      identity: planned.identity.value!.key,
+      ...(req.plan.git.sha ? {sha: req.plan.git.sha.value} : {}),
+      status: image.status === 'passed' && image.pushed ? 'passed' : 'failed',
+      ...(image.pushed ? {ref: image.pushed.ref, digest: image.pushed.digest} : {}),
+      tests
+    };
+    const file = join(dir, recordFileName(image.name, platform));
+    await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+    files.push(file);
+    req.reporter.info(`${image.name}: record for merge written to ${file}`);
+  }
+  return files;
 }
 
 function credentialsFrom(env: GateRequest['env'], reporter: Reporter): Credentials | undefined {
@@ -86,10 +143,11 @@ function credentialsFrom(env: GateRequest['env'], reporter: Reporter): Credentia
 /** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
 async function buildAndTestAll(
   req: GateRequest,
+  configured: ImageConfig[],
   builder: ImageBuilder,
   runner: TestRunner
 ): Promise<{images: ImageResult[]; built: Map<string, BuiltImage>}> {
-  const order = buildOrder(req.loaded.config.images);
+  const order = buildOrder(configured);
   const runId = randomBytes(6).toString('hex');
   const oci = ociMetadata(req);
   const slots = new Limiter(Math.max(1, req.parallel));

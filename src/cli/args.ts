@@ -5,7 +5,18 @@ import {parseScenario, SCENARIOS, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
 import {parseDuration} from '../core/config/formats.js';
 
-export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup', 'setup'] as const;
+export const VERBS = [
+  'plan',
+  'check',
+  'gate',
+  'merge',
+  'promote',
+  'release',
+  'run',
+  'verify',
+  'cleanup',
+  'setup'
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface CliArgs {
@@ -23,11 +34,27 @@ export interface CliArgs {
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
   olderThanMs?: number;
+  /** `gate --platform linux/arm64`: one platform of a split (per-runner) build. */
+  platform?: string;
+  /** Where `gate --platform` writes its record and `merge` reads them. */
+  records?: string;
+  /** A buildx builder to build with (`docker buildx build --builder`). */
+  builder?: string;
   /** `setup --tools cosign,pack`. */
   tools?: string;
 }
 
-const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than', '--tools'] as const;
+const FLAGS_WITH_VALUE = [
+  '--config',
+  '--scenario',
+  '--parallel',
+  '--junit',
+  '--older-than',
+  '--platform',
+  '--records',
+  '--builder',
+  '--tools'
+] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
 
@@ -56,6 +83,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--scenario') args.scenario = scenarioValue(value);
       else if (flag === '--parallel') args.parallel = positiveInteger(flag, value);
       else if (flag === '--older-than') args.olderThanMs = duration(flag, value);
+      else if (flag === '--platform') args.platform = value;
+      else if (flag === '--records') args.records = value;
+      else if (flag === '--builder') args.builder = value;
       else if (flag === '--tools') args.tools = value;
       else args.junit = value;
       continue;
@@ -85,6 +115,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     );
   }
   args.verb = verb as Verb;
+  if (args.platform !== undefined && !['check', 'gate', 'run', 'plan'].includes(verb))
+    throw new UsageError(`--platform is for check, gate and run (one platform of a split build), not \`${verb}\``);
   if (verb === 'verify' && args.target === undefined) {
     throw new UsageError('`imagegate verify` needs a reference, e.g. `imagegate verify ghcr.io/acme/web:latest`');
   }
@@ -123,6 +155,9 @@ function example(flag: string): string {
     '--scenario': 'check',
     '--parallel': '2',
     '--junit': 'imagegate-junit.xml',
+    '--platform': 'linux/arm64',
+    '--records': 'imagegate-records',
+    '--builder': 'my-remote-builder',
     '--tools': 'cosign,pack'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
@@ -132,6 +167,7 @@ export const USAGE = `imagegate — build container images, test inside the exac
 push only the tested bytes, promote on merge without rebuilding.
 
 Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
+                           [--platform P] [--records DIR] [--builder NAME]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -139,6 +175,11 @@ Commands:
   run       infer the scenario from the CI environment, then do what it says
   check     build and test every platform; push nothing
   gate      check, then push the tested bytes to staging
+            (--platform P: only platform P, pushed by digest under a per-platform staging tag,
+            with a record for merge)
+  merge     assemble each image's index from the tested digests the per-platform gate jobs
+            recorded (--records DIR), push it under the staging tag; refuses if any is missing,
+            failed, or differs in the registry
   promote   publish the staged bytes under the final tags, without rebuilding
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
@@ -153,6 +194,10 @@ Options:
       --parallel N    build and test up to N independent images at once (default 2)
       --junit FILE    write JUnit XML of the in-image tests to FILE
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
+      --platform P    for check/gate/run: build and test only platform P (split build)
+      --records DIR   where gate --platform writes its record and merge reads them
+                      (default: imagegate-records)
+      --builder NAME  build with this buildx builder (remote, kubernetes, docker-container)
       --tools LIST    for setup: which pinned tools to install (default cosign,pack)
   -h, --help          show this help
   -V, --version       print the version

@@ -2,6 +2,7 @@
 
 import {resolve} from 'node:path';
 import {runGate} from '../app/gate.js';
+import {runMerge} from '../app/merge.js';
 import {cleanupStale, verifyRef} from '../app/maintenance.js';
 import {makePlan, readConfigFile, type PlanResult} from '../app/plan.js';
 import {renderConfigReference} from '../core/config/reference-doc.js';
@@ -14,6 +15,7 @@ import {renderPlanText} from '../core/render-plan.js';
 import type {Fact, Scenario} from '../core/scenario.js';
 import {renderRunText} from '../core/summary.js';
 import {StreamReporter} from '../host/reporter.js';
+import {DEFAULT_RECORDS_DIR} from '../core/split.js';
 import {parseArgs, USAGE, type CliArgs, type Verb} from './args.js';
 
 export interface CliIo {
@@ -53,6 +55,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     });
     for (const notice of planned.notices) io.stderr(`${notice}\n`);
     if (args.verb === 'plan') return printPlan(args, planned, io);
+    if (args.verb === 'merge') return await mergeCommand(args, planned, io);
     return await runScenario(args, planned, io);
   } catch (e) {
     return reportError(e, args, io);
@@ -61,6 +64,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 /** `check` and `gate` name their scenario; `plan` and `run` take the flag or infer it. */
 function scenarioFor(args: CliArgs, verb: Verb): {scenario?: Fact<Scenario>} {
+  if (verb === 'merge') {
+    if (args.scenario) throw new UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
+    return {scenario: {value: 'gate', source: 'command `imagegate merge` (writes staging)'}};
+  }
   const fromVerb = verb === 'check' || verb === 'gate' || verb === 'promote' || verb === 'release' ? verb : undefined;
   if (fromVerb && args.scenario && args.scenario !== fromVerb) {
     throw new UsageError(
@@ -82,6 +89,8 @@ async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promi
   io.stderr(`imagegate: scenario ${scenario} [${plan.scenario.source}]: ${plan.reason}\n`);
   for (const warning of plan.warnings) io.stderr(`warning: ${warning}\n`);
   const reporter = StreamReporter.forEnv(io.stderr, io.env);
+  if ((scenario === 'promote' || scenario === 'release') && args.platform)
+    throw new UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
   if (scenario === 'promote' || scenario === 'release') return promoteScenario(args, planned, scenario, io, reporter);
   const report = await runGate({
     loaded,
@@ -90,7 +99,10 @@ async function runScenario(args: CliArgs, planned: PlanResult, io: CliIo): Promi
     reporter,
     env: io.env,
     parallel: args.parallel ?? DEFAULT_PARALLEL,
-    ...(args.junit ? {junitFile: resolve(io.cwd, args.junit)} : {})
+    ...(args.junit ? {junitFile: resolve(io.cwd, args.junit)} : {}),
+    ...(args.platform ? {platform: args.platform} : {}),
+    ...(args.builder ? {buildxBuilder: args.builder} : {}),
+    ...(args.records ? {recordsDir: resolve(io.cwd, args.records)} : {recordsDir: resolve(io.cwd, DEFAULT_RECORDS_DIR)})
   });
   const text = renderRunText(report);
   printResult(args, io, text, report);
@@ -117,7 +129,8 @@ async function promoteScenario(
       scenario: 'gate',
       reporter,
       env: io.env,
-      parallel: args.parallel ?? DEFAULT_PARALLEL
+      parallel: args.parallel ?? DEFAULT_PARALLEL,
+      ...(args.builder ? {buildxBuilder: args.builder} : {})
     });
     if (!report.images.every(i => i.status === 'passed'))
       throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
@@ -125,6 +138,27 @@ async function promoteScenario(
   const report = await runPromote({loaded: planned.loaded, plan: planned.plan, scenario, reporter, env: io.env, gate});
   const text = renderPromoteText(report);
   printResult(args, io, text, report);
+  return EXIT.ok;
+}
+
+async function mergeCommand(args: CliArgs, {plan, loaded}: PlanResult, io: CliIo): Promise<ExitCode> {
+  const report = await runMerge({
+    loaded,
+    plan,
+    reporter: StreamReporter.forEnv(io.stderr, io.env),
+    env: io.env,
+    recordsDir: resolve(io.cwd, args.records ?? DEFAULT_RECORDS_DIR)
+  });
+  const lines = report.images.map(
+    i =>
+      `  ${i.name}: ${i.ref}@${i.digest} (${i.action}; ${i.platforms.map(p => `${p.platform} ${p.digest.slice(0, 19)}`).join(', ')})\n`
+  );
+  printResult(
+    args,
+    io,
+    `imagegate merge: ${report.images.length} image(s) assembled from tested digests\n${lines.join('')}`,
+    report
+  );
   return EXIT.ok;
 }
 

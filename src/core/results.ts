@@ -45,6 +45,8 @@ export interface RunReport {
   /** Everything written to a registry, `repo:tag@digest`. */
   refs: string[];
   durationMs: number;
+  /** `gate --platform`: the record files written for `imagegate merge`. */
+  records?: string[];
 }
 
 export function imagePassed(image: ImageResult): boolean {

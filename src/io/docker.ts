@@ -1,5 +1,6 @@
 // Runs the docker CLI (and its buildx plugin) with argv built in src/core/docker-args.ts.
 
+import {lastLine} from '../core/text.js';
 import {mkdtemp, rm, writeFile, readFile, mkdir} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -52,6 +53,16 @@ export class Docker {
     if (buildx.exitCode !== 0) {
       throw new InfrastructureError(
         'docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)'
+      );
+    }
+  }
+
+  /** A named buildx builder (remote, kubernetes, docker-container) must exist before a build is sent to it. */
+  async requireBuilder(name: string): Promise<void> {
+    const inspect = await this.run(['buildx', 'inspect', name]);
+    if (inspect.exitCode !== 0) {
+      throw new InfrastructureError(
+        `buildx builder \`${name}\` is not usable (${lastLine(inspect.stderr)}); create it first (\`docker buildx create --name ${name} …\`) or list them with \`docker buildx ls\``
       );
     }
   }

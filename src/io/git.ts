@@ -1,6 +1,7 @@
 // What git knows about the checkout: the commit, branch and tag, and the tree of a build context
 // including uncommitted changes (what `docker build` would actually send).
 
+import {DEFAULT_RECORDS_DIR} from '../core/split.js';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
@@ -51,7 +52,9 @@ export async function hashWorktreePaths(root: string, paths: string[]): Promise<
     const hasHead = head.exitCode === 0;
     await Exec.output('git', hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], {cwd: root, env});
     const rels = paths.map(p => relative(root, resolve(root, p)) || '.');
-    await Exec.output('git', ['add', '--all', '--', ...rels], {cwd: root, env});
+    // imagegate's own output (per-platform records) never changes the source it describes.
+    const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
+    await Exec.output('git', ['add', '--all', '--', ...rels, ownOutput], {cwd: root, env});
     const tree = (await Exec.output('git', ['write-tree'], {cwd: root, env})).trim();
     const hashes: ContentHash[] = [];
     for (const rel of rels) {

@@ -22,6 +22,7 @@ export interface ClientOptions {
 // distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
 const DEFAULT_CHUNK = 512 * 1024 * 1024;
 const UPLOAD_RECOVERIES = 10;
+const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
 
 export class RegistryClient {
   constructor(
@@ -178,6 +179,7 @@ export class RegistryClient {
     const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
     let location = session ?? (await this.startUpload(repo));
     let offset = 0;
+    let mismatches = 0;
     for (let recoveries = 0; ; recoveries++) {
       try {
         if (blob.size <= chunk) {
@@ -189,6 +191,12 @@ export class RegistryClient {
       } catch (e) {
         // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
         const status = e instanceof RegistryError ? e.status : undefined;
+        if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
+          throw new RegistryError(
+            `blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`,
+            undefined,
+            DIGEST_MISMATCH
+          );
         if (
           recoveries >= UPLOAD_RECOVERIES ||
           (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404)
@@ -259,14 +267,13 @@ export class RegistryClient {
     location: string,
     open: (offset: number) => Promise<Readable>
   ): Promise<void> {
-    const source = await open(0);
     const res = await this.send(
       repo,
       {
         method: 'PUT',
         path: withQuery(location, 'digest', blob.digest),
         headers: {'content-type': 'application/octet-stream'},
-        body: () => source,
+        body: () => open(0),
         bodyLength: blob.size,
         noRetry: true
       },
@@ -399,9 +406,10 @@ function verifier(blob: Descriptor): Transform {
     flush(done) {
       const digest = `sha256:${hash.digest('hex')}`;
       if (size !== blob.size || digest !== blob.digest) {
+        // A short body is the network's doing; the right length with other bytes is the source's.
         done(
           Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
-            code: 'ERR_SHORT_BODY'
+            code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
           })
         );
         return;

@@ -30,8 +30,8 @@ export interface RegistryRequest {
   /** `/v2/...` on the registry, or an absolute URL (upload locations, redirects). */
   path: string;
   headers?: Record<string, string>;
-  /** A Buffer, or a factory giving a fresh stream each time (replayable). */
-  body?: Buffer | (() => Readable);
+  /** A Buffer, or a factory opening a fresh stream for each send (so a 401 or a retry can send it again). */
+  body?: Buffer | (() => Readable | Promise<Readable>);
   bodyLength?: number;
   scope: {repository: string; actions: Action[]; extra?: string[]};
   /** Hand back the response body as a stream instead of buffering it. */
@@ -361,13 +361,29 @@ export class RegistryTransport {
       request.end(req.body);
       return;
     }
-    const stream = req.body();
-    stream.on('data', (c: Buffer) => void (this.stats.bytesSent += c.length));
-    stream.on('error', e => {
-      request.destroy(e);
-      reject(e);
-    });
-    stream.pipe(request);
+    // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
+    // source's connection is not held; the next send opens a fresh one.
+    Promise.resolve()
+      .then(() => (req.body as () => Readable | Promise<Readable>)())
+      .then(stream => {
+        stream.on('data', (c: Buffer) => void (this.stats.bytesSent += c.length));
+        stream.on('error', e => {
+          request.destroy(e);
+          reject(e);
+        });
+        request.on('response', () => {
+          if (!stream.readableEnded) {
+            stream.unpipe(request);
+            stream.destroy();
+          }
+        });
+        request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+        stream.pipe(request);
+      })
+      .catch((e: unknown) => {
+        request.destroy(e instanceof Error ? e : new Error(String(e)));
+        reject(e);
+      });
   }
 }
 
@@ -396,5 +412,10 @@ function describe(req: RegistryRequest, res: RegistryResponse): string {
 function wrapNetworkError(req: RegistryRequest, e: unknown): unknown {
   if (e instanceof RegistryError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
+  const code = (e as {code?: unknown} | undefined)?.code;
+  return new RegistryError(
+    `${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`,
+    undefined,
+    typeof code === 'string' ? code : undefined
+  );
 }
