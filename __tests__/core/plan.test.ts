@@ -92,7 +92,7 @@ describe('buildPlan', () => {
     expect(p.writes).toEqual(['localhost:5000/acme/app:1.2.3']);
   });
 
-  it('warns when a forced scenario writes on an untrusted event', () => {
+  it('refuses a forced scenario that writes on an untrusted event', () => {
     const env = {GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_REPOSITORY: 'acme/web'};
     const p = plan(
       env,
@@ -106,7 +106,8 @@ describe('buildPlan', () => {
       'gate'
     );
     expect(p.trusted).toBe(false);
-    expect(p.warnings[0]).toContain('scenario gate (--scenario) on an untrusted event');
+    expect(p.refusal).toContain('scenario gate (--scenario) is refused: this run may not write to any registry');
+    expect(p.writes).toEqual([]);
   });
 });
 

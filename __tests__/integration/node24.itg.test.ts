@@ -136,7 +136,9 @@ describe('the action runs the gate under Node 24', () => {
     const r = runAction(repo.dir, {command: 'gate'});
     expect(r.status).toBe(1);
     expect(r.outputs.pushed).toBe('false');
-    expect(r.stdout).toMatch(/^::error::vendor-cli: failed: the CLI starts on linux\/arm64 \(failed\)$/m);
+    expect(r.stdout).toMatch(
+      /^::error file=\.imagegate\.yml,line=9,col=\d+::vendor-cli: test `the CLI starts` failed on linux\/arm64 \(exit code \d+\)/m
+    );
     expect(await tags('localhost:5000', `${repo.namespace}/vendor-cli`)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9810);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8990);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9810:
+/***/ 8990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -391,9 +391,105 @@ function renderWith(template, values) {
     return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
 }
 
+;// CONCATENATED MODULE: ./src/core/trust.ts
+// Who may write where. The inference (scenario.ts) reads the event; this module adds what the event
+// alone cannot say — which commit was checked out, what the workflow explicitly allowed — and refuses
+// an explicit scenario that would write more than the event may:
+//   - untrusted runs (forks, Dependabot, unknown events) write nothing: only `check`;
+//   - a pull/merge request may reach staging (`gate`), never final or version tags;
+//   - `pull_request_target` runs with the base repository's secrets: when the pull request's head is
+//     checked out, it pushes only with `allow-pull-request-target-push`, and only for same-repository heads.
+// The opt-in is never read from the configuration file: on these events that file comes from the
+// pull request, so a pull request could grant itself the permission.
+const ALLOW_PRT_INPUT = 'allow-pull-request-target-push';
+const CHANGE_REQUEST_EVENTS = /^(pull_request|pull_request_target|merge_request_event(\/.*)?)$/;
+function isChangeRequest(inference) {
+    return CHANGE_REQUEST_EVENTS.test(inference.event);
+}
+/** Whether a pull_request_target run built the pull request's code rather than the base branch's. */
+function checkedOutPullRequestHead(inference, opts) {
+    if (opts.checkoutSha && opts.baseSha && opts.checkoutSha === opts.baseSha)
+        return false;
+    // Anything but the base tip (the head, a merge, an unknown commit) is treated as the pull request's code.
+    return true;
+}
+/**
+ * The inference adjusted for pull_request_target: a same-repository head with the workflow's opt-in
+ * gates like a pull_request; everything else keeps `check`, with the reason saying what would allow a push.
+ */
+function applyTrust(inference, opts) {
+    if (inference.host !== 'github' || inference.event !== 'pull_request_target')
+        return inference;
+    if (!checkedOutPullRequestHead(inference, opts)) {
+        return {
+            ...inference,
+            trusted: true,
+            reason: `${inference.reason}; the working tree is the base branch tip ${trust_short(opts.baseSha)}, not the pull request's code`
+        };
+    }
+    const outsider = inference.fork || inference.bot === 'dependabot';
+    if (opts.allowPullRequestTargetPush && !outsider) {
+        return {
+            ...inference,
+            trusted: true,
+            scenario: { value: 'gate', source: `env GITHUB_EVENT_NAME, ${ALLOW_PRT_INPUT}` },
+            reason: `pull_request_target with the pull request's head checked out (${trust_short(opts.checkoutSha)}), ` +
+                `allowed to push by \`${ALLOW_PRT_INPUT}: true\`: same-repository pull requests get gate (staging only)`
+        };
+    }
+    const why = outsider
+        ? `its head comes from ${inference.fork ? 'a fork' : 'dependabot[bot]'}, which never pushes even with \`${ALLOW_PRT_INPUT}\``
+        : `set \`${ALLOW_PRT_INPUT}: true\` to let a same-repository head push to staging`;
+    return {
+        ...inference,
+        trusted: false,
+        reason: `${inference.reason}; the pull request's head is checked out (${trust_short(opts.checkoutSha)}), so nothing is pushed: ${why}`
+    };
+}
+/**
+ * Why `scenario` may not run on this event, or undefined when it may. Only explicit choices can be
+ * refused: an inferred scenario is always allowed by construction.
+ */
+function trustRefusal(inference, scenario) {
+    if (scenario.value === 'check')
+        return undefined;
+    if (!inference.trusted) {
+        return (`scenario ${scenario.value} (${scenario.source}) is refused: this run may not write to any registry (${inference.reason}). ` +
+            `Remove the override; the run then checks (build and test) without pushing`);
+    }
+    if (isChangeRequest(inference) && (scenario.value === 'promote' || scenario.value === 'release')) {
+        return (`scenario ${scenario.value} (${scenario.source}) is refused on a ${inference.event} run: a change that is not merged yet ` +
+            `may push to staging (gate) at most, never to final or version tags. ` +
+            `Promotion runs on the push to the default branch after the merge, release on a version tag`);
+    }
+    return undefined;
+}
+function trust_short(sha) {
+    return sha ? sha.slice(0, 12) : 'unknown commit';
+}
+/**
+ * What a sub-action runs on this event. `gate` pushes to staging where the event may write and checks
+ * elsewhere; `promote` publishes only where the event promotes or releases and otherwise does nothing.
+ */
+function stepScenario(step, inference) {
+    const source = `components/${step}`;
+    if (step === 'gate') {
+        if (inference.trusted)
+            return { scenario: { value: 'gate', source } };
+        return { scenario: { value: 'check', source: `${source} (untrusted event: ${inference.scenario.source})` } };
+    }
+    const inferred = inference.scenario.value;
+    if (inferred === 'promote' || inferred === 'release')
+        return { scenario: { value: inferred, source } };
+    return {
+        skip: `${inference.reason}. The promote step publishes only on a push to the default branch (promote) or a release tag (release), so it does nothing here`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
 // where every value came from. Pure: git facts and source identities are passed in.
+
 
 function resolveScenario(inputs) {
     if (inputs.scenarioOverride)
@@ -414,6 +510,7 @@ function buildPlan(inputs) {
     if (git.tag)
         gitValues.tag = git.tag.value;
     const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+    const refusal = trustRefusal(inference, scenario);
     const plan = {
         version: 1,
         config: source.file,
@@ -426,12 +523,16 @@ function buildPlan(inputs) {
         trusted: inference.trusted,
         git,
         images,
-        writes: images.flatMap(i => [
-            ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-            ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
-        ]),
-        warnings: planWarnings(scenario, inference, images)
+        writes: refusal
+            ? []
+            : images.flatMap(i => [
+                ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+                ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
+            ]),
+        warnings: planWarnings(scenario, images)
     };
+    if (refusal)
+        plan.refusal = refusal;
     return plan;
 }
 /** Images in an order where every image comes after the one it depends on, file order otherwise. */
@@ -546,11 +647,8 @@ function steps(plan, scenario) {
             ];
     }
 }
-function planWarnings(scenario, inference, images) {
+function planWarnings(scenario, images) {
     const warnings = [];
-    if (!inference.trusted && scenario.value !== 'check') {
-        warnings.push(`scenario ${scenario.value} (${scenario.source}) on an untrusted event: ${inference.reason}`);
-    }
     for (const image of images) {
         if (image.identity.error && scenario.value !== 'check')
             warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
@@ -2519,6 +2617,8 @@ function assembleIndex(parts) {
 
 async function runGate(req) {
     const started = Date.now();
+    if (req.plan.refusal)
+        throw new UsageError(req.plan.refusal);
     const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
     const configured = split?.images ?? req.loaded.config.images;
     if (split?.skipped.length)
@@ -4016,6 +4116,9 @@ class Untagger {
 
 async function runMerge(req) {
     const started = Date.now();
+    // merge writes the staging tag, as gate does: never on a run that may not write.
+    if (!req.plan.trusted)
+        throw new UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
     const records = await readRecords((0,external_node_path_namespaceObject.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR));
     const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
     credentials.secrets().forEach(s => req.reporter.mask(s));
@@ -5902,6 +6005,7 @@ async function hashWorktreePaths(root, paths) {
 
 
 
+
 const DEFAULT_CONFIG = '.imagegate.yml';
 /** Reads and checks the configuration file; every problem is a ConfigError or UsageError (exit 2). */
 async function readConfigFile(cwd, path) {
@@ -6001,17 +6105,22 @@ async function computeIdentities(loaded, git) {
 async function makePlan(request) {
     const loaded = await readConfigFile(request.cwd, request.configPath);
     const payload = await readEventPayload(request.env);
-    const inference = inferScenario(request.env, payload.event);
     const git = await readLocalGit(loaded.dir);
+    const inference = applyTrust(inferScenario(request.env, payload.event), {
+        ...(git?.sha ? { checkoutSha: git.sha } : {}),
+        ...(request.env.GITHUB_SHA ? { baseSha: request.env.GITHUB_SHA } : {}),
+        allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? request.env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true'
+    });
     const local = inference.host === 'local' ? git : undefined;
     const identities = await computeIdentities(loaded, git);
     const inputs = { config: loaded.config, source: loaded.source, inference, identities };
+    const override = request.scenarioFor?.(inference) ?? request.scenario;
     const plan = buildPlan({
         ...inputs,
-        ...(request.scenario ? { scenarioOverride: request.scenario } : {}),
+        ...(override ? { scenarioOverride: override } : {}),
         ...(local ? { localGit: local } : {})
     });
-    return { plan, loaded, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
+    return { plan, loaded, inference, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/reference-doc.ts
@@ -6209,6 +6318,8 @@ async function cosignSign(req, host, credentials, env) {
 
 async function runPromote(req) {
     const started = Date.now();
+    if (req.plan.refusal)
+        throw new UsageError(req.plan.refusal);
     const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
     credentials.secrets().forEach(s => req.reporter.mask(s));
     const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
@@ -6387,6 +6498,140 @@ function refText(repo, tag) {
     return `${repo.registry}/${repo.repository}:${tag}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/tools.ts
+// The tools `imagegate setup` installs, pinned by version and SHA-256 per platform. A download whose
+// bytes hash to anything else is refused, so a mirror (IMAGEGATE_TOOLS_MIRROR) can serve them but never
+// change them. Checksums are the publishers' own (cosign_checksums.txt, pack's per-asset .sha256).
+
+const COSIGN = 'https://github.com/sigstore/cosign/releases/download/v3.0.6';
+const PACK = 'https://github.com/buildpacks/pack/releases/download/v0.39.1';
+const PINNED_TOOLS = [
+    {
+        name: 'cosign',
+        version: '3.0.6',
+        assets: {
+            x64: {
+                url: `${COSIGN}/cosign-linux-amd64`,
+                sha256: 'c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74',
+                kind: 'binary'
+            },
+            arm64: {
+                url: `${COSIGN}/cosign-linux-arm64`,
+                sha256: 'bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8',
+                kind: 'binary'
+            }
+        }
+    },
+    {
+        name: 'pack',
+        version: '0.39.1',
+        assets: {
+            x64: {
+                url: `${PACK}/pack-v0.39.1-linux.tgz`,
+                sha256: '77109791ec8ad73749bc9efc5ecd3905f49175a5071c50e4be59840041ee4b42',
+                kind: 'tgz',
+                member: 'pack'
+            },
+            arm64: {
+                url: `${PACK}/pack-v0.39.1-linux-arm64.tgz`,
+                sha256: '6ffe978d5fe59ecc17ed685f51da35b7d6a003aeaa3676e831e7aeeb0ddd09c8',
+                kind: 'tgz',
+                member: 'pack'
+            }
+        }
+    }
+];
+/** What to download for `names` (comma or space separated) on this machine, or a UsageError naming the fix. */
+function toolDownloads(names, arch, mirror, table = PINNED_TOOLS) {
+    const wanted = names.split(/[\s,]+/).filter(Boolean);
+    const known = table.map(t => t.name);
+    return [...new Set(wanted)].map(name => {
+        const tool = table.find(t => t.name === name);
+        if (!tool)
+            throw new UsageError(`unknown tool \`${name}\`; imagegate setup installs ${known.join(', ')}`);
+        const asset = tool.assets[arch];
+        if (!asset)
+            throw new UsageError(`${name} ${tool.version} is pinned for linux x64 and arm64, not ${arch}; install it yourself and leave it out of \`tools\``);
+        const file = asset.url.slice(asset.url.lastIndexOf('/') + 1);
+        const url = mirror ? `${mirror.replace(/\/+$/, '')}/${name}/v${tool.version}/${file}` : asset.url;
+        return { name, version: tool.version, ...asset, url };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/io/install-tools.ts
+// Downloads the pinned tools, checks every byte against the pinned SHA-256 before anything runs,
+// and installs them into a versioned directory (the runner's tool cache when there is one).
+
+
+
+
+
+
+async function installTool(tool, root) {
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `imagegate-${tool.name}-`));
+    try {
+        const bytes = await download(tool.url);
+        const actual = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+        if (actual !== tool.sha256)
+            throw new InfrastructureError(`${tool.url} has SHA-256 ${actual}, not the pinned ${tool.sha256}: refusing to install ${tool.name} ${tool.version}. ` +
+                'A proxy or mirror served different bytes; fix the mirror (IMAGEGATE_TOOLS_MIRROR) or download from the publisher');
+        const file = (0,external_node_path_namespaceObject.join)(work, 'download');
+        await (0,promises_namespaceObject.writeFile)(file, bytes);
+        const dir = (0,external_node_path_namespaceObject.join)(root, tool.name, tool.version);
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        if (tool.kind === 'tgz') {
+            const r = await Exec.run('tar', ['-xzf', file, '-C', work, '--', tool.member ?? tool.name]);
+            if (r.exitCode !== 0)
+                throw new InfrastructureError(`cannot unpack ${tool.url}: ${r.stderr.trim() || `tar exited ${r.exitCode}`}`);
+            await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(work, tool.member ?? tool.name), (0,external_node_path_namespaceObject.join)(dir, tool.name));
+        }
+        else {
+            await (0,promises_namespaceObject.copyFile)(file, (0,external_node_path_namespaceObject.join)(dir, tool.name));
+        }
+        await (0,promises_namespaceObject.chmod)((0,external_node_path_namespaceObject.join)(dir, tool.name), 0o755);
+        return { name: tool.name, version: tool.version, dir };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
+}
+async function download(url) {
+    let res;
+    try {
+        res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
+    }
+    catch (e) {
+        throw new InfrastructureError(`cannot download ${url}: ${e.message}; check the network or set IMAGEGATE_TOOLS_MIRROR`);
+    }
+    if (!res.ok)
+        throw new InfrastructureError(`cannot download ${url}: HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+}
+
+;// CONCATENATED MODULE: ./src/app/setup.ts
+// `imagegate setup`: installs the pinned tools and puts them on PATH for the rest of the job
+// (GITHUB_PATH on GitHub; elsewhere the directories are printed for the caller to add).
+
+
+
+
+
+const DEFAULT_TOOLS = 'cosign,pack';
+async function setupTools(tools, env, reporter) {
+    const downloads = toolDownloads(tools, process.arch, env.IMAGEGATE_TOOLS_MIRROR || undefined);
+    const root = env.RUNNER_TOOL_CACHE
+        ? (0,external_node_path_namespaceObject.join)(env.RUNNER_TOOL_CACHE, 'imagegate')
+        : (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache', 'imagegate', 'tools');
+    const installed = [];
+    for (const tool of downloads) {
+        const done = await reporter.group(`install ${tool.name} ${tool.version}`, () => installTool(tool, root));
+        installed.push(done);
+        if (env.GITHUB_PATH)
+            await (0,promises_namespaceObject.appendFile)(env.GITHUB_PATH, `${done.dir}\n`);
+    }
+    return installed;
+}
+
 ;// CONCATENATED MODULE: ./src/app/promote-summary.ts
 // A promotion's outcome as people read it.
 function renderPromoteText(report) {
@@ -6494,6 +6739,8 @@ function renderPlanText(plan) {
         lines.push(`  ${ref}`);
     for (const warning of plan.warnings)
         lines.push(`warning: ${warning}`);
+    if (plan.refusal)
+        lines.push(`refused: ${plan.refusal}`);
     return `${lines.join('\n')}\n`;
 }
 function renderImage(image) {
@@ -6700,7 +6947,18 @@ function reporter_seconds() {
 
 
 
-const VERBS = ['plan', 'check', 'gate', 'merge', 'promote', 'release', 'run', 'verify', 'cleanup'];
+const VERBS = [
+    'plan',
+    'check',
+    'gate',
+    'merge',
+    'promote',
+    'release',
+    'run',
+    'verify',
+    'cleanup',
+    'setup'
+];
 const FLAGS_WITH_VALUE = [
     '--config',
     '--scenario',
@@ -6710,7 +6968,8 @@ const FLAGS_WITH_VALUE = [
     '--older-than',
     '--platform',
     '--records',
-    '--builder'
+    '--builder',
+    '--tools'
 ];
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'];
 const SHORT = { '-c': '--config', '-h': '--help', '-V': '--version' };
@@ -6751,6 +7010,8 @@ function parseArgs(argv) {
                 args.builder = value;
             else if (flag === '--dotenv')
                 args.dotenv = value;
+            else if (flag === '--tools')
+                args.tools = value;
             else
                 args.junit = value;
             continue;
@@ -6818,7 +7079,8 @@ function example(flag) {
         '--platform': 'linux/arm64',
         '--records': 'imagegate-records',
         '--builder': 'my-remote-builder',
-        '--dotenv': 'imagegate.env'
+        '--dotenv': 'imagegate.env',
+        '--tools': 'cosign,pack'
     };
     return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -6843,6 +7105,7 @@ Commands:
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
   cleanup   remove staging tags older than --older-than (default 24h), nothing else
+  setup     install the pinned tools (--tools cosign,pack), each checked against its pinned SHA-256
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
@@ -6858,6 +7121,7 @@ Options:
       --records DIR   where gate --platform writes its record and merge reads them
                       (default: imagegate-records)
       --builder NAME  build with this buildx builder (remote, kubernetes, docker-container)
+      --tools LIST    for setup: which pinned tools to install (default cosign,pack)
   -h, --help          show this help
   -V, --version       print the version
 
@@ -6867,6 +7131,7 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
+
 
 
 
@@ -6905,6 +7170,8 @@ async function main(argv, io) {
             return await verifyCommand(args, io);
         if (args.verb === 'cleanup')
             return await cleanupCommand(args, io);
+        if (args.verb === 'setup')
+            return await setupCommand(args, io);
         const planned = await makePlan({
             cwd: io.cwd,
             env: io.env,
@@ -7034,6 +7301,12 @@ async function writeDotenv(args, io, outputs) {
     catch (e) {
         throw new UsageError(`cannot write --dotenv ${args.dotenv}: ${e.message}; pass a writable path`);
     }
+}
+async function setupCommand(args, io) {
+    const installed = await setupTools(args.tools ?? DEFAULT_TOOLS, io.env, StreamReporter.forEnv(io.stderr, io.env));
+    const text = installed.map(t => `installed ${t.name} ${t.version} in ${t.dir}\n`).join('');
+    printResult(args, io, text, installed);
+    return EXIT.ok;
 }
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */
 function printResult(args, io, text, doc) {

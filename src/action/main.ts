@@ -1,5 +1,6 @@
 // The GitHub Action entry point: inputs → the same code path as the CLI → step outputs, summary,
-// annotations and the exit code.
+// annotations and the exit code. The root action runs `command` (default: the inferred scenario);
+// the sub-actions components/gate and components/promote run a fixed step (see core/trust.ts).
 
 import * as core from '@actions/core';
 import {join, relative, resolve} from 'node:path';
@@ -7,33 +8,56 @@ import {runGate} from '../app/gate.js';
 import {makePlan} from '../app/plan.js';
 import {runPromote} from '../app/promote.js';
 import {renderPromoteText} from '../app/promote-summary.js';
+import {failureAnnotations} from '../core/annotations.js';
 import {ConfigError, EXIT, ImagegateError, UsageError} from '../core/errors.js';
+import {stepScenario, type StepKind} from '../core/trust.js';
+import {createScratch, dockerConfigPath, snapshotDockerConfig} from '../io/run-scratch.js';
 import {renderPlanMarkdown, renderPlanText} from '../core/render-plan.js';
 import type {RunReport} from '../core/results.js';
-import {parseScenario, type Scenario} from '../core/scenario.js';
+import {parseScenario, type Fact, type Scenario} from '../core/scenario.js';
 import {renderRunMarkdown, renderRunText} from '../core/summary.js';
 import {GitHubReporter} from '../host/github.js';
 
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
 
-export async function runAction(): Promise<void> {
+/** What the post step reads back (GITHUB_STATE → STATE_<name>). */
+export const STATE = {post: 'isPost', scratch: 'scratch', dockerConfig: 'docker-config'} as const;
+
+/** The root action (`run`: the `command` input decides) or a sub-action's fixed step. */
+export type Entry = 'run' | StepKind;
+
+export async function runAction(entry: Entry = 'run'): Promise<void> {
+  core.saveState(STATE.post, 'true');
   const cwd = resolve(core.getInput('working-directory') || '.');
   try {
-    const command = core.getInput('command') || 'run';
+    const scratch = await prepareRun();
+    const command = entry === 'run' ? core.getInput('command') || 'run' : entry;
     if (!COMMANDS.includes(command))
       throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
-    const scenario = scenarioInput(command);
+    const scenario = entry === 'run' ? scenarioInput(command) : undefined;
     const config = core.getInput('config') || undefined;
-    const {plan, loaded, notices} = await makePlan({
+    const allow = booleanInput('allow-pull-request-target-push');
+    const {plan, loaded, inference, notices} = await makePlan({
       cwd,
       env: process.env,
       configPath: config,
-      ...(scenario ? {scenario} : {})
+      ...(scenario ? {scenario} : {}),
+      ...(entry !== 'run' ? {scenarioFor: inf => scenarioOf(stepScenario(entry, inf))} : {}),
+      ...(allow !== undefined ? {allowPullRequestTargetPush: allow} : {})
     });
     notices.forEach(n => core.warning(n));
     plan.warnings.forEach(w => core.warning(w));
     core.setOutput('scenario', plan.scenario.value);
     core.setOutput('plan', JSON.stringify(plan));
+    if (plan.refusal) throw new UsageError(plan.refusal);
+    if (!plan.trusted) core.notice(`imagegate ${plan.scenario.value}, no registry writes: ${plan.reason}`);
+    const step = entry === 'promote' ? stepScenario('promote', inference) : undefined;
+    if (step && 'skip' in step) {
+      core.notice(step.skip);
+      core.setOutput('pushed', 'false');
+      await core.summary.addRaw(`### imagegate promote: nothing to do\n\n${step.skip}\n`).write();
+      return;
+    }
     if (command === 'plan') {
       core.info(renderPlanText(plan));
       core.setOutput('pushed', 'false');
@@ -58,7 +82,7 @@ export async function runAction(): Promise<void> {
       await core.summary.addRaw(`### imagegate ${chosen}\n\n\`\`\`\n${renderPromoteText(report)}\`\`\`\n`).write();
       return;
     }
-    const junit = join(process.env.RUNNER_TEMP ?? cwd, 'imagegate-junit.xml');
+    const junit = join(scratch, 'imagegate-junit.xml');
     const parallel = Number(core.getInput('parallel') || '2');
     if (!Number.isInteger(parallel) || parallel < 1)
       throw new UsageError(`input \`parallel: ${core.getInput('parallel')}\` must be a whole number of 1 or more`);
@@ -75,14 +99,64 @@ export async function runAction(): Promise<void> {
     core.info(renderRunText(report));
     await core.summary.addRaw(renderRunMarkdown(report)).write();
     if (!report.images.every(i => i.status === 'passed')) {
-      for (const image of report.images.filter(i => i.status !== 'passed'))
-        core.error(`${image.name}: ${image.reason ?? image.status}`);
+      const file = relative(process.env.GITHUB_WORKSPACE || cwd, loaded.path);
+      for (const a of failureAnnotations(report.images, loaded.config, loaded.source))
+        core.error(a.message, a.line ? {file, startLine: a.line, ...(a.col ? {startColumn: a.col} : {})} : {file});
       core.setFailed(`imagegate ${chosen}: not every test passed${chosen === 'gate' ? '; nothing was pushed' : ''}`);
       process.exitCode = EXIT.failed;
     }
   } catch (e) {
     fail(e, cwd);
   }
+}
+
+/**
+ * One scratch directory for everything this run writes outside the workspace (TMPDIR points there,
+ * for imagegate and every tool it starts), a copy of the user's docker config for the post step to
+ * compare and restore, and registry credentials from the inputs.
+ */
+async function prepareRun(): Promise<string> {
+  const scratch = await createScratch(process.env.RUNNER_TEMP);
+  core.saveState(STATE.scratch, scratch);
+  process.env.TMPDIR = scratch;
+  const snapshot = await snapshotDockerConfig(dockerConfigPath(process.env), scratch);
+  core.saveState(STATE.dockerConfig, JSON.stringify(snapshot));
+  credentialsFromInputs();
+  return scratch;
+}
+
+// The inputs reach the registry code the way the CLI's environment does, in this process only:
+// nothing is exported to later steps, and the password never appears in argv.
+function credentialsFromInputs(): void {
+  const username = core.getInput('registry-username');
+  const password = core.getInput('registry-password');
+  if (password) core.setSecret(password);
+  if (!password) {
+    // Secrets are empty on fork and Dependabot pull requests, which only check: not an error there.
+    if (username)
+      core.warning(
+        '`registry-password` is empty (secrets are not given to fork and Dependabot pull requests), so `registry-username` is ignored and docker’s own config is used'
+      );
+    return;
+  }
+  if (!username)
+    throw new UsageError(
+      '`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)'
+    );
+  process.env.IMAGEGATE_REGISTRY_USER = username;
+  process.env.IMAGEGATE_REGISTRY_PASSWORD = password;
+}
+
+function booleanInput(name: string): boolean | undefined {
+  const text = core.getInput(name).trim();
+  if (text === '') return undefined;
+  if (/^true$/i.test(text)) return true;
+  if (/^false$/i.test(text)) return false;
+  throw new UsageError(`input \`${name}: ${text}\` must be true or false`);
+}
+
+function scenarioOf(step: ReturnType<typeof stepScenario>): Fact<Scenario> | undefined {
+  return 'scenario' in step ? step.scenario : undefined;
 }
 
 function scenarioInput(command: string): {value: Scenario; source: string} | undefined {

@@ -50,6 +50,7 @@ export interface GateRequest {
 
 export async function runGate(req: GateRequest): Promise<RunReport> {
   const started = Date.now();
+  if (req.plan.refusal) throw new UsageError(req.plan.refusal);
   const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
   const configured = split?.images ?? req.loaded.config.images;
   if (split?.skipped.length)

@@ -75,6 +75,9 @@ interface Located {
 
 export async function runMerge(req: MergeRequest): Promise<MergeReport> {
   const started = Date.now();
+  // merge writes the staging tag, as gate does: never on a run that may not write.
+  if (!req.plan.trusted)
+    throw new UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
   const records = await readRecords(resolve(req.recordsDir ?? DEFAULT_RECORDS_DIR));
   const credentials = new CredentialStore({env: req.env, envHosts: registryHosts(req.loaded.config)});
   credentials.secrets().forEach(s => req.reporter.mask(s));

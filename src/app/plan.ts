@@ -9,7 +9,8 @@ import type {Config, ConfigSource} from '../core/config/types.js';
 import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
 import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
-import {inferScenario, type Fact, type Scenario} from '../core/scenario.js';
+import {inferScenario, type Fact, type Inference, type Scenario} from '../core/scenario.js';
+import {applyTrust} from '../core/trust.js';
 import {hashWorktreePaths, readLocalGit, type LocalGit} from '../io/git.js';
 
 export const DEFAULT_CONFIG = '.imagegate.yml';
@@ -129,26 +130,37 @@ export interface PlanRequest {
   env: Readonly<Record<string, string | undefined>>;
   configPath?: string;
   scenario?: Fact<Scenario>;
+  /** Chooses the scenario from the inference (a sub-action's fixed step); wins over `scenario`. */
+  scenarioFor?: (inference: Inference) => Fact<Scenario> | undefined;
+  /** The workflow's opt-in for pull_request_target pushes; default: env IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH. */
+  allowPullRequestTargetPush?: boolean;
 }
 
 export interface PlanResult {
   plan: Plan;
   loaded: LoadedConfig;
+  inference: Inference;
   notices: string[];
 }
 
 export async function makePlan(request: PlanRequest): Promise<PlanResult> {
   const loaded = await readConfigFile(request.cwd, request.configPath);
   const payload = await readEventPayload(request.env);
-  const inference = inferScenario(request.env, payload.event);
   const git = await readLocalGit(loaded.dir);
+  const inference = applyTrust(inferScenario(request.env, payload.event), {
+    ...(git?.sha ? {checkoutSha: git.sha} : {}),
+    ...(request.env.GITHUB_SHA ? {baseSha: request.env.GITHUB_SHA} : {}),
+    allowPullRequestTargetPush:
+      request.allowPullRequestTargetPush ?? request.env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true'
+  });
   const local = inference.host === 'local' ? git : undefined;
   const identities = await computeIdentities(loaded, git);
   const inputs = {config: loaded.config, source: loaded.source, inference, identities};
+  const override = request.scenarioFor?.(inference) ?? request.scenario;
   const plan = buildPlan({
     ...inputs,
-    ...(request.scenario ? {scenarioOverride: request.scenario} : {}),
+    ...(override ? {scenarioOverride: override} : {}),
     ...(local ? {localGit: local} : {})
   });
-  return {plan, loaded, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])]};
+  return {plan, loaded, inference, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])]};
 }

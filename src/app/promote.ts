@@ -72,6 +72,7 @@ interface Target {
 
 export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
   const started = Date.now();
+  if (req.plan.refusal) throw new UsageError(req.plan.refusal);
   const credentials = new CredentialStore({env: req.env, envHosts: registryHosts(req.loaded.config)});
   credentials.secrets().forEach(s => req.reporter.mask(s));
   const transport =

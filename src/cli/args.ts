@@ -5,7 +5,18 @@ import {parseScenario, SCENARIOS, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
 import {parseDuration} from '../core/config/formats.js';
 
-export const VERBS = ['plan', 'check', 'gate', 'merge', 'promote', 'release', 'run', 'verify', 'cleanup'] as const;
+export const VERBS = [
+  'plan',
+  'check',
+  'gate',
+  'merge',
+  'promote',
+  'release',
+  'run',
+  'verify',
+  'cleanup',
+  'setup'
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface CliArgs {
@@ -31,6 +42,8 @@ export interface CliArgs {
   records?: string;
   /** A buildx builder to build with (`docker buildx build --builder`). */
   builder?: string;
+  /** `setup --tools cosign,pack`. */
+  tools?: string;
 }
 
 const FLAGS_WITH_VALUE = [
@@ -42,7 +55,8 @@ const FLAGS_WITH_VALUE = [
   '--older-than',
   '--platform',
   '--records',
-  '--builder'
+  '--builder',
+  '--tools'
 ] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
@@ -76,6 +90,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--records') args.records = value;
       else if (flag === '--builder') args.builder = value;
       else if (flag === '--dotenv') args.dotenv = value;
+      else if (flag === '--tools') args.tools = value;
       else args.junit = value;
       continue;
     }
@@ -147,7 +162,8 @@ function example(flag: string): string {
     '--platform': 'linux/arm64',
     '--records': 'imagegate-records',
     '--builder': 'my-remote-builder',
-    '--dotenv': 'imagegate.env'
+    '--dotenv': 'imagegate.env',
+    '--tools': 'cosign,pack'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -173,6 +189,7 @@ Commands:
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
   cleanup   remove staging tags older than --older-than (default 24h), nothing else
+  setup     install the pinned tools (--tools cosign,pack), each checked against its pinned SHA-256
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
@@ -188,6 +205,7 @@ Options:
       --records DIR   where gate --platform writes its record and merge reads them
                       (default: imagegate-records)
       --builder NAME  build with this buildx builder (remote, kubernetes, docker-container)
+      --tools LIST    for setup: which pinned tools to install (default cosign,pack)
   -h, --help          show this help
   -V, --version       print the version
 

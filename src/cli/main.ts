@@ -9,6 +9,7 @@ import {makePlan, readConfigFile, type PlanResult} from '../app/plan.js';
 import {renderConfigReference} from '../core/config/reference-doc.js';
 import {SCHEMA} from '../core/config/schema.js';
 import {runPromote} from '../app/promote.js';
+import {DEFAULT_TOOLS, setupTools} from '../app/setup.js';
 import {EXIT, FailedError, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
 import {renderPromoteText} from '../app/promote-summary.js';
 import {gateOutputs, mergeOutputs, publishOutputs, renderDotenv, type RunOutputs} from '../core/outputs.js';
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
     if (args.verb === 'verify') return await verifyCommand(args, io);
     if (args.verb === 'cleanup') return await cleanupCommand(args, io);
+    if (args.verb === 'setup') return await setupCommand(args, io);
     const planned = await makePlan({
       cwd: io.cwd,
       env: io.env,
@@ -195,6 +197,13 @@ async function writeDotenv(args: CliArgs, io: CliIo, outputs: RunOutputs): Promi
   } catch (e) {
     throw new UsageError(`cannot write --dotenv ${args.dotenv}: ${(e as Error).message}; pass a writable path`);
   }
+}
+
+async function setupCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
+  const installed = await setupTools(args.tools ?? DEFAULT_TOOLS, io.env, StreamReporter.forEnv(io.stderr, io.env));
+  const text = installed.map(t => `installed ${t.name} ${t.version} in ${t.dir}\n`).join('');
+  printResult(args, io, text, installed);
+  return EXIT.ok;
 }
 
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */

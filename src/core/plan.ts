@@ -5,6 +5,7 @@ import type {Config, ConfigSource, ImageConfig, TagRule} from './config/types.js
 import type {SourceIdentity} from './identity.js';
 import type {Fact, Inference, Scenario} from './scenario.js';
 import {renderTagTemplate, type GitValues, type TagScenario} from './tags.js';
+import {trustRefusal} from './trust.js';
 
 export interface PlannedTag {
   template: string;
@@ -47,6 +48,8 @@ export interface Plan {
   /** Every registry reference this scenario writes, in order. */
   writes: string[];
   warnings: string[];
+  /** Why this scenario may not run on this event (an explicit choice beyond what the event may write). */
+  refusal?: string;
 }
 
 export interface PlanInputs {
@@ -78,6 +81,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
   if (git.branch) gitValues.branch = git.branch.value;
   if (git.tag) gitValues.tag = git.tag.value;
   const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+  const refusal = trustRefusal(inference, scenario);
   const plan: Plan = {
     version: 1,
     config: source.file,
@@ -91,12 +95,15 @@ export function buildPlan(inputs: PlanInputs): Plan {
     trusted: inference.trusted,
     git,
     images,
-    writes: images.flatMap(i => [
-      ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-      ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!)
-    ]),
-    warnings: planWarnings(scenario, inference, images)
+    writes: refusal
+      ? []
+      : images.flatMap(i => [
+          ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+          ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!)
+        ]),
+    warnings: planWarnings(scenario, images)
   };
+  if (refusal) plan.refusal = refusal;
   return plan;
 }
 
@@ -214,11 +221,8 @@ function steps(plan: ImagePlan, scenario: Scenario): string[] {
   }
 }
 
-function planWarnings(scenario: Fact<Scenario>, inference: Inference, images: ImagePlan[]): string[] {
+function planWarnings(scenario: Fact<Scenario>, images: ImagePlan[]): string[] {
   const warnings: string[] = [];
-  if (!inference.trusted && scenario.value !== 'check') {
-    warnings.push(`scenario ${scenario.value} (${scenario.source}) on an untrusted event: ${inference.reason}`);
-  }
   for (const image of images) {
     if (image.identity.error && scenario.value !== 'check')
       warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);

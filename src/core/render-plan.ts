@@ -22,6 +22,7 @@ export function renderPlanText(plan: Plan): string {
   );
   for (const ref of plan.writes) lines.push(`  ${ref}`);
   for (const warning of plan.warnings) lines.push(`warning: ${warning}`);
+  if (plan.refusal) lines.push(`refused: ${plan.refusal}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,93 @@
+import {describe, expect, it} from '@jest/globals';
+import {failureAnnotations} from '../../src/core/annotations.js';
+import {loadConfig} from '../../src/core/config/load.js';
+import type {ImageResult} from '../../src/core/results.js';
+
+const CONFIG = `registry: localhost:5000/acme
+images:
+  - name: web
+    platforms: [linux/amd64, linux/arm64]
+    test:
+      - run: test -f /ready
+      - name: serves
+        run: ["/app/serve", "--once"]
+  - name: api
+    test:
+      setup: ["apk add curl"]
+      commands:
+        - run: curl --version
+`;
+
+function loaded() {
+  const r = loadConfig(CONFIG, '.imagegate.yml');
+  if (!r.ok) throw new Error('config');
+  return r;
+}
+
+const passed = {status: 'passed' as const, durationMs: 1, outputTail: ''};
+
+describe('failureAnnotations', () => {
+  it('points each failed test at the line that defines it', () => {
+    const r = loaded();
+    const images: ImageResult[] = [
+      {
+        name: 'web',
+        status: 'failed',
+        platforms: [
+          {
+            platform: 'linux/amd64',
+            emulated: false,
+            durationMs: 1,
+            tests: [{name: 'test -f /ready', platform: 'linux/amd64', ...passed}]
+          },
+          {
+            platform: 'linux/arm64',
+            emulated: true,
+            durationMs: 1,
+            tests: [
+              {
+                name: 'serves',
+                platform: 'linux/arm64',
+                status: 'failed',
+                exitCode: 1,
+                durationMs: 1,
+                outputTail: 'starting\nPermission denied: /app/state'
+              }
+            ]
+          }
+        ]
+      },
+      {
+        name: 'api',
+        status: 'failed',
+        platforms: [
+          {
+            platform: 'linux/amd64',
+            emulated: false,
+            durationMs: 1,
+            tests: [
+              {
+                name: 'curl --version',
+                platform: 'linux/amd64',
+                status: 'error',
+                durationMs: 0,
+                outputTail: '',
+                error: 'test setup failed'
+              }
+            ]
+          }
+        ]
+      },
+      {name: 'gone', status: 'build-failed', reason: 'build failed: no such file', platforms: []}
+    ];
+    expect(failureAnnotations(images, r.config, r.source)).toEqual([
+      {
+        message: 'web: test `serves` failed on linux/arm64 (exit code 1): Permission denied: /app/state',
+        line: 7,
+        col: 9
+      },
+      {message: 'api: test `curl --version` error on linux/amd64 (test setup failed)', line: 13, col: 11},
+      {message: 'gone: build failed: no such file'}
+    ]);
+  });
+});

@@ -1,0 +1,104 @@
+// `imagegate setup` (the last step of components/setup): the pinned downloads cannot be fetched here,
+// so a local mirror serves them. Bytes that differ from the pinned SHA-256 are refused before anything
+// is installed; bytes that match (a table pinned to the mirror's files) are installed and put on PATH.
+import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
+import {execFile, execFileSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {parse} from 'yaml';
+import {toolDownloads, type PinnedTool} from '../../src/core/tools.js';
+import {installTool} from '../../src/io/install-tools.js';
+import {ROOT} from '../helpers/repo.js';
+import {node24} from '../helpers/runner.js';
+
+interface SetupAction {
+  inputs: Record<string, {default?: string}>;
+  runs: {steps: {run?: string; env?: Record<string, string>}[]};
+}
+
+const files = new Map<string, Buffer>();
+let server: Server;
+let mirror: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const body = files.get(req.url ?? '');
+    res.writeHead(body ? 200 : 404).end(body);
+  });
+  await new Promise<void>(ok => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  mirror = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(() => new Promise<void>(ok => server.close(() => ok())));
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+describe('imagegate setup', () => {
+  it('components/setup’s own step refuses bytes that differ from the pinned SHA-256, and installs nothing', async () => {
+    files.set('/cosign/v3.0.6/cosign-linux-amd64', Buffer.from('#!/bin/sh\necho not cosign\n'));
+    const home = mkdtempSync(join(tmpdir(), 'imagegate-setup-'));
+    const githubPath = join(home, 'github-path');
+    writeFileSync(githubPath, '');
+    // The composite's own step, as the runner runs it: its `run:` under bash, inputs through `env:`.
+    const setup = parse(readFileSync(join(ROOT, 'components/setup/action.yml'), 'utf8')) as SetupAction;
+    const ours = setup.runs.steps.find(s => s.run)!;
+    expect(ours.env).toEqual({IMAGEGATE_TOOLS: '${{ inputs.tools }}'});
+    const env = {
+      PATH: `${dirname(node24())}:${process.env.PATH}`,
+      HOME: home,
+      GITHUB_ACTION_PATH: join(ROOT, 'components/setup'),
+      GITHUB_PATH: githubPath,
+      IMAGEGATE_TOOLS: setup.inputs.tools!.default,
+      IMAGEGATE_TOOLS_MIRROR: mirror
+    };
+    // Not spawnSync: the mirror runs in this process and must keep answering.
+    const r = await new Promise<{status: number | null; stderr: string}>(done => {
+      const child = execFile(
+        'bash',
+        ['--noprofile', '--norc', '-eo', 'pipefail', '-c', ours.run!],
+        {env},
+        (_e, _o, stderr) => done({status: child.exitCode, stderr})
+      );
+    });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain(
+      `${mirror}/cosign/v3.0.6/cosign-linux-amd64 has SHA-256 ${sha256(files.get('/cosign/v3.0.6/cosign-linux-amd64')!)}, not the pinned c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74: refusing to install cosign 3.0.6`
+    );
+    expect(existsSync(join(home, '.cache/imagegate/tools/cosign'))).toBe(false);
+    expect(readFileSync(githubPath, 'utf8')).toBe('');
+  });
+
+  it('installs a binary and a program from a .tgz whose bytes match the pins', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'imagegate-setup-'));
+    const program = Buffer.from('#!/bin/sh\necho pinned pack\n');
+    writeFileSync(join(work, 'pack'), program, {mode: 0o755});
+    execFileSync('tar', ['-czf', join(work, 'pack.tgz'), '-C', work, 'pack']);
+    const tgz = readFileSync(join(work, 'pack.tgz'));
+    files.set('/pack/v9.9.9/pack-v9.9.9-linux.tgz', tgz);
+    files.set('/tiny/v1.0.0/tiny', program);
+    const table: PinnedTool[] = [
+      {
+        name: 'pack',
+        version: '9.9.9',
+        assets: {
+          x64: {url: 'https://example.invalid/pack-v9.9.9-linux.tgz', sha256: sha256(tgz), kind: 'tgz', member: 'pack'}
+        }
+      },
+      {
+        name: 'tiny',
+        version: '1.0.0',
+        assets: {x64: {url: 'https://example.invalid/tiny', sha256: sha256(program), kind: 'binary'}}
+      }
+    ];
+    const root = join(work, 'tools');
+    for (const download of toolDownloads('pack,tiny', 'x64', mirror, table)) {
+      const installed = await installTool(download, root);
+      expect(installed.dir).toBe(join(root, download.name, download.version));
+      expect(execFileSync(join(installed.dir, download.name), {encoding: 'utf8'})).toBe('pinned pack\n');
+    }
+  });
+});
