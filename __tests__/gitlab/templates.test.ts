@@ -112,12 +112,12 @@ describe('GitLab components in templates/', () => {
       for (const [name] of jobsOf(component.body)) expect(name).toMatch(/^\.?\$\[\[ inputs\.job-prefix \]\]-[a-z-]+$/);
     });
 
-    it('puts every job in the stage input', () => {
+    it('puts every job in a stage input', () => {
       const jobs = Object.fromEntries(jobsOf(component.body));
       const stageOf = (job: Record<string, unknown>): unknown =>
         job.stage ?? (typeof job.extends === 'string' ? stageOf(jobs[job.extends] ?? {}) : undefined);
-      for (const [name, job] of Object.entries(jobs))
-        expect(`${name}: ${String(stageOf(job))}`).toBe(`${name}: $[[ inputs.stage ]]`);
+      for (const [name, job] of Object.entries(jobs).filter(([n]) => !n.startsWith('.')))
+        expect(`${name}: ${String(stageOf(job))}`).toMatch(/^.+: \$\[\[ inputs\.([a-z]+-)?stage \]\]$/);
     });
   });
 

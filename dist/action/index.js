@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(917);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5228);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 917:
+/***/ 5228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28444,7 +28444,7 @@ class ImagegateError extends Error {
     }
 }
 /** A bad flag, configuration or combination of them: fix the input and run again. */
-class errors_UsageError extends ImagegateError {
+class UsageError extends ImagegateError {
     constructor(message) {
         super(message, EXIT.usage);
     }
@@ -29112,7 +29112,7 @@ function samePlatform(a, b) {
     return norm(a) === norm(b);
 }
 /** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
-function platform_samePlatformText(a, b) {
+function samePlatformText(a, b) {
     const pa = parsePlatform(a);
     const pb = parsePlatform(b);
     return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
@@ -29485,7 +29485,7 @@ class DockerfileBuilder {
                 continue;
             const value = this.opts.env[secret.env];
             if (value === undefined) {
-                throw new errors_UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
+                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
             }
             this.opts.reporter.mask(value);
             env[secret.env] = value;
@@ -29517,7 +29517,7 @@ function buildFailure(output) {
 // Which test commands run on which platform, in order.
 
 function testsForPlatform(image, platform) {
-    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => platform_samePlatformText(p, platform)));
+    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
 }
 
 ;// CONCATENATED MODULE: ./src/io/binfmt.ts
@@ -29741,19 +29741,19 @@ function recordFileName(image, platform) {
 function narrowToPlatform(images, platformText) {
     const parsed = parsePlatform(platformText);
     if (!parsed.ok)
-        throw new errors_UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
-    const same = (p) => platform_samePlatformText(p, platformText);
+        throw new UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
+    const same = (p) => samePlatformText(p, platformText);
     const kept = images.filter(i => i.platforms.some(same));
     // The image's own spelling, so tags and records match what the configuration lists.
     const platform = kept[0]?.platforms.find(same) ?? platformText;
     if (kept.length === 0) {
         const listed = [...new Set(images.flatMap(i => i.platforms))].join(', ');
-        throw new errors_UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
+        throw new UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
     }
     const names = new Set(kept.map(i => i.name));
     for (const image of kept) {
         if (image.dependsOn !== undefined && !names.has(image.dependsOn))
-            throw new errors_UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
+            throw new UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
     }
     return {
         platform,
@@ -29821,7 +29821,7 @@ function checkRecords(input) {
         throw new MergeRefused(`merge refused for ${input.image}; nothing was published:\n  ${problems.join('\n  ')}`);
     return { identity: identities[0], records: ordered };
 }
-class MergeRefused extends (/* unused pure expression or super */ null && (Error)) {
+class MergeRefused extends Error {
 }
 /** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
 function assembleIndex(parts) {
@@ -29858,7 +29858,7 @@ function assembleIndex(parts) {
 async function runGate(req) {
     const started = Date.now();
     if (req.plan.refusal)
-        throw new errors_UsageError(req.plan.refusal);
+        throw new UsageError(req.plan.refusal);
     const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
     const configured = split?.images ?? req.loaded.config.images;
     if (split?.skipped.length)
@@ -29902,7 +29902,7 @@ function stagingRefs(plan, platform) {
     const refs = new Map();
     for (const image of plan.images) {
         if (!image.staging)
-            throw new errors_UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
+            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
         refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
     }
     return refs;
@@ -29942,7 +29942,7 @@ function credentialsFrom(env, reporter) {
     if (!username && !password)
         return undefined;
     if (!username || !password)
-        throw new errors_UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
+        throw new UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
     reporter.mask(password);
     return { username, password };
 }
@@ -30046,7 +30046,7 @@ async function pushTested(docker, reporter, images, built, staging, report) {
                 throw new InfrastructureError(`the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`);
             }
             for (const platform of image.platforms)
-                platform.manifestDigest = readBack.platforms.find(p => platform_samePlatformText(p.platform, platform.platform))?.digest;
+                platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
             image.pushed = { ref, digest: readBack.digest, verified: true };
             report.refs.push(`${ref}@${readBack.digest}`);
             report.pushed = true;
@@ -30087,6 +30087,1448 @@ async function readManifest(docker, ref) {
         digest: m.digest
     }));
     return { digest, platforms };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
+
+class RegistryError extends InfrastructureError {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The first OCI error code and message of an error body, if it is one. */
+function ociError(body) {
+    if (!body || body.length === 0)
+        return {};
+    try {
+        const doc = JSON.parse(body.toString());
+        const first = doc.errors?.[0];
+        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/types.ts
+// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
+
+const MEDIA = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json'
+};
+const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+}
+/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
+function parseManifest(m) {
+    const doc = JSON.parse(m.bytes.toString('utf8'));
+    const mediaType = doc.mediaType ?? m.mediaType;
+    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
+        return {
+            kind: 'index',
+            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
+        };
+    }
+    if (!doc.config)
+        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
+    return {
+        kind: 'image',
+        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
+    };
+}
+/** Blobs an image manifest references: its config, then its layers (deduplicated). */
+function blobsOf(manifest) {
+    const seen = new Set();
+    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
+}
+function platformText(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+// When to try a registry request again and how long to wait: exponential backoff with full
+// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
+// per host, so parallel workers slow down together after a 429.
+const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
+const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
+const RETRYABLE_ERRORS = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'ERR_SHORT_BODY',
+    'ERR_IDLE_TIMEOUT',
+    'UND_ERR_SOCKET'
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+function isRetryableError(error) {
+    const code = error?.code;
+    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
+        /socket hang up|premature close|aborted/i.test(String(error?.message)));
+}
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
+function backoffMs(policy, attempt, random = Math.random) {
+    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
+    return Math.floor(random() * step);
+}
+/** The earliest time each host may be asked again, shared by every request of the process. */
+class HostGate {
+    next = new Map();
+    /** Waits until the host may be asked again. */
+    async wait(host, sleep = delay) {
+        for (;;) {
+            const at = this.next.get(host) ?? 0;
+            const now = Date.now();
+            if (at <= now)
+                return;
+            await sleep(at - now);
+        }
+    }
+    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
+    hold(host, ms) {
+        const until = Date.now() + ms;
+        if ((this.next.get(host) ?? 0) < until)
+            this.next.set(host, until);
+    }
+}
+function delay(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
+// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+
+
+
+
+
+// One streamed PUT is fastest and cheapest; chunks only pay off for very large blobs, and
+// distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
+const DEFAULT_CHUNK = 512 * 1024 * 1024;
+const UPLOAD_RECOVERIES = 10;
+const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
+class RegistryClient {
+    transport;
+    opts;
+    constructor(transport, opts = {}) {
+        this.transport = transport;
+        this.opts = opts;
+    }
+    /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
+    async headManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+        const digest = header(res, 'docker-content-digest');
+        if (digest)
+            return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
+        // Without the header, only the bytes tell the digest.
+        const m = await this.getManifest(repo, reference);
+        return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
+    }
+    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+    async getManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+        const digest = sha256Digest(res.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
+        }
+        const claimed = header(res, 'docker-content-digest');
+        if (claimed && claimed !== digest)
+            throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
+        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+        return { bytes: res.body, mediaType, digest };
+    }
+    /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
+    async putManifest(repo, reference, manifest, opts = {}) {
+        const what = `PUT manifest ${at(repo, reference)}`;
+        const tries = opts.waitForBlobs === false ? 1 : 4;
+        // A registry may not yet see children or blobs written a moment ago (eventual consistency).
+        for (let attempt = 1;; attempt++) {
+            const res = await this.send(repo, {
+                method: 'PUT',
+                path: `/v2/${repo.repository}/manifests/${reference}`,
+                headers: { 'content-type': manifest.mediaType },
+                body: manifest.bytes
+            }, ['pull', 'push']);
+            const code = ociError(res.body).code;
+            if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
+                await delay(250 * attempt);
+                continue;
+            }
+            expectStatus(res, [200, 201], what);
+            const confirmed = header(res, 'docker-content-digest');
+            if (confirmed && confirmed !== manifest.digest)
+                throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
+            return manifest.digest;
+        }
+    }
+    async headBlob(repo, digest) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
+        if (res.status === 404)
+            return false;
+        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+        return true;
+    }
+    /**
+     * Cross-repository mount within one registry. True when mounted; false when the registry
+     * refused in any way (then the caller uploads), cancelling any upload session it opened.
+     */
+    async mountBlob(repo, digest, from) {
+        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        let res;
+        try {
+            res = await this.send(repo, {
+                method: 'POST',
+                path,
+                headers: { 'content-length': '0' },
+                scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
+            }, ['pull', 'push']);
+        }
+        catch {
+            return false;
+        }
+        if (res.status === 201)
+            return true;
+        const location = header(res, 'location');
+        if (res.status === 202 && location)
+            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
+        return false;
+    }
+    /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
+    async getBlob(repo, blob, offset = 0) {
+        const headers = offset ? { range: `bytes=${offset}-` } : {};
+        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
+        // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
+        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
+            const location = header(res, 'location');
+            if (!location)
+                break;
+            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
+                'pull'
+            ]);
+        }
+        if (res.status !== 200 && res.status !== 206) {
+            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+        }
+        if (offset && res.status !== 206)
+            throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
+        const body = res.stream;
+        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
+    }
+    /**
+     * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
+     * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
+     */
+    async uploadBlob(repo, blob, open, session) {
+        const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
+        let location = session ?? (await this.startUpload(repo));
+        let offset = 0;
+        let mismatches = 0;
+        for (let recoveries = 0;; recoveries++) {
+            try {
+                if (blob.size <= chunk) {
+                    await this.putWhole(repo, blob, location, open);
+                    return;
+                }
+                location = await this.putChunks(repo, blob, location, offset, chunk, open);
+                return;
+            }
+            catch (e) {
+                // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
+                const status = e instanceof RegistryError ? e.status : undefined;
+                if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
+                    throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
+                if (recoveries >= UPLOAD_RECOVERIES ||
+                    (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
+                    throw e;
+                const resumed = await this.uploadOffset(repo, location);
+                if (resumed === undefined || blob.size <= chunk) {
+                    location = await this.startUpload(repo);
+                    offset = 0;
+                }
+                else {
+                    offset = resumed;
+                }
+                await delay(Math.min(2000, 100 * 2 ** recoveries));
+            }
+        }
+    }
+    /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
+    async putSmallBlob(repo, bytes) {
+        const digest = sha256Digest(bytes);
+        if (await this.headBlob(repo, digest))
+            return digest;
+        const res = await this.send(repo, {
+            method: 'POST',
+            path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
+            headers: { 'content-type': 'application/octet-stream' },
+            body: bytes
+        }, ['pull', 'push']);
+        if (res.status === 202) {
+            // This registry does not take a monolithic POST: finish through the session it opened.
+            const location = header(res, 'location');
+            if (!location)
+                throw new RegistryError(`${repo.registry} started an upload without a Location`);
+            const put = await this.send(repo, {
+                method: 'PUT',
+                path: withQuery(location, 'digest', digest),
+                headers: { 'content-type': 'application/octet-stream' },
+                body: bytes
+            }, ['pull', 'push']);
+            expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
+            return digest;
+        }
+        expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
+        return digest;
+    }
+    async startUpload(repo) {
+        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
+        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
+        const location = header(res, 'location');
+        if (!location)
+            throw new RegistryError(`${repo.registry} started an upload without a Location`);
+        return location;
+    }
+    async putWhole(repo, blob, location, open) {
+        const res = await this.send(repo, {
+            method: 'PUT',
+            path: withQuery(location, 'digest', blob.digest),
+            headers: { 'content-type': 'application/octet-stream' },
+            body: () => open(0),
+            bodyLength: blob.size,
+            noRetry: true
+        }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+    }
+    async putChunks(repo, blob, location, from, chunk, open) {
+        let offset = from;
+        let url = location;
+        const source = await open(offset);
+        const reader = chunkReader(source);
+        while (offset < blob.size) {
+            const length = Math.min(chunk, blob.size - offset);
+            const bytes = await reader(length);
+            const res = await this.send(repo, {
+                method: 'PATCH',
+                path: url,
+                headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}` },
+                body: bytes,
+                noRetry: true
+            }, ['pull', 'push']);
+            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
+            url = header(res, 'location') ?? url;
+            offset += length;
+        }
+        source.destroy();
+        const res = await this.send(repo, { method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: { 'content-length': '0' }, noRetry: true }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+        return url;
+    }
+    /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
+    async uploadOffset(repo, location) {
+        const res = await this.send(repo, { method: 'GET', path: location }, ['pull', 'push']).catch(() => undefined);
+        if (!res || res.status !== 204)
+            return undefined;
+        const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
+        return range ? Number(range[1]) + 1 : 0;
+    }
+    async deleteManifest(repo, reference) {
+        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
+            'pull',
+            'push',
+            'delete'
+        ]);
+    }
+    async listTags(repo) {
+        const tags = [];
+        let path = `/v2/${repo.repository}/tags/list?n=1000`;
+        while (path) {
+            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
+            if (res.status === 404)
+                return tags;
+            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
+            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
+            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
+            path = next;
+        }
+        return tags;
+    }
+    send(repo, req, actions) {
+        return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
+    }
+}
+function expectStatus(res, ok, what) {
+    if (ok.includes(res.status))
+        return;
+    res.stream?.resume();
+    const { code, message } = ociError(res.body);
+    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
+}
+function checkBlobDigest(res, repo, blob) {
+    const confirmed = header(res, 'docker-content-digest');
+    if (confirmed && confirmed !== blob.digest)
+        throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+function at(repo, reference) {
+    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+}
+function withQuery(location, key, value) {
+    return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}
+/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
+function verifier(blob) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        },
+        flush(done) {
+            const digest = `sha256:${hash.digest('hex')}`;
+            if (size !== blob.size || digest !== blob.digest) {
+                // A short body is the network's doing; the right length with other bytes is the source's.
+                done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
+                    code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
+                }));
+                return;
+            }
+            done();
+        }
+    });
+}
+/** Reads exactly `n` bytes at a time from a stream (chunks are joined once per read, not per arrival). */
+function chunkReader(stream) {
+    const pending = [];
+    let length = 0;
+    let ended = false;
+    let failure;
+    stream.on('end', () => void (ended = true));
+    stream.on('error', e => void (failure = e));
+    return async (n) => {
+        while (length < n) {
+            if (failure)
+                throw failure;
+            const chunk = stream.read();
+            if (chunk) {
+                pending.push(chunk);
+                length += chunk.length;
+                continue;
+            }
+            if (ended)
+                throw Object.assign(new Error(`source ended after ${length} of ${n} bytes`), { code: 'ERR_SHORT_BODY' });
+            await new Promise(resolve => {
+                const wake = () => {
+                    stream.off('readable', wake);
+                    stream.off('end', wake);
+                    stream.off('error', wake);
+                    resolve();
+                };
+                stream.on('readable', wake);
+                stream.on('end', wake);
+                stream.on('error', wake);
+            });
+        }
+        const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, length);
+        pending.length = 0;
+        const rest = all.subarray(n);
+        if (rest.length)
+            pending.push(rest);
+        length = rest.length;
+        return all.subarray(0, n);
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from, per registry host, in this order:
+//   1. IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD, for the hosts named in .imagegate.yml only;
+//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
+//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
+//   3. nothing: anonymous.
+// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
+// Every secret seen is remembered for log masking, and no error message ever contains one.
+
+
+
+
+
+
+const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
+const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+/** The key docker writes Docker Hub credentials under. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** What a credential helper prints when it holds nothing for the server. */
+const NOT_FOUND = /credentials not found/i;
+const TOKEN_USERNAME = '<token>';
+/** Resolves and caches credentials per registry host; see the top of this file for the order. */
+class CredentialStore {
+    env;
+    envHosts;
+    configDir;
+    cache = new Map();
+    seen = new Set();
+    config;
+    constructor(opts) {
+        this.env = opts.env;
+        this.envHosts = new Set((opts.envHosts ?? []).map(canonicalHost));
+        this.configDir =
+            opts.dockerConfigDir ??
+                (opts.env.DOCKER_CONFIG || undefined) ??
+                (opts.env.HOME ? (0,external_node_path_.join)(opts.env.HOME, '.docker') : undefined);
+        // Mask the environment's password from the start, even before (or without) it being used.
+        const user = opts.env[ENV_USER];
+        const password = opts.env[ENV_PASSWORD];
+        if (password)
+            this.remember(password);
+        if (user && password)
+            this.remember(basicAuth(user, password));
+    }
+    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
+    get(host) {
+        let key;
+        try {
+            key = canonicalHost(host);
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+        let pending = this.cache.get(key);
+        if (!pending) {
+            pending = this.resolve(key);
+            this.cache.set(key, pending);
+            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
+            pending.catch(() => this.cache.delete(key));
+        }
+        return pending;
+    }
+    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
+    secrets() {
+        return [...this.seen];
+    }
+    async resolve(host) {
+        const fromEnv = this.fromEnv(host);
+        if (fromEnv)
+            return fromEnv;
+        const config = await this.loadConfig();
+        if (!config)
+            return undefined;
+        const helperKey = findKey(config.credHelpers, host);
+        if (helperKey !== undefined) {
+            const helper = config.credHelpers[helperKey];
+            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
+        }
+        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
+        if (authKey !== undefined)
+            return this.fromAuthEntry(config, authKey);
+        if (config.credsStore)
+            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
+        return undefined;
+    }
+    fromEnv(host) {
+        const username = this.env[ENV_USER];
+        const password = this.env[ENV_PASSWORD];
+        if (!username && !password)
+            return undefined;
+        if (!username || !password) {
+            const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
+            throw new UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
+        }
+        if (!this.envHosts.has(host))
+            return undefined;
+        return { credentials: { kind: 'basic', username, password }, source: ENV_SOURCE };
+    }
+    fromAuthEntry(config, key) {
+        const entry = config.auths[key];
+        const source = `${config.file} auths[${JSON.stringify(key)}]`;
+        let basic;
+        if (entry.auth) {
+            this.remember(entry.auth);
+            basic = decodeAuth(entry.auth);
+            if (basic)
+                this.remember(basic.password);
+            else
+                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+        }
+        else if (entry.username || entry.password) {
+            if (entry.password)
+                this.remember(entry.password);
+            if (!entry.username || !entry.password)
+                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+            basic = { username: entry.username, password: entry.password };
+        }
+        if (basic)
+            this.remember(basicAuth(basic.username, basic.password));
+        if (entry.identitytoken) {
+            this.remember(entry.identitytoken);
+            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
+        }
+        return { credentials: { kind: 'basic', ...basic }, source };
+    }
+    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
+    async fromHelper(name, host, referrer) {
+        const program = `docker-credential-${name}`;
+        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
+        const path = await findProgram(program, this.env.PATH ?? process.env.PATH ?? '');
+        if (!path)
+            throw missing();
+        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
+        let result;
+        try {
+            result = await Exec.run(path, ['get'], { input: serverUrl, env: definedOnly(this.env) });
+        }
+        catch (e) {
+            if (e instanceof InfrastructureError)
+                throw missing();
+            throw e;
+        }
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode !== 0) {
+            if (NOT_FOUND.test(output))
+                return undefined;
+            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
+            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
+        }
+        if (!result.stdout.trim())
+            return undefined;
+        let answer;
+        try {
+            answer = JSON.parse(result.stdout);
+        }
+        catch {
+            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        }
+        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
+            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+        const username = typeof answer.Username === 'string' ? answer.Username : '';
+        if (!secret)
+            return undefined;
+        this.remember(secret);
+        const source = `credential helper ${program}`;
+        if (username === TOKEN_USERNAME)
+            return { credentials: { kind: 'identity-token', token: secret }, source };
+        this.remember(basicAuth(username, secret));
+        return { credentials: { kind: 'basic', username, password: secret }, source };
+    }
+    loadConfig() {
+        this.config ??= this.configDir
+            ? readDockerConfig((0,external_node_path_.join)(this.configDir, 'config.json')).catch((e) => {
+                this.config = undefined; // fixed files are read again
+                throw e;
+            })
+            : Promise.resolve(undefined);
+        return this.config;
+    }
+    remember(secret) {
+        if (secret)
+            this.seen.add(secret);
+    }
+    mask(text) {
+        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
+    }
+}
+/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
+function canonicalHost(text) {
+    const host = text
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    if (!host)
+        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
+}
+/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
+function findKey(map, host, usable = () => true) {
+    const keys = Object.keys(map).filter(usable);
+    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
+    return (exact.find(k => keys.includes(k)) ??
+        keys.find(k => {
+            try {
+                return canonicalHost(k) === host;
+            }
+            catch {
+                return false;
+            }
+        }));
+}
+/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
+function hasCredentials(entry) {
+    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
+}
+function decodeAuth(auth) {
+    const text = auth.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
+        return undefined;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+async function readDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+    }
+    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    if (!isObject(data))
+        throw shape('the file must hold a JSON object');
+    const { auths = {}, credHelpers = {}, credsStore } = data;
+    if (!isObject(auths))
+        throw shape('"auths" must be an object of registry entries');
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!isObject(entry))
+            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
+        for (const field of ['auth', 'username', 'password', 'identitytoken'])
+            if (entry[field] !== undefined && typeof entry[field] !== 'string')
+                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
+    }
+    if (!isObject(credHelpers))
+        throw shape('"credHelpers" must map registry hosts to helper names');
+    for (const [key, name] of Object.entries(credHelpers))
+        if (typeof name !== 'string' || !isHelperName(name))
+            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
+    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
+        throw shape('"credsStore" must be a helper name such as "desktop"');
+    return {
+        file,
+        auths: auths,
+        credHelpers: credHelpers,
+        credsStore: credsStore || undefined
+    };
+}
+function isHelperName(name) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+}
+/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
+function describeJsonError(e, text) {
+    const message = e instanceof Error ? e.message : String(e);
+    let kind = message
+        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
+        .replace(/\s+\(line \d+ column \d+\)$/, '');
+    // Name the offending token only when it is JSON punctuation, never a character of a value.
+    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
+    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
+    const position = /at position (\d+)/.exec(message);
+    if (!position)
+        return kind;
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return `${kind} at line ${line} column ${col}`;
+}
+async function findProgram(name, pathList) {
+    for (const dir of pathList.split(external_node_path_.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            await (0,promises_.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            if ((await (0,promises_.stat)(candidate)).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function definedOnly(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// WWW-Authenticate challenges (RFC 7235) as registries send them, and the token scopes we ask for.
+/** Parses `Bearer realm="…",service="…",scope="…"` (several challenges may share one header). */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const out = [];
+    const re = /([A-Za-z][\w-]*)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+)))?\s*,?/g;
+    let current;
+    for (let m = re.exec(header); m; m = re.exec(header)) {
+        const [, name = '', quoted, token] = m;
+        if (quoted === undefined && token === undefined) {
+            current = { scheme: name.toLowerCase(), params: {} };
+            out.push(current);
+        }
+        else if (current) {
+            current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (token ?? '');
+        }
+        if (m[0] === '')
+            re.lastIndex++;
+    }
+    return out;
+}
+/** `repository:acme/web:pull,push` */
+function scopeFor(repository, actions) {
+    return `repository:${repository}:${[...new Set(actions)].sort(actionOrder).join(',')}`;
+}
+function actionOrder(a, b) {
+    const order = ['pull', 'push', 'delete'];
+    return order.indexOf(a) - order.indexOf(b);
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
+// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
+// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
+// bodies stream both ways and every byte can be counted.
+
+
+
+
+
+
+
+const gate = new HostGate();
+/** Requests to one host being started or waiting for their response headers at once. */
+const MAX_STARTS_PER_HOST = 6;
+class RegistryTransport {
+    opts;
+    stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
+    tokens = new Map();
+    basicHosts = new Set();
+    // No socket limit in the agents: a request queued inside an agent would go out later without
+    // passing the host gate again. Concurrency is bounded per host by `starts` instead.
+    agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    starts = new Map();
+    retry;
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.retry = opts.retry ?? DEFAULT_RETRY;
+    }
+    close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+    /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
+    async send(req) {
+        // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
+        const attempts = req.noRetry ? 1 : this.retry.attempts;
+        let lastError;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            this.checkDeadline(req);
+            try {
+                const res = await this.startsFor(req.registry).run(async () => {
+                    await gate.wait(req.registry);
+                    return this.sendWithAuth(req);
+                });
+                if (!isRetryableStatus(res.status))
+                    return res;
+                if (attempt === attempts) {
+                    // Out of attempts, but the registry's wish still holds for whatever asks it next.
+                    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+                    if (asked !== undefined)
+                        gate.hold(req.registry, Math.min(asked, this.retry.maxRetryAfterMs));
+                    return res;
+                }
+                const wait = this.waitFor(res, attempt, req);
+                if (res.status === 429 || res.status === 503)
+                    gate.hold(req.registry, wait);
+                res.stream?.resume();
+                await delay(res.status === 429 || res.status === 503 ? 0 : wait);
+                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
+            }
+            catch (e) {
+                if (e instanceof RegistryError && e.status !== undefined)
+                    throw e;
+                if (!isRetryableError(e) || attempt === attempts)
+                    throw wrapNetworkError(req, e);
+                lastError = e;
+                await delay(backoffMs(this.retry, attempt));
+            }
+        }
+        throw wrapNetworkError(req, lastError);
+    }
+    startsFor(host) {
+        let limiter = this.starts.get(host);
+        if (!limiter)
+            this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
+        return limiter;
+    }
+    waitFor(res, attempt, req) {
+        const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+        if (asked === undefined)
+            return backoffMs(this.retry, attempt);
+        if (asked > this.retry.maxRetryAfterMs) {
+            throw new RegistryError(`${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`, res.status);
+        }
+        return asked;
+    }
+    checkDeadline(req) {
+        if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
+            throw new RegistryError(`the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`);
+        }
+    }
+    /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
+    async sendWithAuth(req) {
+        const url = this.urlFor(req);
+        const sameHost = url.host === req.registry;
+        const scope = scopeString(req);
+        const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
+        const first = await this.raw(req, url, auth);
+        if (first.status !== 401 || !sameHost)
+            return first;
+        const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
+        first.stream?.resume();
+        const header = await this.authenticate(req, challenges, scope);
+        if (!header)
+            return first;
+        const second = await this.raw(req, url, header);
+        if (second.status === 401) {
+            second.stream?.resume();
+            throw new RegistryError(`credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`, 401, ociError(second.body).code);
+        }
+        return second;
+    }
+    cachedAuth(registry, scope) {
+        const token = this.tokens.get(`${registry} ${scope}`);
+        if (token && token.expires > Date.now())
+            return token.header;
+        return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
+    }
+    basicHeaders = new Map();
+    async authenticate(req, challenges, scope) {
+        const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer)
+            return this.fetchToken(req, bearer, scope, credentials);
+        const basic = challenges.find(c => c.scheme === 'basic');
+        if (basic && credentials?.kind === 'basic') {
+            this.refusePlainCredentials(req.registry);
+            const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+            this.opts.onSecret?.(header.slice(6));
+            this.basicHosts.add(req.registry);
+            this.basicHeaders.set(req.registry, header);
+            return header;
+        }
+        if (basic)
+            throw new RegistryError(`${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`, 401);
+        return undefined;
+    }
+    async fetchToken(req, challenge, scope, credentials) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
+        const realmUrl = new URL(realm);
+        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
+            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
+        }
+        const scopes = [
+            scope,
+            ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
+            ...(req.scope.extra ?? [])
+        ];
+        if (challenge.params.service)
+            realmUrl.searchParams.set('service', challenge.params.service);
+        for (const s of scopes)
+            realmUrl.searchParams.append('scope', s);
+        const headers = {};
+        if (credentials?.kind === 'basic') {
+            if (realmUrl.protocol !== 'https:')
+                this.refusePlainCredentials(realmUrl.host);
+            headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        }
+        const tokenReq = {
+            method: 'GET',
+            registry: realmUrl.host,
+            path: realmUrl.toString(),
+            headers,
+            scope: req.scope
+        };
+        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
+        if (res.status !== 200) {
+            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
+        }
+        const doc = JSON.parse(res.body.toString('utf8'));
+        const token = doc.token ?? doc.access_token;
+        if (!token)
+            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+        this.opts.onSecret?.(token);
+        // Tokens live at least 60 s (token spec default); renew 5 s early.
+        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+        const header = `Bearer ${token}`;
+        this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
+        return header;
+    }
+    refusePlainCredentials(host) {
+        if (!isLoopback(host) && !this.isInsecure(host)) {
+            throw new RegistryError(`refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`);
+        }
+    }
+    isInsecure(host) {
+        return (this.opts.insecureHosts ?? []).includes(host);
+    }
+    urlFor(req) {
+        if (/^https?:\/\//.test(req.path))
+            return new URL(req.path);
+        const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
+        return new URL(`${scheme}://${req.registry}${req.path}`);
+    }
+    /** One HTTP exchange, no auth logic, no retry. */
+    raw(req, url, authorization) {
+        this.stats.requests++;
+        this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
+        const headers = { 'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers };
+        if (authorization)
+            headers.authorization = authorization;
+        else
+            delete headers.authorization;
+        if (req.bodyLength !== undefined)
+            headers['content-length'] = String(req.bodyLength);
+        else if (Buffer.isBuffer(req.body))
+            headers['content-length'] = String(req.body.length);
+        const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
+        return new Promise((resolve, reject) => {
+            const request = client.request(url, { method: req.method, headers, agent });
+            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
+                code: 'ERR_IDLE_TIMEOUT'
+            })));
+            request.on('error', reject);
+            request.on('response', res => {
+                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
+                    // Counting through a Transform keeps the body paused until the caller reads it.
+                    const stats = this.stats;
+                    const counted = new external_node_stream_.Transform({
+                        transform(chunk, _encoding, done) {
+                            stats.bytesReceived += chunk.length;
+                            done(null, chunk);
+                        }
+                    });
+                    res.on('error', e => counted.destroy(e));
+                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                    resolve({
+                        status: res.statusCode,
+                        headers: res.headers,
+                        body: Buffer.alloc(0),
+                        stream: res.pipe(counted),
+                        url
+                    });
+                    return;
+                }
+                const chunks = [];
+                res.on('data', (c) => {
+                    chunks.push(c);
+                    this.stats.bytesReceived += c.length;
+                });
+                res.on('error', reject);
+                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                res.on('end', () => {
+                    const body = Buffer.concat(chunks);
+                    const expected = Number(res.headers['content-length']);
+                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
+                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
+                            code: 'ERR_SHORT_BODY'
+                        }));
+                        return;
+                    }
+                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
+                });
+            });
+            this.writeBody(req, request, reject);
+        });
+    }
+    writeBody(req, request, reject) {
+        if (req.body === undefined) {
+            request.end();
+            return;
+        }
+        if (Buffer.isBuffer(req.body)) {
+            this.stats.bytesSent += req.body.length;
+            request.end(req.body);
+            return;
+        }
+        // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
+        // source's connection is not held; the next send opens a fresh one.
+        Promise.resolve()
+            .then(() => req.body())
+            .then(stream => {
+            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+            stream.on('error', e => {
+                request.destroy(e);
+                reject(e);
+            });
+            request.on('response', () => {
+                if (!stream.readableEnded) {
+                    stream.unpipe(request);
+                    stream.destroy();
+                }
+            });
+            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+            stream.pipe(request);
+        })
+            .catch((e) => {
+            request.destroy(e instanceof Error ? e : new Error(String(e)));
+            reject(e);
+        });
+    }
+}
+function isLoopback(host) {
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return name === 'localhost' || name.startsWith('127.') || name === '::1';
+}
+function scopeString(req) {
+    return scopeFor(req.scope.repository, req.scope.actions);
+}
+function headerText(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+function pathOf(req) {
+    return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
+}
+function describe(req, res) {
+    const { code, message } = ociError(res.body);
+    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+}
+function wrapNetworkError(req, e) {
+    if (e instanceof RegistryError)
+        return e;
+    const message = e instanceof Error ? e.message : String(e);
+    const code = e?.code;
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/registry/untag.ts
+// Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
+// also removes every tag pointing at that digest — including a final tag just promoted from this
+// staging tag. So the tag is first pointed at a tombstone manifest of its own (unique bytes), and
+// that tombstone is deleted by digest: only the staging tag goes.
+
+
+const EMPTY_CONFIG = Buffer.from('{}');
+const EMPTY_DIGEST = sha256Digest(EMPTY_CONFIG);
+/** A manifest no other tag can share: it names the tag and a random nonce. */
+function tombstoneManifest(tag, nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex')) {
+    const doc = {
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        artifactType: 'application/vnd.imagegate.tombstone',
+        config: { mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length },
+        layers: [],
+        annotations: { 'dev.imagegate.tombstone': `${tag} ${nonce}` }
+    };
+    const bytes = Buffer.from(JSON.stringify(doc));
+    return { bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes) };
+}
+function isTombstone(manifest) {
+    return manifest.bytes.length < 1024 && manifest.bytes.includes('"dev.imagegate.tombstone"');
+}
+class Untagger {
+    client;
+    deletesRefused = new Map();
+    constructor(client) {
+        this.client = client;
+    }
+    async removeTag(repo, tag) {
+        if (await this.refusesDeletes(repo)) {
+            return {
+                removed: false,
+                tag,
+                reason: `${repo.registry} refuses deletes through the registry API (405); remove it with the registry's own API or UI`
+            };
+        }
+        const tombstone = tombstoneManifest(tag);
+        // Its 2-byte config goes up in one request (a no-op if the repository has it).
+        await this.client.putSmallBlob(repo, EMPTY_CONFIG);
+        await this.client.putManifest(repo, tag, tombstone, { waitForBlobs: false });
+        const res = await this.client.deleteManifest(repo, tombstone.digest);
+        if (res.status === 202 || res.status === 200 || res.status === 404)
+            return { removed: true, tag };
+        return {
+            removed: false,
+            tag,
+            reason: `deleting its tombstone ${tombstone.digest} answered ${res.status}; the tag now points at that empty tombstone`
+        };
+    }
+    /** Asks once per registry: deleting a digest nobody has answers 404 where deletes work, 405 where they are off. */
+    async refusesDeletes(repo) {
+        const known = this.deletesRefused.get(repo.registry);
+        if (known !== undefined)
+            return known;
+        const res = await this.client.deleteManifest(repo, sha256Digest(`imagegate probe ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`));
+        const refused = res.status === 405;
+        this.deletesRefused.set(repo.registry, refused);
+        return refused;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/app/merge.ts
+// merge: after one gate job per platform, assemble each image's index from exactly the digests the
+// platform jobs tested and recorded, push it under the staging tag (children are already there: zero
+// layer bytes), read it back, then remove the per-platform staging tags. Refuses, publishing
+// nothing, when a platform is missing or failed, or the registry holds other bytes than recorded.
+
+
+
+
+
+
+
+
+
+
+
+
+async function runMerge(req) {
+    const started = Date.now();
+    // merge writes the staging tag, as gate does: never on a run that may not write.
+    if (!req.plan.trusted)
+        throw new UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
+    const records = await readRecords((0,external_node_path_.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR));
+    const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
+    credentials.secrets().forEach(s => req.reporter.mask(s));
+    const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
+    const client = new RegistryClient(transport);
+    const report = { images: [], refs: [], warnings: [], http: transport.stats, durationMs: 0 };
+    try {
+        const unknown = records.filter(r => !req.loaded.config.images.some(i => i.name === r.image));
+        if (unknown.length)
+            throw new UsageError(`records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`);
+        // Check every image before writing anything: one refusal publishes nothing.
+        const checked = req.loaded.config.images.map(image => {
+            try {
+                return {
+                    image,
+                    ...checkRecords({
+                        image: image.name,
+                        platforms: image.platforms,
+                        records: records.filter(r => r.image === image.name)
+                    })
+                };
+            }
+            catch (e) {
+                throw e instanceof MergeRefused ? new FailedError(e.message) : e;
+            }
+        });
+        const located = [];
+        for (const { image, records: ordered } of checked) {
+            const staging = stagingOf(image.name, ordered, req.plan);
+            located.push({ name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r))) });
+        }
+        for (const { name, staging, parts } of located)
+            report.images.push(await publish(client, req.reporter, name, staging, parts, report));
+    }
+    finally {
+        if (!req.transport)
+            transport.close();
+    }
+    report.durationMs = Date.now() - started;
+    return report;
+}
+async function readRecords(dir) {
+    let names;
+    try {
+        names = (await (0,promises_.readdir)(dir)).filter(n => n.endsWith('.json')).sort();
+    }
+    catch {
+        throw new UsageError(`no records directory ${dir}: pass the records the \`gate --platform\` jobs wrote (CI artifacts) with --records DIR`);
+    }
+    if (names.length === 0)
+        throw new UsageError(`${dir} holds no records: pass on the artifacts of the \`gate --platform\` jobs`);
+    return Promise.all(names.map(async (n) => parseRecord(await (0,promises_.readFile)((0,external_node_path_.join)(dir, n), 'utf8'), (0,external_node_path_.join)(dir, n))));
+}
+/** The staging reference the records name (their ref minus the platform suffix), checked against the configuration. */
+function stagingOf(name, records, plan) {
+    const texts = new Set(records.map(r => {
+        const suffix = `-${platformSuffix(r.platform)}`;
+        if (!r.ref.endsWith(suffix))
+            throw new FailedError(`merge refused for ${name}: the ${r.platform} record's ref ${r.ref} is not a per-platform staging tag`);
+        return r.ref.slice(0, -suffix.length);
+    }));
+    if (texts.size !== 1)
+        throw new FailedError(`merge refused for ${name}: the records name different staging tags (${[...texts].join(', ')})`);
+    const text = [...texts][0];
+    const parsed = parseReference(text);
+    if (!parsed.ok || !parsed.value.tag)
+        throw new FailedError(`merge refused for ${name}: ${text} is not a tag reference`);
+    const planned = plan.images.find(i => i.name === name)?.staging?.value;
+    const repoOf = (ref) => ref.slice(0, ref.lastIndexOf(':'));
+    if (planned && repoOf(planned) !== repoOf(text))
+        throw new FailedError(`merge refused for ${name}: the records staged in ${repoOf(text)}, but this configuration stages in ${repoOf(planned)}`);
+    return { repo: { registry: parsed.value.registry, repository: parsed.value.repository }, tag: parsed.value.tag, text };
+}
+/** Reads what a record names and proves it is what the job tested, for the record's platform. */
+async function locate(client, record) {
+    const parsed = parseReference(record.ref);
+    if (!parsed.ok || !parsed.value.tag)
+        throw new FailedError(`${record.image} ${record.platform}: bad ref ${record.ref}`);
+    const repo = { registry: parsed.value.registry, repository: parsed.value.repository };
+    const tag = parsed.value.tag;
+    const what = `${record.image} ${record.platform}`;
+    const now = (await client.headManifest(repo, tag))?.digest;
+    if (now !== undefined && now !== record.digest)
+        throw new FailedError(`merge refused for ${record.image}: ${record.ref} now points at ${now}, but the ${record.platform} job tested and recorded ${record.digest}; the staging tag was overwritten after the test. Re-run the ${record.platform} job.`);
+    const manifest = await client.getManifest(repo, record.digest);
+    if (!manifest)
+        throw new FailedError(`merge refused for ${record.image}: ${repo.registry}/${repo.repository}@${record.digest} (the tested ${record.platform} image) is not in the registry; re-run the ${record.platform} job`);
+    return {
+        record,
+        repo,
+        tag,
+        tagged: now !== undefined,
+        manifests: await entriesOf(client, repo, manifest, record, what)
+    };
+}
+async function entriesOf(client, repo, manifest, record, what) {
+    const parsed = parseManifest(manifest);
+    if (parsed.kind === 'index') {
+        const images = parsed.index.manifests.filter(m => !isAttestation(m));
+        if (images.length !== 1 || !samePlatformText(platformText(images[0].platform), record.platform))
+            throw new FailedError(`merge refused for ${what}: ${record.digest} holds ${images.map(m => platformText(m.platform)).join(', ') || 'no image'}, not exactly ${record.platform}`);
+        return { platform: record.platform, entries: parsed.index.manifests.map(toEntry) };
+    }
+    // A lone image manifest carries its platform in its config.
+    const config = parsed.manifest.config;
+    const chunks = [];
+    for await (const c of await client.getBlob(repo, config))
+        chunks.push(c);
+    const doc = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const platform = {
+        os: doc.os ?? 'unknown',
+        architecture: doc.architecture ?? 'unknown',
+        ...(doc.variant ? { variant: doc.variant } : {})
+    };
+    if (!samePlatformText(platformText(platform), record.platform))
+        throw new FailedError(`merge refused for ${what}: ${record.digest} is a ${platformText(platform)} image, not ${record.platform}`);
+    return {
+        platform: record.platform,
+        entries: [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.length, platform }]
+    };
+}
+function toEntry(d) {
+    return {
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        ...(d.platform ? { platform: d.platform } : {}),
+        ...(d.annotations ? { annotations: d.annotations } : {})
+    };
+}
+async function publish(client, reporter, name, staging, parts, report) {
+    for (const part of parts)
+        if (part.repo.registry !== staging.repo.registry || part.repo.repository !== staging.repo.repository)
+            throw new FailedError(`merge refused for ${name}: ${part.record.ref} is not in ${staging.repo.registry}/${staging.repo.repository}`);
+    const bytes = Buffer.from(assembleIndex(parts.map(p => p.manifests)));
+    const index = { bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes) };
+    const before = (await client.headManifest(staging.repo, staging.tag))?.digest;
+    let action = 'unchanged';
+    if (before !== index.digest) {
+        await client.putManifest(staging.repo, staging.tag, index);
+        const readBack = (await client.headManifest(staging.repo, staging.tag))?.digest;
+        if (readBack !== index.digest)
+            throw new FailedError(`${staging.text} reads back as ${readBack ?? '(absent)'}, not the merged ${index.digest}`);
+        action = before ? 'moved' : 'created';
+        report.refs.push(`${staging.text}@${index.digest}`);
+        reporter.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
+    }
+    else
+        reporter.info(`${staging.text} already holds the merged ${index.digest}`);
+    const untagger = new Untagger(client);
+    const cleanup = { removed: [], left: [] };
+    for (const part of parts.filter(p => p.tagged)) {
+        const result = await untagger.removeTag(part.repo, part.tag);
+        if (result.removed)
+            cleanup.removed.push(part.record.ref);
+        else {
+            cleanup.left.push(part.record.ref);
+            const warning = `${part.record.ref} was left in place: ${result.reason}`;
+            report.warnings.push(warning);
+            reporter.warning(warning);
+        }
+    }
+    return {
+        name,
+        digest: index.digest,
+        ref: staging.text,
+        action,
+        platforms: parts.map(p => ({ platform: p.record.platform, digest: p.record.digest })),
+        cleanup
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
@@ -30702,7 +32144,7 @@ function checkDependencies(images, error) {
         if (image.builder.kind !== 'dockerfile') {
             error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
         }
-        const missing = image.platforms.filter(p => !base.platforms.some(b => platform_samePlatformText(p, b)));
+        const missing = image.platforms.filter(p => !base.platforms.some(b => samePlatformText(p, b)));
         if (missing.length) {
             error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
         }
@@ -30749,7 +32191,7 @@ function checkBuilder(image, raw, at, error, warn) {
 function checkTestPlatforms(image, at, error) {
     image.test.commands.forEach((command, i) => {
         for (const [j, p] of (command.platforms ?? []).entries()) {
-            if (!image.platforms.some(b => platform_samePlatformText(p, b))) {
+            if (!image.platforms.some(b => samePlatformText(p, b))) {
                 error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
             }
         }
@@ -30772,7 +32214,7 @@ function checkTags(image, config, at, error) {
 }
 function checkPlatformsUnique(image, at, error) {
     image.platforms.forEach((p, i) => {
-        if (image.platforms.slice(0, i).some(q => platform_samePlatformText(p, q)))
+        if (image.platforms.slice(0, i).some(q => samePlatformText(p, q)))
             error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
     });
 }
@@ -31685,13 +33127,13 @@ async function readConfigFile(cwd, path) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' && path === undefined) {
-            throw new errors_UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
+            throw new UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
         }
         if (code === 'ENOENT')
-            throw new errors_UsageError(`configuration file ${shown} does not exist; check --config`);
+            throw new UsageError(`configuration file ${shown} does not exist; check --config`);
         if (code === 'EISDIR')
-            throw new errors_UsageError(`${shown} is a directory; --config takes a file`);
-        throw new errors_UsageError(`cannot read ${shown}: ${e.message}`);
+            throw new UsageError(`${shown} is a directory; --config takes a file`);
+        throw new UsageError(`cannot read ${shown}: ${e.message}`);
     }
     const loaded = loadConfig(text, shown);
     if (!loaded.ok)
@@ -31790,504 +33232,6 @@ async function makePlan(request) {
     return { plan, loaded, inference, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
-
-class RegistryError extends InfrastructureError {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-}
-/** The first OCI error code and message of an error body, if it is one. */
-function ociError(body) {
-    if (!body || body.length === 0)
-        return {};
-    try {
-        const doc = JSON.parse(body.toString());
-        const first = doc.errors?.[0];
-        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/types.ts
-// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
-
-const MEDIA = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    ociEmpty: 'application/vnd.oci.empty.v1+json'
-};
-const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function isIndexMediaType(mediaType) {
-    return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
-/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
-function parseManifest(m) {
-    const doc = JSON.parse(m.bytes.toString('utf8'));
-    const mediaType = doc.mediaType ?? m.mediaType;
-    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
-        return {
-            kind: 'index',
-            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
-        };
-    }
-    if (!doc.config)
-        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
-    return {
-        kind: 'image',
-        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
-    };
-}
-/** Blobs an image manifest references: its config, then its layers (deduplicated). */
-function blobsOf(manifest) {
-    const seen = new Set();
-    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
-}
-function platformText(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
-function isAttestation(d) {
-    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
-}
-
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-// When to try a registry request again and how long to wait: exponential backoff with full
-// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
-// per host, so parallel workers slow down together after a 429.
-const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
-const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
-const RETRYABLE_ERRORS = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EAI_AGAIN',
-    'ERR_SHORT_BODY',
-    'ERR_IDLE_TIMEOUT',
-    'UND_ERR_SOCKET'
-]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUS.has(status);
-}
-function isRetryableError(error) {
-    const code = error?.code;
-    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
-        /socket hang up|premature close|aborted/i.test(String(error?.message)));
-}
-/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
-function backoffMs(policy, attempt, random = Math.random) {
-    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
-    return Math.floor(random() * step);
-}
-/** The earliest time each host may be asked again, shared by every request of the process. */
-class HostGate {
-    next = new Map();
-    /** Waits until the host may be asked again. */
-    async wait(host, sleep = delay) {
-        for (;;) {
-            const at = this.next.get(host) ?? 0;
-            const now = Date.now();
-            if (at <= now)
-                return;
-            await sleep(at - now);
-        }
-    }
-    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
-    hold(host, ms) {
-        const until = Date.now() + ms;
-        if ((this.next.get(host) ?? 0) < until)
-            this.next.set(host, until);
-    }
-}
-function delay(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
-// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
-
-
-
-
-
-// One streamed PUT is fastest and cheapest; chunks only pay off for very large blobs, and
-// distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
-const DEFAULT_CHUNK = 512 * 1024 * 1024;
-const UPLOAD_RECOVERIES = 10;
-const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
-class RegistryClient {
-    transport;
-    opts;
-    constructor(transport, opts = {}) {
-        this.transport = transport;
-        this.opts = opts;
-    }
-    /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
-    async headManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
-        if (res.status === 404)
-            return undefined;
-        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
-        const digest = header(res, 'docker-content-digest');
-        if (digest)
-            return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
-        // Without the header, only the bytes tell the digest.
-        const m = await this.getManifest(repo, reference);
-        return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
-    }
-    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
-    async getManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
-        if (res.status === 404)
-            return undefined;
-        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
-        const digest = sha256Digest(res.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
-        }
-        const claimed = header(res, 'docker-content-digest');
-        if (claimed && claimed !== digest)
-            throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
-        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
-        return { bytes: res.body, mediaType, digest };
-    }
-    /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
-    async putManifest(repo, reference, manifest, opts = {}) {
-        const what = `PUT manifest ${at(repo, reference)}`;
-        const tries = opts.waitForBlobs === false ? 1 : 4;
-        // A registry may not yet see children or blobs written a moment ago (eventual consistency).
-        for (let attempt = 1;; attempt++) {
-            const res = await this.send(repo, {
-                method: 'PUT',
-                path: `/v2/${repo.repository}/manifests/${reference}`,
-                headers: { 'content-type': manifest.mediaType },
-                body: manifest.bytes
-            }, ['pull', 'push']);
-            const code = ociError(res.body).code;
-            if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
-                await delay(250 * attempt);
-                continue;
-            }
-            expectStatus(res, [200, 201], what);
-            const confirmed = header(res, 'docker-content-digest');
-            if (confirmed && confirmed !== manifest.digest)
-                throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
-            return manifest.digest;
-        }
-    }
-    async headBlob(repo, digest) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
-        if (res.status === 404)
-            return false;
-        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
-        return true;
-    }
-    /**
-     * Cross-repository mount within one registry. True when mounted; false when the registry
-     * refused in any way (then the caller uploads), cancelling any upload session it opened.
-     */
-    async mountBlob(repo, digest, from) {
-        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
-        let res;
-        try {
-            res = await this.send(repo, {
-                method: 'POST',
-                path,
-                headers: { 'content-length': '0' },
-                scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
-            }, ['pull', 'push']);
-        }
-        catch {
-            return false;
-        }
-        if (res.status === 201)
-            return true;
-        const location = header(res, 'location');
-        if (res.status === 202 && location)
-            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
-        return false;
-    }
-    /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
-    async getBlob(repo, blob, offset = 0) {
-        const headers = offset ? { range: `bytes=${offset}-` } : {};
-        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
-        // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
-        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
-            const location = header(res, 'location');
-            if (!location)
-                break;
-            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
-                'pull'
-            ]);
-        }
-        if (res.status !== 200 && res.status !== 206) {
-            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
-        }
-        if (offset && res.status !== 206)
-            throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
-        const body = res.stream;
-        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
-    }
-    /**
-     * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
-     * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
-     */
-    async uploadBlob(repo, blob, open, session) {
-        const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
-        let location = session ?? (await this.startUpload(repo));
-        let offset = 0;
-        let mismatches = 0;
-        for (let recoveries = 0;; recoveries++) {
-            try {
-                if (blob.size <= chunk) {
-                    await this.putWhole(repo, blob, location, open);
-                    return;
-                }
-                location = await this.putChunks(repo, blob, location, offset, chunk, open);
-                return;
-            }
-            catch (e) {
-                // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
-                const status = e instanceof RegistryError ? e.status : undefined;
-                if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
-                    throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
-                if (recoveries >= UPLOAD_RECOVERIES ||
-                    (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
-                    throw e;
-                const resumed = await this.uploadOffset(repo, location);
-                if (resumed === undefined || blob.size <= chunk) {
-                    location = await this.startUpload(repo);
-                    offset = 0;
-                }
-                else {
-                    offset = resumed;
-                }
-                await delay(Math.min(2000, 100 * 2 ** recoveries));
-            }
-        }
-    }
-    /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
-    async putSmallBlob(repo, bytes) {
-        const digest = sha256Digest(bytes);
-        if (await this.headBlob(repo, digest))
-            return digest;
-        const res = await this.send(repo, {
-            method: 'POST',
-            path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
-            headers: { 'content-type': 'application/octet-stream' },
-            body: bytes
-        }, ['pull', 'push']);
-        if (res.status === 202) {
-            // This registry does not take a monolithic POST: finish through the session it opened.
-            const location = header(res, 'location');
-            if (!location)
-                throw new RegistryError(`${repo.registry} started an upload without a Location`);
-            const put = await this.send(repo, {
-                method: 'PUT',
-                path: withQuery(location, 'digest', digest),
-                headers: { 'content-type': 'application/octet-stream' },
-                body: bytes
-            }, ['pull', 'push']);
-            expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
-            return digest;
-        }
-        expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
-        return digest;
-    }
-    async startUpload(repo) {
-        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
-        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
-        const location = header(res, 'location');
-        if (!location)
-            throw new RegistryError(`${repo.registry} started an upload without a Location`);
-        return location;
-    }
-    async putWhole(repo, blob, location, open) {
-        const res = await this.send(repo, {
-            method: 'PUT',
-            path: withQuery(location, 'digest', blob.digest),
-            headers: { 'content-type': 'application/octet-stream' },
-            body: () => open(0),
-            bodyLength: blob.size,
-            noRetry: true
-        }, ['pull', 'push']);
-        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
-        checkBlobDigest(res, repo, blob);
-    }
-    async putChunks(repo, blob, location, from, chunk, open) {
-        let offset = from;
-        let url = location;
-        const source = await open(offset);
-        const reader = chunkReader(source);
-        while (offset < blob.size) {
-            const length = Math.min(chunk, blob.size - offset);
-            const bytes = await reader(length);
-            const res = await this.send(repo, {
-                method: 'PATCH',
-                path: url,
-                headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}` },
-                body: bytes,
-                noRetry: true
-            }, ['pull', 'push']);
-            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
-            url = header(res, 'location') ?? url;
-            offset += length;
-        }
-        source.destroy();
-        const res = await this.send(repo, { method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: { 'content-length': '0' }, noRetry: true }, ['pull', 'push']);
-        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
-        checkBlobDigest(res, repo, blob);
-        return url;
-    }
-    /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
-    async uploadOffset(repo, location) {
-        const res = await this.send(repo, { method: 'GET', path: location }, ['pull', 'push']).catch(() => undefined);
-        if (!res || res.status !== 204)
-            return undefined;
-        const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
-        return range ? Number(range[1]) + 1 : 0;
-    }
-    async deleteManifest(repo, reference) {
-        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
-            'pull',
-            'push',
-            'delete'
-        ]);
-    }
-    async listTags(repo) {
-        const tags = [];
-        let path = `/v2/${repo.repository}/tags/list?n=1000`;
-        while (path) {
-            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
-            if (res.status === 404)
-                return tags;
-            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
-            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
-            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
-            path = next;
-        }
-        return tags;
-    }
-    send(repo, req, actions) {
-        return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
-    }
-}
-function expectStatus(res, ok, what) {
-    if (ok.includes(res.status))
-        return;
-    res.stream?.resume();
-    const { code, message } = ociError(res.body);
-    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
-}
-function checkBlobDigest(res, repo, blob) {
-    const confirmed = header(res, 'docker-content-digest');
-    if (confirmed && confirmed !== blob.digest)
-        throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
-}
-function header(res, name) {
-    const v = res.headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-function at(repo, reference) {
-    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-}
-function withQuery(location, key, value) {
-    return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
-}
-/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
-function verifier(blob) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    return new external_node_stream_.Transform({
-        transform(chunk, _enc, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        },
-        flush(done) {
-            const digest = `sha256:${hash.digest('hex')}`;
-            if (size !== blob.size || digest !== blob.digest) {
-                // A short body is the network's doing; the right length with other bytes is the source's.
-                done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
-                    code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
-                }));
-                return;
-            }
-            done();
-        }
-    });
-}
-/** Reads exactly `n` bytes at a time from a stream (chunks are joined once per read, not per arrival). */
-function chunkReader(stream) {
-    const pending = [];
-    let length = 0;
-    let ended = false;
-    let failure;
-    stream.on('end', () => void (ended = true));
-    stream.on('error', e => void (failure = e));
-    return async (n) => {
-        while (length < n) {
-            if (failure)
-                throw failure;
-            const chunk = stream.read();
-            if (chunk) {
-                pending.push(chunk);
-                length += chunk.length;
-                continue;
-            }
-            if (ended)
-                throw Object.assign(new Error(`source ended after ${length} of ${n} bytes`), { code: 'ERR_SHORT_BODY' });
-            await new Promise(resolve => {
-                const wake = () => {
-                    stream.off('readable', wake);
-                    stream.off('end', wake);
-                    stream.off('error', wake);
-                    resolve();
-                };
-                stream.on('readable', wake);
-                stream.on('end', wake);
-                stream.on('error', wake);
-            });
-        }
-        const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, length);
-        pending.length = 0;
-        const rest = all.subarray(n);
-        if (rest.length)
-            pending.push(rest);
-        length = rest.length;
-        return all.subarray(0, n);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
 // Copies an image by digest, byte for byte, in referential order: blobs, then child manifests,
 // then the index; tags are the caller's last step. Blobs already in the target are skipped, blobs in
@@ -32369,692 +33313,6 @@ function sameRepo(a, b) {
     return a.registry === b.registry && a.repository === b.repository;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from, per registry host, in this order:
-//   1. IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD, for the hosts named in .imagegate.yml only;
-//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
-//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
-//   3. nothing: anonymous.
-// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
-// Every secret seen is remembered for log masking, and no error message ever contains one.
-
-
-
-
-
-
-const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
-const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
-const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
-/** The key docker writes Docker Hub credentials under. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** What a credential helper prints when it holds nothing for the server. */
-const NOT_FOUND = /credentials not found/i;
-const TOKEN_USERNAME = '<token>';
-/** Resolves and caches credentials per registry host; see the top of this file for the order. */
-class CredentialStore {
-    env;
-    envHosts;
-    configDir;
-    cache = new Map();
-    seen = new Set();
-    config;
-    constructor(opts) {
-        this.env = opts.env;
-        this.envHosts = new Set((opts.envHosts ?? []).map(canonicalHost));
-        this.configDir =
-            opts.dockerConfigDir ??
-                (opts.env.DOCKER_CONFIG || undefined) ??
-                (opts.env.HOME ? (0,external_node_path_.join)(opts.env.HOME, '.docker') : undefined);
-        // Mask the environment's password from the start, even before (or without) it being used.
-        const user = opts.env[ENV_USER];
-        const password = opts.env[ENV_PASSWORD];
-        if (password)
-            this.remember(password);
-        if (user && password)
-            this.remember(basicAuth(user, password));
-    }
-    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
-    get(host) {
-        let key;
-        try {
-            key = canonicalHost(host);
-        }
-        catch (e) {
-            return Promise.reject(e);
-        }
-        let pending = this.cache.get(key);
-        if (!pending) {
-            pending = this.resolve(key);
-            this.cache.set(key, pending);
-            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
-            pending.catch(() => this.cache.delete(key));
-        }
-        return pending;
-    }
-    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
-    secrets() {
-        return [...this.seen];
-    }
-    async resolve(host) {
-        const fromEnv = this.fromEnv(host);
-        if (fromEnv)
-            return fromEnv;
-        const config = await this.loadConfig();
-        if (!config)
-            return undefined;
-        const helperKey = findKey(config.credHelpers, host);
-        if (helperKey !== undefined) {
-            const helper = config.credHelpers[helperKey];
-            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
-        }
-        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
-        if (authKey !== undefined)
-            return this.fromAuthEntry(config, authKey);
-        if (config.credsStore)
-            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
-        return undefined;
-    }
-    fromEnv(host) {
-        const username = this.env[ENV_USER];
-        const password = this.env[ENV_PASSWORD];
-        if (!username && !password)
-            return undefined;
-        if (!username || !password) {
-            const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
-            throw new errors_UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
-        }
-        if (!this.envHosts.has(host))
-            return undefined;
-        return { credentials: { kind: 'basic', username, password }, source: ENV_SOURCE };
-    }
-    fromAuthEntry(config, key) {
-        const entry = config.auths[key];
-        const source = `${config.file} auths[${JSON.stringify(key)}]`;
-        let basic;
-        if (entry.auth) {
-            this.remember(entry.auth);
-            basic = decodeAuth(entry.auth);
-            if (basic)
-                this.remember(basic.password);
-            else
-                throw new errors_UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
-        }
-        else if (entry.username || entry.password) {
-            if (entry.password)
-                this.remember(entry.password);
-            if (!entry.username || !entry.password)
-                throw new errors_UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
-            basic = { username: entry.username, password: entry.password };
-        }
-        if (basic)
-            this.remember(basicAuth(basic.username, basic.password));
-        if (entry.identitytoken) {
-            this.remember(entry.identitytoken);
-            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
-        }
-        return { credentials: { kind: 'basic', ...basic }, source };
-    }
-    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
-    async fromHelper(name, host, referrer) {
-        const program = `docker-credential-${name}`;
-        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
-        const path = await findProgram(program, this.env.PATH ?? process.env.PATH ?? '');
-        if (!path)
-            throw missing();
-        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
-        let result;
-        try {
-            result = await Exec.run(path, ['get'], { input: serverUrl, env: definedOnly(this.env) });
-        }
-        catch (e) {
-            if (e instanceof InfrastructureError)
-                throw missing();
-            throw e;
-        }
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode !== 0) {
-            if (NOT_FOUND.test(output))
-                return undefined;
-            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
-            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
-        }
-        if (!result.stdout.trim())
-            return undefined;
-        let answer;
-        try {
-            answer = JSON.parse(result.stdout);
-        }
-        catch {
-            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        }
-        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
-            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
-        const username = typeof answer.Username === 'string' ? answer.Username : '';
-        if (!secret)
-            return undefined;
-        this.remember(secret);
-        const source = `credential helper ${program}`;
-        if (username === TOKEN_USERNAME)
-            return { credentials: { kind: 'identity-token', token: secret }, source };
-        this.remember(basicAuth(username, secret));
-        return { credentials: { kind: 'basic', username, password: secret }, source };
-    }
-    loadConfig() {
-        this.config ??= this.configDir
-            ? readDockerConfig((0,external_node_path_.join)(this.configDir, 'config.json')).catch((e) => {
-                this.config = undefined; // fixed files are read again
-                throw e;
-            })
-            : Promise.resolve(undefined);
-        return this.config;
-    }
-    remember(secret) {
-        if (secret)
-            this.seen.add(secret);
-    }
-    mask(text) {
-        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
-    }
-}
-/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
-function canonicalHost(text) {
-    const host = text
-        .trim()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-    if (!host)
-        throw new errors_UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
-    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
-}
-/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
-function findKey(map, host, usable = () => true) {
-    const keys = Object.keys(map).filter(usable);
-    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
-    return (exact.find(k => keys.includes(k)) ??
-        keys.find(k => {
-            try {
-                return canonicalHost(k) === host;
-            }
-            catch {
-                return false;
-            }
-        }));
-}
-/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
-function hasCredentials(entry) {
-    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
-}
-function decodeAuth(auth) {
-    const text = auth.trim();
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
-        return undefined;
-    const decoded = Buffer.from(text, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0 || colon === decoded.length - 1)
-        return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-function basicAuth(username, password) {
-    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-async function readDockerConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new errors_UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
-    }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors_UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
-    }
-    const shape = (what) => new errors_UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
-    if (!isObject(data))
-        throw shape('the file must hold a JSON object');
-    const { auths = {}, credHelpers = {}, credsStore } = data;
-    if (!isObject(auths))
-        throw shape('"auths" must be an object of registry entries');
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry))
-            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
-        for (const field of ['auth', 'username', 'password', 'identitytoken'])
-            if (entry[field] !== undefined && typeof entry[field] !== 'string')
-                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
-    }
-    if (!isObject(credHelpers))
-        throw shape('"credHelpers" must map registry hosts to helper names');
-    for (const [key, name] of Object.entries(credHelpers))
-        if (typeof name !== 'string' || !isHelperName(name))
-            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
-    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
-        throw shape('"credsStore" must be a helper name such as "desktop"');
-    return {
-        file,
-        auths: auths,
-        credHelpers: credHelpers,
-        credsStore: credsStore || undefined
-    };
-}
-function isHelperName(name) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
-}
-/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
-function describeJsonError(e, text) {
-    const message = e instanceof Error ? e.message : String(e);
-    let kind = message
-        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
-        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
-        .replace(/\s+\(line \d+ column \d+\)$/, '');
-    // Name the offending token only when it is JSON punctuation, never a character of a value.
-    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
-    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
-    const position = /at position (\d+)/.exec(message);
-    if (!position)
-        return kind;
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const col = before.length - before.lastIndexOf('\n');
-    return `${kind} at line ${line} column ${col}`;
-}
-async function findProgram(name, pathList) {
-    for (const dir of pathList.split(external_node_path_.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_.join)(dir, name);
-        try {
-            await (0,promises_.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            if ((await (0,promises_.stat)(candidate)).isFile())
-                return candidate;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function definedOnly(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined)
-            out[k] = v;
-    return out;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
-// WWW-Authenticate challenges (RFC 7235) as registries send them, and the token scopes we ask for.
-/** Parses `Bearer realm="…",service="…",scope="…"` (several challenges may share one header). */
-function parseChallenges(header) {
-    if (!header)
-        return [];
-    const out = [];
-    const re = /([A-Za-z][\w-]*)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+)))?\s*,?/g;
-    let current;
-    for (let m = re.exec(header); m; m = re.exec(header)) {
-        const [, name = '', quoted, token] = m;
-        if (quoted === undefined && token === undefined) {
-            current = { scheme: name.toLowerCase(), params: {} };
-            out.push(current);
-        }
-        else if (current) {
-            current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (token ?? '');
-        }
-        if (m[0] === '')
-            re.lastIndex++;
-    }
-    return out;
-}
-/** `repository:acme/web:pull,push` */
-function scopeFor(repository, actions) {
-    return `repository:${repository}:${[...new Set(actions)].sort(actionOrder).join(',')}`;
-}
-function actionOrder(a, b) {
-    const order = ['pull', 'push', 'delete'];
-    return order.indexOf(a) - order.indexOf(b);
-}
-
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
-// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
-// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
-// bodies stream both ways and every byte can be counted.
-
-
-
-
-
-
-
-const gate = new HostGate();
-/** Requests to one host being started or waiting for their response headers at once. */
-const MAX_STARTS_PER_HOST = 6;
-class RegistryTransport {
-    opts;
-    stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
-    tokens = new Map();
-    basicHosts = new Set();
-    // No socket limit in the agents: a request queued inside an agent would go out later without
-    // passing the host gate again. Concurrency is bounded per host by `starts` instead.
-    agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
-    starts = new Map();
-    retry;
-    constructor(opts = {}) {
-        this.opts = opts;
-        this.retry = opts.retry ?? DEFAULT_RETRY;
-    }
-    close() {
-        this.agents.http.destroy();
-        this.agents.https.destroy();
-    }
-    /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
-    async send(req) {
-        // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
-        const attempts = req.noRetry ? 1 : this.retry.attempts;
-        let lastError;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            this.checkDeadline(req);
-            try {
-                const res = await this.startsFor(req.registry).run(async () => {
-                    await gate.wait(req.registry);
-                    return this.sendWithAuth(req);
-                });
-                if (!isRetryableStatus(res.status))
-                    return res;
-                if (attempt === attempts) {
-                    // Out of attempts, but the registry's wish still holds for whatever asks it next.
-                    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
-                    if (asked !== undefined)
-                        gate.hold(req.registry, Math.min(asked, this.retry.maxRetryAfterMs));
-                    return res;
-                }
-                const wait = this.waitFor(res, attempt, req);
-                if (res.status === 429 || res.status === 503)
-                    gate.hold(req.registry, wait);
-                res.stream?.resume();
-                await delay(res.status === 429 || res.status === 503 ? 0 : wait);
-                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
-            }
-            catch (e) {
-                if (e instanceof RegistryError && e.status !== undefined)
-                    throw e;
-                if (!isRetryableError(e) || attempt === attempts)
-                    throw wrapNetworkError(req, e);
-                lastError = e;
-                await delay(backoffMs(this.retry, attempt));
-            }
-        }
-        throw wrapNetworkError(req, lastError);
-    }
-    startsFor(host) {
-        let limiter = this.starts.get(host);
-        if (!limiter)
-            this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
-        return limiter;
-    }
-    waitFor(res, attempt, req) {
-        const asked = parseRetryAfter(headerText(res.headers['retry-after']));
-        if (asked === undefined)
-            return backoffMs(this.retry, attempt);
-        if (asked > this.retry.maxRetryAfterMs) {
-            throw new RegistryError(`${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`, res.status);
-        }
-        return asked;
-    }
-    checkDeadline(req) {
-        if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
-            throw new RegistryError(`the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`);
-        }
-    }
-    /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
-    async sendWithAuth(req) {
-        const url = this.urlFor(req);
-        const sameHost = url.host === req.registry;
-        const scope = scopeString(req);
-        const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
-        const first = await this.raw(req, url, auth);
-        if (first.status !== 401 || !sameHost)
-            return first;
-        const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
-        first.stream?.resume();
-        const header = await this.authenticate(req, challenges, scope);
-        if (!header)
-            return first;
-        const second = await this.raw(req, url, header);
-        if (second.status === 401) {
-            second.stream?.resume();
-            throw new RegistryError(`credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`, 401, ociError(second.body).code);
-        }
-        return second;
-    }
-    cachedAuth(registry, scope) {
-        const token = this.tokens.get(`${registry} ${scope}`);
-        if (token && token.expires > Date.now())
-            return token.header;
-        return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
-    }
-    basicHeaders = new Map();
-    async authenticate(req, challenges, scope) {
-        const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
-        const bearer = challenges.find(c => c.scheme === 'bearer');
-        if (bearer)
-            return this.fetchToken(req, bearer, scope, credentials);
-        const basic = challenges.find(c => c.scheme === 'basic');
-        if (basic && credentials?.kind === 'basic') {
-            this.refusePlainCredentials(req.registry);
-            const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-            this.opts.onSecret?.(header.slice(6));
-            this.basicHosts.add(req.registry);
-            this.basicHeaders.set(req.registry, header);
-            return header;
-        }
-        if (basic)
-            throw new RegistryError(`${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`, 401);
-        return undefined;
-    }
-    async fetchToken(req, challenge, scope, credentials) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
-        const realmUrl = new URL(realm);
-        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
-            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
-        }
-        const scopes = [
-            scope,
-            ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
-            ...(req.scope.extra ?? [])
-        ];
-        if (challenge.params.service)
-            realmUrl.searchParams.set('service', challenge.params.service);
-        for (const s of scopes)
-            realmUrl.searchParams.append('scope', s);
-        const headers = {};
-        if (credentials?.kind === 'basic') {
-            if (realmUrl.protocol !== 'https:')
-                this.refusePlainCredentials(realmUrl.host);
-            headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-        }
-        const tokenReq = {
-            method: 'GET',
-            registry: realmUrl.host,
-            path: realmUrl.toString(),
-            headers,
-            scope: req.scope
-        };
-        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
-        if (res.status !== 200) {
-            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
-        }
-        const doc = JSON.parse(res.body.toString('utf8'));
-        const token = doc.token ?? doc.access_token;
-        if (!token)
-            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
-        this.opts.onSecret?.(token);
-        // Tokens live at least 60 s (token spec default); renew 5 s early.
-        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
-        const header = `Bearer ${token}`;
-        this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
-        return header;
-    }
-    refusePlainCredentials(host) {
-        if (!isLoopback(host) && !this.isInsecure(host)) {
-            throw new RegistryError(`refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`);
-        }
-    }
-    isInsecure(host) {
-        return (this.opts.insecureHosts ?? []).includes(host);
-    }
-    urlFor(req) {
-        if (/^https?:\/\//.test(req.path))
-            return new URL(req.path);
-        const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
-        return new URL(`${scheme}://${req.registry}${req.path}`);
-    }
-    /** One HTTP exchange, no auth logic, no retry. */
-    raw(req, url, authorization) {
-        this.stats.requests++;
-        this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
-        const headers = { 'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers };
-        if (authorization)
-            headers.authorization = authorization;
-        else
-            delete headers.authorization;
-        if (req.bodyLength !== undefined)
-            headers['content-length'] = String(req.bodyLength);
-        else if (Buffer.isBuffer(req.body))
-            headers['content-length'] = String(req.body.length);
-        const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
-        return new Promise((resolve, reject) => {
-            const request = client.request(url, { method: req.method, headers, agent });
-            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
-                code: 'ERR_IDLE_TIMEOUT'
-            })));
-            request.on('error', reject);
-            request.on('response', res => {
-                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
-                    // Counting through a Transform keeps the body paused until the caller reads it.
-                    const stats = this.stats;
-                    const counted = new external_node_stream_.Transform({
-                        transform(chunk, _encoding, done) {
-                            stats.bytesReceived += chunk.length;
-                            done(null, chunk);
-                        }
-                    });
-                    res.on('error', e => counted.destroy(e));
-                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-                    resolve({
-                        status: res.statusCode,
-                        headers: res.headers,
-                        body: Buffer.alloc(0),
-                        stream: res.pipe(counted),
-                        url
-                    });
-                    return;
-                }
-                const chunks = [];
-                res.on('data', (c) => {
-                    chunks.push(c);
-                    this.stats.bytesReceived += c.length;
-                });
-                res.on('error', reject);
-                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-                res.on('end', () => {
-                    const body = Buffer.concat(chunks);
-                    const expected = Number(res.headers['content-length']);
-                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
-                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
-                            code: 'ERR_SHORT_BODY'
-                        }));
-                        return;
-                    }
-                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
-                });
-            });
-            this.writeBody(req, request, reject);
-        });
-    }
-    writeBody(req, request, reject) {
-        if (req.body === undefined) {
-            request.end();
-            return;
-        }
-        if (Buffer.isBuffer(req.body)) {
-            this.stats.bytesSent += req.body.length;
-            request.end(req.body);
-            return;
-        }
-        // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
-        // source's connection is not held; the next send opens a fresh one.
-        Promise.resolve()
-            .then(() => req.body())
-            .then(stream => {
-            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
-            stream.on('error', e => {
-                request.destroy(e);
-                reject(e);
-            });
-            request.on('response', () => {
-                if (!stream.readableEnded) {
-                    stream.unpipe(request);
-                    stream.destroy();
-                }
-            });
-            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
-            stream.pipe(request);
-        })
-            .catch((e) => {
-            request.destroy(e instanceof Error ? e : new Error(String(e)));
-            reject(e);
-        });
-    }
-}
-function isLoopback(host) {
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return name === 'localhost' || name.startsWith('127.') || name === '::1';
-}
-function scopeString(req) {
-    return scopeFor(req.scope.repository, req.scope.actions);
-}
-function headerText(value) {
-    return Array.isArray(value) ? value.join(', ') : value;
-}
-function pathOf(req) {
-    return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
-}
-function describe(req, res) {
-    const { code, message } = ociError(res.body);
-    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
-}
-function wrapNetworkError(req, e) {
-    if (e instanceof RegistryError)
-        return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const code = e?.code;
-    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
-}
-
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
 // argv for `cosign sign`, always by digest (never a tag that could move between test and signature).
 function cosignSignArgs(req) {
@@ -33105,70 +33363,6 @@ async function cosignSign(req, host, credentials, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/untag.ts
-// Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
-// also removes every tag pointing at that digest — including a final tag just promoted from this
-// staging tag. So the tag is first pointed at a tombstone manifest of its own (unique bytes), and
-// that tombstone is deleted by digest: only the staging tag goes.
-
-
-const EMPTY_CONFIG = Buffer.from('{}');
-const EMPTY_DIGEST = sha256Digest(EMPTY_CONFIG);
-/** A manifest no other tag can share: it names the tag and a random nonce. */
-function tombstoneManifest(tag, nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex')) {
-    const doc = {
-        schemaVersion: 2,
-        mediaType: MEDIA.ociManifest,
-        artifactType: 'application/vnd.imagegate.tombstone',
-        config: { mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length },
-        layers: [],
-        annotations: { 'dev.imagegate.tombstone': `${tag} ${nonce}` }
-    };
-    const bytes = Buffer.from(JSON.stringify(doc));
-    return { bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes) };
-}
-function isTombstone(manifest) {
-    return manifest.bytes.length < 1024 && manifest.bytes.includes('"dev.imagegate.tombstone"');
-}
-class Untagger {
-    client;
-    deletesRefused = new Map();
-    constructor(client) {
-        this.client = client;
-    }
-    async removeTag(repo, tag) {
-        if (await this.refusesDeletes(repo)) {
-            return {
-                removed: false,
-                tag,
-                reason: `${repo.registry} refuses deletes through the registry API (405); remove it with the registry's own API or UI`
-            };
-        }
-        const tombstone = tombstoneManifest(tag);
-        // Its 2-byte config goes up in one request (a no-op if the repository has it).
-        await this.client.putSmallBlob(repo, EMPTY_CONFIG);
-        await this.client.putManifest(repo, tag, tombstone, { waitForBlobs: false });
-        const res = await this.client.deleteManifest(repo, tombstone.digest);
-        if (res.status === 202 || res.status === 200 || res.status === 404)
-            return { removed: true, tag };
-        return {
-            removed: false,
-            tag,
-            reason: `deleting its tombstone ${tombstone.digest} answered ${res.status}; the tag now points at that empty tombstone`
-        };
-    }
-    /** Asks once per registry: deleting a digest nobody has answers 404 where deletes work, 405 where they are off. */
-    async refusesDeletes(repo) {
-        const known = this.deletesRefused.get(repo.registry);
-        if (known !== undefined)
-            return known;
-        const res = await this.client.deleteManifest(repo, sha256Digest(`imagegate probe ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`));
-        const refused = res.status === 405;
-        this.deletesRefused.set(repo.registry, refused);
-        return refused;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/app/promote.ts
 // promote and release: no build. For each image, find the staged digest for the merged source
 // identity, make it exist in the final repository (retag, mount or copy), point the final tags at
@@ -33186,7 +33380,7 @@ class Untagger {
 async function runPromote(req) {
     const started = Date.now();
     if (req.plan.refusal)
-        throw new errors_UsageError(req.plan.refusal);
+        throw new UsageError(req.plan.refusal);
     const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
     credentials.secrets().forEach(s => req.reporter.mask(s));
     const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
@@ -33236,7 +33430,7 @@ async function runPromote(req) {
 function targetsOf(plan) {
     return plan.images.map(image => {
         if (!image.staging)
-            throw new errors_UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
+            throw new UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
         const staging = repoOf(image.staging.value);
         const final = repoOf(image.repository.value);
         const tags = image.tags.filter(t => t.published && t.tag).map(t => t.tag);
@@ -33256,7 +33450,7 @@ function targetsOf(plan) {
 function repoOf(text) {
     const parsed = parseReference(text);
     if (!parsed.ok)
-        throw new errors_UsageError(`\`${text}\`: ${parsed.error}`);
+        throw new UsageError(`\`${text}\`: ${parsed.error}`);
     return {
         registry: parsed.value.registry,
         repository: parsed.value.repository,
@@ -33354,7 +33548,7 @@ async function signOnce(client, req, final, digest, sign) {
     if (await client.headManifest(final, signature))
         return { ref, signature, created: false };
     if (sign.key === undefined && !req.env.ACTIONS_ID_TOKEN_REQUEST_URL && !req.env.SIGSTORE_ID_TOKEN) {
-        throw new errors_UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
+        throw new UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
     }
     const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : (0,external_node_path_.resolve)(req.loaded.dir, sign.key);
     const credentials = (await new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) }).get(final.registry))?.credentials;
@@ -33623,7 +33817,9 @@ function properties(where) {
 
 
 
-const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
+
+
+const COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'];
 /** What the post step reads back (GITHUB_STATE → STATE_<name>). */
 const STATE = { post: 'isPost', scratch: 'scratch', dockerConfig: 'docker-config' };
 async function runAction(entry = 'run') {
@@ -33633,8 +33829,8 @@ async function runAction(entry = 'run') {
         const scratch = await prepareRun();
         const command = entry === 'run' ? core/* getInput */.V4('command') || 'run' : entry;
         if (!COMMANDS.includes(command))
-            throw new errors_UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
-        const scenario = entry === 'run' ? scenarioInput(command) : undefined;
+            throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
+        const scenario = entry === 'run' && command !== 'merge' ? scenarioInput(command) : undefined;
         const config = core/* getInput */.V4('config') || undefined;
         const allow = booleanInput('allow-pull-request-target-push');
         const { plan, loaded, inference, notices } = await makePlan({
@@ -33643,6 +33839,7 @@ async function runAction(entry = 'run') {
             configPath: config,
             ...(scenario ? { scenario } : {}),
             ...(entry !== 'run' ? { scenarioFor: inf => scenarioOf(stepScenario(entry, inf)) } : {}),
+            ...(command === 'merge' ? { scenarioFor: inf => scenarioOf(stepScenario('gate', inf)) } : {}),
             ...(allow !== undefined ? { allowPullRequestTargetPush: allow } : {})
         });
         notices.forEach(n => core/* warning */.$e(n));
@@ -33650,7 +33847,7 @@ async function runAction(entry = 'run') {
         core/* setOutput */.uH('scenario', plan.scenario.value);
         core/* setOutput */.uH('plan', JSON.stringify(plan));
         if (plan.refusal)
-            throw new errors_UsageError(plan.refusal);
+            throw new UsageError(plan.refusal);
         if (!plan.trusted)
             core/* notice */.lm(`imagegate ${plan.scenario.value}, no registry writes: ${plan.reason}`);
         const step = entry === 'promote' ? stepScenario('promote', inference) : undefined;
@@ -33668,6 +33865,15 @@ async function runAction(entry = 'run') {
         }
         const chosen = plan.scenario.value;
         const reporter = new GitHubReporter();
+        if (command === 'merge') {
+            if (chosen !== 'gate') {
+                core/* notice */.lm(`imagegate merge: nothing to merge on this event; the platform jobs only checked (${plan.reason})`);
+                core/* setOutput */.uH('pushed', 'false');
+                return;
+            }
+            setMergeOutputs(await runMerge({ loaded, plan, reporter, env: process.env, recordsDir: (0,external_node_path_.resolve)(cwd, recordsInput()) }));
+            return;
+        }
         if (chosen === 'promote' || chosen === 'release') {
             const report = await runPromote({ loaded, plan, scenario: chosen, reporter, env: process.env });
             core/* setOutput */.uH('refs', report.refs.join('\n'));
@@ -33684,7 +33890,9 @@ async function runAction(entry = 'run') {
         const junit = (0,external_node_path_.join)(scratch, 'imagegate-junit.xml');
         const parallel = Number(core/* getInput */.V4('parallel') || '2');
         if (!Number.isInteger(parallel) || parallel < 1)
-            throw new errors_UsageError(`input \`parallel: ${core/* getInput */.V4('parallel')}\` must be a whole number of 1 or more`);
+            throw new UsageError(`input \`parallel: ${core/* getInput */.V4('parallel')}\` must be a whole number of 1 or more`);
+        const platform = core/* getInput */.V4('platform').trim();
+        const builder = core/* getInput */.V4('builder').trim();
         const report = await runGate({
             loaded,
             plan,
@@ -33692,9 +33900,13 @@ async function runAction(entry = 'run') {
             reporter,
             env: process.env,
             parallel,
-            junitFile: junit
+            junitFile: junit,
+            ...(platform ? { platform, recordsDir: (0,external_node_path_.resolve)(cwd, recordsInput()) } : {}),
+            ...(builder ? { buildxBuilder: builder } : {})
         });
         setRunOutputs(report, junit);
+        if (report.records)
+            core/* setOutput */.uH('records', (0,external_node_path_.resolve)(cwd, recordsInput()));
         core/* info */.pq(renderRunText(report));
         await core/* summary */.z.addRaw(renderRunMarkdown(report)).write();
         if (!report.images.every(i => i.status === 'passed')) {
@@ -33737,9 +33949,23 @@ function credentialsFromInputs() {
         return;
     }
     if (!username)
-        throw new errors_UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
+        throw new UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
     process.env.IMAGEGATE_REGISTRY_USER = username;
     process.env.IMAGEGATE_REGISTRY_PASSWORD = password;
+}
+function recordsInput() {
+    return core/* getInput */.V4('records').trim() || DEFAULT_RECORDS_DIR;
+}
+function setMergeOutputs(report) {
+    const digests = Object.fromEntries(report.images.map(i => [i.name, i.digest]));
+    core/* setOutput */.uH('digest', report.images.length === 1 ? report.images[0].digest : JSON.stringify(digests));
+    core/* setOutput */.uH('digests', JSON.stringify(digests));
+    core/* setOutput */.uH('refs', report.refs.join('\n'));
+    core/* setOutput */.uH('tags', report.images.map(i => i.ref).join('\n'));
+    core/* setOutput */.uH('pushed', String(report.refs.length > 0));
+    core/* setOutput */.uH('results', JSON.stringify(report));
+    for (const image of report.images)
+        core/* info */.pq(`${image.ref}@${image.digest} (${image.action}; ${image.platforms.map(p => p.platform).join(' + ')})`);
 }
 function booleanInput(name) {
     const text = core/* getInput */.V4(name).trim();
@@ -33749,7 +33975,7 @@ function booleanInput(name) {
         return true;
     if (/^false$/i.test(text))
         return false;
-    throw new errors_UsageError(`input \`${name}: ${text}\` must be true or false`);
+    throw new UsageError(`input \`${name}: ${text}\` must be true or false`);
 }
 function scenarioOf(step) {
     return 'scenario' in step ? step.scenario : undefined;
@@ -33758,10 +33984,10 @@ function scenarioInput(command) {
     const text = core/* getInput */.V4('scenario');
     const fromInput = text ? parseScenario(text) : undefined;
     if (text && !fromInput)
-        throw new errors_UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
+        throw new UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
     const fromCommand = parseScenario(command);
     if (fromCommand && fromInput && fromCommand !== fromInput)
-        throw new errors_UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
+        throw new UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
     if (fromCommand)
         return { value: fromCommand, source: 'action input command' };
     return fromInput ? { value: fromInput, source: 'action input scenario' } : undefined;
@@ -33808,7 +34034,7 @@ function fail(e, cwd) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(917);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5228);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

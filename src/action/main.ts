@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import {join, relative, resolve} from 'node:path';
 import {runGate} from '../app/gate.js';
+import {runMerge, type MergeReport} from '../app/merge.js';
 import {makePlan} from '../app/plan.js';
 import {runPromote} from '../app/promote.js';
 import {renderPromoteText} from '../app/promote-summary.js';
@@ -17,8 +18,9 @@ import type {RunReport} from '../core/results.js';
 import {parseScenario, type Fact, type Scenario} from '../core/scenario.js';
 import {renderRunMarkdown, renderRunText} from '../core/summary.js';
 import {GitHubReporter} from '../host/github.js';
+import {DEFAULT_RECORDS_DIR} from '../core/split.js';
 
-const COMMANDS = ['plan', 'run', 'check', 'gate', 'promote', 'release'];
+const COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'];
 
 /** What the post step reads back (GITHUB_STATE → STATE_<name>). */
 export const STATE = {post: 'isPost', scratch: 'scratch', dockerConfig: 'docker-config'} as const;
@@ -34,7 +36,7 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
     const command = entry === 'run' ? core.getInput('command') || 'run' : entry;
     if (!COMMANDS.includes(command))
       throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
-    const scenario = entry === 'run' ? scenarioInput(command) : undefined;
+    const scenario = entry === 'run' && command !== 'merge' ? scenarioInput(command) : undefined;
     const config = core.getInput('config') || undefined;
     const allow = booleanInput('allow-pull-request-target-push');
     const {plan, loaded, inference, notices} = await makePlan({
@@ -43,6 +45,7 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
       configPath: config,
       ...(scenario ? {scenario} : {}),
       ...(entry !== 'run' ? {scenarioFor: inf => scenarioOf(stepScenario(entry, inf))} : {}),
+      ...(command === 'merge' ? {scenarioFor: inf => scenarioOf(stepScenario('gate', inf))} : {}),
       ...(allow !== undefined ? {allowPullRequestTargetPush: allow} : {})
     });
     notices.forEach(n => core.warning(n));
@@ -66,6 +69,17 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
     }
     const chosen = plan.scenario.value;
     const reporter = new GitHubReporter();
+    if (command === 'merge') {
+      if (chosen !== 'gate') {
+        core.notice(`imagegate merge: nothing to merge on this event; the platform jobs only checked (${plan.reason})`);
+        core.setOutput('pushed', 'false');
+        return;
+      }
+      setMergeOutputs(
+        await runMerge({loaded, plan, reporter, env: process.env, recordsDir: resolve(cwd, recordsInput())})
+      );
+      return;
+    }
     if (chosen === 'promote' || chosen === 'release') {
       const report = await runPromote({loaded, plan, scenario: chosen, reporter, env: process.env});
       core.setOutput('refs', report.refs.join('\n'));
@@ -86,6 +100,8 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
     const parallel = Number(core.getInput('parallel') || '2');
     if (!Number.isInteger(parallel) || parallel < 1)
       throw new UsageError(`input \`parallel: ${core.getInput('parallel')}\` must be a whole number of 1 or more`);
+    const platform = core.getInput('platform').trim();
+    const builder = core.getInput('builder').trim();
     const report = await runGate({
       loaded,
       plan,
@@ -93,9 +109,12 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
       reporter,
       env: process.env,
       parallel,
-      junitFile: junit
+      junitFile: junit,
+      ...(platform ? {platform, recordsDir: resolve(cwd, recordsInput())} : {}),
+      ...(builder ? {buildxBuilder: builder} : {})
     });
     setRunOutputs(report, junit);
+    if (report.records) core.setOutput('records', resolve(cwd, recordsInput()));
     core.info(renderRunText(report));
     await core.summary.addRaw(renderRunMarkdown(report)).write();
     if (!report.images.every(i => i.status === 'passed')) {
@@ -145,6 +164,22 @@ function credentialsFromInputs(): void {
     );
   process.env.IMAGEGATE_REGISTRY_USER = username;
   process.env.IMAGEGATE_REGISTRY_PASSWORD = password;
+}
+
+function recordsInput(): string {
+  return core.getInput('records').trim() || DEFAULT_RECORDS_DIR;
+}
+
+function setMergeOutputs(report: MergeReport): void {
+  const digests = Object.fromEntries(report.images.map(i => [i.name, i.digest]));
+  core.setOutput('digest', report.images.length === 1 ? report.images[0]!.digest : JSON.stringify(digests));
+  core.setOutput('digests', JSON.stringify(digests));
+  core.setOutput('refs', report.refs.join('\n'));
+  core.setOutput('tags', report.images.map(i => i.ref).join('\n'));
+  core.setOutput('pushed', String(report.refs.length > 0));
+  core.setOutput('results', JSON.stringify(report));
+  for (const image of report.images)
+    core.info(`${image.ref}@${image.digest} (${image.action}; ${image.platforms.map(p => p.platform).join(' + ')})`);
 }
 
 function booleanInput(name: string): boolean | undefined {
