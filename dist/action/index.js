@@ -1,10 +1,3249 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(7837);
+module.exports = __nccwpck_require__(7837);
 
 
 /***/ }),
@@ -24,10 +3263,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +3556,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28374,7 +31613,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6204);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1182);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +31622,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6204:
+/***/ 1182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28565,8 +31804,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28659,7 +31900,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28737,7 +31978,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -29086,7 +32327,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29097,7 +32338,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29196,7 +32437,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29211,7 +32452,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29236,7 +32477,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29259,7 +32500,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29860,7 +33101,7 @@ const IS_WINDOWS = process.platform === 'win32';
  */
 function readlink(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
+        const result = yield external_fs_namespaceObject.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -30033,22 +33274,22 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     dest      destination path
  * @param     options   optional. See CopyOptions.
  */
-function cp(source_1, dest_1) {
+function io_cp(source_1, dest_1) {
     return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        const destStat = (yield exists(dest)) ? yield stat(dest) : null;
         // Dest is an existing file, but not forcing
         if (destStat && destStat.isFile() && !force) {
             return;
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
+            ? external_path_namespaceObject.join(dest, external_path_namespaceObject.basename(source))
             : dest;
-        if (!(yield ioUtil.exists(source))) {
+        if (!(yield exists(source))) {
             throw new Error(`no such file or directory: ${source}`);
         }
-        const sourceStat = yield ioUtil.stat(source);
+        const sourceStat = yield stat(source);
         if (sourceStat.isDirectory()) {
             if (!recursive) {
                 throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
@@ -30058,7 +33299,7 @@ function cp(source_1, dest_1) {
             }
         }
         else {
-            if (path.relative(source, newDest) === '') {
+            if (external_path_namespaceObject.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
@@ -30102,7 +33343,7 @@ function mv(source_1, dest_1) {
  */
 function rmRF(inputPath) {
     return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+        if (IS_WINDOWS) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -30111,7 +33352,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -30132,8 +33373,8 @@ function rmRF(inputPath) {
  */
 function mkdirP(fsPath) {
     return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+        (0,external_assert_.ok)(fsPath, 'a path argument must be provided');
+        yield mkdir(fsPath, { recursive: true });
     });
 }
 /**
@@ -30240,11 +33481,11 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             return;
         currentDepth++;
         yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
+        const files = yield readdir(sourceDir);
         for (const fileName of files) {
             const srcFile = `${sourceDir}/${fileName}`;
             const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
+            const srcFileStat = yield lstat(srcFile);
             if (srcFileStat.isDirectory()) {
                 // Recurse
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
@@ -30254,32 +33495,32 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             }
         }
         // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+        yield chmod(destDir, (yield stat(sourceDir)).mode);
     });
 }
 // Buffered file copy
 function io_copyFile(srcFile, destFile, force) {
     return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+        if ((yield lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
+                yield lstat(destFile);
+                yield unlink(destFile);
             }
             catch (e) {
                 // Try to override file permission
                 if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
+                    yield chmod(destFile, '0666');
+                    yield unlink(destFile);
                 }
                 // other errors = it doesn't exist, no work to do
             }
             // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+            const symlinkFull = yield readlink(srcFile);
+            yield symlink(symlinkFull, destFile, IS_WINDOWS ? 'junction' : null);
         }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
+        else if (!(yield exists(destFile)) || force) {
+            yield copyFile(srcFile, destFile);
         }
     });
 }
@@ -31219,7 +34460,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -32194,6 +35435,11 @@ function dockerRunArgs(req) {
         args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
     if (req.command === undefined)
         return [...args, req.image];
+    if (req.launcher && req.entrypoint !== 'keep') {
+        // buildpacks/spec platform.md "launcher": a string is the shell form, `--` then argv runs directly.
+        const rest = typeof req.command === 'string' ? [req.command] : ['--', ...req.command];
+        return [...args, '--entrypoint', 'launcher', req.image, ...rest];
+    }
     const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
     if (req.entrypoint === 'keep')
         return [...args, req.image, ...argv];
@@ -32334,6 +35580,3184 @@ function buildFailure(output) {
     return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
 }
 
+;// CONCATENATED MODULE: ./src/core/buildpacks/labels.ts
+// What a builder (and a buildpackage) says about itself in its image labels, read from the config
+// blob without pulling a layer. Shapes: buildpacks/pack internal/builder/metadata.go and the
+// distribution spec (buildpacks/spec distribution.md).
+const BUILDER_METADATA_LABEL = 'io.buildpacks.builder.metadata';
+const BUILDER_ORDER_LABEL = 'io.buildpacks.buildpack.order';
+const BUILDPACKAGE_METADATA_LABEL = 'io.buildpacks.buildpackage.metadata';
+function parseBuilderLabels(labels, builder) {
+    const text = labels?.[BUILDER_METADATA_LABEL];
+    if (!text) {
+        return {
+            ok: false,
+            error: `${builder} has no \`${BUILDER_METADATA_LABEL}\` label, so it is not a buildpacks builder; check builder.buildpacks.image`
+        };
+    }
+    let meta;
+    try {
+        meta = JSON.parse(text);
+    }
+    catch (e) {
+        return {
+            ok: false,
+            error: `${builder}: the \`${BUILDER_METADATA_LABEL}\` label is not JSON (${e.message})`
+        };
+    }
+    const buildpacks = Array.isArray(meta.buildpacks)
+        ? meta.buildpacks
+            .filter(b => typeof b.id === 'string')
+            .map(b => ({ id: b.id, version: typeof b.version === 'string' ? b.version : '' }))
+        : [];
+    const lifecycle = meta.lifecycle ?? {};
+    const platformApis = apiList(lifecycle.apis?.platform, lifecycle.api?.platform);
+    return {
+        ok: true,
+        value: {
+            description: typeof meta.description === 'string' ? meta.description : '',
+            buildpacks,
+            lifecycleVersion: typeof lifecycle.version === 'string' ? lifecycle.version : '',
+            platformApis,
+            buildpackApis: apiList(lifecycle.apis?.buildpack, lifecycle.api?.buildpack),
+            order: parseOrderLabel(labels?.[BUILDER_ORDER_LABEL])
+        }
+    };
+}
+/** Newer builders list `apis.X.supported` (and deprecated); old ones a single `api.X`. */
+function apiList(apis, single) {
+    const list = [apis?.deprecated, apis?.supported].flatMap(v => (Array.isArray(v) ? v : []));
+    const all = list.filter((v) => typeof v === 'string');
+    if (!all.length && typeof single === 'string')
+        all.push(single);
+    return [...new Set(all)];
+}
+function parseOrderLabel(text) {
+    if (!text)
+        return [];
+    try {
+        const order = JSON.parse(text);
+        return order.map(g => (g.group ?? [])
+            .filter(e => typeof e.id === 'string')
+            .map(e => ({
+            id: e.id,
+            ...(typeof e.version === 'string' && e.version ? { version: e.version } : {}),
+            ...(e.optional === true ? { optional: true } : {})
+        })));
+    }
+    catch {
+        return [];
+    }
+}
+/** A buildpackage image (what `docker://…` buildpacks are) names its top buildpack in a label. */
+function parseBuildpackageLabels(labels, ref) {
+    const text = labels?.[BUILDPACKAGE_METADATA_LABEL];
+    if (!text) {
+        return {
+            ok: false,
+            error: `${ref} has no \`${BUILDPACKAGE_METADATA_LABEL}\` label, so it is not a buildpackage; inject a buildpackage image (pack buildpack package) or a builder buildpack (urn:cnb:builder:ID)`
+        };
+    }
+    try {
+        const meta = JSON.parse(text);
+        if (typeof meta.id !== 'string' || typeof meta.version !== 'string')
+            throw new Error('id or version missing');
+        return { ok: true, value: { id: meta.id, version: meta.version } };
+    }
+    catch (e) {
+        return {
+            ok: false,
+            error: `${ref}: the \`${BUILDPACKAGE_METADATA_LABEL}\` label is unreadable (${e.message})`
+        };
+    }
+}
+/** Directory name of a buildpack id under /cnb/buildpacks (lifecycle's EscapeID). */
+function escapeBuildpackId(id) {
+    return id.replace(/\//g, '_');
+}
+/** id and version of a buildpack directory's buildpack.toml (`[buildpack] id = …, version = …`). */
+function parseBuildpackToml(text) {
+    const start = text.search(/^\s*\[buildpack\]\s*$/m);
+    if (start < 0)
+        return undefined;
+    const section = text.slice(start).split(/^\s*\[(?!buildpack\])/m)[0] ?? '';
+    const value = (key) => new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`, 'm').exec(section)?.[1];
+    const id = value('id');
+    const version = value('version');
+    return id && version ? { id, version } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/pack-args.ts
+// argv for `pack build` (pack 0.40.x, internal/commands/build.go) that reproduces a production
+// build: the builder pinned by digest, the injected buildpacks, published to a local registry.
+
+function packBuildArgs(req) {
+    const args = ['build', req.image, '--builder', req.builder, '--platform', req.platform, '--path', req.path];
+    // A digest-pinned builder is not on pack's trusted list, and extra buildpacks otherwise force the
+    // untrusted 5-phase flow; production (Toolforge, Tekton) runs the single `creator`.
+    args.push('--trust-builder', '--trust-extra-buildpacks', '--pull-policy', 'if-not-present');
+    args.push(...injectionArgs(req.pre, req.post));
+    for (const [key, value] of Object.entries(req.env))
+        args.push('--env', `${key}=${value}`);
+    // Export to a containerd-store daemon is slow and flaky (buildpacks/pack #2272, #2527): publish instead.
+    args.push('--publish', '--report-output-dir', req.reportDir);
+    const host = parseReference(req.image);
+    if (host.ok && isLoopbackHost(host.value.registry)) {
+        // The lifecycle container must reach the host's registry, over plain HTTP.
+        args.push('--insecure-registry', host.value.registry, '--network', 'host');
+    }
+    return args;
+}
+/**
+ * Several `--pre-buildpack`s are each prepended in turn (pack's prependBuildpackToOrder), which
+ * would reverse them; an explicit group around `from=builder` keeps the configured order.
+ */
+function injectionArgs(pre, post) {
+    if (pre.length > 1)
+        return [...pre, 'from=builder', ...post].flatMap(uri => ['--buildpack', uri]);
+    return [...pre.flatMap(uri => ['--pre-buildpack', uri]), ...post.flatMap(uri => ['--post-buildpack', uri])];
+}
+function isLoopbackHost(registry) {
+    const host = registry.replace(/:\d+$/, '');
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/versions.ts
+// Dotted version numbers as buildpacks use them: semver for buildpacks (`2.4.5`), `MAJOR.MINOR`
+// for the Platform and Buildpack APIs (`0.13`), `X.Y[.Z]` for runtimes (`3.13`).
+/** Numeric parts of `1.2.3`, `v1.2`, `0.13`; undefined when it is not a dotted number. */
+function versionParts(text) {
+    const m = /^v?(\d+(?:\.\d+)*)(?:[-+].*)?$/.exec(text.trim());
+    return m ? m[1].split('.').map(Number) : undefined;
+}
+/** Negative, zero or positive like a sort comparator; missing parts count as 0. */
+function compareVersions(a, b) {
+    const pa = versionParts(a) ?? [];
+    const pb = versionParts(b) ?? [];
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** `3.13.2` → `3.13`. */
+function minorOf(version) {
+    const parts = versionParts(version);
+    return parts && parts.length >= 2 ? `${parts[0]}.${parts[1]}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/platform-api.ts
+// Which Platform API imagegate speaks to a builder's lifecycle. Lifecycle 0.21 has no default and
+// exits 11 without CNB_PLATFORM_API; like pack (FindLatestSupported), take the newest both know.
+
+/** Platform APIs whose creator flags imagegate uses (-app -layers -platform -report -order -run-image). */
+const IMAGEGATE_PLATFORM_APIS = ['0.10', '0.11', '0.12', '0.13', '0.14', '0.15'];
+/** From this Platform API the creator takes `-system` (system.toml pre/post buildpacks). */
+const SYSTEM_TOML_API = '0.15';
+function choosePlatformApi(builderApis, builder) {
+    const common = builderApis.filter(api => IMAGEGATE_PLATFORM_APIS.includes(api));
+    if (!common.length) {
+        return {
+            ok: false,
+            error: `builder ${builder} supports Platform API ${builderApis.join(', ') || '(none listed)'}, imagegate speaks ${IMAGEGATE_PLATFORM_APIS.join(', ')}; use mode: pack, or a builder with lifecycle ≥ 0.15`
+        };
+    }
+    return { ok: true, api: common.sort(compareVersions).at(-1) };
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/creator-args.ts
+// Running the builder's own /cnb/lifecycle/creator in a container, as Toolforge and Tekton do
+// (buildpacks/spec platform.md "creator"): argv, environment, mounts and the files it reads.
+
+
+
+
+
+/** Paths inside the build container. */
+const CNB_PATHS = {
+    app: '/workspace',
+    layers: '/layers',
+    platform: '/platform',
+    buildpacks: '/cnb/buildpacks',
+    report: '/layers/report.toml',
+    order: '/layers/order.toml',
+    system: '/imagegate/system.toml',
+    creator: '/cnb/lifecycle/creator'
+};
+function creatorRunArgs(req) {
+    // As root, so the creator can chown the mounted layers dir before it drops to CNB_USER_ID.
+    const args = ['run', '--rm', '--name', req.name, '--platform', req.platform, '--user', '0:0'];
+    const target = registryOf(req.image);
+    if (isLoopbackHost(target))
+        args.push('--network', 'host');
+    args.push('--env', `CNB_PLATFORM_API=${req.platformApi}`);
+    if (req.registryAuth)
+        args.push('--env', 'CNB_REGISTRY_AUTH');
+    const mount = (source, dest, readonly = false) => void args.push('--mount', `type=bind,source=${source},target=${dest}${readonly ? ',readonly' : ''}`);
+    mount(req.hostDirs.app, CNB_PATHS.app);
+    mount(req.hostDirs.layers, CNB_PATHS.layers);
+    mount(req.hostDirs.platform, CNB_PATHS.platform, true);
+    if (req.hostDirs.system)
+        mount(req.hostDirs.system, CNB_PATHS.system, true);
+    // The merged buildpacks dir: the builder's own /cnb/buildpacks with each injected one mounted in.
+    for (const bp of req.injected)
+        if (bp.hostDir)
+            mount(bp.hostDir, injectedPath(bp), true);
+    args.push('--entrypoint', CNB_PATHS.creator, req.builder);
+    args.push(`-app=${CNB_PATHS.app}`, `-layers=${CNB_PATHS.layers}`, `-platform=${CNB_PATHS.platform}`, `-buildpacks=${CNB_PATHS.buildpacks}`, `-report=${CNB_PATHS.report}`);
+    if (req.injected.length) {
+        if (req.hostDirs.system)
+            args.push(`-system=${CNB_PATHS.system}`);
+        else
+            args.push(`-order=${CNB_PATHS.order}`);
+    }
+    if (isLoopbackHost(target) && compareVersions(req.platformApi, '0.13') >= 0)
+        args.push(`-insecure-registry=${target}`);
+    args.push(req.image);
+    return args;
+}
+function injectedPath(bp) {
+    return external_node_path_namespaceObject.posix.join(CNB_PATHS.buildpacks, escapeBuildpackId(bp.id), bp.version);
+}
+/** system.toml (Platform API ≥ 0.15) merges pre/post into every group; older APIs need order.toml. */
+function usesSystemToml(platformApi) {
+    return compareVersions(platformApi, SYSTEM_TOML_API) >= 0;
+}
+/** The builder's order with the injected buildpacks around every group (what pack's pre/post do). */
+function injectedOrderToml(order, pre, post) {
+    const groups = order.length ? order : [[]];
+    return groups
+        .map(group => {
+        const ids = new Set([...pre, ...post].map(b => b.id));
+        const entries = [...pre, ...group.filter(e => !ids.has(e.id)), ...post];
+        return `[[order]]\n${entries.map(e => `\n  [[order.group]]\n${entryToml(e, '    ')}`).join('')}\n`;
+    })
+        .join('\n');
+}
+function systemToml(pre, post) {
+    const part = (name, list) => list.map(e => `[[system.${name}.buildpacks]]\n${entryToml(e, '  ')}`).join('\n');
+    return ['[system]\n', part('pre', pre), part('post', post)].filter(Boolean).join('\n');
+}
+function entryToml(e, indent) {
+    const lines = [`id = ${JSON.stringify(e.id)}`];
+    if (e.version)
+        lines.push(`version = ${JSON.stringify(e.version)}`);
+    if (e.optional)
+        lines.push('optional = true');
+    return lines.map(l => `${indent}${l}\n`).join('');
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `<platform>/env/<NAME>` files (content = value, no newline), as pack and Tekton write them. */
+function platformEnvFiles(env) {
+    const files = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (!ENV_NAME.test(name))
+            return { ok: false, error: `build env name \`${name}\` is not a variable name; use letters, digits and \`_\`` };
+        files[`env/${name}`] = value;
+    }
+    return { ok: true, files };
+}
+/** CNB_REGISTRY_AUTH: registry host → Authorization header value (lifecycle auth/keychain.go). */
+function registryAuthJson(hosts) {
+    const auth = {};
+    for (const [host, c] of Object.entries(hosts))
+        auth[host] = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+    return JSON.stringify(auth);
+}
+function registryOf(image) {
+    const first = image.split('/')[0] ?? '';
+    return first.includes('.') || first.includes(':') || first === 'localhost' ? first : 'docker.io';
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/exit-codes.ts
+// Lifecycle exit codes (buildpacks/spec platform.md "Exit codes") in words a person can act on.
+function lifecycleExitMessage(code) {
+    const exact = {
+        11: 'the builder’s lifecycle does not support the Platform API imagegate asked for (exit 11); the builder may be too old or too new for this imagegate',
+        12: 'a buildpack needs a Buildpack API the builder’s lifecycle does not support (exit 12); an injected buildpack may be too new for this builder',
+        20: 'no buildpack group passed detection (exit 20): the app does not look like anything this builder builds (e.g. heroku/python needs .python-version, requirements.txt or pyproject.toml)',
+        21: 'a buildpack failed with an error during detection (exit 21); see its output above',
+        51: 'a buildpack’s build failed (exit 51); its message above says why, and production would fail the same way',
+        62: 'the export failed (exit 62): the image could not be written to the registry'
+    };
+    if (exact[code])
+        return exact[code];
+    const phases = [
+        [30, 39, 'analyzing the previous image'],
+        [40, 49, 'restoring cached layers'],
+        [50, 59, 'the build phase'],
+        [60, 69, 'exporting the image'],
+        [70, 79, 'the rebase'],
+        [80, 89, 'the launcher']
+    ];
+    const phase = phases.find(([lo, hi]) => code >= lo && code <= hi);
+    if (phase)
+        return `the lifecycle failed in ${phase[2]} (exit ${code}); see its output above`;
+    if (code === 125)
+        return 'docker could not start the builder container (exit 125); see its output above';
+    return `the lifecycle exited with ${code}; see its output above`;
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/heroku-messages.ts
+// Heroku buildpacks' runtime-version errors, turned into one-line annotations. The spellings of
+// heroku/python differ by version (0.18–0.2x "is not recognised", later "isn't recognised").
+const VERSION = /Python version \(?(\d+\.\d+(?:\.\d+)?)/;
+const RULES = [
+    {
+        pattern: /requested Python version (?:\d+\.\d+(?:\.\d+)? )?(?:isn't|is not) recognised/i,
+        annotate: v => `heroku/python in this builder does not know Python ${v ?? 'the requested version'}: the builder's buildpack is older than that Python. Pin a version it supports, or move to a newer builder.`
+    },
+    {
+        pattern: /requested Python version (?:\d+\.\d+(?:\.\d+)? )?has reached (?:its )?end[- ]of[- ]life/i,
+        annotate: v => `Python ${v ?? 'the requested version'} has reached end-of-life and heroku/python refuses it: pin a supported Python.`
+    },
+    {
+        pattern: /(?:requested )?Python version (?:\d+\.\d+(?:\.\d+)? )?(?:isn't|is not) available/i,
+        annotate: v => `Python ${v ?? 'the requested version'} is not available to heroku/python in this builder: pin an existing patch release, or only the minor version (e.g. \`3.13\`).`
+    },
+    {
+        pattern: /runtime\.txt file isn't supported/i,
+        annotate: () => 'heroku/python no longer reads runtime.txt: move the version to `.python-version` and delete runtime.txt.'
+    },
+    {
+        pattern: /Unknown Node\.js version|could not be resolved to a known release/i,
+        annotate: () => 'heroku/nodejs in this builder does not know a Node.js release matching package.json engines.node: widen the range or move to a newer builder.'
+    }
+];
+/** The first known runtime error in a build's output as one line, or undefined. */
+function herokuAnnotation(output) {
+    for (const rule of RULES) {
+        const line = output.split('\n').find(l => rule.pattern.test(l));
+        if (!line)
+            continue;
+        const around = output.slice(Math.max(0, output.indexOf(line) - 200), output.indexOf(line) + line.length + 400);
+        return rule.annotate(VERSION.exec(line)?.[1] ?? VERSION.exec(around)?.[1]);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
+
+class RegistryError extends InfrastructureError {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The first OCI error code and message of an error body, if it is one. */
+function ociError(body) {
+    if (!body || body.length === 0)
+        return {};
+    try {
+        const doc = JSON.parse(body.toString());
+        const first = doc.errors?.[0];
+        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/types.ts
+// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
+
+const MEDIA = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json'
+};
+const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+}
+/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
+function parseManifest(m) {
+    const doc = JSON.parse(m.bytes.toString('utf8'));
+    const mediaType = doc.mediaType ?? m.mediaType;
+    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
+        return {
+            kind: 'index',
+            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
+        };
+    }
+    if (!doc.config)
+        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
+    return {
+        kind: 'image',
+        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
+    };
+}
+/** Blobs an image manifest references: its config, then its layers (deduplicated). */
+function blobsOf(manifest) {
+    const seen = new Set();
+    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
+}
+function platformText(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+// When to try a registry request again and how long to wait: exponential backoff with full
+// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
+// per host, so parallel workers slow down together after a 429.
+const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
+const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
+const RETRYABLE_ERRORS = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'ERR_SHORT_BODY',
+    'ERR_IDLE_TIMEOUT',
+    'UND_ERR_SOCKET'
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+function isRetryableError(error) {
+    const code = error?.code;
+    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
+        /socket hang up|premature close|aborted/i.test(String(error?.message)));
+}
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
+function backoffMs(policy, attempt, random = Math.random) {
+    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
+    return Math.floor(random() * step);
+}
+/** The earliest time each host may be asked again, shared by every request of the process. */
+class HostGate {
+    next = new Map();
+    /** Waits until the host may be asked again. */
+    async wait(host, sleep = delay) {
+        for (;;) {
+            const at = this.next.get(host) ?? 0;
+            const now = Date.now();
+            if (at <= now)
+                return;
+            await sleep(at - now);
+        }
+    }
+    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
+    hold(host, ms) {
+        const until = Date.now() + ms;
+        if ((this.next.get(host) ?? 0) < until)
+            this.next.set(host, until);
+    }
+}
+function delay(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
+// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+
+
+
+
+
+// One streamed PUT is fastest and cheapest; chunks only pay off for very large blobs, and
+// distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
+const DEFAULT_CHUNK = 512 * 1024 * 1024;
+const UPLOAD_RECOVERIES = 10;
+class RegistryClient {
+    transport;
+    opts;
+    constructor(transport, opts = {}) {
+        this.transport = transport;
+        this.opts = opts;
+    }
+    /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
+    async headManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+        const digest = header(res, 'docker-content-digest');
+        if (digest)
+            return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
+        // Without the header, only the bytes tell the digest.
+        const m = await this.getManifest(repo, reference);
+        return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
+    }
+    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+    async getManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+        const digest = sha256Digest(res.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
+        }
+        const claimed = header(res, 'docker-content-digest');
+        if (claimed && claimed !== digest)
+            throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
+        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+        return { bytes: res.body, mediaType, digest };
+    }
+    /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
+    async putManifest(repo, reference, manifest, opts = {}) {
+        const what = `PUT manifest ${at(repo, reference)}`;
+        const tries = opts.waitForBlobs === false ? 1 : 4;
+        // A registry may not yet see children or blobs written a moment ago (eventual consistency).
+        for (let attempt = 1;; attempt++) {
+            const res = await this.send(repo, {
+                method: 'PUT',
+                path: `/v2/${repo.repository}/manifests/${reference}`,
+                headers: { 'content-type': manifest.mediaType },
+                body: manifest.bytes
+            }, ['pull', 'push']);
+            const code = ociError(res.body).code;
+            if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
+                await delay(250 * attempt);
+                continue;
+            }
+            expectStatus(res, [200, 201], what);
+            const confirmed = header(res, 'docker-content-digest');
+            if (confirmed && confirmed !== manifest.digest)
+                throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
+            return manifest.digest;
+        }
+    }
+    async headBlob(repo, digest) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
+        if (res.status === 404)
+            return false;
+        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+        return true;
+    }
+    /**
+     * Cross-repository mount within one registry. True when mounted; false when the registry
+     * refused in any way (then the caller uploads), cancelling any upload session it opened.
+     */
+    async mountBlob(repo, digest, from) {
+        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        let res;
+        try {
+            res = await this.send(repo, {
+                method: 'POST',
+                path,
+                headers: { 'content-length': '0' },
+                scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
+            }, ['pull', 'push']);
+        }
+        catch {
+            return false;
+        }
+        if (res.status === 201)
+            return true;
+        const location = header(res, 'location');
+        if (res.status === 202 && location)
+            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
+        return false;
+    }
+    /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
+    async getBlob(repo, blob, offset = 0) {
+        const headers = offset ? { range: `bytes=${offset}-` } : {};
+        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
+        // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
+        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
+            const location = header(res, 'location');
+            if (!location)
+                break;
+            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
+                'pull'
+            ]);
+        }
+        if (res.status !== 200 && res.status !== 206) {
+            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+        }
+        if (offset && res.status !== 206)
+            throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
+        const body = res.stream;
+        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
+    }
+    /**
+     * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
+     * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
+     */
+    async uploadBlob(repo, blob, open, session) {
+        const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
+        let location = session ?? (await this.startUpload(repo));
+        let offset = 0;
+        for (let recoveries = 0;; recoveries++) {
+            try {
+                if (blob.size <= chunk) {
+                    await this.putWhole(repo, blob, location, open);
+                    return;
+                }
+                location = await this.putChunks(repo, blob, location, offset, chunk, open);
+                return;
+            }
+            catch (e) {
+                // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
+                const status = e instanceof RegistryError ? e.status : undefined;
+                if (recoveries >= UPLOAD_RECOVERIES ||
+                    (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
+                    throw e;
+                const resumed = await this.uploadOffset(repo, location);
+                if (resumed === undefined || blob.size <= chunk) {
+                    location = await this.startUpload(repo);
+                    offset = 0;
+                }
+                else {
+                    offset = resumed;
+                }
+                await delay(Math.min(2000, 100 * 2 ** recoveries));
+            }
+        }
+    }
+    /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
+    async putSmallBlob(repo, bytes) {
+        const digest = sha256Digest(bytes);
+        if (await this.headBlob(repo, digest))
+            return digest;
+        const res = await this.send(repo, {
+            method: 'POST',
+            path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
+            headers: { 'content-type': 'application/octet-stream' },
+            body: bytes
+        }, ['pull', 'push']);
+        if (res.status === 202) {
+            // This registry does not take a monolithic POST: finish through the session it opened.
+            const location = header(res, 'location');
+            if (!location)
+                throw new RegistryError(`${repo.registry} started an upload without a Location`);
+            const put = await this.send(repo, {
+                method: 'PUT',
+                path: withQuery(location, 'digest', digest),
+                headers: { 'content-type': 'application/octet-stream' },
+                body: bytes
+            }, ['pull', 'push']);
+            expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
+            return digest;
+        }
+        expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
+        return digest;
+    }
+    async startUpload(repo) {
+        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
+        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
+        const location = header(res, 'location');
+        if (!location)
+            throw new RegistryError(`${repo.registry} started an upload without a Location`);
+        return location;
+    }
+    async putWhole(repo, blob, location, open) {
+        const source = await open(0);
+        const res = await this.send(repo, {
+            method: 'PUT',
+            path: withQuery(location, 'digest', blob.digest),
+            headers: { 'content-type': 'application/octet-stream' },
+            body: () => source,
+            bodyLength: blob.size,
+            noRetry: true
+        }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+    }
+    async putChunks(repo, blob, location, from, chunk, open) {
+        let offset = from;
+        let url = location;
+        const source = await open(offset);
+        const reader = chunkReader(source);
+        while (offset < blob.size) {
+            const length = Math.min(chunk, blob.size - offset);
+            const bytes = await reader(length);
+            const res = await this.send(repo, {
+                method: 'PATCH',
+                path: url,
+                headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}` },
+                body: bytes,
+                noRetry: true
+            }, ['pull', 'push']);
+            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
+            url = header(res, 'location') ?? url;
+            offset += length;
+        }
+        source.destroy();
+        const res = await this.send(repo, { method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: { 'content-length': '0' }, noRetry: true }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+        return url;
+    }
+    /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
+    async uploadOffset(repo, location) {
+        const res = await this.send(repo, { method: 'GET', path: location }, ['pull', 'push']).catch(() => undefined);
+        if (!res || res.status !== 204)
+            return undefined;
+        const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
+        return range ? Number(range[1]) + 1 : 0;
+    }
+    async deleteManifest(repo, reference) {
+        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
+            'pull',
+            'push',
+            'delete'
+        ]);
+    }
+    async listTags(repo) {
+        const tags = [];
+        let path = `/v2/${repo.repository}/tags/list?n=1000`;
+        while (path) {
+            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
+            if (res.status === 404)
+                return tags;
+            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
+            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
+            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
+            path = next;
+        }
+        return tags;
+    }
+    send(repo, req, actions) {
+        return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
+    }
+}
+function expectStatus(res, ok, what) {
+    if (ok.includes(res.status))
+        return;
+    res.stream?.resume();
+    const { code, message } = ociError(res.body);
+    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
+}
+function checkBlobDigest(res, repo, blob) {
+    const confirmed = header(res, 'docker-content-digest');
+    if (confirmed && confirmed !== blob.digest)
+        throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+function at(repo, reference) {
+    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+}
+function withQuery(location, key, value) {
+    return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}
+/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
+function verifier(blob) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        },
+        flush(done) {
+            const digest = `sha256:${hash.digest('hex')}`;
+            if (size !== blob.size || digest !== blob.digest) {
+                done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
+                    code: 'ERR_SHORT_BODY'
+                }));
+                return;
+            }
+            done();
+        }
+    });
+}
+/** Reads exactly `n` bytes at a time from a stream (chunks are joined once per read, not per arrival). */
+function chunkReader(stream) {
+    const pending = [];
+    let length = 0;
+    let ended = false;
+    let failure;
+    stream.on('end', () => void (ended = true));
+    stream.on('error', e => void (failure = e));
+    return async (n) => {
+        while (length < n) {
+            if (failure)
+                throw failure;
+            const chunk = stream.read();
+            if (chunk) {
+                pending.push(chunk);
+                length += chunk.length;
+                continue;
+            }
+            if (ended)
+                throw Object.assign(new Error(`source ended after ${length} of ${n} bytes`), { code: 'ERR_SHORT_BODY' });
+            await new Promise(resolve => {
+                const wake = () => {
+                    stream.off('readable', wake);
+                    stream.off('end', wake);
+                    stream.off('error', wake);
+                    resolve();
+                };
+                stream.on('readable', wake);
+                stream.on('end', wake);
+                stream.on('error', wake);
+            });
+        }
+        const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, length);
+        pending.length = 0;
+        const rest = all.subarray(n);
+        if (rest.length)
+            pending.push(rest);
+        length = rest.length;
+        return all.subarray(0, n);
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from, per registry host, in this order:
+//   1. IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD, for the hosts named in .imagegate.yml only;
+//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
+//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
+//   3. nothing: anonymous.
+// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
+// Every secret seen is remembered for log masking, and no error message ever contains one.
+
+
+
+
+
+
+const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
+const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+/** The key docker writes Docker Hub credentials under. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** What a credential helper prints when it holds nothing for the server. */
+const NOT_FOUND = /credentials not found/i;
+const TOKEN_USERNAME = '<token>';
+/** Resolves and caches credentials per registry host; see the top of this file for the order. */
+class CredentialStore {
+    env;
+    envHosts;
+    configDir;
+    cache = new Map();
+    seen = new Set();
+    config;
+    constructor(opts) {
+        this.env = opts.env;
+        this.envHosts = new Set((opts.envHosts ?? []).map(canonicalHost));
+        this.configDir =
+            opts.dockerConfigDir ??
+                (opts.env.DOCKER_CONFIG || undefined) ??
+                (opts.env.HOME ? (0,external_node_path_namespaceObject.join)(opts.env.HOME, '.docker') : undefined);
+        // Mask the environment's password from the start, even before (or without) it being used.
+        const user = opts.env[ENV_USER];
+        const password = opts.env[ENV_PASSWORD];
+        if (password)
+            this.remember(password);
+        if (user && password)
+            this.remember(basicAuth(user, password));
+    }
+    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
+    get(host) {
+        let key;
+        try {
+            key = canonicalHost(host);
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+        let pending = this.cache.get(key);
+        if (!pending) {
+            pending = this.resolve(key);
+            this.cache.set(key, pending);
+            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
+            pending.catch(() => this.cache.delete(key));
+        }
+        return pending;
+    }
+    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
+    secrets() {
+        return [...this.seen];
+    }
+    async resolve(host) {
+        const fromEnv = this.fromEnv(host);
+        if (fromEnv)
+            return fromEnv;
+        const config = await this.loadConfig();
+        if (!config)
+            return undefined;
+        const helperKey = findKey(config.credHelpers, host);
+        if (helperKey !== undefined) {
+            const helper = config.credHelpers[helperKey];
+            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
+        }
+        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
+        if (authKey !== undefined)
+            return this.fromAuthEntry(config, authKey);
+        if (config.credsStore)
+            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
+        return undefined;
+    }
+    fromEnv(host) {
+        const username = this.env[ENV_USER];
+        const password = this.env[ENV_PASSWORD];
+        if (!username && !password)
+            return undefined;
+        if (!username || !password) {
+            const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
+            throw new UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
+        }
+        if (!this.envHosts.has(host))
+            return undefined;
+        return { credentials: { kind: 'basic', username, password }, source: ENV_SOURCE };
+    }
+    fromAuthEntry(config, key) {
+        const entry = config.auths[key];
+        const source = `${config.file} auths[${JSON.stringify(key)}]`;
+        let basic;
+        if (entry.auth) {
+            this.remember(entry.auth);
+            basic = decodeAuth(entry.auth);
+            if (basic)
+                this.remember(basic.password);
+            else
+                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+        }
+        else if (entry.username || entry.password) {
+            if (entry.password)
+                this.remember(entry.password);
+            if (!entry.username || !entry.password)
+                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+            basic = { username: entry.username, password: entry.password };
+        }
+        if (basic)
+            this.remember(basicAuth(basic.username, basic.password));
+        if (entry.identitytoken) {
+            this.remember(entry.identitytoken);
+            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
+        }
+        return { credentials: { kind: 'basic', ...basic }, source };
+    }
+    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
+    async fromHelper(name, host, referrer) {
+        const program = `docker-credential-${name}`;
+        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
+        const path = await findProgram(program, this.env.PATH ?? process.env.PATH ?? '');
+        if (!path)
+            throw missing();
+        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
+        let result;
+        try {
+            result = await Exec.run(path, ['get'], { input: serverUrl, env: definedOnly(this.env) });
+        }
+        catch (e) {
+            if (e instanceof InfrastructureError)
+                throw missing();
+            throw e;
+        }
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode !== 0) {
+            if (NOT_FOUND.test(output))
+                return undefined;
+            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
+            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
+        }
+        if (!result.stdout.trim())
+            return undefined;
+        let answer;
+        try {
+            answer = JSON.parse(result.stdout);
+        }
+        catch {
+            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        }
+        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
+            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+        const username = typeof answer.Username === 'string' ? answer.Username : '';
+        if (!secret)
+            return undefined;
+        this.remember(secret);
+        const source = `credential helper ${program}`;
+        if (username === TOKEN_USERNAME)
+            return { credentials: { kind: 'identity-token', token: secret }, source };
+        this.remember(basicAuth(username, secret));
+        return { credentials: { kind: 'basic', username, password: secret }, source };
+    }
+    loadConfig() {
+        this.config ??= this.configDir
+            ? readDockerConfig((0,external_node_path_namespaceObject.join)(this.configDir, 'config.json')).catch((e) => {
+                this.config = undefined; // fixed files are read again
+                throw e;
+            })
+            : Promise.resolve(undefined);
+        return this.config;
+    }
+    remember(secret) {
+        if (secret)
+            this.seen.add(secret);
+    }
+    mask(text) {
+        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
+    }
+}
+/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
+function canonicalHost(text) {
+    const host = text
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    if (!host)
+        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
+}
+/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
+function findKey(map, host, usable = () => true) {
+    const keys = Object.keys(map).filter(usable);
+    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
+    return (exact.find(k => keys.includes(k)) ??
+        keys.find(k => {
+            try {
+                return canonicalHost(k) === host;
+            }
+            catch {
+                return false;
+            }
+        }));
+}
+/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
+function hasCredentials(entry) {
+    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
+}
+function decodeAuth(auth) {
+    const text = auth.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
+        return undefined;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+async function readDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+    }
+    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    if (!isObject(data))
+        throw shape('the file must hold a JSON object');
+    const { auths = {}, credHelpers = {}, credsStore } = data;
+    if (!isObject(auths))
+        throw shape('"auths" must be an object of registry entries');
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!isObject(entry))
+            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
+        for (const field of ['auth', 'username', 'password', 'identitytoken'])
+            if (entry[field] !== undefined && typeof entry[field] !== 'string')
+                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
+    }
+    if (!isObject(credHelpers))
+        throw shape('"credHelpers" must map registry hosts to helper names');
+    for (const [key, name] of Object.entries(credHelpers))
+        if (typeof name !== 'string' || !isHelperName(name))
+            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
+    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
+        throw shape('"credsStore" must be a helper name such as "desktop"');
+    return {
+        file,
+        auths: auths,
+        credHelpers: credHelpers,
+        credsStore: credsStore || undefined
+    };
+}
+function isHelperName(name) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+}
+/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
+function describeJsonError(e, text) {
+    const message = e instanceof Error ? e.message : String(e);
+    let kind = message
+        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
+        .replace(/\s+\(line \d+ column \d+\)$/, '');
+    // Name the offending token only when it is JSON punctuation, never a character of a value.
+    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
+    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
+    const position = /at position (\d+)/.exec(message);
+    if (!position)
+        return kind;
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return `${kind} at line ${line} column ${col}`;
+}
+async function findProgram(name, pathList) {
+    for (const dir of pathList.split(external_node_path_namespaceObject.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        try {
+            await (0,promises_namespaceObject.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            if ((await (0,promises_namespaceObject.stat)(candidate)).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function definedOnly(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// WWW-Authenticate challenges (RFC 7235) as registries send them, and the token scopes we ask for.
+/** Parses `Bearer realm="…",service="…",scope="…"` (several challenges may share one header). */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const out = [];
+    const re = /([A-Za-z][\w-]*)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+)))?\s*,?/g;
+    let current;
+    for (let m = re.exec(header); m; m = re.exec(header)) {
+        const [, name = '', quoted, token] = m;
+        if (quoted === undefined && token === undefined) {
+            current = { scheme: name.toLowerCase(), params: {} };
+            out.push(current);
+        }
+        else if (current) {
+            current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (token ?? '');
+        }
+        if (m[0] === '')
+            re.lastIndex++;
+    }
+    return out;
+}
+/** `repository:acme/web:pull,push` */
+function scopeFor(repository, actions) {
+    return `repository:${repository}:${[...new Set(actions)].sort(actionOrder).join(',')}`;
+}
+function actionOrder(a, b) {
+    const order = ['pull', 'push', 'delete'];
+    return order.indexOf(a) - order.indexOf(b);
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
+// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
+// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
+// bodies stream both ways and every byte can be counted.
+
+
+
+
+
+
+
+const gate = new HostGate();
+/** Requests to one host being started or waiting for their response headers at once. */
+const MAX_STARTS_PER_HOST = 6;
+class RegistryTransport {
+    opts;
+    stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
+    tokens = new Map();
+    basicHosts = new Set();
+    // No socket limit in the agents: a request queued inside an agent would go out later without
+    // passing the host gate again. Concurrency is bounded per host by `starts` instead.
+    agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    starts = new Map();
+    retry;
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.retry = opts.retry ?? DEFAULT_RETRY;
+    }
+    close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+    /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
+    async send(req) {
+        // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
+        const attempts = req.noRetry ? 1 : this.retry.attempts;
+        let lastError;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            this.checkDeadline(req);
+            try {
+                const res = await this.startsFor(req.registry).run(async () => {
+                    await gate.wait(req.registry);
+                    return this.sendWithAuth(req);
+                });
+                if (!isRetryableStatus(res.status))
+                    return res;
+                if (attempt === attempts) {
+                    // Out of attempts, but the registry's wish still holds for whatever asks it next.
+                    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+                    if (asked !== undefined)
+                        gate.hold(req.registry, Math.min(asked, this.retry.maxRetryAfterMs));
+                    return res;
+                }
+                const wait = this.waitFor(res, attempt, req);
+                if (res.status === 429 || res.status === 503)
+                    gate.hold(req.registry, wait);
+                res.stream?.resume();
+                await delay(res.status === 429 || res.status === 503 ? 0 : wait);
+                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
+            }
+            catch (e) {
+                if (e instanceof RegistryError && e.status !== undefined)
+                    throw e;
+                if (!isRetryableError(e) || attempt === attempts)
+                    throw wrapNetworkError(req, e);
+                lastError = e;
+                await delay(backoffMs(this.retry, attempt));
+            }
+        }
+        throw wrapNetworkError(req, lastError);
+    }
+    startsFor(host) {
+        let limiter = this.starts.get(host);
+        if (!limiter)
+            this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
+        return limiter;
+    }
+    waitFor(res, attempt, req) {
+        const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+        if (asked === undefined)
+            return backoffMs(this.retry, attempt);
+        if (asked > this.retry.maxRetryAfterMs) {
+            throw new RegistryError(`${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`, res.status);
+        }
+        return asked;
+    }
+    checkDeadline(req) {
+        if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
+            throw new RegistryError(`the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`);
+        }
+    }
+    /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
+    async sendWithAuth(req) {
+        const url = this.urlFor(req);
+        const sameHost = url.host === req.registry;
+        const scope = scopeString(req);
+        const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
+        const first = await this.raw(req, url, auth);
+        if (first.status !== 401 || !sameHost)
+            return first;
+        const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
+        first.stream?.resume();
+        const header = await this.authenticate(req, challenges, scope);
+        if (!header)
+            return first;
+        const second = await this.raw(req, url, header);
+        if (second.status === 401) {
+            second.stream?.resume();
+            throw new RegistryError(`credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`, 401, ociError(second.body).code);
+        }
+        return second;
+    }
+    cachedAuth(registry, scope) {
+        const token = this.tokens.get(`${registry} ${scope}`);
+        if (token && token.expires > Date.now())
+            return token.header;
+        return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
+    }
+    basicHeaders = new Map();
+    async authenticate(req, challenges, scope) {
+        const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer)
+            return this.fetchToken(req, bearer, scope, credentials);
+        const basic = challenges.find(c => c.scheme === 'basic');
+        if (basic && credentials?.kind === 'basic') {
+            this.refusePlainCredentials(req.registry);
+            const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+            this.opts.onSecret?.(header.slice(6));
+            this.basicHosts.add(req.registry);
+            this.basicHeaders.set(req.registry, header);
+            return header;
+        }
+        if (basic)
+            throw new RegistryError(`${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`, 401);
+        return undefined;
+    }
+    async fetchToken(req, challenge, scope, credentials) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
+        const realmUrl = new URL(realm);
+        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
+            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
+        }
+        const scopes = [
+            scope,
+            ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
+            ...(req.scope.extra ?? [])
+        ];
+        if (challenge.params.service)
+            realmUrl.searchParams.set('service', challenge.params.service);
+        for (const s of scopes)
+            realmUrl.searchParams.append('scope', s);
+        const headers = {};
+        if (credentials?.kind === 'basic') {
+            if (realmUrl.protocol !== 'https:')
+                this.refusePlainCredentials(realmUrl.host);
+            headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        }
+        const tokenReq = {
+            method: 'GET',
+            registry: realmUrl.host,
+            path: realmUrl.toString(),
+            headers,
+            scope: req.scope
+        };
+        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
+        if (res.status !== 200) {
+            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
+        }
+        const doc = JSON.parse(res.body.toString('utf8'));
+        const token = doc.token ?? doc.access_token;
+        if (!token)
+            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+        this.opts.onSecret?.(token);
+        // Tokens live at least 60 s (token spec default); renew 5 s early.
+        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+        const header = `Bearer ${token}`;
+        this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
+        return header;
+    }
+    refusePlainCredentials(host) {
+        if (!isLoopback(host) && !this.isInsecure(host)) {
+            throw new RegistryError(`refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`);
+        }
+    }
+    isInsecure(host) {
+        return (this.opts.insecureHosts ?? []).includes(host);
+    }
+    urlFor(req) {
+        if (/^https?:\/\//.test(req.path))
+            return new URL(req.path);
+        const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
+        return new URL(`${scheme}://${req.registry}${req.path}`);
+    }
+    /** One HTTP exchange, no auth logic, no retry. */
+    raw(req, url, authorization) {
+        this.stats.requests++;
+        this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
+        const headers = { 'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers };
+        if (authorization)
+            headers.authorization = authorization;
+        else
+            delete headers.authorization;
+        if (req.bodyLength !== undefined)
+            headers['content-length'] = String(req.bodyLength);
+        else if (Buffer.isBuffer(req.body))
+            headers['content-length'] = String(req.body.length);
+        const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
+        return new Promise((resolve, reject) => {
+            const request = client.request(url, { method: req.method, headers, agent });
+            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
+                code: 'ERR_IDLE_TIMEOUT'
+            })));
+            request.on('error', reject);
+            request.on('response', res => {
+                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
+                    // Counting through a Transform keeps the body paused until the caller reads it.
+                    const stats = this.stats;
+                    const counted = new external_node_stream_.Transform({
+                        transform(chunk, _encoding, done) {
+                            stats.bytesReceived += chunk.length;
+                            done(null, chunk);
+                        }
+                    });
+                    res.on('error', e => counted.destroy(e));
+                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                    resolve({
+                        status: res.statusCode,
+                        headers: res.headers,
+                        body: Buffer.alloc(0),
+                        stream: res.pipe(counted),
+                        url
+                    });
+                    return;
+                }
+                const chunks = [];
+                res.on('data', (c) => {
+                    chunks.push(c);
+                    this.stats.bytesReceived += c.length;
+                });
+                res.on('error', reject);
+                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                res.on('end', () => {
+                    const body = Buffer.concat(chunks);
+                    const expected = Number(res.headers['content-length']);
+                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
+                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
+                            code: 'ERR_SHORT_BODY'
+                        }));
+                        return;
+                    }
+                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
+                });
+            });
+            this.writeBody(req, request, reject);
+        });
+    }
+    writeBody(req, request, reject) {
+        if (req.body === undefined) {
+            request.end();
+            return;
+        }
+        if (Buffer.isBuffer(req.body)) {
+            this.stats.bytesSent += req.body.length;
+            request.end(req.body);
+            return;
+        }
+        const stream = req.body();
+        stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+        stream.on('error', e => {
+            request.destroy(e);
+            reject(e);
+        });
+        stream.pipe(request);
+    }
+}
+function isLoopback(host) {
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return name === 'localhost' || name.startsWith('127.') || name === '::1';
+}
+function scopeString(req) {
+    return scopeFor(req.scope.repository, req.scope.actions);
+}
+function headerText(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+function pathOf(req) {
+    return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
+}
+function describe(req, res) {
+    const { code, message } = ociError(res.body);
+    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+}
+function wrapNetworkError(req, e) {
+    if (e instanceof RegistryError)
+        return e;
+    const message = e instanceof Error ? e.message : String(e);
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/report.ts
+// report.toml, what the exporter writes (buildpacks/spec platform.md "report.toml"):
+// [image] tags = [...], digest = "sha256:…" (registry export) or image-id (daemon export).
+function parseReportToml(text) {
+    const section = sectionOf(text, 'image');
+    const str = (key) => new RegExp(`^\\s*${key}\\s*=\\s*["']([^"']*)["']\\s*$`, 'm').exec(section)?.[1];
+    const tagsText = /^\s*tags\s*=\s*\[([^\]]*)\]/m.exec(section)?.[1] ?? '';
+    const tags = [...tagsText.matchAll(/["']([^"']+)["']/g)].map(m => m[1]);
+    const digest = str('digest');
+    const imageId = str('image-id');
+    return { tags, ...(digest ? { digest } : {}), ...(imageId ? { imageId } : {}) };
+}
+function sectionOf(text, name) {
+    const lines = text.split('\n');
+    const start = lines.findIndex(l => l.trim() === `[${name}]`);
+    if (start < 0)
+        return '';
+    const end = lines.findIndex((l, i) => i > start && /^\s*\[/.test(l));
+    return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/creator.ts
+// Lifecycle mode, one platform: the builder's own /cnb/lifecycle/creator in a container, with the
+// app, layers and platform dirs mounted, the injected buildpacks merged in, registry export.
+
+
+
+
+
+
+
+async function runCreator(run) {
+    const dirs = {
+        app: (0,external_node_path_namespaceObject.join)(run.workDir, 'app'),
+        layers: (0,external_node_path_namespaceObject.join)(run.workDir, 'layers'),
+        platform: (0,external_node_path_namespaceObject.join)(run.workDir, 'platform')
+    };
+    // The creator writes into the app dir; the checkout stays untouched.
+    await (0,promises_namespaceObject.cp)(run.appDir, dirs.app, { recursive: true, filter: src => !src.endsWith('/.git') });
+    await (0,promises_namespaceObject.mkdir)(dirs.layers, { recursive: true });
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dirs.platform, 'env'), { recursive: true });
+    const envFiles = platformEnvFiles(run.env);
+    if (!envFiles.ok)
+        throw new UsageError(`builder.buildpacks.env: ${envFiles.error}`);
+    for (const [path, value] of Object.entries(envFiles.files))
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dirs.platform, path), value);
+    const pre = run.injected.filter(b => b.position === 'pre');
+    const post = run.injected.filter(b => b.position === 'post');
+    let system;
+    if (run.injected.length) {
+        if (usesSystemToml(run.platformApi)) {
+            system = (0,external_node_path_namespaceObject.join)(run.workDir, 'system.toml');
+            await (0,promises_namespaceObject.writeFile)(system, systemToml(pre, post));
+        }
+        else {
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dirs.layers, 'order.toml'), injectedOrderToml(run.info.order, pre, post));
+        }
+    }
+    const args = creatorRunArgs({
+        builder: run.builder,
+        platform: run.platform,
+        platformApi: run.platformApi,
+        image: run.image,
+        hostDirs: { ...dirs, ...(system ? { system } : {}) },
+        injected: run.mounts,
+        registryAuth: run.registryAuth !== undefined,
+        name: `imagegate-creator-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`
+    });
+    let output = '';
+    const result = await run.docker.run(args, {
+        stream: true,
+        ...(run.registryAuth !== undefined ? { env: { CNB_REGISTRY_AUTH: run.registryAuth } } : {}),
+        onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
+    });
+    if (result.exitCode !== 0)
+        return { ok: false, exitCode: result.exitCode, output };
+    const report = parseReportToml(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dirs.layers, 'report.toml'), 'utf8').catch(() => ''));
+    if (!report.digest)
+        return { ok: false, exitCode: 62, output: `${output}\nreport.toml names no image digest` };
+    return { ok: true, digest: report.digest };
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/uri.ts
+// Buildpack references as pack and platforms write them (buildpacks/docs specify-buildpacks); the
+// configuration accepts only fully qualified forms, so nothing is resolved by guessing.
+
+function parseBuildpackUri(uri) {
+    if (uri === 'from=builder')
+        return { kind: 'from-builder', uri };
+    if (uri.startsWith('docker://')) {
+        const ref = parseReference(uri.slice('docker://'.length));
+        return ref.ok ? { kind: 'docker', uri, ref: ref.value } : undefined;
+    }
+    for (const [prefix, kind] of [
+        ['urn:cnb:builder:', 'builder'],
+        ['urn:cnb:registry:', 'registry']
+    ]) {
+        if (uri.startsWith(prefix)) {
+            const [id = '', version] = uri.slice(prefix.length).split('@');
+            return id ? { kind, uri, id, ...(version ? { version } : {}) } : undefined;
+        }
+    }
+    if (uri.startsWith('file://'))
+        return { kind: 'file', uri, path: decodeURIComponent(uri.slice('file://'.length)) };
+    if (uri.startsWith('https://'))
+        return { kind: 'https', uri };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/injected.ts
+// Lifecycle mode: the injected buildpacks unpacked on the host, one directory per buildpack
+// (`<id escaped>/<version>`), to be mounted into the builder's /cnb/buildpacks.
+
+
+
+
+
+
+
+/** Every buildpack to mount; a buildpackage may carry more than its top buildpack (a composite). */
+async function unpackInjected(docker, injected, platform, dir) {
+    const mounts = [];
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    for (const [i, bp] of injected.entries()) {
+        const uri = parseBuildpackUri(bp.uri);
+        if (!uri || bp.fromBuilder)
+            continue;
+        if (uri.kind === 'file') {
+            mounts.push({ id: bp.id, version: bp.version, hostDir: uri.path });
+            continue;
+        }
+        if (uri.kind !== 'docker')
+            continue;
+        const target = (0,external_node_path_namespaceObject.join)(dir, `bp${i}`);
+        const name = `imagegate-bp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        // A buildpackage has no command to run: create (never start) a container to copy its files out.
+        const created = await docker.run([
+            'create',
+            '--name',
+            name,
+            '--platform',
+            platform,
+            '--entrypoint',
+            '/nonexistent',
+            uri.uri.slice('docker://'.length)
+        ]);
+        if (created.exitCode !== 0)
+            throw new InfrastructureError(`cannot fetch buildpack ${bp.uri} for ${platform}: ${lastLine(created.stderr)}`);
+        try {
+            const copied = await docker.run(['cp', `${name}:/cnb/buildpacks/.`, target]);
+            if (copied.exitCode !== 0)
+                throw new InfrastructureError(`buildpack ${bp.uri} has no /cnb/buildpacks: ${lastLine(copied.stderr)}`);
+        }
+        finally {
+            await docker.run(['rm', name]);
+        }
+        for (const id of await (0,promises_namespaceObject.readdir)(target))
+            for (const version of await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(target, id)))
+                mounts.push({ id: id === escapeBuildpackId(bp.id) ? bp.id : id, version, hostDir: (0,external_node_path_namespaceObject.join)(target, id, version) });
+    }
+    return mounts;
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/pack.ts
+// Pack mode, one platform: the pinned pack CLI publishes to the build registry; report.toml
+// (--report-output-dir) names the digest.
+
+
+
+
+
+
+async function runPack(run) {
+    const reportDir = (0,external_node_path_namespaceObject.join)(run.workDir, 'report');
+    await (0,promises_namespaceObject.mkdir)(reportDir, { recursive: true });
+    const args = packBuildArgs({
+        image: run.image,
+        builder: run.builder,
+        platform: run.platform,
+        path: (0,external_node_path_namespaceObject.resolve)(run.appDir),
+        pre: run.pre,
+        post: run.post,
+        env: run.env,
+        reportDir
+    });
+    let output = '';
+    const result = await Exec.run(run.pack, args, {
+        stream: true,
+        onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
+    });
+    if (result.exitCode !== 0)
+        return { ok: false, exitCode: result.exitCode, output };
+    const report = parseReportToml(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(reportDir, 'report.toml'), 'utf8').catch(() => ''));
+    if (!report.digest)
+        return { ok: false, exitCode: 62, output: `${output}\nreport.toml names no image digest` };
+    return { ok: true, digest: report.digest };
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(2088);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
+var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+// Internal object for testability (allows mocking in ESM)
+const _internal = {
+    readLinuxVersionFile() {
+        const lsbReleaseFile = '/etc/lsb-release';
+        const osReleaseFile = '/etc/os-release';
+        let contents = '';
+        if (external_fs_namespaceObject.existsSync(lsbReleaseFile)) {
+            contents = external_fs_namespaceObject.readFileSync(lsbReleaseFile).toString();
+        }
+        else if (external_fs_namespaceObject.existsSync(osReleaseFile)) {
+            contents = external_fs_namespaceObject.readFileSync(osReleaseFile).toString();
+        }
+        return contents;
+    }
+};
+function _findMatch(versionSpec, stable, candidates, archFilter) {
+    return manifest_awaiter(this, void 0, void 0, function* () {
+        const platFilter = os.platform();
+        let result;
+        let match;
+        let file;
+        for (const candidate of candidates) {
+            const version = candidate.version;
+            debug(`check ${version} satisfies ${versionSpec}`);
+            if (semver.satisfies(version, versionSpec) &&
+                (!stable || candidate.stable === stable)) {
+                file = candidate.files.find(item => {
+                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
+                    let chk = item.arch === archFilter && item.platform === platFilter;
+                    if (chk && item.platform_version) {
+                        const osVersion = _getOsVersion();
+                        if (osVersion === item.platform_version) {
+                            chk = true;
+                        }
+                        else {
+                            chk = semver.satisfies(osVersion, item.platform_version);
+                        }
+                    }
+                    return chk;
+                });
+                if (file) {
+                    debug(`matched ${candidate.version}`);
+                    match = candidate;
+                    break;
+                }
+            }
+        }
+        if (match && file) {
+            // clone since we're mutating the file list to be only the file that matches
+            result = Object.assign({}, match);
+            result.files = [file];
+        }
+        return result;
+    });
+}
+function _getOsVersion() {
+    // TODO: add windows and other linux, arm variants
+    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
+    const plat = os.platform();
+    let version = '';
+    if (plat === 'darwin') {
+        version = cp.execSync('sw_vers -productVersion').toString();
+    }
+    else if (plat === 'linux') {
+        // lsb_release process not in some containers, readfile
+        // Run cat /etc/lsb-release
+        // DISTRIB_ID=Ubuntu
+        // DISTRIB_RELEASE=18.04
+        // DISTRIB_CODENAME=bionic
+        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
+        const lsbContents = _internal.readLinuxVersionFile();
+        if (lsbContents) {
+            const lines = lsbContents.split('\n');
+            for (const line of lines) {
+                const parts = line.split('=');
+                if (parts.length === 2 &&
+                    (parts[0].trim() === 'VERSION_ID' ||
+                        parts[0].trim() === 'DISTRIB_RELEASE')) {
+                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
+                    break;
+                }
+            }
+        }
+    }
+    return version;
+}
+// Alias for backwards compatibility
+function _readLinuxVersionFile() {
+    return _internal.readLinuxVersionFile();
+}
+//# sourceMappingURL=manifest.js.map
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(9023);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
+var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+/**
+ * Internal class for retries
+ */
+class RetryHelper {
+    constructor(maxAttempts, minSeconds, maxSeconds) {
+        if (maxAttempts < 1) {
+            throw new Error('max attempts should be greater than or equal to 1');
+        }
+        this.maxAttempts = maxAttempts;
+        this.minSeconds = Math.floor(minSeconds);
+        this.maxSeconds = Math.floor(maxSeconds);
+        if (this.minSeconds > this.maxSeconds) {
+            throw new Error('min seconds should be less than or equal to max seconds');
+        }
+    }
+    execute(action, isRetryable) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            let attempt = 1;
+            while (attempt < this.maxAttempts) {
+                // Try
+                try {
+                    return yield action();
+                }
+                catch (err) {
+                    if (isRetryable && !isRetryable(err)) {
+                        throw err;
+                    }
+                    info(err.message);
+                }
+                // Sleep
+                const seconds = this.getSleepAmount();
+                info(`Waiting ${seconds} seconds before trying again`);
+                yield this.sleep(seconds);
+                attempt++;
+            }
+            // Last attempt
+            return yield action();
+        });
+    }
+    getSleepAmount() {
+        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
+            this.minSeconds);
+    }
+    sleep(seconds) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        });
+    }
+}
+//# sourceMappingURL=retry-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
+var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class HTTPError extends Error {
+    constructor(httpStatusCode) {
+        super(`Unexpected HTTP response: ${httpStatusCode}`);
+        this.httpStatusCode = httpStatusCode;
+        Object.setPrototypeOf(this, new.target.prototype);
+    }
+}
+const tool_cache_IS_WINDOWS = process.platform === 'win32';
+const IS_MAC = process.platform === 'darwin';
+const userAgent = 'actions/tool-cache';
+/**
+ * Download a tool from an url and stream it into a file
+ *
+ * @param url       url of tool to download
+ * @param dest      path to download tool
+ * @param auth      authorization header
+ * @param headers   other headers
+ * @returns         path to downloaded tool
+ */
+function downloadTool(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        dest = dest || external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
+        yield mkdirP(external_path_namespaceObject.dirname(dest));
+        core_debug(`Downloading ${url}`);
+        core_debug(`Destination ${dest}`);
+        const maxAttempts = 3;
+        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
+        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
+        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
+            return yield downloadToolAttempt(url, dest || '', auth, headers);
+        }), (err) => {
+            if (err instanceof HTTPError && err.httpStatusCode) {
+                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
+                if (err.httpStatusCode < 500 &&
+                    err.httpStatusCode !== 408 &&
+                    err.httpStatusCode !== 429) {
+                    return false;
+                }
+            }
+            // Otherwise retry
+            return true;
+        });
+    });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (external_fs_namespaceObject.existsSync(dest)) {
+            throw new Error(`Destination file path ${dest} already exists`);
+        }
+        // Get the response headers
+        const http = new lib_HttpClient(userAgent, [], {
+            allowRetries: false
+        });
+        if (auth) {
+            core_debug('set auth');
+            if (headers === undefined) {
+                headers = {};
+            }
+            headers.authorization = auth;
+        }
+        const response = yield http.get(url, headers);
+        if (response.message.statusCode !== 200) {
+            const err = new HTTPError(response.message.statusCode);
+            core_debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            throw err;
+        }
+        // Download the response body
+        const pipeline = external_util_.promisify(external_stream_namespaceObject.pipeline);
+        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
+        const readStream = responseMessageFactory();
+        let succeeded = false;
+        try {
+            yield pipeline(readStream, external_fs_namespaceObject.createWriteStream(dest));
+            core_debug('download complete');
+            succeeded = true;
+            return dest;
+        }
+        finally {
+            // Error, delete dest before retry
+            if (!succeeded) {
+                core_debug('download failed');
+                try {
+                    yield rmRF(dest);
+                }
+                catch (err) {
+                    core_debug(`Failed to delete '${dest}'. ${err.message}`);
+                }
+            }
+        }
+    });
+}
+/**
+ * Extract a .7z file
+ *
+ * @param file     path to the .7z file
+ * @param dest     destination directory. Optional.
+ * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
+ * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
+ * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
+ * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
+ * interface, it is smaller than the full command line interface, and it does support long paths. At the
+ * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
+ * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
+ * to 7zr.exe can be pass to this function.
+ * @returns        path to the destination directory
+ */
+function extract7z(file, dest, _7zPath) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        ok(tool_cache_IS_WINDOWS, 'extract7z() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        const originalCwd = process.cwd();
+        process.chdir(dest);
+        if (_7zPath) {
+            try {
+                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
+                const args = [
+                    'x', // eXtract files with full paths
+                    logLevel, // -bb[0-3] : set output log level
+                    '-bd', // disable progress indicator
+                    '-sccUTF-8', // set charset for for console input/output
+                    file
+                ];
+                const options = {
+                    silent: true
+                };
+                yield exec(`"${_7zPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        else {
+            const escapedScript = path
+                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
+                .replace(/'/g, "''")
+                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                command
+            ];
+            const options = {
+                silent: true
+            };
+            try {
+                const powershellPath = yield io.which('powershell', true);
+                yield exec(`"${powershellPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        return dest;
+    });
+}
+/**
+ * Extract a compressed tar archive
+ *
+ * @param file     path to the tar
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
+ * @returns        path to the destination directory
+ */
+function extractTar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        // Create dest
+        dest = yield _createExtractFolder(dest);
+        // Determine whether GNU tar
+        core_debug('Checking tar --version');
+        let versionOutput = '';
+        yield exec_exec('tar --version', [], {
+            ignoreReturnCode: true,
+            silent: true,
+            listeners: {
+                stdout: (data) => (versionOutput += data.toString()),
+                stderr: (data) => (versionOutput += data.toString())
+            }
+        });
+        core_debug(versionOutput.trim());
+        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
+        // Initialize args
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        if (isDebug() && !flags.includes('v')) {
+            args.push('-v');
+        }
+        let destArg = dest;
+        let fileArg = file;
+        if (tool_cache_IS_WINDOWS && isGnuTar) {
+            args.push('--force-local');
+            destArg = dest.replace(/\\/g, '/');
+            // Technically only the dest needs to have `/` but for aesthetic consistency
+            // convert slashes in the file arg too.
+            fileArg = file.replace(/\\/g, '/');
+        }
+        if (isGnuTar) {
+            // Suppress warnings when using GNU tar to extract archives created by BSD tar
+            args.push('--warning=no-unknown-keyword');
+            args.push('--overwrite');
+        }
+        args.push('-C', destArg, '-f', fileArg);
+        yield exec_exec(`tar`, args);
+        return dest;
+    });
+}
+/**
+ * Extract a xar compatible archive
+ *
+ * @param file     path to the archive
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the xar. Optional.
+ * @returns        path to the destination directory
+ */
+function extractXar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
+        ok(IS_MAC, 'extractXar() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        args.push('-x', '-C', dest, '-f', file);
+        if (core.isDebug()) {
+            args.push('-v');
+        }
+        const xarPath = yield io.which('xar', true);
+        yield exec(`"${xarPath}"`, _unique(args));
+        return dest;
+    });
+}
+/**
+ * Extract a zip
+ *
+ * @param file     path to the zip
+ * @param dest     destination directory. Optional.
+ * @returns        path to the destination directory
+ */
+function extractZip(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        dest = yield _createExtractFolder(dest);
+        if (tool_cache_IS_WINDOWS) {
+            yield extractZipWin(file, dest);
+        }
+        else {
+            yield extractZipNix(file, dest);
+        }
+        return dest;
+    });
+}
+function extractZipWin(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        // build the powershell command
+        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+        const pwshPath = yield io.which('pwsh', false);
+        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
+        //and the -Force flag for Expand-Archive as a fallback
+        if (pwshPath) {
+            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
+            const pwshCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                pwshCommand
+            ];
+            core.debug(`Using pwsh at path: ${pwshPath}`);
+            yield exec(`"${pwshPath}"`, args);
+        }
+        else {
+            const powershellCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                powershellCommand
+            ];
+            const powershellPath = yield io.which('powershell', true);
+            core.debug(`Using powershell at path: ${powershellPath}`);
+            yield exec(`"${powershellPath}"`, args);
+        }
+    });
+}
+function extractZipNix(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const unzipPath = yield io.which('unzip', true);
+        const args = [file];
+        if (!core.isDebug()) {
+            args.unshift('-q');
+        }
+        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
+        yield exec(`"${unzipPath}"`, args, { cwd: dest });
+    });
+}
+/**
+ * Caches a directory and installs it into the tool cacheDir
+ *
+ * @param sourceDir    the directory to cache into tools
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheDir(sourceDir, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = node_modules_semver.clean(version) || version;
+        arch = arch || external_os_namespaceObject.arch();
+        core_debug(`Caching tool ${tool} ${version} ${arch}`);
+        core_debug(`source dir: ${sourceDir}`);
+        if (!external_fs_namespaceObject.statSync(sourceDir).isDirectory()) {
+            throw new Error('sourceDir is not a directory');
+        }
+        // Create the tool dir
+        const destPath = yield _createToolPath(tool, version, arch);
+        // copy each child item. do not move. move can fail on Windows
+        // due to anti-virus software having an open handle on a file.
+        for (const itemName of external_fs_namespaceObject.readdirSync(sourceDir)) {
+            const s = external_path_namespaceObject.join(sourceDir, itemName);
+            yield io_cp(s, destPath, { recursive: true });
+        }
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destPath;
+    });
+}
+/**
+ * Caches a downloaded file (GUID) and installs it
+ * into the tool cache with a given targetName
+ *
+ * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
+ * @param targetFile    the name of the file name in the tools directory
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheFile(sourceFile, targetFile, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = semver.clean(version) || version;
+        arch = arch || os.arch();
+        core.debug(`Caching tool ${tool} ${version} ${arch}`);
+        core.debug(`source file: ${sourceFile}`);
+        if (!fs.statSync(sourceFile).isFile()) {
+            throw new Error('sourceFile is not a file');
+        }
+        // create the tool dir
+        const destFolder = yield _createToolPath(tool, version, arch);
+        // copy instead of move. move can fail on Windows due to
+        // anti-virus software having an open handle on a file.
+        const destPath = path.join(destFolder, targetFile);
+        core.debug(`destination file ${destPath}`);
+        yield io.cp(sourceFile, destPath);
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destFolder;
+    });
+}
+/**
+ * Finds the path to a tool version in the local installed tool cache
+ *
+ * @param toolName      name of the tool
+ * @param versionSpec   version of the tool
+ * @param arch          optional arch.  defaults to arch of computer
+ */
+function find(toolName, versionSpec, arch) {
+    if (!toolName) {
+        throw new Error('toolName parameter is required');
+    }
+    if (!versionSpec) {
+        throw new Error('versionSpec parameter is required');
+    }
+    arch = arch || external_os_namespaceObject.arch();
+    // attempt to resolve an explicit version
+    if (!isExplicitVersion(versionSpec)) {
+        const localVersions = findAllVersions(toolName, arch);
+        const match = evaluateVersions(localVersions, versionSpec);
+        versionSpec = match;
+    }
+    // check for the explicit version in the cache
+    let toolPath = '';
+    if (versionSpec) {
+        versionSpec = node_modules_semver.clean(versionSpec) || '';
+        const cachePath = external_path_namespaceObject.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        core_debug(`checking cache: ${cachePath}`);
+        if (external_fs_namespaceObject.existsSync(cachePath) && external_fs_namespaceObject.existsSync(`${cachePath}.complete`)) {
+            core_debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
+            toolPath = cachePath;
+        }
+        else {
+            core_debug('not found');
+        }
+    }
+    return toolPath;
+}
+/**
+ * Finds the paths to all versions of a tool that are installed in the local tool cache
+ *
+ * @param toolName  name of the tool
+ * @param arch      optional arch.  defaults to arch of computer
+ */
+function findAllVersions(toolName, arch) {
+    const versions = [];
+    arch = arch || external_os_namespaceObject.arch();
+    const toolPath = external_path_namespaceObject.join(_getCacheDirectory(), toolName);
+    if (external_fs_namespaceObject.existsSync(toolPath)) {
+        const children = external_fs_namespaceObject.readdirSync(toolPath);
+        for (const child of children) {
+            if (isExplicitVersion(child)) {
+                const fullPath = external_path_namespaceObject.join(toolPath, child, arch || '');
+                if (external_fs_namespaceObject.existsSync(fullPath) && external_fs_namespaceObject.existsSync(`${fullPath}.complete`)) {
+                    versions.push(child);
+                }
+            }
+        }
+    }
+    return versions;
+}
+function getManifestFromRepo(owner_1, repo_1, auth_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
+        let releases = [];
+        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
+        const http = new httpm.HttpClient('tool-cache');
+        const headers = {};
+        if (auth) {
+            core.debug('set auth');
+            headers.authorization = auth;
+        }
+        const response = yield http.getJson(treeUrl, headers);
+        if (!response.result) {
+            return releases;
+        }
+        let manifestUrl = '';
+        for (const item of response.result.tree) {
+            if (item.path === 'versions-manifest.json') {
+                manifestUrl = item.url;
+                break;
+            }
+        }
+        headers['accept'] = 'application/vnd.github.VERSION.raw';
+        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
+        if (versionsRaw) {
+            // shouldn't be needed but protects against invalid json saved with BOM
+            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
+            try {
+                releases = JSON.parse(versionsRaw);
+            }
+            catch (_a) {
+                core.debug('Invalid json');
+            }
+        }
+        return releases;
+    });
+}
+function findFromManifest(versionSpec_1, stable_1, manifest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
+        // wrap the internal impl
+        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
+        return match;
+    });
+}
+function _createExtractFolder(dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!dest) {
+            // create a temp dir
+            dest = external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
+        }
+        yield mkdirP(dest);
+        return dest;
+    });
+}
+function _createToolPath(tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const folderPath = external_path_namespaceObject.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+        core_debug(`destination ${folderPath}`);
+        const markerPath = `${folderPath}.complete`;
+        yield rmRF(folderPath);
+        yield rmRF(markerPath);
+        yield mkdirP(folderPath);
+        return folderPath;
+    });
+}
+function _completeToolPath(tool, version, arch) {
+    const folderPath = external_path_namespaceObject.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+    const markerPath = `${folderPath}.complete`;
+    external_fs_namespaceObject.writeFileSync(markerPath, '');
+    core_debug('finished caching tool');
+}
+/**
+ * Check if version string is explicit
+ *
+ * @param versionSpec      version string to check
+ */
+function isExplicitVersion(versionSpec) {
+    const c = node_modules_semver.clean(versionSpec) || '';
+    core_debug(`isExplicit: ${c}`);
+    const valid = node_modules_semver.valid(c) != null;
+    core_debug(`explicit? ${valid}`);
+    return valid;
+}
+/**
+ * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
+ *
+ * @param versions        array of versions to evaluate
+ * @param versionSpec     semantic version spec to satisfy
+ */
+function evaluateVersions(versions, versionSpec) {
+    let version = '';
+    core_debug(`evaluating ${versions.length} versions`);
+    versions = versions.sort((a, b) => {
+        if (node_modules_semver.gt(a, b)) {
+            return 1;
+        }
+        return -1;
+    });
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const potential = versions[i];
+        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
+        if (satisfied) {
+            version = potential;
+            break;
+        }
+    }
+    if (version) {
+        core_debug(`matched: ${version}`);
+    }
+    else {
+        core_debug('match not found');
+    }
+    return version;
+}
+/**
+ * Gets RUNNER_TOOL_CACHE
+ */
+function _getCacheDirectory() {
+    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
+    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
+    return cacheDirectory;
+}
+/**
+ * Gets RUNNER_TEMP
+ */
+function _getTempDirectory() {
+    const tempDirectory = process.env['RUNNER_TEMP'] || '';
+    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
+    return tempDirectory;
+}
+/**
+ * Gets a global variable
+ */
+function _getGlobal(key, defaultValue) {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const value = global[key];
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    return value !== undefined ? value : defaultValue;
+}
+/**
+ * Returns an array of unique values.
+ * @param values Values to make unique.
+ */
+function _unique(values) {
+    return Array.from(new Set(values));
+}
+//# sourceMappingURL=tool-cache.js.map
+;// CONCATENATED MODULE: ./src/core/buildpacks/pack-release.ts
+// The one place the pack CLI version and its archives' sha256 are pinned. Renovate bumps the
+// version (regex manager on the comment below); the checksums must be bumped with it, from the
+// release's `<asset>.sha256` files (pack's release workflow writes them with `shasum -a 256`).
+// renovate: datasource=github-releases depName=buildpacks/pack
+const PACK_VERSION = '0.40.9';
+const PACK_RELEASE = {
+    version: PACK_VERSION,
+    assets: {
+        'linux-x64': {
+            file: `pack-v${PACK_VERSION}-linux.tgz`,
+            sha256: 'dc0ee1e931cf8a106d7555a01a214864f9acb60b77adf15d69b74df4404758e9'
+        },
+        'linux-arm64': {
+            file: `pack-v${PACK_VERSION}-linux-arm64.tgz`,
+            sha256: '091ccb213823656c727731537ef8f1000eb4dc3ec61641506653e7f9d6da0c5e'
+        }
+    }
+};
+/** Where releases are downloaded from; IMAGEGATE_PACK_BASE_URL points at a mirror instead. */
+const PACK_DEFAULT_BASE_URL = 'https://github.com/buildpacks/pack/releases/download';
+function packAssetUrl(base, release, asset) {
+    return `${base.replace(/\/+$/, '')}/v${release.version}/${asset.file}`;
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/pack-install.ts
+// Installs the pinned pack CLI with @actions/tool-cache: download from the release (or a mirror),
+// verify the archive's sha256 before anything is extracted, cache by version, reuse on later runs.
+
+
+
+
+
+
+
+
+const PACK_BASE_URL_ENV = 'IMAGEGATE_PACK_BASE_URL';
+const TOOL = 'imagegate-pack';
+async function installPack(opts) {
+    return opts.env.GITHUB_ACTIONS === 'true' ? install(opts) : withoutRunnerDebug(() => install(opts));
+}
+async function install(opts) {
+    const release = opts.release ?? PACK_RELEASE;
+    const key = `${opts.platform ?? process.platform}-${opts.arch ?? process.arch}`;
+    const asset = release.assets[key];
+    if (!asset) {
+        throw new InfrastructureError(`pack ${release.version} has no pinned archive for ${key} (imagegate pins ${Object.keys(release.assets).join(', ')}); run on one of those, or use mode: lifecycle`);
+    }
+    await toolCacheDirs(opts.env);
+    const arch = opts.arch ?? process.arch;
+    const found = find(TOOL, release.version, arch);
+    if (found && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(found, 'pack')))
+        return { path: (0,external_node_path_namespaceObject.join)(found, 'pack'), version: release.version, cached: true };
+    const base = opts.env[PACK_BASE_URL_ENV] || PACK_DEFAULT_BASE_URL;
+    const url = packAssetUrl(base, release, asset);
+    opts.log(`downloading pack ${release.version} from ${url}`);
+    let archive;
+    try {
+        archive = await downloadTool(url);
+    }
+    catch (e) {
+        const status = e.httpStatusCode;
+        const where = base === PACK_DEFAULT_BASE_URL ? '' : ` (${PACK_BASE_URL_ENV}=${base})`;
+        throw new InfrastructureError(status === 404
+            ? `${url} does not exist (404)${where}: the mirror must serve pack's release files as <base>/v${release.version}/${asset.file}`
+            : `downloading ${url} failed${where}: ${e.message}; check the network or set ${PACK_BASE_URL_ENV} to a mirror`);
+    }
+    try {
+        const actual = await sha256File(archive);
+        if (actual !== asset.sha256) {
+            throw new InfrastructureError(`${asset.file} from ${url} has sha256 ${actual}, but imagegate pins ${asset.sha256} for pack ${release.version}; refusing to run it. The download was altered or the mirror serves another file: fix the mirror, or bump the pin in src/core/buildpacks/pack-release.ts from the release's .sha256 file`);
+        }
+        const extracted = await extractTar(archive);
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(extracted, 'pack')))
+            throw new InfrastructureError(`${asset.file} holds no \`pack\` executable at its top level`);
+        const dir = await cacheDir(extracted, TOOL, release.version, arch);
+        return { path: (0,external_node_path_namespaceObject.join)(dir, 'pack'), version: release.version, cached: false };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(archive, { force: true });
+    }
+}
+/** tool-cache keeps its cache and downloads where the runner says; outside a runner, in the user's cache. */
+async function toolCacheDirs(env) {
+    const cacheHome = env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache');
+    process.env.RUNNER_TOOL_CACHE ||= env.RUNNER_TOOL_CACHE || (0,external_node_path_namespaceObject.join)(cacheHome, 'imagegate', 'tools');
+    process.env.RUNNER_TEMP ||= env.RUNNER_TEMP || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-downloads');
+    await (0,promises_namespaceObject.mkdir)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
+    await (0,promises_namespaceObject.mkdir)(process.env.RUNNER_TEMP, { recursive: true });
+}
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        (0,external_node_fs_namespaceObject.createReadStream)(file)
+            .on('data', chunk => hash.update(chunk))
+            .on('error', reject)
+            .on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/**
+ * tool-cache logs through @actions/core, which writes `::debug::` lines to stdout; outside a runner
+ * they would end up in the CLI's output (and break --json), so they are dropped there.
+ */
+async function withoutRunnerDebug(fn) {
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::debug::')
+        ? true
+        : write.call(process.stdout, chunk, ...rest));
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/runtime-pins.ts
+// The app's runtime pins and a small, best-effort table of what known buildpack versions accept.
+// The real build stays authoritative: the table only turns a certain production failure into a
+// failed check before anything is pulled. Sources: heroku/buildpacks-python CHANGELOG.md and
+// src/python_version.rs (OLDEST/NEWEST_SUPPORTED_PYTHON_3_MINOR_VERSION) as of v6.5.6.
+
+/** Reads the pins from the files' text (undefined: file absent). */
+function readRuntimePins(files) {
+    const pins = [];
+    const pv = files['.python-version'];
+    if (pv !== undefined) {
+        const line = pv
+            .split('\n')
+            .map(l => l.trim())
+            .find(l => l && !l.startsWith('#'));
+        if (line)
+            pins.push({ runtime: 'python', file: '.python-version', version: line });
+    }
+    const rt = files['runtime.txt'];
+    if (rt !== undefined) {
+        const m = /python-(\d+\.\d+(?:\.\d+)?)/.exec(rt);
+        pins.push({ runtime: 'python', file: 'runtime.txt', version: m?.[1] ?? rt.trim() });
+    }
+    const pkg = files['package.json'];
+    if (pkg !== undefined) {
+        try {
+            const node = JSON.parse(pkg).engines?.node;
+            if (typeof node === 'string')
+                pins.push({ runtime: 'node', file: 'package.json', version: node });
+        }
+        catch {
+            // An unreadable package.json is the build's problem to report, not the preflight's.
+        }
+    }
+    return pins;
+}
+/** heroku/python: which Python minors each range of buildpack versions accepts. */
+const HEROKU_PYTHON_TABLE = [
+    { from: '0.0.0', below: '0.18.0', readsPythonVersionFile: false, readsRuntimeTxt: 'yes' },
+    { from: '0.18.0', below: '0.19.0', readsPythonVersionFile: true, readsRuntimeTxt: 'yes', newest: '3.12' },
+    { from: '0.19.0', below: '0.24.0', readsPythonVersionFile: true, readsRuntimeTxt: 'yes', newest: '3.13' },
+    { from: '0.24.0', below: '1.0.0', readsPythonVersionFile: true, readsRuntimeTxt: 'deprecated', newest: '3.13' },
+    { from: '1.0.0', below: '2.0.0', readsPythonVersionFile: true, readsRuntimeTxt: 'error', newest: '3.13' },
+    {
+        from: '2.0.0',
+        below: '2.7.0',
+        readsPythonVersionFile: true,
+        readsRuntimeTxt: 'error',
+        oldest: '3.9',
+        newest: '3.13'
+    },
+    { from: '2.7.0', below: '6.5.7', readsPythonVersionFile: true, readsRuntimeTxt: 'error', newest: '3.14' }
+];
+/** Checks every pin against the buildpacks the build will run (the builder's plus injected ones). */
+function checkRuntimePins(pins, buildpacks, builder) {
+    const findings = [];
+    for (const pin of pins) {
+        if (pin.runtime === 'python')
+            findings.push(...checkPython(pin, buildpacks, builder, pins));
+        else
+            findings.push(checkNode(pin, buildpacks));
+    }
+    return findings;
+}
+function checkPython(pin, buildpacks, builder, all) {
+    const bp = buildpacks.find(b => b.id === 'heroku/python');
+    if (!bp) {
+        return [
+            {
+                level: 'notice',
+                message: `\`${pin.file}\` asks for Python ${pin.version}; imagegate has no table for the Python buildpacks of builder ${builder}, so the real build decides`
+            }
+        ];
+    }
+    const row = HEROKU_PYTHON_TABLE.find(r => compareVersions(bp.version, r.from) >= 0 && compareVersions(bp.version, r.below) < 0);
+    const carries = `builder ${builder} carries heroku/python ${bp.version}`;
+    if (!row) {
+        return [
+            {
+                level: 'notice',
+                message: `${carries}, newer than imagegate's table of heroku/python versions; the real build decides whether it accepts Python ${pin.version}`
+            }
+        ];
+    }
+    if (pin.file === 'runtime.txt') {
+        if (row.readsRuntimeTxt === 'error')
+            return [
+                {
+                    level: 'fail',
+                    message: `\`runtime.txt\` asks for Python ${pin.version}; ${carries}, which refuses runtime.txt (removed in 1.0.0). Production would fail the same way. Write \`${minorOf(pin.version) ?? pin.version}\` into \`.python-version\` and delete runtime.txt.`
+                }
+            ];
+        if (row.readsRuntimeTxt === 'deprecated')
+            return [
+                { level: 'warning', message: `${carries}, which deprecates runtime.txt; move the version to \`.python-version\`` }
+            ];
+        return [];
+    }
+    if (!row.readsPythonVersionFile) {
+        const viaRuntime = all.some(p => p.file === 'runtime.txt');
+        return [
+            {
+                level: 'warning',
+                message: `\`.python-version\` asks for ${pin.version}, but ${carries}, which ignores .python-version and builds with ${viaRuntime ? 'the runtime.txt version' : 'its default Python'}; move to a newer builder`
+            }
+        ];
+    }
+    const minor = minorOf(pin.version);
+    if (!minor || !versionParts(pin.version)) {
+        return [
+            {
+                level: 'fail',
+                message: `\`.python-version\` holds \`${pin.version}\`, which heroku/python cannot read; write a version such as \`3.13\``
+            }
+        ];
+    }
+    const range = row.oldest && row.newest ? `${row.oldest}–${row.newest}` : `Python up to ${row.newest}`;
+    if (row.newest && compareVersions(minor, row.newest) > 0) {
+        return [
+            {
+                level: 'fail',
+                message: `\`.python-version\` asks for ${pin.version}; ${carries}, which supports ${range}. Production would fail the same way. Pin ${row.newest} or move to a newer builder.`
+            }
+        ];
+    }
+    if (row.oldest && compareVersions(minor, row.oldest) < 0) {
+        return [
+            {
+                level: 'fail',
+                message: `\`.python-version\` asks for ${pin.version}; ${carries}, which supports ${range}. Production would fail the same way. Pin ${row.oldest} or later.`
+            }
+        ];
+    }
+    return [];
+}
+function checkNode(pin, buildpacks) {
+    const bp = buildpacks.find(b => b.id === 'heroku/nodejs' || b.id === 'heroku/nodejs-engine');
+    const which = bp
+        ? `${bp.id} ${bp.version} (its Node.js inventory is compiled in)`
+        : 'the builder’s Node.js buildpacks';
+    return {
+        level: 'notice',
+        message: `package.json engines.node asks for ${pin.version}; imagegate has no table for ${which}, so the real build decides`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/preflight.ts
+// The preflight's verdict from what the builder's labels say, before any layer is pulled:
+// what the builder carries, injected buildpacks that clash with it, runtime pins it cannot build.
+
+function preflightVerdict(input) {
+    const { info, builder } = input;
+    const summary = [
+        `builder ${builder}${info.description ? ` (${info.description})` : ''}`,
+        `  lifecycle ${info.lifecycleVersion || '(version not labelled)'}; Platform APIs ${info.platformApis.join(', ') || '(none listed)'}; Buildpack APIs ${info.buildpackApis.join(', ') || '(none listed)'}`,
+        `  buildpacks: ${info.buildpacks.map(b => `${b.id} ${b.version}`).join(', ') || '(none listed)'}`
+    ];
+    if (input.injected.length)
+        summary.push(`  injected: ${input.injected.map(b => `${b.position} ${b.id} ${b.version}`.trim()).join(', ')}`);
+    const findings = [...clashes(input)];
+    const running = [...info.buildpacks.filter(b => !input.injected.some(i => i.id === b.id)), ...input.injected];
+    findings.push(...checkRuntimePins(input.pins, running, builder));
+    return { summary, findings };
+}
+function clashes({ builder, info, injected }) {
+    const findings = [];
+    for (const bp of injected) {
+        const own = info.buildpacks.filter(b => b.id === bp.id);
+        if (bp.fromBuilder) {
+            if (!own.length)
+                findings.push({
+                    level: 'fail',
+                    message: `injected buildpack ${bp.uri} names a buildpack builder ${builder} does not carry (it has ${info.buildpacks.map(b => b.id).join(', ') || 'none'}); fix the id or inject a buildpackage image (docker://…@sha256:…)`
+                });
+            else if (bp.version && !own.some(b => b.version === bp.version))
+                findings.push({
+                    level: 'fail',
+                    message: `injected buildpack ${bp.uri}: builder ${builder} carries ${bp.id} ${own.map(b => b.version).join(', ')}, not ${bp.version}`
+                });
+            continue;
+        }
+        if (own.length) {
+            findings.push({
+                level: 'fail',
+                message: `injected buildpack ${bp.id} ${bp.version} (${bp.uri}) clashes with builder ${builder}'s own ${bp.id} ${own.map(b => b.version).join(', ')}: two copies of one id make the build order ambiguous. Use the builder's copy (urn:cnb:builder:${bp.id}) or a builder without it.`
+            });
+        }
+    }
+    const ids = injected.map(b => b.id);
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    for (const id of new Set(twice))
+        findings.push({ level: 'fail', message: `buildpack ${id} is injected more than once; keep one` });
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/image-config.ts
+// An image's config (labels above all) straight from its registry: the manifest (by way of the
+// index for a multi-platform image) and the config blob. No layer is fetched.
+
+
+
+async function readImageConfig(client, ref, platform) {
+    const parsed = parseReference(ref);
+    if (!parsed.ok)
+        throw new InfrastructureError(`cannot read ${ref}: ${parsed.error}`);
+    const repo = { registry: parsed.value.registry, repository: parsed.value.repository };
+    let requests = 1;
+    const top = await client.getManifest(repo, parsed.value.digest ?? parsed.value.tag ?? 'latest');
+    if (!top)
+        throw new InfrastructureError(`${ref} does not exist in its registry; check the reference (and that production still has it)`);
+    let doc = parseManifest(top);
+    if (doc.kind === 'index') {
+        const child = doc.index.manifests.find(m => platformText(m.platform) === platform);
+        if (!child) {
+            const has = doc.index.manifests.map(m => platformText(m.platform)).join(', ');
+            throw new InfrastructureError(`${ref} has no ${platform} image (it has ${has}); build only platforms it has`);
+        }
+        requests++;
+        const m = await client.getManifest(repo, child.digest);
+        if (!m)
+            throw new InfrastructureError(`${ref}: its ${platform} manifest ${child.digest} is missing from the registry`);
+        doc = parseManifest(m);
+    }
+    if (doc.kind !== 'image')
+        throw new InfrastructureError(`${ref}: a nested index is not an image`);
+    requests++;
+    const stream = await client.getBlob(repo, doc.manifest.config);
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(chunk);
+    const config = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return { digest: top.digest, labels: config.config?.Labels ?? {}, requests };
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/preflight.ts
+// The buildpacks preflight: what the builder and the injected buildpacks say about themselves
+// (their labels, read from the registry: manifest and config blob, no layers), the app's runtime
+// pins, and the verdict — before anything is pulled or built.
+
+
+
+
+
+
+
+
+const PIN_FILES = ['.python-version', 'runtime.txt', 'package.json'];
+async function buildpacksPreflight(opts) {
+    const { client, config, reporter } = opts;
+    const out = { failures: [], injected: [], requests: 0 };
+    const builderConfig = await readImageConfig(client, config.image, opts.platform);
+    out.requests += builderConfig.requests;
+    const info = parseBuilderLabels(builderConfig.labels, config.image);
+    if (!info.ok)
+        return { ...out, failures: [info.error] };
+    out.info = info.value;
+    for (const [position, uris] of [
+        ['pre', config.preBuildpacks],
+        ['post', config.postBuildpacks]
+    ]) {
+        for (const uri of uris) {
+            const resolved = await resolveInjection(client, uri, position, config.mode, opts.platform);
+            out.requests += resolved.requests;
+            if ('error' in resolved)
+                out.failures.push(resolved.error);
+            else if ('notice' in resolved)
+                reporter.info(`notice: ${resolved.notice}`);
+            else
+                out.injected.push(resolved.injection);
+        }
+    }
+    if (config.mode === 'lifecycle') {
+        const api = choosePlatformApi(info.value.platformApis, config.image);
+        if (api.ok)
+            out.platformApi = api.api;
+        else
+            out.failures.push(api.error);
+    }
+    const files = {};
+    for (const file of PIN_FILES)
+        files[file] = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(opts.appDir, file), 'utf8').catch(() => undefined);
+    const verdict = preflightVerdict({
+        builder: config.image,
+        info: info.value,
+        injected: out.injected,
+        pins: readRuntimePins(files)
+    });
+    for (const line of verdict.summary)
+        reporter.info(line);
+    if (out.platformApi)
+        reporter.info(`  Platform API for the creator: ${out.platformApi}`);
+    for (const finding of verdict.findings) {
+        if (finding.level === 'fail')
+            out.failures.push(finding.message);
+        else if (finding.level === 'warning')
+            reporter.warning(finding.message);
+        else
+            reporter.info(`notice: ${finding.message}`);
+    }
+    return out;
+}
+async function resolveInjection(client, uri, position, mode, platform) {
+    const parsed = parseBuildpackUri(uri);
+    if (!parsed)
+        return { error: `\`${uri}\` is not a full buildpack URI`, requests: 0 };
+    switch (parsed.kind) {
+        case 'docker': {
+            const ref = uri.slice('docker://'.length);
+            const remote = await readImageConfig(client, ref, platform);
+            const bp = parseBuildpackageLabels(remote.labels, ref);
+            return bp.ok
+                ? { injection: { ...bp.value, uri, fromBuilder: false, position }, requests: remote.requests }
+                : { error: bp.error, requests: remote.requests };
+        }
+        case 'builder':
+            return { injection: { id: parsed.id, version: parsed.version ?? '', uri, fromBuilder: true, position }, requests: 0 };
+        case 'file': {
+            const toml = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(parsed.path, 'buildpack.toml'), 'utf8').catch(() => undefined);
+            const bp = toml ? parseBuildpackToml(toml) : undefined;
+            return bp
+                ? { injection: { ...bp, uri, fromBuilder: false, position }, requests: 0 }
+                : {
+                    error: `${uri} is not a buildpack directory (no buildpack.toml with [buildpack] id and version); unpack the buildpack into a directory`,
+                    requests: 0
+                };
+        }
+        case 'from-builder':
+            return {
+                error: '`from=builder` is not an injected buildpack; list only the buildpacks production adds',
+                requests: 0
+            };
+        default:
+            if (mode === 'lifecycle')
+                return {
+                    error: `lifecycle mode injects docker://, urn:cnb:builder: and file:// buildpacks; ${uri} needs mode: pack (or its buildpackage image as docker://…@sha256:…)`,
+                    requests: 0
+                };
+            return { notice: `${uri} cannot be checked before the build; pack resolves it`, requests: 0 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/buildpacks/index-manifest.ts
+// One OCI index over the per-platform images a buildpacks build produces (one build per platform,
+// as pack and the lifecycle build a single platform at a time).
+
+function imageIndexJson(images) {
+    const manifests = images.map(i => {
+        const [os = 'linux', architecture = 'amd64', variant] = i.platform.split('/');
+        return {
+            mediaType: i.mediaType,
+            digest: i.digest,
+            size: i.size,
+            platform: { os, architecture, ...(variant ? { variant } : {}) }
+        };
+    });
+    return JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests });
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/publish.ts
+// The per-platform images of a buildpacks build joined into one index in the build registry, then
+// pulled by digest into the engine (every platform), where the tests run and gate pushes from.
+
+
+
+
+async function publishIndex(opts) {
+    const { client, docker, repo } = opts;
+    const children = [];
+    for (const image of opts.images) {
+        const m = await client.getManifest(repo, image.digest);
+        if (!m)
+            throw new InfrastructureError(`${repo.registry}/${repo.repository}@${image.digest} vanished from the build registry`);
+        children.push({ platform: image.platform, digest: m.digest, mediaType: m.mediaType, size: m.bytes.length });
+    }
+    const bytes = Buffer.from(imageIndexJson(children));
+    const digest = await client.putManifest(repo, opts.tag, {
+        bytes,
+        mediaType: MEDIA.ociIndex,
+        digest: sha256Digest(bytes)
+    });
+    const byDigest = `${repo.registry}/${repo.repository}@${digest}`;
+    for (const image of opts.images) {
+        const pulled = await docker.run(['pull', '--quiet', '--platform', image.platform, byDigest]);
+        if (pulled.exitCode !== 0)
+            throw new InfrastructureError(`pulling ${byDigest} (${image.platform}) failed: ${lastLine(pulled.stderr)}`);
+    }
+    await docker.output(['tag', byDigest, opts.localRef]);
+    const [id = '', user = ''] = (await docker.output(['image', 'inspect', '--format', '{{.Id}} {{.Config.User}}', opts.localRef]))
+        .trim()
+        .split(' ');
+    if (id !== digest)
+        throw new InfrastructureError(`the engine holds ${opts.localRef} as ${id}, not the built ${digest}`);
+    return { digest, user };
+}
+
+;// CONCATENATED MODULE: ./src/io/buildpacks/builder.ts
+// Builds a buildpacks image exactly as production does: the preflight first (labels only, nothing
+// pulled), then one build per platform with the pinned builder — pack, or the builder's own
+// creator — published to a build registry on this machine, joined into one index and pulled by
+// digest. From there on check, gate and promote treat it like any other built image.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
+/** A registry on this machine where builds land before they are tested (never the staging registry). */
+const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
+class BuildpacksBuilder {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async build(inputs) {
+        const { image } = inputs;
+        if (image.builder.kind !== 'buildpacks')
+            throw new Error(`${image.name} is not a buildpacks image`);
+        const config = image.builder;
+        const appDir = (0,external_node_path_namespaceObject.resolve)(inputs.baseDir, image.context);
+        const buildRepo = this.buildRepo(image.name);
+        const credentials = new CredentialStore({ env: this.opts.env, envHosts: [buildRepo.registry] });
+        credentials.secrets().forEach(s => this.opts.reporter.mask(s));
+        const transport = new RegistryTransport({
+            credentials,
+            onSecret: s => this.opts.reporter.mask(s),
+            userAgent: 'imagegate'
+        });
+        const client = new RegistryClient(transport);
+        const workDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'imagegate-cnb-'));
+        const started = Date.now();
+        try {
+            const preflight = await this.opts.reporter.group(`preflight ${image.name}: builder labels and runtime pins`, () => buildpacksPreflight({ client, config, platform: image.platforms[0], appDir, reporter: this.opts.reporter }));
+            if (preflight.failures.length) {
+                return { ok: false, reason: `preflight: ${preflight.failures.join(' ')}`, outputTail: '' };
+            }
+            const registryAuth = await this.registryAuth(credentials, buildRepo.registry);
+            const pack = config.mode === 'pack' ? await this.pack() : undefined;
+            const images = [];
+            for (const platform of image.platforms) {
+                const arch = platform.split('/').slice(1).join('-');
+                const ref = `${buildRepo.registry}/${buildRepo.repository}:run-${inputs.runId}-${arch}`;
+                const dir = (0,external_node_path_namespaceObject.join)(workDir, arch);
+                const built = pack
+                    ? await runPack({
+                        pack,
+                        builder: config.image,
+                        platform,
+                        image: ref,
+                        appDir,
+                        pre: config.preBuildpacks,
+                        post: config.postBuildpacks,
+                        env: config.env,
+                        workDir: dir
+                    })
+                    : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
+                if (!built.ok)
+                    return failure(built, platform);
+                this.opts.reporter.info(`${image.name} ${platform}: built ${ref}@${built.digest}`);
+                images.push({ platform, digest: built.digest });
+            }
+            const localRef = localTagFor(image.name, inputs.runId);
+            const { digest, user } = await publishIndex({
+                client,
+                docker: this.opts.docker,
+                repo: buildRepo,
+                tag: `run-${inputs.runId}`,
+                images,
+                localRef
+            });
+            return {
+                ok: true,
+                image: { name: image.name, digest, localRef, platforms: image.platforms, user, buildMs: Date.now() - started }
+            };
+        }
+        finally {
+            transport.close();
+            // Files the creator wrote as its build user may resist removal on a non-root runner.
+            await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true }).catch(() => undefined);
+        }
+    }
+    async lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth) {
+        const mounts = await unpackInjected(this.opts.docker, preflight.injected, platform, (0,external_node_path_namespaceObject.join)(dir, 'buildpacks'));
+        return runCreator({
+            docker: this.opts.docker,
+            builder: config.image,
+            info: preflight.info,
+            platformApi: preflight.platformApi,
+            platform,
+            image: ref,
+            appDir,
+            env: config.env,
+            injected: preflight.injected,
+            mounts,
+            workDir: dir,
+            ...(registryAuth !== undefined ? { registryAuth } : {})
+        });
+    }
+    async pack() {
+        const installed = await installPack({ env: this.opts.env, log: line => this.opts.reporter.info(line) });
+        this.opts.reporter.info(`pack ${installed.version}${installed.cached ? ' (cached)' : ''}: ${installed.path}`);
+        return installed.path;
+    }
+    buildRepo(name) {
+        const prefix = this.opts.env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY;
+        const ref = parseReference(`${prefix}/${name}`);
+        if (!ref.ok)
+            throw new UsageError(`${BUILD_REGISTRY_ENV}=${prefix}: ${ref.error}; write a registry on this machine, e.g. localhost:5000/imagegate-build`);
+        return { registry: ref.value.registry, repository: ref.value.repository };
+    }
+    /** CNB_REGISTRY_AUTH for the build registry, when there are credentials for it (masked). */
+    async registryAuth(credentials, host) {
+        const resolved = await credentials.get(host);
+        if (!resolved || resolved.credentials.kind !== 'basic')
+            return undefined;
+        const json = registryAuthJson({ [host]: resolved.credentials });
+        this.opts.reporter.mask(json);
+        this.opts.reporter.mask(JSON.parse(json)[host]);
+        return json;
+    }
+}
+function failure(built, platform) {
+    const annotation = herokuAnnotation(built.output);
+    const exit = lifecycleExitMessage(built.exitCode);
+    return {
+        ok: false,
+        reason: `${platform}: ${annotation ? `${annotation} (${exit.split(';')[0]})` : exit}`,
+        outputTail: tail(built.output)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/test-plan.ts
 // Which test commands run on which platform, in order.
 
@@ -32442,6 +38866,7 @@ class TestRunner {
             env: command.env,
             name,
             mounts,
+            launcher: image.builder.kind === 'buildpacks',
             ...(command.user !== undefined ? { user: command.user } : {}),
             ...(command.workdir !== undefined ? { workdir: command.workdir } : {})
         });
@@ -32533,12 +38958,17 @@ class TestRunner {
 
 
 
+
 async function runGate(req) {
     const started = Date.now();
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
     return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
-        const builder = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
+        const dockerfile = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
+        const buildpacks = new BuildpacksBuilder({ docker, reporter: req.reporter, env: req.env });
+        const builder = {
+            build: inputs => (inputs.image.builder.kind === 'buildpacks' ? buildpacks : dockerfile).build(inputs)
+        };
         const runner = new TestRunner({
             docker,
             reporter: req.reporter,
@@ -34414,500 +40844,6 @@ async function makePlan(request) {
     return { plan, loaded, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
-
-class RegistryError extends InfrastructureError {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-}
-/** The first OCI error code and message of an error body, if it is one. */
-function ociError(body) {
-    if (!body || body.length === 0)
-        return {};
-    try {
-        const doc = JSON.parse(body.toString());
-        const first = doc.errors?.[0];
-        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/types.ts
-// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
-
-const MEDIA = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    ociEmpty: 'application/vnd.oci.empty.v1+json'
-};
-const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function isIndexMediaType(mediaType) {
-    return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
-/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
-function parseManifest(m) {
-    const doc = JSON.parse(m.bytes.toString('utf8'));
-    const mediaType = doc.mediaType ?? m.mediaType;
-    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
-        return {
-            kind: 'index',
-            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
-        };
-    }
-    if (!doc.config)
-        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
-    return {
-        kind: 'image',
-        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
-    };
-}
-/** Blobs an image manifest references: its config, then its layers (deduplicated). */
-function blobsOf(manifest) {
-    const seen = new Set();
-    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
-}
-function platformText(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
-function isAttestation(d) {
-    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
-}
-
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-// When to try a registry request again and how long to wait: exponential backoff with full
-// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
-// per host, so parallel workers slow down together after a 429.
-const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
-const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
-const RETRYABLE_ERRORS = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EAI_AGAIN',
-    'ERR_SHORT_BODY',
-    'ERR_IDLE_TIMEOUT',
-    'UND_ERR_SOCKET'
-]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUS.has(status);
-}
-function isRetryableError(error) {
-    const code = error?.code;
-    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
-        /socket hang up|premature close|aborted/i.test(String(error?.message)));
-}
-/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
-function backoffMs(policy, attempt, random = Math.random) {
-    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
-    return Math.floor(random() * step);
-}
-/** The earliest time each host may be asked again, shared by every request of the process. */
-class HostGate {
-    next = new Map();
-    /** Waits until the host may be asked again. */
-    async wait(host, sleep = delay) {
-        for (;;) {
-            const at = this.next.get(host) ?? 0;
-            const now = Date.now();
-            if (at <= now)
-                return;
-            await sleep(at - now);
-        }
-    }
-    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
-    hold(host, ms) {
-        const until = Date.now() + ms;
-        if ((this.next.get(host) ?? 0) < until)
-            this.next.set(host, until);
-    }
-}
-function delay(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
-// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
-
-
-
-
-
-// One streamed PUT is fastest and cheapest; chunks only pay off for very large blobs, and
-// distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
-const DEFAULT_CHUNK = 512 * 1024 * 1024;
-const UPLOAD_RECOVERIES = 10;
-class RegistryClient {
-    transport;
-    opts;
-    constructor(transport, opts = {}) {
-        this.transport = transport;
-        this.opts = opts;
-    }
-    /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
-    async headManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
-        if (res.status === 404)
-            return undefined;
-        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
-        const digest = header(res, 'docker-content-digest');
-        if (digest)
-            return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
-        // Without the header, only the bytes tell the digest.
-        const m = await this.getManifest(repo, reference);
-        return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
-    }
-    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
-    async getManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
-        if (res.status === 404)
-            return undefined;
-        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
-        const digest = sha256Digest(res.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
-        }
-        const claimed = header(res, 'docker-content-digest');
-        if (claimed && claimed !== digest)
-            throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
-        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
-        return { bytes: res.body, mediaType, digest };
-    }
-    /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
-    async putManifest(repo, reference, manifest, opts = {}) {
-        const what = `PUT manifest ${at(repo, reference)}`;
-        const tries = opts.waitForBlobs === false ? 1 : 4;
-        // A registry may not yet see children or blobs written a moment ago (eventual consistency).
-        for (let attempt = 1;; attempt++) {
-            const res = await this.send(repo, {
-                method: 'PUT',
-                path: `/v2/${repo.repository}/manifests/${reference}`,
-                headers: { 'content-type': manifest.mediaType },
-                body: manifest.bytes
-            }, ['pull', 'push']);
-            const code = ociError(res.body).code;
-            if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
-                await delay(250 * attempt);
-                continue;
-            }
-            expectStatus(res, [200, 201], what);
-            const confirmed = header(res, 'docker-content-digest');
-            if (confirmed && confirmed !== manifest.digest)
-                throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
-            return manifest.digest;
-        }
-    }
-    async headBlob(repo, digest) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
-        if (res.status === 404)
-            return false;
-        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
-        return true;
-    }
-    /**
-     * Cross-repository mount within one registry. True when mounted; false when the registry
-     * refused in any way (then the caller uploads), cancelling any upload session it opened.
-     */
-    async mountBlob(repo, digest, from) {
-        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
-        let res;
-        try {
-            res = await this.send(repo, {
-                method: 'POST',
-                path,
-                headers: { 'content-length': '0' },
-                scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
-            }, ['pull', 'push']);
-        }
-        catch {
-            return false;
-        }
-        if (res.status === 201)
-            return true;
-        const location = header(res, 'location');
-        if (res.status === 202 && location)
-            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
-        return false;
-    }
-    /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
-    async getBlob(repo, blob, offset = 0) {
-        const headers = offset ? { range: `bytes=${offset}-` } : {};
-        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
-        // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
-        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
-            const location = header(res, 'location');
-            if (!location)
-                break;
-            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
-                'pull'
-            ]);
-        }
-        if (res.status !== 200 && res.status !== 206) {
-            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
-        }
-        if (offset && res.status !== 206)
-            throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
-        const body = res.stream;
-        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
-    }
-    /**
-     * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
-     * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
-     */
-    async uploadBlob(repo, blob, open, session) {
-        const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
-        let location = session ?? (await this.startUpload(repo));
-        let offset = 0;
-        for (let recoveries = 0;; recoveries++) {
-            try {
-                if (blob.size <= chunk) {
-                    await this.putWhole(repo, blob, location, open);
-                    return;
-                }
-                location = await this.putChunks(repo, blob, location, offset, chunk, open);
-                return;
-            }
-            catch (e) {
-                // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
-                const status = e instanceof RegistryError ? e.status : undefined;
-                if (recoveries >= UPLOAD_RECOVERIES ||
-                    (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
-                    throw e;
-                const resumed = await this.uploadOffset(repo, location);
-                if (resumed === undefined || blob.size <= chunk) {
-                    location = await this.startUpload(repo);
-                    offset = 0;
-                }
-                else {
-                    offset = resumed;
-                }
-                await delay(Math.min(2000, 100 * 2 ** recoveries));
-            }
-        }
-    }
-    /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
-    async putSmallBlob(repo, bytes) {
-        const digest = sha256Digest(bytes);
-        if (await this.headBlob(repo, digest))
-            return digest;
-        const res = await this.send(repo, {
-            method: 'POST',
-            path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
-            headers: { 'content-type': 'application/octet-stream' },
-            body: bytes
-        }, ['pull', 'push']);
-        if (res.status === 202) {
-            // This registry does not take a monolithic POST: finish through the session it opened.
-            const location = header(res, 'location');
-            if (!location)
-                throw new RegistryError(`${repo.registry} started an upload without a Location`);
-            const put = await this.send(repo, {
-                method: 'PUT',
-                path: withQuery(location, 'digest', digest),
-                headers: { 'content-type': 'application/octet-stream' },
-                body: bytes
-            }, ['pull', 'push']);
-            expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
-            return digest;
-        }
-        expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
-        return digest;
-    }
-    async startUpload(repo) {
-        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
-        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
-        const location = header(res, 'location');
-        if (!location)
-            throw new RegistryError(`${repo.registry} started an upload without a Location`);
-        return location;
-    }
-    async putWhole(repo, blob, location, open) {
-        const source = await open(0);
-        const res = await this.send(repo, {
-            method: 'PUT',
-            path: withQuery(location, 'digest', blob.digest),
-            headers: { 'content-type': 'application/octet-stream' },
-            body: () => source,
-            bodyLength: blob.size,
-            noRetry: true
-        }, ['pull', 'push']);
-        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
-        checkBlobDigest(res, repo, blob);
-    }
-    async putChunks(repo, blob, location, from, chunk, open) {
-        let offset = from;
-        let url = location;
-        const source = await open(offset);
-        const reader = chunkReader(source);
-        while (offset < blob.size) {
-            const length = Math.min(chunk, blob.size - offset);
-            const bytes = await reader(length);
-            const res = await this.send(repo, {
-                method: 'PATCH',
-                path: url,
-                headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}` },
-                body: bytes,
-                noRetry: true
-            }, ['pull', 'push']);
-            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
-            url = header(res, 'location') ?? url;
-            offset += length;
-        }
-        source.destroy();
-        const res = await this.send(repo, { method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: { 'content-length': '0' }, noRetry: true }, ['pull', 'push']);
-        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
-        checkBlobDigest(res, repo, blob);
-        return url;
-    }
-    /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
-    async uploadOffset(repo, location) {
-        const res = await this.send(repo, { method: 'GET', path: location }, ['pull', 'push']).catch(() => undefined);
-        if (!res || res.status !== 204)
-            return undefined;
-        const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
-        return range ? Number(range[1]) + 1 : 0;
-    }
-    async deleteManifest(repo, reference) {
-        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
-            'pull',
-            'push',
-            'delete'
-        ]);
-    }
-    async listTags(repo) {
-        const tags = [];
-        let path = `/v2/${repo.repository}/tags/list?n=1000`;
-        while (path) {
-            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
-            if (res.status === 404)
-                return tags;
-            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
-            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
-            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
-            path = next;
-        }
-        return tags;
-    }
-    send(repo, req, actions) {
-        return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
-    }
-}
-function expectStatus(res, ok, what) {
-    if (ok.includes(res.status))
-        return;
-    res.stream?.resume();
-    const { code, message } = ociError(res.body);
-    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
-}
-function checkBlobDigest(res, repo, blob) {
-    const confirmed = header(res, 'docker-content-digest');
-    if (confirmed && confirmed !== blob.digest)
-        throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
-}
-function header(res, name) {
-    const v = res.headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-function at(repo, reference) {
-    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-}
-function withQuery(location, key, value) {
-    return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
-}
-/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
-function verifier(blob) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    return new external_node_stream_.Transform({
-        transform(chunk, _enc, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        },
-        flush(done) {
-            const digest = `sha256:${hash.digest('hex')}`;
-            if (size !== blob.size || digest !== blob.digest) {
-                done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
-                    code: 'ERR_SHORT_BODY'
-                }));
-                return;
-            }
-            done();
-        }
-    });
-}
-/** Reads exactly `n` bytes at a time from a stream (chunks are joined once per read, not per arrival). */
-function chunkReader(stream) {
-    const pending = [];
-    let length = 0;
-    let ended = false;
-    let failure;
-    stream.on('end', () => void (ended = true));
-    stream.on('error', e => void (failure = e));
-    return async (n) => {
-        while (length < n) {
-            if (failure)
-                throw failure;
-            const chunk = stream.read();
-            if (chunk) {
-                pending.push(chunk);
-                length += chunk.length;
-                continue;
-            }
-            if (ended)
-                throw Object.assign(new Error(`source ended after ${length} of ${n} bytes`), { code: 'ERR_SHORT_BODY' });
-            await new Promise(resolve => {
-                const wake = () => {
-                    stream.off('readable', wake);
-                    stream.off('end', wake);
-                    stream.off('error', wake);
-                    resolve();
-                };
-                stream.on('readable', wake);
-                stream.on('end', wake);
-                stream.on('error', wake);
-            });
-        }
-        const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, length);
-        pending.length = 0;
-        const rest = all.subarray(n);
-        if (rest.length)
-            pending.push(rest);
-        length = rest.length;
-        return all.subarray(0, n);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
 // Copies an image by digest, byte for byte, in referential order: blobs, then child manifests,
 // then the index; tags are the caller's last step. Blobs already in the target are skipped, blobs in
@@ -34987,675 +40923,6 @@ class ImageCopier {
 }
 function sameRepo(a, b) {
     return a.registry === b.registry && a.repository === b.repository;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from, per registry host, in this order:
-//   1. IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD, for the hosts named in .imagegate.yml only;
-//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
-//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
-//   3. nothing: anonymous.
-// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
-// Every secret seen is remembered for log masking, and no error message ever contains one.
-
-
-
-
-
-
-const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
-const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
-const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
-/** The key docker writes Docker Hub credentials under. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** What a credential helper prints when it holds nothing for the server. */
-const NOT_FOUND = /credentials not found/i;
-const TOKEN_USERNAME = '<token>';
-/** Resolves and caches credentials per registry host; see the top of this file for the order. */
-class CredentialStore {
-    env;
-    envHosts;
-    configDir;
-    cache = new Map();
-    seen = new Set();
-    config;
-    constructor(opts) {
-        this.env = opts.env;
-        this.envHosts = new Set((opts.envHosts ?? []).map(canonicalHost));
-        this.configDir =
-            opts.dockerConfigDir ??
-                (opts.env.DOCKER_CONFIG || undefined) ??
-                (opts.env.HOME ? (0,external_node_path_namespaceObject.join)(opts.env.HOME, '.docker') : undefined);
-        // Mask the environment's password from the start, even before (or without) it being used.
-        const user = opts.env[ENV_USER];
-        const password = opts.env[ENV_PASSWORD];
-        if (password)
-            this.remember(password);
-        if (user && password)
-            this.remember(basicAuth(user, password));
-    }
-    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
-    get(host) {
-        let key;
-        try {
-            key = canonicalHost(host);
-        }
-        catch (e) {
-            return Promise.reject(e);
-        }
-        let pending = this.cache.get(key);
-        if (!pending) {
-            pending = this.resolve(key);
-            this.cache.set(key, pending);
-            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
-            pending.catch(() => this.cache.delete(key));
-        }
-        return pending;
-    }
-    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
-    secrets() {
-        return [...this.seen];
-    }
-    async resolve(host) {
-        const fromEnv = this.fromEnv(host);
-        if (fromEnv)
-            return fromEnv;
-        const config = await this.loadConfig();
-        if (!config)
-            return undefined;
-        const helperKey = findKey(config.credHelpers, host);
-        if (helperKey !== undefined) {
-            const helper = config.credHelpers[helperKey];
-            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
-        }
-        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
-        if (authKey !== undefined)
-            return this.fromAuthEntry(config, authKey);
-        if (config.credsStore)
-            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
-        return undefined;
-    }
-    fromEnv(host) {
-        const username = this.env[ENV_USER];
-        const password = this.env[ENV_PASSWORD];
-        if (!username && !password)
-            return undefined;
-        if (!username || !password) {
-            const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
-            throw new UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
-        }
-        if (!this.envHosts.has(host))
-            return undefined;
-        return { credentials: { kind: 'basic', username, password }, source: ENV_SOURCE };
-    }
-    fromAuthEntry(config, key) {
-        const entry = config.auths[key];
-        const source = `${config.file} auths[${JSON.stringify(key)}]`;
-        let basic;
-        if (entry.auth) {
-            this.remember(entry.auth);
-            basic = decodeAuth(entry.auth);
-            if (basic)
-                this.remember(basic.password);
-            else
-                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
-        }
-        else if (entry.username || entry.password) {
-            if (entry.password)
-                this.remember(entry.password);
-            if (!entry.username || !entry.password)
-                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
-            basic = { username: entry.username, password: entry.password };
-        }
-        if (basic)
-            this.remember(basicAuth(basic.username, basic.password));
-        if (entry.identitytoken) {
-            this.remember(entry.identitytoken);
-            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
-        }
-        return { credentials: { kind: 'basic', ...basic }, source };
-    }
-    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
-    async fromHelper(name, host, referrer) {
-        const program = `docker-credential-${name}`;
-        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
-        const path = await findProgram(program, this.env.PATH ?? process.env.PATH ?? '');
-        if (!path)
-            throw missing();
-        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
-        let result;
-        try {
-            result = await Exec.run(path, ['get'], { input: serverUrl, env: definedOnly(this.env) });
-        }
-        catch (e) {
-            if (e instanceof InfrastructureError)
-                throw missing();
-            throw e;
-        }
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode !== 0) {
-            if (NOT_FOUND.test(output))
-                return undefined;
-            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
-            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
-        }
-        if (!result.stdout.trim())
-            return undefined;
-        let answer;
-        try {
-            answer = JSON.parse(result.stdout);
-        }
-        catch {
-            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        }
-        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
-            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
-        const username = typeof answer.Username === 'string' ? answer.Username : '';
-        if (!secret)
-            return undefined;
-        this.remember(secret);
-        const source = `credential helper ${program}`;
-        if (username === TOKEN_USERNAME)
-            return { credentials: { kind: 'identity-token', token: secret }, source };
-        this.remember(basicAuth(username, secret));
-        return { credentials: { kind: 'basic', username, password: secret }, source };
-    }
-    loadConfig() {
-        this.config ??= this.configDir
-            ? readDockerConfig((0,external_node_path_namespaceObject.join)(this.configDir, 'config.json')).catch((e) => {
-                this.config = undefined; // fixed files are read again
-                throw e;
-            })
-            : Promise.resolve(undefined);
-        return this.config;
-    }
-    remember(secret) {
-        if (secret)
-            this.seen.add(secret);
-    }
-    mask(text) {
-        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
-    }
-}
-/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
-function canonicalHost(text) {
-    const host = text
-        .trim()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-    if (!host)
-        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
-    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
-}
-/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
-function findKey(map, host, usable = () => true) {
-    const keys = Object.keys(map).filter(usable);
-    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
-    return (exact.find(k => keys.includes(k)) ??
-        keys.find(k => {
-            try {
-                return canonicalHost(k) === host;
-            }
-            catch {
-                return false;
-            }
-        }));
-}
-/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
-function hasCredentials(entry) {
-    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
-}
-function decodeAuth(auth) {
-    const text = auth.trim();
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
-        return undefined;
-    const decoded = Buffer.from(text, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0 || colon === decoded.length - 1)
-        return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-function basicAuth(username, password) {
-    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-async function readDockerConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
-    }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
-    }
-    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
-    if (!isObject(data))
-        throw shape('the file must hold a JSON object');
-    const { auths = {}, credHelpers = {}, credsStore } = data;
-    if (!isObject(auths))
-        throw shape('"auths" must be an object of registry entries');
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry))
-            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
-        for (const field of ['auth', 'username', 'password', 'identitytoken'])
-            if (entry[field] !== undefined && typeof entry[field] !== 'string')
-                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
-    }
-    if (!isObject(credHelpers))
-        throw shape('"credHelpers" must map registry hosts to helper names');
-    for (const [key, name] of Object.entries(credHelpers))
-        if (typeof name !== 'string' || !isHelperName(name))
-            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
-    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
-        throw shape('"credsStore" must be a helper name such as "desktop"');
-    return {
-        file,
-        auths: auths,
-        credHelpers: credHelpers,
-        credsStore: credsStore || undefined
-    };
-}
-function isHelperName(name) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
-}
-/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
-function describeJsonError(e, text) {
-    const message = e instanceof Error ? e.message : String(e);
-    let kind = message
-        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
-        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
-        .replace(/\s+\(line \d+ column \d+\)$/, '');
-    // Name the offending token only when it is JSON punctuation, never a character of a value.
-    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
-    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
-    const position = /at position (\d+)/.exec(message);
-    if (!position)
-        return kind;
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const col = before.length - before.lastIndexOf('\n');
-    return `${kind} at line ${line} column ${col}`;
-}
-async function findProgram(name, pathList) {
-    for (const dir of pathList.split(external_node_path_namespaceObject.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
-        try {
-            await (0,promises_namespaceObject.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            if ((await (0,promises_namespaceObject.stat)(candidate)).isFile())
-                return candidate;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function definedOnly(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined)
-            out[k] = v;
-    return out;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
-// WWW-Authenticate challenges (RFC 7235) as registries send them, and the token scopes we ask for.
-/** Parses `Bearer realm="…",service="…",scope="…"` (several challenges may share one header). */
-function parseChallenges(header) {
-    if (!header)
-        return [];
-    const out = [];
-    const re = /([A-Za-z][\w-]*)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+)))?\s*,?/g;
-    let current;
-    for (let m = re.exec(header); m; m = re.exec(header)) {
-        const [, name = '', quoted, token] = m;
-        if (quoted === undefined && token === undefined) {
-            current = { scheme: name.toLowerCase(), params: {} };
-            out.push(current);
-        }
-        else if (current) {
-            current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (token ?? '');
-        }
-        if (m[0] === '')
-            re.lastIndex++;
-    }
-    return out;
-}
-/** `repository:acme/web:pull,push` */
-function scopeFor(repository, actions) {
-    return `repository:${repository}:${[...new Set(actions)].sort(actionOrder).join(',')}`;
-}
-function actionOrder(a, b) {
-    const order = ['pull', 'push', 'delete'];
-    return order.indexOf(a) - order.indexOf(b);
-}
-
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
-// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
-// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
-// bodies stream both ways and every byte can be counted.
-
-
-
-
-
-
-
-const gate = new HostGate();
-/** Requests to one host being started or waiting for their response headers at once. */
-const MAX_STARTS_PER_HOST = 6;
-class RegistryTransport {
-    opts;
-    stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
-    tokens = new Map();
-    basicHosts = new Set();
-    // No socket limit in the agents: a request queued inside an agent would go out later without
-    // passing the host gate again. Concurrency is bounded per host by `starts` instead.
-    agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
-    starts = new Map();
-    retry;
-    constructor(opts = {}) {
-        this.opts = opts;
-        this.retry = opts.retry ?? DEFAULT_RETRY;
-    }
-    close() {
-        this.agents.http.destroy();
-        this.agents.https.destroy();
-    }
-    /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
-    async send(req) {
-        // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
-        const attempts = req.noRetry ? 1 : this.retry.attempts;
-        let lastError;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            this.checkDeadline(req);
-            try {
-                const res = await this.startsFor(req.registry).run(async () => {
-                    await gate.wait(req.registry);
-                    return this.sendWithAuth(req);
-                });
-                if (!isRetryableStatus(res.status))
-                    return res;
-                if (attempt === attempts) {
-                    // Out of attempts, but the registry's wish still holds for whatever asks it next.
-                    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
-                    if (asked !== undefined)
-                        gate.hold(req.registry, Math.min(asked, this.retry.maxRetryAfterMs));
-                    return res;
-                }
-                const wait = this.waitFor(res, attempt, req);
-                if (res.status === 429 || res.status === 503)
-                    gate.hold(req.registry, wait);
-                res.stream?.resume();
-                await delay(res.status === 429 || res.status === 503 ? 0 : wait);
-                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
-            }
-            catch (e) {
-                if (e instanceof RegistryError && e.status !== undefined)
-                    throw e;
-                if (!isRetryableError(e) || attempt === attempts)
-                    throw wrapNetworkError(req, e);
-                lastError = e;
-                await delay(backoffMs(this.retry, attempt));
-            }
-        }
-        throw wrapNetworkError(req, lastError);
-    }
-    startsFor(host) {
-        let limiter = this.starts.get(host);
-        if (!limiter)
-            this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
-        return limiter;
-    }
-    waitFor(res, attempt, req) {
-        const asked = parseRetryAfter(headerText(res.headers['retry-after']));
-        if (asked === undefined)
-            return backoffMs(this.retry, attempt);
-        if (asked > this.retry.maxRetryAfterMs) {
-            throw new RegistryError(`${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`, res.status);
-        }
-        return asked;
-    }
-    checkDeadline(req) {
-        if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
-            throw new RegistryError(`the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`);
-        }
-    }
-    /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
-    async sendWithAuth(req) {
-        const url = this.urlFor(req);
-        const sameHost = url.host === req.registry;
-        const scope = scopeString(req);
-        const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
-        const first = await this.raw(req, url, auth);
-        if (first.status !== 401 || !sameHost)
-            return first;
-        const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
-        first.stream?.resume();
-        const header = await this.authenticate(req, challenges, scope);
-        if (!header)
-            return first;
-        const second = await this.raw(req, url, header);
-        if (second.status === 401) {
-            second.stream?.resume();
-            throw new RegistryError(`credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`, 401, ociError(second.body).code);
-        }
-        return second;
-    }
-    cachedAuth(registry, scope) {
-        const token = this.tokens.get(`${registry} ${scope}`);
-        if (token && token.expires > Date.now())
-            return token.header;
-        return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
-    }
-    basicHeaders = new Map();
-    async authenticate(req, challenges, scope) {
-        const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
-        const bearer = challenges.find(c => c.scheme === 'bearer');
-        if (bearer)
-            return this.fetchToken(req, bearer, scope, credentials);
-        const basic = challenges.find(c => c.scheme === 'basic');
-        if (basic && credentials?.kind === 'basic') {
-            this.refusePlainCredentials(req.registry);
-            const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-            this.opts.onSecret?.(header.slice(6));
-            this.basicHosts.add(req.registry);
-            this.basicHeaders.set(req.registry, header);
-            return header;
-        }
-        if (basic)
-            throw new RegistryError(`${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`, 401);
-        return undefined;
-    }
-    async fetchToken(req, challenge, scope, credentials) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
-        const realmUrl = new URL(realm);
-        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
-            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
-        }
-        const scopes = [
-            scope,
-            ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
-            ...(req.scope.extra ?? [])
-        ];
-        if (challenge.params.service)
-            realmUrl.searchParams.set('service', challenge.params.service);
-        for (const s of scopes)
-            realmUrl.searchParams.append('scope', s);
-        const headers = {};
-        if (credentials?.kind === 'basic') {
-            if (realmUrl.protocol !== 'https:')
-                this.refusePlainCredentials(realmUrl.host);
-            headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-        }
-        const tokenReq = {
-            method: 'GET',
-            registry: realmUrl.host,
-            path: realmUrl.toString(),
-            headers,
-            scope: req.scope
-        };
-        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
-        if (res.status !== 200) {
-            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
-        }
-        const doc = JSON.parse(res.body.toString('utf8'));
-        const token = doc.token ?? doc.access_token;
-        if (!token)
-            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
-        this.opts.onSecret?.(token);
-        // Tokens live at least 60 s (token spec default); renew 5 s early.
-        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
-        const header = `Bearer ${token}`;
-        this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
-        return header;
-    }
-    refusePlainCredentials(host) {
-        if (!isLoopback(host) && !this.isInsecure(host)) {
-            throw new RegistryError(`refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`);
-        }
-    }
-    isInsecure(host) {
-        return (this.opts.insecureHosts ?? []).includes(host);
-    }
-    urlFor(req) {
-        if (/^https?:\/\//.test(req.path))
-            return new URL(req.path);
-        const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
-        return new URL(`${scheme}://${req.registry}${req.path}`);
-    }
-    /** One HTTP exchange, no auth logic, no retry. */
-    raw(req, url, authorization) {
-        this.stats.requests++;
-        this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
-        const headers = { 'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers };
-        if (authorization)
-            headers.authorization = authorization;
-        else
-            delete headers.authorization;
-        if (req.bodyLength !== undefined)
-            headers['content-length'] = String(req.bodyLength);
-        else if (Buffer.isBuffer(req.body))
-            headers['content-length'] = String(req.body.length);
-        const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
-        return new Promise((resolve, reject) => {
-            const request = client.request(url, { method: req.method, headers, agent });
-            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
-                code: 'ERR_IDLE_TIMEOUT'
-            })));
-            request.on('error', reject);
-            request.on('response', res => {
-                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
-                    // Counting through a Transform keeps the body paused until the caller reads it.
-                    const stats = this.stats;
-                    const counted = new external_node_stream_.Transform({
-                        transform(chunk, _encoding, done) {
-                            stats.bytesReceived += chunk.length;
-                            done(null, chunk);
-                        }
-                    });
-                    res.on('error', e => counted.destroy(e));
-                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-                    resolve({
-                        status: res.statusCode,
-                        headers: res.headers,
-                        body: Buffer.alloc(0),
-                        stream: res.pipe(counted),
-                        url
-                    });
-                    return;
-                }
-                const chunks = [];
-                res.on('data', (c) => {
-                    chunks.push(c);
-                    this.stats.bytesReceived += c.length;
-                });
-                res.on('error', reject);
-                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-                res.on('end', () => {
-                    const body = Buffer.concat(chunks);
-                    const expected = Number(res.headers['content-length']);
-                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
-                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
-                            code: 'ERR_SHORT_BODY'
-                        }));
-                        return;
-                    }
-                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
-                });
-            });
-            this.writeBody(req, request, reject);
-        });
-    }
-    writeBody(req, request, reject) {
-        if (req.body === undefined) {
-            request.end();
-            return;
-        }
-        if (Buffer.isBuffer(req.body)) {
-            this.stats.bytesSent += req.body.length;
-            request.end(req.body);
-            return;
-        }
-        const stream = req.body();
-        stream.on('data', (c) => void (this.stats.bytesSent += c.length));
-        stream.on('error', e => {
-            request.destroy(e);
-            reject(e);
-        });
-        stream.pipe(request);
-    }
-}
-function isLoopback(host) {
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return name === 'localhost' || name.startsWith('127.') || name === '::1';
-}
-function scopeString(req) {
-    return scopeFor(req.scope.repository, req.scope.actions);
-}
-function headerText(value) {
-    return Array.isArray(value) ? value.join(', ') : value;
-}
-function pathOf(req) {
-    return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
-}
-function describe(req, res) {
-    const { code, message } = ociError(res.body);
-    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
-}
-function wrapNetworkError(req, e) {
-    if (e instanceof RegistryError)
-        return e;
-    const message = e instanceof Error ? e.message : String(e);
-    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
@@ -45186,6 +50453,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -45201,6 +50498,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -17,6 +17,7 @@ import {Limiter} from '../core/limiter.js';
 import type {Reporter} from '../host/reporter.js';
 import {Docker, withLogins, type Credentials} from '../io/docker.js';
 import {DockerfileBuilder} from '../io/dockerfile-builder.js';
+import {BuildpacksBuilder} from '../io/buildpacks/builder.js';
 import {TestRunner} from '../io/test-runner.js';
 import type {LoadedConfig} from './plan.js';
 import {lastLine} from '../core/text.js';
@@ -37,7 +38,11 @@ export async function runGate(req: GateRequest): Promise<RunReport> {
   const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map<string, string>();
   return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async docker => {
     await docker.requireEngine();
-    const builder = new DockerfileBuilder({docker, reporter: req.reporter, env: req.env});
+    const dockerfile = new DockerfileBuilder({docker, reporter: req.reporter, env: req.env});
+    const buildpacks = new BuildpacksBuilder({docker, reporter: req.reporter, env: req.env});
+    const builder: ImageBuilder = {
+      build: inputs => (inputs.image.builder.kind === 'buildpacks' ? buildpacks : dockerfile).build(inputs)
+    };
     const runner = new TestRunner({
       docker,
       reporter: req.reporter,

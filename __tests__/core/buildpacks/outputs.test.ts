@@ -125,7 +125,7 @@ describe('heroku messages → one-line annotations', () => {
     ],
     [
       "[Error: The requested Python version isn't available]\nThe requested Python version (3.13.99) isn't available",
-      /is not available/
+      /Python 3\.13\.99 is not available/
     ],
     ['Requested Python version is not available', /is not available/],
     ["[Error: The runtime.txt file isn't supported]", /runtime\.txt/],

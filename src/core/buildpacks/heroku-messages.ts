@@ -6,7 +6,7 @@ interface Rule {
   annotate: (version: string | undefined) => string;
 }
 
-const VERSION = /Python version (\d+\.\d+(?:\.\d+)?)/;
+const VERSION = /Python version \(?(\d+\.\d+(?:\.\d+)?)/;
 
 const RULES: Rule[] = [
   {

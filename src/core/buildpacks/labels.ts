@@ -139,3 +139,15 @@ export function parseBuildpackageLabels(
 export function escapeBuildpackId(id: string): string {
   return id.replace(/\//g, '_');
 }
+
+/** id and version of a buildpack directory's buildpack.toml (`[buildpack] id = …, version = …`). */
+export function parseBuildpackToml(text: string): BuildpackRef | undefined {
+  const start = text.search(/^\s*\[buildpack\]\s*$/m);
+  if (start < 0) return undefined;
+  const section = text.slice(start).split(/^\s*\[(?!buildpack\])/m)[0] ?? '';
+  const value = (key: string): string | undefined =>
+    new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`, 'm').exec(section)?.[1];
+  const id = value('id');
+  const version = value('version');
+  return id && version ? {id, version} : undefined;
+}
