@@ -24,10 +24,10 @@ export interface ContractFixture {
 
 const PLATFORM_APIS = readFileSync(join(FIXTURE_DIR, 'builder/lifecycle/platform-apis'), 'utf8').trim().split(/\s+/);
 
-const BUILDER_LABELS = {
+const builderLabels = (python: string) => ({
   'io.buildpacks.builder.metadata': JSON.stringify({
     description: 'imagegate contract fixture (not a real builder)',
-    buildpacks: [{id: 'heroku/python', version: '2.4.5', homepage: 'https://example.invalid/contract-fixture'}],
+    buildpacks: [{id: 'heroku/python', version: python, homepage: 'https://example.invalid/contract-fixture'}],
     stack: {runImage: {image: '', mirrors: null}},
     images: [],
     lifecycle: {
@@ -39,11 +39,11 @@ const BUILDER_LABELS = {
     },
     createdBy: {name: 'imagegate contract fixture', version: ''}
   }),
-  'io.buildpacks.buildpack.order': JSON.stringify([{group: [{id: 'heroku/python', version: '2.4.5'}]}]),
+  'io.buildpacks.buildpack.order': JSON.stringify([{group: [{id: 'heroku/python', version: python}]}]),
   'io.buildpacks.buildpack.layers': JSON.stringify({
-    'heroku/python': {'2.4.5': {api: '0.10', targets: [{os: 'linux'}]}}
+    'heroku/python': {[python]: {api: '0.10', targets: [{os: 'linux'}]}}
   })
-};
+});
 
 const HELLO_LABELS = {
   'io.buildpacks.buildpackage.metadata': JSON.stringify({
@@ -56,41 +56,45 @@ const HELLO_LABELS = {
 
 let cached: ContractFixture | undefined;
 
+/** Builds and pushes a fixture image; returns `ref@digest`. */
+function push(dir: string, ref: string, labels: Record<string, string>, args: string[] = []): string {
+  const metadata = join(mkdtempSync(join(tmpdir(), 'imagegate-cnb-fixture-')), 'metadata.json');
+  execFileSync(
+    'docker',
+    [
+      'buildx',
+      'build',
+      '--quiet',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--provenance=false',
+      ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+      ...args,
+      '--metadata-file',
+      metadata,
+      '--tag',
+      ref,
+      '--push',
+      join(FIXTURE_DIR, dir)
+    ],
+    {stdio: ['ignore', 'ignore', 'inherit']}
+  );
+  const digest = (JSON.parse(readFileSync(metadata, 'utf8')) as Record<string, string>)['containerimage.digest'];
+  return `${ref}@${digest}`;
+}
+
+/** A fixture builder whose labels say it carries heroku/python `python` (another digest per version). */
+export function pushFixtureBuilder(ref: string, python = '2.4.5'): string {
+  return push('builder', ref, builderLabels(python), ['--build-arg', `BASE=${testbed().baseImage}`]);
+}
+
 export function contractFixture(): ContractFixture {
   if (cached) return cached;
   const tb = testbed();
   const namespace = `tcnb${randomBytes(5).toString('hex')}`;
-  const push = (dir: string, ref: string, labels: Record<string, string>, args: string[] = []): string => {
-    const metadata = join(mkdtempSync(join(tmpdir(), 'imagegate-cnb-fixture-')), 'metadata.json');
-    execFileSync(
-      'docker',
-      [
-        'buildx',
-        'build',
-        '--quiet',
-        '--platform',
-        'linux/amd64,linux/arm64',
-        '--provenance=false',
-        ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
-        ...args,
-        '--metadata-file',
-        metadata,
-        '--tag',
-        ref,
-        '--push',
-        join(FIXTURE_DIR, dir)
-      ],
-      {stdio: ['ignore', 'ignore', 'inherit']}
-    );
-    const digest = (JSON.parse(readFileSync(metadata, 'utf8')) as Record<string, string>)['containerimage.digest'];
-    return `${ref}@${digest}`;
-  };
   cached = {
     namespace,
-    builder: push('builder', `${tb.registry}/${namespace}/builder:24`, BUILDER_LABELS, [
-      '--build-arg',
-      `BASE=${tb.baseImage}`
-    ]),
+    builder: pushFixtureBuilder(`${tb.registry}/${namespace}/builder:24`),
     hello: `docker://${push('hello', `${tb.registry}/${namespace}/hello-buildpack:1.0.0`, HELLO_LABELS).replace(/:1\.0\.0@/, '@')}`,
     buildRegistry: `${tb.registry}/${namespace}/build`
   };

@@ -5,7 +5,7 @@
 // (QEMU), push by digest — is the production code path.
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import type {RunReport} from '../../src/core/results.js';
-import {contractFixture, type ContractFixture} from '../helpers/cnb-fixture.js';
+import {contractFixture, pushFixtureBuilder, type ContractFixture} from '../helpers/cnb-fixture.js';
 import {runCli} from '../helpers/cli.js';
 import {manifest, tags} from '../helpers/registry.js';
 import {filesRepo} from '../helpers/repo.js';
@@ -94,6 +94,29 @@ describe('contract fixture, lifecycle mode', () => {
     expect(code).toBe(1);
     expect(report.images[0]!.reason).toBe(
       'linux/amd64: Python 3.13.9 is not available to heroku/python in this builder: pin an existing patch release, or only the minor version (e.g. `3.13`). (a buildpack’s build failed (exit 51))'
+    );
+  });
+});
+
+describe('imagegate doctor', () => {
+  it('says whether the pinned builder is what production’s tag points at now, and what changed inside', async () => {
+    const repo = appRepo('3.13');
+    const production = `${fx.builder.split(':24@')[0]}:production`;
+    const env = {PATH: process.env.PATH, HOME: process.env.HOME};
+    pushFixtureBuilder(production);
+    const same = await runCli(['doctor', production], {cwd: repo.dir, env});
+    expect(same).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`app: CI matches production: ${production} points at sha256:`)
+    });
+    // Production moves on to a builder with a newer heroku/python.
+    const moved = pushFixtureBuilder(production, '2.7.0');
+    const drifted = await runCli(['doctor', production], {cwd: repo.dir, env});
+    expect(drifted.code).toBe(1);
+    expect(drifted.stdout).toContain(`app: CI does NOT match production: CI builds with ${fx.builder}`);
+    expect(drifted.stdout).toContain('    heroku/python 2.4.5 → 2.7.0');
+    expect(drifted.stdout).toContain(
+      `Fix: set builder.buildpacks.image to ${production.replace(/:production$/, '')}@${moved.split('@')[1]}`
     );
   });
 });

@@ -31614,7 +31614,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(433);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3913);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
@@ -31631,7 +31631,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 433:
+/***/ 3913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39358,6 +39358,92 @@ async function createdAt(client, repo, tag) {
     return Number.isNaN(time) ? undefined : time;
 }
 
+;// CONCATENATED MODULE: ./src/core/buildpacks/doctor.ts
+// `imagegate doctor`: does CI still build with what production uses? The pinned builder's digest
+// against the digest a production tag points at now, and what differs inside when they part.
+function buildpackDifferences(ci, production) {
+    const lines = [];
+    const ids = [...new Set([...ci, ...production].map(b => b.id))].sort();
+    for (const id of ids) {
+        const a = ci.filter(b => b.id === id).map(b => b.version);
+        const b = production.filter(p => p.id === id).map(p => p.version);
+        if (!a.length)
+            lines.push(`+ ${id} ${b.join(', ')} (production only)`);
+        else if (!b.length)
+            lines.push(`- ${id} ${a.join(', ')} (CI only)`);
+        else if (a.join() !== b.join())
+            lines.push(`${id} ${a.join(', ')} → ${b.join(', ')}`);
+    }
+    return lines;
+}
+function renderDoctor(images) {
+    return images
+        .map(i => {
+        const repo = i.production.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
+        if (i.matches)
+            return `${i.name}: CI matches production: ${i.production} points at ${i.ciDigest}, the digest CI builds with.\n`;
+        const diff = i.differences.length
+            ? `\n  buildpacks (CI → production):\n${i.differences.map(d => `    ${d}`).join('\n')}`
+            : '';
+        return `${i.name}: CI does NOT match production: CI builds with ${i.ciBuilder} (${i.ciDigest}), but ${i.production} points at ${i.productionDigest} now.${diff}\n  Fix: set builder.buildpacks.image to ${repo}@${i.productionDigest}\n`;
+    })
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/app/doctor.ts
+// imagegate doctor PRODUCTION-REF: for every buildpacks image, compare the pinned builder with the
+// builder production's tag points at now (manifests and config blobs only, no layers).
+
+
+
+
+
+
+
+
+
+async function runDoctor(loaded, production, env, reporter) {
+    const prod = parseReference(production);
+    if (!prod.ok)
+        throw new UsageError(`imagegate doctor: ${prod.error}`);
+    const images = loaded.config.images.filter(i => i.builder.kind === 'buildpacks');
+    if (!images.length)
+        throw new UsageError(`${loaded.source.file} builds no image with buildpacks; doctor compares buildpacks builders`);
+    const credentials = new CredentialStore({ env, envHosts: registryHosts(loaded.config) });
+    credentials.secrets().forEach(s => reporter.mask(s));
+    const transport = new RegistryTransport({ credentials, onSecret: s => reporter.mask(s), userAgent: 'imagegate' });
+    const client = new RegistryClient(transport);
+    try {
+        const results = [];
+        for (const image of images) {
+            if (image.builder.kind !== 'buildpacks')
+                continue;
+            const platform = image.platforms[0];
+            const [ci, now] = await Promise.all([
+                readImageConfig(client, image.builder.image, platform),
+                readImageConfig(client, production, platform)
+            ]);
+            const ciInfo = parseBuilderLabels(ci.labels, image.builder.image);
+            const nowInfo = parseBuilderLabels(now.labels, production);
+            if (!nowInfo.ok)
+                throw new InfrastructureError(nowInfo.error);
+            results.push({
+                name: image.name,
+                ciBuilder: image.builder.image,
+                ciDigest: ci.digest,
+                production,
+                productionDigest: now.digest,
+                matches: ci.digest === now.digest,
+                differences: buildpackDifferences(ciInfo.ok ? ciInfo.value.buildpacks : [], nowInfo.value.buildpacks)
+            });
+        }
+        return results;
+    }
+    finally {
+        transport.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
 function formatDiagnostic(file, d) {
     return `${file}:${d.line}:${d.col}: ${d.message}`;
@@ -41673,7 +41759,7 @@ function reporter_seconds() {
 
 
 
-const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup'];
+const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup', 'doctor'];
 const FLAGS_WITH_VALUE = ['--config', '--scenario', '--parallel', '--junit', '--older-than'];
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'];
 const SHORT = { '-c': '--config', '-h': '--help', '-V': '--version' };
@@ -41683,7 +41769,7 @@ function parseArgs(argv) {
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i];
         if (!raw.startsWith('-') || raw === '-') {
-            if (verb === 'verify' && args.target === undefined) {
+            if ((verb === 'verify' || verb === 'doctor') && args.target === undefined) {
                 args.target = raw;
                 continue;
             }
@@ -41738,6 +41824,9 @@ function parseArgs(argv) {
     if (verb === 'verify' && args.target === undefined) {
         throw new UsageError('`imagegate verify` needs a reference, e.g. `imagegate verify ghcr.io/acme/web:latest`');
     }
+    if (verb === 'doctor' && args.target === undefined) {
+        throw new UsageError('`imagegate doctor` needs the builder reference production uses, e.g. `imagegate doctor docker.io/heroku/builder:24`');
+    }
     return args;
 }
 function splitInline(raw) {
@@ -41786,6 +41875,8 @@ Commands:
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
   cleanup   remove staging tags older than --older-than (default 24h), nothing else
+  doctor    does CI build with production's builder? compares the pinned buildpacks builder
+            with what a production tag points at now: imagegate doctor REF
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
@@ -41804,6 +41895,8 @@ Exit codes: 0 success, 1 a test failed or promotion was refused, 2 configuration
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The imagegate command line: parse, dispatch, map every outcome to the documented exit code.
+
+
 
 
 
@@ -41838,6 +41931,8 @@ async function main(argv, io) {
             return await verifyCommand(args, io);
         if (args.verb === 'cleanup')
             return await cleanupCommand(args, io);
+        if (args.verb === 'doctor')
+            return await doctorCommand(args, io);
         const planned = await makePlan({
             cwd: io.cwd,
             env: io.env,
@@ -41928,6 +42023,12 @@ async function cleanupCommand(args, io) {
     const text = `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
     printResult(args, io, text, report);
     return EXIT.ok;
+}
+async function doctorCommand(args, io) {
+    const loaded = await readConfigFile(io.cwd, args.config);
+    const images = await runDoctor(loaded, args.target, io.env, StreamReporter.forEnv(io.stderr, io.env));
+    printResult(args, io, renderDoctor(images), { images });
+    return images.every(i => i.matches) ? EXIT.ok : EXIT.failed;
 }
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */
 function printResult(args, io, text, doc) {

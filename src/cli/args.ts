@@ -5,7 +5,7 @@ import {parseScenario, SCENARIOS, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
 import {parseDuration} from '../core/config/formats.js';
 
-export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup'] as const;
+export const VERBS = ['plan', 'check', 'gate', 'promote', 'release', 'run', 'verify', 'cleanup', 'doctor'] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface CliArgs {
@@ -19,7 +19,7 @@ export interface CliArgs {
   parallel?: number;
   /** Write JUnit XML of the in-image tests here. */
   junit?: string;
-  /** `verify REF`: the reference to check. */
+  /** `verify REF`: the reference to check; `doctor REF`: production's builder tag. */
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
   olderThanMs?: number;
@@ -35,7 +35,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     if (!raw.startsWith('-') || raw === '-') {
-      if (verb === 'verify' && args.target === undefined) {
+      if ((verb === 'verify' || verb === 'doctor') && args.target === undefined) {
         args.target = raw;
         continue;
       }
@@ -84,6 +84,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   args.verb = verb as Verb;
   if (verb === 'verify' && args.target === undefined) {
     throw new UsageError('`imagegate verify` needs a reference, e.g. `imagegate verify ghcr.io/acme/web:latest`');
+  }
+  if (verb === 'doctor' && args.target === undefined) {
+    throw new UsageError(
+      '`imagegate doctor` needs the builder reference production uses, e.g. `imagegate doctor docker.io/heroku/builder:24`'
+    );
   }
   return args;
 }
@@ -139,6 +144,8 @@ Commands:
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
   cleanup   remove staging tags older than --older-than (default 24h), nothing else
+  doctor    does CI build with production's builder? compares the pinned buildpacks builder
+            with what a production tag points at now: imagegate doctor REF
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:
