@@ -4,11 +4,13 @@
 // order.toml, platform env, report.toml, the index, tests through the launcher on amd64 and arm64
 // (QEMU), push by digest — is the production code path.
 import {beforeAll, describe, expect, it} from '@jest/globals';
+import {readFileSync} from 'node:fs';
 import type {RunReport} from '../../src/core/results.js';
 import {contractFixture, pushFixtureBuilder, type ContractFixture} from '../helpers/cnb-fixture.js';
 import {runCli} from '../helpers/cli.js';
 import {manifest, tags} from '../helpers/registry.js';
 import {filesRepo} from '../helpers/repo.js';
+import {testbed} from '../helpers/testbed.js';
 
 let fx: ContractFixture;
 
@@ -16,7 +18,17 @@ beforeAll(() => {
   fx = contractFixture();
 });
 
-function appRepo(pythonVersion: string, platforms = '[linux/amd64, linux/arm64]') {
+// With `setup`, test-only tooling goes into a throwaway derivative, as a project's pytest would.
+const SETUP =
+  "setup: [\"mkdir -p /usr/local/bin && echo '#!/bin/sh' > /usr/local/bin/pytest && echo 'echo 1 passed' >> /usr/local/bin/pytest && chmod 755 /usr/local/bin/pytest\"]";
+
+function appRepo(pythonVersion: string, platforms = '[linux/amd64, linux/arm64]', setup = false) {
+  const commands = [
+    ...(setup ? ['- run: [pytest]'] : []),
+    `- run: python3 --version | grep 'Python ${pythonVersion.split('.').slice(0, 2).join('.')}'`,
+    `- run: [sh, -c, 'test "$(hello)" = "hi from the platform env"']`,
+    '- {name: default process, run: [--version], entrypoint: keep}'
+  ];
   return filesRepo({
     '.imagegate.yml': `registry: localhost:5000/acme
 images:
@@ -30,28 +42,31 @@ images:
         pre-buildpacks: [${fx.hello}]
         env: {GREETING: hi from the platform env}
     test:
-      - run: python3 --version | grep 'Python ${pythonVersion.split('.').slice(0, 2).join('.')}'
-      - run: [sh, -c, 'test "$(hello)" = "hi from the platform env"']
-      - name: default process
-        run: [--version]
-        entrypoint: keep
+      ${setup ? SETUP : ''}
+      commands:
+${commands.map(c => `        ${c}`).join('\n')}
 `,
     'app/.python-version': `${pythonVersion}\n`,
     'app/app.py': 'print("hello")\n'
   });
 }
 
-async function run(verb: 'check' | 'gate', dir: string, buildRegistry = fx.buildRegistry) {
+async function run(
+  verb: 'check' | 'gate',
+  dir: string,
+  buildRegistry = fx.buildRegistry,
+  env: Record<string, string> = {}
+) {
   const result = await runCli([verb, '--json'], {
     cwd: dir,
-    env: {PATH: process.env.PATH, HOME: process.env.HOME, IMAGEGATE_BUILD_REGISTRY: buildRegistry}
+    env: {PATH: process.env.PATH, HOME: process.env.HOME, IMAGEGATE_BUILD_REGISTRY: buildRegistry, ...env}
   });
   return {...result, report: JSON.parse(result.stdout) as RunReport};
 }
 
 describe('contract fixture, lifecycle mode', () => {
-  it('a supported pin builds with the pinned builder and the injected buildpack, passes its tests through the launcher on both platforms, and gate pushes the tested digest', async () => {
-    const repo = appRepo('3.13');
+  it('a supported pin builds with the pinned builder and the injected buildpack, passes its tests through the launcher on both platforms (test tooling only in a throwaway derivative), and gate pushes the tested digest', async () => {
+    const repo = appRepo('3.13', undefined, true);
     const {code, report, stderr} = await run('gate', repo.dir);
     expect({code, stderr: code === 0 ? '' : stderr}).toEqual({code: 0, stderr: ''});
     // The preflight printed what the builder's labels (read from the registry) say.
@@ -62,8 +77,8 @@ describe('contract fixture, lifecycle mode', () => {
     expect(stderr).toContain('Platform API for the creator: 0.14');
     const [app] = report.images;
     expect(app!.platforms.map(p => [p.platform, p.emulated, p.tests.map(t => t.status)])).toEqual([
-      ['linux/amd64', false, ['passed', 'passed', 'passed']],
-      ['linux/arm64', true, ['passed', 'passed', 'passed']]
+      ['linux/amd64', false, ['passed', 'passed', 'passed', 'passed']],
+      ['linux/arm64', true, ['passed', 'passed', 'passed', 'passed']]
     ]);
     const staged = await manifest(app!.pushed!.ref);
     expect(staged?.digest).toBe(app!.digest);
@@ -95,6 +110,23 @@ describe('contract fixture, lifecycle mode', () => {
     expect(report.images[0]!.reason).toBe(
       'linux/amd64: Python 3.13.9 is not available to heroku/python in this builder: pin an existing patch release, or only the minor version (e.g. `3.13`). (a buildpack’s build failed (exit 51))'
     );
+  });
+});
+
+describe('contract fixture, registry credentials', () => {
+  it('a build registry behind auth gets CNB_REGISTRY_AUTH through the environment, masked, never in argv', async () => {
+    const tb = testbed();
+    const password = readFileSync(tb.raw.TESTBED_AUTH_PASSWORD_FILE!, 'utf8').trim();
+    const repo = appRepo('3.12', '[linux/amd64]');
+    const {code, stderr, report} = await run('check', repo.dir, `${tb.authRegistry}/${fx.namespace}/build`, {
+      IMAGEGATE_REGISTRY_USER: tb.raw.TESTBED_AUTH_USER!,
+      IMAGEGATE_REGISTRY_PASSWORD: password
+    });
+    expect({code, stderr: code === 0 ? '' : stderr}).toEqual({code: 0, stderr: ''});
+    expect(report.images[0]!.platforms[0]!.tests.map(t => t.status)).toEqual(['passed', 'passed', 'passed']);
+    const basic = Buffer.from(`${tb.raw.TESTBED_AUTH_USER}:${password}`).toString('base64');
+    expect(stderr).not.toContain(basic);
+    expect(stderr).not.toContain(password);
   });
 });
 

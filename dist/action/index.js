@@ -38636,6 +38636,10 @@ async function publishIndex(opts) {
 const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
 /** A registry on this machine where builds land before they are tested (never the staging registry). */
 const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
+/** The build registry's host, which needs a docker login of its own for the pull by digest. */
+function buildRegistryHost(env) {
+    return (env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY).split('/')[0];
+}
 class BuildpacksBuilder {
     opts;
     constructor(opts) {
@@ -38962,12 +38966,14 @@ class TestRunner {
 async function runGate(req) {
     const started = Date.now();
     const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map();
-    return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async (docker) => {
+    const buildpacks = req.loaded.config.images.some(i => i.builder.kind === 'buildpacks');
+    const hosts = [...registryHosts(req.loaded.config), ...(buildpacks ? [buildRegistryHost(req.env)] : [])];
+    return withLogins(hosts, credentialsFrom(req.env, req.reporter), async (docker) => {
         await docker.requireEngine();
         const dockerfile = new DockerfileBuilder({ docker, reporter: req.reporter, env: req.env });
-        const buildpacks = new BuildpacksBuilder({ docker, reporter: req.reporter, env: req.env });
+        const cnb = new BuildpacksBuilder({ docker, reporter: req.reporter, env: req.env });
         const builder = {
-            build: inputs => (inputs.image.builder.kind === 'buildpacks' ? buildpacks : dockerfile).build(inputs)
+            build: inputs => (inputs.image.builder.kind === 'buildpacks' ? cnb : dockerfile).build(inputs)
         };
         const runner = new TestRunner({
             docker,

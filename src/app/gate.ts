@@ -17,7 +17,7 @@ import {Limiter} from '../core/limiter.js';
 import type {Reporter} from '../host/reporter.js';
 import {Docker, withLogins, type Credentials} from '../io/docker.js';
 import {DockerfileBuilder} from '../io/dockerfile-builder.js';
-import {BuildpacksBuilder} from '../io/buildpacks/builder.js';
+import {BuildpacksBuilder, buildRegistryHost} from '../io/buildpacks/builder.js';
 import {TestRunner} from '../io/test-runner.js';
 import type {LoadedConfig} from './plan.js';
 import {lastLine} from '../core/text.js';
@@ -36,12 +36,14 @@ export interface GateRequest {
 export async function runGate(req: GateRequest): Promise<RunReport> {
   const started = Date.now();
   const staging = req.scenario === 'gate' ? stagingRefs(req.plan) : new Map<string, string>();
-  return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async docker => {
+  const buildpacks = req.loaded.config.images.some(i => i.builder.kind === 'buildpacks');
+  const hosts = [...registryHosts(req.loaded.config), ...(buildpacks ? [buildRegistryHost(req.env)] : [])];
+  return withLogins(hosts, credentialsFrom(req.env, req.reporter), async docker => {
     await docker.requireEngine();
     const dockerfile = new DockerfileBuilder({docker, reporter: req.reporter, env: req.env});
-    const buildpacks = new BuildpacksBuilder({docker, reporter: req.reporter, env: req.env});
+    const cnb = new BuildpacksBuilder({docker, reporter: req.reporter, env: req.env});
     const builder: ImageBuilder = {
-      build: inputs => (inputs.image.builder.kind === 'buildpacks' ? buildpacks : dockerfile).build(inputs)
+      build: inputs => (inputs.image.builder.kind === 'buildpacks' ? cnb : dockerfile).build(inputs)
     };
     const runner = new TestRunner({
       docker,

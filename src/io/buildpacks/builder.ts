@@ -29,6 +29,11 @@ export const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
 /** A registry on this machine where builds land before they are tested (never the staging registry). */
 export const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
 
+/** The build registry's host, which needs a docker login of its own for the pull by digest. */
+export function buildRegistryHost(env: Readonly<Record<string, string | undefined>>): string {
+  return (env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY).split('/')[0]!;
+}
+
 export interface BuildpacksBuilderOpts {
   docker: Docker;
   reporter: Reporter;
