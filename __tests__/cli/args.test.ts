@@ -12,7 +12,8 @@ describe('parseArgs', () => {
     [[], {verb: 'help', json: false}],
     [['plan', '--help'], {verb: 'help', json: false}],
     [['--version'], {verb: 'version', json: false}],
-    [['run', '--junit', 'j.xml', '--dotenv', 'imagegate.env'], {verb: 'run', json: false, junit: 'j.xml', dotenv: 'imagegate.env'}]
+    [['run', '--junit', 'j.xml', '--dotenv', 'imagegate.env'], {verb: 'run', json: false, junit: 'j.xml', dotenv: 'imagegate.env'}],
+    [['doctor', 'docker.io/heroku/builder:24'], {verb: 'doctor', json: false, target: 'docker.io/heroku/builder:24'}]
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });
@@ -25,7 +26,8 @@ describe('parseArgs', () => {
     [['plan', '--config'], '--config needs a value'],
     [['plan', '--config', '--json'], '--config needs a value'],
     [['plan', 'extra'], 'unexpected argument `extra` after `plan`'],
-    [['plan', '--json=yes'], '--json takes no value']
+    [['plan', '--json=yes'], '--json takes no value'],
+    [['doctor'], '`imagegate doctor` needs the builder reference production uses']
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);

@@ -164,6 +164,22 @@ describe('dockerRunArgs', () => {
   it('no command keeps the image’s entrypoint and command', () => {
     expect(dockerRunArgs({image: 'x', platform: 'linux/amd64'}).at(-1)).toBe('x');
   });
+  it('a buildpacks image runs a string through the CNB launcher’s shell form, argv after `--`', () => {
+    const at = (args: string[]) => args.slice(args.indexOf('--entrypoint'));
+    expect(at(dockerRunArgs({image: 'x', platform: 'linux/amd64', command: 'pytest -q', launcher: true}))).toEqual([
+      '--entrypoint',
+      'launcher',
+      'x',
+      'pytest -q'
+    ]);
+    expect(
+      at(dockerRunArgs({image: 'x', platform: 'linux/arm64', command: ['python', '-m', 'pytest'], launcher: true}))
+    ).toEqual(['--entrypoint', 'launcher', 'x', '--', 'python', '-m', 'pytest']);
+    // `keep` hands the command to the image's own ENTRYPOINT (/cnb/process/web, itself the launcher).
+    expect(
+      dockerRunArgs({image: 'x', platform: 'linux/amd64', command: ['a'], launcher: true, entrypoint: 'keep'}).slice(-2)
+    ).toEqual(['x', 'a']);
+  });
 });
 
 describe('setupContainerfile', () => {

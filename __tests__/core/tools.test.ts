@@ -5,7 +5,7 @@ describe('toolDownloads', () => {
   it('resolves the pinned assets of this architecture, once each', () => {
     expect(toolDownloads('cosign, pack,cosign', 'x64').map(d => [d.name, d.version, d.url.split('/').pop()])).toEqual([
       ['cosign', '3.0.6', 'cosign-linux-amd64'],
-      ['pack', '0.39.1', 'pack-v0.39.1-linux.tgz']
+      ['pack', '0.40.9', 'pack-v0.40.9-linux.tgz']
     ]);
     expect(toolDownloads('pack', 'arm64')[0]).toMatchObject({
       kind: 'tgz',
@@ -26,7 +26,7 @@ describe('toolDownloads', () => {
     expect(() => toolDownloads('cosgin', 'x64')).toThrow(
       'unknown tool `cosgin`; imagegate setup installs cosign, pack'
     );
-    expect(() => toolDownloads('pack', 's390x')).toThrow('pack 0.39.1 is pinned for linux x64 and arm64, not s390x');
+    expect(() => toolDownloads('pack', 's390x')).toThrow('pack 0.40.9 is pinned for linux x64 and arm64, not s390x');
   });
 
   it('every pin is a full SHA-256 over an https URL', () => {

@@ -18,6 +18,7 @@ import {Limiter} from '../core/limiter.js';
 import type {Reporter} from '../host/reporter.js';
 import {Docker, withLogins, type Credentials} from '../io/docker.js';
 import {DockerfileBuilder} from '../io/dockerfile-builder.js';
+import {BuildpacksBuilder, buildRegistryHost} from '../io/buildpacks/builder.js';
 import {TestRunner} from '../io/test-runner.js';
 import type {LoadedConfig} from './plan.js';
 import {lastLine} from '../core/text.js';
@@ -56,15 +57,21 @@ export async function runGate(req: GateRequest): Promise<RunReport> {
   if (split?.skipped.length)
     req.reporter.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
   const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map<string, string>();
-  return withLogins(registryHosts(req.loaded.config), credentialsFrom(req.env, req.reporter), async docker => {
+  const buildpacks = configured.some(i => i.builder.kind === 'buildpacks');
+  const hosts = [...registryHosts(req.loaded.config), ...(buildpacks ? [buildRegistryHost(req.env)] : [])];
+  return withLogins(hosts, credentialsFrom(req.env, req.reporter), async docker => {
     await docker.requireEngine();
     if (req.buildxBuilder) await docker.requireBuilder(req.buildxBuilder);
-    const builder = new DockerfileBuilder({
+    const dockerfile = new DockerfileBuilder({
       docker,
       reporter: req.reporter,
       env: req.env,
       ...(req.buildxBuilder ? {builder: req.buildxBuilder} : {})
     });
+    const cnb = new BuildpacksBuilder({docker, reporter: req.reporter, env: req.env});
+    const builder: ImageBuilder = {
+      build: inputs => (inputs.image.builder.kind === 'buildpacks' ? cnb : dockerfile).build(inputs)
+    };
     const runner = new TestRunner({
       docker,
       reporter: req.reporter,

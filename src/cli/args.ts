@@ -15,7 +15,8 @@ export const VERBS = [
   'run',
   'verify',
   'cleanup',
-  'setup'
+  'setup',
+  'doctor'
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -32,7 +33,7 @@ export interface CliArgs {
   junit?: string;
   /** Write the outputs (scenario, digests, tags, refs) here as a dotenv file. */
   dotenv?: string;
-  /** `verify REF`: the reference to check. */
+  /** `verify REF`: the reference to check; `doctor REF`: production's builder tag. */
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
   olderThanMs?: number;
@@ -67,7 +68,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     if (!raw.startsWith('-') || raw === '-') {
-      if (verb === 'verify' && args.target === undefined) {
+      if ((verb === 'verify' || verb === 'doctor') && args.target === undefined) {
         args.target = raw;
         continue;
       }
@@ -123,6 +124,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(`--platform is for check, gate and run (one platform of a split build), not \`${verb}\``);
   if (verb === 'verify' && args.target === undefined) {
     throw new UsageError('`imagegate verify` needs a reference, e.g. `imagegate verify ghcr.io/acme/web:latest`');
+  }
+  if (verb === 'doctor' && args.target === undefined) {
+    throw new UsageError(
+      '`imagegate doctor` needs the builder reference production uses, e.g. `imagegate doctor docker.io/heroku/builder:24`'
+    );
   }
   return args;
 }
@@ -190,6 +196,8 @@ Commands:
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
   cleanup   remove staging tags older than --older-than (default 24h), nothing else
   setup     install the pinned tools (--tools cosign,pack), each checked against its pinned SHA-256
+  doctor    does CI build with production's builder? compares the pinned buildpacks builder
+            with what a production tag points at now: imagegate doctor REF
   schema    print the JSON Schema of the configuration file (--markdown: the reference table)
 
 Options:

@@ -5,6 +5,8 @@ import {resolve} from 'node:path';
 import {runGate} from '../app/gate.js';
 import {runMerge} from '../app/merge.js';
 import {cleanupStale, verifyRef} from '../app/maintenance.js';
+import {runDoctor} from '../app/doctor.js';
+import {renderDoctor} from '../core/buildpacks/doctor.js';
 import {makePlan, readConfigFile, type PlanResult} from '../app/plan.js';
 import {renderConfigReference} from '../core/config/reference-doc.js';
 import {SCHEMA} from '../core/config/schema.js';
@@ -49,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     if (args.verb === 'verify') return await verifyCommand(args, io);
     if (args.verb === 'cleanup') return await cleanupCommand(args, io);
     if (args.verb === 'setup') return await setupCommand(args, io);
+    if (args.verb === 'doctor') return await doctorCommand(args, io);
     const planned = await makePlan({
       cwd: io.cwd,
       env: io.env,
@@ -204,6 +207,13 @@ async function setupCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
   const text = installed.map(t => `installed ${t.name} ${t.version} in ${t.dir}\n`).join('');
   printResult(args, io, text, installed);
   return EXIT.ok;
+}
+
+async function doctorCommand(args: CliArgs, io: CliIo): Promise<ExitCode> {
+  const loaded = await readConfigFile(io.cwd, args.config);
+  const images = await runDoctor(loaded, args.target!, io.env, StreamReporter.forEnv(io.stderr, io.env));
+  printResult(args, io, renderDoctor(images), {images});
+  return images.every(i => i.matches) ? EXIT.ok : EXIT.failed;
 }
 
 /** Human text on stdout, or — with --json — the text on stderr and one JSON document on stdout. */

@@ -94,6 +94,8 @@ export interface RunRequest {
   name?: string;
   /** Read-only bind mounts: host path → container path. */
   mounts?: {source: string; target: string}[];
+  /** A buildpacks image: commands go through the CNB launcher, so the buildpacks' env applies. */
+  launcher?: boolean;
 }
 
 export function dockerRunArgs(req: RunRequest): string[] {
@@ -104,6 +106,11 @@ export function dockerRunArgs(req: RunRequest): string[] {
   for (const [key, value] of Object.entries(req.env ?? {})) args.push('--env', `${key}=${value}`);
   for (const m of req.mounts ?? []) args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
   if (req.command === undefined) return [...args, req.image];
+  if (req.launcher && req.entrypoint !== 'keep') {
+    // buildpacks/spec platform.md "launcher": a string is the shell form, `--` then argv runs directly.
+    const rest = typeof req.command === 'string' ? [req.command] : ['--', ...req.command];
+    return [...args, '--entrypoint', 'launcher', req.image, ...rest];
+  }
   const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
   if (req.entrypoint === 'keep') return [...args, req.image, ...argv];
   const [entrypoint, ...rest] = argv;

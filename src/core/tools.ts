@@ -3,6 +3,7 @@
 // change them. Checksums are the publishers' own (cosign_checksums.txt, pack's per-asset .sha256).
 
 import {UsageError} from './errors.js';
+import {PACK_DEFAULT_BASE_URL, PACK_RELEASE, packAssetUrl} from './buildpacks/pack-release.js';
 
 export interface ToolAsset {
   url: string;
@@ -19,7 +20,6 @@ export interface PinnedTool {
 }
 
 const COSIGN = 'https://github.com/sigstore/cosign/releases/download/v3.0.6';
-const PACK = 'https://github.com/buildpacks/pack/releases/download/v0.39.1';
 
 export const PINNED_TOOLS: readonly PinnedTool[] = [
   {
@@ -38,25 +38,22 @@ export const PINNED_TOOLS: readonly PinnedTool[] = [
       }
     }
   },
-  {
-    name: 'pack',
-    version: '0.39.1',
-    assets: {
-      x64: {
-        url: `${PACK}/pack-v0.39.1-linux.tgz`,
-        sha256: '77109791ec8ad73749bc9efc5ecd3905f49175a5071c50e4be59840041ee4b42',
-        kind: 'tgz',
-        member: 'pack'
-      },
-      arm64: {
-        url: `${PACK}/pack-v0.39.1-linux-arm64.tgz`,
-        sha256: '6ffe978d5fe59ecc17ed685f51da35b7d6a003aeaa3676e831e7aeeb0ddd09c8',
-        kind: 'tgz',
-        member: 'pack'
-      }
-    }
-  }
+  packTool()
 ];
+
+/** pack's pin lives in one place (core/buildpacks/pack-release.ts), shared with the buildpacks backend's installer. */
+function packTool(): PinnedTool {
+  const asset = (key: string): ToolAsset => {
+    const pinned = PACK_RELEASE.assets[key]!;
+    return {
+      url: packAssetUrl(PACK_DEFAULT_BASE_URL, PACK_RELEASE, pinned),
+      sha256: pinned.sha256,
+      kind: 'tgz',
+      member: 'pack'
+    };
+  };
+  return {name: 'pack', version: PACK_RELEASE.version, assets: {x64: asset('linux-x64'), arm64: asset('linux-arm64')}};
+}
 
 export interface ToolDownload extends ToolAsset {
   name: string;

@@ -89,6 +89,7 @@ export class TestRunner {
       env: command.env,
       name,
       mounts,
+      launcher: image.builder.kind === 'buildpacks',
       ...(command.user !== undefined ? {user: command.user} : {}),
       ...(command.workdir !== undefined ? {workdir: command.workdir} : {})
     });

@@ -44,7 +44,8 @@ export type Format =
 const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
 
 const runCommand: Schema = {
-  description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell.',
+  description:
+    'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
   oneOf: [
     {type: 'string', minLength: 1},
     {type: 'array', items: {type: 'string'}, minItems: 1}
@@ -399,19 +400,24 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
           type: 'string',
           enum: ['pack', 'lifecycle'],
           default: 'pack',
-          description: '`pack` runs a pinned pack CLI; `lifecycle` runs the builder’s own `/cnb/lifecycle/creator`.'
+          description:
+            '`pack` runs a pinned pack CLI (sha256-verified download); `lifecycle` runs the builder’s own `/cnb/lifecycle/creator` in a container, as Toolforge and Tekton do. Either publishes to a registry on this machine (`IMAGEGATE_BUILD_REGISTRY`, default `localhost:5000/imagegate-build`) before the tests.'
         },
         'pre-buildpacks': {
           type: 'array',
           items: {type: 'string', format: 'buildpack-uri'},
-          description: 'Buildpacks production injects before the builder’s order (full URIs).'
+          description:
+            'Buildpacks production injects before every group of the builder’s order (full URIs: `docker://…@sha256:…`, `urn:cnb:builder:ID`, `file:///dir`; pack mode also takes `https://` and `urn:cnb:registry:`).'
         },
         'post-buildpacks': {
           type: 'array',
           items: {type: 'string', format: 'buildpack-uri'},
-          description: 'Buildpacks production injects after the builder’s order (full URIs).'
+          description: 'Buildpacks production injects after every group of the builder’s order (full URIs).'
         },
-        env: {...envMap, description: 'Build-time environment (`--env`).'},
+        env: {
+          ...envMap,
+          description: 'Build-time environment: `<platform>/env/NAME` files (pack: `--env`). Not present at run time.'
+        },
         'allow-unpinned-builder': {
           type: 'boolean',
           default: false,
