@@ -10,22 +10,17 @@ import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, wri
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
+import {GCL, gitIn, gitlabCiLocal, type Pipeline} from '../helpers/gitlab-ci-local.js';
 import {ROOT} from '../helpers/repo.js';
 import {manifest, tags} from '../helpers/registry.js';
 import {testbed} from '../helpers/testbed.js';
 
-const GCL = join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
 // What the pipeline needs from the repository: the components, the pipeline, the example, the
 // job image's sources and the bundle the shell executor runs in place of the job image.
 const FILES = ['.gitignore', '.gitlab-ci.yml', 'templates', 'examples/multiarch', 'images/tool', 'dist/cli', 'schema'];
 const FORK_PROJECT_ID = '4242';
 // gitlab-ci-local's CI_PROJECT_ID.
 const PROJECT_ID = '1217';
-
-interface Pipeline {
-  code: number;
-  output: string;
-}
 
 describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
   const namespace = `gl${randomBytes(5).toString('hex')}`;
@@ -34,23 +29,14 @@ describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
   let node22 = '';
   let bin = '';
 
-  const git = (...args: string[]): string => {
-    const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {cwd: dir, encoding: 'utf8'});
-    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout.trim();
-  };
-
-  const gcl = (args: string[], variables: Record<string, string>, unset: string[] = []): Pipeline => {
-    const argv = [GCL, '--force-shell-executor', '--variable', 'GITLAB_CI=true'];
-    argv.push('--variable', `CI_REGISTRY_IMAGE=${registry}/${namespace}`);
-    for (const [key, value] of Object.entries(variables)) argv.push('--variable', `${key}=${value}`);
-    for (const name of unset) argv.push('--unset-variable', name);
-    const env: Record<string, string> = {PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME ?? '/root'};
-    for (const key of ['NODE_EXTRA_CA_CERTS', 'DOCKER_HOST', 'DOCKER_CONFIG', 'IMAGEGATE_TRACE'])
-      if (process.env[key]) env[key] = process.env[key]!;
-    const r = spawnSync(node22, [...argv, ...args], {cwd: dir, env, encoding: 'utf8', maxBuffer: 64 << 20});
-    return {code: r.status ?? -1, output: `${r.stdout}${r.stderr}`};
-  };
+  const git = gitIn(() => dir);
+  const gcl = gitlabCiLocal({
+    dir: () => dir,
+    node22: () => node22,
+    bin: () => bin,
+    variables: {CI_REGISTRY_IMAGE: `${registry}/${namespace}`},
+    passEnv: ['IMAGEGATE_TRACE']
+  });
 
   const run = (variables: Record<string, string>, unset: string[] = []): Pipeline => {
     const pipeline = gcl([], variables, unset);

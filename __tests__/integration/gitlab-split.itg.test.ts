@@ -9,10 +9,10 @@ import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, wri
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {manifest, tags} from '../helpers/registry.js';
+import {GCL, gitIn, gitlabCiLocal} from '../helpers/gitlab-ci-local.js';
 import {ROOT} from '../helpers/repo.js';
 import {testbed} from '../helpers/testbed.js';
 
-const GCL = join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
 const PROJECT_ID = '1217';
 const REGISTRY = 'localhost:5000';
 
@@ -21,26 +21,13 @@ describe('one runner per platform, then merge (GitLab)', () => {
   let dir = '';
   let node22 = '';
 
-  const git = (...args: string[]): string => {
-    const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {cwd: dir, encoding: 'utf8'});
-    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout.trim();
-  };
-
-  const gcl = (args: string[], variables: Record<string, string>, unset: string[] = []) => {
-    const argv = [GCL, '--force-shell-executor', '--variable', 'GITLAB_CI=true'];
-    for (const [key, value] of Object.entries({CI_REGISTRY_IMAGE: `${REGISTRY}/${namespace}`, ...variables}))
-      argv.push('--variable', `${key}=${value}`);
-    for (const name of unset) argv.push('--unset-variable', name);
-    const env: Record<string, string> = {
-      PATH: `${join(dir, '.bin')}:${process.env.PATH}`,
-      HOME: process.env.HOME ?? '/root'
-    };
-    for (const key of ['NODE_EXTRA_CA_CERTS', 'DOCKER_HOST', 'DOCKER_CONFIG'])
-      if (process.env[key]) env[key] = process.env[key]!;
-    const r = spawnSync(node22, [...argv, ...args], {cwd: dir, env, encoding: 'utf8', maxBuffer: 64 << 20});
-    return {code: r.status ?? -1, output: `${r.stdout}${r.stderr}`};
-  };
+  const git = gitIn(() => dir);
+  const gcl = gitlabCiLocal({
+    dir: () => dir,
+    node22: () => node22,
+    bin: () => join(dir, '.bin'),
+    variables: {CI_REGISTRY_IMAGE: `${REGISTRY}/${namespace}`}
+  });
 
   const mergeRequest = (source: string): Record<string, string> => ({
     CI_PIPELINE_SOURCE: 'merge_request_event',
