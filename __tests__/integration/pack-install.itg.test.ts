@@ -10,7 +10,7 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {PackRelease} from '../../src/core/buildpacks/pack-release.js';
-import {installPack} from '../../src/io/buildpacks/pack-install.js';
+import {installPack, pinnedPackOnPath} from '../../src/io/buildpacks/pack-install.js';
 
 const work = mkdtempSync(join(tmpdir(), 'imagegate-pack-install-'));
 let server: Server;
@@ -91,5 +91,18 @@ describe('pack installer', () => {
     await expect(installPack({...opts(release('0.40.9')), arch: 's390x'})).rejects.toThrow(
       /no pinned archive for linux-s390x \(imagegate pins linux-x64\)/
     );
+  });
+});
+
+describe('a pack already on PATH', () => {
+  it('is used when it is the pinned version (as components/setup installs it), never another version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imagegate-pack-path-'));
+    writeFileSync(join(dir, 'pack'), '#!/bin/sh\necho "0.40.9+git-1a2b3c.build-42"\n', {mode: 0o755});
+    expect(await pinnedPackOnPath('0.40.9', `${dir}:/usr/bin`)).toBe(join(dir, 'pack'));
+    expect(await pinnedPackOnPath('0.41.0', `${dir}:/usr/bin`)).toBeUndefined();
+    const before = requests.length;
+    const installed = await installPack({...opts(release('0.40.9')), env: {IMAGEGATE_PACK_BASE_URL: base, PATH: dir}});
+    expect(installed).toEqual({path: join(dir, 'pack'), version: '0.40.9', cached: true});
+    expect(requests.length).toBe(before);
   });
 });

@@ -35348,10 +35348,28 @@ function packAssetUrl(base, release, asset) {
 
 
 
+
 const PACK_BASE_URL_ENV = 'IMAGEGATE_PACK_BASE_URL';
 const TOOL = 'imagegate-pack';
 async function installPack(opts) {
+    const release = opts.release ?? PACK_RELEASE;
+    // `imagegate setup` (components/setup) may have put the pinned pack on PATH already.
+    const onPath = await pinnedPackOnPath(release.version, opts.env.PATH ?? '');
+    if (onPath)
+        return { path: onPath, version: release.version, cached: true };
     return opts.env.GITHUB_ACTIONS === 'true' ? install(opts) : withoutRunnerDebug(() => install(opts));
+}
+/** The first `pack` on PATH when it reports exactly the pinned version; another version is not used. */
+async function pinnedPackOnPath(version, path) {
+    for (const dir of path.split(':').filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, 'pack');
+        if (!(0,external_node_fs_namespaceObject.existsSync)(candidate))
+            continue;
+        const r = await Exec.run(candidate, ['--version']).catch(() => undefined);
+        const reported = r?.exitCode === 0 ? r.stdout.trim().split(/[+\s]/)[0] : undefined;
+        return reported === version ? candidate : undefined;
+    }
+    return undefined;
 }
 async function install(opts) {
     const release = opts.release ?? PACK_RELEASE;

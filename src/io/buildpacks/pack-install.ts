@@ -8,6 +8,7 @@ import {homedir, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import * as tc from '@actions/tool-cache';
 import {InfrastructureError} from '../../core/errors.js';
+import {Exec} from '../exec.js';
 import {
   PACK_DEFAULT_BASE_URL,
   PACK_RELEASE,
@@ -33,7 +34,23 @@ export interface InstalledPack {
 }
 
 export async function installPack(opts: PackInstallOpts): Promise<InstalledPack> {
+  const release = opts.release ?? PACK_RELEASE;
+  // `imagegate setup` (components/setup) may have put the pinned pack on PATH already.
+  const onPath = await pinnedPackOnPath(release.version, opts.env.PATH ?? '');
+  if (onPath) return {path: onPath, version: release.version, cached: true};
   return opts.env.GITHUB_ACTIONS === 'true' ? install(opts) : withoutRunnerDebug(() => install(opts));
+}
+
+/** The first `pack` on PATH when it reports exactly the pinned version; another version is not used. */
+export async function pinnedPackOnPath(version: string, path: string): Promise<string | undefined> {
+  for (const dir of path.split(':').filter(Boolean)) {
+    const candidate = join(dir, 'pack');
+    if (!existsSync(candidate)) continue;
+    const r = await Exec.run(candidate, ['--version']).catch(() => undefined);
+    const reported = r?.exitCode === 0 ? r.stdout.trim().split(/[+\s]/)[0] : undefined;
+    return reported === version ? candidate : undefined;
+  }
+  return undefined;
 }
 
 async function install(opts: PackInstallOpts): Promise<InstalledPack> {
