@@ -9,7 +9,10 @@ import {createServer, type Server} from 'node:http';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {parse} from 'yaml';
+import {setupTools} from '../../src/app/setup.js';
+import {PACK_RELEASE} from '../../src/core/buildpacks/pack-release.js';
 import {toolDownloads, type PinnedTool} from '../../src/core/tools.js';
+import {StreamReporter} from '../../src/host/reporter.js';
 import {installTool} from '../../src/io/install-tools.js';
 import {ROOT} from '../helpers/repo.js';
 import {node24} from '../helpers/runner.js';
@@ -72,33 +75,28 @@ describe('imagegate setup', () => {
     expect(readFileSync(githubPath, 'utf8')).toBe('');
   });
 
-  it('installs a binary and a program from a .tgz whose bytes match the pins', async () => {
+  it('installs a binary whose bytes match its pin, and takes the pinned pack already on PATH', async () => {
     const work = mkdtempSync(join(tmpdir(), 'imagegate-setup-'));
-    const program = Buffer.from('#!/bin/sh\necho pinned pack\n');
-    writeFileSync(join(work, 'pack'), program, {mode: 0o755});
-    execFileSync('tar', ['-czf', join(work, 'pack.tgz'), '-C', work, 'pack']);
-    const tgz = readFileSync(join(work, 'pack.tgz'));
-    files.set('/pack/v9.9.9/pack-v9.9.9-linux.tgz', tgz);
+    const program = Buffer.from('#!/bin/sh\necho pinned tiny\n');
     files.set('/tiny/v1.0.0/tiny', program);
     const table: PinnedTool[] = [
-      {
-        name: 'pack',
-        version: '9.9.9',
-        assets: {
-          x64: {url: 'https://example.invalid/pack-v9.9.9-linux.tgz', sha256: sha256(tgz), kind: 'tgz', member: 'pack'}
-        }
-      },
-      {
-        name: 'tiny',
-        version: '1.0.0',
-        assets: {x64: {url: 'https://example.invalid/tiny', sha256: sha256(program), kind: 'binary'}}
-      }
+      {name: 'tiny', version: '1.0.0', assets: {x64: {url: 'https://example.invalid/tiny', sha256: sha256(program)}}}
     ];
     const root = join(work, 'tools');
-    for (const download of toolDownloads('pack,tiny', 'x64', mirror, table)) {
-      const installed = await installTool(download, root);
-      expect(installed.dir).toBe(join(root, download.name, download.version));
-      expect(execFileSync(join(installed.dir, download.name), {encoding: 'utf8'})).toBe('pinned pack\n');
-    }
+    const [download] = toolDownloads(['tiny'], 'x64', mirror, table);
+    const installed = await installTool(download!, root);
+    expect(installed.dir).toBe(join(root, 'tiny', '1.0.0'));
+    expect(execFileSync(join(installed.dir, 'tiny'), {encoding: 'utf8'})).toBe('pinned tiny\n');
+
+    // pack goes through the buildpacks backend's installer: the pinned version on PATH is used as it is.
+    const bin = join(work, 'bin');
+    execFileSync('mkdir', ['-p', bin]);
+    writeFileSync(join(bin, 'pack'), `#!/bin/sh\necho "${PACK_RELEASE.version}+git-0000000.build-1"\n`, {mode: 0o755});
+    const githubPath = join(work, 'github-path');
+    writeFileSync(githubPath, '');
+    const reporter = StreamReporter.forEnv(() => undefined, {});
+    const got = await setupTools('pack', {PATH: bin, HOME: work, GITHUB_PATH: githubPath}, reporter);
+    expect(got).toEqual([{name: 'pack', version: PACK_RELEASE.version, dir: bin}]);
+    expect(readFileSync(githubPath, 'utf8')).toBe(`${bin}\n`);
   });
 });

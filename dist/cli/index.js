@@ -42057,12 +42057,13 @@ function refText(repo, tag) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/tools.ts
-// The tools `imagegate setup` installs, pinned by version and SHA-256 per platform. A download whose
-// bytes hash to anything else is refused, so a mirror (IMAGEGATE_TOOLS_MIRROR) can serve them but never
-// change them. Checksums are the publishers' own (cosign_checksums.txt, pack's per-asset .sha256).
-
+// The tools `imagegate setup` installs. cosign is pinned here by version and SHA-256 per platform; pack
+// is pinned once for the whole project (core/buildpacks/pack-release.ts) and installed by the
+// buildpacks backend's own installer. A download whose bytes hash to anything else is refused, so a
+// mirror (IMAGEGATE_TOOLS_MIRROR) can serve them but never change them.
 
 const COSIGN = 'https://github.com/sigstore/cosign/releases/download/v3.0.6';
+/** Single-file programs, checked against the publishers' checksums (cosign_checksums.txt). */
 const PINNED_TOOLS = [
     {
         name: 'cosign',
@@ -42070,52 +42071,42 @@ const PINNED_TOOLS = [
         assets: {
             x64: {
                 url: `${COSIGN}/cosign-linux-amd64`,
-                sha256: 'c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74',
-                kind: 'binary'
+                sha256: 'c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74'
             },
             arm64: {
                 url: `${COSIGN}/cosign-linux-arm64`,
-                sha256: 'bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8',
-                kind: 'binary'
+                sha256: 'bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8'
             }
         }
-    },
-    packTool()
+    }
 ];
-/** pack's pin lives in one place (core/buildpacks/pack-release.ts), shared with the buildpacks backend's installer. */
-function packTool() {
-    const asset = (key) => {
-        const pinned = PACK_RELEASE.assets[key];
-        return {
-            url: packAssetUrl(PACK_DEFAULT_BASE_URL, PACK_RELEASE, pinned),
-            sha256: pinned.sha256,
-            kind: 'tgz',
-            member: 'pack'
-        };
-    };
-    return { name: 'pack', version: PACK_RELEASE.version, assets: { x64: asset('linux-x64'), arm64: asset('linux-arm64') } };
-}
-/** What to download for `names` (comma or space separated) on this machine, or a UsageError naming the fix. */
-function toolDownloads(names, arch, mirror, table = PINNED_TOOLS) {
-    const wanted = names.split(/[\s,]+/).filter(Boolean);
-    const known = table.map(t => t.name);
-    return [...new Set(wanted)].map(name => {
-        const tool = table.find(t => t.name === name);
-        if (!tool)
+const PACK_TOOL = 'pack';
+/** The names of `--tools cosign,pack` (comma or space separated), once each, or a UsageError naming the choices. */
+function parseToolNames(names, table = PINNED_TOOLS) {
+    const known = [...table.map(t => t.name), PACK_TOOL];
+    const wanted = [...new Set(names.split(/[\s,]+/).filter(Boolean))];
+    for (const name of wanted)
+        if (!known.includes(name))
             throw new UsageError(`unknown tool \`${name}\`; imagegate setup installs ${known.join(', ')}`);
+    return wanted;
+}
+/** What to download for the pinned single-file tools among `names` on this machine, or a UsageError naming the fix. */
+function toolDownloads(names, arch, mirror, table = PINNED_TOOLS) {
+    return table
+        .filter(t => names.includes(t.name))
+        .map(tool => {
         const asset = tool.assets[arch];
         if (!asset)
-            throw new UsageError(`${name} ${tool.version} is pinned for linux x64 and arm64, not ${arch}; install it yourself and leave it out of \`tools\``);
+            throw new UsageError(`${tool.name} ${tool.version} is pinned for linux x64 and arm64, not ${arch}; install it yourself and leave it out of \`tools\``);
         const file = asset.url.slice(asset.url.lastIndexOf('/') + 1);
-        const url = mirror ? `${mirror.replace(/\/+$/, '')}/${name}/v${tool.version}/${file}` : asset.url;
-        return { name, version: tool.version, ...asset, url };
+        const url = mirror ? `${mirror.replace(/\/+$/, '')}/${tool.name}/v${tool.version}/${file}` : asset.url;
+        return { name: tool.name, version: tool.version, ...asset, url };
     });
 }
 
 ;// CONCATENATED MODULE: ./src/io/install-tools.ts
-// Downloads the pinned tools, checks every byte against the pinned SHA-256 before anything runs,
+// Downloads the pinned single-file tools, checks every byte against the pinned SHA-256 before anything runs,
 // and installs them into a versioned directory (the runner's tool cache when there is one).
-
 
 
 
@@ -42133,15 +42124,7 @@ async function installTool(tool, root) {
         await (0,promises_namespaceObject.writeFile)(file, bytes);
         const dir = (0,external_node_path_namespaceObject.join)(root, tool.name, tool.version);
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-        if (tool.kind === 'tgz') {
-            const r = await Exec.run('tar', ['-xzf', file, '-C', work, '--', tool.member ?? tool.name]);
-            if (r.exitCode !== 0)
-                throw new InfrastructureError(`cannot unpack ${tool.url}: ${r.stderr.trim() || `tar exited ${r.exitCode}`}`);
-            await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(work, tool.member ?? tool.name), (0,external_node_path_namespaceObject.join)(dir, tool.name));
-        }
-        else {
-            await (0,promises_namespaceObject.copyFile)(file, (0,external_node_path_namespaceObject.join)(dir, tool.name));
-        }
+        await (0,promises_namespaceObject.copyFile)(file, (0,external_node_path_namespaceObject.join)(dir, tool.name));
         await (0,promises_namespaceObject.chmod)((0,external_node_path_namespaceObject.join)(dir, tool.name), 0o755);
         return { name: tool.name, version: tool.version, dir };
     }
@@ -42170,19 +42153,30 @@ async function download(url) {
 
 
 
+
 const DEFAULT_TOOLS = 'cosign,pack';
 async function setupTools(tools, env, reporter) {
-    const downloads = toolDownloads(tools, process.arch, env.IMAGEGATE_TOOLS_MIRROR || undefined);
+    const names = parseToolNames(tools);
+    const mirror = env.IMAGEGATE_TOOLS_MIRROR || undefined;
+    const downloads = toolDownloads(names, process.arch, mirror);
     const root = env.RUNNER_TOOL_CACHE
         ? (0,external_node_path_namespaceObject.join)(env.RUNNER_TOOL_CACHE, 'imagegate')
         : (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache', 'imagegate', 'tools');
     const installed = [];
-    for (const tool of downloads) {
-        const done = await reporter.group(`install ${tool.name} ${tool.version}`, () => installTool(tool, root));
-        installed.push(done);
-        if (env.GITHUB_PATH)
-            await (0,promises_namespaceObject.appendFile)(env.GITHUB_PATH, `${done.dir}\n`);
+    for (const tool of downloads)
+        installed.push(await reporter.group(`install ${tool.name} ${tool.version}`, () => installTool(tool, root)));
+    if (names.includes(PACK_TOOL)) {
+        // One installer for pack (tool-cache, the project's single pin); the mirror serves it as <mirror>/pack/v<version>/<file>.
+        const packEnv = {
+            ...env,
+            [PACK_BASE_URL_ENV]: env[PACK_BASE_URL_ENV] || (mirror && `${mirror.replace(/\/+$/, '')}/pack`)
+        };
+        const pack = await reporter.group('install pack', () => installPack({ env: packEnv, log: line => reporter.info(line) }));
+        installed.push({ name: PACK_TOOL, version: pack.version, dir: (0,external_node_path_namespaceObject.dirname)(pack.path) });
     }
+    if (env.GITHUB_PATH)
+        for (const tool of installed)
+            await (0,promises_namespaceObject.appendFile)(env.GITHUB_PATH, `${tool.dir}\n`);
     return installed;
 }
 

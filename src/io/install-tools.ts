@@ -1,4 +1,4 @@
-// Downloads the pinned tools, checks every byte against the pinned SHA-256 before anything runs,
+// Downloads the pinned single-file tools, checks every byte against the pinned SHA-256 before anything runs,
 // and installs them into a versioned directory (the runner's tool cache when there is one).
 
 import {createHash} from 'node:crypto';
@@ -7,7 +7,6 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {InfrastructureError} from '../core/errors.js';
 import type {ToolDownload} from '../core/tools.js';
-import {Exec} from './exec.js';
 
 export interface InstalledTool {
   name: string;
@@ -29,14 +28,7 @@ export async function installTool(tool: ToolDownload, root: string): Promise<Ins
     await writeFile(file, bytes);
     const dir = join(root, tool.name, tool.version);
     await mkdir(dir, {recursive: true});
-    if (tool.kind === 'tgz') {
-      const r = await Exec.run('tar', ['-xzf', file, '-C', work, '--', tool.member ?? tool.name]);
-      if (r.exitCode !== 0)
-        throw new InfrastructureError(`cannot unpack ${tool.url}: ${r.stderr.trim() || `tar exited ${r.exitCode}`}`);
-      await copyFile(join(work, tool.member ?? tool.name), join(dir, tool.name));
-    } else {
-      await copyFile(file, join(dir, tool.name));
-    }
+    await copyFile(file, join(dir, tool.name));
     await chmod(join(dir, tool.name), 0o755);
     return {name: tool.name, version: tool.version, dir};
   } finally {
