@@ -1,7 +1,7 @@
 // Temporary git checkouts of the examples, each publishing under a registry namespace of its own
 // so that tests never see each other's pushes.
 import {execFileSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
@@ -49,7 +49,10 @@ function initRepo(dir: string, edit: (config: string) => string): TempRepo {
     dir,
     namespace,
     git,
-    write: (path, text) => writeFileSync(join(dir, path), text),
+    write: (path, text) => {
+      mkdirSync(dirname(join(dir, path)), {recursive: true});
+      writeFileSync(join(dir, path), text);
+    },
     commit: (message = 'change') => {
       git('add', '-A');
       git('commit', '-q', '-m', message);

@@ -111,6 +111,33 @@ describe('gate per platform, then merge', () => {
   });
 });
 
+describe('merge without usable records', () => {
+  it('names the missing directory, a broken record, and a record for an image the configuration does not have', async () => {
+    const repo = exampleRepo('multiarch');
+    const none = await runCli(['merge'], {cwd: repo.dir, env: env()});
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('/imagegate-records: pass the records the `gate --platform` jobs wrote');
+    repo.write('imagegate-records/web-linux-amd64.json', '{"kind": "something else"}');
+    const broken = await runCli(['merge'], {cwd: repo.dir, env: env()});
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('web-linux-amd64.json: kind is "something else", not imagegate/platform-record');
+    const other = {
+      ...JSON.parse('{}'),
+      kind: 'imagegate/platform-record',
+      version: 1,
+      image: 'api',
+      platform: 'linux/amd64',
+      identity: 'k',
+      status: 'failed',
+      tests: {passed: 0, failed: 1}
+    };
+    repo.write('imagegate-records/web-linux-amd64.json', JSON.stringify(other));
+    const unknown = await runCli(['merge'], {cwd: repo.dir, env: env()});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('records for images the configuration does not have: api');
+  });
+});
+
 describe('a failed platform job', () => {
   it('makes merge refuse and publish nothing', async () => {
     const repo = exampleRepo('amd64-only');
