@@ -125,7 +125,7 @@ describe('the merged index', () => {
       assembleIndex([
         {platform: 'linux/amd64', entries: [amd, att]},
         {platform: 'linux/arm64', entries: [arm]}
-      ])
+      ]).bytes.toString()
     ) as {mediaType: string; manifests: {digest: string}[]};
     expect(doc.mediaType).toBe('application/vnd.oci.image.index.v1+json');
     expect(doc.manifests.map(m => m.digest)).toEqual([digest('a'), digest('c'), digest('b')]);

@@ -4,7 +4,7 @@ import {randomBytes} from 'node:crypto';
 import {Readable} from 'node:stream';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
-import {sha256Digest} from '../../src/registry/types.js';
+import {sha256Digest} from '../../src/oci/digest.js';
 import {testbed} from '../helpers/testbed.js';
 
 testbed();

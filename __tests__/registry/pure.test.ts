@@ -9,7 +9,9 @@ import {
   parseRetryAfter
 } from '../../src/registry/retry.js';
 import {isLoopback} from '../../src/registry/transport.js';
-import {blobsOf, parseManifest, sha256Digest, MEDIA} from '../../src/registry/types.js';
+import {blobsOf, parseManifest} from '../../src/oci/manifest.js';
+import {sha256Digest} from '../../src/oci/digest.js';
+import {MEDIA} from '../../src/oci/media-types.js';
 import {tombstoneManifest} from '../../src/registry/untag.js';
 
 describe('WWW-Authenticate', () => {

@@ -5,7 +5,7 @@ import {buildpackDifferences, type DoctorImage} from '../core/buildpacks/doctor.
 import {parseBuilderLabels} from '../core/buildpacks/labels.js';
 import {registryHosts} from '../core/config/hosts.js';
 import {InfrastructureError, UsageError} from '../core/errors.js';
-import {parseReference} from '../core/reference.js';
+import {parseReference} from '../oci/reference.js';
 import type {Reporter} from '../host/reporter.js';
 import {readImageConfig} from '../io/buildpacks/image-config.js';
 import {RegistryClient} from '../registry/client.js';

@@ -2,13 +2,16 @@
 // and nothing outside the staging namespace.
 
 import {registryHosts} from '../core/config/hosts.js';
-import {parseReference} from '../core/reference.js';
+import {parseReference} from '../oci/reference.js';
 import {UsageError} from '../core/errors.js';
 import type {Reporter} from '../host/reporter.js';
-import {RegistryClient, type Repo} from '../registry/client.js';
+import {RegistryClient} from '../registry/client.js';
+import type {Repository} from '../oci/reference.js';
 import {CredentialStore} from '../registry/credentials.js';
 import {RegistryTransport} from '../registry/transport.js';
-import {blobsOf, isAttestation, parseManifest, platformText} from '../registry/types.js';
+import {blobsOf, parseManifest} from '../oci/manifest.js';
+import {isAttestation} from '../oci/descriptor.js';
+import {platformText} from '../oci/platform.js';
 import {Untagger} from '../registry/untag.js';
 import type {LoadedConfig} from './plan.js';
 
@@ -39,7 +42,7 @@ export async function verifyRef(
   const parsed = parseReference(text);
   if (!parsed.ok) throw new UsageError(`imagegate verify: ${parsed.error}`);
   const {registry, repository, tag, digest} = parsed.value;
-  const repo: Repo = {registry, repository};
+  const repo: Repository = {registry, repository};
   const client = clientFor(env, [registry], reporter);
   const report: VerifyReport = {ref: text, manifests: 0, blobs: 0, problems: []};
   try {
@@ -125,7 +128,7 @@ export async function cleanupStale(
   return report;
 }
 
-function stagingNamespace(loaded: LoadedConfig, name: string, repository: string): {repo: Repo; pattern: RegExp} {
+function stagingNamespace(loaded: LoadedConfig, name: string, repository: string): {repo: Repository; pattern: RegExp} {
   const staging = loaded.config.staging;
   const text = staging.kind === 'registry' ? `${staging.registry}/${name}` : repository;
   const parsed = parseReference(text);
@@ -138,7 +141,7 @@ function stagingNamespace(loaded: LoadedConfig, name: string, repository: string
 }
 
 /** When an image was built: its config's `created`, read from the first platform image. */
-async function createdAt(client: RegistryClient, repo: Repo, tag: string): Promise<number | undefined> {
+async function createdAt(client: RegistryClient, repo: Repository, tag: string): Promise<number | undefined> {
   const top = await client.getManifest(repo, tag);
   if (!top) return undefined;
   let doc = parseManifest(top);

@@ -8,8 +8,8 @@ import {join, resolve} from 'node:path';
 import {registryHosts} from '../core/config/hosts.js';
 import {FailedError, UsageError} from '../core/errors.js';
 import type {Plan} from '../core/plan.js';
-import {samePlatformText} from '../core/platform.js';
-import {parseReference} from '../core/reference.js';
+import {samePlatformText} from '../oci/platform.js';
+import {parseReference} from '../oci/reference.js';
 import {
   assembleIndex,
   checkRecords,
@@ -17,22 +17,17 @@ import {
   MergeRefused,
   parseRecord,
   platformSuffix,
-  type IndexEntry,
   type PlatformManifests,
   type PlatformRecord
 } from '../core/split.js';
 import type {Reporter} from '../host/reporter.js';
-import {RegistryClient, type Repo} from '../registry/client.js';
+import {RegistryClient} from '../registry/client.js';
+import type {Repository} from '../oci/reference.js';
 import {CredentialStore} from '../registry/credentials.js';
 import {RegistryTransport, type TransportStats} from '../registry/transport.js';
-import {
-  isAttestation,
-  MEDIA,
-  parseManifest,
-  platformText,
-  sha256Digest,
-  type ManifestBytes
-} from '../registry/types.js';
+import {isAttestation} from '../oci/descriptor.js';
+import {parseManifest, type ManifestBytes} from '../oci/manifest.js';
+import {platformText} from '../oci/platform.js';
 import {Untagger} from '../registry/untag.js';
 import type {LoadedConfig} from './plan.js';
 
@@ -66,7 +61,7 @@ export interface MergeReport {
 
 interface Located {
   record: PlatformRecord;
-  repo: Repo;
+  repo: Repository;
   tag: string;
   /** The per-platform tag still exists (it points at the recorded digest). */
   tagged: boolean;
@@ -135,7 +130,7 @@ async function readRecords(dir: string): Promise<PlatformRecord[]> {
 }
 
 /** The staging reference the records name (their ref minus the platform suffix), checked against the configuration. */
-function stagingOf(name: string, records: PlatformRecord[], plan: Plan): {repo: Repo; tag: string; text: string} {
+function stagingOf(name: string, records: PlatformRecord[], plan: Plan): {repo: Repository; tag: string; text: string} {
   const texts = new Set(
     records.map(r => {
       const suffix = `-${platformSuffix(r.platform)}`;
@@ -192,7 +187,7 @@ async function locate(client: RegistryClient, record: PlatformRecord): Promise<L
 
 async function entriesOf(
   client: RegistryClient,
-  repo: Repo,
+  repo: Repository,
   manifest: ManifestBytes,
   record: PlatformRecord,
   what: string
@@ -204,7 +199,7 @@ async function entriesOf(
       throw new FailedError(
         `merge refused for ${what}: ${record.digest} holds ${images.map(m => platformText(m.platform)).join(', ') || 'no image'}, not exactly ${record.platform}`
       );
-    return {platform: record.platform, entries: parsed.index.manifests.map(toEntry)};
+    return {platform: record.platform, entries: parsed.index.manifests};
   }
   // A lone image manifest carries its platform in its config.
   const config = parsed.manifest.config;
@@ -230,21 +225,11 @@ async function entriesOf(
   };
 }
 
-function toEntry(d: IndexEntry): IndexEntry {
-  return {
-    mediaType: d.mediaType,
-    digest: d.digest,
-    size: d.size,
-    ...(d.platform ? {platform: d.platform} : {}),
-    ...(d.annotations ? {annotations: d.annotations} : {})
-  };
-}
-
 async function publish(
   client: RegistryClient,
   reporter: Reporter,
   name: string,
-  staging: {repo: Repo; tag: string; text: string},
+  staging: {repo: Repository; tag: string; text: string},
   parts: Located[],
   report: MergeReport
 ): Promise<MergedImage> {
@@ -253,8 +238,7 @@ async function publish(
       throw new FailedError(
         `merge refused for ${name}: ${part.record.ref} is not in ${staging.repo.registry}/${staging.repo.repository}`
       );
-  const bytes = Buffer.from(assembleIndex(parts.map(p => p.manifests)));
-  const index: ManifestBytes = {bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes)};
+  const index = assembleIndex(parts.map(p => p.manifests));
   const before = (await client.headManifest(staging.repo, staging.tag))?.digest;
   let action: MergedImage['action'] = 'unchanged';
   if (before !== index.digest) {

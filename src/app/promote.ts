@@ -5,16 +5,16 @@
 import {registryHosts} from '../core/config/hosts.js';
 import {FailedError, UsageError} from '../core/errors.js';
 import type {Plan} from '../core/plan.js';
-import {parseReference} from '../core/reference.js';
+import {parseReference} from '../oci/reference.js';
 import type {Reporter} from '../host/reporter.js';
-import type {Repo} from '../registry/client.js';
+import {sameRepository, type Repository} from '../oci/reference.js';
 import {RegistryClient} from '../registry/client.js';
-import {ImageCopier, sameRepo, type CopyStats} from '../registry/copy.js';
+import {ImageCopier, type CopyStats} from '../registry/copy.js';
 import {CredentialStore} from '../registry/credentials.js';
 import {isLoopback, RegistryTransport, type TransportStats} from '../registry/transport.js';
 import {cosignSign} from '../io/cosign.js';
 import {resolve} from 'node:path';
-import type {ManifestBytes} from '../registry/types.js';
+import type {ManifestBytes} from '../oci/manifest.js';
 import {isTombstone, Untagger} from '../registry/untag.js';
 import type {LoadedConfig} from './plan.js';
 
@@ -59,8 +59,8 @@ export interface PromoteRequest {
 
 interface Target {
   name: string;
-  staging: Repo & {reference: string; text: string};
-  final: Repo;
+  staging: Repository & {reference: string; text: string};
+  final: Repository;
   tags: string[];
   /** Commit-specific final tags (`{{sha}}`…) that also hold this source's digest once promoted. */
   promoted: string[];
@@ -103,7 +103,7 @@ export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
     // Where a copy runs first (another repository or registry), final tags are read before it, so
     // a tag moved by someone else while the copy ran is caught; a retag has no such window.
     const before = new Map<string, string | undefined>();
-    for (const target of targets.filter(t => !sameRepo(t.staging, t.final))) {
+    for (const target of targets.filter(t => !sameRepository(t.staging, t.final))) {
       for (const tag of target.tags)
         before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
     }
@@ -147,7 +147,7 @@ function targetsOf(plan: Plan): Target[] {
   });
 }
 
-function repoOf(text: string): Repo & {reference?: string} {
+function repoOf(text: string): Repository & {reference?: string} {
   const parsed = parseReference(text);
   if (!parsed.ok) throw new UsageError(`\`${text}\`: ${parsed.error}`);
   return {
@@ -202,7 +202,7 @@ async function promoteOne(
 ): Promise<PromotedImage> {
   const copier = new ImageCopier(client);
   const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
-  if (!sameRepo(target.staging, target.final)) await copyReferrers(client, copier, target, digest);
+  if (!sameRepository(target.staging, target.final)) await copyReferrers(client, copier, target, digest);
   const tags: PromotedTag[] = [];
   for (const tag of target.tags) {
     const key = `${target.final.repository}:${tag}`;
@@ -261,7 +261,7 @@ async function copyReferrers(
 async function signOnce(
   client: RegistryClient,
   req: PromoteRequest,
-  final: Repo,
+  final: Repository,
   digest: string,
   sign: NonNullable<LoadedConfig['config']['promote']['sign']>
 ): Promise<{ref: string; signature: string; created: boolean}> {
@@ -288,6 +288,6 @@ async function signOnce(
   return {ref, signature, created: true};
 }
 
-function refText(repo: Repo, tag: string): string {
+function refText(repo: Repository, tag: string): string {
   return `${repo.registry}/${repo.repository}:${tag}`;
 }

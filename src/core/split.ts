@@ -4,7 +4,10 @@
 
 import type {ImageConfig} from './config/types.js';
 import {UsageError} from './errors.js';
-import {parsePlatform, samePlatformText} from './platform.js';
+import type {Descriptor} from '../oci/descriptor.js';
+import {buildIndex, DuplicateManifest} from '../oci/image-index.js';
+import type {ManifestBytes} from '../oci/manifest.js';
+import {parsePlatform, samePlatformText} from '../oci/platform.js';
 
 export const RECORD_KIND = 'imagegate/platform-record';
 export const RECORD_VERSION = 1;
@@ -139,27 +142,18 @@ export function checkRecords(input: MergeInput): {identity: string; records: Pla
 
 export class MergeRefused extends Error {}
 
-export interface IndexEntry {
-  mediaType: string;
-  digest: string;
-  size: number;
-  platform?: {os: string; architecture: string; variant?: string};
-  annotations?: Record<string, string>;
-}
-
 /** What one platform contributes: its image manifest, and the attestation manifests that point at it. */
 export interface PlatformManifests {
   platform: string;
-  entries: IndexEntry[];
+  entries: Descriptor[];
 }
 
 /** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
-export function assembleIndex(parts: PlatformManifests[]): string {
-  const manifests = parts.flatMap(p => p.entries);
-  const seen = new Set<string>();
-  for (const m of manifests) {
-    if (seen.has(m.digest)) throw new MergeRefused(`two platforms share the manifest ${m.digest}`);
-    seen.add(m.digest);
+export function assembleIndex(parts: PlatformManifests[]): ManifestBytes {
+  try {
+    return buildIndex(parts.flatMap(p => p.entries));
+  } catch (e) {
+    if (e instanceof DuplicateManifest) throw new MergeRefused(`two platforms share the manifest ${e.digest}`);
+    throw e;
   }
-  return JSON.stringify({schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests}, null, 2);
 }

@@ -1,7 +1,7 @@
 // Tag templates such as `{{version}}` or `sha-{{short_sha}}`: parsing, rendering and which
 // scenario publishes them.
 
-import {explainInvalidTag, isValidTag, sanitizeTag} from './reference.js';
+import {explainInvalidTag, isValidTag, sanitizeTag} from '../oci/reference.js';
 import {closest} from './suggest.js';
 
 export const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'] as const;

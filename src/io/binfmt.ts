@@ -1,7 +1,7 @@
 // Can this machine run a platform's binaries: natively, or through a QEMU binfmt_misc handler?
 
 import {readFile} from 'node:fs/promises';
-import {parsePlatform, UNAME_MACHINE} from '../core/platform.js';
+import {parsePlatform, UNAME_MACHINE} from '../oci/platform.js';
 
 const HOST_ARCH: Record<string, string> = {
   x64: 'amd64',

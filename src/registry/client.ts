@@ -3,15 +3,14 @@
 
 import {createHash} from 'node:crypto';
 import {PassThrough, Transform, type Readable} from 'node:stream';
+import type {Repository} from '../oci/reference.js';
 import {RegistryError, ociError} from './errors.js';
 import type {RegistryRequest, RegistryResponse, RegistryTransport} from './transport.js';
-import {MANIFEST_ACCEPT, sha256Digest, type Descriptor, type ManifestBytes} from './types.js';
+import {MANIFEST_ACCEPT} from '../oci/media-types.js';
+import {sha256Digest} from '../oci/digest.js';
+import type {Descriptor} from '../oci/descriptor.js';
+import type {ManifestBytes} from '../oci/manifest.js';
 import {delay} from './retry.js';
-
-export interface Repo {
-  registry: string;
-  repository: string;
-}
 
 export interface ClientOptions {
   /** Blobs larger than this upload in chunks of this size, resumable from the registry's offset. */
@@ -32,7 +31,7 @@ export class RegistryClient {
 
   /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
   async headManifest(
-    repo: Repo,
+    repo: Repository,
     reference: string
   ): Promise<{digest: string; mediaType: string; size: number} | undefined> {
     const res = await this.send(
@@ -51,7 +50,7 @@ export class RegistryClient {
   }
 
   /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
-  async getManifest(repo: Repo, reference: string): Promise<ManifestBytes | undefined> {
+  async getManifest(repo: Repository, reference: string): Promise<ManifestBytes | undefined> {
     const res = await this.send(
       repo,
       {method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: {accept: MANIFEST_ACCEPT}},
@@ -72,7 +71,7 @@ export class RegistryClient {
 
   /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
   async putManifest(
-    repo: Repo,
+    repo: Repository,
     reference: string,
     manifest: ManifestBytes,
     opts: {waitForBlobs?: boolean} = {}
@@ -104,7 +103,7 @@ export class RegistryClient {
     }
   }
 
-  async headBlob(repo: Repo, digest: string): Promise<boolean> {
+  async headBlob(repo: Repository, digest: string): Promise<boolean> {
     const res = await this.send(repo, {method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}`}, ['pull']);
     if (res.status === 404) return false;
     expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
@@ -115,7 +114,7 @@ export class RegistryClient {
    * Cross-repository mount within one registry. True when mounted; false when the registry
    * refused in any way (then the caller uploads), cancelling any upload session it opened.
    */
-  async mountBlob(repo: Repo, digest: string, from: string): Promise<boolean> {
+  async mountBlob(repo: Repository, digest: string, from: string): Promise<boolean> {
     const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
     let res: RegistryResponse;
     try {
@@ -140,7 +139,7 @@ export class RegistryClient {
   }
 
   /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
-  async getBlob(repo: Repo, blob: Descriptor, offset = 0): Promise<Readable> {
+  async getBlob(repo: Repository, blob: Descriptor, offset = 0): Promise<Readable> {
     const headers: Record<string, string> = offset ? {range: `bytes=${offset}-`} : {};
     let res = await this.send(
       repo,
@@ -171,7 +170,7 @@ export class RegistryClient {
    * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
    */
   async uploadBlob(
-    repo: Repo,
+    repo: Repository,
     blob: Descriptor,
     open: (offset: number) => Promise<Readable>,
     session?: string
@@ -215,7 +214,7 @@ export class RegistryClient {
   }
 
   /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
-  async putSmallBlob(repo: Repo, bytes: Buffer): Promise<string> {
+  async putSmallBlob(repo: Repository, bytes: Buffer): Promise<string> {
     const digest = sha256Digest(bytes);
     if (await this.headBlob(repo, digest)) return digest;
     const res = await this.send(
@@ -249,7 +248,7 @@ export class RegistryClient {
     return digest;
   }
 
-  private async startUpload(repo: Repo): Promise<string> {
+  private async startUpload(repo: Repository): Promise<string> {
     const res = await this.send(
       repo,
       {method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: {'content-length': '0'}},
@@ -262,7 +261,7 @@ export class RegistryClient {
   }
 
   private async putWhole(
-    repo: Repo,
+    repo: Repository,
     blob: Descriptor,
     location: string,
     open: (offset: number) => Promise<Readable>
@@ -284,7 +283,7 @@ export class RegistryClient {
   }
 
   private async putChunks(
-    repo: Repo,
+    repo: Repository,
     blob: Descriptor,
     location: string,
     from: number,
@@ -325,14 +324,14 @@ export class RegistryClient {
   }
 
   /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
-  private async uploadOffset(repo: Repo, location: string): Promise<number | undefined> {
+  private async uploadOffset(repo: Repository, location: string): Promise<number | undefined> {
     const res = await this.send(repo, {method: 'GET', path: location}, ['pull', 'push']).catch(() => undefined);
     if (!res || res.status !== 204) return undefined;
     const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
     return range ? Number(range[1]) + 1 : 0;
   }
 
-  async deleteManifest(repo: Repo, reference: string): Promise<RegistryResponse> {
+  async deleteManifest(repo: Repository, reference: string): Promise<RegistryResponse> {
     return this.send(repo, {method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false}, [
       'pull',
       'push',
@@ -340,7 +339,7 @@ export class RegistryClient {
     ]);
   }
 
-  async listTags(repo: Repo): Promise<string[]> {
+  async listTags(repo: Repository): Promise<string[]> {
     const tags: string[] = [];
     let path: string | undefined = `/v2/${repo.repository}/tags/list?n=1000`;
     while (path) {
@@ -355,7 +354,7 @@ export class RegistryClient {
   }
 
   private send(
-    repo: Repo,
+    repo: Repository,
     req: Omit<RegistryRequest, 'registry' | 'scope'> & {scope?: RegistryRequest['scope']},
     actions: RegistryRequest['scope']['actions']
   ): Promise<RegistryResponse> {
@@ -374,7 +373,7 @@ function expectStatus(res: RegistryResponse, ok: number[], what: string): void {
   );
 }
 
-function checkBlobDigest(res: RegistryResponse, repo: Repo, blob: Descriptor): void {
+function checkBlobDigest(res: RegistryResponse, repo: Repository, blob: Descriptor): void {
   const confirmed = header(res, 'docker-content-digest');
   if (confirmed && confirmed !== blob.digest)
     throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
@@ -385,7 +384,7 @@ function header(res: RegistryResponse, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function at(repo: Repo, reference: string): string {
+function at(repo: Repository, reference: string): string {
   return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
 }
 

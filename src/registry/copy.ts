@@ -3,10 +3,12 @@
 // the same registry are mounted (zero bytes moved), others stream from source to target, several at once.
 
 import type {Readable} from 'node:stream';
-import type {RegistryClient, Repo} from './client.js';
+import type {RegistryClient} from './client.js';
+import {sameRepository, type Repository} from '../oci/reference.js';
 import {Limiter} from '../core/limiter.js';
 import {RegistryError} from './errors.js';
-import {blobsOf, parseManifest, type Descriptor, type ManifestBytes} from './types.js';
+import {blobsOf, parseManifest, type ManifestBytes} from '../oci/manifest.js';
+import type {Descriptor} from '../oci/descriptor.js';
 
 export interface CopyStats {
   manifests: number;
@@ -39,15 +41,20 @@ export class ImageCopier {
   }
 
   /** Makes `digest` (and everything it references) exist in `target`; returns the root manifest. */
-  async copy(source: Repo, target: Repo, digest: string, known?: ManifestBytes): Promise<ManifestBytes> {
+  async copy(source: Repository, target: Repository, digest: string, known?: ManifestBytes): Promise<ManifestBytes> {
     const manifest = known?.digest === digest ? known : await this.client.getManifest(source, digest);
     if (!manifest) throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
-    if (sameRepo(source, target)) return manifest;
+    if (sameRepository(source, target)) return manifest;
     await this.ensureManifest(source, target, manifest);
     return manifest;
   }
 
-  private async ensureManifest(source: Repo, target: Repo, manifest: ManifestBytes, root = true): Promise<void> {
+  private async ensureManifest(
+    source: Repository,
+    target: Repository,
+    manifest: ManifestBytes,
+    root = true
+  ): Promise<void> {
     // A manifest is only ever written after everything it references, so one that exists is
     // complete. Only the root is asked: re-putting a child after an interrupted copy costs one PUT.
     if (root && (await this.client.headManifest(target, manifest.digest))) {
@@ -74,7 +81,7 @@ export class ImageCopier {
   }
 
   /** One copy per blob even when several manifests share it (attestations, common layers). */
-  private ensureBlob(source: Repo, target: Repo, blob: Descriptor): Promise<void> {
+  private ensureBlob(source: Repository, target: Repository, blob: Descriptor): Promise<void> {
     const key = `${target.registry}/${target.repository}@${blob.digest}`;
     let pending = this.inFlight.get(key);
     if (!pending) {
@@ -84,7 +91,7 @@ export class ImageCopier {
     return pending;
   }
 
-  private async copyBlob(source: Repo, target: Repo, blob: Descriptor): Promise<void> {
+  private async copyBlob(source: Repository, target: Repository, blob: Descriptor): Promise<void> {
     // Within one registry a mount is one request whether or not the target has the blob.
     if (source.registry === target.registry && (await this.client.mountBlob(target, blob.digest, source.repository))) {
       this.stats.blobsMounted++;
@@ -99,8 +106,4 @@ export class ImageCopier {
     this.stats.blobsUploaded++;
     this.stats.bytesUploaded += blob.size;
   }
-}
-
-export function sameRepo(a: Repo, b: Repo): boolean {
-  return a.registry === b.registry && a.repository === b.repository;
 }

@@ -4,8 +4,11 @@
 // that tombstone is deleted by digest: only the staging tag goes.
 
 import {randomBytes} from 'node:crypto';
-import type {RegistryClient, Repo} from './client.js';
-import {MEDIA, sha256Digest, type ManifestBytes} from './types.js';
+import type {RegistryClient} from './client.js';
+import type {Repository} from '../oci/reference.js';
+import {MEDIA} from '../oci/media-types.js';
+import {sha256Digest} from '../oci/digest.js';
+import type {ManifestBytes} from '../oci/manifest.js';
 
 export type UntagResult = {removed: true; tag: string} | {removed: false; tag: string; reason: string};
 
@@ -35,7 +38,7 @@ export class Untagger {
 
   constructor(private readonly client: RegistryClient) {}
 
-  async removeTag(repo: Repo, tag: string): Promise<UntagResult> {
+  async removeTag(repo: Repository, tag: string): Promise<UntagResult> {
     if (await this.refusesDeletes(repo)) {
       return {
         removed: false,
@@ -57,7 +60,7 @@ export class Untagger {
   }
 
   /** Asks once per registry: deleting a digest nobody has answers 404 where deletes work, 405 where they are off. */
-  private async refusesDeletes(repo: Repo): Promise<boolean> {
+  private async refusesDeletes(repo: Repository): Promise<boolean> {
     const known = this.deletesRefused.get(repo.registry);
     if (known !== undefined) return known;
     const res = await this.client.deleteManifest(

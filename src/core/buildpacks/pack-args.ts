@@ -1,7 +1,7 @@
 // argv for `pack build` (pack 0.40.x, internal/commands/build.go) that reproduces a production
 // build: the builder pinned by digest, the injected buildpacks, published to a local registry.
 
-import {parseReference} from '../reference.js';
+import {parseReference} from '../../oci/reference.js';
 
 export interface PackBuildRequest {
   /** Where the image is published (a registry on this machine): `host/repo:tag`. */

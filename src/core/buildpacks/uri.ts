@@ -1,7 +1,7 @@
 // Buildpack references as pack and platforms write them (buildpacks/docs specify-buildpacks); the
 // configuration accepts only fully qualified forms, so nothing is resolved by guessing.
 
-import {parseReference, type Reference} from '../reference.js';
+import {parseReference, type Reference} from '../../oci/reference.js';
 
 export type BuildpackUri =
   | {kind: 'docker'; uri: string; ref: Reference}

@@ -1,8 +1,8 @@
 // The semantic string checks named by `format` in the schema. Each returns an error with its fix,
 // or undefined when the value is fine.
 
-import {parsePlatform} from '../platform.js';
-import {isValidTag, looksLikeRegistryHost, parseReference, parseRepositoryPath} from '../reference.js';
+import {parsePlatform} from '../../oci/platform.js';
+import {isValidTag, looksLikeRegistryHost, parseReference, parseRepositoryPath} from '../../oci/reference.js';
 import {parseTagTemplate} from '../tags.js';
 import type {Format} from './schema.js';
 

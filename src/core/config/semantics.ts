@@ -1,7 +1,7 @@
 // Checks that need more than one value: names, dependencies, conflicting options, pins.
 
-import {samePlatformText as sameText} from '../platform.js';
-import {parseReference} from '../reference.js';
+import {samePlatformText as sameText} from '../../oci/platform.js';
+import {parseReference} from '../../oci/reference.js';
 import {closest} from '../suggest.js';
 import type {Diagnostic, Position} from './diagnostics.js';
 import type {RawConfig} from './load.js';

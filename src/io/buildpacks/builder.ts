@@ -11,10 +11,11 @@ import {registryAuthJson} from '../../core/buildpacks/creator-args.js';
 import {lifecycleExitMessage} from '../../core/buildpacks/exit-codes.js';
 import {herokuAnnotation} from '../../core/buildpacks/heroku-messages.js';
 import {UsageError} from '../../core/errors.js';
-import {parseReference} from '../../core/reference.js';
+import {parseReference} from '../../oci/reference.js';
 import {tail} from '../../core/results.js';
 import type {Reporter} from '../../host/reporter.js';
-import {RegistryClient, type Repo} from '../../registry/client.js';
+import {RegistryClient} from '../../registry/client.js';
+import type {Repository} from '../../oci/reference.js';
 import {CredentialStore} from '../../registry/credentials.js';
 import {RegistryTransport} from '../../registry/transport.js';
 import type {Docker} from '../docker.js';
@@ -142,7 +143,7 @@ export class BuildpacksBuilder implements ImageBuilder {
     return installed.path;
   }
 
-  private buildRepo(name: string): Repo {
+  private buildRepo(name: string): Repository {
     const prefix = this.opts.env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY;
     const ref = parseReference(`${prefix}/${name}`);
     if (!ref.ok)

@@ -2,9 +2,11 @@
 // index for a multi-platform image) and the config blob. No layer is fetched.
 
 import {InfrastructureError} from '../../core/errors.js';
-import {parseReference} from '../../core/reference.js';
-import type {RegistryClient, Repo} from '../../registry/client.js';
-import {parseManifest, platformText} from '../../registry/types.js';
+import {parseReference} from '../../oci/reference.js';
+import type {RegistryClient} from '../../registry/client.js';
+import type {Repository} from '../../oci/reference.js';
+import {parseManifest} from '../../oci/manifest.js';
+import {platformText} from '../../oci/platform.js';
 
 export interface RemoteConfig {
   /** The digest the reference resolves to (an index for a multi-platform image). */
@@ -16,7 +18,7 @@ export interface RemoteConfig {
 export async function readImageConfig(client: RegistryClient, ref: string, platform: string): Promise<RemoteConfig> {
   const parsed = parseReference(ref);
   if (!parsed.ok) throw new InfrastructureError(`cannot read ${ref}: ${parsed.error}`);
-  const repo: Repo = {registry: parsed.value.registry, repository: parsed.value.repository};
+  const repo: Repository = {registry: parsed.value.registry, repository: parsed.value.repository};
   let requests = 1;
   const top = await client.getManifest(repo, parsed.value.digest ?? parsed.value.tag ?? 'latest');
   if (!top)

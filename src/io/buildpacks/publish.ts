@@ -1,37 +1,37 @@
 // The per-platform images of a buildpacks build joined into one index in the build registry, then
 // pulled by digest into the engine (every platform), where the tests run and gate pushes from.
 
-import {imageIndexJson, type PlatformImage} from '../../core/buildpacks/index-manifest.js';
 import {InfrastructureError} from '../../core/errors.js';
 import {lastLine} from '../../core/text.js';
-import type {RegistryClient, Repo} from '../../registry/client.js';
-import {MEDIA, sha256Digest} from '../../registry/types.js';
+import type {RegistryClient} from '../../registry/client.js';
+import type {Repository} from '../../oci/reference.js';
+import type {Descriptor} from '../../oci/descriptor.js';
+import {buildIndex} from '../../oci/image-index.js';
+import {describeManifest} from '../../oci/manifest.js';
+import {parsePlatform} from '../../oci/platform.js';
 import type {Docker} from '../docker.js';
 
 export async function publishIndex(opts: {
   client: RegistryClient;
   docker: Docker;
-  repo: Repo;
+  repo: Repository;
   tag: string;
   images: {platform: string; digest: string}[];
   localRef: string;
 }): Promise<{digest: string; user: string}> {
   const {client, docker, repo} = opts;
-  const children: PlatformImage[] = [];
+  const children: Descriptor[] = [];
   for (const image of opts.images) {
     const m = await client.getManifest(repo, image.digest);
     if (!m)
       throw new InfrastructureError(
         `${repo.registry}/${repo.repository}@${image.digest} vanished from the build registry`
       );
-    children.push({platform: image.platform, digest: m.digest, mediaType: m.mediaType, size: m.bytes.length});
+    const platform = parsePlatform(image.platform);
+    if (!platform.ok) throw new InfrastructureError(`${image.platform}: ${platform.error}`);
+    children.push({...describeManifest(m), platform: platform.value});
   }
-  const bytes = Buffer.from(imageIndexJson(children));
-  const digest = await client.putManifest(repo, opts.tag, {
-    bytes,
-    mediaType: MEDIA.ociIndex,
-    digest: sha256Digest(bytes)
-  });
+  const digest = await client.putManifest(repo, opts.tag, buildIndex(children));
   const byDigest = `${repo.registry}/${repo.repository}@${digest}`;
   for (const image of opts.images) {
     const pulled = await docker.run(['pull', '--quiet', '--platform', image.platform, byDigest]);

@@ -1,6 +1,6 @@
 // Platform strings as buildx and the OCI image index use them: os/arch[/variant].
 
-import type {Parsed} from './reference.js';
+import type {Parsed} from './parsed.js';
 
 export interface Platform {
   os: string;
@@ -80,6 +80,11 @@ export function parsePlatform(text: string): Parsed<Platform> {
 
 export function formatPlatform(p: Platform): string {
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+
+/** A descriptor's platform as text; `unknown` where it has none (attestations, artifacts). */
+export function platformText(p: Platform | undefined): string {
+  return p ? formatPlatform(p) : 'unknown';
 }
 
 /** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */

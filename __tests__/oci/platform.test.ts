@@ -1,5 +1,5 @@
 import {describe, expect, it} from '@jest/globals';
-import {parsePlatform, samePlatform} from '../../src/core/platform.js';
+import {parsePlatform, samePlatform} from '../../src/oci/platform.js';
 
 describe('parsePlatform', () => {
   it.each(['linux/amd64', 'linux/arm64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/s390x', 'linux/riscv64'])(

@@ -1,35 +1,13 @@
-// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
+// Image manifests and indexes as registries store them (OCI image-spec and Docker distribution
+// shapes, JSON field names verbatim), and what imagegate needs to read from them.
 
-import {createHash} from 'node:crypto';
-
-export const MEDIA = {
-  ociIndex: 'application/vnd.oci.image.index.v1+json',
-  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-  ociEmpty: 'application/vnd.oci.empty.v1+json'
-} as const;
-
-export const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
-
-export interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
-
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  platform?: Platform;
-  annotations?: Record<string, string>;
-  artifactType?: string;
-}
+import type {Descriptor} from './descriptor.js';
+import {isIndexMediaType} from './media-types.js';
 
 export interface ImageManifest {
   schemaVersion: number;
   mediaType?: string;
+  artifactType?: string;
   config: Descriptor;
   layers: Descriptor[];
   subject?: Descriptor;
@@ -52,14 +30,6 @@ export interface ManifestBytes {
 }
 
 export type ParsedManifest = {kind: 'index'; index: ImageIndex} | {kind: 'image'; manifest: ImageManifest};
-
-export function sha256Digest(bytes: Buffer | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
-export function isIndexMediaType(mediaType: string): boolean {
-  return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
 
 /** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
 export function parseManifest(m: ManifestBytes): ParsedManifest {
@@ -84,11 +54,7 @@ export function blobsOf(manifest: ImageManifest): Descriptor[] {
   return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
 }
 
-export function platformText(p: Platform | undefined): string {
-  return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-
-/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
-export function isAttestation(d: Descriptor): boolean {
-  return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+/** The descriptor of stored manifest bytes, as an index lists it. */
+export function describeManifest(m: ManifestBytes): Descriptor {
+  return {mediaType: m.mediaType, digest: m.digest, size: m.bytes.length};
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from '@jest/globals';
-import {formatReference, parseReference, sanitizeTag} from '../../src/core/reference.js';
+import {formatReference, parseReference, sanitizeTag} from '../../src/oci/reference.js';
 
 describe('parseReference (distribution grammar)', () => {
   // prettier-ignore

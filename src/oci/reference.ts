@@ -1,19 +1,21 @@
 // Image references after the distribution reference grammar
 // (github.com/distribution/reference, reference.go): name [":" tag] ["@" digest].
 
+import {isValidDigest} from './digest.js';
+import type {Parsed} from './parsed.js';
+
+export type {Parsed} from './parsed.js';
+
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
 const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
 const DOMAIN = `(?:${DOMAIN_NAME}|${IPV6})(?::[0-9]+)?`;
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 
 const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
 const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
 const TAG_RE = new RegExp(`^${TAG}$`);
-const DIGEST_RE = new RegExp(`^${DIGEST}$`);
-const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
 const NAME_MAX = 255;
 
 export interface Reference {
@@ -25,7 +27,11 @@ export interface Reference {
   digest?: string;
 }
 
-export type Parsed<T> = {ok: true; value: T} | {ok: false; error: string};
+/** A repository in a registry: where manifests, blobs and tags live. */
+export interface Repository {
+  registry: string;
+  repository: string;
+}
 
 /** True when the first path component names a registry host, as docker decides it. */
 export function looksLikeRegistryHost(component: string): boolean {
@@ -34,14 +40,6 @@ export function looksLikeRegistryHost(component: string): boolean {
 
 export function isValidTag(tag: string): boolean {
   return TAG_RE.test(tag);
-}
-
-export function isValidDigest(digest: string): boolean {
-  return DIGEST_RE.test(digest);
-}
-
-export function isSha256Digest(digest: string): boolean {
-  return SHA256_RE.test(digest);
 }
 
 export function explainInvalidTag(tag: string): string {
@@ -125,4 +123,18 @@ export function sanitizeTag(text: string): string {
   let tag = text.replace(/[^\w.-]+/g, '-');
   if (!/^\w/.test(tag)) tag = `_${tag.replace(/^[.-]+/, '')}`;
   return tag.slice(0, 128);
+}
+
+/** `host/path:tag` of a repository and a tag. */
+export function tagReference(repo: Repository, tag: string): string {
+  return `${repo.registry}/${repo.repository}:${tag}`;
+}
+
+/** `host/path@digest`. */
+export function digestReference(repo: Repository, digest: string): string {
+  return `${repo.registry}/${repo.repository}@${digest}`;
+}
+
+export function sameRepository(a: Repository, b: Repository): boolean {
+  return a.registry === b.registry && a.repository === b.repository;
 }
