@@ -1,1 +1,4 @@
-export const VERSION = '0.1.0';
+// The version is package.json's: one place to bump.
+import manifest from '../package.json' with {type: 'json'};
+
+export const VERSION: string = manifest.version;

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it, jest} from '@jest/globals';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, dirname} from 'node:path';
-import {Exec} from '../../src/io/exec.js';
+import {ProcessExec} from '../../src/exec/exec.js';
 import {runCli} from '../helpers/cli.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +27,7 @@ describe('malformed .imagegate.yml', () => {
   let run: ReturnType<typeof jest.spyOn>;
   let fetchSpy: ReturnType<typeof jest.spyOn>;
   beforeEach(() => {
-    run = jest.spyOn(Exec, 'run').mockImplementation(() => {
+    run = jest.spyOn(ProcessExec.prototype, 'run').mockImplementation(() => {
       throw new Error('no process may run before the configuration is valid');
     });
     fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(() => {

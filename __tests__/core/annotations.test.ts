@@ -80,14 +80,19 @@ describe('failureAnnotations', () => {
       },
       {name: 'gone', status: 'build-failed', reason: 'build failed: no such file', platforms: []}
     ];
-    expect(failureAnnotations(images, r.config, r.source)).toEqual([
+    const file = 'ci/.imagegate.yml';
+    expect(failureAnnotations(images, r.config, r.source, file)).toEqual([
       {
+        level: 'error',
         message: 'web: test `serves` failed on linux/arm64 (exit code 1): Permission denied: /app/state',
-        line: 7,
-        col: 9
+        where: {file, line: 7, col: 9}
       },
-      {message: 'api: test `curl --version` error on linux/amd64 (test setup failed)', line: 13, col: 11},
-      {message: 'gone: build failed: no such file'}
+      {
+        level: 'error',
+        message: 'api: test `curl --version` error on linux/amd64 (test setup failed)',
+        where: {file, line: 13, col: 11}
+      },
+      {level: 'error', message: 'gone: build failed: no such file', where: {file}}
     ]);
   });
 });

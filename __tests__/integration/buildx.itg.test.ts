@@ -6,13 +6,14 @@ import {randomBytes} from 'node:crypto';
 import {join, dirname} from 'node:path';
 import {readConfigFile} from '../../src/app/plan.js';
 import {buildxBuildArgs, dockerRunArgs} from '../../src/core/docker-args.js';
+import {ProcessExec} from '../../src/exec/exec.js';
 import {Docker} from '../../src/io/docker.js';
 import {testbed} from '../helpers/testbed.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const example = join(HERE, '../../examples/multiarch');
-const docker = new Docker();
+const docker = new Docker({exec: new ProcessExec({env: process.env, log: process.stderr})});
 const ref = `imagegate.test/multiarch-web:${randomBytes(6).toString('hex')}`;
 
 describe('buildx multi-platform build on the testbed', () => {

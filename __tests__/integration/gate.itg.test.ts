@@ -275,24 +275,24 @@ describe('secrets, cache and registry credentials', () => {
 
 describe('emulation', () => {
   it('a platform without a QEMU handler fails with the platform and the fix, and nothing is pushed', async () => {
-    const {makePlan} = await import('../../src/app/plan.js');
-    const {runGate} = await import('../../src/app/gate.js');
-    const {StreamReporter} = await import('../../src/host/reporter.js');
+    const {run} = await import('../../src/app/run.js');
+    const {composeServices} = await import('../../src/compose/services.js');
+    const {readRunEnvironment} = await import('../../src/host/environment.js');
+    const {PlainLog} = await import('../../src/host/terminal.js');
     const repo = exampleRepo('multiarch');
-    const planned = await makePlan({cwd: repo.dir, env: {}, scenario: {value: 'gate', source: 'test'}});
     let log = '';
     // A mounted binfmt_misc (it has `status`) without an arm64 handler.
     const binfmtDir = mkdtempSync(join(tmpdir(), 'imagegate-no-binfmt-'));
     writeFileSync(join(binfmtDir, 'status'), 'enabled\n');
-    const report = await runGate({
-      loaded: planned.loaded,
-      plan: planned.plan,
-      scenario: 'gate',
-      reporter: new StreamReporter(t => void (log += t)),
-      env: {},
-      parallel: 1,
+    const services = composeServices({
+      env: readRunEnvironment({PATH: process.env.PATH, HOME: process.env.HOME}),
+      log: new PlainLog(t => void (log += t)),
+      stream: process.stderr,
       binfmtDir
     });
+    const result = await run({command: 'gate', cwd: repo.dir, parallel: 1}, services);
+    expect(result.exitCode).toBe(1);
+    const report = result.outputs!.results as RunReport;
     const [amd64, arm64] = report.images[0]!.platforms;
     expect(amd64!.tests.every(t => t.status === 'passed')).toBe(true);
     expect(arm64!.tests.every(t => t.status === 'error')).toBe(true);

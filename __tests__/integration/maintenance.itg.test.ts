@@ -1,6 +1,7 @@
 // verify and cleanup against the real registry.
 import {beforeAll, describe, expect, it} from '@jest/globals';
-import type {CleanupReport, VerifyReport} from '../../src/app/maintenance.js';
+import type {CleanupReport} from '../../src/app/cleanup.js';
+import type {VerifyReport} from '../../src/app/verify.js';
 import type {RunReport} from '../../src/core/results.js';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';

@@ -9,6 +9,7 @@ import type {AddressInfo} from 'node:net';
 import {Readable} from 'node:stream';
 import {RegistryClient} from '../../src/registry/client.js';
 import {ImageCopier} from '../../src/registry/copy.js';
+import {ProcessExec} from '../../src/exec/exec.js';
 import {CredentialStore} from '../../src/registry/credentials.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {parseManifest} from '../../src/oci/manifest.js';
@@ -38,9 +39,16 @@ beforeAll(async () => {
 
 function credentialsFor(host: string): CredentialStore {
   return new CredentialStore({
-    env: {IMAGEGATE_REGISTRY_USER: user, IMAGEGATE_REGISTRY_PASSWORD: password},
-    envHosts: [host],
-    dockerConfigDir: '/nonexistent'
+    login: {
+      username: user,
+      password,
+      names: ['IMAGEGATE_REGISTRY_USER', 'IMAGEGATE_REGISTRY_PASSWORD'],
+      source: 'test'
+    },
+    explicitHosts: [host],
+    dockerConfigDir: '/nonexistent',
+    path: '',
+    exec: new ProcessExec({env: {}, log: process.stderr})
   });
 }
 

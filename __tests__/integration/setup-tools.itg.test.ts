@@ -9,11 +9,12 @@ import {createServer, type Server} from 'node:http';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {parse} from 'yaml';
-import {setupTools} from '../../src/app/setup.js';
 import {PACK_RELEASE} from '../../src/core/buildpacks/pack-release.js';
 import {toolDownloads, type PinnedTool} from '../../src/core/tools.js';
-import {StreamReporter} from '../../src/host/reporter.js';
-import {installTool} from '../../src/io/install-tools.js';
+import {ProcessExec} from '../../src/exec/exec.js';
+import {TempDirs} from '../../src/io/temp.js';
+import {ToolInstaller} from '../../src/io/tool-install.js';
+import {runCli} from '../helpers/cli.js';
 import {ROOT} from '../helpers/repo.js';
 import {node24} from '../helpers/runner.js';
 
@@ -84,19 +85,29 @@ describe('imagegate setup', () => {
     ];
     const root = join(work, 'tools');
     const [download] = toolDownloads(['tiny'], 'x64', mirror, table);
-    const installed = await installTool(download!, root);
+    const installer = new ToolInstaller({
+      exec: new ProcessExec({env: process.env, log: process.stderr}),
+      temp: new TempDirs(work),
+      cache: root,
+      log: () => undefined,
+      path: ''
+    });
+    const installed = await installer.installFile(download!);
     expect(installed.dir).toBe(join(root, 'tiny', '1.0.0'));
     expect(execFileSync(join(installed.dir, 'tiny'), {encoding: 'utf8'})).toBe('pinned tiny\n');
 
-    // pack goes through the buildpacks backend's installer: the pinned version on PATH is used as it is.
+    // pack goes through the buildpacks backend's installer: the pinned version on PATH is used as it
+    // is, and `imagegate setup` in a workflow step adds its directory to GITHUB_PATH.
     const bin = join(work, 'bin');
     execFileSync('mkdir', ['-p', bin]);
     writeFileSync(join(bin, 'pack'), `#!/bin/sh\necho "${PACK_RELEASE.version}+git-0000000.build-1"\n`, {mode: 0o755});
     const githubPath = join(work, 'github-path');
     writeFileSync(githubPath, '');
-    const reporter = StreamReporter.forEnv(() => undefined, {});
-    const got = await setupTools('pack', {PATH: bin, HOME: work, GITHUB_PATH: githubPath}, reporter);
-    expect(got).toEqual([{name: 'pack', version: PACK_RELEASE.version, dir: bin}]);
+    const r = await runCli(['setup', '--tools', 'pack', '--json'], {
+      env: {PATH: bin, HOME: work, GITHUB_ACTIONS: 'true', GITHUB_PATH: githubPath}
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{name: 'pack', version: PACK_RELEASE.version, dir: bin}]);
     expect(readFileSync(githubPath, 'utf8')).toBe(`${bin}\n`);
   });
 });

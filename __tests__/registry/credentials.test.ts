@@ -5,8 +5,9 @@ import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSy
 import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
 import {InfrastructureError, UsageError} from '../../src/core/errors.js';
-import {Exec} from '../../src/io/exec.js';
-import {CredentialStore, canonicalHost, type CredentialStoreOptions} from '../../src/registry/credentials.js';
+import {ProcessExec} from '../../src/exec/exec.js';
+import {readRunEnvironment} from '../../src/host/environment.js';
+import {CredentialStore, canonicalHost} from '../../src/registry/credentials.js';
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
@@ -73,8 +74,20 @@ function helperAnswer(url: string, username: string, secret: string): {stdout: s
   return {stdout: JSON.stringify({ServerURL: url, Username: username, Secret: secret})};
 }
 
-function store(box: Sandbox, opts: Partial<CredentialStoreOptions> = {}): CredentialStore {
-  return new CredentialStore({env: box.env, ...opts, ...(opts.env ? {env: {...box.env, ...opts.env}} : {})});
+/** The store a run builds: its login and docker config directory from the environment (as the entry points read it). */
+function store(
+  box: Sandbox | undefined,
+  opts: {env?: Record<string, string>; envHosts?: string[]; dockerConfigDir?: string} = {}
+): CredentialStore {
+  const env = {...box?.env, ...opts.env};
+  const run = readRunEnvironment(env);
+  return new CredentialStore({
+    login: run.login,
+    explicitHosts: opts.envHosts ?? [],
+    dockerConfigDir: opts.dockerConfigDir ?? run.dockerConfigDir,
+    path: run.path,
+    exec: new ProcessExec({env, log: process.stderr})
+  });
 }
 
 /** The error a promise rejects with, asserting that it rejects. */
@@ -270,14 +283,14 @@ describe('finding config.json', () => {
   it('DOCKER_CONFIG names its directory', async () => {
     const box = sandbox();
     box.writeConfig(config);
-    expect(await new CredentialStore({env: {DOCKER_CONFIG: box.config}}).get('ghcr.io')).toBeDefined();
+    expect(await store(undefined, {env: {DOCKER_CONFIG: box.config}}).get('ghcr.io')).toBeDefined();
   });
 
   it('otherwise $HOME/.docker', async () => {
     const home = mkdtempSync(join(tmpdir(), 'imagegate-home-'));
     mkdirSync(join(home, '.docker'));
     writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify(config));
-    expect(await new CredentialStore({env: {HOME: home}}).get('ghcr.io')).toMatchObject({
+    expect(await store(undefined, {env: {HOME: home}}).get('ghcr.io')).toMatchObject({
       source: `${join(home, '.docker', 'config.json')} auths["ghcr.io"]`
     });
   });
@@ -285,13 +298,13 @@ describe('finding config.json', () => {
   it('dockerConfigDir wins over the environment', async () => {
     const box = sandbox();
     box.writeConfig(config);
-    const creds = new CredentialStore({env: {DOCKER_CONFIG: '/nonexistent'}, dockerConfigDir: box.config});
+    const creds = store(undefined, {env: {DOCKER_CONFIG: '/nonexistent'}, dockerConfigDir: box.config});
     expect(await creds.get('ghcr.io')).toBeDefined();
   });
 
   it('no config.json, or no directory to look in, is anonymous', async () => {
     expect(await store(sandbox()).get('ghcr.io')).toBeUndefined();
-    expect(await new CredentialStore({env: {}}).get('ghcr.io')).toBeUndefined();
+    expect(await store(undefined, {env: {HOME: '/nonexistent'}}).get('ghcr.io')).toBeUndefined();
   });
 
   it('malformed JSON is a usage error naming the file and the JSON error, never its content', async () => {
@@ -341,7 +354,7 @@ describe('credential helpers', () => {
     const box = sandbox();
     box.helper('fake', {'ghcr.io': helperAnswer('ghcr.io', 'helper-user', 'helper-secret')});
     box.writeConfig({credHelpers: {'ghcr.io': 'fake'}});
-    const run = jest.spyOn(Exec, 'run');
+    const run = jest.spyOn(ProcessExec.prototype, 'run');
     const creds = store(box);
     expect(await creds.get('ghcr.io')).toEqual({
       credentials: {kind: 'basic', username: 'helper-user', password: 'helper-secret'},

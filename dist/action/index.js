@@ -1,3249 +1,10 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9379:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const ANY = Symbol('SemVer ANY')
-// hoisted class for cyclic dependency
-class Comparator {
-  static get ANY () {
-    return ANY
-  }
-
-  constructor (comp, options) {
-    options = parseOptions(options)
-
-    if (comp instanceof Comparator) {
-      if (comp.loose === !!options.loose) {
-        return comp
-      } else {
-        comp = comp.value
-      }
-    }
-
-    comp = comp.trim().split(/\s+/).join(' ')
-    debug('comparator', comp, options)
-    this.options = options
-    this.loose = !!options.loose
-    this.parse(comp)
-
-    if (this.semver === ANY) {
-      this.value = ''
-    } else {
-      this.value = this.operator + this.semver.version
-    }
-
-    debug('comp', this)
-  }
-
-  parse (comp) {
-    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
-    const m = comp.match(r)
-
-    if (!m) {
-      throw new TypeError(`Invalid comparator: ${comp}`)
-    }
-
-    this.operator = m[1] !== undefined ? m[1] : ''
-    if (this.operator === '=') {
-      this.operator = ''
-    }
-
-    // if it literally is just '>' or '' then allow anything.
-    if (!m[2]) {
-      this.semver = ANY
-    } else {
-      this.semver = new SemVer(m[2], this.options.loose)
-    }
-  }
-
-  toString () {
-    return this.value
-  }
-
-  test (version) {
-    debug('Comparator.test', version, this.options.loose)
-
-    if (this.semver === ANY || version === ANY) {
-      return true
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    return cmp(version, this.operator, this.semver, this.options)
-  }
-
-  intersects (comp, options) {
-    if (!(comp instanceof Comparator)) {
-      throw new TypeError('a Comparator is required')
-    }
-
-    if (this.operator === '') {
-      if (this.value === '') {
-        return true
-      }
-      return new Range(comp.value, options).test(this.value)
-    } else if (comp.operator === '') {
-      if (comp.value === '') {
-        return true
-      }
-      return new Range(this.value, options).test(comp.semver)
-    }
-
-    options = parseOptions(options)
-
-    // Special cases where nothing can possibly be lower
-    if (options.includePrerelease &&
-      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
-      return false
-    }
-    if (!options.includePrerelease &&
-      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
-      return false
-    }
-
-    // Same direction increasing (> or >=)
-    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
-      return true
-    }
-    // Same direction decreasing (< or <=)
-    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // same SemVer and both sides are inclusive (<= or >=)
-    if (
-      (this.semver.version === comp.semver.version) &&
-      this.operator.includes('=') && comp.operator.includes('=')) {
-      return true
-    }
-    // opposite directions less than
-    if (cmp(this.semver, '<', comp.semver, options) &&
-      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
-      return true
-    }
-    // opposite directions greater than
-    if (cmp(this.semver, '>', comp.semver, options) &&
-      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
-      return true
-    }
-    return false
-  }
-}
-
-module.exports = Comparator
-
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-
-
-/***/ }),
-
-/***/ 6782:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SPACE_CHARACTERS = /\s+/g
-
-// hoisted class for cyclic dependency
-class Range {
-  constructor (range, options) {
-    options = parseOptions(options)
-
-    if (range instanceof Range) {
-      if (
-        range.loose === !!options.loose &&
-        range.includePrerelease === !!options.includePrerelease
-      ) {
-        return range
-      } else {
-        return new Range(range.raw, options)
-      }
-    }
-
-    if (range instanceof Comparator) {
-      // just put it in the set and return
-      this.raw = range.value
-      this.set = [[range]]
-      this.formatted = undefined
-      return this
-    }
-
-    this.options = options
-    this.loose = !!options.loose
-    this.includePrerelease = !!options.includePrerelease
-
-    // First reduce all whitespace as much as possible so we do not have to rely
-    // on potentially slow regexes like \s*. This is then stored and used for
-    // future error messages as well.
-    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
-
-    // First, split on ||
-    this.set = this.raw
-      .split('||')
-      // map the range to a 2d array of comparators
-      .map(r => this.parseRange(r.trim()))
-      // throw out any comparator lists that are empty
-      // this generally means that it was not a valid range, which is allowed
-      // in loose mode, but will still throw if the WHOLE range is invalid.
-      .filter(c => c.length)
-
-    if (!this.set.length) {
-      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
-    }
-
-    // if we have any that are not the null set, throw out null sets.
-    if (this.set.length > 1) {
-      // keep the first one, in case they're all null sets
-      const first = this.set[0]
-      this.set = this.set.filter(c => !isNullSet(c[0]))
-      if (this.set.length === 0) {
-        this.set = [first]
-      } else if (this.set.length > 1) {
-        // if we have any that are *, then the range is just *
-        for (const c of this.set) {
-          if (c.length === 1 && isAny(c[0])) {
-            this.set = [c]
-            break
-          }
-        }
-      }
-    }
-
-    this.formatted = undefined
-  }
-
-  get range () {
-    if (this.formatted === undefined) {
-      this.formatted = ''
-      for (let i = 0; i < this.set.length; i++) {
-        if (i > 0) {
-          this.formatted += '||'
-        }
-        const comps = this.set[i]
-        for (let k = 0; k < comps.length; k++) {
-          if (k > 0) {
-            this.formatted += ' '
-          }
-          this.formatted += comps[k].toString().trim()
-        }
-      }
-    }
-    return this.formatted
-  }
-
-  format () {
-    return this.range
-  }
-
-  toString () {
-    return this.range
-  }
-
-  parseRange (range) {
-    // strip build metadata so it can't bleed into the version
-    range = range.replace(BUILDSTRIPRE, '')
-
-    // memoize range parsing for performance.
-    // this is a very hot path, and fully deterministic.
-    const memoOpts =
-      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
-      (this.options.loose && FLAG_LOOSE)
-    const memoKey = memoOpts + ':' + range
-    const cached = cache.get(memoKey)
-    if (cached) {
-      return cached
-    }
-
-    const loose = this.options.loose
-    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
-    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
-    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
-    debug('hyphen replace', range)
-
-    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
-    range = trimComparatorWhitespace(range)
-    debug('comparator trim', range)
-
-    // `~ 1.2.3` => `~1.2.3`
-    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
-    debug('tilde trim', range)
-
-    // `^ 1.2.3` => `^1.2.3`
-    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
-    debug('caret trim', range)
-
-    // At this point, the range is completely trimmed and
-    // ready to be split into comparators.
-
-    let rangeList = range
-      .split(' ')
-      .map(comp => parseComparator(comp, this.options))
-      .join(' ')
-      .split(/\s+/)
-      // >=0.0.0 is equivalent to *
-      .map(comp => replaceGTE0(comp, this.options))
-
-    if (loose) {
-      // in loose mode, throw out any that are not valid comparators
-      rangeList = rangeList.filter(comp => {
-        debug('loose invalid filter', comp, this.options)
-        return !!comp.match(re[t.COMPARATORLOOSE])
-      })
-    }
-    debug('range list', rangeList)
-
-    // if any comparators are the null set, then replace with JUST null set
-    // if more than one comparator, remove any * comparators
-    // also, don't include the same comparator more than once
-    const rangeMap = new Map()
-    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
-    for (const comp of comparators) {
-      if (isNullSet(comp)) {
-        return [comp]
-      }
-      rangeMap.set(comp.value, comp)
-    }
-    if (rangeMap.size > 1 && rangeMap.has('')) {
-      rangeMap.delete('')
-    }
-
-    const result = [...rangeMap.values()]
-    cache.set(memoKey, result)
-    return result
-  }
-
-  intersects (range, options) {
-    if (!(range instanceof Range)) {
-      throw new TypeError('a Range is required')
-    }
-
-    return this.set.some((thisComparators) => {
-      return (
-        isSatisfiable(thisComparators, options) &&
-        range.set.some((rangeComparators) => {
-          return (
-            isSatisfiable(rangeComparators, options) &&
-            thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options)
-              })
-            })
-          )
-        })
-      )
-    })
-  }
-
-  // if ANY of the sets match ALL of its comparators, then pass
-  test (version) {
-    if (!version) {
-      return false
-    }
-
-    if (typeof version === 'string') {
-      try {
-        version = new SemVer(version, this.options)
-      } catch (er) {
-        return false
-      }
-    }
-
-    for (let i = 0; i < this.set.length; i++) {
-      if (testSet(this.set[i], version, this.options)) {
-        return true
-      }
-    }
-    return false
-  }
-}
-
-module.exports = Range
-
-const LRU = __nccwpck_require__(1383)
-const cache = new LRU()
-
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
-const debug = __nccwpck_require__(1159)
-const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
-const {
-  safeRe: re,
-  src,
-  t,
-  tildeTrimReplace,
-  caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
-
-// unbounded global build-metadata stripper used by parseRange
-const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
-
-const isNullSet = c => c.value === '<0.0.0-0'
-const isAny = c => c.value === ''
-
-// take a set of comparators and determine whether there
-// exists a version which can satisfy it
-const isSatisfiable = (comparators, options) => {
-  let result = true
-  const remainingComparators = comparators.slice()
-  let testComparator = remainingComparators.pop()
-
-  while (result && remainingComparators.length) {
-    result = remainingComparators.every((otherComparator) => {
-      return testComparator.intersects(otherComparator, options)
-    })
-
-    testComparator = remainingComparators.pop()
-  }
-
-  return result
-}
-
-// comprised of xranges, tildes, stars, and gtlt's at this point.
-// already replaced the hyphen ranges
-// turn into a set of JUST comparators.
-const parseComparator = (comp, options) => {
-  comp = comp.replace(re[t.BUILD], '')
-  debug('comp', comp, options)
-  comp = replaceCarets(comp, options)
-  debug('caret', comp)
-  comp = replaceTildes(comp, options)
-  debug('tildes', comp)
-  comp = replaceXRanges(comp, options)
-  debug('xrange', comp)
-  comp = replaceStars(comp, options)
-  debug('stars', comp)
-  return comp
-}
-
-const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
-
-const invalidXRangeOrder = (M, m, p) => (
-  (isX(M) && !isX(m)) ||
-  (isX(m) && p && !isX(p))
-)
-
-// ~, ~> --> * (any, kinda silly)
-// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
-// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
-// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
-// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
-// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
-// ~0.0.1 --> >=0.0.1 <0.1.0-0
-const replaceTildes = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceTilde(c, options))
-    .join(' ')
-}
-
-const replaceTilde = (comp, options) => {
-  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
-  // if we're including prereleases in the match, then the lower bound is
-  // -0, the lowest possible prerelease value, just like x-ranges and carets.
-  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('tilde', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      // ~1.2 == >=1.2.0 <1.3.0-0
-      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-    } else if (pr) {
-      debug('replaceTilde pr', pr)
-      ret = `>=${M}.${m}.${p}-${pr
-      } <${M}.${+m + 1}.0-0`
-    } else {
-      // ~1.2.3 == >=1.2.3 <1.3.0-0
-      ret = `>=${M}.${m}.${p
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('tilde return', ret)
-    return ret
-  })
-}
-
-// ^ --> * (any, kinda silly)
-// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
-// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
-// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
-// ^1.2.3 --> >=1.2.3 <2.0.0-0
-// ^1.2.0 --> >=1.2.0 <2.0.0-0
-// ^0.0.1 --> >=0.0.1 <0.0.2-0
-// ^0.1.0 --> >=0.1.0 <0.2.0-0
-const replaceCarets = (comp, options) => {
-  return comp
-    .trim()
-    .split(/\s+/)
-    .map((c) => replaceCaret(c, options))
-    .join(' ')
-}
-
-const replaceCaret = (comp, options) => {
-  debug('caret', comp, options)
-  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
-  const z = options.includePrerelease ? '-0' : ''
-  return comp.replace(r, (_, M, m, p, pr) => {
-    debug('caret', comp, _, M, m, p, pr)
-    let ret
-
-    if (isX(M)) {
-      ret = ''
-    } else if (isX(m)) {
-      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
-    } else if (isX(p)) {
-      if (M === '0') {
-        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
-      } else {
-        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
-      }
-    } else if (pr) {
-      debug('replaceCaret pr', pr)
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p}-${pr
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p}-${pr
-        } <${+M + 1}.0.0-0`
-      }
-    } else {
-      debug('no pr')
-      if (M === '0') {
-        if (m === '0') {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${m}.${+p + 1}-0`
-        } else {
-          ret = `>=${M}.${m}.${p
-          } <${M}.${+m + 1}.0-0`
-        }
-      } else {
-        ret = `>=${M}.${m}.${p
-        } <${+M + 1}.0.0-0`
-      }
-    }
-
-    debug('caret return', ret)
-    return ret
-  })
-}
-
-const replaceXRanges = (comp, options) => {
-  debug('replaceXRanges', comp, options)
-  return comp
-    .split(/\s+/)
-    .map((c) => replaceXRange(c, options))
-    .join(' ')
-}
-
-const replaceXRange = (comp, options) => {
-  comp = comp.trim()
-  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
-  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-    debug('xRange', comp, ret, gtlt, M, m, p, pr)
-    if (invalidXRangeOrder(M, m, p)) {
-      return comp
-    }
-
-    const xM = isX(M)
-    const xm = xM || isX(m)
-    const xp = xm || isX(p)
-    const anyX = xp
-
-    if (gtlt === '=' && anyX) {
-      gtlt = ''
-    }
-
-    // if we're including prereleases in the match, then we need
-    // to fix this to -0, the lowest possible prerelease value
-    pr = options.includePrerelease ? '-0' : ''
-
-    if (xM) {
-      if (gtlt === '>' || gtlt === '<') {
-        // nothing is allowed
-        ret = '<0.0.0-0'
-      } else {
-        // nothing is forbidden
-        ret = '*'
-      }
-    } else if (gtlt && anyX) {
-      // we know patch is an x, because we have any x at all.
-      // replace X with 0
-      if (xm) {
-        m = 0
-      }
-      p = 0
-
-      if (gtlt === '>') {
-        // >1 => >=2.0.0
-        // >1.2 => >=1.3.0
-        gtlt = '>='
-        if (xm) {
-          M = +M + 1
-          m = 0
-          p = 0
-        } else {
-          m = +m + 1
-          p = 0
-        }
-      } else if (gtlt === '<=') {
-        // <=0.7.x is actually <0.8.0, since any 0.7.x should
-        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
-        gtlt = '<'
-        if (xm) {
-          M = +M + 1
-        } else {
-          m = +m + 1
-        }
-      }
-
-      if (gtlt === '<') {
-        pr = '-0'
-      }
-
-      ret = `${gtlt + M}.${m}.${p}${pr}`
-    } else if (xm) {
-      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
-    } else if (xp) {
-      ret = `>=${M}.${m}.0${pr
-      } <${M}.${+m + 1}.0-0`
-    }
-
-    debug('xRange return', ret)
-
-    return ret
-  })
-}
-
-// Because * is AND-ed with everything else in the comparator,
-// and '' means "any version", just remove the *s entirely.
-const replaceStars = (comp, options) => {
-  debug('replaceStars', comp, options)
-  // Looseness is ignored here.  star is always as loose as it gets!
-  return comp
-    .trim()
-    .replace(re[t.STAR], '')
-}
-
-const replaceGTE0 = (comp, options) => {
-  debug('replaceGTE0', comp, options)
-  return comp
-    .trim()
-    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
-}
-
-// This function is passed to string.replace(re[t.HYPHENRANGE])
-// M, m, patch, prerelease, build
-// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
-// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
-// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
-// TODO build?
-const hyphenReplace = incPr => ($0,
-  from, fM, fm, fp, fpr, fb,
-  to, tM, tm, tp, tpr) => {
-  if (isX(fM)) {
-    from = ''
-  } else if (isX(fm)) {
-    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
-  } else if (isX(fp)) {
-    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
-  } else if (fpr) {
-    from = `>=${from}`
-  } else {
-    from = `>=${from}${incPr ? '-0' : ''}`
-  }
-
-  if (isX(tM)) {
-    to = ''
-  } else if (isX(tm)) {
-    to = `<${+tM + 1}.0.0-0`
-  } else if (isX(tp)) {
-    to = `<${tM}.${+tm + 1}.0-0`
-  } else if (tpr) {
-    to = `<=${tM}.${tm}.${tp}-${tpr}`
-  } else if (incPr) {
-    to = `<${tM}.${tm}.${+tp + 1}-0`
-  } else {
-    to = `<=${to}`
-  }
-
-  return `${from} ${to}`.trim()
-}
-
-const testSet = (set, version, options) => {
-  for (let i = 0; i < set.length; i++) {
-    if (!set[i].test(version)) {
-      return false
-    }
-  }
-
-  if (version.prerelease.length && !options.includePrerelease) {
-    // Find the set of versions that are allowed to have prereleases
-    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
-    // That should allow `1.2.3-pr.2` to pass.
-    // However, `1.2.4-alpha.notready` should NOT be allowed,
-    // even though it's within the range set by the comparators.
-    for (let i = 0; i < set.length; i++) {
-      debug(set[i].semver)
-      if (set[i].semver === Comparator.ANY) {
-        continue
-      }
-
-      if (set[i].semver.prerelease.length > 0) {
-        const allowed = set[i].semver
-        if (allowed.major === version.major &&
-            allowed.minor === version.minor &&
-            allowed.patch === version.patch) {
-          return true
-        }
-      }
-    }
-
-    // Version has a -pre, but it's not one of the ones we like.
-    return false
-  }
-
-  return true
-}
-
-
-/***/ }),
-
-/***/ 7163:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
-
-const isPrereleaseIdentifier = (prerelease, identifier) => {
-  const identifiers = identifier.split('.')
-  if (identifiers.length > prerelease.length) {
-    return false
-  }
-
-  for (let i = 0; i < identifiers.length; i++) {
-    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-      return false
-    }
-  }
-
-  return true
-}
-
-class SemVer {
-  constructor (version, options) {
-    options = parseOptions(options)
-
-    if (version instanceof SemVer) {
-      if (version.loose === !!options.loose &&
-        version.includePrerelease === !!options.includePrerelease) {
-        return version
-      } else {
-        version = version.version
-      }
-    } else if (typeof version !== 'string') {
-      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
-    }
-
-    if (version.length > MAX_LENGTH) {
-      throw new TypeError(
-        `version is longer than ${MAX_LENGTH} characters`
-      )
-    }
-
-    debug('SemVer', version, options)
-    this.options = options
-    this.loose = !!options.loose
-    // this isn't actually relevant for versions, but keep it so that we
-    // don't run into trouble passing this.options around.
-    this.includePrerelease = !!options.includePrerelease
-
-    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
-
-    if (!m) {
-      throw new TypeError(`Invalid Version: ${version}`)
-    }
-
-    this.raw = version
-
-    // these are actually numbers
-    this.major = +m[1]
-    this.minor = +m[2]
-    this.patch = +m[3]
-
-    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-      throw new TypeError('Invalid major version')
-    }
-
-    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-      throw new TypeError('Invalid minor version')
-    }
-
-    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-      throw new TypeError('Invalid patch version')
-    }
-
-    // numberify any prerelease numeric ids
-    if (!m[4]) {
-      this.prerelease = []
-    } else {
-      this.prerelease = m[4].split('.').map((id) => {
-        if (/^[0-9]+$/.test(id)) {
-          const num = +id
-          if (num >= 0 && num < MAX_SAFE_INTEGER) {
-            return num
-          }
-        }
-        return id
-      })
-    }
-
-    this.build = m[5] ? m[5].split('.') : []
-    this.format()
-  }
-
-  format () {
-    this.version = `${this.major}.${this.minor}.${this.patch}`
-    if (this.prerelease.length) {
-      this.version += `-${this.prerelease.join('.')}`
-    }
-    return this.version
-  }
-
-  toString () {
-    return this.version
-  }
-
-  compare (other) {
-    debug('SemVer.compare', this.version, this.options, other)
-    if (!(other instanceof SemVer)) {
-      if (typeof other === 'string' && other === this.version) {
-        return 0
-      }
-      other = new SemVer(other, this.options)
-    }
-
-    if (other.version === this.version) {
-      return 0
-    }
-
-    return this.compareMain(other) || this.comparePre(other)
-  }
-
-  compareMain (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    if (this.major < other.major) {
-      return -1
-    }
-    if (this.major > other.major) {
-      return 1
-    }
-    if (this.minor < other.minor) {
-      return -1
-    }
-    if (this.minor > other.minor) {
-      return 1
-    }
-    if (this.patch < other.patch) {
-      return -1
-    }
-    if (this.patch > other.patch) {
-      return 1
-    }
-    return 0
-  }
-
-  comparePre (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    // NOT having a prerelease is > having one
-    if (this.prerelease.length && !other.prerelease.length) {
-      return -1
-    } else if (!this.prerelease.length && other.prerelease.length) {
-      return 1
-    } else if (!this.prerelease.length && !other.prerelease.length) {
-      return 0
-    }
-
-    let i = 0
-    do {
-      const a = this.prerelease[i]
-      const b = other.prerelease[i]
-      debug('prerelease compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  compareBuild (other) {
-    if (!(other instanceof SemVer)) {
-      other = new SemVer(other, this.options)
-    }
-
-    let i = 0
-    do {
-      const a = this.build[i]
-      const b = other.build[i]
-      debug('build compare', i, a, b)
-      if (a === undefined && b === undefined) {
-        return 0
-      } else if (b === undefined) {
-        return 1
-      } else if (a === undefined) {
-        return -1
-      } else if (a === b) {
-        continue
-      } else {
-        return compareIdentifiers(a, b)
-      }
-    } while (++i)
-  }
-
-  // preminor will bump the version up to the next minor release, and immediately
-  // down to pre-release. premajor and prepatch work the same way.
-  inc (release, identifier, identifierBase) {
-    if (release.startsWith('pre')) {
-      if (!identifier && identifierBase === false) {
-        throw new Error('invalid increment argument: identifier is empty')
-      }
-      // Avoid an invalid semver results
-      if (identifier) {
-        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
-        if (!match || match[1] !== identifier) {
-          throw new Error(`invalid identifier: ${identifier}`)
-        }
-      }
-    }
-
-    switch (release) {
-      case 'premajor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor = 0
-        this.major++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'preminor':
-        this.prerelease.length = 0
-        this.patch = 0
-        this.minor++
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'prepatch':
-        // If this is already a prerelease, it will bump to the next version
-        // drop any prereleases that might already exist, since they are not
-        // relevant at this point.
-        this.prerelease.length = 0
-        this.inc('patch', identifier, identifierBase)
-        this.inc('pre', identifier, identifierBase)
-        break
-      // If the input is a non-prerelease version, this acts the same as
-      // prepatch.
-      case 'prerelease':
-        if (this.prerelease.length === 0) {
-          this.inc('patch', identifier, identifierBase)
-        }
-        this.inc('pre', identifier, identifierBase)
-        break
-      case 'release':
-        if (this.prerelease.length === 0) {
-          throw new Error(`version ${this.raw} is not a prerelease`)
-        }
-        this.prerelease.length = 0
-        break
-
-      case 'major':
-        // If this is a pre-major version, bump up to the same major version.
-        // Otherwise increment major.
-        // 1.0.0-5 bumps to 1.0.0
-        // 1.1.0 bumps to 2.0.0
-        if (
-          this.minor !== 0 ||
-          this.patch !== 0 ||
-          this.prerelease.length === 0
-        ) {
-          this.major++
-        }
-        this.minor = 0
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'minor':
-        // If this is a pre-minor version, bump up to the same minor version.
-        // Otherwise increment minor.
-        // 1.2.0-5 bumps to 1.2.0
-        // 1.2.1 bumps to 1.3.0
-        if (this.patch !== 0 || this.prerelease.length === 0) {
-          this.minor++
-        }
-        this.patch = 0
-        this.prerelease = []
-        break
-      case 'patch':
-        // If this is not a pre-release version, it will increment the patch.
-        // If it is a pre-release it will bump up to the same patch version.
-        // 1.2.0-5 patches to 1.2.0
-        // 1.2.0 patches to 1.2.1
-        if (this.prerelease.length === 0) {
-          this.patch++
-        }
-        this.prerelease = []
-        break
-      // This probably shouldn't be used publicly.
-      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-      case 'pre': {
-        const base = Number(identifierBase) ? 1 : 0
-
-        if (this.prerelease.length === 0) {
-          this.prerelease = [base]
-        } else {
-          let i = this.prerelease.length
-          while (--i >= 0) {
-            if (typeof this.prerelease[i] === 'number') {
-              this.prerelease[i]++
-              i = -2
-            }
-          }
-          if (i === -1) {
-            // didn't increment anything
-            if (identifier === this.prerelease.join('.') && identifierBase === false) {
-              throw new Error('invalid increment argument: identifier already exists')
-            }
-            this.prerelease.push(base)
-          }
-        }
-        if (identifier) {
-          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
-          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
-          let prerelease = [identifier, base]
-          if (identifierBase === false) {
-            prerelease = [identifier]
-          }
-          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-            const prereleaseBase = this.prerelease[identifier.split('.').length]
-            if (isNaN(prereleaseBase)) {
-              this.prerelease = prerelease
-            }
-          } else {
-            this.prerelease = prerelease
-          }
-        }
-        break
-      }
-      default:
-        throw new Error(`invalid increment argument: ${release}`)
-    }
-    this.raw = this.format()
-    if (this.build.length) {
-      this.raw += `+${this.build.join('.')}`
-    }
-    return this
-  }
-}
-
-module.exports = SemVer
-
-
-/***/ }),
-
-/***/ 1799:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-const clean = (version, options) => {
-  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
-  return s ? s.version : null
-}
-module.exports = clean
-
-
-/***/ }),
-
-/***/ 8646:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-
-const cmp = (a, op, b, loose) => {
-  switch (op) {
-    case '===':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a === b
-
-    case '!==':
-      if (typeof a === 'object') {
-        a = a.version
-      }
-      if (typeof b === 'object') {
-        b = b.version
-      }
-      return a !== b
-
-    case '':
-    case '=':
-    case '==':
-      return eq(a, b, loose)
-
-    case '!=':
-      return neq(a, b, loose)
-
-    case '>':
-      return gt(a, b, loose)
-
-    case '>=':
-      return gte(a, b, loose)
-
-    case '<':
-      return lt(a, b, loose)
-
-    case '<=':
-      return lte(a, b, loose)
-
-    default:
-      throw new TypeError(`Invalid operator: ${op}`)
-  }
-}
-module.exports = cmp
-
-
-/***/ }),
-
-/***/ 5385:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-
-const coerce = (version, options) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-
-  if (typeof version === 'number') {
-    version = String(version)
-  }
-
-  if (typeof version !== 'string') {
-    return null
-  }
-
-  options = options || {}
-
-  let match = null
-  if (!options.rtl) {
-    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
-  } else {
-    // Find the right-most coercible string that does not share
-    // a terminus with a more left-ward coercible string.
-    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
-    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
-    //
-    // Walk through the string checking with a /g regexp
-    // Manually set the index so as to pick up overlapping matches.
-    // Stop when we get a match that ends at the string end, since no
-    // coercible string can be more right-ward without the same terminus.
-    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
-    let next
-    while ((next = coerceRtlRegex.exec(version)) &&
-        (!match || match.index + match[0].length !== version.length)
-    ) {
-      if (!match ||
-            next.index + next[0].length !== match.index + match[0].length) {
-        match = next
-      }
-      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
-    }
-    // leave it in a clean state
-    coerceRtlRegex.lastIndex = -1
-  }
-
-  if (match === null) {
-    return null
-  }
-
-  const major = match[2]
-  const minor = match[3] || '0'
-  const patch = match[4] || '0'
-  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
-  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
-
-  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
-}
-module.exports = coerce
-
-
-/***/ }),
-
-/***/ 7648:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const compareBuild = (a, b, loose) => {
-  const versionA = new SemVer(a, loose)
-  const versionB = new SemVer(b, loose)
-  return versionA.compare(versionB) || versionA.compareBuild(versionB)
-}
-module.exports = compareBuild
-
-
-/***/ }),
-
-/***/ 6874:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const compareLoose = (a, b) => compare(a, b, true)
-module.exports = compareLoose
-
-
-/***/ }),
-
-/***/ 8469:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const compare = (a, b, loose) =>
-  new SemVer(a, loose).compare(new SemVer(b, loose))
-
-module.exports = compare
-
-
-/***/ }),
-
-/***/ 711:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-
-const diff = (version1, version2) => {
-  const v1 = parse(version1, null, true)
-  const v2 = parse(version2, null, true)
-  const comparison = v1.compare(v2)
-
-  if (comparison === 0) {
-    return null
-  }
-
-  const v1Higher = comparison > 0
-  const highVersion = v1Higher ? v1 : v2
-  const lowVersion = v1Higher ? v2 : v1
-  const highHasPre = !!highVersion.prerelease.length
-  const lowHasPre = !!lowVersion.prerelease.length
-
-  if (lowHasPre && !highHasPre) {
-    // Going from prerelease -> no prerelease requires some special casing
-
-    // If the low version has only a major, then it will always be a major
-    // Some examples:
-    // 1.0.0-1 -> 1.0.0
-    // 1.0.0-1 -> 1.1.1
-    // 1.0.0-1 -> 2.0.0
-    if (!lowVersion.patch && !lowVersion.minor) {
-      return 'major'
-    }
-
-    // If the main part has no difference
-    if (lowVersion.compareMain(highVersion) === 0) {
-      if (lowVersion.minor && !lowVersion.patch) {
-        return 'minor'
-      }
-      return 'patch'
-    }
-  }
-
-  // add the `pre` prefix if we are going to a prerelease version
-  const prefix = highHasPre ? 'pre' : ''
-
-  if (v1.major !== v2.major) {
-    return prefix + 'major'
-  }
-
-  if (v1.minor !== v2.minor) {
-    return prefix + 'minor'
-  }
-
-  if (v1.patch !== v2.patch) {
-    return prefix + 'patch'
-  }
-
-  // high and low are prereleases
-  return 'prerelease'
-}
-
-module.exports = diff
-
-
-/***/ }),
-
-/***/ 5082:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const eq = (a, b, loose) => compare(a, b, loose) === 0
-module.exports = eq
-
-
-/***/ }),
-
-/***/ 6599:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const gt = (a, b, loose) => compare(a, b, loose) > 0
-module.exports = gt
-
-
-/***/ }),
-
-/***/ 1236:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const gte = (a, b, loose) => compare(a, b, loose) >= 0
-module.exports = gte
-
-
-/***/ }),
-
-/***/ 2338:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-
-const inc = (version, release, options, identifier, identifierBase) => {
-  if (typeof (options) === 'string') {
-    identifierBase = identifier
-    identifier = options
-    options = undefined
-  }
-
-  try {
-    return new SemVer(
-      version instanceof SemVer ? version.version : version,
-      options
-    ).inc(release, identifier, identifierBase).version
-  } catch (er) {
-    return null
-  }
-}
-module.exports = inc
-
-
-/***/ }),
-
-/***/ 3872:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const lt = (a, b, loose) => compare(a, b, loose) < 0
-module.exports = lt
-
-
-/***/ }),
-
-/***/ 6717:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const lte = (a, b, loose) => compare(a, b, loose) <= 0
-module.exports = lte
-
-
-/***/ }),
-
-/***/ 8511:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const major = (a, loose) => new SemVer(a, loose).major
-module.exports = major
-
-
-/***/ }),
-
-/***/ 2603:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const minor = (a, loose) => new SemVer(a, loose).minor
-module.exports = minor
-
-
-/***/ }),
-
-/***/ 4974:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const neq = (a, b, loose) => compare(a, b, loose) !== 0
-module.exports = neq
-
-
-/***/ }),
-
-/***/ 6353:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const parse = (version, options, throwErrors = false) => {
-  if (version instanceof SemVer) {
-    return version
-  }
-  try {
-    return new SemVer(version, options)
-  } catch (er) {
-    if (!throwErrors) {
-      return null
-    }
-    throw er
-  }
-}
-
-module.exports = parse
-
-
-/***/ }),
-
-/***/ 8756:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const patch = (a, loose) => new SemVer(a, loose).patch
-module.exports = patch
-
-
-/***/ }),
-
-/***/ 5714:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-const prerelease = (version, options) => {
-  const parsed = parse(version, options)
-  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
-}
-module.exports = prerelease
-
-
-/***/ }),
-
-/***/ 2173:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compare = __nccwpck_require__(8469)
-const rcompare = (a, b, loose) => compare(b, a, loose)
-module.exports = rcompare
-
-
-/***/ }),
-
-/***/ 7192:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(7648)
-const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
-module.exports = rsort
-
-
-/***/ }),
-
-/***/ 8011:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const satisfies = (version, range, options) => {
-  try {
-    range = new Range(range, options)
-  } catch (er) {
-    return false
-  }
-  return range.test(version)
-}
-module.exports = satisfies
-
-
-/***/ }),
-
-/***/ 9872:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const compareBuild = __nccwpck_require__(7648)
-const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
-module.exports = sort
-
-
-/***/ }),
-
-/***/ 6114:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-
-const truncate = (version, truncation, options) => {
-  if (!constants.RELEASE_TYPES.includes(truncation)) {
-    return null
-  }
-
-  const clonedVersion = cloneInputVersion(version, options)
-  return clonedVersion && doTruncation(clonedVersion, truncation)
-}
-
-const cloneInputVersion = (version, options) => {
-  const versionStringToParse = (
-    version instanceof SemVer ? version.version : version
-  )
-
-  return parse(versionStringToParse, options)
-}
-
-const doTruncation = (version, truncation) => {
-  if (isPrerelease(truncation)) {
-    return version.version
-  }
-
-  version.prerelease = []
-
-  switch (truncation) {
-    case 'major':
-      version.minor = 0
-      version.patch = 0
-      break
-    case 'minor':
-      version.patch = 0
-      break
-  }
-
-  return version.format()
-}
-
-const isPrerelease = (type) => {
-  return type.startsWith('pre')
-}
-
-module.exports = truncate
-
-
-/***/ }),
-
-/***/ 8780:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const parse = __nccwpck_require__(6353)
-const valid = (version, options) => {
-  const v = parse(version, options)
-  return v ? v.version : null
-}
-module.exports = valid
-
-
-/***/ }),
-
-/***/ 2088:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
-const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
-const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
-const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(5574)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
-module.exports = {
-  parse,
-  valid,
-  clean,
-  inc,
-  diff,
-  major,
-  minor,
-  patch,
-  prerelease,
-  compare,
-  rcompare,
-  compareLoose,
-  compareBuild,
-  sort,
-  rsort,
-  gt,
-  lt,
-  eq,
-  neq,
-  gte,
-  lte,
-  cmp,
-  coerce,
-  truncate,
-  Comparator,
-  Range,
-  satisfies,
-  toComparators,
-  maxSatisfying,
-  minSatisfying,
-  minVersion,
-  validRange,
-  outside,
-  gtr,
-  ltr,
-  intersects,
-  simplifyRange,
-  subset,
-  SemVer,
-  re: internalRe.re,
-  src: internalRe.src,
-  tokens: internalRe.t,
-  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-  RELEASE_TYPES: constants.RELEASE_TYPES,
-  compareIdentifiers: identifiers.compareIdentifiers,
-  rcompareIdentifiers: identifiers.rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 5101:
-/***/ ((module) => {
-
-
-
-// Note: this is the semver.org version of the spec that it implements
-// Not necessarily the package version of this code.
-const SEMVER_SPEC_VERSION = '2.0.0'
-
-const MAX_LENGTH = 256
-const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
-/* istanbul ignore next */ 9007199254740991
-
-// Max safe segment length for coercion.
-const MAX_SAFE_COMPONENT_LENGTH = 16
-
-// Max safe length for a build identifier. The max length minus 6 characters for
-// the shortest version with a build 0.0.0+BUILD.
-const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
-
-// ECMAScript whitespace and line terminators matched by \s.
-const WHITESPACE_CHARACTERS = [
-  '\t',
-  '\n',
-  '\v',
-  '\f',
-  '\r',
-  ' ',
-  '\u00a0',
-  '\u1680',
-  '\u2000',
-  '\u2001',
-  '\u2002',
-  '\u2003',
-  '\u2004',
-  '\u2005',
-  '\u2006',
-  '\u2007',
-  '\u2008',
-  '\u2009',
-  '\u200a',
-  '\u2028',
-  '\u2029',
-  '\u202f',
-  '\u205f',
-  '\u3000',
-  '\ufeff',
-]
-
-const RELEASE_TYPES = [
-  'major',
-  'premajor',
-  'minor',
-  'preminor',
-  'patch',
-  'prepatch',
-  'prerelease',
-]
-
-module.exports = {
-  MAX_LENGTH,
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_SAFE_INTEGER,
-  WHITESPACE_CHARACTERS,
-  RELEASE_TYPES,
-  SEMVER_SPEC_VERSION,
-  FLAG_INCLUDE_PRERELEASE: 0b001,
-  FLAG_LOOSE: 0b010,
-}
-
-
-/***/ }),
-
-/***/ 1159:
-/***/ ((module) => {
-
-
-
-const debug = (
-  typeof process === 'object' &&
-  process.env &&
-  process.env.NODE_DEBUG &&
-  /\bsemver\b/i.test(process.env.NODE_DEBUG)
-) ? (...args) => console.error('SEMVER', ...args)
-  : () => {}
-
-module.exports = debug
-
-
-/***/ }),
-
-/***/ 3348:
-/***/ ((module) => {
-
-
-
-const numeric = /^[0-9]+$/
-const compareIdentifiers = (a, b) => {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a === b ? 0 : a < b ? -1 : 1
-  }
-
-  const anum = numeric.test(a)
-  const bnum = numeric.test(b)
-
-  if (anum && bnum) {
-    a = +a
-    b = +b
-  }
-
-  return a === b ? 0
-    : (anum && !bnum) ? -1
-    : (bnum && !anum) ? 1
-    : a < b ? -1
-    : 1
-}
-
-const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
-
-module.exports = {
-  compareIdentifiers,
-  rcompareIdentifiers,
-}
-
-
-/***/ }),
-
-/***/ 1383:
-/***/ ((module) => {
-
-
-
-class LRUCache {
-  constructor () {
-    this.max = 1000
-    this.map = new Map()
-  }
-
-  get (key) {
-    const value = this.map.get(key)
-    if (value === undefined) {
-      return undefined
-    } else {
-      // Remove the key from the map and add it to the end
-      this.map.delete(key)
-      this.map.set(key, value)
-      return value
-    }
-  }
-
-  delete (key) {
-    return this.map.delete(key)
-  }
-
-  set (key, value) {
-    const deleted = this.delete(key)
-
-    if (!deleted && value !== undefined) {
-      // If cache is full, delete the least recently used item
-      if (this.map.size >= this.max) {
-        const firstKey = this.map.keys().next().value
-        this.delete(firstKey)
-      }
-
-      this.map.set(key, value)
-    }
-
-    return this
-  }
-}
-
-module.exports = LRUCache
-
-
-/***/ }),
-
-/***/ 356:
-/***/ ((module) => {
-
-
-
-// parse out just the options we care about
-const looseOption = Object.freeze({ loose: true })
-const emptyOpts = Object.freeze({ })
-const parseOptions = options => {
-  if (!options) {
-    return emptyOpts
-  }
-
-  if (typeof options !== 'object') {
-    return looseOption
-  }
-
-  return options
-}
-module.exports = parseOptions
-
-
-/***/ }),
-
-/***/ 5471:
-/***/ ((module, exports, __nccwpck_require__) => {
-
-
-
-const {
-  MAX_SAFE_COMPONENT_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  MAX_LENGTH,
-} = __nccwpck_require__(5101)
-const debug = __nccwpck_require__(1159)
-exports = module.exports = {}
-
-// The actual regexps go on exports.re
-const re = exports.re = []
-const safeRe = exports.safeRe = []
-const src = exports.src = []
-const safeSrc = exports.safeSrc = []
-const t = exports.t = {}
-let R = 0
-
-const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
-
-// Replace some greedy regex tokens to prevent regex dos issues. These regex are
-// used internally via the safeRe object since all inputs in this library get
-// normalized first to trim and collapse all extra whitespace. The original
-// regexes are exported for userland consumption and lower level usage. A
-// future breaking change could export the safer regex only with a note that
-// all input should have extra whitespace removed.
-const safeRegexReplacements = [
-  ['\\s', 1],
-  ['\\d', MAX_LENGTH],
-  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
-]
-
-const makeSafeRegex = (value) => {
-  for (const [token, max] of safeRegexReplacements) {
-    value = value
-      .split(`${token}*`).join(`${token}{0,${max}}`)
-      .split(`${token}+`).join(`${token}{1,${max}}`)
-  }
-  return value
-}
-
-const createToken = (name, value, isGlobal) => {
-  const safe = makeSafeRegex(value)
-  const index = R++
-  debug(name, index, value)
-  t[name] = index
-  src[index] = value
-  safeSrc[index] = safe
-  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
-  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
-}
-
-// The following Regular Expressions can be used for tokenizing,
-// validating, and parsing SemVer version strings.
-
-// ## Numeric Identifier
-// A single `0`, or a non-zero digit followed by zero or more digits.
-
-createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
-createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
-
-// ## Non-numeric Identifier
-// Zero or more digits, followed by a letter or hyphen, and then zero or
-// more letters, digits, or hyphens.
-
-createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
-
-// ## Main Version
-// Three dot-separated numeric identifiers.
-
-createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
-                   `(${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version Identifier
-// A numeric identifier, or a non-numeric identifier.
-// Non-numeric identifiers include numeric identifiers but can be longer.
-// Therefore non-numeric identifiers must go first.
-
-createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIER]})`)
-
-createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
-}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
-
-// ## Pre-release Version
-// Hyphen, followed by one or more dot-separated pre-release version
-// identifiers.
-
-createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
-}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
-
-createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
-}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
-
-// ## Build Metadata Identifier
-// Any combination of digits, letters, or hyphens.
-
-createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
-
-// ## Build Metadata
-// Plus sign, followed by one or more period-separated build metadata
-// identifiers.
-
-createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
-}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
-
-// ## Full Version String
-// A main version, followed optionally by a pre-release version and
-// build metadata.
-
-// Note that the only major, minor, patch, and pre-release sections of
-// the version string are capturing groups.  The build metadata is not a
-// capturing group, because it should not ever be used in version
-// comparison.
-
-createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
-}${src[t.PRERELEASE]}?${
-  src[t.BUILD]}?`)
-
-createToken('FULL', `^${src[t.FULLPLAIN]}$`)
-
-// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
-// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
-// common in the npm registry.
-createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
-}${src[t.PRERELEASELOOSE]}?${
-  src[t.BUILD]}?`)
-
-createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
-
-createToken('GTLT', '((?:<|>)?=?)')
-
-// Something like "2.*" or "1.2.x".
-// Note that "x.x" is a valid xRange identifier, meaning "any version"
-// Only the first item is strictly required.
-createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
-createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
-
-createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-                   `(?:${src[t.PRERELEASE]})?${
-                     src[t.BUILD]}?` +
-                   `)?)?`)
-
-createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-                        `(?:${src[t.PRERELEASELOOSE]})?${
-                          src[t.BUILD]}?` +
-                        `)?)?`)
-
-createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
-createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Coercion.
-// Extract anything that could conceivably be a part of a valid semver
-createToken('COERCEPLAIN', `${'(^|[^\\d])' +
-              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
-              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
-createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
-createToken('COERCEFULL', src[t.COERCEPLAIN] +
-              `(?:${src[t.PRERELEASE]})?` +
-              `(?:${src[t.BUILD]})?` +
-              `(?:$|[^\\d])`)
-createToken('COERCERTL', src[t.COERCE], true)
-createToken('COERCERTLFULL', src[t.COERCEFULL], true)
-
-// Tilde ranges.
-// Meaning is "reasonably at or greater than"
-createToken('LONETILDE', '(?:~>?)')
-
-createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
-exports.tildeTrimReplace = '$1~'
-
-createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
-createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// Caret ranges.
-// Meaning is "at least and backwards compatible with"
-createToken('LONECARET', '(?:\\^)')
-
-createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
-exports.caretTrimReplace = '$1^'
-
-createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
-createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
-
-// A simple gt/lt/eq thing, or just "" to indicate "any version"
-createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
-createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
-
-// An expression to strip any whitespace between the gtlt and the thing
-// it modifies, so that `> 1.2.3` ==> `>1.2.3`
-createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
-}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
-exports.comparatorTrimReplace = '$1$2$3'
-
-// Something like `1.2.3 - 1.2.4`
-// Note that these all use the loose form, because they'll be
-// checked against either the strict or loose comparator form
-// later.
-createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
-                   `\\s+-\\s+` +
-                   `(${src[t.XRANGEPLAIN]})` +
-                   `\\s*$`)
-
-createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s+-\\s+` +
-                        `(${src[t.XRANGEPLAINLOOSE]})` +
-                        `\\s*$`)
-
-// Star ranges basically just allow anything at all.
-createToken('STAR', '(<|>)?=?\\s*\\*')
-// >=0.0.0 is like a star
-createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
-createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
-
-
-/***/ }),
-
-/***/ 9737:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// @ts-check
-
-
-// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
-// validation. Each end-index finder returns an exclusive end, or its start
-// on no match.
-// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
-// range.slice(start, end) gives the matched text, not a converted number.
-const {
-  MAX_LENGTH,
-  MAX_SAFE_BUILD_LENGTH,
-  WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
-
-/**
- * Remembers the last two rows of digits so their characters need not be reread.
- * Positions start at -1 until a row has been found.
- *
- * @typedef {object} DigitRunCache
- * @property {number} start The first character of the most recently found row.
- * @property {number} end The position after that row's last character.
- * @property {number} previousStart The first character of the previous row.
- * @property {number} previousEnd The position after the previous row.
- */
-
-// One entry per UTF-16 code unit keeps membership checks constant-time.
-const whitespace = new Uint8Array(0x10000)
-for (const char of WHITESPACE_CHARACTERS) {
-  whitespace[char.charCodeAt(0)] = 1
-}
-
-/**
- * Checks whether a character is whitespace, like a space, tab, or newline.
- * Looking past the end of the string returns false.
- *
- * @param {string|undefined} char One character, or undefined past the string's end.
- * @returns {boolean} Whether the character is whitespace.
- * @example isWhitespace(' ') // true
- * @example isWhitespace('1') // false
- */
-const isWhitespace = char =>
-  char !== undefined && whitespace[char.charCodeAt(0)] === 1
-
-/**
- * Checks for v, =, or whitespace before the version number.
- * These are historical version prefixes, not range operators:
- * < and > are handled separately, as are tilde and caret ranges.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can belong to a version prefix.
- * @example isVersionPrefix('=') // true
- * @example isVersionPrefix('>') // false
- */
-const isVersionPrefix = char =>
-  char === 'v' ||
-  char === '=' ||
-  isWhitespace(char)
-
-/**
- * Checks whether a character is one of the digits 0 through 9.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII digit.
- * @example isDigit('7') // true
- * @example isDigit('.') // false
- */
-const isDigit = char => char !== undefined && char >= '0' && char <= '9'
-
-/**
- * Checks whether a character is an English letter, uppercase or lowercase.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character is an ASCII letter.
- * @example isLetter('b') // true
- * @example isLetter('7') // false
- */
-const isLetter = char =>
-  char !== undefined && (
-    (char >= 'a' && char <= 'z') ||
-    (char >= 'A' && char <= 'Z')
-  )
-
-/**
- * Checks for a letter, digit, or hyphen: the characters allowed inside
- * prerelease and build names such as beta-1.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether the character can be part of an identifier.
- * @example isIdentifierCharacter('-') // true
- * @example isIdentifierCharacter('.') // false; dots separate identifiers
- */
-const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
-
-/**
- * Checks whether a version component can begin here: with a digit or
- * a wildcard such as x, X, or *.
- *
- * @param {string|undefined} char One character to check.
- * @returns {boolean} Whether a number or wildcard can start with this character.
- * @example isVersionStart('x') // true
- * @example isVersionStart('v') // false; v belongs to the prefix
- */
-const isVersionStart = char =>
-  isDigit(char) ||
-  char === 'x' ||
-  char === 'X' ||
-  char === '*'
-
-/**
- * Finds the end of a row of digits, but returns no more than limit digits.
- * Remembers the last two rows so looking at them again does not reread them.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first character to check.
- * @param {number} limit The most digit characters the returned match can include.
- * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
- * @returns {number} The position after the matched digits, or start if none match.
- * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
- * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
- */
-const findDigitsEndIndex = (range, start, limit, digitRuns) => {
-  if (!isDigit(range[start])) {
-    return start
-  }
-  if (start >= digitRuns.start && start < digitRuns.end) {
-    return Math.min(start + limit, digitRuns.end)
-  }
-  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-    return Math.min(start + limit, digitRuns.previousEnd)
-  }
-  let end = start + 1
-  while (isDigit(range[end])) {
-    end++
-  }
-  // A failed full version can rewind from its second run to its first.
-  digitRuns.previousStart = digitRuns.start
-  digitRuns.previousEnd = digitRuns.end
-  digitRuns.start = start
-  digitRuns.end = end
-  return Math.min(start + limit, end)
-}
-
-/**
- * Reads a number using the old regex's length and leading-zero rules.
- * Strict mode reads just the first zero in 012; loose mode can read all three.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the number should begin.
- * @param {boolean} loose Whether to allow leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched digits, not their numeric value.
- * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
- * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
- */
-const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-  if (!loose && range[start] === '0') {
-    return start + 1
-  }
-  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
-  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
-}
-
-/**
- * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
- * Tries the letter-or-hyphen form first, then the number-only form.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @param {boolean} loose Whether numeric identifiers may have leading zeros.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
- * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
- */
-const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
-  // The legacy regex tries a nonnumeric identifier before a numeric one.
-  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
-    let end = digitsEnd + 1
-    const limit = end + MAX_SAFE_BUILD_LENGTH
-    while (end < limit && isIdentifierCharacter(range[end])) {
-      end++
-    }
-    return end
-  }
-  return findVersionNumberEndIndex(range, start, loose, digitRuns)
-}
-
-/**
- * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
- * Loose mode also allows the name without its opening hyphen.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the suffix should begin, including -.
- * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched suffix, or start if absent.
- * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
- * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
- */
-const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-  const hyphen = range[start] === '-'
-  if (!loose && !hyphen) {
-    return start
-  }
-  const identifierStart = start + (hyphen ? 1 : 0)
-  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
-  if (end === identifierStart) {
-    if (!loose || !hyphen) {
-      return start
-    }
-    // In loose syntax, a lone hyphen can itself be the identifier.
-    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
-  }
-  while (range[end] === '.') {
-    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads one build-name piece, such as sha or 123 in +sha.123.
- * Stops at a disallowed character or the old regex's length limit.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the identifier should begin.
- * @returns {number} The position after the identifier, or start if none matches.
- * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
- * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
- */
-const findBuildIdentifierEndIndex = (range, start) => {
-  let end = start
-  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-    end++
-  }
-  return end
-}
-
-/**
- * Reads optional build metadata such as +sha.123.
- * Leaves the position unchanged if there is no plus sign followed by a name.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the opening + should be.
- * @returns {number} The position after the matched metadata, or start if absent.
- * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
- * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
- */
-const findBuildEndIndex = (range, start) => {
-  if (range[start] !== '+') {
-    return start
-  }
-  let end = findBuildIdentifierEndIndex(range, start + 1)
-  if (end === start + 1) {
-    return start
-  }
-  while (range[end] === '.') {
-    const next = findBuildIdentifierEndIndex(range, end + 1)
-    if (next === end + 1) {
-      break
-    }
-    end = next
-  }
-  return end
-}
-
-/**
- * Reads three numbers separated by dots, then any prerelease and build suffixes.
- * Uses loose rules, so forms such as 01.02.03beta can match here.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of the first number, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the version match, or start if none matches.
- * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
- * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
- */
-const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-  let end = start
-  for (let component = 0; component < 3; component++) {
-    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
-    if (next === end) {
-      return start
-    }
-    end = next
-    if (component < 2) {
-      if (range[end] !== '.') {
-        return start
-      }
-      end++
-    }
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
- * Numbers use strict leading-zero rules; wildcards take up one character.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position where the component should begin.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the component, or start if none matches.
- * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
- * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
- */
-const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-  if (isDigit(range[start])) {
-    return findVersionNumberEndIndex(range, start, false, digitRuns)
-  }
-  return isVersionStart(range[start]) ? start + 1 : start
-}
-
-/**
- * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
- * After the third component, also reads any strict prerelease and build suffixes.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position after the matched version text.
- * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
- */
-const findPartialVersionEndIndex = (range, start, digitRuns) => {
-  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
-  for (let component = 0; component < 2; component++) {
-    if (range[end] !== '.') {
-      return end
-    }
-    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
-    if (next === end + 1) {
-      return end
-    }
-    end = next
-  }
-  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
-  return findBuildEndIndex(range, prereleaseEnd)
-}
-
-/**
- * Finds where a version match ends, without deciding whether the range is valid.
- * Tries a loose full version first, then a partial or wildcard version, just
- * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
- *
- * @param {string} range The text to read; it is not changed.
- * @param {number} start The position of a number or wildcard, after any prefix.
- * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
- * @returns {number} The position where scanning the next candidate can resume.
- * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
- * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
- */
-const findVersionEndIndex = (range, start, digitRuns) => {
-  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
-  return fullVersionEnd !== start
-    ? fullVersionEnd
-    : findPartialVersionEndIndex(range, start, digitRuns)
-}
-
-/**
- * Finds the one whitespace character the old replacement would remove.
- * Keeps leading whitespace, skips an optional operator, and checks immediately
- * after it. Returns -1 if there is nothing to remove.
- *
- * @param {string} range The text containing a candidate already found by the caller.
- * @param {number} matchStart The candidate's position, including leading whitespace.
- * @returns {number} The position of the removable whitespace, or -1 if absent.
- * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
- * @example findRemovableWhitespaceIndex('>1', 0) // -1
- */
-const findRemovableWhitespaceIndex = (range, matchStart) => {
-  let position = matchStart
-  if (isWhitespace(range[position])) {
-    position++
-  }
-  if (range[position] === '<' || range[position] === '>') {
-    position++
-  }
-  if (range[position] === '=') {
-    position++
-  }
-  return isWhitespace(range[position]) ? position : -1
-}
-
-/**
- * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
- * Copies everything else according to the old regex's matching rules.
- * Moves forward through prefixes and whole versions to avoid repeatedly
- * searching the same characters on long inputs.
- *
- * @param {string} range The range text to process; the original string is unchanged.
- * @returns {string} The range with matched operator whitespace removed.
- * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
- * @example trimComparatorWhitespace('> invalid') // '> invalid'
- */
-const trimComparatorWhitespace = range => {
-  let result = ''
-  let copyFrom = 0
-  let cursor = 0
-  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
-
-  while (cursor < range.length) {
-    const matchStart = cursor
-    if (range[cursor] === '<' || range[cursor] === '>') {
-      cursor++
-    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-      cursor++
-      continue
-    }
-
-    // Consume a v/=/whitespace run once, even when no version follows it.
-    while (cursor < range.length && isVersionPrefix(range[cursor])) {
-      cursor++
-    }
-    if (!isVersionStart(range[cursor])) {
-      continue
-    }
-
-    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
-    if (whitespacePosition !== -1) {
-      result += range.slice(copyFrom, whitespacePosition)
-      copyFrom = whitespacePosition + 1
-    }
-
-    // Skip the entire match, so a prerelease's trailing v cannot be
-    // reconsidered as the prefix of another version.
-    cursor = findVersionEndIndex(range, cursor, digitRuns)
-  }
-
-  return result + range.slice(copyFrom)
-}
-
-module.exports = trimComparatorWhitespace
-
-
-/***/ }),
-
-/***/ 2276:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
-const gtr = (version, range, options) => outside(version, range, '>', options)
-module.exports = gtr
-
-
-/***/ }),
-
-/***/ 3465:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const intersects = (r1, r2, options) => {
-  r1 = new Range(r1, options)
-  r2 = new Range(r2, options)
-  return r1.intersects(r2, options)
-}
-module.exports = intersects
-
-
-/***/ }),
-
-/***/ 5213:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const outside = __nccwpck_require__(280)
-// Determine if version is less than all the versions possible in the range
-const ltr = (version, range, options) => outside(version, range, '<', options)
-module.exports = ltr
-
-
-/***/ }),
-
-/***/ 5574:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-
-const maxSatisfying = (versions, range, options) => {
-  let max = null
-  let maxSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!max || maxSV.compare(v) === -1) {
-        // compare(max, v, true)
-        max = v
-        maxSV = new SemVer(max, options)
-      }
-    }
-  })
-  return max
-}
-module.exports = maxSatisfying
-
-
-/***/ }),
-
-/***/ 8595:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const minSatisfying = (versions, range, options) => {
-  let min = null
-  let minSV = null
-  let rangeObj = null
-  try {
-    rangeObj = new Range(range, options)
-  } catch (er) {
-    return null
-  }
-  versions.forEach((v) => {
-    if (rangeObj.test(v)) {
-      // satisfies(v, range, options)
-      if (!min || minSV.compare(v) === 1) {
-        // compare(min, v, true)
-        min = v
-        minSV = new SemVer(min, options)
-      }
-    }
-  })
-  return min
-}
-module.exports = minSatisfying
-
-
-/***/ }),
-
-/***/ 1866:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
-
-const minVersion = (range, loose) => {
-  range = new Range(range, loose)
-
-  let minver = new SemVer('0.0.0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = new SemVer('0.0.0-0')
-  if (range.test(minver)) {
-    return minver
-  }
-
-  minver = null
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let setMin = null
-    comparators.forEach((comparator) => {
-      // Clone to avoid manipulating the comparator's semver object.
-      const compver = new SemVer(comparator.semver.version)
-      switch (comparator.operator) {
-        case '>':
-          if (compver.prerelease.length === 0) {
-            compver.patch++
-          } else {
-            compver.prerelease.push(0)
-          }
-          compver.raw = compver.format()
-          /* fallthrough */
-        case '':
-        case '>=':
-          if (!setMin || gt(compver, setMin)) {
-            setMin = compver
-          }
-          break
-        case '<':
-        case '<=':
-          /* Ignore maximum versions */
-          break
-        /* istanbul ignore next */
-        default:
-          throw new Error(`Unexpected operation: ${comparator.operator}`)
-      }
-    })
-    if (setMin && (!minver || gt(minver, setMin))) {
-      minver = setMin
-    }
-  }
-
-  if (minver && range.test(minver)) {
-    return minver
-  }
-
-  return null
-}
-module.exports = minVersion
-
-
-/***/ }),
-
-/***/ 280:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
-const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
-const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
-
-const outside = (version, range, hilo, options) => {
-  version = new SemVer(version, options)
-  range = new Range(range, options)
-
-  let gtfn, ltefn, ltfn, comp, ecomp
-  switch (hilo) {
-    case '>':
-      gtfn = gt
-      ltefn = lte
-      ltfn = lt
-      comp = '>'
-      ecomp = '>='
-      break
-    case '<':
-      gtfn = lt
-      ltefn = gte
-      ltfn = gt
-      comp = '<'
-      ecomp = '<='
-      break
-    default:
-      throw new TypeError('Must provide a hilo val of "<" or ">"')
-  }
-
-  // If it satisfies the range it is not outside
-  if (satisfies(version, range, options)) {
-    return false
-  }
-
-  // From now on, variable terms are as if we're in "gtr" mode.
-  // but note that everything is flipped for the "ltr" function.
-
-  for (let i = 0; i < range.set.length; ++i) {
-    const comparators = range.set[i]
-
-    let high = null
-    let low = null
-
-    comparators.forEach((comparator) => {
-      if (comparator.semver === ANY) {
-        comparator = new Comparator('>=0.0.0')
-      }
-      high = high || comparator
-      low = low || comparator
-      if (gtfn(comparator.semver, high.semver, options)) {
-        high = comparator
-      } else if (ltfn(comparator.semver, low.semver, options)) {
-        low = comparator
-      }
-    })
-
-    // If the edge version comparator has a operator then our version
-    // isn't outside it
-    if (high.operator === comp || high.operator === ecomp) {
-      return false
-    }
-
-    // If the lowest version comparator has an operator and our version
-    // is less than it then it isn't higher than the range
-    if ((!low.operator || low.operator === comp) &&
-        ltefn(version, low.semver)) {
-      return false
-    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-      return false
-    }
-  }
-  return true
-}
-
-module.exports = outside
-
-
-/***/ }),
-
-/***/ 2028:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-// given a set of versions and a range, create a "simplified" range
-// that includes the same versions that the original range does
-// If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
-module.exports = (versions, range, options) => {
-  const set = []
-  let first = null
-  let prev = null
-  const v = versions.sort((a, b) => compare(a, b, options))
-  for (const version of v) {
-    const included = satisfies(version, range, options)
-    if (included) {
-      prev = version
-      if (!first) {
-        first = version
-      }
-    } else {
-      if (prev) {
-        set.push([first, prev])
-      }
-      prev = null
-      first = null
-    }
-  }
-  if (first) {
-    set.push([first, null])
-  }
-
-  const ranges = []
-  for (const [min, max] of set) {
-    if (min === max) {
-      ranges.push(min)
-    } else if (!max && min === v[0]) {
-      ranges.push('*')
-    } else if (!max) {
-      ranges.push(`>=${min}`)
-    } else if (min === v[0]) {
-      ranges.push(`<=${max}`)
-    } else {
-      ranges.push(`${min} - ${max}`)
-    }
-  }
-  const simplified = ranges.join(' || ')
-  const original = typeof range.raw === 'string' ? range.raw : String(range)
-  return simplified.length < original.length ? simplified : range
-}
-
-
-/***/ }),
-
-/***/ 1489:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
-const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
-
-// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
-// - Every simple range `r1, r2, ...` is a null set, OR
-// - Every simple range `r1, r2, ...` which is not a null set is a subset of
-//   some `R1, R2, ...`
-//
-// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
-// - If c is only the ANY comparator
-//   - If C is only the ANY comparator, return true
-//   - Else if in prerelease mode, return false
-//   - else replace c with `[>=0.0.0]`
-// - If C is only the ANY comparator
-//   - if in prerelease mode, return true
-//   - else replace C with `[>=0.0.0]`
-// - Let EQ be the set of = comparators in c
-// - If EQ is more than one, return true (null set)
-// - Let GT be the highest > or >= comparator in c
-// - Let LT be the lowest < or <= comparator in c
-// - If GT and LT, and GT.semver > LT.semver, return true (null set)
-// - If any C is a = range, and GT or LT are set, return false
-// - If EQ
-//   - If GT, and EQ does not satisfy GT, return true (null set)
-//   - If LT, and EQ does not satisfy LT, return true (null set)
-//   - If EQ satisfies every C, return true
-//   - Else return false
-// - If GT
-//   - If GT.semver is lower than any > or >= comp in C, return false
-//   - If GT is >=, and GT.semver does not satisfy every C, return false
-//   - If GT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the GT.semver tuple, return false
-// - If LT
-//   - If LT.semver is greater than any < or <= comp in C, return false
-//   - If LT is <=, and LT.semver does not satisfy every C, return false
-//   - If LT.semver has a prerelease, and not in prerelease mode
-//     - If no C has a prerelease and the LT.semver tuple, return false
-// - Else return true
-
-const subset = (sub, dom, options = {}) => {
-  if (sub === dom) {
-    return true
-  }
-
-  sub = new Range(sub, options)
-  dom = new Range(dom, options)
-  let sawNonNull = false
-
-  OUTER: for (const simpleSub of sub.set) {
-    for (const simpleDom of dom.set) {
-      const isSub = simpleSubset(simpleSub, simpleDom, options)
-      sawNonNull = sawNonNull || isSub !== null
-      if (isSub) {
-        continue OUTER
-      }
-    }
-    // the null set is a subset of everything, but null simple ranges in
-    // a complex range should be ignored.  so if we saw a non-null range,
-    // then we know this isn't a subset, but if EVERY simple range was null,
-    // then it is a subset.
-    if (sawNonNull) {
-      return false
-    }
-  }
-  return true
-}
-
-const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
-const minimumVersion = [new Comparator('>=0.0.0')]
-
-const simpleSubset = (sub, dom, options) => {
-  if (sub === dom) {
-    return true
-  }
-
-  if (sub.length === 1 && sub[0].semver === ANY) {
-    if (dom.length === 1 && dom[0].semver === ANY) {
-      return true
-    } else if (options.includePrerelease) {
-      sub = minimumVersionWithPreRelease
-    } else {
-      sub = minimumVersion
-    }
-  }
-
-  if (dom.length === 1 && dom[0].semver === ANY) {
-    if (options.includePrerelease) {
-      return true
-    } else {
-      dom = minimumVersion
-    }
-  }
-
-  const eqSet = new Set()
-  let gt, lt
-  for (const c of sub) {
-    if (c.operator === '>' || c.operator === '>=') {
-      gt = higherGT(gt, c, options)
-    } else if (c.operator === '<' || c.operator === '<=') {
-      lt = lowerLT(lt, c, options)
-    } else {
-      eqSet.add(c.semver)
-    }
-  }
-
-  if (eqSet.size > 1) {
-    return null
-  }
-
-  let gtltComp
-  if (gt && lt) {
-    gtltComp = compare(gt.semver, lt.semver, options)
-    if (gtltComp > 0) {
-      return null
-    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
-      return null
-    }
-  }
-
-  // will iterate one or zero times
-  for (const eq of eqSet) {
-    if (gt && !satisfies(eq, String(gt), options)) {
-      return null
-    }
-
-    if (lt && !satisfies(eq, String(lt), options)) {
-      return null
-    }
-
-    for (const c of dom) {
-      if (!satisfies(eq, String(c), options)) {
-        return false
-      }
-    }
-
-    return true
-  }
-
-  let higher, lower
-  let hasDomLT, hasDomGT
-  // if the subset has a prerelease, we need a comparator in the superset
-  // with the same tuple and a prerelease, or it's not a subset
-  let needDomLTPre = lt &&
-    !options.includePrerelease &&
-    lt.semver.prerelease.length ? lt.semver : false
-  let needDomGTPre = gt &&
-    !options.includePrerelease &&
-    gt.semver.prerelease.length ? gt.semver : false
-  // exception: <1.2.3-0 is the same as <1.2.3
-  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
-      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
-    needDomLTPre = false
-  }
-
-  for (const c of dom) {
-    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
-    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
-    if (gt) {
-      if (needDomGTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomGTPre.major &&
-            c.semver.minor === needDomGTPre.minor &&
-            c.semver.patch === needDomGTPre.patch) {
-          needDomGTPre = false
-        }
-      }
-      if (c.operator === '>' || c.operator === '>=') {
-        higher = higherGT(gt, c, options)
-        if (higher === c && higher !== gt) {
-          return false
-        }
-      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
-        return false
-      }
-    }
-    if (lt) {
-      if (needDomLTPre) {
-        if (c.semver.prerelease && c.semver.prerelease.length &&
-            c.semver.major === needDomLTPre.major &&
-            c.semver.minor === needDomLTPre.minor &&
-            c.semver.patch === needDomLTPre.patch) {
-          needDomLTPre = false
-        }
-      }
-      if (c.operator === '<' || c.operator === '<=') {
-        lower = lowerLT(lt, c, options)
-        if (lower === c && lower !== lt) {
-          return false
-        }
-      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
-        return false
-      }
-    }
-    if (!c.operator && (lt || gt) && gtltComp !== 0) {
-      return false
-    }
-  }
-
-  // if there was a < or >, and nothing in the dom, then must be false
-  // UNLESS it was limited by another range in the other direction.
-  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
-  if (gt && hasDomLT && !lt && gtltComp !== 0) {
-    return false
-  }
-
-  if (lt && hasDomGT && !gt && gtltComp !== 0) {
-    return false
-  }
-
-  // we needed a prerelease range in a specific tuple, but didn't get one
-  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
-  // because it includes prereleases in the 1.2.3 tuple
-  if (needDomGTPre || needDomLTPre) {
-    return false
-  }
-
-  return true
-}
-
-// >=1.2.3 is lower than >1.2.3
-const higherGT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp > 0 ? a
-    : comp < 0 ? b
-    : b.operator === '>' && a.operator === '>=' ? b
-    : a
-}
-
-// <=1.2.3 is higher than <1.2.3
-const lowerLT = (a, b, options) => {
-  if (!a) {
-    return b
-  }
-  const comp = compare(a.semver, b.semver, options)
-  return comp < 0 ? a
-    : comp > 0 ? b
-    : b.operator === '<' && a.operator === '<=' ? b
-    : a
-}
-
-module.exports = subset
-
-
-/***/ }),
-
-/***/ 4750:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-
-// Mostly just for testing and legacy API reasons
-const toComparators = (range, options) =>
-  new Range(range, options).set
-    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
-
-module.exports = toComparators
-
-
-/***/ }),
-
-/***/ 4737:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Range = __nccwpck_require__(6782)
-const validRange = (range, options) => {
-  try {
-    // Return '*' instead of '' so that truthiness works.
-    // This will throw if it's invalid anyway
-    return new Range(range, options).range || '*'
-  } catch (er) {
-    return null
-  }
-}
-module.exports = validRange
-
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(7837);
+/* unused reexport */ __nccwpck_require__(7837);
 
 
 /***/ }),
@@ -3263,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
+__webpack_unused_export__ = httpOverHttp;
+__webpack_unused_export__ = httpsOverHttp;
+__webpack_unused_export__ = httpOverHttps;
+__webpack_unused_export__ = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -3556,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
+__webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -31613,10 +28374,10 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9899);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7179);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -31635,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9899:
+/***/ 7179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31645,22 +28406,38 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var lib_core = __nccwpck_require__(6058);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/core/builder.ts
-// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
-// gate and promote do not care which built the image.
-/** Local names never leave the engine: this registry host does not exist. */
-const LOCAL_REGISTRY = 'imagegate.local';
-/** This run's local tag for an image: FROM resolves a tag locally (a digest would go to a registry). */
-function localTagFor(name, runId) {
-    return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
+;// CONCATENATED MODULE: ./src/core/buildpacks/doctor.ts
+// `imagegate doctor`: does CI still build with what production uses? The pinned builder's digest
+// against the digest a production tag points at now, and what differs inside when they part.
+function buildpackDifferences(ci, production) {
+    const lines = [];
+    const ids = [...new Set([...ci, ...production].map(b => b.id))].sort();
+    for (const id of ids) {
+        const a = ci.filter(b => b.id === id).map(b => b.version);
+        const b = production.filter(p => p.id === id).map(p => p.version);
+        if (!a.length)
+            lines.push(`+ ${id} ${b.join(', ')} (production only)`);
+        else if (!b.length)
+            lines.push(`- ${id} ${a.join(', ')} (CI only)`);
+        else if (a.join() !== b.join())
+            lines.push(`${id} ${a.join(', ')} → ${b.join(', ')}`);
+    }
+    return lines;
+}
+function renderDoctor(images) {
+    return images
+        .map(i => {
+        const repo = i.production.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
+        if (i.matches)
+            return `${i.name}: CI matches production: ${i.production} points at ${i.ciDigest}, the digest CI builds with.\n`;
+        const diff = i.differences.length
+            ? `\n  buildpacks (CI → production):\n${i.differences.map(d => `    ${d}`).join('\n')}`
+            : '';
+        return `${i.name}: CI does NOT match production: CI builds with ${i.ciBuilder} (${i.ciDigest}), but ${i.production} points at ${i.productionDigest} now.${diff}\n  Fix: set builder.buildpacks.image to ${repo}@${i.productionDigest}\n`;
+    })
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/hosts.ts
@@ -31670,9 +28447,64 @@ function registryHosts(config) {
     return [...new Set(prefixes.map(prefix => prefix.split('/')[0]))];
 }
 
+;// CONCATENATED MODULE: ./src/core/annotations.ts
+// Findings at a position in a file: failed tests at the line of the configuration file that defines
+// them, configuration errors at their key. GitHub shows them next to the code, GitLab in its code
+// quality report.
+/** One error annotation per failed test (or per image that failed without a test), at `file`. */
+function failureAnnotations(images, config, source, file) {
+    const out = [];
+    const at = (paths) => {
+        for (const path of paths) {
+            const p = source.position(path);
+            if (p)
+                return { file, line: p.line, col: p.col };
+        }
+        return { file };
+    };
+    for (const image of images.filter(i => i.status !== 'passed')) {
+        const index = config.images.findIndex(i => i.name === image.name);
+        const entry = config.images[index];
+        const path = `images[${index}]`;
+        const failed = image.platforms.flatMap(p => p.tests.filter(t => t.status !== 'passed'));
+        if (!entry || failed.length === 0) {
+            out.push({ level: 'error', message: `${image.name}: ${image.reason ?? image.status}`, where: at([path]) });
+            continue;
+        }
+        for (const test of failed) {
+            const k = entry.test.commands.findIndex(c => c.name === test.name);
+            const how = test.error ?? (test.exitCode !== undefined ? `exit code ${test.exitCode}` : test.status);
+            const last = test.outputTail.trim().split('\n').pop();
+            out.push({
+                level: 'error',
+                message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
+                where: at([`${path}.test[${k}]`, `${path}.test.commands[${k}]`, `${path}.test`, path])
+            });
+        }
+    }
+    return out;
+}
+/** Configuration diagnostics of `file` as annotations. */
+function diagnosticAnnotations(file, diagnostics) {
+    return diagnostics.map(d => ({
+        level: d.severity === 'warning' ? 'warning' : 'error',
+        message: d.message,
+        where: { file, line: d.line, col: d.col }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
+function formatDiagnostic(file, d) {
+    return `${file}:${d.line}:${d.col}: ${d.message}`;
+}
+function sortDiagnostics(list) {
+    return [...list].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 // Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
 // 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
+
 const EXIT = { ok: 0, failed: 1, usage: 2, infrastructure: 3 };
 class ImagegateError extends Error {
     exitCode;
@@ -31688,12 +28520,18 @@ class UsageError extends ImagegateError {
         super(message, EXIT.usage);
     }
 }
-/** Configuration errors, each already formatted as `FILE:LINE:COL: message`. */
+/** Configuration errors of one file, as data: each with its line, column and message. */
 class ConfigError extends ImagegateError {
-    lines;
-    constructor(lines) {
-        super(lines.join('\n'), EXIT.usage);
-        this.lines = lines;
+    file;
+    diagnostics;
+    constructor(file, diagnostics) {
+        super(diagnostics.map(d => formatDiagnostic(file, d)).join('\n'), EXIT.usage);
+        this.file = file;
+        this.diagnostics = diagnostics;
+    }
+    /** Each diagnostic as `FILE:LINE:COL: message`. */
+    get lines() {
+        return this.diagnostics.map(d => formatDiagnostic(this.file, d));
     }
 }
 /** Something outside imagegate failed or is missing: the engine, a registry, a tool. */
@@ -31709,66 +28547,225 @@ class FailedError extends ImagegateError {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/junit.ts
-// JUnit XML for CI hosts that show test reports (GitLab's artifacts:reports:junit, GitHub test
-// reporters): one testsuite per image and platform, one testcase per command.
-function renderJUnit(images) {
-    const suites = images.flatMap(image => image.platforms.map(platform => {
-        const failures = platform.tests.filter(t => t.status === 'failed' || t.status === 'timed-out').length;
-        const errors = platform.tests.filter(t => t.status === 'error').length;
-        const cases = platform.tests.map(test => {
-            const attrs = `name="${xml(test.name)}" classname="${xml(`${image.name}.${platform.platform}`)}" time="${seconds(test.durationMs)}"`;
-            if (test.status === 'passed')
-                return `    <testcase ${attrs}/>`;
-            const tag = test.status === 'error' ? 'error' : 'failure';
-            const message = test.error ?? (test.status === 'timed-out' ? 'timed out' : `exit code ${test.exitCode ?? '?'}`);
-            return `    <testcase ${attrs}>\n      <${tag} message="${xml(message)}">${xml(test.outputTail)}</${tag}>\n    </testcase>`;
-        });
-        const name = `${image.name} ${platform.platform}`;
-        return [
-            `  <testsuite name="${xml(name)}" tests="${platform.tests.length}" failures="${failures}" errors="${errors}" time="${seconds(platform.durationMs)}">`,
-            ...cases,
-            '  </testsuite>'
-        ].join('\n');
-    }));
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="imagegate">\n${suites.join('\n')}\n</testsuites>\n`;
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+// What a run hands to the jobs and steps after it, computed once per run: the scenario, the plan,
+// the digests, the tags and refs it wrote, the full report. Rendered for GitHub (step outputs, the
+// names action.yml declares) and for GitLab (an artifacts:reports:dotenv file, one line per value).
+/** Before anything ran (plan, or a step with nothing to do): the scenario and the plan. */
+function planOutputs(plan) {
+    return { scenario: plan.scenario.value, plan, images: [], tags: [], refs: [], pushed: false };
 }
-function seconds(ms) {
-    return (ms / 1000).toFixed(3);
+function gateOutputs(report, extra = {}) {
+    return {
+        scenario: report.scenario,
+        ...(extra.plan ? { plan: extra.plan } : {}),
+        images: report.images.map(i => ({ name: i.name, ...(i.digest ? { digest: i.digest } : {}) })),
+        tags: report.images.flatMap(i => (i.pushed ? [withoutDigest(i.pushed.ref)] : [])),
+        refs: report.refs,
+        pushed: report.pushed,
+        results: report,
+        ...(extra.junit ? { junit: extra.junit } : {}),
+        ...(extra.records ? { records: extra.records } : {})
+    };
 }
-// XML 1.0 allows only these characters; command output may hold anything (colour codes, NULs).
-function xml(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex -- naming the allowed control characters is the point
-        .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;'));
+function publishOutputs(report, plan) {
+    return {
+        scenario: report.scenario,
+        ...(plan ? { plan } : {}),
+        images: report.images.map(i => ({ name: i.name, digest: i.digest })),
+        tags: report.images.flatMap(i => i.tags.map(t => withoutDigest(t.ref))),
+        refs: report.refs,
+        pushed: report.refs.length > 0,
+        results: report
+    };
+}
+/** `merge`: the assembled index of each image, under its staging tag (a gate-side write). */
+function mergeOutputs(report, plan) {
+    return {
+        scenario: 'gate',
+        ...(plan ? { plan } : {}),
+        images: report.images.map(i => ({ name: i.name, digest: i.digest })),
+        tags: report.images.map(i => i.ref),
+        refs: report.refs,
+        pushed: report.refs.length > 0,
+        results: report
+    };
+}
+/**
+ * The step outputs action.yml declares: `digest` (the digest when there is one image, else a JSON
+ * object name → digest), `digests`, `refs` and `tags` (one per line), `pushed`, `results`, `plan`,
+ * `junit`, `records`. Only what the run knows is set.
+ */
+function githubOutputs(outputs) {
+    const out = {};
+    if (outputs.scenario)
+        out.scenario = outputs.scenario;
+    if (outputs.plan)
+        out.plan = JSON.stringify(outputs.plan);
+    if (outputs.results !== undefined) {
+        const digests = Object.fromEntries(outputs.images.map(i => [i.name, i.digest ?? '']));
+        const only = outputs.images.length === 1 ? outputs.images[0] : undefined;
+        out.digest = only ? (only.digest ?? '') : JSON.stringify(digests);
+        out.digests = JSON.stringify(digests);
+        out.refs = outputs.refs.join('\n');
+        out.tags = outputs.tags.join('\n');
+        out.results = JSON.stringify(outputs.results);
+    }
+    out.pushed = String(outputs.pushed);
+    if (outputs.junit)
+        out.junit = outputs.junit;
+    if (outputs.records)
+        out.records = outputs.records;
+    return out;
+}
+/**
+ * IMAGEGATE_SCENARIO, IMAGEGATE_DIGEST (the digest when there is one image, else `name=digest`
+ * pairs), IMAGEGATE_DIGEST_<NAME> per image, IMAGEGATE_TAGS and IMAGEGATE_REFS (space-separated),
+ * IMAGEGATE_PUSHED (`true`/`false`).
+ */
+function renderDotenv(outputs) {
+    const entries = outputs.images.flatMap(i => (i.digest ? [[i.name, i.digest]] : []));
+    const digest = entries.length === 1 ? entries[0][1] : entries.map(([name, value]) => `${name}=${value}`).join(' ');
+    const lines = [
+        ['IMAGEGATE_SCENARIO', outputs.scenario ?? ''],
+        ['IMAGEGATE_DIGEST', digest],
+        ...entries.map(([name, value]) => [`IMAGEGATE_DIGEST_${variableSuffix(name)}`, value]),
+        ['IMAGEGATE_TAGS', outputs.tags.join(' ')],
+        ['IMAGEGATE_REFS', outputs.refs.join(' ')],
+        ['IMAGEGATE_PUSHED', String(outputs.pushed)]
+    ];
+    return lines.map(([key, value]) => `${key}=${oneLine(value)}\n`).join('');
+}
+/** `web-api` → `WEB_API`: image names allow characters that variable names do not. */
+function variableSuffix(name) {
+    return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+function withoutDigest(ref) {
+    const at = ref.indexOf('@');
+    return at < 0 ? ref : ref.slice(0, at);
+}
+// Image names, tags and digests never hold whitespace; this only keeps a surprise from breaking the file.
+function oneLine(value) {
+    return value.replace(/\s+/g, ' ').trim();
 }
 
-;// CONCATENATED MODULE: ./src/core/reference.ts
-// Image references after the distribution reference grammar
-// (github.com/distribution/reference, reference.go): name [":" tag] ["@" digest].
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
-const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
-const DOMAIN = `(?:${DOMAIN_NAME}|${IPV6})(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
-const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
-const TAG_RE = new RegExp(`^${TAG}$`);
-const DIGEST_RE = new RegExp(`^${DIGEST}$`);
-const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
-const NAME_MAX = 255;
-/** True when the first path component names a registry host, as docker decides it. */
-function looksLikeRegistryHost(component) {
-    return component === 'localhost' || component.includes('.') || component.includes(':') || /[A-Z]/.test(component);
+;// CONCATENATED MODULE: ./src/core/render-plan.ts
+// A plan as people read it: a terminal listing and a markdown table for CI summaries.
+function renderPlanText(plan) {
+    const lines = [];
+    lines.push(`imagegate plan — scenario ${plan.scenario.value}  [${plan.scenario.source}]`);
+    lines.push(`  ${plan.reason}`);
+    const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
+    lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
+    for (const key of ['sha', 'branch', 'tag']) {
+        const fact = plan.git[key];
+        if (fact)
+            lines.push(row(`git ${key}`, fact.value, fact.source, 2));
+    }
+    for (const image of plan.images)
+        lines.push('', ...renderImage(image));
+    lines.push('');
+    lines.push(plan.writes.length
+        ? `Registry writes in ${plan.scenario.value}:`
+        : `Registry writes in ${plan.scenario.value}: none`);
+    for (const ref of plan.writes)
+        lines.push(`  ${ref}`);
+    for (const warning of plan.warnings)
+        lines.push(`warning: ${warning}`);
+    if (plan.refusal)
+        lines.push(`refused: ${plan.refusal}`);
+    return `${lines.join('\n')}\n`;
 }
-function isValidTag(tag) {
-    return TAG_RE.test(tag);
+function renderImage(image) {
+    const out = [`image ${image.name}`];
+    const fact = (label, f, show = (v) => String(v)) => {
+        if (f)
+            out.push(row(label, show(f.value), f.source));
+    };
+    fact('builder', image.builder);
+    fact('context', image.context);
+    fact('containerfile', image.containerfile);
+    fact('target', image.target);
+    fact('depends-on', image.dependsOn);
+    fact('platforms', image.platforms, v => v.join(', '));
+    const args = Object.entries(image.buildArgs.value);
+    if (args.length)
+        out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
+    fact('repository', image.repository);
+    if (image.identity.value) {
+        const id = image.identity.value;
+        const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;
+        out.push(row('source identity', `${id.key} (${detail})`, image.identity.source));
+    }
+    else {
+        out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
+    }
+    fact('tests', image.tests, v => `${String(v)} command(s)`);
+    fact('staging', image.staging);
+    for (const tag of image.tags) {
+        const when = `on ${tag.on.join(', ')}`;
+        const value = tag.ref
+            ? `${tag.ref}${tag.published ? '' : ` (${when})`}`
+            : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
+        out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
+    }
+    out.push(row('steps', image.steps.join(' → '), ''));
+    return out;
+}
+function row(label, value, source, indent = 2) {
+    const left = `${' '.repeat(indent)}${label.padEnd(16)} ${value}`;
+    return source ? `${left.padEnd(72)}  [${source}]` : left;
+}
+function renderPlanMarkdown(plan) {
+    const lines = [
+        `### imagegate: ${plan.scenario.value}`,
+        '',
+        `${escapeCell(plan.reason)} (scenario from ${escapeCell(plan.scenario.source)})`,
+        '',
+        '| image | platforms | source identity | staging | tags written |',
+        '|---|---|---|---|---|'
+    ];
+    for (const image of plan.images) {
+        const tags = image.tags
+            .filter(t => t.published)
+            .map(t => `\`${t.tag}\``)
+            .join(' ') || '—';
+        const staging = image.staging ? `\`${image.staging.value}\`` : '—';
+        lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+;// CONCATENATED MODULE: ./src/oci/descriptor.ts
+// An OCI content descriptor, with the image-spec's JSON field names kept verbatim.
+/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+}
+/** A descriptor with only the fields the image-spec defines, in its order (what an index lists). */
+function plainDescriptor(d) {
+    return {
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        ...(d.platform ? { platform: d.platform } : {}),
+        ...(d.annotations ? { annotations: d.annotations } : {}),
+        ...(d.artifactType ? { artifactType: d.artifactType } : {})
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+// Content digests: every manifest and blob is named by the sha256 of its exact bytes.
+
+const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
+const DIGEST_RE = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 function isValidDigest(digest) {
     return DIGEST_RE.test(digest);
@@ -31776,232 +28773,337 @@ function isValidDigest(digest) {
 function isSha256Digest(digest) {
     return SHA256_RE.test(digest);
 }
-function explainInvalidTag(tag) {
-    if (tag.length === 0)
-        return 'a tag cannot be empty';
-    if (tag.length > 128)
-        return `a tag is at most 128 characters; this one has ${tag.length}`;
-    if (!/^\w/.test(tag))
-        return `a tag must start with a letter, digit or underscore, not \`${tag[0]}\``;
-    const bad = [...tag].find(c => !/[\w.-]/.test(c));
-    return `a tag may hold only letters, digits, \`_\`, \`.\` and \`-\`; \`${bad ?? '?'}\` is not allowed`;
+
+;// CONCATENATED MODULE: ./src/oci/media-types.ts
+// The media types imagegate reads and writes (OCI image-spec and Docker distribution).
+const MEDIA = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json'
+};
+/** The Accept header for a manifest GET or HEAD: every manifest kind imagegate understands. */
+const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
 }
-/** Parses a repository path such as `acme/web` (no registry, tag or digest). */
-function parseRepositoryPath(path) {
-    if (path.length === 0)
-        return { ok: false, error: 'the repository path is empty' };
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT_RE.test(component)) {
-            if (/[A-Z]/.test(component)) {
-                return {
-                    ok: false,
-                    error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``
-                };
-            }
-            return {
-                ok: false,
-                error: `\`${component || '(empty)'}\` is not a valid path component (lowercase letters and digits, joined by \`.\`, \`_\`, \`__\` or \`-\`)`
-            };
-        }
+
+;// CONCATENATED MODULE: ./src/oci/image-index.ts
+// The one place imagegate writes an image index: exactly the descriptors given, in their order.
+
+
+
+/** An OCI index over `manifests`; refuses a manifest listed twice (two platforms claiming one image). */
+function buildIndex(manifests) {
+    const seen = new Set();
+    for (const m of manifests) {
+        if (seen.has(m.digest))
+            throw new DuplicateManifest(m.digest);
+        seen.add(m.digest);
     }
-    return { ok: true, value: path };
+    const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: manifests.map(plainDescriptor) }));
+    return { bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes) };
 }
-/**
- * Parses `registry/path[:tag][@digest]`. A registry host is required: imagegate never guesses
- * Docker Hub, so `acme/web` is refused with the fix `docker.io/acme/web`.
- */
-function parseReference(text) {
-    let rest = text.trim();
-    if (rest !== text)
-        return { ok: false, error: 'remove the surrounding spaces' };
-    if (rest.length === 0)
-        return { ok: false, error: 'the reference is empty' };
-    if (rest.includes('://'))
-        return { ok: false, error: 'write a reference without a URL scheme (no `https://`)' };
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!isValidDigest(digest))
-            return { ok: false, error: `\`${digest}\` is not a digest (expected \`sha256:\` and 64 hex digits)` };
+class DuplicateManifest extends Error {
+    digest;
+    constructor(digest) {
+        super(`the index would list the manifest ${digest} twice`);
+        this.digest = digest;
+        this.name = 'DuplicateManifest';
     }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon >= 0) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            return { ok: false, error: `invalid tag \`${tag}\`: ${explainInvalidTag(tag)}` };
+}
+
+;// CONCATENATED MODULE: ./src/oci/platform.ts
+// Platform strings as buildx and the OCI image index use them: os/arch[/variant].
+const OSES = ['linux', 'windows', 'freebsd'];
+const ARCH_VARIANTS = {
+    amd64: ['v1', 'v2', 'v3', 'v4'],
+    arm64: ['v8'],
+    arm: ['v5', 'v6', 'v7'],
+    '386': [],
+    ppc64le: [],
+    s390x: [],
+    riscv64: [],
+    mips64le: [],
+    mips64: [],
+    loong64: []
+};
+const ARCH_ALIASES = {
+    x86_64: 'amd64',
+    'x86-64': 'amd64',
+    aarch64: 'arm64',
+    armhf: 'arm/v7',
+    armel: 'arm/v6',
+    i386: '386',
+    i686: '386',
+    ppc64el: 'ppc64le'
+};
+/** The name QEMU and `uname -m` use for an architecture (binfmt handler names). */
+const UNAME_MACHINE = {
+    amd64: 'x86_64',
+    arm64: 'aarch64',
+    arm: 'arm',
+    '386': 'i386',
+    ppc64le: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    mips64le: 'mips64el',
+    mips64: 'mips64',
+    loong64: 'loongarch64'
+};
+function parsePlatform(text) {
+    const parts = text.split('/');
+    const [os, arch, variant] = parts;
+    if (parts.length === 1) {
+        const arch1 = ARCH_ALIASES[text] ?? text;
+        if (arch1 in ARCH_VARIANTS || arch1.startsWith('arm/'))
+            return { ok: false, error: `\`${text}\` has no OS; write \`linux/${arch1}\`` };
+        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/amd64\`` };
     }
-    const slash = rest.indexOf('/');
-    const first = slash >= 0 ? rest.slice(0, slash) : rest;
-    if (slash < 0 || !looksLikeRegistryHost(first)) {
+    if (parts.length > 3 || !os || !arch)
+        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/arm64\`` };
+    if (!OSES.includes(os)) {
+        const fix = OSES.includes(os.toLowerCase()) ? `; write \`${os.toLowerCase()}\`` : `; supported: ${OSES.join(', ')}`;
+        return { ok: false, error: `unknown OS \`${os}\` in \`${text}\`${fix}` };
+    }
+    const alias = ARCH_ALIASES[arch];
+    if (alias)
+        return { ok: false, error: `\`${arch}\` is the kernel's name; the platform name is \`${os}/${alias}\`` };
+    const variants = ARCH_VARIANTS[arch];
+    if (!variants)
         return {
             ok: false,
-            error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``
+            error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`
         };
+    if (variant !== undefined && !variants.includes(variant)) {
+        const known = variants.length ? `; ${arch} variants: ${variants.join(', ')}` : `; ${arch} has no variants`;
+        return { ok: false, error: `unknown variant \`${variant}\` for ${arch}${known}` };
     }
-    if (!DOMAIN_RE.test(first))
-        return { ok: false, error: `\`${first}\` is not a valid registry host[:port]` };
-    const path = parseRepositoryPath(rest.slice(slash + 1));
-    if (!path.ok)
-        return path;
-    if (rest.length > NAME_MAX)
-        return { ok: false, error: `the repository name is ${rest.length} characters; at most ${NAME_MAX} are allowed` };
-    const ref = { registry: first, repository: path.value };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return { ok: true, value: ref };
+    const platform = { os, architecture: arch };
+    if (variant !== undefined)
+        platform.variant = variant;
+    return { ok: true, value: platform };
 }
-function formatReference(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+function formatPlatform(p) {
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
-/** Turns any branch name into a valid tag: invalid characters become `-`, trimmed to 128. */
-function sanitizeTag(text) {
-    let tag = text.replace(/[^\w.-]+/g, '-');
-    if (!/^\w/.test(tag))
-        tag = `_${tag.replace(/^[.-]+/, '')}`;
-    return tag.slice(0, 128);
+/** A descriptor's platform as text; `unknown` where it has none (attestations, artifacts). */
+function platformText(p) {
+    return p ? formatPlatform(p) : 'unknown';
+}
+/** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
+function samePlatform(a, b) {
+    const norm = (p) => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
+    return norm(a) === norm(b);
+}
+/** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
+function samePlatformText(a, b) {
+    const pa = parsePlatform(a);
+    const pb = parsePlatform(b);
+    return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
 }
 
-;// CONCATENATED MODULE: ./src/core/suggest.ts
-/** The closest candidate to a misspelt word, if one is close enough to be what was meant. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    const lower = word.toLowerCase();
-    for (const candidate of candidates) {
-        const d = distance(lower, candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
+;// CONCATENATED MODULE: ./src/core/split.ts
+// Scale-out: one gate job per platform, then `merge`. Pure parts: narrowing a configuration to one
+// platform, the per-platform staging tag, the record a platform job leaves for merge, checking the
+// records, and assembling the index from exactly the recorded tested manifests.
+
+
+
+const RECORD_KIND = 'imagegate/platform-record';
+const RECORD_VERSION = 1;
+/** Where platform jobs write their records and merge reads them, unless told otherwise. */
+const DEFAULT_RECORDS_DIR = 'imagegate-records';
+/** The tag suffix of a platform: `linux/arm64/v8` → `linux-arm64-v8`. */
+function platformSuffix(platform) {
+    return platform.replace(/\//g, '-');
+}
+/** The staging reference a platform job pushes to: the image's staging tag plus its platform. */
+function platformStagingRef(stagingRef, platform) {
+    return `${stagingRef}-${platformSuffix(platform)}`;
+}
+function recordFileName(image, platform) {
+    return `${image}-${platformSuffix(platform)}.json`;
+}
+/**
+ * The images a job for `platform` builds, each narrowed to that platform. An image that does not
+ * list the platform is left out (its other jobs cover it); a dependency must list it too.
+ */
+function narrowToPlatform(images, platformText) {
+    const parsed = parsePlatform(platformText);
+    if (!parsed.ok)
+        throw new UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
+    const same = (p) => samePlatformText(p, platformText);
+    const kept = images.filter(i => i.platforms.some(same));
+    // The image's own spelling, so tags and records match what the configuration lists.
+    const platform = kept[0]?.platforms.find(same) ?? platformText;
+    if (kept.length === 0) {
+        const listed = [...new Set(images.flatMap(i => i.platforms))].join(', ');
+        throw new UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
+    }
+    const names = new Set(kept.map(i => i.name));
+    for (const image of kept) {
+        if (image.dependsOn !== undefined && !names.has(image.dependsOn))
+            throw new UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
+    }
+    return {
+        platform,
+        images: kept.map(i => ({ ...i, platforms: [i.platforms.find(same)] })),
+        skipped: images.filter(i => !names.has(i.name)).map(i => i.name)
+    };
+}
+/** A record read from a file: every field checked, so a broken artifact is named instead of half-used. */
+function parseRecord(text, file) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`${file}: not JSON (${e.message}); it should be a record written by \`imagegate gate --platform\``);
+    }
+    const r = doc;
+    const bad = (what) => {
+        throw new UsageError(`${file}: ${what}; it should be a record written by \`imagegate gate --platform\``);
+    };
+    if (!r || typeof r !== 'object')
+        return bad('not an object');
+    if (r.kind !== RECORD_KIND)
+        return bad(`kind is ${JSON.stringify(r.kind)}, not ${RECORD_KIND}`);
+    if (r.version !== RECORD_VERSION)
+        return bad(`version ${String(r.version)} is not ${RECORD_VERSION}`);
+    for (const key of ['image', 'platform', 'identity'])
+        if (typeof r[key] !== 'string' || r[key] === '')
+            bad(`\`${key}\` is missing`);
+    if (r.status !== 'passed' && r.status !== 'failed')
+        bad(`\`status\` is ${JSON.stringify(r.status)}`);
+    if (r.status === 'passed') {
+        if (typeof r.ref !== 'string')
+            bad('a passed record has no `ref`');
+        if (typeof r.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.digest))
+            bad('a passed record has no sha256 `digest`');
+    }
+    return r;
+}
+/** Checks that every platform of an image has exactly one passed record of one identity; returns them in platform order. */
+function checkRecords(input) {
+    const problems = [];
+    const ordered = [];
+    for (const platform of input.platforms) {
+        const found = input.records.filter(r => samePlatformText(r.platform, platform));
+        if (found.length === 0)
+            problems.push(`${platform}: no record (its job did not run or its artifact was not passed on)`);
+        else if (found.length > 1)
+            problems.push(`${platform}: ${found.length} records; keep the one of this pipeline`);
+        else if (found[0].status !== 'passed')
+            problems.push(`${platform}: its job failed (${found[0].tests.failed} failed test(s)); nothing of it was pushed`);
+        else
+            ordered.push(found[0]);
+    }
+    for (const r of input.records)
+        if (!input.platforms.some(p => samePlatformText(p, r.platform)))
+            problems.push(`${r.platform}: a record for a platform the image does not list (${input.platforms.join(', ')})`);
+    const identities = [...new Set(input.records.map(r => r.identity))];
+    if (identities.length > 1)
+        problems.push(`the records come from different sources (identities ${identities.join(', ')}); all jobs must build one commit`);
+    const shas = [...new Set(input.records.flatMap(r => (r.sha ? [r.sha] : [])))];
+    if (shas.length > 1)
+        problems.push(`the records come from different commits (${shas.join(', ')})`);
+    if (problems.length)
+        throw new MergeRefused(`merge refused for ${input.image}; nothing was published:\n  ${problems.join('\n  ')}`);
+    return { identity: identities[0], records: ordered };
+}
+class MergeRefused extends Error {
+}
+/** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
+function assembleIndex(parts) {
+    try {
+        return buildIndex(parts.flatMap(p => p.entries));
+    }
+    catch (e) {
+        if (e instanceof DuplicateManifest)
+            throw new MergeRefused(`two platforms share the manifest ${e.digest}`);
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/results.ts
+// What a check or gate run found: per image, per platform, per test. Rendered as JSON (--json),
+// GitHub outputs and summary, JUnit XML and the terminal summary.
+function imagePassed(image) {
+    return image.status === 'passed';
+}
+function countTests(images) {
+    const tests = images.flatMap(i => i.platforms.flatMap(p => p.tests));
+    const passed = tests.filter(t => t.status === 'passed').length;
+    return { passed, failed: tests.length - passed };
+}
+/** Keeps the last `lines` lines (and at most `bytes` characters) of a command's output. */
+function tail(text, lines = 20, bytes = 4000) {
+    const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
+    return kept.length > bytes ? `…${kept.slice(-bytes)}` : kept;
+}
+
+;// CONCATENATED MODULE: ./src/core/summary.ts
+// A run's outcome as people read it: a terminal summary and a markdown table for CI summaries.
+
+const MARK = { passed: 'PASS', failed: 'FAIL', 'timed-out': 'TIME', error: 'ERR ' };
+function renderRunText(report) {
+    const lines = [`imagegate ${report.scenario}: ${verdict(report)}`];
+    for (const image of report.images) {
+        lines.push(`  ${image.name}  ${image.status}${image.digest ? `  ${image.digest}` : ''}${image.reason && image.status !== 'failed' ? `  (${image.reason})` : ''}`);
+        for (const platform of image.platforms) {
+            lines.push(`    ${platform.platform}${platform.emulated ? ' (QEMU)' : ''}${platform.manifestDigest ? `  ${platform.manifestDigest}` : ''}`);
+            for (const test of platform.tests) {
+                const exit = test.exitCode !== undefined ? ` exit ${test.exitCode}` : '';
+                lines.push(`      ${MARK[test.status] ?? test.status} ${test.name}  ${seconds(test.durationMs)}${exit}${test.error ? `  ${test.error}` : ''}`);
+                if (test.status !== 'passed' && test.outputTail)
+                    lines.push(...indent(test.outputTail.split('\n').slice(-8), '        | '));
+            }
+        }
+        if (image.pushed)
+            lines.push(`    pushed ${image.pushed.ref}@${image.pushed.digest}`);
+    }
+    lines.push(report.pushed ? `Pushed (digests read back from the registry): ${report.refs.join(', ')}` : 'Pushed: nothing');
+    return `${lines.join('\n')}\n`;
+}
+function renderRunMarkdown(report) {
+    const lines = [
+        `### imagegate ${report.scenario}: ${verdict(report)}`,
+        '',
+        '| image | platform | digest | tests | time |',
+        '|---|---|---|---|---|'
+    ];
+    for (const image of report.images) {
+        if (!image.platforms.length)
+            lines.push(`| ${image.name} | — | — | ${image.status}: ${cell(image.reason ?? '')} | — |`);
+        for (const platform of image.platforms) {
+            const passed = platform.tests.filter(t => t.status === 'passed').length;
+            const failed = platform.tests.filter(t => t.status !== 'passed').map(t => `${t.name} (${t.status})`);
+            const tests = `${passed}/${platform.tests.length} passed${failed.length ? `; ${failed.join(', ')}` : ''}`;
+            const digest = platform.manifestDigest ?? image.digest ?? '—';
+            lines.push(`| ${image.name} | ${platform.platform}${platform.emulated ? ' (QEMU)' : ''} | \`${summary_short(digest)}\` | ${cell(tests)} | ${seconds(platform.durationMs)} |`);
         }
     }
-    const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-    return bestDistance <= limit ? best : undefined;
+    lines.push('', report.pushed ? `Pushed: ${report.refs.map(r => `\`${r}\``).join(', ')}` : 'Pushed: nothing');
+    return `${lines.join('\n')}\n`;
 }
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
-function distance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, d[i - 2][j - 2] + 1);
-            d[i][j] = v;
-        }
-    }
-    return d[a.length][b.length];
+function verdict(report) {
+    const { passed, failed } = countTests(report.images);
+    const bad = report.images.filter((i) => i.status !== 'passed').length;
+    return `${bad ? `${bad} of ${report.images.length} image(s) did not pass` : `all ${report.images.length} image(s) passed`} (${passed} passed, ${failed} failed)`;
 }
-
-;// CONCATENATED MODULE: ./src/core/tags.ts
-// Tag templates such as `{{version}}` or `sha-{{short_sha}}`: parsing, rendering and which
-// scenario publishes them.
-
-
-const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'];
-const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', ...RELEASE_VARIABLES];
-const SAMPLE = {
-    sha: '0123456789abcdef0123456789abcdef01234567',
-    short_sha: '0123456',
-    branch: 'main',
-    tag: 'v1.2.3',
-    version: '1.2.3',
-    major: '1',
-    minor: '2',
-    patch: '3',
-    prerelease: 'rc.1'
-};
-function parseTagTemplate(source) {
-    const parts = [];
-    const re = /\{\{\s*([^{}]*?)\s*\}\}/g;
-    let last = 0;
-    for (let m = re.exec(source); m; m = re.exec(source)) {
-        if (m.index > last)
-            parts.push({ text: source.slice(last, m.index) });
-        const name = m[1] ?? '';
-        if (!TEMPLATE_VARIABLES.includes(name)) {
-            const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
-            const hint = guess
-                ? `did you mean \`{{${guess}}}\`?`
-                : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
-            return { ok: false, error: `unknown template variable \`{{${name}}}\` in \`${source}\`; ${hint}` };
-        }
-        parts.push({ variable: name });
-        last = re.lastIndex;
-    }
-    if (last < source.length)
-        parts.push({ text: source.slice(last) });
-    const stray = parts.find(p => 'text' in p && /[{}]/.test(p.text));
-    if (stray)
-        return { ok: false, error: `unbalanced braces in \`${source}\`; variables are written \`{{name}}\`` };
-    const template = { source, parts, variables: parts.flatMap(p => ('variable' in p ? [p.variable] : [])) };
-    const sample = renderWith(template, SAMPLE);
-    if (!isValidTag(sample))
-        return { ok: false, error: `\`${source}\` cannot make a valid tag: ${explainInvalidTag(sample)}` };
-    return { ok: true, value: template };
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
 }
-/** Scenarios that publish a template when the configuration does not say: release variables → release. */
-function defaultTagScenarios(template) {
-    return template.variables.some(v => RELEASE_VARIABLES.includes(v)) ? ['release'] : ['promote'];
+function summary_short(digest) {
+    return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
 }
-function parseSemverTag(tag) {
-    const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/.exec(tag);
-    if (!m)
-        return undefined;
-    const [, major = '', minor = '', patch = '', prerelease] = m;
-    const version = `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ''}`;
-    return prerelease ? { major, minor, patch, prerelease, version } : { major, minor, patch, version };
+function indent(lines, prefix) {
+    return lines.map(l => `${prefix}${l}`);
 }
-/** Renders a template from git values; a template that cannot apply says why it was skipped. */
-function renderTagTemplate(template, git) {
-    const semver = git.tag !== undefined ? parseSemverTag(git.tag) : undefined;
-    const values = {};
-    if (git.sha)
-        Object.assign(values, { sha: git.sha, short_sha: git.sha.slice(0, 7) });
-    if (git.branch)
-        values.branch = sanitizeTag(git.branch);
-    if (git.tag)
-        values.tag = sanitizeTag(git.tag);
-    if (semver)
-        Object.assign(values, semver);
-    for (const variable of template.variables) {
-        if (values[variable] !== undefined)
-            continue;
-        return { ok: false, skipped: missingReason(variable, git) };
-    }
-    if (semver?.prerelease && isStableAlias(template)) {
-        return { ok: false, skipped: `\`${template.source}\` is not moved by prerelease ${semver.version}` };
-    }
-    return { ok: true, tag: renderWith(template, values) };
-}
-function isStableAlias(template) {
-    const v = template.variables;
-    return ((v.includes('major') || v.includes('minor')) &&
-        !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag'));
-}
-function missingReason(variable, git) {
-    if (variable === 'sha' || variable === 'short_sha')
-        return 'no commit is known';
-    if (variable === 'branch')
-        return 'no branch is known (detached HEAD or tag)';
-    if (variable === 'tag')
-        return 'no git tag is being released';
-    if (git.tag === undefined)
-        return 'no git tag is being released';
-    if (variable === 'prerelease')
-        return `${git.tag} is not a prerelease`;
-    return `git tag \`${git.tag}\` is not a semantic version (vMAJOR.MINOR.PATCH)`;
-}
-function renderWith(template, values) {
-    return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/core/trust.ts
@@ -32099,662 +29201,14 @@ function stepScenario(step, inference) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/plan.ts
-// The resolved plan: which scenario runs, what each image builds, tests and writes where, and
-// where every value came from. Pure: git facts and source identities are passed in.
-
-
-function resolveScenario(inputs) {
-    if (inputs.scenarioOverride)
-        return inputs.scenarioOverride;
-    if (inputs.config.scenario)
-        return { value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config' };
-    return inputs.inference.scenario;
-}
-function buildPlan(inputs) {
-    const { config, source, inference } = inputs;
-    const scenario = resolveScenario(inputs);
-    const git = mergeGit(inference, inputs.localGit);
-    const gitValues = {};
-    if (git.sha)
-        gitValues.sha = git.sha.value;
-    if (git.branch)
-        gitValues.branch = git.branch.value;
-    if (git.tag)
-        gitValues.tag = git.tag.value;
-    const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
-    const refusal = trustRefusal(inference, scenario);
-    const plan = {
-        version: 1,
-        config: source.file,
-        scenario,
-        host: inference.host,
-        event: inference.event,
-        reason: scenario.source === inference.scenario.source
-            ? inference.reason
-            : `${scenario.value} chosen by ${scenario.source}`,
-        trusted: inference.trusted,
-        git,
-        images,
-        writes: refusal
-            ? []
-            : images.flatMap(i => [
-                ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-                ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
-            ]),
-        warnings: planWarnings(scenario, images)
-    };
-    if (refusal)
-        plan.refusal = refusal;
-    return plan;
-}
-/** Images in an order where every image comes after the one it depends on, file order otherwise. */
-function buildOrder(images) {
-    const byName = new Map(images.map(i => [i.name, i]));
-    const done = new Set();
-    const out = [];
-    const visit = (image, depth) => {
-        if (done.has(image.name) || depth > images.length)
-            return;
-        const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
-        if (base)
-            visit(base, depth + 1);
-        done.add(image.name);
-        out.push(image);
-    };
-    images.forEach(i => visit(i, 0));
-    return out;
-}
-function mergeGit(inference, local) {
-    const out = {};
-    for (const key of ['sha', 'branch', 'tag']) {
-        const fromCi = inference.git[key];
-        const fromLocal = local?.[key];
-        if (fromCi)
-            out[key] = fromCi;
-        else if (fromLocal)
-            out[key] = { value: fromLocal, source: 'git (local checkout)' };
-    }
-    return out;
-}
-function planImage(image, inputs, scenario, git) {
-    const { config, source } = inputs;
-    const at = `images[${image.index}]`;
-    const from = (key, fallback = 'default') => source.where(`${at}.${key}`) ?? fallback;
-    const identity = inputs.identities.get(image.name);
-    const plan = {
-        name: image.name,
-        builder: { value: image.builder.kind, source: from('builder') },
-        context: { value: image.context, source: from('context') },
-        buildArgs: { value: image.buildArgs, source: from('build-args') },
-        platforms: { value: image.platforms, source: from('platforms') },
-        repository: {
-            value: image.repository,
-            source: source.where(`${at}.repository`) ?? `registry (${source.where('registry') ?? 'config'}) + name`
-        },
-        identity: identity && 'key' in identity
-            ? { value: identity, source: 'git tree of the context + hash of the image entry' }
-            : { source: 'git', error: identity?.error ?? 'not computed' },
-        tests: { value: image.test.commands.length, source: from('test', 'none configured') },
-        steps: [],
-        tags: []
-    };
-    if (image.builder.kind === 'dockerfile')
-        plan.containerfile = { value: image.containerfile, source: from('containerfile') };
-    if (image.target !== undefined)
-        plan.target = { value: image.target, source: from('target') };
-    if (image.dependsOn !== undefined)
-        plan.dependsOn = { value: image.dependsOn, source: from('depends-on') };
-    const key = identity && 'key' in identity ? identity.key : undefined;
-    if (key)
-        plan.staging = stagingRef(image, config, source, key);
-    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git));
-    plan.steps = steps(plan, scenario);
-    return plan;
-}
-function stagingRef(image, config, source, key) {
-    if (config.staging.kind === 'registry') {
-        return {
-            value: `${config.staging.registry}/${image.name}:${key}`,
-            source: `staging.registry (${source.where('staging.registry') ?? 'config'})`
-        };
-    }
-    const where = source.where('staging.tag-prefix');
-    return {
-        value: `${image.repository}:${config.staging.tagPrefix}${key}`,
-        source: where ? `staging.tag-prefix (${where})` : 'staging.tag-prefix (default `staging-`)'
-    };
-}
-function planTag(rule, where, repository, scenario, git) {
-    const rendered = renderTagTemplate(rule.template, git);
-    const planned = { template: rule.template.source, on: rule.on, source: where, published: false };
-    if (!rendered.ok) {
-        planned.skipped = rendered.skipped;
-        return planned;
-    }
-    planned.tag = rendered.tag;
-    planned.ref = `${repository}:${rendered.tag}`;
-    planned.published = rule.on.includes(scenario);
-    return planned;
-}
-function steps(plan, scenario) {
-    const platforms = plan.platforms.value.join(', ');
-    const build = [
-        `build ${platforms}`,
-        plan.tests.value
-            ? `test ${plan.tests.value} command(s) on each of ${platforms}`
-            : `no tests configured (add \`test:\`)`
-    ];
-    const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
-    const published = plan.tags.filter(t => t.published).map(t => t.ref);
-    switch (scenario) {
-        case 'check':
-            return [...build, 'push nothing (check)'];
-        case 'gate':
-            return [...build, `push the tested image to ${staging}`];
-        case 'promote':
-        case 'release':
-            return [
-                `no build: copy ${staging} by digest`,
-                published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
-            ];
-    }
-}
-function planWarnings(scenario, images) {
-    const warnings = [];
-    for (const image of images) {
-        if (image.identity.error && scenario.value !== 'check')
-            warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
-        if (image.identity.value?.dirty && scenario.value !== 'check')
-            warnings.push(`${image.name}: the build context has uncommitted changes`);
-    }
-    return warnings;
-}
-
-;// CONCATENATED MODULE: ./src/core/platform.ts
-// Platform strings as buildx and the OCI image index use them: os/arch[/variant].
-const OSES = ['linux', 'windows', 'freebsd'];
-const ARCH_VARIANTS = {
-    amd64: ['v1', 'v2', 'v3', 'v4'],
-    arm64: ['v8'],
-    arm: ['v5', 'v6', 'v7'],
-    '386': [],
-    ppc64le: [],
-    s390x: [],
-    riscv64: [],
-    mips64le: [],
-    mips64: [],
-    loong64: []
-};
-const ARCH_ALIASES = {
-    x86_64: 'amd64',
-    'x86-64': 'amd64',
-    aarch64: 'arm64',
-    armhf: 'arm/v7',
-    armel: 'arm/v6',
-    i386: '386',
-    i686: '386',
-    ppc64el: 'ppc64le'
-};
-/** The name QEMU and `uname -m` use for an architecture (binfmt handler names). */
-const UNAME_MACHINE = {
-    amd64: 'x86_64',
-    arm64: 'aarch64',
-    arm: 'arm',
-    '386': 'i386',
-    ppc64le: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    mips64le: 'mips64el',
-    mips64: 'mips64',
-    loong64: 'loongarch64'
-};
-function parsePlatform(text) {
-    const parts = text.split('/');
-    const [os, arch, variant] = parts;
-    if (parts.length === 1) {
-        const arch1 = ARCH_ALIASES[text] ?? text;
-        if (arch1 in ARCH_VARIANTS || arch1.startsWith('arm/'))
-            return { ok: false, error: `\`${text}\` has no OS; write \`linux/${arch1}\`` };
-        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/amd64\`` };
-    }
-    if (parts.length > 3 || !os || !arch)
-        return { ok: false, error: `\`${text}\` is not a platform; write os/arch[/variant], e.g. \`linux/arm64\`` };
-    if (!OSES.includes(os)) {
-        const fix = OSES.includes(os.toLowerCase()) ? `; write \`${os.toLowerCase()}\`` : `; supported: ${OSES.join(', ')}`;
-        return { ok: false, error: `unknown OS \`${os}\` in \`${text}\`${fix}` };
-    }
-    const alias = ARCH_ALIASES[arch];
-    if (alias)
-        return { ok: false, error: `\`${arch}\` is the kernel's name; the platform name is \`${os}/${alias}\`` };
-    const variants = ARCH_VARIANTS[arch];
-    if (!variants)
-        return {
-            ok: false,
-            error: `unknown architecture \`${arch}\` in \`${text}\`; known: ${Object.keys(ARCH_VARIANTS).join(', ')}`
-        };
-    if (variant !== undefined && !variants.includes(variant)) {
-        const known = variants.length ? `; ${arch} variants: ${variants.join(', ')}` : `; ${arch} has no variants`;
-        return { ok: false, error: `unknown variant \`${variant}\` for ${arch}${known}` };
-    }
-    const platform = { os, architecture: arch };
-    if (variant !== undefined)
-        platform.variant = variant;
-    return { ok: true, value: platform };
-}
-function formatPlatform(p) {
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-/** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
-function samePlatform(a, b) {
-    const norm = (p) => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
-    return norm(a) === norm(b);
-}
-/** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
-function samePlatformText(a, b) {
-    const pa = parsePlatform(a);
-    const pb = parsePlatform(b);
-    return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
-}
-
-;// CONCATENATED MODULE: ./src/core/limiter.ts
-/** Runs at most `size` tasks at once; the others wait their turn in order. */
-class Limiter {
-    size;
-    active = 0;
-    queue = [];
-    constructor(size) {
-        this.size = size;
-    }
-    async run(task) {
-        if (this.active >= this.size)
-            await new Promise(resolve => this.queue.push(resolve));
-        this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.active--;
-            this.queue.shift()?.();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/text.ts
-/** The last non-empty line of a program's output, for one-line error messages. */
-function lastLine(text) {
-    return (text
-        .trim()
-        .split('\n')
-        .reverse()
-        .find(l => l.trim())
-        ?.trim() ?? '');
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(5260);
-;// CONCATENATED MODULE: ./src/io/exec.ts
-// The one seam through which imagegate runs programs: argv arrays only, never a shell string.
-// Static methods so tests can spy on them (ESM namespace exports cannot be replaced).
-
-
-
-class ExecError extends Error {
-    command;
-    args;
-    result;
-    constructor(command, args, result) {
-        const last = lastLine(result.stderr) || lastLine(result.stdout) || '(no output)';
-        super(`${command} ${args[0] ?? ''} exited with ${result.exitCode}: ${last}`);
-        this.command = command;
-        this.args = args;
-        this.result = result;
-        this.name = 'ExecError';
-    }
-}
-class Exec {
-    /** Runs a program and returns its exit code and output; a missing program is an InfrastructureError. */
-    static async run(command, args, opts = {}) {
-        const env = opts.env ? { ...process.env, ...opts.env } : undefined;
-        const started = Date.now();
-        try {
-            const result = await lib_exec/* getExecOutput */.H(command, [...args], {
-                cwd: opts.cwd,
-                env,
-                input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
-                ignoreReturnCode: true,
-                silent: !opts.stream,
-                outStream: process.stderr,
-                errStream: process.stderr,
-                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
-            });
-            if (process.env.IMAGEGATE_TRACE)
-                process.stderr.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
-            return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-        }
-        catch (e) {
-            const message = e instanceof Error ? e.message : String(e);
-            if (/Unable to locate executable file|ENOENT/.test(message)) {
-                throw new InfrastructureError(`\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`);
-            }
-            throw e;
-        }
-    }
-    /** Runs a program and returns its stdout; a non-zero exit is an ExecError. */
-    static async output(command, args, opts = {}) {
-        const result = await Exec.run(command, args, opts);
-        if (result.exitCode !== 0)
-            throw new ExecError(command, args, result);
-        return result.stdout;
-    }
-}
-function chunkTo(sink) {
-    return data => sink(data.toString('utf8'));
-}
-
-;// CONCATENATED MODULE: ./src/io/docker.ts
-// Runs the docker CLI (and its buildx plugin) with argv built in src/core/docker-args.ts.
-
-
-
-
-
-
-class Docker {
-    opts;
-    constructor(opts = {}) {
-        this.opts = opts;
-    }
-    env() {
-        // Content trust would make docker contact a notary for every reference.
-        return { DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? { DOCKER_CONFIG: this.opts.configDir } : {}) };
-    }
-    /** `opts.env` adds variables for this call only (build secrets read from the environment). */
-    async run(args, opts = {}) {
-        return Exec.run('docker', args, { ...opts, env: { ...opts.env, ...this.env() } });
-    }
-    async output(args, opts = {}) {
-        const result = await this.run(args, opts);
-        if (result.exitCode !== 0)
-            throw new ExecError('docker', args, result);
-        return result.stdout;
-    }
-    /** The engine answers, keeps multi-platform images (containerd store), and buildx is there. */
-    async requireEngine() {
-        const [info, buildx] = await Promise.all([
-            this.run(['info', '--format', '{{json .DriverStatus}}']),
-            this.run(['buildx', 'version'])
-        ]);
-        if (info.exitCode !== 0) {
-            const why = info.stderr.trim().split('\n').pop() ?? '';
-            throw new InfrastructureError(`no Docker engine answers (${why}); start one (on this repository's machines: \`scripts/testbed up\`)`);
-        }
-        if (!info.stdout.includes('io.containerd.snapshotter')) {
-            throw new InfrastructureError('the Docker engine does not use the containerd image store, so it cannot keep a multi-platform image to test every platform of the exact bytes it pushes. ' +
-                'Enable it with `{"features": {"containerd-snapshotter": true}}` in /etc/docker/daemon.json and restart dockerd ' +
-                '(on GitHub runners: docker/setup-docker-action with that daemon-config)');
-        }
-        if (buildx.exitCode !== 0) {
-            throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
-        }
-    }
-    /** A named buildx builder (remote, kubernetes, docker-container) must exist before a build is sent to it. */
-    async requireBuilder(name) {
-        const inspect = await this.run(['buildx', 'inspect', name]);
-        if (inspect.exitCode !== 0) {
-            throw new InfrastructureError(`buildx builder \`${name}\` is not usable (${lastLine(inspect.stderr)}); create it first (\`docker buildx create --name ${name} …\`) or list them with \`docker buildx ls\``);
-        }
-    }
-}
-/**
- * A DOCKER_CONFIG of this run's own holding the user's config plus logins made from environment
- * credentials, so the user's docker config is never modified. Passwords go through stdin.
- */
-async function withLogins(hosts, credentials, fn) {
-    if (!credentials)
-        return fn(new Docker());
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'imagegate-docker-'));
-    try {
-        await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-        const userConfig = (0,external_node_path_.join)(process.env.DOCKER_CONFIG ?? (0,external_node_path_.join)(process.env.HOME ?? (0,external_node_os_.tmpdir)(), '.docker'), 'config.json');
-        const existing = await (0,promises_.readFile)(userConfig, 'utf8').catch(() => '{}');
-        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), existing, { mode: 0o600 });
-        const docker = new Docker({ configDir: dir });
-        for (const host of [...new Set(hosts)]) {
-            const result = await docker.run(['login', host, '--username', credentials.username, '--password-stdin'], {
-                input: credentials.password
-            });
-            if (result.exitCode !== 0) {
-                throw new InfrastructureError(`docker login to ${host} as ${credentials.username} failed: ${result.stderr.trim().split('\n').pop() ?? ''}; check IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`);
-            }
-        }
-        return await fn(docker);
-    }
-    finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/docker-args.ts
-// argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
-
-function buildxBuildArgs(req) {
-    const { image } = req;
-    const context = external_node_path_.posix.resolve(req.baseDir, image.context);
-    const args = ['buildx', 'build'];
-    if (req.builder)
-        args.push('--builder', req.builder);
-    args.push('--platform', image.platforms.join(','));
-    args.push('--file', external_node_path_.posix.resolve(context, image.containerfile));
-    if (image.target !== undefined)
-        args.push('--target', image.target);
-    for (const [key, value] of Object.entries(image.buildArgs))
-        args.push('--build-arg', `${key}=${value}`);
-    for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
-        args.push('--build-context', `${name}=docker-image://${ref}`);
-    for (const secret of image.secrets ?? []) {
-        args.push('--secret', 'env' in secret
-            ? `id=${secret.id},env=${secret.env}`
-            : `id=${secret.id},src=${external_node_path_.posix.resolve(req.baseDir, secret.file)}`);
-    }
-    const labels = { ...req.oci, ...image.labels };
-    for (const [key, value] of Object.entries(labels))
-        args.push('--label', `${key}=${value}`);
-    args.push(...attestationArgs(image));
-    const annotations = { ...req.oci, ...image.annotations };
-    const levels = producesIndex(image) ? ['index', 'manifest'] : ['manifest'];
-    for (const [key, value] of Object.entries(annotations))
-        for (const level of levels)
-            args.push('--annotation', `${level}:${key}=${value}`);
-    const configured = image.cache && (image.cache.from.length || image.cache.to.length) ? image.cache : undefined;
-    const cache = configured ?? req.defaultCache ?? { from: [], to: [] };
-    for (const from of cache.from)
-        args.push('--cache-from', from);
-    for (const to of cache.to)
-        args.push('--cache-to', tolerantCacheTo(to));
-    for (const tag of req.tags)
-        args.push('--tag', tag);
-    if (req.load)
-        args.push('--load');
-    if (req.metadataFile)
-        args.push('--metadata-file', req.metadataFile);
-    args.push(context);
-    return args;
-}
-function attestationArgs(image) {
-    const provenance = image.attestations?.provenance ?? 'min';
-    const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
-    if (image.attestations?.sbom)
-        args.push('--sbom=true');
-    return args;
-}
-/** buildx refuses index annotations on a single-platform image without attestations. */
-function producesIndex(image) {
-    return (image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom);
-}
-/** A cache that cannot be written must warn, never fail the build. */
-function tolerantCacheTo(spec) {
-    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
-}
-function dockerRunArgs(req) {
-    const args = ['run', '--rm', '--pull', 'never', '--platform', req.platform];
-    if (req.name)
-        args.push('--name', req.name);
-    if (req.user !== undefined)
-        args.push('--user', req.user);
-    if (req.workdir !== undefined)
-        args.push('--workdir', req.workdir);
-    for (const [key, value] of Object.entries(req.env ?? {}))
-        args.push('--env', `${key}=${value}`);
-    for (const m of req.mounts ?? [])
-        args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
-    if (req.command === undefined)
-        return [...args, req.image];
-    if (req.launcher && req.entrypoint !== 'keep') {
-        // buildpacks/spec platform.md "launcher": a string is the shell form, `--` then argv runs directly.
-        const rest = typeof req.command === 'string' ? [req.command] : ['--', ...req.command];
-        return [...args, '--entrypoint', 'launcher', req.image, ...rest];
-    }
-    const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
-    if (req.entrypoint === 'keep')
-        return [...args, req.image, ...argv];
-    const [entrypoint, ...rest] = argv;
-    return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
-}
-/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
-function setupContainerfile(base, setup, user) {
-    const lines = [`FROM ${base}`, 'USER root'];
-    // The exec form with JSON keeps a multi-line script intact, newlines included.
-    for (const step of setup)
-        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
-    lines.push(`USER ${user || 'root'}`);
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/core/results.ts
-// What a check or gate run found: per image, per platform, per test. Rendered as JSON (--json),
-// GitHub outputs and summary, JUnit XML and the terminal summary.
-function imagePassed(image) {
-    return image.status === 'passed';
-}
-function countTests(images) {
-    const tests = images.flatMap(i => i.platforms.flatMap(p => p.tests));
-    const passed = tests.filter(t => t.status === 'passed').length;
-    return { passed, failed: tests.length - passed };
-}
-/** Keeps the last `lines` lines (and at most `bytes` characters) of a command's output. */
-function tail(text, lines = 20, bytes = 4000) {
-    const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
-    return kept.length > bytes ? `…${kept.slice(-bytes)}` : kept;
-}
-
-;// CONCATENATED MODULE: ./src/io/dockerfile-builder.ts
-// Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
-// image store: the result is one index whose digest is what gets tested and pushed.
-
-
-
-
-
-
-
-class DockerfileBuilder {
-    opts;
-    constructor(opts) {
-        this.opts = opts;
-    }
-    async build(inputs) {
-        const { image } = inputs;
-        const buildEnv = this.buildEnv(inputs);
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'imagegate-build-'));
-        const runTag = localTagFor(image.name, inputs.runId);
-        try {
-            const metadataFile = (0,external_node_path_.join)(dir, 'metadata.json');
-            const args = buildxBuildArgs({
-                image,
-                baseDir: inputs.baseDir,
-                tags: [runTag],
-                load: true,
-                metadataFile,
-                oci: inputs.oci,
-                buildContexts: this.baseContexts(inputs),
-                ...(this.opts.builder ? { builder: this.opts.builder } : {}),
-                ...(this.githubCache(image.name) ? { defaultCache: this.githubCache(image.name) } : {})
-            });
-            let output = '';
-            const started = Date.now();
-            const result = await this.opts.docker.run(args, {
-                stream: true,
-                env: buildEnv,
-                onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
-            });
-            const buildMs = Date.now() - started;
-            if (result.exitCode !== 0)
-                return { ok: false, reason: buildFailure(output), outputTail: tail(output) };
-            const metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
-            const digest = metadata['containerimage.digest'];
-            const inspect = await this.opts.docker.output([
-                'image',
-                'inspect',
-                '--format',
-                '{{.Id}} {{.Config.User}}',
-                runTag
-            ]);
-            const [id = '', user = ''] = inspect.trim().split(' ');
-            if (!digest || digest !== id) {
-                return {
-                    ok: false,
-                    reason: `buildx reported digest ${digest ?? '(none)'} but the engine holds ${id}`,
-                    outputTail: tail(output)
-                };
-            }
-            // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
-            return { ok: true, image: { name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs } };
-        }
-        finally {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    /** A dependent image's FROM <base repository> resolves to the base's tested local image. */
-    baseContexts(inputs) {
-        return inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {};
-    }
-    /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
-    buildEnv(inputs) {
-        const env = {};
-        for (const secret of inputs.image.secrets) {
-            if (!('env' in secret))
-                continue;
-            const value = this.opts.env[secret.env];
-            if (value === undefined) {
-                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
-            }
-            this.opts.reporter.mask(value);
-            env[secret.env] = value;
-        }
-        // buildx reads SOURCE_DATE_EPOCH from its environment (image `created`, reproducible timestamps).
-        if (this.opts.env.SOURCE_DATE_EPOCH !== undefined)
-            env.SOURCE_DATE_EPOCH = this.opts.env.SOURCE_DATE_EPOCH;
-        return env;
-    }
-    githubCache(name) {
-        const env = this.opts.env;
-        if (env.GITHUB_ACTIONS !== 'true' ||
-            !env.ACTIONS_RUNTIME_TOKEN ||
-            !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL))
-            return undefined;
-        const scope = `imagegate-${name}`;
-        return { from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`] };
-    }
-}
-function buildFailure(output) {
-    const line = output
-        .split('\n')
-        .reverse()
-        .find(l => /ERROR|error:/.test(l));
-    return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
+;// CONCATENATED MODULE: ./src/core/builder.ts
+// The one interface every way of building sits behind (buildx today, buildpacks next), so check,
+// gate and promote do not care which built the image.
+/** Local names never leave the engine: this registry host does not exist. */
+const LOCAL_REGISTRY = 'imagegate.local';
+/** This run's local tag for an image: FROM resolves a tag locally (a digest would go to a registry). */
+function localTagFor(name, runId) {
+    return `${LOCAL_REGISTRY}/${name}:run-${runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/buildpacks/labels.ts
@@ -32862,6 +29316,130 @@ function parseBuildpackToml(text) {
     const id = value('id');
     const version = value('version');
     return id && version ? { id, version } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/reference.ts
+// Image references after the distribution reference grammar
+// (github.com/distribution/reference, reference.go): name [":" tag] ["@" digest].
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
+const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const DOMAIN = `(?:${DOMAIN_NAME}|${IPV6})(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
+const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
+const NAME_MAX = 255;
+/** True when the first path component names a registry host, as docker decides it. */
+function looksLikeRegistryHost(component) {
+    return component === 'localhost' || component.includes('.') || component.includes(':') || /[A-Z]/.test(component);
+}
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+function explainInvalidTag(tag) {
+    if (tag.length === 0)
+        return 'a tag cannot be empty';
+    if (tag.length > 128)
+        return `a tag is at most 128 characters; this one has ${tag.length}`;
+    if (!/^\w/.test(tag))
+        return `a tag must start with a letter, digit or underscore, not \`${tag[0]}\``;
+    const bad = [...tag].find(c => !/[\w.-]/.test(c));
+    return `a tag may hold only letters, digits, \`_\`, \`.\` and \`-\`; \`${bad ?? '?'}\` is not allowed`;
+}
+/** Parses a repository path such as `acme/web` (no registry, tag or digest). */
+function parseRepositoryPath(path) {
+    if (path.length === 0)
+        return { ok: false, error: 'the repository path is empty' };
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT_RE.test(component)) {
+            if (/[A-Z]/.test(component)) {
+                return {
+                    ok: false,
+                    error: `repository names must be lowercase: \`${component}\` → \`${component.toLowerCase()}\``
+                };
+            }
+            return {
+                ok: false,
+                error: `\`${component || '(empty)'}\` is not a valid path component (lowercase letters and digits, joined by \`.\`, \`_\`, \`__\` or \`-\`)`
+            };
+        }
+    }
+    return { ok: true, value: path };
+}
+/**
+ * Parses `registry/path[:tag][@digest]`. A registry host is required: imagegate never guesses
+ * Docker Hub, so `acme/web` is refused with the fix `docker.io/acme/web`.
+ */
+function parseReference(text) {
+    let rest = text.trim();
+    if (rest !== text)
+        return { ok: false, error: 'remove the surrounding spaces' };
+    if (rest.length === 0)
+        return { ok: false, error: 'the reference is empty' };
+    if (rest.includes('://'))
+        return { ok: false, error: 'write a reference without a URL scheme (no `https://`)' };
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!isValidDigest(digest))
+            return { ok: false, error: `\`${digest}\` is not a digest (expected \`sha256:\` and 64 hex digits)` };
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon >= 0) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            return { ok: false, error: `invalid tag \`${tag}\`: ${explainInvalidTag(tag)}` };
+    }
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : rest;
+    if (slash < 0 || !looksLikeRegistryHost(first)) {
+        return {
+            ok: false,
+            error: `\`${text}\` names no registry host; write it in full, e.g. \`docker.io/${rest}\` or \`ghcr.io/${rest}\``
+        };
+    }
+    if (!DOMAIN_RE.test(first))
+        return { ok: false, error: `\`${first}\` is not a valid registry host[:port]` };
+    const path = parseRepositoryPath(rest.slice(slash + 1));
+    if (!path.ok)
+        return path;
+    if (rest.length > NAME_MAX)
+        return { ok: false, error: `the repository name is ${rest.length} characters; at most ${NAME_MAX} are allowed` };
+    const ref = { registry: first, repository: path.value };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return { ok: true, value: ref };
+}
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/** Turns any branch name into a valid tag: invalid characters become `-`, trimmed to 128. */
+function sanitizeTag(text) {
+    let tag = text.replace(/[^\w.-]+/g, '-');
+    if (!/^\w/.test(tag))
+        tag = `_${tag.replace(/^[.-]+/, '')}`;
+    return tag.slice(0, 128);
+}
+/** `host/path:tag` of a repository and a tag. */
+function tagReference(repo, tag) {
+    return `${repo.registry}/${repo.repository}:${tag}`;
+}
+/** `host/path@digest`. */
+function digestReference(repo, digest) {
+    return `${repo.registry}/${repo.repository}@${digest}`;
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
 }
 
 ;// CONCATENATED MODULE: ./src/core/buildpacks/pack-args.ts
@@ -33114,1190 +29692,8 @@ function herokuAnnotation(output) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
-
-class RegistryError extends InfrastructureError {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-}
-/** The first OCI error code and message of an error body, if it is one. */
-function ociError(body) {
-    if (!body || body.length === 0)
-        return {};
-    try {
-        const doc = JSON.parse(body.toString());
-        const first = doc.errors?.[0];
-        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
-    }
-    catch {
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/types.ts
-// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
-
-const MEDIA = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    ociEmpty: 'application/vnd.oci.empty.v1+json'
-};
-const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function isIndexMediaType(mediaType) {
-    return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
-/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
-function parseManifest(m) {
-    const doc = JSON.parse(m.bytes.toString('utf8'));
-    const mediaType = doc.mediaType ?? m.mediaType;
-    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
-        return {
-            kind: 'index',
-            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
-        };
-    }
-    if (!doc.config)
-        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
-    return {
-        kind: 'image',
-        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
-    };
-}
-/** Blobs an image manifest references: its config, then its layers (deduplicated). */
-function blobsOf(manifest) {
-    const seen = new Set();
-    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
-}
-function platformText(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
-function isAttestation(d) {
-    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
-}
-
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-// When to try a registry request again and how long to wait: exponential backoff with full
-// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
-// per host, so parallel workers slow down together after a 429.
-const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
-const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
-const RETRYABLE_ERRORS = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EAI_AGAIN',
-    'ERR_SHORT_BODY',
-    'ERR_IDLE_TIMEOUT',
-    'UND_ERR_SOCKET'
-]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUS.has(status);
-}
-function isRetryableError(error) {
-    const code = error?.code;
-    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
-        /socket hang up|premature close|aborted/i.test(String(error?.message)));
-}
-/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
-function backoffMs(policy, attempt, random = Math.random) {
-    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
-    return Math.floor(random() * step);
-}
-/** The earliest time each host may be asked again, shared by every request of the process. */
-class HostGate {
-    next = new Map();
-    /** Waits until the host may be asked again. */
-    async wait(host, sleep = delay) {
-        for (;;) {
-            const at = this.next.get(host) ?? 0;
-            const now = Date.now();
-            if (at <= now)
-                return;
-            await sleep(at - now);
-        }
-    }
-    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
-    hold(host, ms) {
-        const until = Date.now() + ms;
-        if ((this.next.get(host) ?? 0) < until)
-            this.next.set(host, until);
-    }
-}
-function delay(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
-// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
-
-
-
-
-
-// One streamed PUT is fastest and cheapest; chunks only pay off for very large blobs, and
-// distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
-const DEFAULT_CHUNK = 512 * 1024 * 1024;
-const UPLOAD_RECOVERIES = 10;
-const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
-class RegistryClient {
-    transport;
-    opts;
-    constructor(transport, opts = {}) {
-        this.transport = transport;
-        this.opts = opts;
-    }
-    /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
-    async headManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
-        if (res.status === 404)
-            return undefined;
-        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
-        const digest = header(res, 'docker-content-digest');
-        if (digest)
-            return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
-        // Without the header, only the bytes tell the digest.
-        const m = await this.getManifest(repo, reference);
-        return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
-    }
-    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
-    async getManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
-        if (res.status === 404)
-            return undefined;
-        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
-        const digest = sha256Digest(res.body);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
-        }
-        const claimed = header(res, 'docker-content-digest');
-        if (claimed && claimed !== digest)
-            throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
-        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
-        return { bytes: res.body, mediaType, digest };
-    }
-    /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
-    async putManifest(repo, reference, manifest, opts = {}) {
-        const what = `PUT manifest ${at(repo, reference)}`;
-        const tries = opts.waitForBlobs === false ? 1 : 4;
-        // A registry may not yet see children or blobs written a moment ago (eventual consistency).
-        for (let attempt = 1;; attempt++) {
-            const res = await this.send(repo, {
-                method: 'PUT',
-                path: `/v2/${repo.repository}/manifests/${reference}`,
-                headers: { 'content-type': manifest.mediaType },
-                body: manifest.bytes
-            }, ['pull', 'push']);
-            const code = ociError(res.body).code;
-            if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
-                await delay(250 * attempt);
-                continue;
-            }
-            expectStatus(res, [200, 201], what);
-            const confirmed = header(res, 'docker-content-digest');
-            if (confirmed && confirmed !== manifest.digest)
-                throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
-            return manifest.digest;
-        }
-    }
-    async headBlob(repo, digest) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
-        if (res.status === 404)
-            return false;
-        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
-        return true;
-    }
-    /**
-     * Cross-repository mount within one registry. True when mounted; false when the registry
-     * refused in any way (then the caller uploads), cancelling any upload session it opened.
-     */
-    async mountBlob(repo, digest, from) {
-        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
-        let res;
-        try {
-            res = await this.send(repo, {
-                method: 'POST',
-                path,
-                headers: { 'content-length': '0' },
-                scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
-            }, ['pull', 'push']);
-        }
-        catch {
-            return false;
-        }
-        if (res.status === 201)
-            return true;
-        const location = header(res, 'location');
-        if (res.status === 202 && location)
-            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
-        return false;
-    }
-    /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
-    async getBlob(repo, blob, offset = 0) {
-        const headers = offset ? { range: `bytes=${offset}-` } : {};
-        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
-        // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
-        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
-            const location = header(res, 'location');
-            if (!location)
-                break;
-            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
-                'pull'
-            ]);
-        }
-        if (res.status !== 200 && res.status !== 206) {
-            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
-        }
-        if (offset && res.status !== 206)
-            throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
-        const body = res.stream;
-        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
-    }
-    /**
-     * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
-     * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
-     */
-    async uploadBlob(repo, blob, open, session) {
-        const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
-        let location = session ?? (await this.startUpload(repo));
-        let offset = 0;
-        let mismatches = 0;
-        for (let recoveries = 0;; recoveries++) {
-            try {
-                if (blob.size <= chunk) {
-                    await this.putWhole(repo, blob, location, open);
-                    return;
-                }
-                location = await this.putChunks(repo, blob, location, offset, chunk, open);
-                return;
-            }
-            catch (e) {
-                // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
-                const status = e instanceof RegistryError ? e.status : undefined;
-                if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
-                    throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
-                if (recoveries >= UPLOAD_RECOVERIES ||
-                    (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
-                    throw e;
-                const resumed = await this.uploadOffset(repo, location);
-                if (resumed === undefined || blob.size <= chunk) {
-                    location = await this.startUpload(repo);
-                    offset = 0;
-                }
-                else {
-                    offset = resumed;
-                }
-                await delay(Math.min(2000, 100 * 2 ** recoveries));
-            }
-        }
-    }
-    /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
-    async putSmallBlob(repo, bytes) {
-        const digest = sha256Digest(bytes);
-        if (await this.headBlob(repo, digest))
-            return digest;
-        const res = await this.send(repo, {
-            method: 'POST',
-            path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
-            headers: { 'content-type': 'application/octet-stream' },
-            body: bytes
-        }, ['pull', 'push']);
-        if (res.status === 202) {
-            // This registry does not take a monolithic POST: finish through the session it opened.
-            const location = header(res, 'location');
-            if (!location)
-                throw new RegistryError(`${repo.registry} started an upload without a Location`);
-            const put = await this.send(repo, {
-                method: 'PUT',
-                path: withQuery(location, 'digest', digest),
-                headers: { 'content-type': 'application/octet-stream' },
-                body: bytes
-            }, ['pull', 'push']);
-            expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
-            return digest;
-        }
-        expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
-        return digest;
-    }
-    async startUpload(repo) {
-        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
-        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
-        const location = header(res, 'location');
-        if (!location)
-            throw new RegistryError(`${repo.registry} started an upload without a Location`);
-        return location;
-    }
-    async putWhole(repo, blob, location, open) {
-        const res = await this.send(repo, {
-            method: 'PUT',
-            path: withQuery(location, 'digest', blob.digest),
-            headers: { 'content-type': 'application/octet-stream' },
-            body: () => open(0),
-            bodyLength: blob.size,
-            noRetry: true
-        }, ['pull', 'push']);
-        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
-        checkBlobDigest(res, repo, blob);
-    }
-    async putChunks(repo, blob, location, from, chunk, open) {
-        let offset = from;
-        let url = location;
-        const source = await open(offset);
-        const reader = chunkReader(source);
-        while (offset < blob.size) {
-            const length = Math.min(chunk, blob.size - offset);
-            const bytes = await reader(length);
-            const res = await this.send(repo, {
-                method: 'PATCH',
-                path: url,
-                headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}` },
-                body: bytes,
-                noRetry: true
-            }, ['pull', 'push']);
-            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
-            url = header(res, 'location') ?? url;
-            offset += length;
-        }
-        source.destroy();
-        const res = await this.send(repo, { method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: { 'content-length': '0' }, noRetry: true }, ['pull', 'push']);
-        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
-        checkBlobDigest(res, repo, blob);
-        return url;
-    }
-    /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
-    async uploadOffset(repo, location) {
-        const res = await this.send(repo, { method: 'GET', path: location }, ['pull', 'push']).catch(() => undefined);
-        if (!res || res.status !== 204)
-            return undefined;
-        const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
-        return range ? Number(range[1]) + 1 : 0;
-    }
-    async deleteManifest(repo, reference) {
-        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
-            'pull',
-            'push',
-            'delete'
-        ]);
-    }
-    async listTags(repo) {
-        const tags = [];
-        let path = `/v2/${repo.repository}/tags/list?n=1000`;
-        while (path) {
-            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
-            if (res.status === 404)
-                return tags;
-            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
-            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
-            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
-            path = next;
-        }
-        return tags;
-    }
-    send(repo, req, actions) {
-        return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
-    }
-}
-function expectStatus(res, ok, what) {
-    if (ok.includes(res.status))
-        return;
-    res.stream?.resume();
-    const { code, message } = ociError(res.body);
-    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
-}
-function checkBlobDigest(res, repo, blob) {
-    const confirmed = header(res, 'docker-content-digest');
-    if (confirmed && confirmed !== blob.digest)
-        throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
-}
-function header(res, name) {
-    const v = res.headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-function at(repo, reference) {
-    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-}
-function withQuery(location, key, value) {
-    return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
-}
-/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
-function verifier(blob) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    return new external_node_stream_.Transform({
-        transform(chunk, _enc, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        },
-        flush(done) {
-            const digest = `sha256:${hash.digest('hex')}`;
-            if (size !== blob.size || digest !== blob.digest) {
-                // A short body is the network's doing; the right length with other bytes is the source's.
-                done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
-                    code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
-                }));
-                return;
-            }
-            done();
-        }
-    });
-}
-/** Reads exactly `n` bytes at a time from a stream (chunks are joined once per read, not per arrival). */
-function chunkReader(stream) {
-    const pending = [];
-    let length = 0;
-    let ended = false;
-    let failure;
-    stream.on('end', () => void (ended = true));
-    stream.on('error', e => void (failure = e));
-    return async (n) => {
-        while (length < n) {
-            if (failure)
-                throw failure;
-            const chunk = stream.read();
-            if (chunk) {
-                pending.push(chunk);
-                length += chunk.length;
-                continue;
-            }
-            if (ended)
-                throw Object.assign(new Error(`source ended after ${length} of ${n} bytes`), { code: 'ERR_SHORT_BODY' });
-            await new Promise(resolve => {
-                const wake = () => {
-                    stream.off('readable', wake);
-                    stream.off('end', wake);
-                    stream.off('error', wake);
-                    resolve();
-                };
-                stream.on('readable', wake);
-                stream.on('end', wake);
-                stream.on('error', wake);
-            });
-        }
-        const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, length);
-        pending.length = 0;
-        const rest = all.subarray(n);
-        if (rest.length)
-            pending.push(rest);
-        length = rest.length;
-        return all.subarray(0, n);
-    };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from, per registry host, in this order:
-//   1. IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD, for the hosts named in .imagegate.yml only;
-//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
-//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
-//   3. nothing: anonymous.
-// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
-// Every secret seen is remembered for log masking, and no error message ever contains one.
-
-
-
-
-
-
-const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
-const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
-const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
-/** The key docker writes Docker Hub credentials under. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** What a credential helper prints when it holds nothing for the server. */
-const NOT_FOUND = /credentials not found/i;
-const TOKEN_USERNAME = '<token>';
-/** Resolves and caches credentials per registry host; see the top of this file for the order. */
-class CredentialStore {
-    env;
-    envHosts;
-    configDir;
-    cache = new Map();
-    seen = new Set();
-    config;
-    constructor(opts) {
-        this.env = opts.env;
-        this.envHosts = new Set((opts.envHosts ?? []).map(canonicalHost));
-        this.configDir =
-            opts.dockerConfigDir ??
-                (opts.env.DOCKER_CONFIG || undefined) ??
-                (opts.env.HOME ? (0,external_node_path_.join)(opts.env.HOME, '.docker') : undefined);
-        // Mask the environment's password from the start, even before (or without) it being used.
-        const user = opts.env[ENV_USER];
-        const password = opts.env[ENV_PASSWORD];
-        if (password)
-            this.remember(password);
-        if (user && password)
-            this.remember(basicAuth(user, password));
-    }
-    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
-    get(host) {
-        let key;
-        try {
-            key = canonicalHost(host);
-        }
-        catch (e) {
-            return Promise.reject(e);
-        }
-        let pending = this.cache.get(key);
-        if (!pending) {
-            pending = this.resolve(key);
-            this.cache.set(key, pending);
-            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
-            pending.catch(() => this.cache.delete(key));
-        }
-        return pending;
-    }
-    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
-    secrets() {
-        return [...this.seen];
-    }
-    async resolve(host) {
-        const fromEnv = this.fromEnv(host);
-        if (fromEnv)
-            return fromEnv;
-        const config = await this.loadConfig();
-        if (!config)
-            return undefined;
-        const helperKey = findKey(config.credHelpers, host);
-        if (helperKey !== undefined) {
-            const helper = config.credHelpers[helperKey];
-            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
-        }
-        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
-        if (authKey !== undefined)
-            return this.fromAuthEntry(config, authKey);
-        if (config.credsStore)
-            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
-        return undefined;
-    }
-    fromEnv(host) {
-        const username = this.env[ENV_USER];
-        const password = this.env[ENV_PASSWORD];
-        if (!username && !password)
-            return undefined;
-        if (!username || !password) {
-            const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
-            throw new UsageError(`${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`);
-        }
-        if (!this.envHosts.has(host))
-            return undefined;
-        return { credentials: { kind: 'basic', username, password }, source: ENV_SOURCE };
-    }
-    fromAuthEntry(config, key) {
-        const entry = config.auths[key];
-        const source = `${config.file} auths[${JSON.stringify(key)}]`;
-        let basic;
-        if (entry.auth) {
-            this.remember(entry.auth);
-            basic = decodeAuth(entry.auth);
-            if (basic)
-                this.remember(basic.password);
-            else
-                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
-        }
-        else if (entry.username || entry.password) {
-            if (entry.password)
-                this.remember(entry.password);
-            if (!entry.username || !entry.password)
-                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
-            basic = { username: entry.username, password: entry.password };
-        }
-        if (basic)
-            this.remember(basicAuth(basic.username, basic.password));
-        if (entry.identitytoken) {
-            this.remember(entry.identitytoken);
-            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
-        }
-        return { credentials: { kind: 'basic', ...basic }, source };
-    }
-    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
-    async fromHelper(name, host, referrer) {
-        const program = `docker-credential-${name}`;
-        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
-        const path = await findProgram(program, this.env.PATH ?? process.env.PATH ?? '');
-        if (!path)
-            throw missing();
-        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
-        let result;
-        try {
-            result = await Exec.run(path, ['get'], { input: serverUrl, env: definedOnly(this.env) });
-        }
-        catch (e) {
-            if (e instanceof InfrastructureError)
-                throw missing();
-            throw e;
-        }
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode !== 0) {
-            if (NOT_FOUND.test(output))
-                return undefined;
-            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
-            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
-        }
-        if (!result.stdout.trim())
-            return undefined;
-        let answer;
-        try {
-            answer = JSON.parse(result.stdout);
-        }
-        catch {
-            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        }
-        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
-            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
-        const username = typeof answer.Username === 'string' ? answer.Username : '';
-        if (!secret)
-            return undefined;
-        this.remember(secret);
-        const source = `credential helper ${program}`;
-        if (username === TOKEN_USERNAME)
-            return { credentials: { kind: 'identity-token', token: secret }, source };
-        this.remember(basicAuth(username, secret));
-        return { credentials: { kind: 'basic', username, password: secret }, source };
-    }
-    loadConfig() {
-        this.config ??= this.configDir
-            ? readDockerConfig((0,external_node_path_.join)(this.configDir, 'config.json')).catch((e) => {
-                this.config = undefined; // fixed files are read again
-                throw e;
-            })
-            : Promise.resolve(undefined);
-        return this.config;
-    }
-    remember(secret) {
-        if (secret)
-            this.seen.add(secret);
-    }
-    mask(text) {
-        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
-    }
-}
-/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
-function canonicalHost(text) {
-    const host = text
-        .trim()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-    if (!host)
-        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
-    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
-}
-/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
-function findKey(map, host, usable = () => true) {
-    const keys = Object.keys(map).filter(usable);
-    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
-    return (exact.find(k => keys.includes(k)) ??
-        keys.find(k => {
-            try {
-                return canonicalHost(k) === host;
-            }
-            catch {
-                return false;
-            }
-        }));
-}
-/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
-function hasCredentials(entry) {
-    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
-}
-function decodeAuth(auth) {
-    const text = auth.trim();
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
-        return undefined;
-    const decoded = Buffer.from(text, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0 || colon === decoded.length - 1)
-        return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-function basicAuth(username, password) {
-    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-async function readDockerConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
-    }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
-    }
-    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
-    if (!isObject(data))
-        throw shape('the file must hold a JSON object');
-    const { auths = {}, credHelpers = {}, credsStore } = data;
-    if (!isObject(auths))
-        throw shape('"auths" must be an object of registry entries');
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry))
-            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
-        for (const field of ['auth', 'username', 'password', 'identitytoken'])
-            if (entry[field] !== undefined && typeof entry[field] !== 'string')
-                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
-    }
-    if (!isObject(credHelpers))
-        throw shape('"credHelpers" must map registry hosts to helper names');
-    for (const [key, name] of Object.entries(credHelpers))
-        if (typeof name !== 'string' || !isHelperName(name))
-            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
-    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
-        throw shape('"credsStore" must be a helper name such as "desktop"');
-    return {
-        file,
-        auths: auths,
-        credHelpers: credHelpers,
-        credsStore: credsStore || undefined
-    };
-}
-function isHelperName(name) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
-}
-/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
-function describeJsonError(e, text) {
-    const message = e instanceof Error ? e.message : String(e);
-    let kind = message
-        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
-        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
-        .replace(/\s+\(line \d+ column \d+\)$/, '');
-    // Name the offending token only when it is JSON punctuation, never a character of a value.
-    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
-    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
-    const position = /at position (\d+)/.exec(message);
-    if (!position)
-        return kind;
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const col = before.length - before.lastIndexOf('\n');
-    return `${kind} at line ${line} column ${col}`;
-}
-async function findProgram(name, pathList) {
-    for (const dir of pathList.split(external_node_path_.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_.join)(dir, name);
-        try {
-            await (0,promises_.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            if ((await (0,promises_.stat)(candidate)).isFile())
-                return candidate;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function definedOnly(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined)
-            out[k] = v;
-    return out;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
-// WWW-Authenticate challenges (RFC 7235) as registries send them, and the token scopes we ask for.
-/** Parses `Bearer realm="…",service="…",scope="…"` (several challenges may share one header). */
-function parseChallenges(header) {
-    if (!header)
-        return [];
-    const out = [];
-    const re = /([A-Za-z][\w-]*)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+)))?\s*,?/g;
-    let current;
-    for (let m = re.exec(header); m; m = re.exec(header)) {
-        const [, name = '', quoted, token] = m;
-        if (quoted === undefined && token === undefined) {
-            current = { scheme: name.toLowerCase(), params: {} };
-            out.push(current);
-        }
-        else if (current) {
-            current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (token ?? '');
-        }
-        if (m[0] === '')
-            re.lastIndex++;
-    }
-    return out;
-}
-/** `repository:acme/web:pull,push` */
-function scopeFor(repository, actions) {
-    return `repository:${repository}:${[...new Set(actions)].sort(actionOrder).join(',')}`;
-}
-function actionOrder(a, b) {
-    const order = ['pull', 'push', 'delete'];
-    return order.indexOf(a) - order.indexOf(b);
-}
-
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
-// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
-// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
-// bodies stream both ways and every byte can be counted.
-
-
-
-
-
-
-
-const gate = new HostGate();
-/** Requests to one host being started or waiting for their response headers at once. */
-const MAX_STARTS_PER_HOST = 6;
-class RegistryTransport {
-    opts;
-    stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
-    tokens = new Map();
-    basicHosts = new Set();
-    // No socket limit in the agents: a request queued inside an agent would go out later without
-    // passing the host gate again. Concurrency is bounded per host by `starts` instead.
-    agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
-    starts = new Map();
-    retry;
-    constructor(opts = {}) {
-        this.opts = opts;
-        this.retry = opts.retry ?? DEFAULT_RETRY;
-    }
-    close() {
-        this.agents.http.destroy();
-        this.agents.https.destroy();
-    }
-    /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
-    async send(req) {
-        // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
-        const attempts = req.noRetry ? 1 : this.retry.attempts;
-        let lastError;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            this.checkDeadline(req);
-            try {
-                const res = await this.startsFor(req.registry).run(async () => {
-                    await gate.wait(req.registry);
-                    return this.sendWithAuth(req);
-                });
-                if (!isRetryableStatus(res.status))
-                    return res;
-                if (attempt === attempts) {
-                    // Out of attempts, but the registry's wish still holds for whatever asks it next.
-                    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
-                    if (asked !== undefined)
-                        gate.hold(req.registry, Math.min(asked, this.retry.maxRetryAfterMs));
-                    return res;
-                }
-                const wait = this.waitFor(res, attempt, req);
-                if (res.status === 429 || res.status === 503)
-                    gate.hold(req.registry, wait);
-                res.stream?.resume();
-                await delay(res.status === 429 || res.status === 503 ? 0 : wait);
-                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
-            }
-            catch (e) {
-                if (e instanceof RegistryError && e.status !== undefined)
-                    throw e;
-                if (!isRetryableError(e) || attempt === attempts)
-                    throw wrapNetworkError(req, e);
-                lastError = e;
-                await delay(backoffMs(this.retry, attempt));
-            }
-        }
-        throw wrapNetworkError(req, lastError);
-    }
-    startsFor(host) {
-        let limiter = this.starts.get(host);
-        if (!limiter)
-            this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
-        return limiter;
-    }
-    waitFor(res, attempt, req) {
-        const asked = parseRetryAfter(headerText(res.headers['retry-after']));
-        if (asked === undefined)
-            return backoffMs(this.retry, attempt);
-        if (asked > this.retry.maxRetryAfterMs) {
-            throw new RegistryError(`${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`, res.status);
-        }
-        return asked;
-    }
-    checkDeadline(req) {
-        if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
-            throw new RegistryError(`the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`);
-        }
-    }
-    /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
-    async sendWithAuth(req) {
-        const url = this.urlFor(req);
-        const sameHost = url.host === req.registry;
-        const scope = scopeString(req);
-        const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
-        const first = await this.raw(req, url, auth);
-        if (first.status !== 401 || !sameHost)
-            return first;
-        const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
-        first.stream?.resume();
-        const header = await this.authenticate(req, challenges, scope);
-        if (!header)
-            return first;
-        const second = await this.raw(req, url, header);
-        if (second.status === 401) {
-            second.stream?.resume();
-            throw new RegistryError(`credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`, 401, ociError(second.body).code);
-        }
-        return second;
-    }
-    cachedAuth(registry, scope) {
-        const token = this.tokens.get(`${registry} ${scope}`);
-        if (token && token.expires > Date.now())
-            return token.header;
-        return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
-    }
-    basicHeaders = new Map();
-    async authenticate(req, challenges, scope) {
-        const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
-        const bearer = challenges.find(c => c.scheme === 'bearer');
-        if (bearer)
-            return this.fetchToken(req, bearer, scope, credentials);
-        const basic = challenges.find(c => c.scheme === 'basic');
-        if (basic && credentials?.kind === 'basic') {
-            this.refusePlainCredentials(req.registry);
-            const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-            this.opts.onSecret?.(header.slice(6));
-            this.basicHosts.add(req.registry);
-            this.basicHeaders.set(req.registry, header);
-            return header;
-        }
-        if (basic)
-            throw new RegistryError(`${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`, 401);
-        return undefined;
-    }
-    async fetchToken(req, challenge, scope, credentials) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
-        const realmUrl = new URL(realm);
-        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
-            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
-        }
-        const scopes = [
-            scope,
-            ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
-            ...(req.scope.extra ?? [])
-        ];
-        if (challenge.params.service)
-            realmUrl.searchParams.set('service', challenge.params.service);
-        for (const s of scopes)
-            realmUrl.searchParams.append('scope', s);
-        const headers = {};
-        if (credentials?.kind === 'basic') {
-            if (realmUrl.protocol !== 'https:')
-                this.refusePlainCredentials(realmUrl.host);
-            headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-        }
-        const tokenReq = {
-            method: 'GET',
-            registry: realmUrl.host,
-            path: realmUrl.toString(),
-            headers,
-            scope: req.scope
-        };
-        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
-        if (res.status !== 200) {
-            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
-        }
-        const doc = JSON.parse(res.body.toString('utf8'));
-        const token = doc.token ?? doc.access_token;
-        if (!token)
-            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
-        this.opts.onSecret?.(token);
-        // Tokens live at least 60 s (token spec default); renew 5 s early.
-        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
-        const header = `Bearer ${token}`;
-        this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
-        return header;
-    }
-    refusePlainCredentials(host) {
-        if (!isLoopback(host) && !this.isInsecure(host)) {
-            throw new RegistryError(`refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`);
-        }
-    }
-    isInsecure(host) {
-        return (this.opts.insecureHosts ?? []).includes(host);
-    }
-    urlFor(req) {
-        if (/^https?:\/\//.test(req.path))
-            return new URL(req.path);
-        const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
-        return new URL(`${scheme}://${req.registry}${req.path}`);
-    }
-    /** One HTTP exchange, no auth logic, no retry. */
-    raw(req, url, authorization) {
-        this.stats.requests++;
-        this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
-        const headers = { 'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers };
-        if (authorization)
-            headers.authorization = authorization;
-        else
-            delete headers.authorization;
-        if (req.bodyLength !== undefined)
-            headers['content-length'] = String(req.bodyLength);
-        else if (Buffer.isBuffer(req.body))
-            headers['content-length'] = String(req.body.length);
-        const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
-        return new Promise((resolve, reject) => {
-            const request = client.request(url, { method: req.method, headers, agent });
-            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
-                code: 'ERR_IDLE_TIMEOUT'
-            })));
-            request.on('error', reject);
-            request.on('response', res => {
-                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
-                    // Counting through a Transform keeps the body paused until the caller reads it.
-                    const stats = this.stats;
-                    const counted = new external_node_stream_.Transform({
-                        transform(chunk, _encoding, done) {
-                            stats.bytesReceived += chunk.length;
-                            done(null, chunk);
-                        }
-                    });
-                    res.on('error', e => counted.destroy(e));
-                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-                    resolve({
-                        status: res.statusCode,
-                        headers: res.headers,
-                        body: Buffer.alloc(0),
-                        stream: res.pipe(counted),
-                        url
-                    });
-                    return;
-                }
-                const chunks = [];
-                res.on('data', (c) => {
-                    chunks.push(c);
-                    this.stats.bytesReceived += c.length;
-                });
-                res.on('error', reject);
-                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-                res.on('end', () => {
-                    const body = Buffer.concat(chunks);
-                    const expected = Number(res.headers['content-length']);
-                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
-                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
-                            code: 'ERR_SHORT_BODY'
-                        }));
-                        return;
-                    }
-                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
-                });
-            });
-            this.writeBody(req, request, reject);
-        });
-    }
-    writeBody(req, request, reject) {
-        if (req.body === undefined) {
-            request.end();
-            return;
-        }
-        if (Buffer.isBuffer(req.body)) {
-            this.stats.bytesSent += req.body.length;
-            request.end(req.body);
-            return;
-        }
-        // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
-        // source's connection is not held; the next send opens a fresh one.
-        Promise.resolve()
-            .then(() => req.body())
-            .then(stream => {
-            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
-            stream.on('error', e => {
-                request.destroy(e);
-                reject(e);
-            });
-            request.on('response', () => {
-                if (!stream.readableEnded) {
-                    stream.unpipe(request);
-                    stream.destroy();
-                }
-            });
-            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
-            stream.pipe(request);
-        })
-            .catch((e) => {
-            request.destroy(e instanceof Error ? e : new Error(String(e)));
-            reject(e);
-        });
-    }
-}
-function isLoopback(host) {
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return name === 'localhost' || name.startsWith('127.') || name === '::1';
-}
-function scopeString(req) {
-    return scopeFor(req.scope.repository, req.scope.actions);
-}
-function headerText(value) {
-    return Array.isArray(value) ? value.join(', ') : value;
-}
-function pathOf(req) {
-    return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
-}
-function describe(req, res) {
-    const { code, message } = ociError(res.body);
-    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
-}
-function wrapNetworkError(req, e) {
-    if (e instanceof RegistryError)
-        return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const code = e?.code;
-    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
-}
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/core/buildpacks/report.ts
 // report.toml, what the exporter writes (buildpacks/spec platform.md "report.toml"):
 // [image] tags = [...], digest = "sha256:…" (registry export) or image-id (daemon export).
@@ -34407,6 +29803,17 @@ function parseBuildpackUri(uri) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/text.ts
+/** The last non-empty line of a program's output, for one-line error messages. */
+function lastLine(text) {
+    return (text
+        .trim()
+        .split('\n')
+        .reverse()
+        .find(l => l.trim())
+        ?.trim() ?? '');
+}
+
 ;// CONCATENATED MODULE: ./src/io/buildpacks/injected.ts
 // Lifecycle mode: the injected buildpacks unpacked on the host, one directory per buildpack
 // (`<id escaped>/<version>`), to be mounted into the builder's /cnb/buildpacks.
@@ -34469,7 +29876,6 @@ async function unpackInjected(docker, injected, platform, dir) {
 
 
 
-
 async function runPack(run) {
     const reportDir = (0,external_node_path_.join)(run.workDir, 'report');
     await (0,promises_.mkdir)(reportDir, { recursive: true });
@@ -34484,7 +29890,7 @@ async function runPack(run) {
         reportDir
     });
     let output = '';
-    const result = await Exec.run(run.pack, args, {
+    const result = await run.exec.run(run.pack, args, {
         stream: true,
         onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
     });
@@ -34494,956 +29900,6 @@ async function runPack(run) {
     if (!report.digest)
         return { ok: false, exitCode: 62, output: `${output}\nreport.toml names no image digest` };
     return { ok: true, digest: report.digest };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var lib_io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(2088);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(5317);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// Internal object for testability (allows mocking in ESM)
-const _internal = {
-    readLinuxVersionFile() {
-        const lsbReleaseFile = '/etc/lsb-release';
-        const osReleaseFile = '/etc/os-release';
-        let contents = '';
-        if (external_fs_.existsSync(lsbReleaseFile)) {
-            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
-        }
-        else if (external_fs_.existsSync(osReleaseFile)) {
-            contents = external_fs_.readFileSync(osReleaseFile).toString();
-        }
-        return contents;
-    }
-};
-function _findMatch(versionSpec, stable, candidates, archFilter) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const platFilter = os.platform();
-        let result;
-        let match;
-        let file;
-        for (const candidate of candidates) {
-            const version = candidate.version;
-            debug(`check ${version} satisfies ${versionSpec}`);
-            if (semver.satisfies(version, versionSpec) &&
-                (!stable || candidate.stable === stable)) {
-                file = candidate.files.find(item => {
-                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
-                    let chk = item.arch === archFilter && item.platform === platFilter;
-                    if (chk && item.platform_version) {
-                        const osVersion = _getOsVersion();
-                        if (osVersion === item.platform_version) {
-                            chk = true;
-                        }
-                        else {
-                            chk = semver.satisfies(osVersion, item.platform_version);
-                        }
-                    }
-                    return chk;
-                });
-                if (file) {
-                    debug(`matched ${candidate.version}`);
-                    match = candidate;
-                    break;
-                }
-            }
-        }
-        if (match && file) {
-            // clone since we're mutating the file list to be only the file that matches
-            result = Object.assign({}, match);
-            result.files = [file];
-        }
-        return result;
-    });
-}
-function _getOsVersion() {
-    // TODO: add windows and other linux, arm variants
-    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
-    const plat = os.platform();
-    let version = '';
-    if (plat === 'darwin') {
-        version = cp.execSync('sw_vers -productVersion').toString();
-    }
-    else if (plat === 'linux') {
-        // lsb_release process not in some containers, readfile
-        // Run cat /etc/lsb-release
-        // DISTRIB_ID=Ubuntu
-        // DISTRIB_RELEASE=18.04
-        // DISTRIB_CODENAME=bionic
-        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
-        const lsbContents = _internal.readLinuxVersionFile();
-        if (lsbContents) {
-            const lines = lsbContents.split('\n');
-            for (const line of lines) {
-                const parts = line.split('=');
-                if (parts.length === 2 &&
-                    (parts[0].trim() === 'VERSION_ID' ||
-                        parts[0].trim() === 'DISTRIB_RELEASE')) {
-                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
-                    break;
-                }
-            }
-        }
-    }
-    return version;
-}
-// Alias for backwards compatibility
-function _readLinuxVersionFile() {
-    return _internal.readLinuxVersionFile();
-}
-//# sourceMappingURL=manifest.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(9023);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
-var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-/**
- * Internal class for retries
- */
-class RetryHelper {
-    constructor(maxAttempts, minSeconds, maxSeconds) {
-        if (maxAttempts < 1) {
-            throw new Error('max attempts should be greater than or equal to 1');
-        }
-        this.maxAttempts = maxAttempts;
-        this.minSeconds = Math.floor(minSeconds);
-        this.maxSeconds = Math.floor(maxSeconds);
-        if (this.minSeconds > this.maxSeconds) {
-            throw new Error('min seconds should be less than or equal to max seconds');
-        }
-    }
-    execute(action, isRetryable) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            let attempt = 1;
-            while (attempt < this.maxAttempts) {
-                // Try
-                try {
-                    return yield action();
-                }
-                catch (err) {
-                    if (isRetryable && !isRetryable(err)) {
-                        throw err;
-                    }
-                    lib_core/* info */.pq(err.message);
-                }
-                // Sleep
-                const seconds = this.getSleepAmount();
-                lib_core/* info */.pq(`Waiting ${seconds} seconds before trying again`);
-                yield this.sleep(seconds);
-                attempt++;
-            }
-            // Last attempt
-            return yield action();
-        });
-    }
-    getSleepAmount() {
-        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
-            this.minSeconds);
-    }
-    sleep(seconds) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
-        });
-    }
-}
-//# sourceMappingURL=retry-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class HTTPError extends Error {
-    constructor(httpStatusCode) {
-        super(`Unexpected HTTP response: ${httpStatusCode}`);
-        this.httpStatusCode = httpStatusCode;
-        Object.setPrototypeOf(this, new.target.prototype);
-    }
-}
-const IS_WINDOWS = process.platform === 'win32';
-const IS_MAC = process.platform === 'darwin';
-const userAgent = 'actions/tool-cache';
-/**
- * Download a tool from an url and stream it into a file
- *
- * @param url       url of tool to download
- * @param dest      path to download tool
- * @param auth      authorization header
- * @param headers   other headers
- * @returns         path to downloaded tool
- */
-function downloadTool(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        yield lib_io/* mkdirP */.U$(external_path_.dirname(dest));
-        lib_core/* debug */.Yz(`Downloading ${url}`);
-        lib_core/* debug */.Yz(`Destination ${dest}`);
-        const maxAttempts = 3;
-        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
-        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
-        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
-            return yield downloadToolAttempt(url, dest || '', auth, headers);
-        }), (err) => {
-            if (err instanceof HTTPError && err.httpStatusCode) {
-                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
-                if (err.httpStatusCode < 500 &&
-                    err.httpStatusCode !== 408 &&
-                    err.httpStatusCode !== 429) {
-                    return false;
-                }
-            }
-            // Otherwise retry
-            return true;
-        });
-    });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_.existsSync(dest)) {
-            throw new Error(`Destination file path ${dest} already exists`);
-        }
-        // Get the response headers
-        const http = new lib/* HttpClient */.Qq(userAgent, [], {
-            allowRetries: false
-        });
-        if (auth) {
-            lib_core/* debug */.Yz('set auth');
-            if (headers === undefined) {
-                headers = {};
-            }
-            headers.authorization = auth;
-        }
-        const response = yield http.get(url, headers);
-        if (response.message.statusCode !== 200) {
-            const err = new HTTPError(response.message.statusCode);
-            lib_core/* debug */.Yz(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-            throw err;
-        }
-        // Download the response body
-        const pipeline = external_util_.promisify(external_stream_namespaceObject.pipeline);
-        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
-        const readStream = responseMessageFactory();
-        let succeeded = false;
-        try {
-            yield pipeline(readStream, external_fs_.createWriteStream(dest));
-            lib_core/* debug */.Yz('download complete');
-            succeeded = true;
-            return dest;
-        }
-        finally {
-            // Error, delete dest before retry
-            if (!succeeded) {
-                lib_core/* debug */.Yz('download failed');
-                try {
-                    yield lib_io/* rmRF */.Yz(dest);
-                }
-                catch (err) {
-                    lib_core/* debug */.Yz(`Failed to delete '${dest}'. ${err.message}`);
-                }
-            }
-        }
-    });
-}
-/**
- * Extract a .7z file
- *
- * @param file     path to the .7z file
- * @param dest     destination directory. Optional.
- * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
- * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
- * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
- * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
- * interface, it is smaller than the full command line interface, and it does support long paths. At the
- * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
- * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
- * to 7zr.exe can be pass to this function.
- * @returns        path to the destination directory
- */
-function extract7z(file, dest, _7zPath) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        ok(IS_WINDOWS, 'extract7z() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        const originalCwd = process.cwd();
-        process.chdir(dest);
-        if (_7zPath) {
-            try {
-                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
-                const args = [
-                    'x', // eXtract files with full paths
-                    logLevel, // -bb[0-3] : set output log level
-                    '-bd', // disable progress indicator
-                    '-sccUTF-8', // set charset for for console input/output
-                    file
-                ];
-                const options = {
-                    silent: true
-                };
-                yield exec(`"${_7zPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        else {
-            const escapedScript = path
-                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
-                .replace(/'/g, "''")
-                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                command
-            ];
-            const options = {
-                silent: true
-            };
-            try {
-                const powershellPath = yield io.which('powershell', true);
-                yield exec(`"${powershellPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        return dest;
-    });
-}
-/**
- * Extract a compressed tar archive
- *
- * @param file     path to the tar
- * @param dest     destination directory. Optional.
- * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
- * @returns        path to the destination directory
- */
-function extractTar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        // Create dest
-        dest = yield _createExtractFolder(dest);
-        // Determine whether GNU tar
-        lib_core/* debug */.Yz('Checking tar --version');
-        let versionOutput = '';
-        yield (0,lib_exec/* exec */.m)('tar --version', [], {
-            ignoreReturnCode: true,
-            silent: true,
-            listeners: {
-                stdout: (data) => (versionOutput += data.toString()),
-                stderr: (data) => (versionOutput += data.toString())
-            }
-        });
-        lib_core/* debug */.Yz(versionOutput.trim());
-        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
-        // Initialize args
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        if (lib_core/* isDebug */._o() && !flags.includes('v')) {
-            args.push('-v');
-        }
-        let destArg = dest;
-        let fileArg = file;
-        if (IS_WINDOWS && isGnuTar) {
-            args.push('--force-local');
-            destArg = dest.replace(/\\/g, '/');
-            // Technically only the dest needs to have `/` but for aesthetic consistency
-            // convert slashes in the file arg too.
-            fileArg = file.replace(/\\/g, '/');
-        }
-        if (isGnuTar) {
-            // Suppress warnings when using GNU tar to extract archives created by BSD tar
-            args.push('--warning=no-unknown-keyword');
-            args.push('--overwrite');
-        }
-        args.push('-C', destArg, '-f', fileArg);
-        yield (0,lib_exec/* exec */.m)(`tar`, args);
-        return dest;
-    });
-}
-/**
- * Extract a xar compatible archive
- *
- * @param file     path to the archive
- * @param dest     destination directory. Optional.
- * @param flags    flags for the xar. Optional.
- * @returns        path to the destination directory
- */
-function extractXar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
-        ok(IS_MAC, 'extractXar() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        args.push('-x', '-C', dest, '-f', file);
-        if (core.isDebug()) {
-            args.push('-v');
-        }
-        const xarPath = yield io.which('xar', true);
-        yield exec(`"${xarPath}"`, _unique(args));
-        return dest;
-    });
-}
-/**
- * Extract a zip
- *
- * @param file     path to the zip
- * @param dest     destination directory. Optional.
- * @returns        path to the destination directory
- */
-function extractZip(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        dest = yield _createExtractFolder(dest);
-        if (IS_WINDOWS) {
-            yield extractZipWin(file, dest);
-        }
-        else {
-            yield extractZipNix(file, dest);
-        }
-        return dest;
-    });
-}
-function extractZipWin(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        // build the powershell command
-        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-        const pwshPath = yield io.which('pwsh', false);
-        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
-        //and the -Force flag for Expand-Archive as a fallback
-        if (pwshPath) {
-            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
-            const pwshCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
-                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                pwshCommand
-            ];
-            core.debug(`Using pwsh at path: ${pwshPath}`);
-            yield exec(`"${pwshPath}"`, args);
-        }
-        else {
-            const powershellCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
-                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                powershellCommand
-            ];
-            const powershellPath = yield io.which('powershell', true);
-            core.debug(`Using powershell at path: ${powershellPath}`);
-            yield exec(`"${powershellPath}"`, args);
-        }
-    });
-}
-function extractZipNix(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const unzipPath = yield io.which('unzip', true);
-        const args = [file];
-        if (!core.isDebug()) {
-            args.unshift('-q');
-        }
-        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield exec(`"${unzipPath}"`, args, { cwd: dest });
-    });
-}
-/**
- * Caches a directory and installs it into the tool cacheDir
- *
- * @param sourceDir    the directory to cache into tools
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheDir(sourceDir, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = node_modules_semver.clean(version) || version;
-        arch = arch || external_os_.arch();
-        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
-        lib_core/* debug */.Yz(`source dir: ${sourceDir}`);
-        if (!external_fs_.statSync(sourceDir).isDirectory()) {
-            throw new Error('sourceDir is not a directory');
-        }
-        // Create the tool dir
-        const destPath = yield _createToolPath(tool, version, arch);
-        // copy each child item. do not move. move can fail on Windows
-        // due to anti-virus software having an open handle on a file.
-        for (const itemName of external_fs_.readdirSync(sourceDir)) {
-            const s = external_path_.join(sourceDir, itemName);
-            yield lib_io.cp(s, destPath, { recursive: true });
-        }
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destPath;
-    });
-}
-/**
- * Caches a downloaded file (GUID) and installs it
- * into the tool cache with a given targetName
- *
- * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
- * @param targetFile    the name of the file name in the tools directory
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheFile(sourceFile, targetFile, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || os.arch();
-        core.debug(`Caching tool ${tool} ${version} ${arch}`);
-        core.debug(`source file: ${sourceFile}`);
-        if (!fs.statSync(sourceFile).isFile()) {
-            throw new Error('sourceFile is not a file');
-        }
-        // create the tool dir
-        const destFolder = yield _createToolPath(tool, version, arch);
-        // copy instead of move. move can fail on Windows due to
-        // anti-virus software having an open handle on a file.
-        const destPath = path.join(destFolder, targetFile);
-        core.debug(`destination file ${destPath}`);
-        yield io.cp(sourceFile, destPath);
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destFolder;
-    });
-}
-/**
- * Finds the path to a tool version in the local installed tool cache
- *
- * @param toolName      name of the tool
- * @param versionSpec   version of the tool
- * @param arch          optional arch.  defaults to arch of computer
- */
-function find(toolName, versionSpec, arch) {
-    if (!toolName) {
-        throw new Error('toolName parameter is required');
-    }
-    if (!versionSpec) {
-        throw new Error('versionSpec parameter is required');
-    }
-    arch = arch || external_os_.arch();
-    // attempt to resolve an explicit version
-    if (!isExplicitVersion(versionSpec)) {
-        const localVersions = findAllVersions(toolName, arch);
-        const match = evaluateVersions(localVersions, versionSpec);
-        versionSpec = match;
-    }
-    // check for the explicit version in the cache
-    let toolPath = '';
-    if (versionSpec) {
-        versionSpec = node_modules_semver.clean(versionSpec) || '';
-        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
-        lib_core/* debug */.Yz(`checking cache: ${cachePath}`);
-        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
-            lib_core/* debug */.Yz(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
-            toolPath = cachePath;
-        }
-        else {
-            lib_core/* debug */.Yz('not found');
-        }
-    }
-    return toolPath;
-}
-/**
- * Finds the paths to all versions of a tool that are installed in the local tool cache
- *
- * @param toolName  name of the tool
- * @param arch      optional arch.  defaults to arch of computer
- */
-function findAllVersions(toolName, arch) {
-    const versions = [];
-    arch = arch || external_os_.arch();
-    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
-    if (external_fs_.existsSync(toolPath)) {
-        const children = external_fs_.readdirSync(toolPath);
-        for (const child of children) {
-            if (isExplicitVersion(child)) {
-                const fullPath = external_path_.join(toolPath, child, arch || '');
-                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
-                    versions.push(child);
-                }
-            }
-        }
-    }
-    return versions;
-}
-function getManifestFromRepo(owner_1, repo_1, auth_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
-        let releases = [];
-        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-        const http = new httpm.HttpClient('tool-cache');
-        const headers = {};
-        if (auth) {
-            core.debug('set auth');
-            headers.authorization = auth;
-        }
-        const response = yield http.getJson(treeUrl, headers);
-        if (!response.result) {
-            return releases;
-        }
-        let manifestUrl = '';
-        for (const item of response.result.tree) {
-            if (item.path === 'versions-manifest.json') {
-                manifestUrl = item.url;
-                break;
-            }
-        }
-        headers['accept'] = 'application/vnd.github.VERSION.raw';
-        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
-        if (versionsRaw) {
-            // shouldn't be needed but protects against invalid json saved with BOM
-            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
-            try {
-                releases = JSON.parse(versionsRaw);
-            }
-            catch (_a) {
-                core.debug('Invalid json');
-            }
-        }
-        return releases;
-    });
-}
-function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
-        // wrap the internal impl
-        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
-        return match;
-    });
-}
-function _createExtractFolder(dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!dest) {
-            // create a temp dir
-            dest = external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        }
-        yield lib_io/* mkdirP */.U$(dest);
-        return dest;
-    });
-}
-function _createToolPath(tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
-        lib_core/* debug */.Yz(`destination ${folderPath}`);
-        const markerPath = `${folderPath}.complete`;
-        yield lib_io/* rmRF */.Yz(folderPath);
-        yield lib_io/* rmRF */.Yz(markerPath);
-        yield lib_io/* mkdirP */.U$(folderPath);
-        return folderPath;
-    });
-}
-function _completeToolPath(tool, version, arch) {
-    const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
-    const markerPath = `${folderPath}.complete`;
-    external_fs_.writeFileSync(markerPath, '');
-    lib_core/* debug */.Yz('finished caching tool');
-}
-/**
- * Check if version string is explicit
- *
- * @param versionSpec      version string to check
- */
-function isExplicitVersion(versionSpec) {
-    const c = node_modules_semver.clean(versionSpec) || '';
-    lib_core/* debug */.Yz(`isExplicit: ${c}`);
-    const valid = node_modules_semver.valid(c) != null;
-    lib_core/* debug */.Yz(`explicit? ${valid}`);
-    return valid;
-}
-/**
- * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
- *
- * @param versions        array of versions to evaluate
- * @param versionSpec     semantic version spec to satisfy
- */
-function evaluateVersions(versions, versionSpec) {
-    let version = '';
-    lib_core/* debug */.Yz(`evaluating ${versions.length} versions`);
-    versions = versions.sort((a, b) => {
-        if (node_modules_semver.gt(a, b)) {
-            return 1;
-        }
-        return -1;
-    });
-    for (let i = versions.length - 1; i >= 0; i--) {
-        const potential = versions[i];
-        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
-        if (satisfied) {
-            version = potential;
-            break;
-        }
-    }
-    if (version) {
-        lib_core/* debug */.Yz(`matched: ${version}`);
-    }
-    else {
-        lib_core/* debug */.Yz('match not found');
-    }
-    return version;
-}
-/**
- * Gets RUNNER_TOOL_CACHE
- */
-function _getCacheDirectory() {
-    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
-    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
-    return cacheDirectory;
-}
-/**
- * Gets RUNNER_TEMP
- */
-function _getTempDirectory() {
-    const tempDirectory = process.env['RUNNER_TEMP'] || '';
-    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
-    return tempDirectory;
-}
-/**
- * Gets a global variable
- */
-function _getGlobal(key, defaultValue) {
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const value = global[key];
-    /* eslint-enable @typescript-eslint/no-explicit-any */
-    return value !== undefined ? value : defaultValue;
-}
-/**
- * Returns an array of unique values.
- * @param values Values to make unique.
- */
-function _unique(values) {
-    return Array.from(new Set(values));
-}
-//# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./src/core/buildpacks/pack-release.ts
-// The one place the pack CLI version and its archives' sha256 are pinned. Renovate bumps the
-// version (regex manager on the comment below); the checksums must be bumped with it, from the
-// release's `<asset>.sha256` files (pack's release workflow writes them with `shasum -a 256`).
-// renovate: datasource=github-releases depName=buildpacks/pack
-const PACK_VERSION = '0.40.9';
-const PACK_RELEASE = {
-    version: PACK_VERSION,
-    assets: {
-        'linux-x64': {
-            file: `pack-v${PACK_VERSION}-linux.tgz`,
-            sha256: 'dc0ee1e931cf8a106d7555a01a214864f9acb60b77adf15d69b74df4404758e9'
-        },
-        'linux-arm64': {
-            file: `pack-v${PACK_VERSION}-linux-arm64.tgz`,
-            sha256: '091ccb213823656c727731537ef8f1000eb4dc3ec61641506653e7f9d6da0c5e'
-        }
-    }
-};
-/** Where releases are downloaded from; IMAGEGATE_PACK_BASE_URL points at a mirror instead. */
-const PACK_DEFAULT_BASE_URL = 'https://github.com/buildpacks/pack/releases/download';
-function packAssetUrl(base, release, asset) {
-    return `${base.replace(/\/+$/, '')}/v${release.version}/${asset.file}`;
-}
-
-;// CONCATENATED MODULE: ./src/io/buildpacks/pack-install.ts
-// Installs the pinned pack CLI with @actions/tool-cache: download from the release (or a mirror),
-// verify the archive's sha256 before anything is extracted, cache by version, reuse on later runs.
-
-
-
-
-
-
-
-
-
-const PACK_BASE_URL_ENV = 'IMAGEGATE_PACK_BASE_URL';
-const TOOL = 'imagegate-pack';
-async function installPack(opts) {
-    const release = opts.release ?? PACK_RELEASE;
-    // `imagegate setup` (components/setup) may have put the pinned pack on PATH already.
-    const onPath = await pinnedPackOnPath(release.version, opts.env.PATH ?? '');
-    if (onPath)
-        return { path: onPath, version: release.version, cached: true };
-    return opts.env.GITHUB_ACTIONS === 'true' ? install(opts) : withoutRunnerDebug(() => install(opts));
-}
-/** The first `pack` on PATH when it reports exactly the pinned version; another version is not used. */
-async function pinnedPackOnPath(version, path) {
-    for (const dir of path.split(':').filter(Boolean)) {
-        const candidate = (0,external_node_path_.join)(dir, 'pack');
-        if (!(0,external_node_fs_namespaceObject.existsSync)(candidate))
-            continue;
-        const r = await Exec.run(candidate, ['--version']).catch(() => undefined);
-        const reported = r?.exitCode === 0 ? r.stdout.trim().split(/[+\s]/)[0] : undefined;
-        return reported === version ? candidate : undefined;
-    }
-    return undefined;
-}
-async function install(opts) {
-    const release = opts.release ?? PACK_RELEASE;
-    const key = `${opts.platform ?? process.platform}-${opts.arch ?? process.arch}`;
-    const asset = release.assets[key];
-    if (!asset) {
-        throw new InfrastructureError(`pack ${release.version} has no pinned archive for ${key} (imagegate pins ${Object.keys(release.assets).join(', ')}); run on one of those, or use mode: lifecycle`);
-    }
-    await toolCacheDirs(opts.env);
-    const arch = opts.arch ?? process.arch;
-    const found = find(TOOL, release.version, arch);
-    if (found && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(found, 'pack')))
-        return { path: (0,external_node_path_.join)(found, 'pack'), version: release.version, cached: true };
-    const base = opts.env[PACK_BASE_URL_ENV] || PACK_DEFAULT_BASE_URL;
-    const url = packAssetUrl(base, release, asset);
-    opts.log(`downloading pack ${release.version} from ${url}`);
-    let archive;
-    try {
-        archive = await downloadTool(url);
-    }
-    catch (e) {
-        const status = e.httpStatusCode;
-        const where = base === PACK_DEFAULT_BASE_URL ? '' : ` (${PACK_BASE_URL_ENV}=${base})`;
-        throw new InfrastructureError(status === 404
-            ? `${url} does not exist (404)${where}: the mirror must serve pack's release files as <base>/v${release.version}/${asset.file}`
-            : `downloading ${url} failed${where}: ${e.message}; check the network or set ${PACK_BASE_URL_ENV} to a mirror`);
-    }
-    try {
-        const actual = await sha256File(archive);
-        if (actual !== asset.sha256) {
-            throw new InfrastructureError(`${asset.file} from ${url} has sha256 ${actual}, but imagegate pins ${asset.sha256} for pack ${release.version}; refusing to run it. The download was altered or the mirror serves another file: fix the mirror, or bump the pin in src/core/buildpacks/pack-release.ts from the release's .sha256 file`);
-        }
-        const extracted = await extractTar(archive);
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(extracted, 'pack')))
-            throw new InfrastructureError(`${asset.file} holds no \`pack\` executable at its top level`);
-        const dir = await cacheDir(extracted, TOOL, release.version, arch);
-        return { path: (0,external_node_path_.join)(dir, 'pack'), version: release.version, cached: false };
-    }
-    finally {
-        await (0,promises_.rm)(archive, { force: true });
-    }
-}
-/** tool-cache keeps its cache and downloads where the runner says; outside a runner, in the user's cache. */
-async function toolCacheDirs(env) {
-    const cacheHome = env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache');
-    process.env.RUNNER_TOOL_CACHE ||= env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(cacheHome, 'imagegate', 'tools');
-    process.env.RUNNER_TEMP ||= env.RUNNER_TEMP || (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'imagegate-downloads');
-    await (0,promises_.mkdir)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
-    await (0,promises_.mkdir)(process.env.RUNNER_TEMP, { recursive: true });
-}
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        (0,external_node_fs_namespaceObject.createReadStream)(file)
-            .on('data', chunk => hash.update(chunk))
-            .on('error', reject)
-            .on('end', () => resolve(hash.digest('hex')));
-    });
-}
-/**
- * tool-cache logs through @actions/core, which writes `::debug::` lines to stdout; outside a runner
- * they would end up in the CLI's output (and break --json), so they are dropped there.
- */
-async function withoutRunnerDebug(fn) {
-    const write = process.stdout.write;
-    process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::debug::')
-        ? true
-        : write.call(process.stdout, chunk, ...rest));
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write = write;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/buildpacks/runtime-pins.ts
@@ -35641,9 +30097,41 @@ function clashes({ builder, info, injected }) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ./src/oci/manifest.ts
+// Image manifests and indexes as registries store them (OCI image-spec and Docker distribution
+// shapes, JSON field names verbatim), and what imagegate needs to read from them.
+
+/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
+function parseManifest(m) {
+    const doc = JSON.parse(m.bytes.toString('utf8'));
+    const mediaType = doc.mediaType ?? m.mediaType;
+    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
+        return {
+            kind: 'index',
+            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
+        };
+    }
+    if (!doc.config)
+        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
+    return {
+        kind: 'image',
+        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
+    };
+}
+/** Blobs an image manifest references: its config, then its layers (deduplicated). */
+function blobsOf(manifest) {
+    const seen = new Set();
+    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
+}
+/** The descriptor of stored manifest bytes, as an index lists it. */
+function describeManifest(m) {
+    return { mediaType: m.mediaType, digest: m.digest, size: m.bytes.length };
+}
+
 ;// CONCATENATED MODULE: ./src/io/buildpacks/image-config.ts
 // An image's config (labels above all) straight from its registry: the manifest (by way of the
 // index for a multi-platform image) and the config blob. No layer is fetched.
+
 
 
 
@@ -35694,7 +30182,7 @@ async function readImageConfig(client, ref, platform) {
 
 const PIN_FILES = ['.python-version', 'runtime.txt', 'package.json'];
 async function buildpacksPreflight(opts) {
-    const { client, config, reporter } = opts;
+    const { client, config, log } = opts;
     const out = { failures: [], injected: [], requests: 0 };
     const builderConfig = await readImageConfig(client, config.image, opts.platform);
     out.requests += builderConfig.requests;
@@ -35712,7 +30200,7 @@ async function buildpacksPreflight(opts) {
             if ('error' in resolved)
                 out.failures.push(resolved.error);
             else if ('notice' in resolved)
-                reporter.info(`notice: ${resolved.notice}`);
+                log.info(`notice: ${resolved.notice}`);
             else
                 out.injected.push(resolved.injection);
         }
@@ -35734,16 +30222,16 @@ async function buildpacksPreflight(opts) {
         pins: readRuntimePins(files)
     });
     for (const line of verdict.summary)
-        reporter.info(line);
+        log.info(line);
     if (out.platformApi)
-        reporter.info(`  Platform API for the creator: ${out.platformApi}`);
+        log.info(`  Platform API for the creator: ${out.platformApi}`);
     for (const finding of verdict.findings) {
         if (finding.level === 'fail')
             out.failures.push(finding.message);
         else if (finding.level === 'warning')
-            reporter.warning(finding.message);
+            log.warning(finding.message);
         else
-            reporter.info(`notice: ${finding.message}`);
+            log.info(`notice: ${finding.message}`);
     }
     return out;
 }
@@ -35787,26 +30275,10 @@ async function resolveInjection(client, uri, position, mode, platform) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/buildpacks/index-manifest.ts
-// One OCI index over the per-platform images a buildpacks build produces (one build per platform,
-// as pack and the lifecycle build a single platform at a time).
-
-function imageIndexJson(images) {
-    const manifests = images.map(i => {
-        const [os = 'linux', architecture = 'amd64', variant] = i.platform.split('/');
-        return {
-            mediaType: i.mediaType,
-            digest: i.digest,
-            size: i.size,
-            platform: { os, architecture, ...(variant ? { variant } : {}) }
-        };
-    });
-    return JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests });
-}
-
 ;// CONCATENATED MODULE: ./src/io/buildpacks/publish.ts
 // The per-platform images of a buildpacks build joined into one index in the build registry, then
 // pulled by digest into the engine (every platform), where the tests run and gate pushes from.
+
 
 
 
@@ -35818,14 +30290,12 @@ async function publishIndex(opts) {
         const m = await client.getManifest(repo, image.digest);
         if (!m)
             throw new InfrastructureError(`${repo.registry}/${repo.repository}@${image.digest} vanished from the build registry`);
-        children.push({ platform: image.platform, digest: m.digest, mediaType: m.mediaType, size: m.bytes.length });
+        const platform = parsePlatform(image.platform);
+        if (!platform.ok)
+            throw new InfrastructureError(`${image.platform}: ${platform.error}`);
+        children.push({ ...describeManifest(m), platform: platform.value });
     }
-    const bytes = Buffer.from(imageIndexJson(children));
-    const digest = await client.putManifest(repo, opts.tag, {
-        bytes,
-        mediaType: MEDIA.ociIndex,
-        digest: sha256Digest(bytes)
-    });
+    const digest = await client.putManifest(repo, opts.tag, buildIndex(children));
     const byDigest = `${repo.registry}/${repo.repository}@${digest}`;
     for (const image of opts.images) {
         const pulled = await docker.run(['pull', '--quiet', '--platform', image.platform, byDigest]);
@@ -35859,18 +30329,10 @@ async function publishIndex(opts) {
 
 
 
-
-
-
-
-
-
 const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
-/** A registry on this machine where builds land before they are tested (never the staging registry). */
-const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
-/** The build registry's host, which needs a docker login of its own for the pull by digest. */
-function buildRegistryHost(env) {
-    return (env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY).split('/')[0];
+/** The build registry's host (`localhost:5000/imagegate-build` → `localhost:5000`), which needs a login of its own. */
+function buildRegistryHost(buildRegistry) {
+    return buildRegistry.split('/')[0];
 }
 class BuildpacksBuilder {
     opts;
@@ -35884,22 +30346,14 @@ class BuildpacksBuilder {
         const config = image.builder;
         const appDir = (0,external_node_path_.resolve)(inputs.baseDir, image.context);
         const buildRepo = this.buildRepo(image.name);
-        const credentials = new CredentialStore({ env: this.opts.env, envHosts: [buildRepo.registry] });
-        credentials.secrets().forEach(s => this.opts.reporter.mask(s));
-        const transport = new RegistryTransport({
-            credentials,
-            onSecret: s => this.opts.reporter.mask(s),
-            userAgent: 'imagegate'
-        });
-        const client = new RegistryClient(transport);
-        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'imagegate-cnb-'));
+        const { client, log } = this.opts;
         const started = Date.now();
-        try {
-            const preflight = await this.opts.reporter.group(`preflight ${image.name}: builder labels and runtime pins`, () => buildpacksPreflight({ client, config, platform: image.platforms[0], appDir, reporter: this.opts.reporter }));
+        return this.opts.temp.with('cnb', async (workDir) => {
+            const preflight = await log.group(`preflight ${image.name}: builder labels and runtime pins`, () => buildpacksPreflight({ client, config, platform: image.platforms[0], appDir, log }));
             if (preflight.failures.length) {
                 return { ok: false, reason: `preflight: ${preflight.failures.join(' ')}`, outputTail: '' };
             }
-            const registryAuth = await this.registryAuth(credentials, buildRepo.registry);
+            const registryAuth = await this.registryAuth(buildRepo.registry);
             const pack = config.mode === 'pack' ? await this.pack() : undefined;
             const images = [];
             for (const platform of image.platforms) {
@@ -35908,6 +30362,7 @@ class BuildpacksBuilder {
                 const dir = (0,external_node_path_.join)(workDir, arch);
                 const built = pack
                     ? await runPack({
+                        exec: this.opts.exec,
                         pack,
                         builder: config.image,
                         platform,
@@ -35921,7 +30376,7 @@ class BuildpacksBuilder {
                     : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
                 if (!built.ok)
                     return failure(built, platform);
-                this.opts.reporter.info(`${image.name} ${platform}: built ${ref}@${built.digest}`);
+                log.info(`${image.name} ${platform}: built ${ref}@${built.digest}`);
                 images.push({ platform, digest: built.digest });
             }
             const localRef = localTagFor(image.name, inputs.runId);
@@ -35937,12 +30392,7 @@ class BuildpacksBuilder {
                 ok: true,
                 image: { name: image.name, digest, localRef, platforms: image.platforms, user, buildMs: Date.now() - started }
             };
-        }
-        finally {
-            transport.close();
-            // Files the creator wrote as its build user may resist removal on a non-root runner.
-            await (0,promises_.rm)(workDir, { recursive: true, force: true }).catch(() => undefined);
-        }
+        });
     }
     async lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth) {
         const mounts = await unpackInjected(this.opts.docker, preflight.injected, platform, (0,external_node_path_.join)(dir, 'buildpacks'));
@@ -35962,25 +30412,25 @@ class BuildpacksBuilder {
         });
     }
     async pack() {
-        const installed = await installPack({ env: this.opts.env, log: line => this.opts.reporter.info(line) });
-        this.opts.reporter.info(`pack ${installed.version}${installed.cached ? ' (cached)' : ''}: ${installed.path}`);
+        const installed = await this.opts.installer.installPack();
+        this.opts.log.info(`pack ${installed.version}${installed.cached ? ' (cached)' : ''}: ${installed.path}`);
         return installed.path;
     }
     buildRepo(name) {
-        const prefix = this.opts.env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY;
+        const prefix = this.opts.buildRegistry;
         const ref = parseReference(`${prefix}/${name}`);
         if (!ref.ok)
             throw new UsageError(`${BUILD_REGISTRY_ENV}=${prefix}: ${ref.error}; write a registry on this machine, e.g. localhost:5000/imagegate-build`);
         return { registry: ref.value.registry, repository: ref.value.repository };
     }
     /** CNB_REGISTRY_AUTH for the build registry, when there are credentials for it (masked). */
-    async registryAuth(credentials, host) {
-        const resolved = await credentials.get(host);
+    async registryAuth(host) {
+        const resolved = await this.opts.credentials.get(host);
         if (!resolved || resolved.credentials.kind !== 'basic')
             return undefined;
         const json = registryAuthJson({ [host]: resolved.credentials });
-        this.opts.reporter.mask(json);
-        this.opts.reporter.mask(JSON.parse(json)[host]);
+        this.opts.log.mask(json);
+        this.opts.log.mask(JSON.parse(json)[host]);
         return json;
     }
 }
@@ -35994,595 +30444,12 @@ function failure(built, platform) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/test-plan.ts
-// Which test commands run on which platform, in order.
-
-function testsForPlatform(image, platform) {
-    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
-}
-
-;// CONCATENATED MODULE: ./src/io/binfmt.ts
-// Can this machine run a platform's binaries: natively, or through a QEMU binfmt_misc handler?
-
-
-const HOST_ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    arm: 'arm',
-    ia32: '386',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64'
-};
-function hostArchitecture() {
-    return HOST_ARCH[process.arch] ?? process.arch;
-}
-async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
-    const parsed = parsePlatform(platform);
-    const arch = parsed.ok ? parsed.value.architecture : platform;
-    if (arch === hostArchitecture())
-        return { native: true };
-    const machine = UNAME_MACHINE[arch] ?? arch;
-    const handler = `qemu-${machine}`;
-    // A CI job in a container that drives the host's engine (or a docker:dind service) has no
-    // binfmt_misc mounted: its /proc says nothing about where the containers will run.
-    const mounted = await (0,promises_.readFile)(`${binfmtDir}/status`, 'utf8').then(() => true, () => false);
-    if (!mounted)
-        return { native: false, handler, ready: true, checked: false };
-    const status = await (0,promises_.readFile)(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
-    if (status?.split('\n')[0]?.trim() === 'enabled')
-        return { native: false, handler, ready: true };
-    const fix = `no QEMU handler for ${platform} (${binfmtDir}/${handler} is ${status === undefined ? 'missing' : 'disabled'}): ` +
-        `register it with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\`, docker/setup-qemu-action on GitHub, ` +
-        `or Debian's qemu-user-static package (scripts/testbed does this)`;
-    return { native: false, handler, ready: false, fix };
-}
-/** When emulation could not be checked up front, a failure that is QEMU's absence gets its cause and fix. */
-function unregisteredEmulation(platform, output) {
-    if (!/exec format error/i.test(output))
-        return undefined;
-    const parsed = parsePlatform(platform);
-    const arch = parsed.ok ? parsed.value.architecture : platform;
-    return (`exec format error: the engine cannot run ${platform} binaries (no QEMU handler where the engine runs); ` +
-        `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``);
-}
-
-;// CONCATENATED MODULE: ./src/io/test-runner.ts
-// Runs the configured tests inside the exact built image, on every platform, each command in a
-// fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
-
-
-
-
-
-
-
-
-
-
-// What a test's log group keeps of its output.
-const LOG_LINES = 400;
-const LOG_CHARS = 64000;
-class TestRunner {
-    opts;
-    constructor(opts) {
-        this.opts = opts;
-    }
-    async run(image, built) {
-        const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
-        try {
-            // Platforms run side by side (each under its own emulator); commands within one run in order.
-            return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target)));
-        }
-        finally {
-            if (target.ref !== built.localRef)
-                await this.opts.docker.run(['image', 'rm', target.ref]);
-        }
-    }
-    async runPlatform(image, platform, target) {
-        const started = Date.now();
-        const commands = testsForPlatform(image, platform);
-        const emulation = await emulationFor(platform, this.opts.binfmtDir);
-        const emulated = !emulation.native;
-        const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
-        const tests = [];
-        for (const command of commands) {
-            if (blocked) {
-                tests.push({ name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked });
-                continue;
-            }
-            const { result, log } = await this.runCommand(image, platform, command, target.ref);
-            if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
-                const error = unregisteredEmulation(platform, result.outputTail);
-                if (error)
-                    result.error = error;
-            }
-            // Output is printed whole once the command ends, so parallel platforms never interleave.
-            await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
-                this.opts.reporter.info(log);
-            });
-            tests.push(result);
-        }
-        if (blocked)
-            this.opts.reporter.error(`${image.name} ${platform}: ${blocked}`);
-        return { platform, emulated, tests, durationMs: Date.now() - started };
-    }
-    async runCommand(image, platform, command, ref) {
-        const name = `imagegate-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-        const mounts = image.test.mount
-            ? [{ source: (0,external_node_path_.resolve)(this.opts.baseDir, image.test.mount.source), target: image.test.mount.target }]
-            : [];
-        const args = dockerRunArgs({
-            image: ref,
-            platform,
-            command: command.run,
-            entrypoint: command.entrypoint,
-            env: command.env,
-            name,
-            mounts,
-            launcher: image.builder.kind === 'buildpacks',
-            ...(command.user !== undefined ? { user: command.user } : {}),
-            ...(command.workdir !== undefined ? { workdir: command.workdir } : {})
-        });
-        let output = '';
-        let log = `$ docker ${args.join(' ')}\n`;
-        let timedOut = false;
-        const started = Date.now();
-        const timer = setTimeout(() => {
-            timedOut = true;
-            void this.opts.docker.run(['kill', name]);
-        }, command.timeoutMs);
-        try {
-            const result = await this.opts.docker.run(args, {
-                onOutput: chunk => {
-                    output = tail(output + chunk, 40, 8000);
-                    log = tail(log + chunk, LOG_LINES, LOG_CHARS);
-                }
-            });
-            const durationMs = Date.now() - started;
-            const base = { name: command.name, platform, exitCode: result.exitCode, durationMs, outputTail: tail(output) };
-            log += `\n(exit code ${result.exitCode}, ${(durationMs / 1000).toFixed(1)}s)`;
-            if (timedOut)
-                return { result: { ...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s` }, log };
-            // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
-            if (result.exitCode === 125) {
-                return {
-                    result: { ...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}` },
-                    log
-                };
-            }
-            return { result: { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' }, log };
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-    /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
-    async setupDerivative(image, built) {
-        const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'imagegate-setup-'));
-        try {
-            return await this.opts.reporter.group(`test setup ${image.name}`, async () => {
-                const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
-                const args = [
-                    'buildx',
-                    'build',
-                    '--platform',
-                    built.platforms.join(','),
-                    '--provenance=false',
-                    '--load',
-                    '--tag',
-                    ref,
-                    '--file',
-                    '-',
-                    dir
-                ];
-                let output = '';
-                const result = await this.opts.docker.run(args, {
-                    stream: true,
-                    input: containerfile,
-                    onOutput: c => void (output = tail(output + c, 40, 8000))
-                });
-                if (result.exitCode !== 0)
-                    return { ref: built.localRef, error: `test setup failed: ${lastLine(output)}` };
-                return { ref };
-            });
-        }
-        finally {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/split.ts
-// Scale-out: one gate job per platform, then `merge`. Pure parts: narrowing a configuration to one
-// platform, the per-platform staging tag, the record a platform job leaves for merge, checking the
-// records, and assembling the index from exactly the recorded tested manifests.
-
-
-const RECORD_KIND = 'imagegate/platform-record';
-const RECORD_VERSION = 1;
-/** Where platform jobs write their records and merge reads them, unless told otherwise. */
-const DEFAULT_RECORDS_DIR = 'imagegate-records';
-/** The tag suffix of a platform: `linux/arm64/v8` → `linux-arm64-v8`. */
-function platformSuffix(platform) {
-    return platform.replace(/\//g, '-');
-}
-/** The staging reference a platform job pushes to: the image's staging tag plus its platform. */
-function platformStagingRef(stagingRef, platform) {
-    return `${stagingRef}-${platformSuffix(platform)}`;
-}
-function recordFileName(image, platform) {
-    return `${image}-${platformSuffix(platform)}.json`;
-}
-/**
- * The images a job for `platform` builds, each narrowed to that platform. An image that does not
- * list the platform is left out (its other jobs cover it); a dependency must list it too.
- */
-function narrowToPlatform(images, platformText) {
-    const parsed = parsePlatform(platformText);
-    if (!parsed.ok)
-        throw new UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
-    const same = (p) => samePlatformText(p, platformText);
-    const kept = images.filter(i => i.platforms.some(same));
-    // The image's own spelling, so tags and records match what the configuration lists.
-    const platform = kept[0]?.platforms.find(same) ?? platformText;
-    if (kept.length === 0) {
-        const listed = [...new Set(images.flatMap(i => i.platforms))].join(', ');
-        throw new UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
-    }
-    const names = new Set(kept.map(i => i.name));
-    for (const image of kept) {
-        if (image.dependsOn !== undefined && !names.has(image.dependsOn))
-            throw new UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
-    }
-    return {
-        platform,
-        images: kept.map(i => ({ ...i, platforms: [i.platforms.find(same)] })),
-        skipped: images.filter(i => !names.has(i.name)).map(i => i.name)
-    };
-}
-/** A record read from a file: every field checked, so a broken artifact is named instead of half-used. */
-function parseRecord(text, file) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (e) {
-        throw new UsageError(`${file}: not JSON (${e.message}); it should be a record written by \`imagegate gate --platform\``);
-    }
-    const r = doc;
-    const bad = (what) => {
-        throw new UsageError(`${file}: ${what}; it should be a record written by \`imagegate gate --platform\``);
-    };
-    if (!r || typeof r !== 'object')
-        return bad('not an object');
-    if (r.kind !== RECORD_KIND)
-        return bad(`kind is ${JSON.stringify(r.kind)}, not ${RECORD_KIND}`);
-    if (r.version !== RECORD_VERSION)
-        return bad(`version ${String(r.version)} is not ${RECORD_VERSION}`);
-    for (const key of ['image', 'platform', 'identity'])
-        if (typeof r[key] !== 'string' || r[key] === '')
-            bad(`\`${key}\` is missing`);
-    if (r.status !== 'passed' && r.status !== 'failed')
-        bad(`\`status\` is ${JSON.stringify(r.status)}`);
-    if (r.status === 'passed') {
-        if (typeof r.ref !== 'string')
-            bad('a passed record has no `ref`');
-        if (typeof r.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.digest))
-            bad('a passed record has no sha256 `digest`');
-    }
-    return r;
-}
-/** Checks that every platform of an image has exactly one passed record of one identity; returns them in platform order. */
-function checkRecords(input) {
-    const problems = [];
-    const ordered = [];
-    for (const platform of input.platforms) {
-        const found = input.records.filter(r => samePlatformText(r.platform, platform));
-        if (found.length === 0)
-            problems.push(`${platform}: no record (its job did not run or its artifact was not passed on)`);
-        else if (found.length > 1)
-            problems.push(`${platform}: ${found.length} records; keep the one of this pipeline`);
-        else if (found[0].status !== 'passed')
-            problems.push(`${platform}: its job failed (${found[0].tests.failed} failed test(s)); nothing of it was pushed`);
-        else
-            ordered.push(found[0]);
-    }
-    for (const r of input.records)
-        if (!input.platforms.some(p => samePlatformText(p, r.platform)))
-            problems.push(`${r.platform}: a record for a platform the image does not list (${input.platforms.join(', ')})`);
-    const identities = [...new Set(input.records.map(r => r.identity))];
-    if (identities.length > 1)
-        problems.push(`the records come from different sources (identities ${identities.join(', ')}); all jobs must build one commit`);
-    const shas = [...new Set(input.records.flatMap(r => (r.sha ? [r.sha] : [])))];
-    if (shas.length > 1)
-        problems.push(`the records come from different commits (${shas.join(', ')})`);
-    if (problems.length)
-        throw new MergeRefused(`merge refused for ${input.image}; nothing was published:\n  ${problems.join('\n  ')}`);
-    return { identity: identities[0], records: ordered };
-}
-class MergeRefused extends Error {
-}
-/** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
-function assembleIndex(parts) {
-    const manifests = parts.flatMap(p => p.entries);
-    const seen = new Set();
-    for (const m of manifests) {
-        if (seen.has(m.digest))
-            throw new MergeRefused(`two platforms share the manifest ${m.digest}`);
-        seen.add(m.digest);
-    }
-    return JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }, null, 2);
-}
-
-;// CONCATENATED MODULE: ./src/app/gate.ts
-// check and gate: build every image once, test every platform of the exact build, and — for gate,
-// only when every test of every image passed — push exactly those bytes to staging and prove it
-// by reading the digest back from the registry.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function runGate(req) {
-    const started = Date.now();
-    if (req.plan.refusal)
-        throw new UsageError(req.plan.refusal);
-    const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
-    const configured = split?.images ?? req.loaded.config.images;
-    if (split?.skipped.length)
-        req.reporter.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
-    const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map();
-    const buildpacks = configured.some(i => i.builder.kind === 'buildpacks');
-    const hosts = [...registryHosts(req.loaded.config), ...(buildpacks ? [buildRegistryHost(req.env)] : [])];
-    return withLogins(hosts, credentialsFrom(req.env, req.reporter), async (docker) => {
-        await docker.requireEngine();
-        if (req.buildxBuilder)
-            await docker.requireBuilder(req.buildxBuilder);
-        const dockerfile = new DockerfileBuilder({
-            docker,
-            reporter: req.reporter,
-            env: req.env,
-            ...(req.buildxBuilder ? { builder: req.buildxBuilder } : {})
-        });
-        const cnb = new BuildpacksBuilder({ docker, reporter: req.reporter, env: req.env });
-        const builder = {
-            build: inputs => (inputs.image.builder.kind === 'buildpacks' ? cnb : dockerfile).build(inputs)
-        };
-        const runner = new TestRunner({
-            docker,
-            reporter: req.reporter,
-            baseDir: req.loaded.dir,
-            ...(req.binfmtDir ? { binfmtDir: req.binfmtDir } : {})
-        });
-        const { images, built } = await buildAndTestAll(req, configured, builder, runner);
-        const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
-        // A report that cannot be written must not cost the run its push: warn and go on.
-        if (req.junitFile)
-            await (0,promises_.writeFile)(req.junitFile, renderJUnit(images)).catch((e) => req.reporter.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`));
-        if (req.scenario === 'gate') {
-            if (images.every(i => i.status === 'passed'))
-                await pushTested(docker, req.reporter, images, built, staging, report);
-            else
-                req.reporter.warning('nothing was pushed: not every test of every image passed');
-            if (split)
-                report.records = await writeRecords(req, split.platform, images);
-        }
-        await releaseLocalImages(docker, req.reporter, images, built);
-        report.durationMs = Date.now() - started;
-        return report;
-    });
-}
-function stagingRefs(plan, platform) {
-    const refs = new Map();
-    for (const image of plan.images) {
-        if (!image.staging)
-            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
-        refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
-    }
-    return refs;
-}
-/** One record per image built here, passed or not, for `imagegate merge`. */
-async function writeRecords(req, platform, images) {
-    const dir = (0,external_node_path_.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR);
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const files = [];
-    for (const image of images) {
-        const planned = req.plan.images.find(i => i.name === image.name);
-        const tests = {
-            passed: image.platforms.flatMap(p => p.tests).filter(t => t.status === 'passed').length,
-            failed: image.platforms.flatMap(p => p.tests).filter(t => t.status !== 'passed').length
-        };
-        const record = {
-            kind: RECORD_KIND,
-            version: RECORD_VERSION,
-            image: image.name,
-            platform,
-            identity: planned.identity.value.key,
-            ...(req.plan.git.sha ? { sha: req.plan.git.sha.value } : {}),
-            status: image.status === 'passed' && image.pushed ? 'passed' : 'failed',
-            ...(image.pushed ? { ref: image.pushed.ref, digest: image.pushed.digest } : {}),
-            tests
-        };
-        const file = (0,external_node_path_.join)(dir, recordFileName(image.name, platform));
-        await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
-        files.push(file);
-        req.reporter.info(`${image.name}: record for merge written to ${file}`);
-    }
-    return files;
-}
-function credentialsFrom(env, reporter) {
-    const username = env.IMAGEGATE_REGISTRY_USER;
-    const password = env.IMAGEGATE_REGISTRY_PASSWORD;
-    if (!username && !password)
-        return undefined;
-    if (!username || !password)
-        throw new UsageError('set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)');
-    reporter.mask(password);
-    return { username, password };
-}
-/** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
-async function buildAndTestAll(req, configured, builder, runner) {
-    const order = buildOrder(configured);
-    const runId = (0,external_node_crypto_.randomBytes)(6).toString('hex');
-    const oci = ociMetadata(req);
-    const slots = new Limiter(Math.max(1, req.parallel));
-    const done = new Map();
-    for (const image of order) {
-        const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
-        done.set(image.name, (async () => {
-            const baseOutcome = base ? await base : undefined;
-            if (baseOutcome && baseOutcome.result.status !== 'passed') {
-                return {
-                    result: {
-                        name: image.name,
-                        status: 'skipped',
-                        reason: `its base ${image.dependsOn} did not pass`,
-                        platforms: []
-                    }
-                };
-            }
-            return slots.run(() => buildAndTest(req, builder, runner, image, runId, oci, baseOutcome?.built));
-        })());
-    }
-    const outcomes = await Promise.all(order.map(i => done.get(i.name)));
-    const built = new Map(outcomes.flatMap(o => (o.built ? [[o.built.name, o.built]] : [])));
-    return { images: outcomes.map(o => o.result), built };
-}
-async function buildAndTest(req, builder, runner, image, runId, oci, base) {
-    const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
-    const outcome = await req.reporter.group(`build ${image.name} (${image.platforms.join(', ')})`, () => builder.build({
-        image,
-        baseDir: req.loaded.dir,
-        oci,
-        runId,
-        ...(base && baseConfig ? { base: { repository: baseConfig.repository, built: base } } : {})
-    }));
-    if (!outcome.ok) {
-        req.reporter.error(`${image.name}: ${outcome.reason}`);
-        return { result: { name: image.name, status: 'build-failed', reason: outcome.reason, platforms: [] } };
-    }
-    const built = outcome.image;
-    const platforms = await runner.run(image, built);
-    const failed = platforms.flatMap(p => p.tests.filter(t => t.status !== 'passed').map(t => `${t.name} on ${p.platform} (${t.error ?? t.status})`));
-    const result = {
-        name: image.name,
-        status: failed.length ? 'failed' : 'passed',
-        digest: built.digest,
-        platforms,
-        buildMs: built.buildMs
-    };
-    if (failed.length)
-        result.reason = `failed: ${failed.join('; ')}`;
-    return { result, built };
-}
-function ociMetadata(req) {
-    const oci = {};
-    const env = req.env;
-    const source = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
-        : env.CI_PROJECT_URL;
-    if (source)
-        oci['org.opencontainers.image.source'] = source;
-    if (req.plan.git.sha)
-        oci['org.opencontainers.image.revision'] = req.plan.git.sha.value;
-    const epoch = env.SOURCE_DATE_EPOCH;
-    if (epoch && /^\d+$/.test(epoch))
-        oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
-    return oci;
-}
-async function pushTested(docker, reporter, images, built, staging, report) {
-    for (const image of images) {
-        const ref = staging.get(image.name);
-        const local = built.get(image.name).localRef;
-        await reporter.group(`push ${image.name} → ${ref}`, async () => {
-            await docker.output(['tag', local, ref]);
-            try {
-                const tagged = (await docker.output(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
-                if (tagged !== image.digest) {
-                    throw new InfrastructureError(`${ref} resolves locally to ${tagged}, not the tested ${image.digest}; nothing was pushed for it`);
-                }
-                let push = await docker.run(['push', ref], { stream: true });
-                if (push.exitCode !== 0) {
-                    // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
-                    reporter.warning(`pushing ${ref} failed (${lastLine(push.stderr)}); trying once more`);
-                    push = await docker.run(['push', ref], { stream: true });
-                }
-                if (push.exitCode !== 0) {
-                    const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
-                    throw new InfrastructureError(`pushing ${ref} failed: ${lastLine(push.stderr)}.${pushedSoFar}`);
-                }
-            }
-            finally {
-                await docker.run(['image', 'rm', ref]);
-            }
-            const readBack = await readManifest(docker, ref);
-            if (readBack.digest !== image.digest) {
-                throw new InfrastructureError(`the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`);
-            }
-            for (const platform of image.platforms)
-                platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
-            image.pushed = { ref, digest: readBack.digest, verified: true };
-            report.refs.push(`${ref}@${readBack.digest}`);
-            report.pushed = true;
-            reporter.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
-        });
-    }
-}
-/**
- * A passed image stays as `imagegate.local/<name>:last-passed` (moving that tag is instant, where
- * deleting an image's content takes seconds); a failed one keeps its run tag, for a look inside.
- */
-async function releaseLocalImages(docker, reporter, images, built) {
-    for (const image of images) {
-        const local = built.get(image.name);
-        if (!local)
-            continue;
-        if (image.status === 'passed') {
-            await docker.run(['tag', local.localRef, `${LOCAL_REGISTRY}/${image.name}:last-passed`]);
-            await docker.run(['image', 'rm', local.localRef]);
-        }
-        else {
-            const platform = image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform ?? local.platforms[0];
-            reporter.info(`${image.name}: kept ${local.localRef} to look inside: docker run --rm -it --platform ${platform} --entrypoint /bin/sh ${local.localRef}`);
-        }
-    }
-}
-/** The manifest exactly as the registry serves it: its digest is the sha256 of these bytes. */
-async function readManifest(docker, ref) {
-    if (!parseReference(ref).ok)
-        throw new InfrastructureError(`cannot read back ${ref}: not a reference`);
-    const raw = await docker.output(['buildx', 'imagetools', 'inspect', '--raw', ref]);
-    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(raw, 'utf8').digest('hex')}`;
-    const doc = JSON.parse(raw);
-    const platforms = (doc.manifests ?? [])
-        .filter(m => m.platform && m.platform.os !== 'unknown')
-        .map(m => ({
-        platform: [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'),
-        digest: m.digest
-    }));
-    return { digest, platforms };
-}
-
 ;// CONCATENATED MODULE: ./src/registry/untag.ts
 // Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
 // also removes every tag pointing at that digest — including a final tag just promoted from this
 // staging tag. So the tag is first pointed at a tombstone manifest of its own (unique bytes), and
 // that tombstone is deleted by digest: only the staging tag goes.
+
 
 
 const EMPTY_CONFIG = Buffer.from('{}');
@@ -36642,6 +30509,682 @@ class Untagger {
     }
 }
 
+;// CONCATENATED MODULE: ./src/app/cleanup.ts
+// cleanup: remove stale staging tags, and nothing outside the staging namespace.
+
+
+
+
+
+/** Staging tags older than `olderThanMs` go; tags outside the staging namespace are never read for removal. */
+async function cleanupStale(loaded, olderThanMs, { log, registry: client }) {
+    const { config } = loaded;
+    const untagger = new Untagger(client);
+    const report = { removed: [], kept: [], leftovers: [] };
+    const now = Date.now();
+    for (const image of config.images) {
+        const { repo, pattern } = stagingNamespace(loaded, image.name, image.repository);
+        for (const tag of (await client.listTags(repo)).filter(t => pattern.test(t))) {
+            const ref = `${repo.registry}/${repo.repository}:${tag}`;
+            const created = await createdAt(client, repo, tag);
+            if (created === undefined || now - created < olderThanMs) {
+                report.kept.push(ref);
+                continue;
+            }
+            const result = await untagger.removeTag(repo, tag);
+            if (result.removed)
+                report.removed.push(ref);
+            else
+                report.leftovers.push({ ref, reason: result.reason });
+            log.info(result.removed ? `removed ${ref} (created ${new Date(created).toISOString()})` : `left ${ref}: ${result.reason}`);
+        }
+    }
+    return report;
+}
+function stagingNamespace(loaded, name, repository) {
+    const staging = loaded.config.staging;
+    const text = staging.kind === 'registry' ? `${staging.registry}/${name}` : repository;
+    const parsed = parseReference(text);
+    if (!parsed.ok)
+        throw new UsageError(parsed.error);
+    const prefix = staging.kind === 'tag-prefix' ? staging.tagPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '';
+    return {
+        repo: { registry: parsed.value.registry, repository: parsed.value.repository },
+        pattern: new RegExp(`^${prefix}[0-9a-f]{32}$`)
+    };
+}
+/** When an image was built: its config's `created`, read from the first platform image. */
+async function createdAt(client, repo, tag) {
+    const top = await client.getManifest(repo, tag);
+    if (!top)
+        return undefined;
+    let doc = parseManifest(top);
+    if (doc.kind === 'index') {
+        const first = doc.index.manifests.find(m => !isAttestation(m));
+        const child = first && (await client.getManifest(repo, first.digest));
+        if (!child)
+            return undefined;
+        doc = parseManifest(child);
+    }
+    if (doc.kind !== 'image')
+        return undefined;
+    const stream = await client.getBlob(repo, doc.manifest.config);
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(chunk);
+    const created = JSON.parse(Buffer.concat(chunks).toString('utf8')).created;
+    const time = created ? Date.parse(created) : NaN;
+    return Number.isNaN(time) ? undefined : time;
+}
+
+;// CONCATENATED MODULE: ./src/app/doctor.ts
+// imagegate doctor PRODUCTION-REF: for every buildpacks image, compare the pinned builder with the
+// builder production's tag points at now (manifests and config blobs only, no layers).
+
+
+
+
+
+async function runDoctor(loaded, production, client) {
+    const prod = parseReference(production);
+    if (!prod.ok)
+        throw new UsageError(`imagegate doctor: ${prod.error}`);
+    const images = loaded.config.images.filter(i => i.builder.kind === 'buildpacks');
+    if (!images.length)
+        throw new UsageError(`${loaded.source.file} builds no image with buildpacks; doctor compares buildpacks builders`);
+    const results = [];
+    for (const image of images) {
+        if (image.builder.kind !== 'buildpacks')
+            continue;
+        const platform = image.platforms[0];
+        const [ci, now] = await Promise.all([
+            readImageConfig(client, image.builder.image, platform),
+            readImageConfig(client, production, platform)
+        ]);
+        const ciInfo = parseBuilderLabels(ci.labels, image.builder.image);
+        const nowInfo = parseBuilderLabels(now.labels, production);
+        if (!nowInfo.ok)
+            throw new InfrastructureError(nowInfo.error);
+        results.push({
+            name: image.name,
+            ciBuilder: image.builder.image,
+            ciDigest: ci.digest,
+            production,
+            productionDigest: now.digest,
+            matches: ci.digest === now.digest,
+            differences: buildpackDifferences(ciInfo.ok ? ciInfo.value.buildpacks : [], nowInfo.value.buildpacks)
+        });
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/core/junit.ts
+// JUnit XML for CI hosts that show test reports (GitLab's artifacts:reports:junit, GitHub test
+// reporters): one testsuite per image and platform, one testcase per command.
+function renderJUnit(images) {
+    const suites = images.flatMap(image => image.platforms.map(platform => {
+        const failures = platform.tests.filter(t => t.status === 'failed' || t.status === 'timed-out').length;
+        const errors = platform.tests.filter(t => t.status === 'error').length;
+        const cases = platform.tests.map(test => {
+            const attrs = `name="${xml(test.name)}" classname="${xml(`${image.name}.${platform.platform}`)}" time="${junit_seconds(test.durationMs)}"`;
+            if (test.status === 'passed')
+                return `    <testcase ${attrs}/>`;
+            const tag = test.status === 'error' ? 'error' : 'failure';
+            const message = test.error ?? (test.status === 'timed-out' ? 'timed out' : `exit code ${test.exitCode ?? '?'}`);
+            return `    <testcase ${attrs}>\n      <${tag} message="${xml(message)}">${xml(test.outputTail)}</${tag}>\n    </testcase>`;
+        });
+        const name = `${image.name} ${platform.platform}`;
+        return [
+            `  <testsuite name="${xml(name)}" tests="${platform.tests.length}" failures="${failures}" errors="${errors}" time="${junit_seconds(platform.durationMs)}">`,
+            ...cases,
+            '  </testsuite>'
+        ].join('\n');
+    }));
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="imagegate">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+function junit_seconds(ms) {
+    return (ms / 1000).toFixed(3);
+}
+// XML 1.0 allows only these characters; command output may hold anything (colour codes, NULs).
+function xml(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- naming the allowed control characters is the point
+        .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'));
+}
+
+;// CONCATENATED MODULE: ./src/core/limiter.ts
+/** Runs at most `size` tasks at once; the others wait their turn in order. */
+class Limiter {
+    size;
+    active = 0;
+    queue = [];
+    constructor(size) {
+        this.size = size;
+    }
+    async run(task) {
+        if (this.active >= this.size)
+            await new Promise(resolve => this.queue.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.queue.shift()?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/suggest.ts
+/** The closest candidate to a misspelt word, if one is close enough to be what was meant. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    const lower = word.toLowerCase();
+    for (const candidate of candidates) {
+        const d = distance(lower, candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+    return bestDistance <= limit ? best : undefined;
+}
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
+function distance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[i - 2][j - 2] + 1);
+            d[i][j] = v;
+        }
+    }
+    return d[a.length][b.length];
+}
+
+;// CONCATENATED MODULE: ./src/core/tags.ts
+// Tag templates such as `{{version}}` or `sha-{{short_sha}}`: parsing, rendering and which
+// scenario publishes them.
+
+
+const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'];
+const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', ...RELEASE_VARIABLES];
+const SAMPLE = {
+    sha: '0123456789abcdef0123456789abcdef01234567',
+    short_sha: '0123456',
+    branch: 'main',
+    tag: 'v1.2.3',
+    version: '1.2.3',
+    major: '1',
+    minor: '2',
+    patch: '3',
+    prerelease: 'rc.1'
+};
+function parseTagTemplate(source) {
+    const parts = [];
+    const re = /\{\{\s*([^{}]*?)\s*\}\}/g;
+    let last = 0;
+    for (let m = re.exec(source); m; m = re.exec(source)) {
+        if (m.index > last)
+            parts.push({ text: source.slice(last, m.index) });
+        const name = m[1] ?? '';
+        if (!TEMPLATE_VARIABLES.includes(name)) {
+            const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
+            const hint = guess
+                ? `did you mean \`{{${guess}}}\`?`
+                : `known: ${TEMPLATE_VARIABLES.map(v => `{{${v}}}`).join(', ')}`;
+            return { ok: false, error: `unknown template variable \`{{${name}}}\` in \`${source}\`; ${hint}` };
+        }
+        parts.push({ variable: name });
+        last = re.lastIndex;
+    }
+    if (last < source.length)
+        parts.push({ text: source.slice(last) });
+    const stray = parts.find(p => 'text' in p && /[{}]/.test(p.text));
+    if (stray)
+        return { ok: false, error: `unbalanced braces in \`${source}\`; variables are written \`{{name}}\`` };
+    const template = { source, parts, variables: parts.flatMap(p => ('variable' in p ? [p.variable] : [])) };
+    const sample = renderWith(template, SAMPLE);
+    if (!isValidTag(sample))
+        return { ok: false, error: `\`${source}\` cannot make a valid tag: ${explainInvalidTag(sample)}` };
+    return { ok: true, value: template };
+}
+/** Scenarios that publish a template when the configuration does not say: release variables → release. */
+function defaultTagScenarios(template) {
+    return template.variables.some(v => RELEASE_VARIABLES.includes(v)) ? ['release'] : ['promote'];
+}
+function parseSemverTag(tag) {
+    const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/.exec(tag);
+    if (!m)
+        return undefined;
+    const [, major = '', minor = '', patch = '', prerelease] = m;
+    const version = `${major}.${minor}.${patch}${prerelease ? `-${prerelease}` : ''}`;
+    return prerelease ? { major, minor, patch, prerelease, version } : { major, minor, patch, version };
+}
+/** Renders a template from git values; a template that cannot apply says why it was skipped. */
+function renderTagTemplate(template, git) {
+    const semver = git.tag !== undefined ? parseSemverTag(git.tag) : undefined;
+    const values = {};
+    if (git.sha)
+        Object.assign(values, { sha: git.sha, short_sha: git.sha.slice(0, 7) });
+    if (git.branch)
+        values.branch = sanitizeTag(git.branch);
+    if (git.tag)
+        values.tag = sanitizeTag(git.tag);
+    if (semver)
+        Object.assign(values, semver);
+    for (const variable of template.variables) {
+        if (values[variable] !== undefined)
+            continue;
+        return { ok: false, skipped: missingReason(variable, git) };
+    }
+    if (semver?.prerelease && isStableAlias(template)) {
+        return { ok: false, skipped: `\`${template.source}\` is not moved by prerelease ${semver.version}` };
+    }
+    return { ok: true, tag: renderWith(template, values) };
+}
+function isStableAlias(template) {
+    const v = template.variables;
+    return ((v.includes('major') || v.includes('minor')) &&
+        !v.some(x => x === 'patch' || x === 'version' || x === 'prerelease' || x === 'tag'));
+}
+function missingReason(variable, git) {
+    if (variable === 'sha' || variable === 'short_sha')
+        return 'no commit is known';
+    if (variable === 'branch')
+        return 'no branch is known (detached HEAD or tag)';
+    if (variable === 'tag')
+        return 'no git tag is being released';
+    if (git.tag === undefined)
+        return 'no git tag is being released';
+    if (variable === 'prerelease')
+        return `${git.tag} is not a prerelease`;
+    return `git tag \`${git.tag}\` is not a semantic version (vMAJOR.MINOR.PATCH)`;
+}
+function renderWith(template, values) {
+    return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
+}
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
+// The resolved plan: which scenario runs, what each image builds, tests and writes where, and
+// where every value came from. Pure: git facts and source identities are passed in.
+
+
+function resolveScenario(inputs) {
+    if (inputs.scenarioOverride)
+        return inputs.scenarioOverride;
+    if (inputs.config.scenario)
+        return { value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config' };
+    return inputs.inference.scenario;
+}
+function buildPlan(inputs) {
+    const { config, source, inference } = inputs;
+    const scenario = resolveScenario(inputs);
+    const git = mergeGit(inference, inputs.localGit);
+    const gitValues = {};
+    if (git.sha)
+        gitValues.sha = git.sha.value;
+    if (git.branch)
+        gitValues.branch = git.branch.value;
+    if (git.tag)
+        gitValues.tag = git.tag.value;
+    const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+    const refusal = trustRefusal(inference, scenario);
+    const plan = {
+        version: 1,
+        config: source.file,
+        scenario,
+        host: inference.host,
+        event: inference.event,
+        reason: scenario.source === inference.scenario.source
+            ? inference.reason
+            : `${scenario.value} chosen by ${scenario.source}`,
+        trusted: inference.trusted,
+        git,
+        images,
+        writes: refusal
+            ? []
+            : images.flatMap(i => [
+                ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
+                ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
+            ]),
+        warnings: planWarnings(scenario, images)
+    };
+    if (refusal)
+        plan.refusal = refusal;
+    return plan;
+}
+/** Images in an order where every image comes after the one it depends on, file order otherwise. */
+function buildOrder(images) {
+    const byName = new Map(images.map(i => [i.name, i]));
+    const done = new Set();
+    const out = [];
+    const visit = (image, depth) => {
+        if (done.has(image.name) || depth > images.length)
+            return;
+        const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
+        if (base)
+            visit(base, depth + 1);
+        done.add(image.name);
+        out.push(image);
+    };
+    images.forEach(i => visit(i, 0));
+    return out;
+}
+function mergeGit(inference, local) {
+    const out = {};
+    for (const key of ['sha', 'branch', 'tag']) {
+        const fromCi = inference.git[key];
+        const fromLocal = local?.[key];
+        if (fromCi)
+            out[key] = fromCi;
+        else if (fromLocal)
+            out[key] = { value: fromLocal, source: 'git (local checkout)' };
+    }
+    return out;
+}
+function planImage(image, inputs, scenario, git) {
+    const { config, source } = inputs;
+    const at = `images[${image.index}]`;
+    const from = (key, fallback = 'default') => source.where(`${at}.${key}`) ?? fallback;
+    const identity = inputs.identities.get(image.name);
+    const plan = {
+        name: image.name,
+        builder: { value: image.builder.kind, source: from('builder') },
+        context: { value: image.context, source: from('context') },
+        buildArgs: { value: image.buildArgs, source: from('build-args') },
+        platforms: { value: image.platforms, source: from('platforms') },
+        repository: {
+            value: image.repository,
+            source: source.where(`${at}.repository`) ?? `registry (${source.where('registry') ?? 'config'}) + name`
+        },
+        identity: identity && 'key' in identity
+            ? { value: identity, source: 'git tree of the context + hash of the image entry' }
+            : { source: 'git', error: identity?.error ?? 'not computed' },
+        tests: { value: image.test.commands.length, source: from('test', 'none configured') },
+        steps: [],
+        tags: []
+    };
+    if (image.builder.kind === 'dockerfile')
+        plan.containerfile = { value: image.containerfile, source: from('containerfile') };
+    if (image.target !== undefined)
+        plan.target = { value: image.target, source: from('target') };
+    if (image.dependsOn !== undefined)
+        plan.dependsOn = { value: image.dependsOn, source: from('depends-on') };
+    const key = identity && 'key' in identity ? identity.key : undefined;
+    if (key)
+        plan.staging = stagingRef(image, config, source, key);
+    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git));
+    plan.steps = steps(plan, scenario);
+    return plan;
+}
+function stagingRef(image, config, source, key) {
+    if (config.staging.kind === 'registry') {
+        return {
+            value: `${config.staging.registry}/${image.name}:${key}`,
+            source: `staging.registry (${source.where('staging.registry') ?? 'config'})`
+        };
+    }
+    const where = source.where('staging.tag-prefix');
+    return {
+        value: `${image.repository}:${config.staging.tagPrefix}${key}`,
+        source: where ? `staging.tag-prefix (${where})` : 'staging.tag-prefix (default `staging-`)'
+    };
+}
+function planTag(rule, where, repository, scenario, git) {
+    const rendered = renderTagTemplate(rule.template, git);
+    const planned = { template: rule.template.source, on: rule.on, source: where, published: false };
+    if (!rendered.ok) {
+        planned.skipped = rendered.skipped;
+        return planned;
+    }
+    planned.tag = rendered.tag;
+    planned.ref = `${repository}:${rendered.tag}`;
+    planned.published = rule.on.includes(scenario);
+    return planned;
+}
+function steps(plan, scenario) {
+    const platforms = plan.platforms.value.join(', ');
+    const build = [
+        `build ${platforms}`,
+        plan.tests.value
+            ? `test ${plan.tests.value} command(s) on each of ${platforms}`
+            : `no tests configured (add \`test:\`)`
+    ];
+    const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
+    const published = plan.tags.filter(t => t.published).map(t => t.ref);
+    switch (scenario) {
+        case 'check':
+            return [...build, 'push nothing (check)'];
+        case 'gate':
+            return [...build, `push the tested image to ${staging}`];
+        case 'promote':
+        case 'release':
+            return [
+                `no build: copy ${staging} by digest`,
+                published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
+            ];
+    }
+}
+function planWarnings(scenario, images) {
+    const warnings = [];
+    for (const image of images) {
+        if (image.identity.error && scenario.value !== 'check')
+            warnings.push(`${image.name}: no source identity (${image.identity.error}); ${scenario.value} needs it`);
+        if (image.identity.value?.dirty && scenario.value !== 'check')
+            warnings.push(`${image.name}: the build context has uncommitted changes`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/app/gate.ts
+// check and gate: build every image once, test every platform of the exact build, and — for gate,
+// only when every test of every image passed — push exactly those bytes to staging and prove it
+// by reading the digest back from the registry.
+
+
+
+
+
+
+
+
+
+
+
+
+async function runGate(req, services) {
+    const started = Date.now();
+    const { log, engine } = services;
+    if (req.plan.refusal)
+        throw new UsageError(req.plan.refusal);
+    const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
+    const configured = split?.images ?? req.loaded.config.images;
+    if (split?.skipped.length)
+        log.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
+    const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map();
+    const { images, built } = await buildAndTestAll(req, services, configured);
+    const report = { scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0 };
+    // A report that cannot be written must not cost the run its push: warn and go on.
+    if (req.junitFile)
+        await (0,promises_.writeFile)(req.junitFile, renderJUnit(images)).catch((e) => log.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`));
+    if (req.scenario === 'gate') {
+        if (images.every(i => i.status === 'passed'))
+            await pushTested(services, images, built, staging, report);
+        else
+            log.warning('nothing was pushed: not every test of every image passed');
+        if (split)
+            report.records = await writeRecords(req, log, split.platform, images);
+    }
+    for (const image of images) {
+        const local = built.get(image.name);
+        if (!local)
+            continue;
+        const failedOn = image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform;
+        const hint = await engine.release(local, image.status === 'passed', failedOn);
+        if (hint)
+            log.info(`${image.name}: ${hint}`);
+    }
+    report.durationMs = Date.now() - started;
+    return report;
+}
+function stagingRefs(plan, platform) {
+    const refs = new Map();
+    for (const image of plan.images) {
+        if (!image.staging)
+            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
+        refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
+    }
+    return refs;
+}
+/** One record per image built here, passed or not, for `imagegate merge`. */
+async function writeRecords(req, log, platform, images) {
+    await (0,promises_.mkdir)(req.recordsDir, { recursive: true });
+    const files = [];
+    for (const image of images) {
+        const planned = req.plan.images.find(i => i.name === image.name);
+        const tests = image.platforms.flatMap(p => p.tests);
+        const record = {
+            kind: RECORD_KIND,
+            version: RECORD_VERSION,
+            image: image.name,
+            platform,
+            identity: planned.identity.value.key,
+            ...(req.plan.git.sha ? { sha: req.plan.git.sha.value } : {}),
+            status: image.status === 'passed' && image.pushed ? 'passed' : 'failed',
+            ...(image.pushed ? { ref: image.pushed.ref, digest: image.pushed.digest } : {}),
+            tests: {
+                passed: tests.filter(t => t.status === 'passed').length,
+                failed: tests.filter(t => t.status !== 'passed').length
+            }
+        };
+        const file = (0,external_node_path_.join)(req.recordsDir, recordFileName(image.name, platform));
+        await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
+        files.push(file);
+        log.info(`${image.name}: record for merge written to ${file}`);
+    }
+    return files;
+}
+/** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
+async function buildAndTestAll(req, services, configured) {
+    const order = buildOrder(configured);
+    const runId = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+    const oci = ociMetadata(req.plan, services.env);
+    const slots = new Limiter(Math.max(1, req.parallel));
+    const done = new Map();
+    for (const image of order) {
+        const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
+        done.set(image.name, (async () => {
+            const baseOutcome = base ? await base : undefined;
+            if (baseOutcome && baseOutcome.result.status !== 'passed') {
+                return {
+                    result: {
+                        name: image.name,
+                        status: 'skipped',
+                        reason: `its base ${image.dependsOn} did not pass`,
+                        platforms: []
+                    }
+                };
+            }
+            return slots.run(() => buildAndTest(req, services, image, runId, oci, baseOutcome?.built));
+        })());
+    }
+    const outcomes = await Promise.all(order.map(i => done.get(i.name)));
+    const built = new Map(outcomes.flatMap(o => (o.built ? [[o.built.name, o.built]] : [])));
+    return { images: outcomes.map(o => o.result), built };
+}
+async function buildAndTest(req, { log, engine }, image, runId, oci, base) {
+    const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
+    const outcome = await log.group(`build ${image.name} (${image.platforms.join(', ')})`, () => engine.build({
+        image,
+        baseDir: req.loaded.dir,
+        oci,
+        runId,
+        ...(base && baseConfig ? { base: { repository: baseConfig.repository, built: base } } : {})
+    }));
+    if (!outcome.ok) {
+        log.error(`${image.name}: ${outcome.reason}`);
+        return { result: { name: image.name, status: 'build-failed', reason: outcome.reason, platforms: [] } };
+    }
+    const built = outcome.image;
+    const platforms = await engine.test(image, built, req.loaded.dir);
+    const failed = platforms.flatMap(p => p.tests.filter(t => t.status !== 'passed').map(t => `${t.name} on ${p.platform} (${t.error ?? t.status})`));
+    const result = {
+        name: image.name,
+        status: failed.length ? 'failed' : 'passed',
+        digest: built.digest,
+        platforms,
+        buildMs: built.buildMs
+    };
+    if (failed.length)
+        result.reason = `failed: ${failed.join('; ')}`;
+    return { result, built };
+}
+function ociMetadata(plan, env) {
+    const oci = {};
+    if (env.sourceUrl)
+        oci['org.opencontainers.image.source'] = env.sourceUrl;
+    if (plan.git.sha)
+        oci['org.opencontainers.image.revision'] = plan.git.sha.value;
+    const epoch = env.sourceDateEpoch;
+    if (epoch && /^\d+$/.test(epoch))
+        oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
+    return oci;
+}
+async function pushTested({ log, engine, registry }, images, built, staging, report) {
+    for (const image of images) {
+        const ref = staging.get(image.name);
+        await log.group(`push ${image.name} → ${ref}`, async () => {
+            try {
+                await engine.push(built.get(image.name), ref);
+            }
+            catch (e) {
+                const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
+                if (e instanceof InfrastructureError && pushedSoFar)
+                    throw new InfrastructureError(`${e.message}${pushedSoFar}`);
+                throw e;
+            }
+            const readBack = await readBackManifest(registry, ref);
+            if (readBack.digest !== image.digest) {
+                throw new InfrastructureError(`the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`);
+            }
+            for (const platform of image.platforms)
+                platform.manifestDigest = readBack.platforms.find(p => samePlatformText(p.platform, platform.platform))?.digest;
+            image.pushed = { ref, digest: readBack.digest, verified: true };
+            report.refs.push(`${ref}@${readBack.digest}`);
+            report.pushed = true;
+            log.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
+        });
+    }
+}
+/** The manifest exactly as the registry serves it (the client checks that its bytes hash to its digest). */
+async function readBackManifest(registry, ref) {
+    const parsed = parseReference(ref);
+    if (!parsed.ok || !parsed.value.tag)
+        throw new InfrastructureError(`cannot read back ${ref}: not a tag reference`);
+    const { registry: host, repository, tag } = parsed.value;
+    const manifest = await registry.getManifest({ registry: host, repository }, tag);
+    if (!manifest)
+        throw new InfrastructureError(`${ref} is not in the registry after the push; nothing is reported as pushed`);
+    const doc = parseManifest(manifest);
+    const platforms = doc.kind === 'index'
+        ? doc.index.manifests
+            .filter(m => m.platform && m.platform.os !== 'unknown' && !isAttestation(m))
+            .map(m => ({ platform: platformText(m.platform), digest: m.digest }))
+        : [];
+    return { digest: manifest.digest, platforms };
+}
+
 ;// CONCATENATED MODULE: ./src/app/merge.ts
 // merge: after one gate job per platform, assemble each image's index from exactly the digests the
 // platform jobs tested and recorded, push it under the staging tag (children are already there: zero
@@ -36657,51 +31200,39 @@ class Untagger {
 
 
 
-
-
-async function runMerge(req) {
+async function runMerge(req, { log, registry: client, stats }) {
     const started = Date.now();
     // merge writes the staging tag, as gate does: never on a run that may not write.
     if (!req.plan.trusted)
         throw new UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
-    const records = await readRecords((0,external_node_path_.resolve)(req.recordsDir ?? DEFAULT_RECORDS_DIR));
-    const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
-    credentials.secrets().forEach(s => req.reporter.mask(s));
-    const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
-    const client = new RegistryClient(transport);
-    const report = { images: [], refs: [], warnings: [], http: transport.stats, durationMs: 0 };
-    try {
-        const unknown = records.filter(r => !req.loaded.config.images.some(i => i.name === r.image));
-        if (unknown.length)
-            throw new UsageError(`records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`);
-        // Check every image before writing anything: one refusal publishes nothing.
-        const checked = req.loaded.config.images.map(image => {
-            try {
-                return {
-                    image,
-                    ...checkRecords({
-                        image: image.name,
-                        platforms: image.platforms,
-                        records: records.filter(r => r.image === image.name)
-                    })
-                };
-            }
-            catch (e) {
-                throw e instanceof MergeRefused ? new FailedError(e.message) : e;
-            }
-        });
-        const located = [];
-        for (const { image, records: ordered } of checked) {
-            const staging = stagingOf(image.name, ordered, req.plan);
-            located.push({ name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r))) });
+    const records = await readRecords(req.recordsDir);
+    const report = { images: [], refs: [], warnings: [], http: stats, durationMs: 0 };
+    const unknown = records.filter(r => !req.loaded.config.images.some(i => i.name === r.image));
+    if (unknown.length)
+        throw new UsageError(`records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`);
+    // Check every image before writing anything: one refusal publishes nothing.
+    const checked = req.loaded.config.images.map(image => {
+        try {
+            return {
+                image,
+                ...checkRecords({
+                    image: image.name,
+                    platforms: image.platforms,
+                    records: records.filter(r => r.image === image.name)
+                })
+            };
         }
-        for (const { name, staging, parts } of located)
-            report.images.push(await publish(client, req.reporter, name, staging, parts, report));
+        catch (e) {
+            throw e instanceof MergeRefused ? new FailedError(e.message) : e;
+        }
+    });
+    const located = [];
+    for (const { image, records: ordered } of checked) {
+        const staging = stagingOf(image.name, ordered, req.plan);
+        located.push({ name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r))) });
     }
-    finally {
-        if (!req.transport)
-            transport.close();
-    }
+    for (const { name, staging, parts } of located)
+        report.images.push(await publish(client, log, name, staging, parts, report));
     report.durationMs = Date.now() - started;
     return report;
 }
@@ -36765,7 +31296,7 @@ async function entriesOf(client, repo, manifest, record, what) {
         const images = parsed.index.manifests.filter(m => !isAttestation(m));
         if (images.length !== 1 || !samePlatformText(platformText(images[0].platform), record.platform))
             throw new FailedError(`merge refused for ${what}: ${record.digest} holds ${images.map(m => platformText(m.platform)).join(', ') || 'no image'}, not exactly ${record.platform}`);
-        return { platform: record.platform, entries: parsed.index.manifests.map(toEntry) };
+        return { platform: record.platform, entries: parsed.index.manifests };
     }
     // A lone image manifest carries its platform in its config.
     const config = parsed.manifest.config;
@@ -36785,21 +31316,11 @@ async function entriesOf(client, repo, manifest, record, what) {
         entries: [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.length, platform }]
     };
 }
-function toEntry(d) {
-    return {
-        mediaType: d.mediaType,
-        digest: d.digest,
-        size: d.size,
-        ...(d.platform ? { platform: d.platform } : {}),
-        ...(d.annotations ? { annotations: d.annotations } : {})
-    };
-}
-async function publish(client, reporter, name, staging, parts, report) {
+async function publish(client, log, name, staging, parts, report) {
     for (const part of parts)
         if (part.repo.registry !== staging.repo.registry || part.repo.repository !== staging.repo.repository)
             throw new FailedError(`merge refused for ${name}: ${part.record.ref} is not in ${staging.repo.registry}/${staging.repo.repository}`);
-    const bytes = Buffer.from(assembleIndex(parts.map(p => p.manifests)));
-    const index = { bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes) };
+    const index = assembleIndex(parts.map(p => p.manifests));
     const before = (await client.headManifest(staging.repo, staging.tag))?.digest;
     let action = 'unchanged';
     if (before !== index.digest) {
@@ -36809,10 +31330,10 @@ async function publish(client, reporter, name, staging, parts, report) {
             throw new FailedError(`${staging.text} reads back as ${readBack ?? '(absent)'}, not the merged ${index.digest}`);
         action = before ? 'moved' : 'created';
         report.refs.push(`${staging.text}@${index.digest}`);
-        reporter.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
+        log.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
     }
     else
-        reporter.info(`${staging.text} already holds the merged ${index.digest}`);
+        log.info(`${staging.text} already holds the merged ${index.digest}`);
     const untagger = new Untagger(client);
     const cleanup = { removed: [], left: [] };
     for (const part of parts.filter(p => p.tagged)) {
@@ -36823,7 +31344,7 @@ async function publish(client, reporter, name, staging, parts, report) {
             cleanup.left.push(part.record.ref);
             const warning = `${part.record.ref} was left in place: ${result.reason}`;
             report.warnings.push(warning);
-            reporter.warning(warning);
+            log.warning(warning);
         }
     }
     return {
@@ -36834,14 +31355,6 @@ async function publish(client, reporter, name, staging, parts, report) {
         platforms: parts.map(p => ({ platform: p.record.platform, digest: p.record.digest })),
         cleanup
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
-function formatDiagnostic(file, d) {
-    return `${file}:${d.line}:${d.col}: ${d.message}`;
-}
-function sortDiagnostics(list) {
-    return [...list].sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -38348,72 +32861,9 @@ function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/io/git.ts
-// What git knows about the checkout: the commit, branch and tag, and the tree of a build context
-// including uncommitted changes (what `docker build` would actually send).
-
-
-
-
-
-async function readLocalGit(cwd) {
-    const top = await Exec.run('git', ['rev-parse', '--show-toplevel'], { cwd });
-    if (top.exitCode !== 0)
-        return undefined;
-    const facts = { root: top.stdout.trim() };
-    const sha = await Exec.run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd });
-    if (sha.exitCode === 0)
-        facts.sha = sha.stdout.trim();
-    const branch = await Exec.run('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd });
-    if (branch.exitCode === 0)
-        facts.branch = branch.stdout.trim();
-    if (facts.sha) {
-        const tags = await Exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], { cwd });
-        const tag = tags.stdout
-            .split('\n')
-            .map(t => t.trim())
-            .find(Boolean);
-        if (tag)
-            facts.tag = tag;
-    }
-    return facts;
-}
-/**
- * Hashes the current content of paths inside a git checkout the way git would commit it (tracked and
- * untracked files, .gitignore respected), without touching the user's index: a throwaway index is used.
- */
-async function hashWorktreePaths(root, paths) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'imagegate-index-'));
-    const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
-    try {
-        const head = await Exec.run('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{tree}'], { cwd: root });
-        const hasHead = head.exitCode === 0;
-        await Exec.output('git', hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], { cwd: root, env });
-        const rels = paths.map(p => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, p)) || '.');
-        // imagegate's own output (per-platform records) never changes the source it describes.
-        const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
-        await Exec.output('git', ['add', '--all', '--', ...rels, ownOutput], { cwd: root, env });
-        const tree = (await Exec.output('git', ['write-tree'], { cwd: root, env })).trim();
-        const hashes = [];
-        for (const rel of rels) {
-            const spec = rel === '.' ? '' : rel;
-            const id = (await Exec.output('git', ['rev-parse', `${tree}:${spec}`], { cwd: root })).trim();
-            const committed = hasHead
-                ? await Exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], { cwd: root })
-                : undefined;
-            hashes.push({ id, dirty: committed?.stdout.trim() !== id });
-        }
-        return hashes;
-    }
-    finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/app/plan.ts
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
-
 
 
 
@@ -38445,11 +32895,11 @@ async function readConfigFile(cwd, path) {
     }
     const loaded = loadConfig(text, shown);
     if (!loaded.ok)
-        throw new ConfigError(loaded.diagnostics.map(d => formatDiagnostic(shown, d)));
+        throw new ConfigError(shown, loaded.diagnostics);
     const dir = (0,external_node_path_.dirname)(file);
     const missing = await missingPaths(loaded.config, loaded.source, dir);
     if (missing.length)
-        throw new ConfigError(missing.map(d => formatDiagnostic(shown, d)));
+        throw new ConfigError(shown, missing);
     return {
         path: file,
         dir,
@@ -38482,8 +32932,7 @@ async function missingPaths(config, source, dir) {
     }
     return out;
 }
-async function readEventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
+async function readEventPayload(path) {
     if (!path)
         return {};
     try {
@@ -38495,7 +32944,7 @@ async function readEventPayload(env) {
         };
     }
 }
-async function computeIdentities(loaded, git) {
+async function computeIdentities(loaded, git, reader) {
     const out = new Map();
     for (const image of buildOrder(loaded.config.images)) {
         if (!git) {
@@ -38504,7 +32953,7 @@ async function computeIdentities(loaded, git) {
         }
         const context = (0,external_node_path_.resolve)(loaded.dir, image.context);
         const paths = [context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_.join)(context, image.containerfile)] : [])];
-        const [tree, containerfile] = await hashWorktreePaths(git.root, paths);
+        const [tree, containerfile] = await reader.hashPaths(git.root, paths);
         const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
         if (base && !('key' in base)) {
             out.set(image.name, { error: `its base ${image.dependsOn} has none` });
@@ -38519,31 +32968,103 @@ async function computeIdentities(loaded, git) {
     }
     return out;
 }
-async function makePlan(request) {
+async function makePlan(request, services) {
+    const { env, git: reader } = services;
     const loaded = await readConfigFile(request.cwd, request.configPath);
-    const payload = await readEventPayload(request.env);
-    const git = await readLocalGit(loaded.dir);
-    const inference = applyTrust(inferScenario(request.env, payload.event), {
+    const payload = await readEventPayload(env.eventPath);
+    const git = await reader.read(loaded.dir);
+    const inference = applyTrust(inferScenario(env.variables, payload.event), {
         ...(git?.sha ? { checkoutSha: git.sha } : {}),
-        ...(request.env.GITHUB_SHA ? { baseSha: request.env.GITHUB_SHA } : {}),
-        allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? request.env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true'
+        ...(env.baseSha ? { baseSha: env.baseSha } : {}),
+        allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
     });
     const local = inference.host === 'local' ? git : undefined;
-    const identities = await computeIdentities(loaded, git);
-    const inputs = { config: loaded.config, source: loaded.source, inference, identities };
-    const override = request.scenarioFor?.(inference) ?? request.scenario;
+    const identities = await computeIdentities(loaded, git, reader);
+    const step = request.step ? stepScenario(request.step, inference) : undefined;
+    const override = step && 'scenario' in step ? step.scenario : request.scenario;
     const plan = buildPlan({
-        ...inputs,
+        config: loaded.config,
+        source: loaded.source,
+        inference,
+        identities,
         ...(override ? { scenarioOverride: override } : {}),
         ...(local ? { localGit: local } : {})
     });
     return { plan, loaded, inference, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
 }
 
+;// CONCATENATED MODULE: ./src/app/present.ts
+// The outcomes of merge, promote, verify, cleanup and setup as people read them (check and gate:
+// core/summary.ts; plan: core/render-plan.ts).
+function renderPromoteText(report) {
+    const lines = [
+        `imagegate ${report.scenario}: ${report.images.length} image(s), ${report.refs.length} tag(s) written in ${(report.durationMs / 1000).toFixed(2)}s`
+    ];
+    for (const image of report.images) {
+        lines.push(`  ${image.name}  ${image.digest}  from ${image.staging}`);
+        for (const tag of image.tags)
+            lines.push(`    ${tag.action.padEnd(9)} ${tag.ref}${tag.before && tag.action === 'moved' ? ` (was ${tag.before})` : ''}`);
+        const c = image.copy;
+        lines.push(`    copied: ${c.manifests} manifest(s), ${c.blobsMounted} blob(s) mounted, ${c.blobsUploaded} uploaded (${c.bytesUploaded} bytes), ${c.blobsPresent + c.manifestsPresent} already there`);
+        if (image.cleanup)
+            lines.push(`    staging tag ${image.cleanup.removed ? 'removed' : `left: ${image.cleanup.reason ?? ''}`}`);
+    }
+    lines.push(`HTTP: ${report.http.requests} requests, ${report.http.bytesSent} bytes sent, ${report.http.bytesReceived} received`);
+    for (const w of report.warnings)
+        lines.push(`warning: ${w}`);
+    return `${lines.join('\n')}\n`;
+}
+function renderMergeText(report) {
+    const lines = report.images.map(i => `  ${i.name}: ${i.ref}@${i.digest} (${i.action}; ${i.platforms.map(p => `${p.platform} ${p.digest.slice(0, 19)}`).join(', ')})\n`);
+    return `imagegate merge: ${report.images.length} image(s) assembled from tested digests\n${lines.join('')}`;
+}
+function renderVerifyText(report) {
+    const problems = report.problems.map(p => `  ${p}\n`).join('');
+    return `${problems ? 'INCOMPLETE' : 'complete'}: ${report.ref}${report.digest ? `@${report.digest}` : ''} (${report.manifests} manifests, ${report.blobs} blobs)\n${problems}`;
+}
+function renderCleanupText(report) {
+    const left = report.leftovers.map(l => `  left ${l.ref}: ${l.reason}\n`).join('');
+    return `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
+}
+function renderSetupText(installed) {
+    return installed.map(t => `installed ${t.name} ${t.version} in ${t.dir}\n`).join('');
+}
+/** A fenced block under a heading, for CI summary pages. */
+function fencedMarkdown(title, text) {
+    return `### ${title}\n\n\`\`\`\n${text}\`\`\`\n`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
+
+class RegistryError extends InfrastructureError {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The first OCI error code and message of an error body, if it is one. */
+function ociError(body) {
+    if (!body || body.length === 0)
+        return {};
+    try {
+        const doc = JSON.parse(body.toString());
+        const first = doc.errors?.[0];
+        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
+    }
+    catch {
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
 // Copies an image by digest, byte for byte, in referential order: blobs, then child manifests,
 // then the index; tags are the caller's last step. Blobs already in the target are skipped, blobs in
 // the same registry are mounted (zero bytes moved), others stream from source to target, several at once.
+
 
 
 
@@ -38564,7 +33085,7 @@ class ImageCopier {
         const manifest = known?.digest === digest ? known : await this.client.getManifest(source, digest);
         if (!manifest)
             throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
-        if (sameRepo(source, target))
+        if (sameRepository(source, target))
             return manifest;
         await this.ensureManifest(source, target, manifest);
         return manifest;
@@ -38617,58 +33138,432 @@ class ImageCopier {
         this.stats.bytesUploaded += blob.size;
     }
 }
-function sameRepo(a, b) {
-    return a.registry === b.registry && a.repository === b.repository;
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// WWW-Authenticate challenges (RFC 7235) as registries send them, and the token scopes we ask for.
+/** Parses `Bearer realm="…",service="…",scope="…"` (several challenges may share one header). */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const out = [];
+    const re = /([A-Za-z][\w-]*)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+)))?\s*,?/g;
+    let current;
+    for (let m = re.exec(header); m; m = re.exec(header)) {
+        const [, name = '', quoted, token] = m;
+        if (quoted === undefined && token === undefined) {
+            current = { scheme: name.toLowerCase(), params: {} };
+            out.push(current);
+        }
+        else if (current) {
+            current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (token ?? '');
+        }
+        if (m[0] === '')
+            re.lastIndex++;
+    }
+    return out;
+}
+/** `repository:acme/web:pull,push` */
+function scopeFor(repository, actions) {
+    return `repository:${repository}:${[...new Set(actions)].sort(actionOrder).join(',')}`;
+}
+function actionOrder(a, b) {
+    const order = ['pull', 'push', 'delete'];
+    return order.indexOf(a) - order.indexOf(b);
 }
 
-;// CONCATENATED MODULE: ./src/core/cosign-args.ts
-// argv for `cosign sign`, always by digest (never a tag that could move between test and signature).
-function cosignSignArgs(req) {
-    if (!/@sha256:[0-9a-f]{64}$/.test(req.ref))
-        throw new Error(`cosign signs digests only, not ${req.ref}`);
-    const args = ['sign', '--yes'];
-    if (req.key !== undefined)
-        args.push('--key', req.key);
-    if (!req.tlog)
-        args.push('--tlog-upload=false');
-    if (req.insecure)
-        args.push('--allow-insecure-registry');
-    args.push(req.ref);
-    return args;
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+// When to try a registry request again and how long to wait: exponential backoff with full
+// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
+// per host, so parallel workers slow down together after a 429.
+const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
+const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
+const RETRYABLE_ERRORS = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'ERR_SHORT_BODY',
+    'ERR_IDLE_TIMEOUT',
+    'UND_ERR_SOCKET'
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+function isRetryableError(error) {
+    const code = error?.code;
+    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
+        /socket hang up|premature close|aborted/i.test(String(error?.message)));
+}
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
+function backoffMs(policy, attempt, random = Math.random) {
+    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
+    return Math.floor(random() * step);
+}
+/** The earliest time each host may be asked again, shared by every request of the process. */
+class HostGate {
+    next = new Map();
+    /** Waits until the host may be asked again. */
+    async wait(host, sleep = delay) {
+        for (;;) {
+            const at = this.next.get(host) ?? 0;
+            const now = Date.now();
+            if (at <= now)
+                return;
+            await sleep(at - now);
+        }
+    }
+    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
+    hold(host, ms) {
+        const until = Date.now() + ms;
+        if ((this.next.get(host) ?? 0) < until)
+            this.next.set(host, until);
+    }
+}
+function delay(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
 }
 
-;// CONCATENATED MODULE: ./src/io/cosign.ts
-// Signs promoted digests with cosign. Registry credentials reach it through a docker config file of
-// its own (0600, removed afterwards); the key's password through COSIGN_PASSWORD; never argv.
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
+// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
+// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
+// bodies stream both ways and every byte can be counted.
 
 
 
 
 
 
-async function cosignSign(req, host, credentials, env) {
-    const dir = credentials ? await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'imagegate-cosign-')) : undefined;
-    try {
-        const childEnv = {};
-        if (env.COSIGN_PASSWORD !== undefined)
-            childEnv.COSIGN_PASSWORD = env.COSIGN_PASSWORD;
-        if (dir && credentials) {
-            const auth = credentials.kind === 'basic'
-                ? { auth: Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64') }
-                : { identitytoken: credentials.token };
-            await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify({ auths: { [host]: auth } }), { mode: 0o600 });
-            childEnv.DOCKER_CONFIG = dir;
+
+const gate = new HostGate();
+/** Requests to one host being started or waiting for their response headers at once. */
+const MAX_STARTS_PER_HOST = 6;
+class RegistryTransport {
+    opts;
+    stats = { requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {} };
+    tokens = new Map();
+    basicHosts = new Set();
+    // No socket limit in the agents: a request queued inside an agent would go out later without
+    // passing the host gate again. Concurrency is bounded per host by `starts` instead.
+    agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+    starts = new Map();
+    retry;
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.retry = opts.retry ?? DEFAULT_RETRY;
+    }
+    close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+    /** Sends a request with auth, retries and timeouts; resolves with any HTTP status. */
+    async send(req) {
+        // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
+        const attempts = req.noRetry ? 1 : this.retry.attempts;
+        let lastError;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            this.checkDeadline(req);
+            try {
+                const res = await this.startsFor(req.registry).run(async () => {
+                    await gate.wait(req.registry);
+                    return this.sendWithAuth(req);
+                });
+                if (!isRetryableStatus(res.status))
+                    return res;
+                if (attempt === attempts) {
+                    // Out of attempts, but the registry's wish still holds for whatever asks it next.
+                    const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+                    if (asked !== undefined)
+                        gate.hold(req.registry, Math.min(asked, this.retry.maxRetryAfterMs));
+                    return res;
+                }
+                const wait = this.waitFor(res, attempt, req);
+                if (res.status === 429 || res.status === 503)
+                    gate.hold(req.registry, wait);
+                res.stream?.resume();
+                await delay(res.status === 429 || res.status === 503 ? 0 : wait);
+                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
+            }
+            catch (e) {
+                if (e instanceof RegistryError && e.status !== undefined)
+                    throw e;
+                if (!isRetryableError(e) || attempt === attempts)
+                    throw wrapNetworkError(req, e);
+                lastError = e;
+                await delay(backoffMs(this.retry, attempt));
+            }
         }
-        const result = await Exec.run('cosign', cosignSignArgs(req), { env: childEnv });
-        if (result.exitCode !== 0) {
-            const last = (result.stderr.trim() || result.stdout.trim()).split('\n').pop() ?? '';
-            throw new InfrastructureError(`cosign could not sign ${req.ref}: ${last}`);
+        throw wrapNetworkError(req, lastError);
+    }
+    startsFor(host) {
+        let limiter = this.starts.get(host);
+        if (!limiter)
+            this.starts.set(host, (limiter = new Limiter(MAX_STARTS_PER_HOST)));
+        return limiter;
+    }
+    waitFor(res, attempt, req) {
+        const asked = parseRetryAfter(headerText(res.headers['retry-after']));
+        if (asked === undefined)
+            return backoffMs(this.retry, attempt);
+        if (asked > this.retry.maxRetryAfterMs) {
+            throw new RegistryError(`${req.registry} asks to wait ${Math.round(asked / 1000)}s before ${req.method} ${pathOf(req)} (Retry-After), more than the ${this.retry.maxRetryAfterMs / 1000}s imagegate waits; try again later`, res.status);
+        }
+        return asked;
+    }
+    checkDeadline(req) {
+        if (this.opts.deadline !== undefined && Date.now() > this.opts.deadline) {
+            throw new RegistryError(`the operation ran past its deadline before ${req.method} ${pathOf(req)} on ${req.registry}`);
         }
     }
-    finally {
-        if (dir)
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
+    /** One attempt: sends with what we know of the host's auth; on a challenge, authenticates once and resends. */
+    async sendWithAuth(req) {
+        const url = this.urlFor(req);
+        const sameHost = url.host === req.registry;
+        const scope = scopeString(req);
+        const auth = sameHost ? this.cachedAuth(req.registry, scope) : undefined;
+        const first = await this.raw(req, url, auth);
+        if (first.status !== 401 || !sameHost)
+            return first;
+        const challenges = parseChallenges(headerText(first.headers['www-authenticate']));
+        first.stream?.resume();
+        const header = await this.authenticate(req, challenges, scope);
+        if (!header)
+            return first;
+        const second = await this.raw(req, url, header);
+        if (second.status === 401) {
+            second.stream?.resume();
+            throw new RegistryError(`credentials rejected by ${req.registry} for ${scope} (${ociError(second.body).message ?? 'unauthorized'}); check them`, 401, ociError(second.body).code);
+        }
+        return second;
     }
+    cachedAuth(registry, scope) {
+        const token = this.tokens.get(`${registry} ${scope}`);
+        if (token && token.expires > Date.now())
+            return token.header;
+        return this.basicHosts.has(registry) ? this.basicHeaders.get(registry) : undefined;
+    }
+    basicHeaders = new Map();
+    async authenticate(req, challenges, scope) {
+        const credentials = (await this.opts.credentials?.get(req.registry))?.credentials;
+        const bearer = challenges.find(c => c.scheme === 'bearer');
+        if (bearer)
+            return this.fetchToken(req, bearer, scope, credentials);
+        const basic = challenges.find(c => c.scheme === 'basic');
+        if (basic && credentials?.kind === 'basic') {
+            this.refusePlainCredentials(req.registry);
+            const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+            this.opts.onSecret?.(header.slice(6));
+            this.basicHosts.add(req.registry);
+            this.basicHeaders.set(req.registry, header);
+            return header;
+        }
+        if (basic)
+            throw new RegistryError(`${req.registry} needs credentials for ${scope}: set IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or log in with docker login`, 401);
+        return undefined;
+    }
+    async fetchToken(req, challenge, scope, credentials) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
+        const realmUrl = new URL(realm);
+        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
+            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
+        }
+        const scopes = [
+            scope,
+            ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
+            ...(req.scope.extra ?? [])
+        ];
+        if (challenge.params.service)
+            realmUrl.searchParams.set('service', challenge.params.service);
+        for (const s of scopes)
+            realmUrl.searchParams.append('scope', s);
+        const headers = {};
+        if (credentials?.kind === 'basic') {
+            if (realmUrl.protocol !== 'https:')
+                this.refusePlainCredentials(realmUrl.host);
+            headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        }
+        const tokenReq = {
+            method: 'GET',
+            registry: realmUrl.host,
+            path: realmUrl.toString(),
+            headers,
+            scope: req.scope
+        };
+        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
+        if (res.status !== 200) {
+            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
+        }
+        const doc = JSON.parse(res.body.toString('utf8'));
+        const token = doc.token ?? doc.access_token;
+        if (!token)
+            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+        this.opts.onSecret?.(token);
+        // Tokens live at least 60 s (token spec default); renew 5 s early.
+        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+        const header = `Bearer ${token}`;
+        this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
+        return header;
+    }
+    refusePlainCredentials(host) {
+        if (!isLoopback(host) && !this.isInsecure(host)) {
+            throw new RegistryError(`refusing to send credentials to ${host} over plain HTTP; use https or list the host as insecure`);
+        }
+    }
+    isInsecure(host) {
+        return (this.opts.insecureHosts ?? []).includes(host);
+    }
+    urlFor(req) {
+        if (/^https?:\/\//.test(req.path))
+            return new URL(req.path);
+        const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
+        return new URL(`${scheme}://${req.registry}${req.path}`);
+    }
+    /** One HTTP exchange, no auth logic, no retry. */
+    raw(req, url, authorization) {
+        this.stats.requests++;
+        this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
+        const headers = { 'user-agent': this.opts.userAgent ?? 'imagegate', ...req.headers };
+        if (authorization)
+            headers.authorization = authorization;
+        else
+            delete headers.authorization;
+        if (req.bodyLength !== undefined)
+            headers['content-length'] = String(req.bodyLength);
+        else if (Buffer.isBuffer(req.body))
+            headers['content-length'] = String(req.body.length);
+        const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
+        return new Promise((resolve, reject) => {
+            const request = client.request(url, { method: req.method, headers, agent });
+            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
+                code: 'ERR_IDLE_TIMEOUT'
+            })));
+            request.on('error', reject);
+            request.on('response', res => {
+                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
+                    // Counting through a Transform keeps the body paused until the caller reads it.
+                    const stats = this.stats;
+                    const counted = new external_node_stream_.Transform({
+                        transform(chunk, _encoding, done) {
+                            stats.bytesReceived += chunk.length;
+                            done(null, chunk);
+                        }
+                    });
+                    res.on('error', e => counted.destroy(e));
+                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                    resolve({
+                        status: res.statusCode,
+                        headers: res.headers,
+                        body: Buffer.alloc(0),
+                        stream: res.pipe(counted),
+                        url
+                    });
+                    return;
+                }
+                const chunks = [];
+                res.on('data', (c) => {
+                    chunks.push(c);
+                    this.stats.bytesReceived += c.length;
+                });
+                res.on('error', reject);
+                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                res.on('end', () => {
+                    const body = Buffer.concat(chunks);
+                    const expected = Number(res.headers['content-length']);
+                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
+                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
+                            code: 'ERR_SHORT_BODY'
+                        }));
+                        return;
+                    }
+                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
+                });
+            });
+            this.writeBody(req, request, reject);
+        });
+    }
+    writeBody(req, request, reject) {
+        if (req.body === undefined) {
+            request.end();
+            return;
+        }
+        if (Buffer.isBuffer(req.body)) {
+            this.stats.bytesSent += req.body.length;
+            request.end(req.body);
+            return;
+        }
+        // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
+        // source's connection is not held; the next send opens a fresh one.
+        Promise.resolve()
+            .then(() => req.body())
+            .then(stream => {
+            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+            stream.on('error', e => {
+                request.destroy(e);
+                reject(e);
+            });
+            request.on('response', () => {
+                if (!stream.readableEnded) {
+                    stream.unpipe(request);
+                    stream.destroy();
+                }
+            });
+            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+            stream.pipe(request);
+        })
+            .catch((e) => {
+            request.destroy(e instanceof Error ? e : new Error(String(e)));
+            reject(e);
+        });
+    }
+}
+function isLoopback(host) {
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return name === 'localhost' || name.startsWith('127.') || name === '::1';
+}
+function scopeString(req) {
+    return scopeFor(req.scope.repository, req.scope.actions);
+}
+function headerText(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+function pathOf(req) {
+    return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
+}
+function describe(req, res) {
+    const { code, message } = ociError(res.body);
+    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+}
+function wrapNetworkError(req, e) {
+    if (e instanceof RegistryError)
+        return e;
+    const message = e instanceof Error ? e.message : String(e);
+    const code = e?.code;
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/app/promote.ts
@@ -38682,24 +33577,18 @@ async function cosignSign(req, host, credentials, env) {
 
 
 
-
-
-
-async function runPromote(req) {
+async function runPromote(req, services) {
     const started = Date.now();
     if (req.plan.refusal)
         throw new UsageError(req.plan.refusal);
-    const credentials = new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) });
-    credentials.secrets().forEach(s => req.reporter.mask(s));
-    const transport = req.transport ?? new RegistryTransport({ credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate' });
-    const client = new RegistryClient(transport);
+    const { registry: client, log } = services;
     const targets = targetsOf(req.plan);
     const report = {
         scenario: req.scenario,
         images: [],
         refs: [],
         warnings: [],
-        http: transport.stats,
+        http: services.stats,
         durationMs: 0
     };
     try {
@@ -38708,7 +33597,7 @@ async function runPromote(req) {
         if (missing.length) {
             if (req.loaded.config.promote.onMissing !== 'build' || !req.gate)
                 throw missingError(missing, req.plan);
-            req.reporter.warning(`staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`);
+            log.warning(`staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`);
             await req.gate();
             staged = await stagedDigests(client, targets);
             const still = targets.filter(t => !staged.get(t.name));
@@ -38718,20 +33607,18 @@ async function runPromote(req) {
         // Where a copy runs first (another repository or registry), final tags are read before it, so
         // a tag moved by someone else while the copy ran is caught; a retag has no such window.
         const before = new Map();
-        for (const target of targets.filter(t => !sameRepo(t.staging, t.final))) {
+        for (const target of targets.filter(t => !sameRepository(t.staging, t.final))) {
             for (const tag of target.tags)
                 before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
         }
         const untagger = new Untagger(client);
         for (const target of targets) {
             const digest = staged.get(target.name);
-            report.images.push(await req.reporter.group(`${req.scenario} ${target.name}: ${target.staging.text} → ${target.final.registry}/${target.final.repository}`, () => promoteOne(client, untagger, req, target, digest, before, report)));
+            report.images.push(await log.group(`${req.scenario} ${target.name}: ${target.staging.text} → ${target.final.registry}/${target.final.repository}`, () => promoteOne(services, untagger, req, target, digest, before, report)));
         }
     }
     finally {
         report.durationMs = Date.now() - started;
-        if (!req.transport)
-            transport.close();
     }
     return report;
 }
@@ -38797,10 +33684,11 @@ function missingError(missing, plan) {
         'The merged tree differs from every tree the gate tested (merge without a merge queue/train, or a rebase after the gate), or the change came from a fork and was never staged. ' +
         'Run the gate on this commit, or set `promote: {on-missing: build}` to build, test and stage it here.');
 }
-async function promoteOne(client, untagger, req, target, digest, before, report) {
+async function promoteOne(services, untagger, req, target, digest, before, report) {
+    const { registry: client, log } = services;
     const copier = new ImageCopier(client);
     const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
-    if (!sameRepo(target.staging, target.final))
+    if (!sameRepository(target.staging, target.final))
         await copyReferrers(client, copier, target, digest);
     const tags = [];
     for (const tag of target.tags) {
@@ -38820,19 +33708,19 @@ async function promoteOne(client, untagger, req, target, digest, before, report)
             throw new FailedError(`${refText(target.final, tag)} reads back as ${readBack ?? '(absent)'}, not ${digest}`);
         tags.push({ ref: refText(target.final, tag), ...(was ? { before: was } : {}), action: was ? 'moved' : 'created' });
         report.refs.push(`${refText(target.final, tag)}@${digest}`);
-        req.reporter.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
+        log.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
     }
     const promoted = { name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats };
     const sign = req.loaded.config.promote.sign;
     if (sign)
-        promoted.signed = await signOnce(client, req, target.final, digest, sign);
+        promoted.signed = await signOnce(services, req, target.final, digest, sign);
     if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
         const result = await untagger.removeTag(target.staging, target.staging.reference);
         promoted.cleanup = result.removed ? { removed: true } : { removed: false, reason: result.reason };
         if (!result.removed) {
             const warning = `${target.staging.text} was left in place: ${result.reason}`;
             report.warnings.push(warning);
-            req.reporter.warning(warning);
+            log.warning(warning);
         }
     }
     return promoted;
@@ -38850,251 +33738,2214 @@ async function copyReferrers(client, copier, target, digest) {
     }
 }
 /** Signs the promoted digest unless its signature is already there (a re-run). */
-async function signOnce(client, req, final, digest, sign) {
+async function signOnce({ registry: client, log, signer, oidc }, req, final, digest, sign) {
     const ref = `${final.registry}/${final.repository}@${digest}`;
     const signature = `${digest.replace(':', '-')}.sig`;
     if (await client.headManifest(final, signature))
         return { ref, signature, created: false };
-    if (sign.key === undefined && !req.env.ACTIONS_ID_TOKEN_REQUEST_URL && !req.env.SIGSTORE_ID_TOKEN) {
+    if (sign.key === undefined && !oidc) {
         throw new UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
     }
     const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : (0,external_node_path_.resolve)(req.loaded.dir, sign.key);
-    const credentials = (await new CredentialStore({ env: req.env, envHosts: registryHosts(req.loaded.config) }).get(final.registry))?.credentials;
-    await req.reporter.group(`sign ${ref}`, () => cosignSign({ ref, ...(key !== undefined ? { key } : {}), tlog: sign.tlog, insecure: isLoopback(final.registry) }, final.registry, credentials, req.env));
+    await log.group(`sign ${ref}`, () => signer.sign({ ref, ...(key !== undefined ? { key } : {}), tlog: sign.tlog, insecure: isLoopback(final.registry) }, final.registry));
     return { ref, signature, created: true };
 }
 function refText(repo, tag) {
     return `${repo.registry}/${repo.repository}:${tag}`;
 }
 
-;// CONCATENATED MODULE: ./src/app/promote-summary.ts
-// A promotion's outcome as people read it.
-function renderPromoteText(report) {
-    const lines = [
-        `imagegate ${report.scenario}: ${report.images.length} image(s), ${report.refs.length} tag(s) written in ${(report.durationMs / 1000).toFixed(2)}s`
-    ];
-    for (const image of report.images) {
-        lines.push(`  ${image.name}  ${image.digest}  from ${image.staging}`);
-        for (const tag of image.tags)
-            lines.push(`    ${tag.action.padEnd(9)} ${tag.ref}${tag.before && tag.action === 'moved' ? ` (was ${tag.before})` : ''}`);
-        const c = image.copy;
-        lines.push(`    copied: ${c.manifests} manifest(s), ${c.blobsMounted} blob(s) mounted, ${c.blobsUploaded} uploaded (${c.bytesUploaded} bytes), ${c.blobsPresent + c.manifestsPresent} already there`);
-        if (image.cleanup)
-            lines.push(`    staging tag ${image.cleanup.removed ? 'removed' : `left: ${image.cleanup.reason ?? ''}`}`);
-    }
-    lines.push(`HTTP: ${report.http.requests} requests, ${report.http.bytesSent} bytes sent, ${report.http.bytesReceived} received`);
-    for (const w of report.warnings)
-        lines.push(`warning: ${w}`);
-    return `${lines.join('\n')}\n`;
-}
+;// CONCATENATED MODULE: ./src/app/request.ts
+// What a run is asked to do, whichever entry point asked: the CLI parses argv into it, the action
+// its inputs. Everything else the run needs comes from the run environment and the services.
+const COMMANDS = (/* unused pure expression or super */ null && ([
+    'plan',
+    'run',
+    'check',
+    'gate',
+    'merge',
+    'promote',
+    'release',
+    'verify',
+    'cleanup',
+    'setup',
+    'doctor'
+]));
+const DEFAULT_PARALLEL = 2;
+const DEFAULT_CLEANUP_AGE_MS = 24 * 3600 * 1000;
 
-;// CONCATENATED MODULE: ./src/core/annotations.ts
-// Failed tests as annotations at the line of the configuration file that defines them, so the
-// pull request shows the failure next to the test (GitHub) and the log names where to look.
-function failureAnnotations(images, config, source) {
-    const out = [];
-    for (const image of images.filter(i => i.status !== 'passed')) {
-        const index = config.images.findIndex(i => i.name === image.name);
-        const entry = config.images[index];
-        const at = `images[${index}]`;
-        const failed = image.platforms.flatMap(p => p.tests.filter(t => t.status !== 'passed'));
-        if (!entry || failed.length === 0) {
-            out.push({ message: `${image.name}: ${image.reason ?? image.status}`, ...position(source, [at]) });
-            continue;
-        }
-        for (const test of failed) {
-            const k = entry.test.commands.findIndex(c => c.name === test.name);
-            const how = test.error ?? (test.exitCode !== undefined ? `exit code ${test.exitCode}` : test.status);
-            const last = test.outputTail.trim().split('\n').pop();
-            out.push({
-                message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
-                ...position(source, [`${at}.test[${k}]`, `${at}.test.commands[${k}]`, `${at}.test`, at])
-            });
-        }
-    }
-    return out;
-}
-function position(source, paths) {
-    for (const path of paths) {
-        const p = source.position(path);
-        if (p)
-            return { line: p.line, col: p.col };
-    }
-    return {};
-}
+;// CONCATENATED MODULE: ./src/core/tools.ts
+// The tools `imagegate setup` installs. cosign is pinned here by version and SHA-256 per platform; pack
+// is pinned once for the whole project (core/buildpacks/pack-release.ts) and installed by the
+// buildpacks backend's own installer. A download whose bytes hash to anything else is refused, so a
+// mirror (IMAGEGATE_TOOLS_MIRROR) can serve them but never change them.
 
-// EXTERNAL MODULE: ./src/io/run-scratch.ts
-var run_scratch = __nccwpck_require__(8258);
-;// CONCATENATED MODULE: ./src/core/render-plan.ts
-// A plan as people read it: a terminal listing and a markdown table for CI summaries.
-function renderPlanText(plan) {
-    const lines = [];
-    lines.push(`imagegate plan — scenario ${plan.scenario.value}  [${plan.scenario.source}]`);
-    lines.push(`  ${plan.reason}`);
-    const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
-    lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
-    for (const key of ['sha', 'branch', 'tag']) {
-        const fact = plan.git[key];
-        if (fact)
-            lines.push(row(`git ${key}`, fact.value, fact.source, 2));
-    }
-    for (const image of plan.images)
-        lines.push('', ...renderImage(image));
-    lines.push('');
-    lines.push(plan.writes.length
-        ? `Registry writes in ${plan.scenario.value}:`
-        : `Registry writes in ${plan.scenario.value}: none`);
-    for (const ref of plan.writes)
-        lines.push(`  ${ref}`);
-    for (const warning of plan.warnings)
-        lines.push(`warning: ${warning}`);
-    if (plan.refusal)
-        lines.push(`refused: ${plan.refusal}`);
-    return `${lines.join('\n')}\n`;
-}
-function renderImage(image) {
-    const out = [`image ${image.name}`];
-    const fact = (label, f, show = (v) => String(v)) => {
-        if (f)
-            out.push(row(label, show(f.value), f.source));
-    };
-    fact('builder', image.builder);
-    fact('context', image.context);
-    fact('containerfile', image.containerfile);
-    fact('target', image.target);
-    fact('depends-on', image.dependsOn);
-    fact('platforms', image.platforms, v => v.join(', '));
-    const args = Object.entries(image.buildArgs.value);
-    if (args.length)
-        out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
-    fact('repository', image.repository);
-    if (image.identity.value) {
-        const id = image.identity.value;
-        const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;
-        out.push(row('source identity', `${id.key} (${detail})`, image.identity.source));
-    }
-    else {
-        out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
-    }
-    fact('tests', image.tests, v => `${String(v)} command(s)`);
-    fact('staging', image.staging);
-    for (const tag of image.tags) {
-        const when = `on ${tag.on.join(', ')}`;
-        const value = tag.ref
-            ? `${tag.ref}${tag.published ? '' : ` (${when})`}`
-            : `"${tag.template}" skipped: ${tag.skipped ?? ''}`;
-        out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
-    }
-    out.push(row('steps', image.steps.join(' → '), ''));
-    return out;
-}
-function row(label, value, source, indent = 2) {
-    const left = `${' '.repeat(indent)}${label.padEnd(16)} ${value}`;
-    return source ? `${left.padEnd(72)}  [${source}]` : left;
-}
-function renderPlanMarkdown(plan) {
-    const lines = [
-        `### imagegate: ${plan.scenario.value}`,
-        '',
-        `${escapeCell(plan.reason)} (scenario from ${escapeCell(plan.scenario.source)})`,
-        '',
-        '| image | platforms | source identity | staging | tags written |',
-        '|---|---|---|---|---|'
-    ];
-    for (const image of plan.images) {
-        const tags = image.tags
-            .filter(t => t.published)
-            .map(t => `\`${t.tag}\``)
-            .join(' ') || '—';
-        const staging = image.staging ? `\`${image.staging.value}\`` : '—';
-        lines.push(`| ${image.name} | ${image.platforms.value.join(', ')} | \`${image.identity.value?.key ?? 'n/a'}\` | ${staging} | ${tags} |`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
-}
-
-;// CONCATENATED MODULE: ./src/core/summary.ts
-// A run's outcome as people read it: a terminal summary and a markdown table for CI summaries.
-
-const MARK = { passed: 'PASS', failed: 'FAIL', 'timed-out': 'TIME', error: 'ERR ' };
-function renderRunText(report) {
-    const lines = [`imagegate ${report.scenario}: ${verdict(report)}`];
-    for (const image of report.images) {
-        lines.push(`  ${image.name}  ${image.status}${image.digest ? `  ${image.digest}` : ''}${image.reason && image.status !== 'failed' ? `  (${image.reason})` : ''}`);
-        for (const platform of image.platforms) {
-            lines.push(`    ${platform.platform}${platform.emulated ? ' (QEMU)' : ''}${platform.manifestDigest ? `  ${platform.manifestDigest}` : ''}`);
-            for (const test of platform.tests) {
-                const exit = test.exitCode !== undefined ? ` exit ${test.exitCode}` : '';
-                lines.push(`      ${MARK[test.status] ?? test.status} ${test.name}  ${summary_seconds(test.durationMs)}${exit}${test.error ? `  ${test.error}` : ''}`);
-                if (test.status !== 'passed' && test.outputTail)
-                    lines.push(...indent(test.outputTail.split('\n').slice(-8), '        | '));
+const COSIGN = 'https://github.com/sigstore/cosign/releases/download/v3.0.6';
+/** Single-file programs, checked against the publishers' checksums (cosign_checksums.txt). */
+const PINNED_TOOLS = [
+    {
+        name: 'cosign',
+        version: '3.0.6',
+        assets: {
+            x64: {
+                url: `${COSIGN}/cosign-linux-amd64`,
+                sha256: 'c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74'
+            },
+            arm64: {
+                url: `${COSIGN}/cosign-linux-arm64`,
+                sha256: 'bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8'
             }
         }
-        if (image.pushed)
-            lines.push(`    pushed ${image.pushed.ref}@${image.pushed.digest}`);
     }
-    lines.push(report.pushed ? `Pushed (digests read back from the registry): ${report.refs.join(', ')}` : 'Pushed: nothing');
-    return `${lines.join('\n')}\n`;
+];
+const PACK_TOOL = 'pack';
+/** The names of `--tools cosign,pack` (comma or space separated), once each, or a UsageError naming the choices. */
+function parseToolNames(names, table = PINNED_TOOLS) {
+    const known = [...table.map(t => t.name), PACK_TOOL];
+    const wanted = [...new Set(names.split(/[\s,]+/).filter(Boolean))];
+    for (const name of wanted)
+        if (!known.includes(name))
+            throw new UsageError(`unknown tool \`${name}\`; imagegate setup installs ${known.join(', ')}`);
+    return wanted;
 }
-function renderRunMarkdown(report) {
-    const lines = [
-        `### imagegate ${report.scenario}: ${verdict(report)}`,
-        '',
-        '| image | platform | digest | tests | time |',
-        '|---|---|---|---|---|'
+/** What to download for the pinned single-file tools among `names` on this machine, or a UsageError naming the fix. */
+function toolDownloads(names, arch, mirror, table = PINNED_TOOLS) {
+    return table
+        .filter(t => names.includes(t.name))
+        .map(tool => {
+        const asset = tool.assets[arch];
+        if (!asset)
+            throw new UsageError(`${tool.name} ${tool.version} is pinned for linux x64 and arm64, not ${arch}; install it yourself and leave it out of \`tools\``);
+        const file = asset.url.slice(asset.url.lastIndexOf('/') + 1);
+        const url = mirror ? `${mirror.replace(/\/+$/, '')}/${tool.name}/v${tool.version}/${file}` : asset.url;
+        return { name: tool.name, version: tool.version, ...asset, url };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/app/setup.ts
+// `imagegate setup`: installs the pinned tools and puts them on PATH for the rest of the job
+// (GITHUB_PATH on GitHub; elsewhere the directories are printed for the caller to add).
+
+
+const DEFAULT_TOOLS = 'cosign,pack';
+async function setupTools(tools, { log, installer, mirror, arch }) {
+    const names = parseToolNames(tools);
+    const installed = [];
+    for (const tool of toolDownloads(names, arch, mirror))
+        installed.push(await log.group(`install ${tool.name} ${tool.version}`, () => installer.installFile(tool)));
+    if (names.includes(PACK_TOOL)) {
+        const pack = await log.group('install pack', () => installer.installPack());
+        installed.push({ name: PACK_TOOL, version: pack.version, dir: (0,external_node_path_.dirname)(pack.path) });
+    }
+    return installed;
+}
+
+;// CONCATENATED MODULE: ./src/app/verify.ts
+// verify: is everything a reference needs in the registry — the index, every child, every blob?
+
+
+
+
+
+/** The repository `imagegate verify REF` reads, or a UsageError naming what is wrong with REF. */
+function verifyTarget(text) {
+    const parsed = parseReference(text);
+    if (!parsed.ok)
+        throw new UsageError(`imagegate verify: ${parsed.error}`);
+    const { registry, repository, tag, digest } = parsed.value;
+    return { registry, repository, reference: digest ?? tag ?? 'latest' };
+}
+/** Walks an index, its children and their blobs; every missing or mismatching piece is a problem. */
+async function verifyRef(text, client) {
+    const { reference, ...repo } = verifyTarget(text);
+    const digest = reference.startsWith('sha256:') ? reference : undefined;
+    const report = { ref: text, manifests: 0, blobs: 0, problems: [] };
+    const top = await client.getManifest(repo, reference);
+    if (!top) {
+        report.problems.push(`${text} does not exist`);
+        return report;
+    }
+    report.digest = top.digest;
+    if (digest && top.digest !== digest)
+        report.problems.push(`${text} resolves to ${top.digest}`);
+    const walk = async (reference, label) => {
+        const m = await client.getManifest(repo, reference);
+        if (!m) {
+            report.problems.push(`manifest ${reference} (${label}) is missing`);
+            return;
+        }
+        report.manifests++;
+        const doc = parseManifest(m);
+        if (doc.kind === 'index') {
+            for (const child of doc.index.manifests)
+                await walk(child.digest, isAttestation(child)
+                    ? `attestation of ${child.annotations?.['vnd.docker.reference.digest'] ?? '?'}`
+                    : platformText(child.platform));
+            return;
+        }
+        for (const blob of blobsOf(doc.manifest)) {
+            report.blobs++;
+            if (!(await client.headBlob(repo, blob.digest)))
+                report.problems.push(`blob ${blob.digest} of ${label} is missing`);
+        }
+    };
+    await walk(top.digest, 'top');
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/app/run.ts
+// The one dispatch: a typed request in, the report and the outputs out, for the CLI and the action
+// alike. Every command plans (or reads the configuration) first, opens the run's one registry and
+// engine access, runs its use case, and returns what the host should show, hand on and annotate.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(request, services) {
+    const progress = {};
+    try {
+        return await dispatch(request, services, progress);
+    }
+    catch (e) {
+        return failed(e, request, services, progress.planned);
+    }
+}
+/** Hands a result to its host: the summary first (a bad output path never hides it), then outputs, annotations, the verdict. */
+async function deliver(result, host) {
+    let exitCode = result.exitCode;
+    let failure = result.failure;
+    try {
+        if (result.presentation)
+            await host.present(result.presentation);
+        if (result.outputs)
+            await host.setOutputs(result.outputs);
+        for (const dir of result.paths ?? [])
+            await host.addPath(dir);
+        if (result.annotations.length)
+            await host.annotate(result.annotations);
+    }
+    catch (e) {
+        exitCode = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
+        failure = e instanceof Error ? e.message : String(e);
+    }
+    if (failure !== undefined)
+        host.fail(failure, exitCode);
+    return exitCode;
+}
+async function dispatch(request, services, progress) {
+    const { log } = services;
+    if (request.command === 'setup') {
+        const installed = await setupTools(request.tools ?? DEFAULT_TOOLS, {
+            log,
+            installer: services.installer,
+            arch: process.arch,
+            ...(services.env.toolsMirror ? { mirror: services.env.toolsMirror } : {})
+        });
+        return ok({ text: renderSetupText(installed), document: installed }, { paths: installed.map(t => t.dir) });
+    }
+    if (request.command === 'verify') {
+        const target = verifyTarget(request.target);
+        return connected(services, [target.registry], async (connection) => {
+            const report = await verifyRef(request.target, connection.registry);
+            return {
+                ...ok({ text: renderVerifyText(report), document: report }),
+                exitCode: report.problems.length ? EXIT.failed : EXIT.ok
+            };
+        });
+    }
+    if (request.command === 'cleanup' || request.command === 'doctor') {
+        const loaded = await readConfigFile(request.cwd, request.config);
+        return connected(services, hostsOf(loaded, services), async ({ registry }) => {
+            if (request.command === 'cleanup') {
+                const report = await cleanupStale(loaded, request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS, { log, registry });
+                return ok({ text: renderCleanupText(report), document: report });
+            }
+            const images = await runDoctor(loaded, request.target, registry);
+            return {
+                ...ok({ text: renderDoctor(images), document: { images } }),
+                exitCode: images.every(i => i.matches) ? EXIT.ok : EXIT.failed
+            };
+        });
+    }
+    const planned = await planFor(request, services);
+    progress.planned = planned;
+    const { plan, loaded, inference } = planned;
+    for (const notice of planned.notices)
+        log.warning(notice);
+    if (request.command === 'plan') {
+        if (plan.refusal)
+            log.warning(plan.refusal);
+        return ok({ text: renderPlanText(plan), markdown: renderPlanMarkdown(plan), document: plan }, { outputs: planOutputs(plan) });
+    }
+    const scenario = plan.scenario.value;
+    if (request.command !== 'merge')
+        log.info(`imagegate: scenario ${scenario} [${plan.scenario.source}]: ${plan.reason}`);
+    for (const warning of plan.warnings)
+        log.warning(warning);
+    if (!plan.trusted)
+        log.notice(`imagegate ${scenario}, no registry writes: ${plan.reason}`);
+    const step = request.step === 'promote' ? stepScenario('promote', inference) : undefined;
+    if (step && 'skip' in step) {
+        log.notice(step.skip);
+        return ok({ text: `${step.skip}\n`, markdown: `### imagegate promote: nothing to do\n\n${step.skip}\n`, document: plan }, { outputs: planOutputs(plan) });
+    }
+    if (request.command === 'merge' && scenario !== 'gate') {
+        const text = `imagegate merge: nothing to merge on this event; the platform jobs only checked (${plan.reason})`;
+        log.notice(text);
+        return ok({ text: `${text}\n`, document: plan }, { outputs: planOutputs(plan) });
+    }
+    if ((scenario === 'promote' || scenario === 'release') && request.platform)
+        throw new UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
+    return connected(services, hostsOf(loaded, services), async (connection) => {
+        if (request.command === 'merge') {
+            const report = await runMerge({ loaded, plan, recordsDir: recordsDir(request) }, { log, registry: connection.registry, stats: connection.stats });
+            return ok({ text: renderMergeText(report), document: report }, { outputs: mergeOutputs(report, plan) });
+        }
+        if (scenario === 'promote' || scenario === 'release') {
+            const report = await runPromote({ loaded, plan, scenario, gate: () => fallbackGate(request, services, connection) }, {
+                log,
+                registry: connection.registry,
+                stats: connection.stats,
+                signer: connection.signer,
+                oidc: services.env.oidc
+            });
+            const text = renderPromoteText(report);
+            return ok({ text, markdown: fencedMarkdown(`imagegate ${scenario}`, text), document: report }, { outputs: publishOutputs(report, plan) });
+        }
+        return gateResult(request, services, connection, planned, scenario);
+    });
+}
+async function gateResult(request, services, connection, { plan, loaded }, scenario) {
+    const engine = await connection.engine(request.builder ? { buildxBuilder: request.builder } : {});
+    const junit = request.junit ? (0,external_node_path_.resolve)(request.cwd, request.junit) : undefined;
+    const records = recordsDir(request);
+    const report = await runGate({
+        loaded,
+        plan,
+        scenario,
+        parallel: request.parallel,
+        recordsDir: records,
+        ...(junit ? { junitFile: junit } : {}),
+        ...(request.platform ? { platform: request.platform } : {})
+    }, { log: services.log, env: services.env, engine, registry: connection.registry });
+    const passed = report.images.every(i => i.status === 'passed');
+    const result = ok({ text: renderRunText(report), markdown: renderRunMarkdown(report), document: report }, { outputs: gateOutputs(report, { plan, ...(junit ? { junit } : {}), ...(report.records ? { records } : {}) }) });
+    if (passed)
+        return result;
+    return {
+        ...result,
+        exitCode: EXIT.failed,
+        annotations: failureAnnotations(report.images, loaded.config, loaded.source, annotationPath(loaded, services)),
+        failure: `imagegate ${scenario}: not every test passed${scenario === 'gate' ? '; nothing was pushed' : ''}`
+    };
+}
+/** `promote.on-missing: build`: the gate for this commit, on the same connection, before promoting. */
+async function fallbackGate(request, services, connection) {
+    const gated = await makePlan({
+        cwd: request.cwd,
+        ...(request.config ? { configPath: request.config } : {}),
+        scenario: { value: 'gate', source: 'promote.on-missing: build' }
+    }, services);
+    const engine = await connection.engine(request.builder ? { buildxBuilder: request.builder } : {});
+    const report = await runGate({
+        loaded: gated.loaded,
+        plan: gated.plan,
+        scenario: 'gate',
+        parallel: request.parallel,
+        recordsDir: recordsDir(request)
+    }, { log: services.log, env: services.env, engine, registry: connection.registry });
+    if (!report.images.every(i => i.status === 'passed'))
+        throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
+}
+function planFor(request, services) {
+    if (request.command === 'merge' && request.scenario)
+        throw new UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
+    const scenario = request.command === 'merge' && !request.step
+        ? { value: 'gate', source: 'command `imagegate merge` (writes staging)' }
+        : request.scenario;
+    return makePlan({
+        cwd: request.cwd,
+        ...(request.config ? { configPath: request.config } : {}),
+        ...(scenario ? { scenario } : {}),
+        ...(request.step ? { step: request.step } : {}),
+        ...(request.allowPullRequestTargetPush !== undefined
+            ? { allowPullRequestTargetPush: request.allowPullRequestTargetPush }
+            : {})
+    }, services);
+}
+/** Opens the run's connection with the explicit login scoped to `hosts`, and always closes it. */
+async function connected(services, hosts, fn) {
+    const connection = services.connect({ explicitHosts: hosts });
+    try {
+        return await fn(connection);
+    }
+    finally {
+        await connection.close();
+    }
+}
+/** The hosts a configuration writes to, and the build registry when buildpacks images build there. */
+function hostsOf(loaded, services) {
+    const buildpacks = loaded.config.images.some(i => i.builder.kind === 'buildpacks');
+    return [
+        ...new Set([
+            ...registryHosts(loaded.config),
+            ...(buildpacks ? [buildRegistryHost(services.env.buildRegistry)] : [])
+        ])
     ];
-    for (const image of report.images) {
-        if (!image.platforms.length)
-            lines.push(`| ${image.name} | — | — | ${image.status}: ${cell(image.reason ?? '')} | — |`);
-        for (const platform of image.platforms) {
-            const passed = platform.tests.filter(t => t.status === 'passed').length;
-            const failed = platform.tests.filter(t => t.status !== 'passed').map(t => `${t.name} (${t.status})`);
-            const tests = `${passed}/${platform.tests.length} passed${failed.length ? `; ${failed.join(', ')}` : ''}`;
-            const digest = platform.manifestDigest ?? image.digest ?? '—';
-            lines.push(`| ${image.name} | ${platform.platform}${platform.emulated ? ' (QEMU)' : ''} | \`${summary_short(digest)}\` | ${cell(tests)} | ${summary_seconds(platform.durationMs)} |`);
+}
+function recordsDir(request) {
+    return (0,external_node_path_.resolve)(request.cwd, request.records ?? DEFAULT_RECORDS_DIR);
+}
+/** Annotations take paths relative to the repository root (the workspace), not to the working directory. */
+function annotationPath(loaded, services) {
+    return (0,external_node_path_.relative)(services.env.workspace || loaded.dir, loaded.path);
+}
+function ok(presentation, extra = {}) {
+    return { exitCode: EXIT.ok, presentation, annotations: [], ...extra };
+}
+function failed(e, request, services, planned) {
+    const exitCode = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
+    const failure = e instanceof ImagegateError
+        ? e.message
+        : `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    const annotations = e instanceof ConfigError ? configAnnotations(e, request, services) : [];
+    return { exitCode, failure, annotations, ...(planned ? { outputs: planOutputs(planned.plan) } : {}) };
+}
+function configAnnotations(e, request, services) {
+    const file = (0,external_node_path_.resolve)(request.cwd, e.file);
+    const shown = services.env.workspace ? (0,external_node_path_.relative)(services.env.workspace, file) : e.file;
+    return diagnosticAnnotations((0,external_node_path_.isAbsolute)(shown) ? e.file : shown, e.diagnostics);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: ./src/exec/exec.ts
+// The one seam through which imagegate runs programs: argv arrays only, never a shell string.
+// The composition root builds one ProcessExec with the run's environment; everything that starts a
+// program takes an `Exec`, so tests hand in a fake and no process runs.
+
+
+
+class ExecError extends Error {
+    command;
+    args;
+    result;
+    constructor(command, args, result) {
+        const last = lastLine(result.stderr) || lastLine(result.stdout) || '(no output)';
+        super(`${command} ${args[0] ?? ''} exited with ${result.exitCode}: ${last}`);
+        this.command = command;
+        this.args = args;
+        this.result = result;
+        this.name = 'ExecError';
+    }
+}
+/** Runs a program and returns its stdout; a non-zero exit is an ExecError. */
+async function output(exec, command, args, opts = {}) {
+    const result = await exec.run(command, args, opts);
+    if (result.exitCode !== 0)
+        throw new ExecError(command, args, result);
+    return result.stdout;
+}
+class ProcessExec {
+    opts;
+    env;
+    constructor(opts) {
+        this.opts = opts;
+        this.env = definedOnly(opts.env);
+    }
+    async run(command, args, opts = {}) {
+        const started = Date.now();
+        try {
+            const result = await exec/* getExecOutput */.H(command, [...args], {
+                cwd: opts.cwd,
+                env: { ...this.env, ...opts.env },
+                input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
+                ignoreReturnCode: true,
+                silent: !opts.stream,
+                outStream: this.opts.log,
+                errStream: this.opts.log,
+                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
+            });
+            if (this.opts.trace)
+                this.opts.log.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+            return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+        }
+        catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            if (/Unable to locate executable file|ENOENT/.test(message)) {
+                throw new InfrastructureError(`\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`);
+            }
+            throw e;
         }
     }
-    lines.push('', report.pushed ? `Pushed: ${report.refs.map(r => `\`${r}\``).join(', ')}` : 'Pushed: nothing');
+}
+function definedOnly(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+function chunkTo(sink) {
+    return data => sink(data.toString('utf8'));
+}
+
+;// CONCATENATED MODULE: ./src/core/cosign-args.ts
+// argv for `cosign sign`, always by digest (never a tag that could move between test and signature).
+function cosignSignArgs(req) {
+    if (!/@sha256:[0-9a-f]{64}$/.test(req.ref))
+        throw new Error(`cosign signs digests only, not ${req.ref}`);
+    const args = ['sign', '--yes'];
+    if (req.key !== undefined)
+        args.push('--key', req.key);
+    if (!req.tlog)
+        args.push('--tlog-upload=false');
+    if (req.insecure)
+        args.push('--allow-insecure-registry');
+    args.push(req.ref);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/io/cosign.ts
+// Signs promoted digests with cosign. Registry credentials (the run's one credential store) reach it
+// through a docker config file of its own (0600, removed afterwards); the key's password through
+// COSIGN_PASSWORD; never argv.
+
+
+
+
+
+class CosignSigner {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async sign(req, host) {
+        const credentials = (await this.opts.credentials.get(host))?.credentials;
+        await this.opts.temp.with('cosign', async (dir) => {
+            const env = {};
+            if (this.opts.cosignPassword !== undefined)
+                env.COSIGN_PASSWORD = this.opts.cosignPassword;
+            if (credentials) {
+                const auth = credentials.kind === 'basic'
+                    ? { auth: Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64') }
+                    : { identitytoken: credentials.token };
+                await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify({ auths: { [host]: auth } }), { mode: 0o600 });
+                env.DOCKER_CONFIG = dir;
+            }
+            const result = await this.opts.exec.run('cosign', cosignSignArgs(req), { env });
+            if (result.exitCode !== 0)
+                throw new InfrastructureError(`cosign could not sign ${req.ref}: ${lastLine(result.stderr) || lastLine(result.stdout)}`);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/docker.ts
+// Runs the docker CLI (and its buildx plugin) with argv built in src/core/docker-args.ts.
+
+
+
+
+
+class Docker {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /** `opts.env` adds variables for this call only (build secrets read from the environment). */
+    async run(args, opts = {}) {
+        // Content trust would make docker contact a notary for every reference.
+        const env = { DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? { DOCKER_CONFIG: this.opts.configDir } : {}) };
+        return this.opts.exec.run('docker', args, { ...opts, env: { ...opts.env, ...env } });
+    }
+    async output(args, opts = {}) {
+        const result = await this.run(args, opts);
+        if (result.exitCode !== 0)
+            throw new ExecError('docker', args, result);
+        return result.stdout;
+    }
+    /** The engine answers, keeps multi-platform images (containerd store), and buildx is there. */
+    async requireEngine() {
+        const [info, buildx] = await Promise.all([
+            this.run(['info', '--format', '{{json .DriverStatus}}']),
+            this.run(['buildx', 'version'])
+        ]);
+        if (info.exitCode !== 0) {
+            const why = info.stderr.trim().split('\n').pop() ?? '';
+            throw new InfrastructureError(`no Docker engine answers (${why}); start one (on this repository's machines: \`scripts/testbed up\`)`);
+        }
+        if (!info.stdout.includes('io.containerd.snapshotter')) {
+            throw new InfrastructureError('the Docker engine does not use the containerd image store, so it cannot keep a multi-platform image to test every platform of the exact bytes it pushes. ' +
+                'Enable it with `{"features": {"containerd-snapshotter": true}}` in /etc/docker/daemon.json and restart dockerd ' +
+                '(on GitHub runners: docker/setup-docker-action with that daemon-config)');
+        }
+        if (buildx.exitCode !== 0) {
+            throw new InfrastructureError('docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)');
+        }
+    }
+    /** A named buildx builder (remote, kubernetes, docker-container) must exist before a build is sent to it. */
+    async requireBuilder(name) {
+        const inspect = await this.run(['buildx', 'inspect', name]);
+        if (inspect.exitCode !== 0) {
+            throw new InfrastructureError(`buildx builder \`${name}\` is not usable (${lastLine(inspect.stderr)}); create it first (\`docker buildx create --name ${name} …\`) or list them with \`docker buildx ls\``);
+        }
+    }
+}
+/**
+ * A DOCKER_CONFIG of this run's own holding the user's config plus the run's logins, so the user's
+ * docker config is never modified. Passwords go through stdin. Without logins, docker's own config.
+ */
+async function loggedInDocker(opts) {
+    if (!opts.logins.length)
+        return { docker: new Docker({ exec: opts.exec }), close: async () => undefined };
+    const dir = await opts.temp.make('docker');
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+        const existing = await (0,promises_.readFile)((0,external_node_path_.join)(opts.userConfigDir, 'config.json'), 'utf8').catch(() => '{}');
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), existing, { mode: 0o600 });
+        const docker = new Docker({ exec: opts.exec, configDir: dir });
+        for (const login of opts.logins) {
+            const result = await docker.run(['login', login.host, '--username', login.username, '--password-stdin'], {
+                input: login.password
+            });
+            if (result.exitCode !== 0)
+                throw new InfrastructureError(`docker login to ${login.host} as ${login.username} failed: ${lastLine(result.stderr)}; check ${opts.source}`);
+        }
+        return { docker, close: () => (0,promises_.rm)(dir, { recursive: true, force: true }) };
+    }
+    catch (e) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-args.ts
+// argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
+
+function buildxBuildArgs(req) {
+    const { image } = req;
+    const context = external_node_path_.posix.resolve(req.baseDir, image.context);
+    const args = ['buildx', 'build'];
+    if (req.builder)
+        args.push('--builder', req.builder);
+    args.push('--platform', image.platforms.join(','));
+    args.push('--file', external_node_path_.posix.resolve(context, image.containerfile));
+    if (image.target !== undefined)
+        args.push('--target', image.target);
+    for (const [key, value] of Object.entries(image.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
+        args.push('--build-context', `${name}=docker-image://${ref}`);
+    for (const secret of image.secrets ?? []) {
+        args.push('--secret', 'env' in secret
+            ? `id=${secret.id},env=${secret.env}`
+            : `id=${secret.id},src=${external_node_path_.posix.resolve(req.baseDir, secret.file)}`);
+    }
+    const labels = { ...req.oci, ...image.labels };
+    for (const [key, value] of Object.entries(labels))
+        args.push('--label', `${key}=${value}`);
+    args.push(...attestationArgs(image));
+    const annotations = { ...req.oci, ...image.annotations };
+    const levels = producesIndex(image) ? ['index', 'manifest'] : ['manifest'];
+    for (const [key, value] of Object.entries(annotations))
+        for (const level of levels)
+            args.push('--annotation', `${level}:${key}=${value}`);
+    const configured = image.cache && (image.cache.from.length || image.cache.to.length) ? image.cache : undefined;
+    const cache = configured ?? req.defaultCache ?? { from: [], to: [] };
+    for (const from of cache.from)
+        args.push('--cache-from', from);
+    for (const to of cache.to)
+        args.push('--cache-to', tolerantCacheTo(to));
+    for (const tag of req.tags)
+        args.push('--tag', tag);
+    if (req.load)
+        args.push('--load');
+    if (req.metadataFile)
+        args.push('--metadata-file', req.metadataFile);
+    args.push(context);
+    return args;
+}
+function attestationArgs(image) {
+    const provenance = image.attestations?.provenance ?? 'min';
+    const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
+    if (image.attestations?.sbom)
+        args.push('--sbom=true');
+    return args;
+}
+/** buildx refuses index annotations on a single-platform image without attestations. */
+function producesIndex(image) {
+    return (image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom);
+}
+/** A cache that cannot be written must warn, never fail the build. */
+function tolerantCacheTo(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+function dockerRunArgs(req) {
+    const args = ['run', '--rm', '--pull', 'never', '--platform', req.platform];
+    if (req.name)
+        args.push('--name', req.name);
+    if (req.user !== undefined)
+        args.push('--user', req.user);
+    if (req.workdir !== undefined)
+        args.push('--workdir', req.workdir);
+    for (const [key, value] of Object.entries(req.env ?? {}))
+        args.push('--env', `${key}=${value}`);
+    for (const m of req.mounts ?? [])
+        args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+    if (req.command === undefined)
+        return [...args, req.image];
+    if (req.launcher && req.entrypoint !== 'keep') {
+        // buildpacks/spec platform.md "launcher": a string is the shell form, `--` then argv runs directly.
+        const rest = typeof req.command === 'string' ? [req.command] : ['--', ...req.command];
+        return [...args, '--entrypoint', 'launcher', req.image, ...rest];
+    }
+    const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
+    if (req.entrypoint === 'keep')
+        return [...args, req.image, ...argv];
+    const [entrypoint, ...rest] = argv;
+    return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
+}
+/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
+function setupContainerfile(base, setup, user) {
+    const lines = [`FROM ${base}`, 'USER root'];
+    // The exec form with JSON keeps a multi-line script intact, newlines included.
+    for (const step of setup)
+        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+    lines.push(`USER ${user || 'root'}`);
     return `${lines.join('\n')}\n`;
 }
-function verdict(report) {
-    const { passed, failed } = countTests(report.images);
-    const bad = report.images.filter((i) => i.status !== 'passed').length;
-    return `${bad ? `${bad} of ${report.images.length} image(s) did not pass` : `all ${report.images.length} image(s) passed`} (${passed} passed, ${failed} failed)`;
+
+;// CONCATENATED MODULE: ./src/io/dockerfile-builder.ts
+// Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
+// image store: the result is one index whose digest is what gets tested and pushed.
+
+
+
+
+
+
+class DockerfileBuilder {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async build(inputs) {
+        const { image } = inputs;
+        const buildEnv = this.buildEnv(inputs);
+        const runTag = localTagFor(image.name, inputs.runId);
+        return this.opts.temp.with('build', async (dir) => {
+            const metadataFile = (0,external_node_path_.join)(dir, 'metadata.json');
+            const cache = this.githubCache(image.name);
+            const args = buildxBuildArgs({
+                image,
+                baseDir: inputs.baseDir,
+                tags: [runTag],
+                load: true,
+                metadataFile,
+                oci: inputs.oci,
+                buildContexts: inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {},
+                ...(this.opts.builder ? { builder: this.opts.builder } : {}),
+                ...(cache ? { defaultCache: cache } : {})
+            });
+            let output = '';
+            const started = Date.now();
+            const result = await this.opts.docker.run(args, {
+                stream: true,
+                env: buildEnv,
+                onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
+            });
+            const buildMs = Date.now() - started;
+            if (result.exitCode !== 0)
+                return { ok: false, reason: buildFailure(output), outputTail: tail(output) };
+            const metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
+            const digest = metadata['containerimage.digest'];
+            const inspect = await this.opts.docker.output([
+                'image',
+                'inspect',
+                '--format',
+                '{{.Id}} {{.Config.User}}',
+                runTag
+            ]);
+            const [id = '', user = ''] = inspect.trim().split(' ');
+            if (!digest || digest !== id) {
+                return {
+                    ok: false,
+                    reason: `buildx reported digest ${digest ?? '(none)'} but the engine holds ${id}`,
+                    outputTail: tail(output)
+                };
+            }
+            // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
+            return { ok: true, image: { name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs } };
+        });
+    }
+    /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
+    buildEnv(inputs) {
+        const env = {};
+        for (const secret of inputs.image.secrets) {
+            if (!('env' in secret))
+                continue;
+            const value = this.opts.variable(secret.env);
+            if (value === undefined) {
+                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
+            }
+            this.opts.log.mask(value);
+            env[secret.env] = value;
+        }
+        if (this.opts.sourceDateEpoch !== undefined)
+            env.SOURCE_DATE_EPOCH = this.opts.sourceDateEpoch;
+        return env;
+    }
+    githubCache(name) {
+        if (!this.opts.githubCache)
+            return undefined;
+        const scope = `imagegate-${name}`;
+        return { from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`] };
+    }
 }
-function summary_seconds(ms) {
-    return `${(ms / 1000).toFixed(1)}s`;
-}
-function summary_short(digest) {
-    return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
-}
-function indent(lines, prefix) {
-    return lines.map(l => `${prefix}${l}`);
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+function buildFailure(output) {
+    const line = output
+        .split('\n')
+        .reverse()
+        .find(l => /ERROR|error:/.test(l));
+    return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
 }
 
+;// CONCATENATED MODULE: ./src/io/engine.ts
+// The Engine of check and gate on a real docker engine: the Dockerfile or buildpacks builder per
+// image, the in-image test runner, and `docker push` of the run's own local tag.
+
+
+
+class DockerEngine {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    build(inputs) {
+        return (inputs.image.builder.kind === 'buildpacks' ? this.opts.buildpacks : this.opts.dockerfile).build(inputs);
+    }
+    test(image, built, baseDir) {
+        return this.opts.tests.run(image, built, baseDir);
+    }
+    async push(built, ref) {
+        const { docker, log } = this.opts;
+        await docker.output(['tag', built.localRef, ref]);
+        try {
+            const tagged = (await docker.output(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
+            if (tagged !== built.digest)
+                throw new InfrastructureError(`${ref} resolves locally to ${tagged}, not the tested ${built.digest}; nothing was pushed for it`);
+            let push = await docker.run(['push', ref], { stream: true });
+            if (push.exitCode !== 0) {
+                // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
+                log.warning(`pushing ${ref} failed (${lastLine(push.stderr)}); trying once more`);
+                push = await docker.run(['push', ref], { stream: true });
+            }
+            if (push.exitCode !== 0)
+                throw new InfrastructureError(`pushing ${ref} failed: ${lastLine(push.stderr)}.`);
+        }
+        finally {
+            await docker.run(['image', 'rm', ref]);
+        }
+    }
+    async release(built, passed, failedPlatform) {
+        const { docker } = this.opts;
+        if (passed) {
+            // Moving a tag is instant, where deleting an image's content takes seconds.
+            await docker.run(['tag', built.localRef, `${LOCAL_REGISTRY}/${built.name}:last-passed`]);
+            await docker.run(['image', 'rm', built.localRef]);
+            return undefined;
+        }
+        const platform = failedPlatform ?? built.platforms[0];
+        return `kept ${built.localRef} to look inside: docker run --rm -it --platform ${platform} --entrypoint /bin/sh ${built.localRef}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/git.ts
+// What git knows about the checkout: the commit, branch and tag, and the tree of a build context
+// including uncommitted changes (what `docker build` would actually send).
+
+
+
+class Git {
+    exec;
+    temp;
+    constructor(exec, temp) {
+        this.exec = exec;
+        this.temp = temp;
+    }
+    async read(cwd) {
+        const git = (args) => this.exec.run('git', args, { cwd });
+        const top = await git(['rev-parse', '--show-toplevel']);
+        if (top.exitCode !== 0)
+            return undefined;
+        const facts = { root: top.stdout.trim() };
+        const sha = await git(['rev-parse', '--verify', '--quiet', 'HEAD']);
+        if (sha.exitCode === 0)
+            facts.sha = sha.stdout.trim();
+        const branch = await git(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+        if (branch.exitCode === 0)
+            facts.branch = branch.stdout.trim();
+        if (facts.sha) {
+            const tags = await git(['tag', '--points-at', 'HEAD', '--sort=-version:refname']);
+            const tag = tags.stdout
+                .split('\n')
+                .map(t => t.trim())
+                .find(Boolean);
+            if (tag)
+                facts.tag = tag;
+        }
+        return facts;
+    }
+    /**
+     * Hashes the current content of paths the way git would commit it (tracked and untracked files,
+     * .gitignore respected), without touching the user's index: a throwaway index is used.
+     */
+    hashPaths(root, paths) {
+        return this.temp.with('index', async (dir) => {
+            const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
+            const git = (args, withIndex = true) => output(this.exec, 'git', args, { cwd: root, ...(withIndex ? { env } : {}) });
+            const head = await this.exec.run('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{tree}'], { cwd: root });
+            const hasHead = head.exitCode === 0;
+            await git(hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty']);
+            const rels = paths.map(p => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, p)) || '.');
+            // imagegate's own output (per-platform records) never changes the source it describes.
+            const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
+            await git(['add', '--all', '--', ...rels, ownOutput]);
+            const tree = (await git(['write-tree'])).trim();
+            const hashes = [];
+            for (const rel of rels) {
+                const spec = rel === '.' ? '' : rel;
+                const id = (await git(['rev-parse', `${tree}:${spec}`], false)).trim();
+                const committed = hasHead
+                    ? await this.exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], { cwd: root })
+                    : undefined;
+                hashes.push({ id, dirty: committed?.stdout.trim() !== id });
+            }
+            return hashes;
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/temp.ts
+// Temporary directories of this run, all under one root (the action's scratch directory, which its
+// post step removes, or TMPDIR on the command line).
+
+
+class TempDirs {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    /** A fresh private directory; removed again after `fn` unless `keep` says otherwise. */
+    async with(prefix, fn) {
+        const dir = await this.make(prefix);
+        try {
+            return await fn(dir);
+        }
+        finally {
+            // Files a container wrote as another user may resist removal on a non-root runner.
+            await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+        }
+    }
+    make(prefix) {
+        return (0,promises_.mkdtemp)((0,external_node_path_.join)(this.root, `imagegate-${prefix}-`));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/test-plan.ts
+// Which test commands run on which platform, in order.
+
+function testsForPlatform(image, platform) {
+    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
+}
+
+;// CONCATENATED MODULE: ./src/io/binfmt.ts
+// Can this machine run a platform's binaries: natively, or through a QEMU binfmt_misc handler?
+
+
+const HOST_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64'
+};
+function hostArchitecture() {
+    return HOST_ARCH[process.arch] ?? process.arch;
+}
+async function emulationFor(platform, binfmtDir = '/proc/sys/fs/binfmt_misc') {
+    const parsed = parsePlatform(platform);
+    const arch = parsed.ok ? parsed.value.architecture : platform;
+    if (arch === hostArchitecture())
+        return { native: true };
+    const machine = UNAME_MACHINE[arch] ?? arch;
+    const handler = `qemu-${machine}`;
+    // A CI job in a container that drives the host's engine (or a docker:dind service) has no
+    // binfmt_misc mounted: its /proc says nothing about where the containers will run.
+    const mounted = await (0,promises_.readFile)(`${binfmtDir}/status`, 'utf8').then(() => true, () => false);
+    if (!mounted)
+        return { native: false, handler, ready: true, checked: false };
+    const status = await (0,promises_.readFile)(`${binfmtDir}/${handler}`, 'utf8').catch(() => undefined);
+    if (status?.split('\n')[0]?.trim() === 'enabled')
+        return { native: false, handler, ready: true };
+    const fix = `no QEMU handler for ${platform} (${binfmtDir}/${handler} is ${status === undefined ? 'missing' : 'disabled'}): ` +
+        `register it with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\`, docker/setup-qemu-action on GitHub, ` +
+        `or Debian's qemu-user-static package (scripts/testbed does this)`;
+    return { native: false, handler, ready: false, fix };
+}
+/** When emulation could not be checked up front, a failure that is QEMU's absence gets its cause and fix. */
+function unregisteredEmulation(platform, output) {
+    if (!/exec format error/i.test(output))
+        return undefined;
+    const parsed = parsePlatform(platform);
+    const arch = parsed.ok ? parsed.value.architecture : platform;
+    return (`exec format error: the engine cannot run ${platform} binaries (no QEMU handler where the engine runs); ` +
+        `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``);
+}
+
+;// CONCATENATED MODULE: ./src/io/test-runner.ts
+// Runs the configured tests inside the exact built image, on every platform, each command in a
+// fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
+
+
+
+
+
+
+
+
+// What a test's log group keeps of its output.
+const LOG_LINES = 400;
+const LOG_CHARS = 64000;
+class TestRunner {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
+    async run(image, built, baseDir) {
+        const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
+        try {
+            // Platforms run side by side (each under its own emulator); commands within one run in order.
+            return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir)));
+        }
+        finally {
+            if (target.ref !== built.localRef)
+                await this.opts.docker.run(['image', 'rm', target.ref]);
+        }
+    }
+    async runPlatform(image, platform, target, baseDir) {
+        const started = Date.now();
+        const commands = testsForPlatform(image, platform);
+        const emulation = await emulationFor(platform, this.opts.binfmtDir);
+        const emulated = !emulation.native;
+        const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
+        const tests = [];
+        for (const command of commands) {
+            if (blocked) {
+                tests.push({ name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked });
+                continue;
+            }
+            const { result, log } = await this.runCommand(image, platform, command, target.ref, baseDir);
+            if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
+                const error = unregisteredEmulation(platform, result.outputTail);
+                if (error)
+                    result.error = error;
+            }
+            // Output is printed whole once the command ends, so parallel platforms never interleave.
+            await this.opts.log.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
+                this.opts.log.verbatim(log);
+            });
+            tests.push(result);
+        }
+        if (blocked)
+            this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
+        return { platform, emulated, tests, durationMs: Date.now() - started };
+    }
+    async runCommand(image, platform, command, ref, baseDir) {
+        const name = `imagegate-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        const mounts = image.test.mount
+            ? [{ source: (0,external_node_path_.resolve)(baseDir, image.test.mount.source), target: image.test.mount.target }]
+            : [];
+        const args = dockerRunArgs({
+            image: ref,
+            platform,
+            command: command.run,
+            entrypoint: command.entrypoint,
+            env: command.env,
+            name,
+            mounts,
+            launcher: image.builder.kind === 'buildpacks',
+            ...(command.user !== undefined ? { user: command.user } : {}),
+            ...(command.workdir !== undefined ? { workdir: command.workdir } : {})
+        });
+        let output = '';
+        let log = `$ docker ${args.join(' ')}\n`;
+        let timedOut = false;
+        const started = Date.now();
+        const timer = setTimeout(() => {
+            timedOut = true;
+            void this.opts.docker.run(['kill', name]);
+        }, command.timeoutMs);
+        try {
+            const result = await this.opts.docker.run(args, {
+                onOutput: chunk => {
+                    output = tail(output + chunk, 40, 8000);
+                    log = tail(log + chunk, LOG_LINES, LOG_CHARS);
+                }
+            });
+            const durationMs = Date.now() - started;
+            const base = { name: command.name, platform, exitCode: result.exitCode, durationMs, outputTail: tail(output) };
+            log += `\n(exit code ${result.exitCode}, ${(durationMs / 1000).toFixed(1)}s)`;
+            if (timedOut)
+                return { result: { ...base, status: 'timed-out', error: `timed out after ${command.timeoutMs / 1000}s` }, log };
+            // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
+            if (result.exitCode === 125) {
+                return {
+                    result: { ...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}` },
+                    log
+                };
+            }
+            return { result: { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' }, log };
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
+    async setupDerivative(image, built) {
+        const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
+        return this.opts.temp.with('setup', dir => this.opts.log.group(`test setup ${image.name}`, async () => {
+            const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+            const args = [
+                'buildx',
+                'build',
+                '--platform',
+                built.platforms.join(','),
+                '--provenance=false',
+                '--load',
+                '--tag',
+                ref,
+                '--file',
+                '-',
+                dir
+            ];
+            let output = '';
+            const result = await this.opts.docker.run(args, {
+                stream: true,
+                input: containerfile,
+                onOutput: c => void (output = tail(output + c, 40, 8000))
+            });
+            if (result.exitCode !== 0)
+                return { ref: built.localRef, error: `test setup failed: ${lastLine(output)}` };
+            return { ref };
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/core/buildpacks/pack-release.ts
+// The one place the pack CLI version and its archives' sha256 are pinned. Renovate bumps the
+// version (regex manager on the comment below); the checksums must be bumped with it, from the
+// release's `<asset>.sha256` files (pack's release workflow writes them with `shasum -a 256`).
+// renovate: datasource=github-releases depName=buildpacks/pack
+const PACK_VERSION = '0.40.9';
+const PACK_RELEASE = {
+    version: PACK_VERSION,
+    assets: {
+        'linux-x64': {
+            file: `pack-v${PACK_VERSION}-linux.tgz`,
+            sha256: 'dc0ee1e931cf8a106d7555a01a214864f9acb60b77adf15d69b74df4404758e9'
+        },
+        'linux-arm64': {
+            file: `pack-v${PACK_VERSION}-linux-arm64.tgz`,
+            sha256: '091ccb213823656c727731537ef8f1000eb4dc3ec61641506653e7f9d6da0c5e'
+        }
+    }
+};
+/** Where releases are downloaded from; IMAGEGATE_PACK_BASE_URL points at a mirror instead. */
+const PACK_DEFAULT_BASE_URL = 'https://github.com/buildpacks/pack/releases/download';
+function packAssetUrl(base, release, asset) {
+    return `${base.replace(/\/+$/, '')}/v${release.version}/${asset.file}`;
+}
+
+;// CONCATENATED MODULE: ./src/io/tool-install.ts
+// Installs the pinned tools: downloads each from its publisher (or a mirror), checks every byte
+// against the pinned SHA-256 before anything is written where it could run, and keeps it in a
+// versioned directory of the tool cache, so a later run finds it there. cosign is one file; pack
+// is a .tgz holding one.
+
+
+
+
+
+
+const PACK_BASE_URL_ENV = 'IMAGEGATE_PACK_BASE_URL';
+class ToolInstaller {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /** A single-file tool, checked against its pin, in `<cache>/<name>/<version>/<name>`. */
+    async installFile(tool) {
+        const dir = (0,external_node_path_.join)(this.opts.cache, tool.name, tool.version);
+        const bytes = await download(tool.url, e => `cannot download ${tool.url}: ${e}; check the network or set IMAGEGATE_TOOLS_MIRROR`);
+        const actual = tool_install_sha256(bytes);
+        if (actual !== tool.sha256)
+            throw new InfrastructureError(`${tool.url} has SHA-256 ${actual}, not the pinned ${tool.sha256}: refusing to install ${tool.name} ${tool.version}. ` +
+                'A proxy or mirror served different bytes; fix the mirror (IMAGEGATE_TOOLS_MIRROR) or download from the publisher');
+        await this.placeAtomically(dir, async (staged) => {
+            await (0,promises_.writeFile)((0,external_node_path_.join)(staged, tool.name), bytes);
+            await (0,promises_.chmod)((0,external_node_path_.join)(staged, tool.name), 0o755);
+        });
+        return { name: tool.name, version: tool.version, dir };
+    }
+    /**
+     * The pinned pack: the one on PATH when it reports exactly the pinned version (`imagegate setup`
+     * put it there), else the cached install, else a verified download.
+     */
+    async installPack(opts = {}) {
+        const release = opts.release ?? PACK_RELEASE;
+        const onPath = await pinnedPackOnPath(this.opts.exec, release.version, this.opts.path);
+        if (onPath)
+            return { path: onPath, version: release.version, cached: true };
+        const key = `${opts.platform ?? process.platform}-${opts.arch ?? process.arch}`;
+        const asset = release.assets[key];
+        if (!asset)
+            throw new InfrastructureError(`pack ${release.version} has no pinned archive for ${key} (imagegate pins ${Object.keys(release.assets).join(', ')}); run on one of those, or use mode: lifecycle`);
+        const dir = (0,external_node_path_.join)(this.opts.cache, 'pack', release.version, key);
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'pack')))
+            return { path: (0,external_node_path_.join)(dir, 'pack'), version: release.version, cached: true };
+        const base = this.opts.packBaseUrl || PACK_DEFAULT_BASE_URL;
+        const url = packAssetUrl(base, release, asset);
+        const where = base === PACK_DEFAULT_BASE_URL ? '' : ` (${PACK_BASE_URL_ENV}=${base})`;
+        this.opts.log(`downloading pack ${release.version} from ${url}`);
+        const archive = await download(url, (e, status) => status === 404
+            ? `${url} does not exist (404)${where}: the mirror must serve pack's release files as <base>/v${release.version}/${asset.file}`
+            : `downloading ${url} failed${where}: ${e}; check the network or set ${PACK_BASE_URL_ENV} to a mirror`);
+        const actual = tool_install_sha256(archive);
+        if (actual !== asset.sha256)
+            throw new InfrastructureError(`${asset.file} from ${url} has sha256 ${actual}, but imagegate pins ${asset.sha256} for pack ${release.version}; refusing to run it. The download was altered or the mirror serves another file: fix the mirror, or bump the pin in src/core/buildpacks/pack-release.ts from the release's .sha256 file`);
+        await this.placeAtomically(dir, staged => this.opts.temp.with('pack', async (work) => {
+            const file = (0,external_node_path_.join)(work, asset.file);
+            await (0,promises_.writeFile)(file, archive);
+            const untar = await this.opts.exec.run('tar', ['-xzf', file, '-C', staged, 'pack']);
+            if (untar.exitCode !== 0 || !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(staged, 'pack')))
+                throw new InfrastructureError(`${asset.file} holds no \`pack\` executable at its top level`);
+        }));
+        return { path: (0,external_node_path_.join)(dir, 'pack'), version: release.version, cached: false };
+    }
+    /** Fills a sibling directory, then renames it into place: a half-written install is never found. */
+    async placeAtomically(dir, fill) {
+        const staged = `${dir}.partial-${process.pid}`;
+        await (0,promises_.rm)(staged, { recursive: true, force: true });
+        await (0,promises_.mkdir)(staged, { recursive: true });
+        try {
+            await fill(staged);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(dir), { recursive: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await (0,promises_.rename)(staged, dir);
+        }
+        finally {
+            await (0,promises_.rm)(staged, { recursive: true, force: true });
+        }
+    }
+}
+/** The first `pack` on PATH when it reports exactly the pinned version; another version is not used. */
+async function pinnedPackOnPath(exec, version, path) {
+    for (const dir of path.split(':').filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, 'pack');
+        if (!(0,external_node_fs_namespaceObject.existsSync)(candidate))
+            continue;
+        const r = await exec.run(candidate, ['--version']).catch(() => undefined);
+        const reported = r?.exitCode === 0 ? r.stdout.trim().split(/[+\s]/)[0] : undefined;
+        return reported === version ? candidate : undefined;
+    }
+    return undefined;
+}
+async function download(url, explain) {
+    let res;
+    try {
+        res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
+    }
+    catch (e) {
+        throw new InfrastructureError(explain(e.message));
+    }
+    if (!res.ok) {
+        await res.body?.cancel();
+        throw new InfrastructureError(explain(`HTTP ${res.status}`, res.status));
+    }
+    return Buffer.from(await res.arrayBuffer());
+}
+function tool_install_sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
+// digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+
+
+
+
+
+
+// One streamed PUT is fastest and cheapest; chunks only pay off for very large blobs, and
+// distribution 2.8 drops an upload session whose PATCH was interrupted anyway.
+const DEFAULT_CHUNK = 512 * 1024 * 1024;
+const UPLOAD_RECOVERIES = 10;
+const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
+class RegistryClient {
+    transport;
+    opts;
+    constructor(transport, opts = {}) {
+        this.transport = transport;
+        this.opts = opts;
+    }
+    /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
+    async headManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+        const digest = header(res, 'docker-content-digest');
+        if (digest)
+            return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
+        // Without the header, only the bytes tell the digest.
+        const m = await this.getManifest(repo, reference);
+        return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
+    }
+    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+    async getManifest(repo, reference) {
+        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        if (res.status === 404)
+            return undefined;
+        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+        const digest = sha256Digest(res.body);
+        if (reference.startsWith('sha256:') && digest !== reference) {
+            throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
+        }
+        const claimed = header(res, 'docker-content-digest');
+        if (claimed && claimed !== digest)
+            throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
+        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+        return { bytes: res.body, mediaType, digest };
+    }
+    /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
+    async putManifest(repo, reference, manifest, opts = {}) {
+        const what = `PUT manifest ${at(repo, reference)}`;
+        const tries = opts.waitForBlobs === false ? 1 : 4;
+        // A registry may not yet see children or blobs written a moment ago (eventual consistency).
+        for (let attempt = 1;; attempt++) {
+            const res = await this.send(repo, {
+                method: 'PUT',
+                path: `/v2/${repo.repository}/manifests/${reference}`,
+                headers: { 'content-type': manifest.mediaType },
+                body: manifest.bytes
+            }, ['pull', 'push']);
+            const code = ociError(res.body).code;
+            if (res.status === 400 && (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN') && attempt < tries) {
+                await delay(250 * attempt);
+                continue;
+            }
+            expectStatus(res, [200, 201], what);
+            const confirmed = header(res, 'docker-content-digest');
+            if (confirmed && confirmed !== manifest.digest)
+                throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
+            return manifest.digest;
+        }
+    }
+    async headBlob(repo, digest) {
+        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
+        if (res.status === 404)
+            return false;
+        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+        return true;
+    }
+    /**
+     * Cross-repository mount within one registry. True when mounted; false when the registry
+     * refused in any way (then the caller uploads), cancelling any upload session it opened.
+     */
+    async mountBlob(repo, digest, from) {
+        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        let res;
+        try {
+            res = await this.send(repo, {
+                method: 'POST',
+                path,
+                headers: { 'content-length': '0' },
+                scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
+            }, ['pull', 'push']);
+        }
+        catch {
+            return false;
+        }
+        if (res.status === 201)
+            return true;
+        const location = header(res, 'location');
+        if (res.status === 202 && location)
+            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
+        return false;
+    }
+    /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
+    async getBlob(repo, blob, offset = 0) {
+        const headers = offset ? { range: `bytes=${offset}-` } : {};
+        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
+        // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
+        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
+            const location = header(res, 'location');
+            if (!location)
+                break;
+            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
+                'pull'
+            ]);
+        }
+        if (res.status !== 200 && res.status !== 206) {
+            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+        }
+        if (offset && res.status !== 206)
+            throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
+        const body = res.stream;
+        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
+    }
+    /**
+     * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
+     * large ones in chunks, and an interrupted upload resumes from the offset the registry reports.
+     */
+    async uploadBlob(repo, blob, open, session) {
+        const chunk = this.opts.chunkSize ?? DEFAULT_CHUNK;
+        let location = session ?? (await this.startUpload(repo));
+        let offset = 0;
+        let mismatches = 0;
+        for (let recoveries = 0;; recoveries++) {
+            try {
+                if (blob.size <= chunk) {
+                    await this.putWhole(repo, blob, location, open);
+                    return;
+                }
+                location = await this.putChunks(repo, blob, location, offset, chunk, open);
+                return;
+            }
+            catch (e) {
+                // A registry's verdict on the bytes (DIGEST_INVALID, SIZE_INVALID, DENIED…) is final.
+                const status = e instanceof RegistryError ? e.status : undefined;
+                if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
+                    throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
+                if (recoveries >= UPLOAD_RECOVERIES ||
+                    (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
+                    throw e;
+                const resumed = await this.uploadOffset(repo, location);
+                if (resumed === undefined || blob.size <= chunk) {
+                    location = await this.startUpload(repo);
+                    offset = 0;
+                }
+                else {
+                    offset = resumed;
+                }
+                await delay(Math.min(2000, 100 * 2 ** recoveries));
+            }
+        }
+    }
+    /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
+    async putSmallBlob(repo, bytes) {
+        const digest = sha256Digest(bytes);
+        if (await this.headBlob(repo, digest))
+            return digest;
+        const res = await this.send(repo, {
+            method: 'POST',
+            path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
+            headers: { 'content-type': 'application/octet-stream' },
+            body: bytes
+        }, ['pull', 'push']);
+        if (res.status === 202) {
+            // This registry does not take a monolithic POST: finish through the session it opened.
+            const location = header(res, 'location');
+            if (!location)
+                throw new RegistryError(`${repo.registry} started an upload without a Location`);
+            const put = await this.send(repo, {
+                method: 'PUT',
+                path: withQuery(location, 'digest', digest),
+                headers: { 'content-type': 'application/octet-stream' },
+                body: bytes
+            }, ['pull', 'push']);
+            expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
+            return digest;
+        }
+        expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
+        return digest;
+    }
+    async startUpload(repo) {
+        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
+        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
+        const location = header(res, 'location');
+        if (!location)
+            throw new RegistryError(`${repo.registry} started an upload without a Location`);
+        return location;
+    }
+    async putWhole(repo, blob, location, open) {
+        const res = await this.send(repo, {
+            method: 'PUT',
+            path: withQuery(location, 'digest', blob.digest),
+            headers: { 'content-type': 'application/octet-stream' },
+            body: () => open(0),
+            bodyLength: blob.size,
+            noRetry: true
+        }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+    }
+    async putChunks(repo, blob, location, from, chunk, open) {
+        let offset = from;
+        let url = location;
+        const source = await open(offset);
+        const reader = chunkReader(source);
+        while (offset < blob.size) {
+            const length = Math.min(chunk, blob.size - offset);
+            const bytes = await reader(length);
+            const res = await this.send(repo, {
+                method: 'PATCH',
+                path: url,
+                headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + length - 1}` },
+                body: bytes,
+                noRetry: true
+            }, ['pull', 'push']);
+            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
+            url = header(res, 'location') ?? url;
+            offset += length;
+        }
+        source.destroy();
+        const res = await this.send(repo, { method: 'PUT', path: withQuery(url, 'digest', blob.digest), headers: { 'content-length': '0' }, noRetry: true }, ['pull', 'push']);
+        expectStatus(res, [201], `PUT blob ${at(repo, blob.digest)}`);
+        checkBlobDigest(res, repo, blob);
+        return url;
+    }
+    /** How many bytes of an upload session the registry holds, or undefined if the session is gone. */
+    async uploadOffset(repo, location) {
+        const res = await this.send(repo, { method: 'GET', path: location }, ['pull', 'push']).catch(() => undefined);
+        if (!res || res.status !== 204)
+            return undefined;
+        const range = /^(?:bytes=)?0-(\d+)$/.exec(header(res, 'range') ?? '');
+        return range ? Number(range[1]) + 1 : 0;
+    }
+    async deleteManifest(repo, reference) {
+        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
+            'pull',
+            'push',
+            'delete'
+        ]);
+    }
+    async listTags(repo) {
+        const tags = [];
+        let path = `/v2/${repo.repository}/tags/list?n=1000`;
+        while (path) {
+            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
+            if (res.status === 404)
+                return tags;
+            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
+            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
+            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
+            path = next;
+        }
+        return tags;
+    }
+    send(repo, req, actions) {
+        return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
+    }
+}
+function expectStatus(res, ok, what) {
+    if (ok.includes(res.status))
+        return;
+    res.stream?.resume();
+    const { code, message } = ociError(res.body);
+    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
+}
+function checkBlobDigest(res, repo, blob) {
+    const confirmed = header(res, 'docker-content-digest');
+    if (confirmed && confirmed !== blob.digest)
+        throw new RegistryError(`${repo.registry}/${repo.repository} stored blob ${confirmed}, expected ${blob.digest}`);
+}
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+function at(repo, reference) {
+    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+}
+function withQuery(location, key, value) {
+    return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}
+/** Passes bytes through and fails at the end unless they have the descriptor's size and digest. */
+function verifier(blob) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    return new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        },
+        flush(done) {
+            const digest = `sha256:${hash.digest('hex')}`;
+            if (size !== blob.size || digest !== blob.digest) {
+                // A short body is the network's doing; the right length with other bytes is the source's.
+                done(Object.assign(new Error(`blob ${blob.digest} arrived as ${size} bytes hashing to ${digest}`), {
+                    code: size === blob.size ? DIGEST_MISMATCH : 'ERR_SHORT_BODY'
+                }));
+                return;
+            }
+            done();
+        }
+    });
+}
+/** Reads exactly `n` bytes at a time from a stream (chunks are joined once per read, not per arrival). */
+function chunkReader(stream) {
+    const pending = [];
+    let length = 0;
+    let ended = false;
+    let failure;
+    stream.on('end', () => void (ended = true));
+    stream.on('error', e => void (failure = e));
+    return async (n) => {
+        while (length < n) {
+            if (failure)
+                throw failure;
+            const chunk = stream.read();
+            if (chunk) {
+                pending.push(chunk);
+                length += chunk.length;
+                continue;
+            }
+            if (ended)
+                throw Object.assign(new Error(`source ended after ${length} of ${n} bytes`), { code: 'ERR_SHORT_BODY' });
+            await new Promise(resolve => {
+                const wake = () => {
+                    stream.off('readable', wake);
+                    stream.off('end', wake);
+                    stream.off('error', wake);
+                    resolve();
+                };
+                stream.on('readable', wake);
+                stream.on('end', wake);
+                stream.on('error', wake);
+            });
+        }
+        const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, length);
+        pending.length = 0;
+        const rest = all.subarray(n);
+        if (rest.length)
+            pending.push(rest);
+        length = rest.length;
+        return all.subarray(0, n);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// The run's one credential model: where registry credentials come from, per registry host, in this order:
+//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
+//      for the hosts the run names (its `explicitHosts`) only;
+//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
+//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
+//   3. nothing: anonymous.
+// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
+// Every secret seen is remembered for log masking, and no error message ever contains one.
+
+
+
+
+
+const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
+const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+/** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
+function environmentLogin(vars) {
+    return {
+        ...(vars[ENV_USER] ? { username: vars[ENV_USER] } : {}),
+        ...(vars[ENV_PASSWORD] ? { password: vars[ENV_PASSWORD] } : {}),
+        names: [ENV_USER, ENV_PASSWORD],
+        source: ENV_SOURCE
+    };
+}
+/** The key docker writes Docker Hub credentials under. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** What a credential helper prints when it holds nothing for the server. */
+const NOT_FOUND = /credentials not found/i;
+const TOKEN_USERNAME = '<token>';
+/** Resolves and caches credentials per registry host; see the top of this file for the order. */
+class CredentialStore {
+    opts;
+    explicitHosts;
+    cache = new Map();
+    seen = new Set();
+    config;
+    constructor(opts) {
+        this.opts = opts;
+        this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
+        // Mask the explicit password from the start, even before (or without) it being used.
+        const { username, password } = opts.login ?? {};
+        if (password)
+            this.remember(password);
+        if (username && password)
+            this.remember(basicAuth(username, password));
+    }
+    /**
+     * The explicit login as docker logins, one per host it may go to (none without a login); half a
+     * login (a user without a password) is a UsageError naming both settings.
+     */
+    logins() {
+        return [...new Set(this.opts.explicitHosts ?? [])].flatMap(host => {
+            const resolved = this.fromExplicit(canonicalHost(host));
+            return resolved?.credentials.kind === 'basic' ? [{ host, ...resolved.credentials }] : [];
+        });
+    }
+    /** Where the explicit login came from, for messages: `IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`. */
+    loginSettings() {
+        const [user, pass] = this.opts.login?.names ?? [ENV_USER, ENV_PASSWORD];
+        return `${user} and ${pass}`;
+    }
+    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
+    get(host) {
+        let key;
+        try {
+            key = canonicalHost(host);
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+        let pending = this.cache.get(key);
+        if (!pending) {
+            pending = this.resolve(key);
+            this.cache.set(key, pending);
+            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
+            pending.catch(() => this.cache.delete(key));
+        }
+        return pending;
+    }
+    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
+    secrets() {
+        return [...this.seen];
+    }
+    async resolve(host) {
+        const explicit = this.fromExplicit(host);
+        if (explicit)
+            return explicit;
+        const config = await this.loadConfig();
+        if (!config)
+            return undefined;
+        const helperKey = findKey(config.credHelpers, host);
+        if (helperKey !== undefined) {
+            const helper = config.credHelpers[helperKey];
+            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
+        }
+        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
+        if (authKey !== undefined)
+            return this.fromAuthEntry(config, authKey);
+        if (config.credsStore)
+            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
+        return undefined;
+    }
+    fromExplicit(host) {
+        const login = this.opts.login;
+        if (!login || (!login.username && !login.password))
+            return undefined;
+        const { username, password } = login;
+        if (!username || !password) {
+            const [user, pass] = login.names;
+            const [set, unset] = username ? [user, pass] : [pass, user];
+            throw new UsageError(`${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`);
+        }
+        if (!this.explicitHosts.has(host))
+            return undefined;
+        return { credentials: { kind: 'basic', username, password }, source: login.source };
+    }
+    fromAuthEntry(config, key) {
+        const entry = config.auths[key];
+        const source = `${config.file} auths[${JSON.stringify(key)}]`;
+        let basic;
+        if (entry.auth) {
+            this.remember(entry.auth);
+            basic = decodeAuth(entry.auth);
+            if (basic)
+                this.remember(basic.password);
+            else
+                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+        }
+        else if (entry.username || entry.password) {
+            if (entry.password)
+                this.remember(entry.password);
+            if (!entry.username || !entry.password)
+                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+            basic = { username: entry.username, password: entry.password };
+        }
+        if (basic)
+            this.remember(basicAuth(basic.username, basic.password));
+        if (entry.identitytoken) {
+            this.remember(entry.identitytoken);
+            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
+        }
+        return { credentials: { kind: 'basic', ...basic }, source };
+    }
+    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
+    async fromHelper(name, host, referrer) {
+        const program = `docker-credential-${name}`;
+        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
+        const path = await findProgram(program, this.opts.path);
+        if (!path)
+            throw missing();
+        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
+        let result;
+        try {
+            result = await this.opts.exec.run(path, ['get'], { input: serverUrl });
+        }
+        catch (e) {
+            if (e instanceof InfrastructureError)
+                throw missing();
+            throw e;
+        }
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode !== 0) {
+            if (NOT_FOUND.test(output))
+                return undefined;
+            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
+            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
+        }
+        if (!result.stdout.trim())
+            return undefined;
+        let answer;
+        try {
+            answer = JSON.parse(result.stdout);
+        }
+        catch {
+            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        }
+        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
+            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+        const username = typeof answer.Username === 'string' ? answer.Username : '';
+        if (!secret)
+            return undefined;
+        this.remember(secret);
+        const source = `credential helper ${program}`;
+        if (username === TOKEN_USERNAME)
+            return { credentials: { kind: 'identity-token', token: secret }, source };
+        this.remember(basicAuth(username, secret));
+        return { credentials: { kind: 'basic', username, password: secret }, source };
+    }
+    loadConfig() {
+        this.config ??= this.opts.dockerConfigDir
+            ? readDockerConfig((0,external_node_path_.join)(this.opts.dockerConfigDir, 'config.json')).catch((e) => {
+                this.config = undefined; // fixed files are read again
+                throw e;
+            })
+            : Promise.resolve(undefined);
+        return this.config;
+    }
+    remember(secret) {
+        if (secret)
+            this.seen.add(secret);
+    }
+    mask(text) {
+        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
+    }
+}
+/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
+function canonicalHost(text) {
+    const host = text
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    if (!host)
+        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
+}
+/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
+function findKey(map, host, usable = () => true) {
+    const keys = Object.keys(map).filter(usable);
+    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
+    return (exact.find(k => keys.includes(k)) ??
+        keys.find(k => {
+            try {
+                return canonicalHost(k) === host;
+            }
+            catch {
+                return false;
+            }
+        }));
+}
+/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
+function hasCredentials(entry) {
+    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
+}
+function decodeAuth(auth) {
+    const text = auth.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
+        return undefined;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+async function readDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+    }
+    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    if (!isObject(data))
+        throw shape('the file must hold a JSON object');
+    const { auths = {}, credHelpers = {}, credsStore } = data;
+    if (!isObject(auths))
+        throw shape('"auths" must be an object of registry entries');
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!isObject(entry))
+            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
+        for (const field of ['auth', 'username', 'password', 'identitytoken'])
+            if (entry[field] !== undefined && typeof entry[field] !== 'string')
+                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
+    }
+    if (!isObject(credHelpers))
+        throw shape('"credHelpers" must map registry hosts to helper names');
+    for (const [key, name] of Object.entries(credHelpers))
+        if (typeof name !== 'string' || !isHelperName(name))
+            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
+    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
+        throw shape('"credsStore" must be a helper name such as "desktop"');
+    return {
+        file,
+        auths: auths,
+        credHelpers: credHelpers,
+        credsStore: credsStore || undefined
+    };
+}
+function isHelperName(name) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+}
+/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
+function describeJsonError(e, text) {
+    const message = e instanceof Error ? e.message : String(e);
+    let kind = message
+        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
+        .replace(/\s+\(line \d+ column \d+\)$/, '');
+    // Name the offending token only when it is JSON punctuation, never a character of a value.
+    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
+    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
+    const position = /at position (\d+)/.exec(message);
+    if (!position)
+        return kind;
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return `${kind} at line ${line} column ${col}`;
+}
+async function findProgram(name, pathList) {
+    for (const dir of pathList.split(external_node_path_.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            await (0,promises_.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            if ((await (0,promises_.stat)(candidate)).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/compose/services.ts
+// The composition root: from the run environment and the host's log, the clients of one run are
+// built here and nowhere else — one program runner, one credential store for docker logins, the
+// registry client and cosign alike, one transport, one docker session, the builders and the test
+// runner — and handed to the use cases as Services.
+
+
+
+
+
+
+
+
+
+
+
+
+
+function composeServices({ env, log, stream, binfmtDir }) {
+    const temp = new TempDirs(env.tempRoot);
+    const exec = new ProcessExec({ env: { ...env.variables, TMPDIR: env.tempRoot }, log: stream, trace: env.trace });
+    const installer = new ToolInstaller({
+        exec,
+        temp,
+        cache: env.toolCache,
+        log: line => log.info(line),
+        path: env.path,
+        ...(env.packBaseUrl ? { packBaseUrl: env.packBaseUrl } : {})
+    });
+    return {
+        log,
+        env,
+        git: new Git(exec, temp),
+        installer,
+        connect: scope => connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
+    };
+}
+function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
+    const credentials = new CredentialStore({
+        login: env.login,
+        explicitHosts: scope.explicitHosts,
+        dockerConfigDir: env.dockerConfigDir,
+        path: env.path,
+        exec
+    });
+    credentials.secrets().forEach(secret => log.mask(secret));
+    const transport = new RegistryTransport({ credentials, onSecret: secret => log.mask(secret), userAgent: 'imagegate' });
+    const registry = new RegistryClient(transport);
+    let session;
+    const engines = new Map();
+    const openEngine = async (buildxBuilder) => {
+        session ??= loggedInDocker({
+            exec,
+            temp,
+            userConfigDir: env.dockerConfigDir,
+            logins: credentials.logins(),
+            source: credentials.loginSettings()
+        });
+        const { docker } = await session;
+        await docker.requireEngine();
+        if (buildxBuilder)
+            await docker.requireBuilder(buildxBuilder);
+        return new DockerEngine({
+            docker,
+            log,
+            dockerfile: new DockerfileBuilder({
+                docker,
+                log,
+                temp,
+                variable: name => env.variables[name],
+                githubCache: env.githubCache,
+                ...(env.sourceDateEpoch !== undefined ? { sourceDateEpoch: env.sourceDateEpoch } : {}),
+                ...(buildxBuilder ? { builder: buildxBuilder } : {})
+            }),
+            buildpacks: new BuildpacksBuilder({
+                exec,
+                docker,
+                log,
+                temp,
+                client: registry,
+                credentials,
+                installer,
+                buildRegistry: env.buildRegistry
+            }),
+            tests: new TestRunner({ docker, log, temp, ...(binfmtDir ? { binfmtDir } : {}) })
+        });
+    };
+    return {
+        registry,
+        stats: transport.stats,
+        signer: new CosignSigner({
+            exec,
+            temp,
+            credentials,
+            ...(env.variables.COSIGN_PASSWORD !== undefined ? { cosignPassword: env.variables.COSIGN_PASSWORD } : {})
+        }),
+        engine: ({ buildxBuilder }) => {
+            const key = buildxBuilder ?? '';
+            let engine = engines.get(key);
+            if (!engine) {
+                engine = openEngine(buildxBuilder);
+                engines.set(key, engine);
+                // A failed preflight (no engine, a bad login) is not kept: a retry asks again.
+                engine.catch(() => engines.delete(key));
+            }
+            return engine;
+        },
+        async close() {
+            transport.close();
+            if (session)
+                await (await session.catch(() => undefined))?.close();
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/host/environment.ts
+// The CI environment, read once by the entry point into a typed run environment. Nothing below the
+// entry points reads process.env: what a module needs from the environment reaches it from here.
+
+
+
+/** Where imagegate's buildpacks builds land before they are tested (a registry on this machine). */
+const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
+function readRunEnvironment(vars, overrides = {}) {
+    const home = vars.HOME || (0,external_node_os_.tmpdir)();
+    const cacheHome = vars.XDG_CACHE_HOME || (0,external_node_path_.join)(home, '.cache');
+    const env = {
+        ci: vars.GITHUB_ACTIONS === 'true' ? 'github' : vars.GITLAB_CI === 'true' ? 'gitlab' : 'terminal',
+        variables: vars,
+        home,
+        path: vars.PATH ?? '',
+        dockerConfigDir: vars.DOCKER_CONFIG || (0,external_node_path_.join)(home, '.docker'),
+        tempRoot: vars.TMPDIR || (0,external_node_os_.tmpdir)(),
+        login: environmentLogin(vars),
+        allowPullRequestTargetPush: vars.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true',
+        buildRegistry: vars.IMAGEGATE_BUILD_REGISTRY || DEFAULT_BUILD_REGISTRY,
+        toolCache: vars.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(cacheHome, 'imagegate', 'tools'),
+        githubCache: vars.GITHUB_ACTIONS === 'true' &&
+            !!vars.ACTIONS_RUNTIME_TOKEN &&
+            !!(vars.ACTIONS_CACHE_URL || vars.ACTIONS_RESULTS_URL),
+        oidc: !!(vars.ACTIONS_ID_TOKEN_REQUEST_URL || vars.SIGSTORE_ID_TOKEN),
+        trace: !!vars.IMAGEGATE_TRACE,
+        ...given('workspace', vars.GITHUB_WORKSPACE || vars.CI_PROJECT_DIR),
+        ...given('eventPath', vars.GITHUB_EVENT_PATH),
+        ...given('baseSha', vars.GITHUB_SHA),
+        ...given('toolsMirror', vars.IMAGEGATE_TOOLS_MIRROR),
+        ...given('packBaseUrl', vars.IMAGEGATE_PACK_BASE_URL),
+        ...given('sourceUrl', repositoryUrl(vars)),
+        ...given('sourceDateEpoch', vars.SOURCE_DATE_EPOCH)
+    };
+    return { ...env, ...overrides };
+}
+function given(key, value) {
+    return value ? { [key]: value } : {};
+}
+function repositoryUrl(vars) {
+    return vars.GITHUB_SERVER_URL && vars.GITHUB_REPOSITORY
+        ? `${vars.GITHUB_SERVER_URL}/${vars.GITHUB_REPOSITORY}`
+        : vars.CI_PROJECT_URL;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
 ;// CONCATENATED MODULE: ./src/host/github.ts
-// The Reporter on GitHub Actions, through @actions/core (workflow commands on stdout).
+// The host on GitHub Actions, through @actions/core: workflow commands for log groups, annotations
+// and masks, GITHUB_OUTPUT for outputs, the step summary, GITHUB_STATE for the post step.
+// Text from outside imagegate is printed with workflow commands stopped around it, so a test's
+// output can never forge an annotation, an output or a mask.
 
-class GitHubReporter {
+
+
+/** What the runner would read as a command: `::name…` or the legacy `##[name]`, at a line start, or a bare CR. */
+const COMMAND_LIKE = /(^|[\n\r])\s*(::|##\[)|\r/;
+/** GitHub's log commands; the CLI uses these too when it runs in a workflow step. */
+class GitHubLog {
     info(text) {
-        lib_core/* info */.pq(text);
+        if (COMMAND_LIKE.test(text))
+            this.verbatim(text);
+        else
+            core/* info */.pq(text);
+    }
+    notice(text) {
+        core/* notice */.lm(text);
     }
     warning(text, where) {
-        lib_core/* warning */.$e(text, properties(where));
+        core/* warning */.$e(text, properties(where));
     }
     error(text, where) {
-        lib_core/* error */.z3(text, properties(where));
+        core/* error */.z3(text, properties(where));
     }
-    async group(title, fn) {
-        return lib_core/* group */.Os(title, fn);
+    verbatim(text) {
+        const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+        core/* info */.pq(`::stop-commands::${token}`);
+        core/* info */.pq(text.replace(/\r(?!\n)/g, '\n'));
+        core/* info */.pq(`::${token}::`);
+    }
+    group(title, fn) {
+        return core/* group */.Os(title, fn);
     }
     mask(secret) {
-        lib_core/* setSecret */.Pq(secret);
+        if (secret)
+            core/* setSecret */.Pq(secret);
+    }
+    redact(text) {
+        // The runner masks what setSecret registered, in every line it prints.
+        return text;
+    }
+}
+/** The action's host: everything through @actions/core. */
+class GitHubHost extends GitHubLog {
+    opts;
+    kind = 'github';
+    constructor(opts) {
+        super();
+        this.opts = opts;
+    }
+    async present(result) {
+        this.info(result.text);
+        if (this.opts.summary)
+            await core/* summary */.z.addRaw(result.markdown ?? fenced(result.text)).write();
+    }
+    async setOutputs(outputs) {
+        for (const [name, value] of Object.entries(githubOutputs(outputs)))
+            core/* setOutput */.uH(name, value);
+    }
+    async annotate(annotations) {
+        for (const a of annotations) {
+            const props = properties(a.where);
+            if (a.level === 'error')
+                core/* error */.z3(a.message, props);
+            else if (a.level === 'warning')
+                core/* warning */.$e(a.message, props);
+            else
+                core/* notice */.lm(a.message, props);
+        }
+    }
+    fail(message, exitCode) {
+        core/* setFailed */.C1(message);
+        process.exitCode = exitCode;
+    }
+    saveState(name, value) {
+        core/* saveState */.LZ(name, value);
+    }
+    getState(name) {
+        return core/* getState */.Gu(name);
+    }
+    async addPath(dir) {
+        core/* addPath */.fM(dir);
     }
 }
 function properties(where) {
@@ -39106,177 +35957,77 @@ function properties(where) {
         ...(where.col ? { startColumn: where.col } : {})
     };
 }
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-// The GitHub Action entry point: inputs → the same code path as the CLI → step outputs, summary,
-// annotations and the exit code. The root action runs `command` (default: the inferred scenario);
-// the sub-actions components/gate and components/promote run a fixed step (see core/trust.ts).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'];
-/** What the post step reads back (GITHUB_STATE → STATE_<name>). */
-const STATE = { post: 'isPost', scratch: 'scratch', dockerConfig: 'docker-config' };
-async function runAction(entry = 'run') {
-    lib_core/* saveState */.LZ(STATE.post, 'true');
-    const cwd = (0,external_node_path_.resolve)(lib_core/* getInput */.V4('working-directory') || '.');
-    try {
-        const scratch = await prepareRun();
-        const command = entry === 'run' ? lib_core/* getInput */.V4('command') || 'run' : entry;
-        if (!COMMANDS.includes(command))
-            throw new UsageError(`input \`command: ${command}\` is not one of ${COMMANDS.join(', ')}`);
-        const scenario = entry === 'run' && command !== 'merge' ? scenarioInput(command) : undefined;
-        const config = lib_core/* getInput */.V4('config') || undefined;
-        const allow = booleanInput('allow-pull-request-target-push');
-        const { plan, loaded, inference, notices } = await makePlan({
-            cwd,
-            env: process.env,
-            configPath: config,
-            ...(scenario ? { scenario } : {}),
-            ...(entry !== 'run' ? { scenarioFor: inf => scenarioOf(stepScenario(entry, inf)) } : {}),
-            ...(command === 'merge' ? { scenarioFor: inf => scenarioOf(stepScenario('gate', inf)) } : {}),
-            ...(allow !== undefined ? { allowPullRequestTargetPush: allow } : {})
-        });
-        notices.forEach(n => lib_core/* warning */.$e(n));
-        plan.warnings.forEach(w => lib_core/* warning */.$e(w));
-        lib_core/* setOutput */.uH('scenario', plan.scenario.value);
-        lib_core/* setOutput */.uH('plan', JSON.stringify(plan));
-        if (plan.refusal)
-            throw new UsageError(plan.refusal);
-        if (!plan.trusted)
-            lib_core/* notice */.lm(`imagegate ${plan.scenario.value}, no registry writes: ${plan.reason}`);
-        const step = entry === 'promote' ? stepScenario('promote', inference) : undefined;
-        if (step && 'skip' in step) {
-            lib_core/* notice */.lm(step.skip);
-            lib_core/* setOutput */.uH('pushed', 'false');
-            await lib_core/* summary */.z.addRaw(`### imagegate promote: nothing to do\n\n${step.skip}\n`).write();
-            return;
-        }
-        if (command === 'plan') {
-            lib_core/* info */.pq(renderPlanText(plan));
-            lib_core/* setOutput */.uH('pushed', 'false');
-            await lib_core/* summary */.z.addRaw(renderPlanMarkdown(plan)).write();
-            return;
-        }
-        const chosen = plan.scenario.value;
-        const reporter = new GitHubReporter();
-        if (command === 'merge') {
-            if (chosen !== 'gate') {
-                lib_core/* notice */.lm(`imagegate merge: nothing to merge on this event; the platform jobs only checked (${plan.reason})`);
-                lib_core/* setOutput */.uH('pushed', 'false');
-                return;
-            }
-            setMergeOutputs(await runMerge({ loaded, plan, reporter, env: process.env, recordsDir: (0,external_node_path_.resolve)(cwd, recordsInput()) }));
-            return;
-        }
-        if (chosen === 'promote' || chosen === 'release') {
-            const report = await runPromote({ loaded, plan, scenario: chosen, reporter, env: process.env });
-            lib_core/* setOutput */.uH('refs', report.refs.join('\n'));
-            lib_core/* setOutput */.uH('tags', report.images.flatMap(i => i.tags.map(t => t.ref)).join('\n'));
-            lib_core/* setOutput */.uH('digest', report.images.length === 1
-                ? report.images[0].digest
-                : JSON.stringify(Object.fromEntries(report.images.map(i => [i.name, i.digest]))));
-            lib_core/* setOutput */.uH('pushed', String(report.refs.length > 0));
-            lib_core/* setOutput */.uH('results', JSON.stringify(report));
-            lib_core/* info */.pq(renderPromoteText(report));
-            await lib_core/* summary */.z.addRaw(`### imagegate ${chosen}\n\n\`\`\`\n${renderPromoteText(report)}\`\`\`\n`).write();
-            return;
-        }
-        const junit = (0,external_node_path_.join)(scratch, 'imagegate-junit.xml');
-        const parallel = Number(lib_core/* getInput */.V4('parallel') || '2');
-        if (!Number.isInteger(parallel) || parallel < 1)
-            throw new UsageError(`input \`parallel: ${lib_core/* getInput */.V4('parallel')}\` must be a whole number of 1 or more`);
-        const platform = lib_core/* getInput */.V4('platform').trim();
-        const builder = lib_core/* getInput */.V4('builder').trim();
-        const report = await runGate({
-            loaded,
-            plan,
-            scenario: chosen,
-            reporter,
-            env: process.env,
-            parallel,
-            junitFile: junit,
-            ...(platform ? { platform, recordsDir: (0,external_node_path_.resolve)(cwd, recordsInput()) } : {}),
-            ...(builder ? { buildxBuilder: builder } : {})
-        });
-        setRunOutputs(report, junit);
-        if (report.records)
-            lib_core/* setOutput */.uH('records', (0,external_node_path_.resolve)(cwd, recordsInput()));
-        lib_core/* info */.pq(renderRunText(report));
-        await lib_core/* summary */.z.addRaw(renderRunMarkdown(report)).write();
-        if (!report.images.every(i => i.status === 'passed')) {
-            const file = (0,external_node_path_.relative)(process.env.GITHUB_WORKSPACE || cwd, loaded.path);
-            for (const a of failureAnnotations(report.images, loaded.config, loaded.source))
-                lib_core/* error */.z3(a.message, a.line ? { file, startLine: a.line, ...(a.col ? { startColumn: a.col } : {}) } : { file });
-            lib_core/* setFailed */.C1(`imagegate ${chosen}: not every test passed${chosen === 'gate' ? '; nothing was pushed' : ''}`);
-            process.exitCode = EXIT.failed;
-        }
-    }
-    catch (e) {
-        fail(e, cwd);
-    }
+function fenced(text) {
+    return `\`\`\`\n${text.replace(/```/g, '``\u200b`')}\n\`\`\`\n`;
 }
-/**
- * One scratch directory for everything this run writes outside the workspace (TMPDIR points there,
- * for imagegate and every tool it starts), a copy of the user's docker config for the post step to
- * compare and restore, and registry credentials from the inputs.
- */
-async function prepareRun() {
-    const scratch = await (0,run_scratch/* createScratch */.Hj)(process.env.RUNNER_TEMP);
-    lib_core/* saveState */.LZ(STATE.scratch, scratch);
-    process.env.TMPDIR = scratch;
-    const snapshot = await (0,run_scratch/* snapshotDockerConfig */.zc)((0,run_scratch/* dockerConfigPath */.Q1)(process.env), scratch);
-    lib_core/* saveState */.LZ(STATE.dockerConfig, JSON.stringify(snapshot));
-    credentialsFromInputs();
-    return scratch;
+
+// EXTERNAL MODULE: ./src/io/run-scratch.ts
+var run_scratch = __nccwpck_require__(8258);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// The action's inputs → a run request and the run's explicit login. The root action runs `command`
+// (default: the inferred scenario); the sub-actions components/gate and components/promote run a
+// fixed step, whose scenario follows from the event (core/trust.ts).
+
+
+
+
+const inputs_COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'];
+function readInputs(entry) {
+    const cwd = (0,external_node_path_.resolve)(core/* getInput */.V4('working-directory') || '.');
+    const command = entry === 'run' ? core/* getInput */.V4('command') || 'run' : entry;
+    if (!inputs_COMMANDS.includes(command))
+        throw new UsageError(`input \`command: ${command}\` is not one of ${inputs_COMMANDS.join(', ')}`);
+    const scenario = entry === 'run' && command !== 'merge' ? scenarioInput(command) : undefined;
+    const step = entry !== 'run' ? entry : command === 'merge' ? 'gate' : undefined;
+    const allow = booleanInput('allow-pull-request-target-push');
+    const request = {
+        command: command,
+        cwd,
+        parallel: parallelInput(),
+        records: core/* getInput */.V4('records').trim() || undefined,
+        ...optional('config', core/* getInput */.V4('config')),
+        ...optional('platform', core/* getInput */.V4('platform').trim()),
+        ...optional('builder', core/* getInput */.V4('builder').trim()),
+        ...(scenario ? { scenario } : {}),
+        ...(step ? { step } : {}),
+        ...(allow !== undefined ? { allowPullRequestTargetPush: allow } : {})
+    };
+    if (request.records === undefined)
+        delete request.records;
+    const login = loginInputs();
+    return { request, ...(login ? { login } : {}) };
 }
-// The inputs reach the registry code the way the CLI's environment does, in this process only:
-// nothing is exported to later steps, and the password never appears in argv.
-function credentialsFromInputs() {
-    const username = lib_core/* getInput */.V4('registry-username');
-    const password = lib_core/* getInput */.V4('registry-password');
+// The inputs reach the registry code in this process only: nothing is exported to later steps, and
+// the password never appears in argv.
+function loginInputs() {
+    const username = core/* getInput */.V4('registry-username');
+    const password = core/* getInput */.V4('registry-password');
     if (password)
-        lib_core/* setSecret */.Pq(password);
+        core/* setSecret */.Pq(password);
     if (!password) {
         // Secrets are empty on fork and Dependabot pull requests, which only check: not an error there.
         if (username)
-            lib_core/* warning */.$e('`registry-password` is empty (secrets are not given to fork and Dependabot pull requests), so `registry-username` is ignored and docker’s own config is used');
-        return;
+            core/* warning */.$e('`registry-password` is empty (secrets are not given to fork and Dependabot pull requests), so `registry-username` is ignored and docker’s own config is used');
+        return undefined;
     }
     if (!username)
         throw new UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
-    process.env.IMAGEGATE_REGISTRY_USER = username;
-    process.env.IMAGEGATE_REGISTRY_PASSWORD = password;
+    return {
+        username,
+        password,
+        names: ['registry-username', 'registry-password'],
+        source: 'inputs registry-username/password'
+    };
 }
-function recordsInput() {
-    return lib_core/* getInput */.V4('records').trim() || DEFAULT_RECORDS_DIR;
-}
-function setMergeOutputs(report) {
-    const digests = Object.fromEntries(report.images.map(i => [i.name, i.digest]));
-    lib_core/* setOutput */.uH('digest', report.images.length === 1 ? report.images[0].digest : JSON.stringify(digests));
-    lib_core/* setOutput */.uH('digests', JSON.stringify(digests));
-    lib_core/* setOutput */.uH('refs', report.refs.join('\n'));
-    lib_core/* setOutput */.uH('tags', report.images.map(i => i.ref).join('\n'));
-    lib_core/* setOutput */.uH('pushed', String(report.refs.length > 0));
-    lib_core/* setOutput */.uH('results', JSON.stringify(report));
-    for (const image of report.images)
-        lib_core/* info */.pq(`${image.ref}@${image.digest} (${image.action}; ${image.platforms.map(p => p.platform).join(' + ')})`);
+function parallelInput() {
+    const text = core/* getInput */.V4('parallel') || '2';
+    const parallel = Number(text);
+    if (!Number.isInteger(parallel) || parallel < 1)
+        throw new UsageError(`input \`parallel: ${text}\` must be a whole number of 1 or more`);
+    return parallel;
 }
 function booleanInput(name) {
-    const text = lib_core/* getInput */.V4(name).trim();
+    const text = core/* getInput */.V4(name).trim();
     if (text === '')
         return undefined;
     if (/^true$/i.test(text))
@@ -39285,11 +36036,8 @@ function booleanInput(name) {
         return false;
     throw new UsageError(`input \`${name}: ${text}\` must be true or false`);
 }
-function scenarioOf(step) {
-    return 'scenario' in step ? step.scenario : undefined;
-}
 function scenarioInput(command) {
-    const text = lib_core/* getInput */.V4('scenario');
+    const text = core/* getInput */.V4('scenario');
     const fromInput = text ? parseScenario(text) : undefined;
     if (text && !fromInput)
         throw new UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
@@ -39300,33 +36048,39 @@ function scenarioInput(command) {
         return { value: fromCommand, source: 'action input command' };
     return fromInput ? { value: fromInput, source: 'action input scenario' } : undefined;
 }
-function setRunOutputs(report, junit) {
-    const digests = Object.fromEntries(report.images.map(i => [i.name, i.digest ?? '']));
-    const only = report.images.length === 1 ? report.images[0] : undefined;
-    lib_core/* setOutput */.uH('digest', only ? (only.digest ?? '') : JSON.stringify(digests));
-    lib_core/* setOutput */.uH('digests', JSON.stringify(digests));
-    lib_core/* setOutput */.uH('refs', report.refs.join('\n'));
-    lib_core/* setOutput */.uH('tags', report.images.flatMap(i => (i.pushed ? [i.pushed.ref] : [])).join('\n'));
-    lib_core/* setOutput */.uH('pushed', String(report.pushed));
-    lib_core/* setOutput */.uH('results', JSON.stringify(report));
-    lib_core/* setOutput */.uH('junit', junit);
+function optional(key, value) {
+    return value ? { [key]: value } : {};
 }
-function fail(e, cwd) {
-    if (e instanceof ConfigError) {
-        // Annotations take paths relative to the repository root, not to working-directory.
-        const workspace = process.env.GITHUB_WORKSPACE;
-        for (const line of e.lines) {
-            const m = /^(.*?):(\d+):(\d+): (.*)$/.exec(line);
-            const file = m && workspace ? (0,external_node_path_.relative)(workspace, (0,external_node_path_.resolve)(cwd, m[1])) : m?.[1];
-            if (m && file)
-                lib_core/* error */.z3(m[4], { file, startLine: Number(m[2]), startColumn: Number(m[3]) });
-            else
-                lib_core/* error */.z3(line);
-        }
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The GitHub Action: inputs → the one dispatch (as the CLI) → the GitHub host. The run's scratch
+// directory and a copy of the user's docker config are kept for the post step.
+
+
+
+
+
+
+
+
+/** What the post step reads back (GITHUB_STATE → STATE_<name>). */
+const STATE = { post: 'isPost', scratch: 'scratch', dockerConfig: 'docker-config' };
+async function runAction(entry = 'run') {
+    const host = new GitHubHost({ summary: !!process.env.GITHUB_STEP_SUMMARY });
+    host.saveState(STATE.post, 'true');
+    try {
+        // Everything the run writes outside the workspace goes to one scratch directory the post step removes.
+        const scratch = await (0,run_scratch/* createScratch */.Hj)(process.env.RUNNER_TEMP);
+        host.saveState(STATE.scratch, scratch);
+        const { request, login } = readInputs(entry);
+        const env = readRunEnvironment(process.env, { tempRoot: scratch, ...(login ? { login } : {}) });
+        host.saveState(STATE.dockerConfig, JSON.stringify(await (0,run_scratch/* snapshotDockerConfig */.zc)(env.dockerConfigDir, scratch)));
+        const junit = (0,external_node_path_.join)(scratch, 'imagegate-junit.xml');
+        await deliver(await run({ ...request, junit }, composeServices({ env, log: host, stream: process.stderr })), host);
     }
-    const message = e instanceof Error ? e.message : String(e);
-    lib_core/* setFailed */.C1(message);
-    process.exitCode = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
+    catch (e) {
+        host.fail(e instanceof Error ? e.message : String(e), e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure);
+    }
 }
 
 
@@ -39338,11 +36092,11 @@ function fail(e, cwd) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9899);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7179);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
@@ -39386,7 +36140,6 @@ async function runPost() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hj: () => (/* binding */ createScratch),
-/* harmony export */   Q1: () => (/* binding */ dockerConfigPath),
 /* harmony export */   ZU: () => (/* binding */ removeScratch),
 /* harmony export */   j: () => (/* binding */ restoreDockerConfig),
 /* harmony export */   zc: () => (/* binding */ snapshotDockerConfig)
@@ -39410,10 +36163,9 @@ async function createScratch(parent) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(dir, 0o700);
     return dir;
 }
-function dockerConfigPath(env) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), '.docker'), 'config.json');
-}
-async function snapshotDockerConfig(path, scratch) {
+/** A copy of `<dockerConfigDir>/config.json` in the scratch directory, to restore it byte for byte later. */
+async function snapshotDockerConfig(dockerConfigDir, scratch) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir, 'config.json');
     const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path).catch((e) => {
         if (e.code === 'ENOENT')
             return undefined;
@@ -39462,20 +36214,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -48284,19 +45022,18 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6058:
+/***/ 3360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
+  fM: () => (/* binding */ addPath),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
   lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
@@ -48306,7 +45043,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -48438,8 +45175,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -48463,7 +45200,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -48479,10 +45216,804 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -48507,7 +46038,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -48529,7 +46060,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -48551,7 +46082,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -48946,8 +46477,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -49100,12 +46631,12 @@ function core_setSecret(secret) {
 function addPath(inputPath) {
     const filePath = process.env['GITHUB_PATH'] || '';
     if (filePath) {
-        issueFileCommand('PATH', inputPath);
+        file_command_issueFileCommand('PATH', inputPath);
     }
     else {
-        issueCommand('add-path', {}, inputPath);
+        command_issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -49213,7 +46744,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -49334,15 +46865,16 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 5260:
+/***/ 2876:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
   H: () => (/* binding */ getExecOutput)
 });
+
+// UNUSED EXPORTS: exec
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
@@ -49350,18 +46882,470 @@ var external_string_decoder_ = __nccwpck_require__(3193);
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(5317);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -49378,7 +47362,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
@@ -49401,7 +47385,7 @@ class ToolRunner extends external_events_.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -49455,7 +47439,7 @@ class ToolRunner extends external_events_.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -49463,7 +47447,7 @@ class ToolRunner extends external_events_.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -49716,18 +47700,18 @@ class ToolRunner extends external_events_.EventEmitter {
      * @returns   number
      */
     exec() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+            if (!isRooted(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
                 this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield io/* which */.K7(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -49741,11 +47725,11 @@ class ToolRunner extends external_events_.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -50029,1309 +48013,6 @@ function getExecOutput(commandLine, args, options) {
 }
 //# sourceMappingURL=exec.js.map
 
-/***/ }),
-
-/***/ 4942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 90:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $1: () => (/* binding */ lstat),
-/* harmony export */   Ck: () => (/* binding */ mkdir),
-/* harmony export */   Cy: () => (/* binding */ readdir),
-/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
-/* harmony export */   Qh: () => (/* binding */ isRooted),
-/* harmony export */   YN: () => (/* binding */ symlink),
-/* harmony export */   dJ: () => (/* binding */ stat),
-/* harmony export */   h_: () => (/* binding */ readlink),
-/* harmony export */   k6: () => (/* binding */ chmod),
-/* harmony export */   m3: () => (/* binding */ copyFile),
-/* harmony export */   rm: () => (/* binding */ rm),
-/* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath),
-/* harmony export */   y1: () => (/* binding */ unlink)
-/* harmony export */ });
-/* unused harmony exports open, rename, rmdir, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
-                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-
-/***/ }),
-
-/***/ 8701:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ which),
-/* harmony export */   U$: () => (/* binding */ mkdirP),
-/* harmony export */   Yz: () => (/* binding */ rmRF),
-/* harmony export */   cp: () => (/* binding */ cp)
-/* harmony export */ });
-/* unused harmony exports mv, findInPath */
-/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(dest)) ? yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path__WEBPACK_IMPORTED_MODULE_1__.join(dest, path__WEBPACK_IMPORTED_MODULE_1__.basename(source))
-            : dest;
-        if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path__WEBPACK_IMPORTED_MODULE_1__.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
-        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readdir */ .Cy(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destDir, (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function copyFile(srcFile, destFile, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if ((yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(destFile);
-                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destFile, '0666');
-                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_(srcFile);
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .symlink */ .YN(symlinkFull, destFile, _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 ? 'junction' : null);
-        }
-        else if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(destFile)) || force) {
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFile */ .m3(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-
 /***/ })
 
 /******/ });
@@ -51451,36 +48132,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -51496,17 +48147,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -3,55 +3,42 @@
 
 import {buildpackDifferences, type DoctorImage} from '../core/buildpacks/doctor.js';
 import {parseBuilderLabels} from '../core/buildpacks/labels.js';
-import {registryHosts} from '../core/config/hosts.js';
 import {InfrastructureError, UsageError} from '../core/errors.js';
 import {parseReference} from '../oci/reference.js';
-import type {Reporter} from '../host/reporter.js';
 import {readImageConfig} from '../io/buildpacks/image-config.js';
-import {RegistryClient} from '../registry/client.js';
-import {CredentialStore} from '../registry/credentials.js';
-import {RegistryTransport} from '../registry/transport.js';
+import type {RegistryClient} from '../registry/client.js';
 import type {LoadedConfig} from './plan.js';
 
 export async function runDoctor(
   loaded: LoadedConfig,
   production: string,
-  env: Readonly<Record<string, string | undefined>>,
-  reporter: Reporter
+  client: RegistryClient
 ): Promise<DoctorImage[]> {
   const prod = parseReference(production);
   if (!prod.ok) throw new UsageError(`imagegate doctor: ${prod.error}`);
   const images = loaded.config.images.filter(i => i.builder.kind === 'buildpacks');
   if (!images.length)
     throw new UsageError(`${loaded.source.file} builds no image with buildpacks; doctor compares buildpacks builders`);
-  const credentials = new CredentialStore({env, envHosts: registryHosts(loaded.config)});
-  credentials.secrets().forEach(s => reporter.mask(s));
-  const transport = new RegistryTransport({credentials, onSecret: s => reporter.mask(s), userAgent: 'imagegate'});
-  const client = new RegistryClient(transport);
-  try {
-    const results: DoctorImage[] = [];
-    for (const image of images) {
-      if (image.builder.kind !== 'buildpacks') continue;
-      const platform = image.platforms[0]!;
-      const [ci, now] = await Promise.all([
-        readImageConfig(client, image.builder.image, platform),
-        readImageConfig(client, production, platform)
-      ]);
-      const ciInfo = parseBuilderLabels(ci.labels, image.builder.image);
-      const nowInfo = parseBuilderLabels(now.labels, production);
-      if (!nowInfo.ok) throw new InfrastructureError(nowInfo.error);
-      results.push({
-        name: image.name,
-        ciBuilder: image.builder.image,
-        ciDigest: ci.digest,
-        production,
-        productionDigest: now.digest,
-        matches: ci.digest === now.digest,
-        differences: buildpackDifferences(ciInfo.ok ? ciInfo.value.buildpacks : [], nowInfo.value.buildpacks)
-      });
-    }
-    return results;
-  } finally {
-    transport.close();
+  const results: DoctorImage[] = [];
+  for (const image of images) {
+    if (image.builder.kind !== 'buildpacks') continue;
+    const platform = image.platforms[0]!;
+    const [ci, now] = await Promise.all([
+      readImageConfig(client, image.builder.image, platform),
+      readImageConfig(client, production, platform)
+    ]);
+    const ciInfo = parseBuilderLabels(ci.labels, image.builder.image);
+    const nowInfo = parseBuilderLabels(now.labels, production);
+    if (!nowInfo.ok) throw new InfrastructureError(nowInfo.error);
+    results.push({
+      name: image.name,
+      ciBuilder: image.builder.image,
+      ciDigest: ci.digest,
+      production,
+      productionDigest: now.digest,
+      matches: ci.digest === now.digest,
+      differences: buildpackDifferences(ciInfo.ok ? ciInfo.value.buildpacks : [], nowInfo.value.buildpacks)
+    });
   }
+  return results;
 }

@@ -2,28 +2,18 @@
 // only when every test of every image passed — push exactly those bytes to staging and prove it
 // by reading the digest back from the registry.
 
-import {createHash, randomBytes} from 'node:crypto';
+import {randomBytes} from 'node:crypto';
 import {mkdir, writeFile} from 'node:fs/promises';
-import {join, resolve} from 'node:path';
-import {LOCAL_REGISTRY, type BuiltImage, type ImageBuilder} from '../core/builder.js';
+import {join} from 'node:path';
+import type {BuiltImage} from '../core/builder.js';
 import type {ImageConfig} from '../core/config/types.js';
-import {registryHosts} from '../core/config/hosts.js';
-import {UsageError, InfrastructureError} from '../core/errors.js';
+import type {Engine} from '../core/engine.js';
+import {InfrastructureError, UsageError} from '../core/errors.js';
 import {renderJUnit} from '../core/junit.js';
-import {buildOrder, type Plan} from '../core/plan.js';
-import {samePlatformText} from '../oci/platform.js';
-import {parseReference} from '../oci/reference.js';
-import type {ImageResult, RunReport} from '../core/results.js';
 import {Limiter} from '../core/limiter.js';
-import type {Reporter} from '../host/reporter.js';
-import {Docker, withLogins, type Credentials} from '../io/docker.js';
-import {DockerfileBuilder} from '../io/dockerfile-builder.js';
-import {BuildpacksBuilder, buildRegistryHost} from '../io/buildpacks/builder.js';
-import {TestRunner} from '../io/test-runner.js';
-import type {LoadedConfig} from './plan.js';
-import {lastLine} from '../core/text.js';
+import {buildOrder, type Plan} from '../core/plan.js';
+import type {ImageResult, RunReport} from '../core/results.js';
 import {
-  DEFAULT_RECORDS_DIR,
   narrowToPlatform,
   platformStagingRef,
   RECORD_KIND,
@@ -31,70 +21,64 @@ import {
   recordFileName,
   type PlatformRecord
 } from '../core/split.js';
+import {isAttestation} from '../oci/descriptor.js';
+import {parseManifest} from '../oci/manifest.js';
+import {platformText, samePlatformText} from '../oci/platform.js';
+import {parseReference} from '../oci/reference.js';
+import type {Log} from '../host/host.js';
+import type {RunEnvironment} from '../host/environment.js';
+import type {RegistryClient} from '../registry/client.js';
+import type {LoadedConfig} from './plan.js';
 
 export interface GateRequest {
   loaded: LoadedConfig;
   plan: Plan;
   scenario: 'check' | 'gate';
-  reporter: Reporter;
-  env: Readonly<Record<string, string | undefined>>;
   parallel: number;
   junitFile?: string;
-  binfmtDir?: string;
   /** Build and test only this platform, and push it under a per-platform staging tag (`merge` assembles the index). */
   platform?: string;
-  /** Where a per-platform gate writes its records (default `imagegate-records`, relative to the working directory). */
-  recordsDir?: string;
-  /** A buildx builder name (`--builder`): remote, kubernetes or docker-container BuildKit the user already runs. */
-  buildxBuilder?: string;
+  /** Where a per-platform gate writes its records (absolute). */
+  recordsDir: string;
 }
 
-export async function runGate(req: GateRequest): Promise<RunReport> {
+export interface GateServices {
+  log: Log;
+  env: Pick<RunEnvironment, 'sourceUrl' | 'sourceDateEpoch'>;
+  engine: Engine;
+  registry: RegistryClient;
+}
+
+export async function runGate(req: GateRequest, services: GateServices): Promise<RunReport> {
   const started = Date.now();
+  const {log, engine} = services;
   if (req.plan.refusal) throw new UsageError(req.plan.refusal);
   const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
   const configured = split?.images ?? req.loaded.config.images;
   if (split?.skipped.length)
-    req.reporter.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
+    log.info(`--platform ${split.platform}: ${split.skipped.join(', ')} not built here (not listed for it)`);
   const staging = req.scenario === 'gate' ? stagingRefs(req.plan, split?.platform) : new Map<string, string>();
-  const buildpacks = configured.some(i => i.builder.kind === 'buildpacks');
-  const hosts = [...registryHosts(req.loaded.config), ...(buildpacks ? [buildRegistryHost(req.env)] : [])];
-  return withLogins(hosts, credentialsFrom(req.env, req.reporter), async docker => {
-    await docker.requireEngine();
-    if (req.buildxBuilder) await docker.requireBuilder(req.buildxBuilder);
-    const dockerfile = new DockerfileBuilder({
-      docker,
-      reporter: req.reporter,
-      env: req.env,
-      ...(req.buildxBuilder ? {builder: req.buildxBuilder} : {})
-    });
-    const cnb = new BuildpacksBuilder({docker, reporter: req.reporter, env: req.env});
-    const builder: ImageBuilder = {
-      build: inputs => (inputs.image.builder.kind === 'buildpacks' ? cnb : dockerfile).build(inputs)
-    };
-    const runner = new TestRunner({
-      docker,
-      reporter: req.reporter,
-      baseDir: req.loaded.dir,
-      ...(req.binfmtDir ? {binfmtDir: req.binfmtDir} : {})
-    });
-    const {images, built} = await buildAndTestAll(req, configured, builder, runner);
-    const report: RunReport = {scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0};
-    // A report that cannot be written must not cost the run its push: warn and go on.
-    if (req.junitFile)
-      await writeFile(req.junitFile, renderJUnit(images)).catch((e: Error) =>
-        req.reporter.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`)
-      );
-    if (req.scenario === 'gate') {
-      if (images.every(i => i.status === 'passed'))
-        await pushTested(docker, req.reporter, images, built, staging, report);
-      else req.reporter.warning('nothing was pushed: not every test of every image passed');
-      if (split) report.records = await writeRecords(req, split.platform, images);
-    }
-    await releaseLocalImages(docker, req.reporter, images, built);
-    report.durationMs = Date.now() - started;
-    return report;
-  });
+  const {images, built} = await buildAndTestAll(req, services, configured);
+  const report: RunReport = {scenario: req.scenario, images, pushed: false, refs: [], durationMs: 0};
+  // A report that cannot be written must not cost the run its push: warn and go on.
+  if (req.junitFile)
+    await writeFile(req.junitFile, renderJUnit(images)).catch((e: Error) =>
+      log.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`)
+    );
+  if (req.scenario === 'gate') {
+    if (images.every(i => i.status === 'passed')) await pushTested(services, images, built, staging, report);
+    else log.warning('nothing was pushed: not every test of every image passed');
+    if (split) report.records = await writeRecords(req, log, split.platform, images);
+  }
+  for (const image of images) {
+    const local = built.get(image.name);
+    if (!local) continue;
+    const failedOn = image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform;
+    const hint = await engine.release(local, image.status === 'passed', failedOn);
+    if (hint) log.info(`${image.name}: ${hint}`);
+  }
+  report.durationMs = Date.now() - started;
+  return report;
 }
 
 function stagingRefs(plan: Plan, platform: string | undefined): Map<string, string> {
@@ -110,16 +94,12 @@ function stagingRefs(plan: Plan, platform: string | undefined): Map<string, stri
 }
 
 /** One record per image built here, passed or not, for `imagegate merge`. */
-async function writeRecords(req: GateRequest, platform: string, images: ImageResult[]): Promise<string[]> {
-  const dir = resolve(req.recordsDir ?? DEFAULT_RECORDS_DIR);
-  await mkdir(dir, {recursive: true});
+async function writeRecords(req: GateRequest, log: Log, platform: string, images: ImageResult[]): Promise<string[]> {
+  await mkdir(req.recordsDir, {recursive: true});
   const files: string[] = [];
   for (const image of images) {
     const planned = req.plan.images.find(i => i.name === image.name)!;
-    const tests = {
-      passed: image.platforms.flatMap(p => p.tests).filter(t => t.status === 'passed').length,
-      failed: image.platforms.flatMap(p => p.tests).filter(t => t.status !== 'passed').length
-    };
+    const tests = image.platforms.flatMap(p => p.tests);
     const record: PlatformRecord = {
       kind: RECORD_KIND,
       version: RECORD_VERSION,
@@ -129,38 +109,28 @@ async function writeRecords(req: GateRequest, platform: string, images: ImageRes
       ...(req.plan.git.sha ? {sha: req.plan.git.sha.value} : {}),
       status: image.status === 'passed' && image.pushed ? 'passed' : 'failed',
       ...(image.pushed ? {ref: image.pushed.ref, digest: image.pushed.digest} : {}),
-      tests
+      tests: {
+        passed: tests.filter(t => t.status === 'passed').length,
+        failed: tests.filter(t => t.status !== 'passed').length
+      }
     };
-    const file = join(dir, recordFileName(image.name, platform));
+    const file = join(req.recordsDir, recordFileName(image.name, platform));
     await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
     files.push(file);
-    req.reporter.info(`${image.name}: record for merge written to ${file}`);
+    log.info(`${image.name}: record for merge written to ${file}`);
   }
   return files;
-}
-
-function credentialsFrom(env: GateRequest['env'], reporter: Reporter): Credentials | undefined {
-  const username = env.IMAGEGATE_REGISTRY_USER;
-  const password = env.IMAGEGATE_REGISTRY_PASSWORD;
-  if (!username && !password) return undefined;
-  if (!username || !password)
-    throw new UsageError(
-      'set both IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD, or neither (then docker’s own config is used)'
-    );
-  reporter.mask(password);
-  return {username, password};
 }
 
 /** Builds in dependency order, independent images `parallel` at a time; a failed base skips its dependents. */
 async function buildAndTestAll(
   req: GateRequest,
-  configured: ImageConfig[],
-  builder: ImageBuilder,
-  runner: TestRunner
+  services: GateServices,
+  configured: ImageConfig[]
 ): Promise<{images: ImageResult[]; built: Map<string, BuiltImage>}> {
   const order = buildOrder(configured);
   const runId = randomBytes(6).toString('hex');
-  const oci = ociMetadata(req);
+  const oci = ociMetadata(req.plan, services.env);
   const slots = new Limiter(Math.max(1, req.parallel));
   const done = new Map<string, Promise<{result: ImageResult; built?: BuiltImage}>>();
   for (const image of order) {
@@ -179,7 +149,7 @@ async function buildAndTestAll(
             }
           };
         }
-        return slots.run(() => buildAndTest(req, builder, runner, image, runId, oci, baseOutcome?.built));
+        return slots.run(() => buildAndTest(req, services, image, runId, oci, baseOutcome?.built));
       })()
     );
   }
@@ -190,16 +160,15 @@ async function buildAndTestAll(
 
 async function buildAndTest(
   req: GateRequest,
-  builder: ImageBuilder,
-  runner: TestRunner,
+  {log, engine}: GateServices,
   image: ImageConfig,
   runId: string,
   oci: Record<string, string>,
   base: BuiltImage | undefined
 ): Promise<{result: ImageResult; built?: BuiltImage}> {
   const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
-  const outcome = await req.reporter.group(`build ${image.name} (${image.platforms.join(', ')})`, () =>
-    builder.build({
+  const outcome = await log.group(`build ${image.name} (${image.platforms.join(', ')})`, () =>
+    engine.build({
       image,
       baseDir: req.loaded.dir,
       oci,
@@ -208,11 +177,11 @@ async function buildAndTest(
     })
   );
   if (!outcome.ok) {
-    req.reporter.error(`${image.name}: ${outcome.reason}`);
+    log.error(`${image.name}: ${outcome.reason}`);
     return {result: {name: image.name, status: 'build-failed', reason: outcome.reason, platforms: []}};
   }
   const built = outcome.image;
-  const platforms = await runner.run(image, built);
+  const platforms = await engine.test(image, built, req.loaded.dir);
   const failed = platforms.flatMap(p =>
     p.tests.filter(t => t.status !== 'passed').map(t => `${t.name} on ${p.platform} (${t.error ?? t.status})`)
   );
@@ -227,24 +196,18 @@ async function buildAndTest(
   return {result, built};
 }
 
-function ociMetadata(req: GateRequest): Record<string, string> {
+function ociMetadata(plan: Plan, env: GateServices['env']): Record<string, string> {
   const oci: Record<string, string> = {};
-  const env = req.env;
-  const source =
-    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
-      : env.CI_PROJECT_URL;
-  if (source) oci['org.opencontainers.image.source'] = source;
-  if (req.plan.git.sha) oci['org.opencontainers.image.revision'] = req.plan.git.sha.value;
-  const epoch = env.SOURCE_DATE_EPOCH;
+  if (env.sourceUrl) oci['org.opencontainers.image.source'] = env.sourceUrl;
+  if (plan.git.sha) oci['org.opencontainers.image.revision'] = plan.git.sha.value;
+  const epoch = env.sourceDateEpoch;
   if (epoch && /^\d+$/.test(epoch))
     oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
   return oci;
 }
 
 async function pushTested(
-  docker: Docker,
-  reporter: Reporter,
+  {log, engine, registry}: GateServices,
   images: ImageResult[],
   built: Map<string, BuiltImage>,
   staging: Map<string, string>,
@@ -252,30 +215,16 @@ async function pushTested(
 ): Promise<void> {
   for (const image of images) {
     const ref = staging.get(image.name)!;
-    const local = built.get(image.name)!.localRef;
-    await reporter.group(`push ${image.name} → ${ref}`, async () => {
-      await docker.output(['tag', local, ref]);
+    await log.group(`push ${image.name} → ${ref}`, async () => {
       try {
-        const tagged = (await docker.output(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
-        if (tagged !== image.digest) {
-          throw new InfrastructureError(
-            `${ref} resolves locally to ${tagged}, not the tested ${image.digest}; nothing was pushed for it`
-          );
-        }
-        let push = await docker.run(['push', ref], {stream: true});
-        if (push.exitCode !== 0) {
-          // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
-          reporter.warning(`pushing ${ref} failed (${lastLine(push.stderr)}); trying once more`);
-          push = await docker.run(['push', ref], {stream: true});
-        }
-        if (push.exitCode !== 0) {
-          const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
-          throw new InfrastructureError(`pushing ${ref} failed: ${lastLine(push.stderr)}.${pushedSoFar}`);
-        }
-      } finally {
-        await docker.run(['image', 'rm', ref]);
+        await engine.push(built.get(image.name)!, ref);
+      } catch (e) {
+        const pushedSoFar = report.refs.length ? ` Already pushed: ${report.refs.join(', ')}.` : '';
+        if (e instanceof InfrastructureError && pushedSoFar)
+          throw new InfrastructureError(`${e.message}${pushedSoFar}`);
+        throw e;
       }
-      const readBack = await readManifest(docker, ref);
+      const readBack = await readBackManifest(registry, ref);
       if (readBack.digest !== image.digest) {
         throw new InfrastructureError(
           `the registry holds ${ref} as ${readBack.digest}, not the tested ${image.digest}; refusing to report it as pushed`
@@ -286,55 +235,28 @@ async function pushTested(
       image.pushed = {ref, digest: readBack.digest, verified: true};
       report.refs.push(`${ref}@${readBack.digest}`);
       report.pushed = true;
-      reporter.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
+      log.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
     });
   }
 }
 
-/**
- * A passed image stays as `imagegate.local/<name>:last-passed` (moving that tag is instant, where
- * deleting an image's content takes seconds); a failed one keeps its run tag, for a look inside.
- */
-async function releaseLocalImages(
-  docker: Docker,
-  reporter: Reporter,
-  images: ImageResult[],
-  built: Map<string, BuiltImage>
-): Promise<void> {
-  for (const image of images) {
-    const local = built.get(image.name);
-    if (!local) continue;
-    if (image.status === 'passed') {
-      await docker.run(['tag', local.localRef, `${LOCAL_REGISTRY}/${image.name}:last-passed`]);
-      await docker.run(['image', 'rm', local.localRef]);
-    } else {
-      const platform =
-        image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform ?? local.platforms[0];
-      reporter.info(
-        `${image.name}: kept ${local.localRef} to look inside: docker run --rm -it --platform ${platform} --entrypoint /bin/sh ${local.localRef}`
-      );
-    }
-  }
-}
-
-interface ReadBack {
-  digest: string;
-  platforms: {platform: string; digest: string}[];
-}
-
-/** The manifest exactly as the registry serves it: its digest is the sha256 of these bytes. */
-async function readManifest(docker: Docker, ref: string): Promise<ReadBack> {
-  if (!parseReference(ref).ok) throw new InfrastructureError(`cannot read back ${ref}: not a reference`);
-  const raw = await docker.output(['buildx', 'imagetools', 'inspect', '--raw', ref]);
-  const digest = `sha256:${createHash('sha256').update(raw, 'utf8').digest('hex')}`;
-  const doc = JSON.parse(raw) as {
-    manifests?: {digest: string; platform?: {os: string; architecture: string; variant?: string}}[];
-  };
-  const platforms = (doc.manifests ?? [])
-    .filter(m => m.platform && m.platform.os !== 'unknown')
-    .map(m => ({
-      platform: [m.platform!.os, m.platform!.architecture, m.platform!.variant].filter(Boolean).join('/'),
-      digest: m.digest
-    }));
-  return {digest, platforms};
+/** The manifest exactly as the registry serves it (the client checks that its bytes hash to its digest). */
+async function readBackManifest(
+  registry: RegistryClient,
+  ref: string
+): Promise<{digest: string; platforms: {platform: string; digest: string}[]}> {
+  const parsed = parseReference(ref);
+  if (!parsed.ok || !parsed.value.tag) throw new InfrastructureError(`cannot read back ${ref}: not a tag reference`);
+  const {registry: host, repository, tag} = parsed.value;
+  const manifest = await registry.getManifest({registry: host, repository}, tag);
+  if (!manifest)
+    throw new InfrastructureError(`${ref} is not in the registry after the push; nothing is reported as pushed`);
+  const doc = parseManifest(manifest);
+  const platforms =
+    doc.kind === 'index'
+      ? doc.index.manifests
+          .filter(m => m.platform && m.platform.os !== 'unknown' && !isAttestation(m))
+          .map(m => ({platform: platformText(m.platform), digest: m.digest}))
+      : [];
+  return {digest: manifest.digest, platforms};
 }

@@ -4,8 +4,7 @@
 // nothing, when a platform is missing or failed, or the registry holds other bytes than recorded.
 
 import {readdir, readFile} from 'node:fs/promises';
-import {join, resolve} from 'node:path';
-import {registryHosts} from '../core/config/hosts.js';
+import {join} from 'node:path';
 import {FailedError, UsageError} from '../core/errors.js';
 import type {Plan} from '../core/plan.js';
 import {samePlatformText} from '../oci/platform.js';
@@ -13,18 +12,16 @@ import {parseReference} from '../oci/reference.js';
 import {
   assembleIndex,
   checkRecords,
-  DEFAULT_RECORDS_DIR,
   MergeRefused,
   parseRecord,
   platformSuffix,
   type PlatformManifests,
   type PlatformRecord
 } from '../core/split.js';
-import type {Reporter} from '../host/reporter.js';
-import {RegistryClient} from '../registry/client.js';
+import type {Log} from '../host/host.js';
+import type {RegistryClient} from '../registry/client.js';
 import type {Repository} from '../oci/reference.js';
-import {CredentialStore} from '../registry/credentials.js';
-import {RegistryTransport, type TransportStats} from '../registry/transport.js';
+import type {TransportStats} from '../registry/transport.js';
 import {isAttestation} from '../oci/descriptor.js';
 import {parseManifest, type ManifestBytes} from '../oci/manifest.js';
 import {platformText} from '../oci/platform.js';
@@ -34,10 +31,14 @@ import type {LoadedConfig} from './plan.js';
 export interface MergeRequest {
   loaded: LoadedConfig;
   plan: Plan;
-  reporter: Reporter;
-  env: Readonly<Record<string, string | undefined>>;
-  recordsDir?: string;
-  transport?: RegistryTransport;
+  /** The directory holding the platform jobs' records (absolute). */
+  recordsDir: string;
+}
+
+export interface MergeServices {
+  log: Log;
+  registry: RegistryClient;
+  stats: TransportStats;
 }
 
 export interface MergedImage {
@@ -68,49 +69,40 @@ interface Located {
   manifests: PlatformManifests;
 }
 
-export async function runMerge(req: MergeRequest): Promise<MergeReport> {
+export async function runMerge(req: MergeRequest, {log, registry: client, stats}: MergeServices): Promise<MergeReport> {
   const started = Date.now();
   // merge writes the staging tag, as gate does: never on a run that may not write.
   if (!req.plan.trusted)
     throw new UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
-  const records = await readRecords(resolve(req.recordsDir ?? DEFAULT_RECORDS_DIR));
-  const credentials = new CredentialStore({env: req.env, envHosts: registryHosts(req.loaded.config)});
-  credentials.secrets().forEach(s => req.reporter.mask(s));
-  const transport =
-    req.transport ?? new RegistryTransport({credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate'});
-  const client = new RegistryClient(transport);
-  const report: MergeReport = {images: [], refs: [], warnings: [], http: transport.stats, durationMs: 0};
-  try {
-    const unknown = records.filter(r => !req.loaded.config.images.some(i => i.name === r.image));
-    if (unknown.length)
-      throw new UsageError(
-        `records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`
-      );
-    // Check every image before writing anything: one refusal publishes nothing.
-    const checked = req.loaded.config.images.map(image => {
-      try {
-        return {
-          image,
-          ...checkRecords({
-            image: image.name,
-            platforms: image.platforms,
-            records: records.filter(r => r.image === image.name)
-          })
-        };
-      } catch (e) {
-        throw e instanceof MergeRefused ? new FailedError(e.message) : e;
-      }
-    });
-    const located = [];
-    for (const {image, records: ordered} of checked) {
-      const staging = stagingOf(image.name, ordered, req.plan);
-      located.push({name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r)))});
+  const records = await readRecords(req.recordsDir);
+  const report: MergeReport = {images: [], refs: [], warnings: [], http: stats, durationMs: 0};
+  const unknown = records.filter(r => !req.loaded.config.images.some(i => i.name === r.image));
+  if (unknown.length)
+    throw new UsageError(
+      `records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`
+    );
+  // Check every image before writing anything: one refusal publishes nothing.
+  const checked = req.loaded.config.images.map(image => {
+    try {
+      return {
+        image,
+        ...checkRecords({
+          image: image.name,
+          platforms: image.platforms,
+          records: records.filter(r => r.image === image.name)
+        })
+      };
+    } catch (e) {
+      throw e instanceof MergeRefused ? new FailedError(e.message) : e;
     }
-    for (const {name, staging, parts} of located)
-      report.images.push(await publish(client, req.reporter, name, staging, parts, report));
-  } finally {
-    if (!req.transport) transport.close();
+  });
+  const located = [];
+  for (const {image, records: ordered} of checked) {
+    const staging = stagingOf(image.name, ordered, req.plan);
+    located.push({name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r)))});
   }
+  for (const {name, staging, parts} of located)
+    report.images.push(await publish(client, log, name, staging, parts, report));
   report.durationMs = Date.now() - started;
   return report;
 }
@@ -227,7 +219,7 @@ async function entriesOf(
 
 async function publish(
   client: RegistryClient,
-  reporter: Reporter,
+  log: Log,
   name: string,
   staging: {repo: Repository; tag: string; text: string},
   parts: Located[],
@@ -248,8 +240,8 @@ async function publish(
       throw new FailedError(`${staging.text} reads back as ${readBack ?? '(absent)'}, not the merged ${index.digest}`);
     action = before ? 'moved' : 'created';
     report.refs.push(`${staging.text}@${index.digest}`);
-    reporter.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
-  } else reporter.info(`${staging.text} already holds the merged ${index.digest}`);
+    log.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
+  } else log.info(`${staging.text} already holds the merged ${index.digest}`);
   const untagger = new Untagger(client);
   const cleanup = {removed: [] as string[], left: [] as string[]};
   for (const part of parts.filter(p => p.tagged)) {
@@ -259,7 +251,7 @@ async function publish(
       cleanup.left.push(part.record.ref!);
       const warning = `${part.record.ref} was left in place: ${result.reason}`;
       report.warnings.push(warning);
-      reporter.warning(warning);
+      log.warning(warning);
     }
   }
   return {

@@ -10,8 +10,9 @@ import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
 import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
 import {inferScenario, type Fact, type Inference, type Scenario} from '../core/scenario.js';
-import {applyTrust} from '../core/trust.js';
-import {hashWorktreePaths, readLocalGit, type LocalGit} from '../io/git.js';
+import {applyTrust, stepScenario, type StepKind} from '../core/trust.js';
+import type {GitReader, LocalGit} from '../io/git.js';
+import type {Services} from './services.js';
 
 export const DEFAULT_CONFIG = '.imagegate.yml';
 
@@ -40,10 +41,10 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
     throw new UsageError(`cannot read ${shown}: ${(e as Error).message}`);
   }
   const loaded = loadConfig(text, shown);
-  if (!loaded.ok) throw new ConfigError(loaded.diagnostics.map(d => formatDiagnostic(shown, d)));
+  if (!loaded.ok) throw new ConfigError(shown, loaded.diagnostics);
   const dir = dirname(file);
   const missing = await missingPaths(loaded.config, loaded.source, dir);
-  if (missing.length) throw new ConfigError(missing.map(d => formatDiagnostic(shown, d)));
+  if (missing.length) throw new ConfigError(shown, missing);
   return {
     path: file,
     dir,
@@ -83,10 +84,7 @@ async function missingPaths(config: Config, source: ConfigSource, dir: string): 
   return out;
 }
 
-export async function readEventPayload(
-  env: Readonly<Record<string, string | undefined>>
-): Promise<{event?: unknown; warning?: string}> {
-  const path = env.GITHUB_EVENT_PATH;
+export async function readEventPayload(path: string | undefined): Promise<{event?: unknown; warning?: string}> {
   if (!path) return {};
   try {
     return {event: JSON.parse(await readFile(path, 'utf8')) as unknown};
@@ -99,7 +97,8 @@ export async function readEventPayload(
 
 export async function computeIdentities(
   loaded: LoadedConfig,
-  git: LocalGit | undefined
+  git: LocalGit | undefined,
+  reader: GitReader
 ): Promise<Map<string, SourceIdentity | {error: string}>> {
   const out = new Map<string, SourceIdentity | {error: string}>();
   for (const image of buildOrder(loaded.config.images)) {
@@ -109,7 +108,7 @@ export async function computeIdentities(
     }
     const context = resolve(loaded.dir, image.context);
     const paths = [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])];
-    const [tree, containerfile] = await hashWorktreePaths(git.root, paths);
+    const [tree, containerfile] = await reader.hashPaths(git.root, paths);
     const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
     if (base && !('key' in base)) {
       out.set(image.name, {error: `its base ${image.dependsOn} has none`});
@@ -127,12 +126,11 @@ export async function computeIdentities(
 
 export interface PlanRequest {
   cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
   configPath?: string;
   scenario?: Fact<Scenario>;
-  /** Chooses the scenario from the inference (a sub-action's fixed step); wins over `scenario`. */
-  scenarioFor?: (inference: Inference) => Fact<Scenario> | undefined;
-  /** The workflow's opt-in for pull_request_target pushes; default: env IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH. */
+  /** A sub-action's fixed step: the scenario follows from the inference; wins over `scenario`. */
+  step?: StepKind;
+  /** The workflow's opt-in for pull_request_target pushes; default: the environment's. */
   allowPullRequestTargetPush?: boolean;
 }
 
@@ -143,22 +141,25 @@ export interface PlanResult {
   notices: string[];
 }
 
-export async function makePlan(request: PlanRequest): Promise<PlanResult> {
+export async function makePlan(request: PlanRequest, services: Pick<Services, 'env' | 'git'>): Promise<PlanResult> {
+  const {env, git: reader} = services;
   const loaded = await readConfigFile(request.cwd, request.configPath);
-  const payload = await readEventPayload(request.env);
-  const git = await readLocalGit(loaded.dir);
-  const inference = applyTrust(inferScenario(request.env, payload.event), {
+  const payload = await readEventPayload(env.eventPath);
+  const git = await reader.read(loaded.dir);
+  const inference = applyTrust(inferScenario(env.variables, payload.event), {
     ...(git?.sha ? {checkoutSha: git.sha} : {}),
-    ...(request.env.GITHUB_SHA ? {baseSha: request.env.GITHUB_SHA} : {}),
-    allowPullRequestTargetPush:
-      request.allowPullRequestTargetPush ?? request.env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true'
+    ...(env.baseSha ? {baseSha: env.baseSha} : {}),
+    allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
   });
   const local = inference.host === 'local' ? git : undefined;
-  const identities = await computeIdentities(loaded, git);
-  const inputs = {config: loaded.config, source: loaded.source, inference, identities};
-  const override = request.scenarioFor?.(inference) ?? request.scenario;
+  const identities = await computeIdentities(loaded, git, reader);
+  const step = request.step ? stepScenario(request.step, inference) : undefined;
+  const override = step && 'scenario' in step ? step.scenario : request.scenario;
   const plan = buildPlan({
-    ...inputs,
+    config: loaded.config,
+    source: loaded.source,
+    inference,
+    identities,
     ...(override ? {scenarioOverride: override} : {}),
     ...(local ? {localGit: local} : {})
   });

@@ -2,17 +2,15 @@
 // identity, make it exist in the final repository (retag, mount or copy), point the final tags at
 // it (tags last, read back), then remove the staging tag without touching any other.
 
-import {registryHosts} from '../core/config/hosts.js';
 import {FailedError, UsageError} from '../core/errors.js';
 import type {Plan} from '../core/plan.js';
 import {parseReference} from '../oci/reference.js';
-import type {Reporter} from '../host/reporter.js';
+import type {Log} from '../host/host.js';
 import {sameRepository, type Repository} from '../oci/reference.js';
-import {RegistryClient} from '../registry/client.js';
+import type {RegistryClient} from '../registry/client.js';
 import {ImageCopier, type CopyStats} from '../registry/copy.js';
-import {CredentialStore} from '../registry/credentials.js';
-import {isLoopback, RegistryTransport, type TransportStats} from '../registry/transport.js';
-import {cosignSign} from '../io/cosign.js';
+import {isLoopback, type TransportStats} from '../registry/transport.js';
+import type {Signer} from '../io/cosign.js';
 import {resolve} from 'node:path';
 import type {ManifestBytes} from '../oci/manifest.js';
 import {isTombstone, Untagger} from '../registry/untag.js';
@@ -49,12 +47,17 @@ export interface PromoteRequest {
   loaded: LoadedConfig;
   plan: Plan;
   scenario: 'promote' | 'release';
-  reporter: Reporter;
-  env: Readonly<Record<string, string | undefined>>;
   /** Runs the gate for every image (`on-missing: build`). */
   gate?: () => Promise<void>;
-  /** For tests: a transport of the caller's (timeouts, retry policy). */
-  transport?: RegistryTransport;
+}
+
+export interface PromoteServices {
+  log: Log;
+  registry: RegistryClient;
+  stats: TransportStats;
+  signer: Signer;
+  /** An OIDC identity is there for keyless signing. */
+  oidc: boolean;
 }
 
 interface Target {
@@ -70,21 +73,17 @@ interface Target {
   manifest?: ManifestBytes;
 }
 
-export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
+export async function runPromote(req: PromoteRequest, services: PromoteServices): Promise<PromoteReport> {
   const started = Date.now();
   if (req.plan.refusal) throw new UsageError(req.plan.refusal);
-  const credentials = new CredentialStore({env: req.env, envHosts: registryHosts(req.loaded.config)});
-  credentials.secrets().forEach(s => req.reporter.mask(s));
-  const transport =
-    req.transport ?? new RegistryTransport({credentials, onSecret: s => req.reporter.mask(s), userAgent: 'imagegate'});
-  const client = new RegistryClient(transport);
+  const {registry: client, log} = services;
   const targets = targetsOf(req.plan);
   const report: PromoteReport = {
     scenario: req.scenario,
     images: [],
     refs: [],
     warnings: [],
-    http: transport.stats,
+    http: services.stats,
     durationMs: 0
   };
   try {
@@ -92,7 +91,7 @@ export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
     const missing = targets.filter(t => !staged.get(t.name));
     if (missing.length) {
       if (req.loaded.config.promote.onMissing !== 'build' || !req.gate) throw missingError(missing, req.plan);
-      req.reporter.warning(
+      log.warning(
         `staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`
       );
       await req.gate();
@@ -111,15 +110,14 @@ export async function runPromote(req: PromoteRequest): Promise<PromoteReport> {
     for (const target of targets) {
       const digest = staged.get(target.name)!;
       report.images.push(
-        await req.reporter.group(
+        await log.group(
           `${req.scenario} ${target.name}: ${target.staging.text} → ${target.final.registry}/${target.final.repository}`,
-          () => promoteOne(client, untagger, req, target, digest, before, report)
+          () => promoteOne(services, untagger, req, target, digest, before, report)
         )
       );
     }
   } finally {
     report.durationMs = Date.now() - started;
-    if (!req.transport) transport.close();
   }
   return report;
 }
@@ -192,7 +190,7 @@ function missingError(missing: Target[], plan: Plan): FailedError {
 }
 
 async function promoteOne(
-  client: RegistryClient,
+  services: PromoteServices,
   untagger: Untagger,
   req: PromoteRequest,
   target: Target,
@@ -200,6 +198,7 @@ async function promoteOne(
   before: Map<string, string | undefined>,
   report: PromoteReport
 ): Promise<PromotedImage> {
+  const {registry: client, log} = services;
   const copier = new ImageCopier(client);
   const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
   if (!sameRepository(target.staging, target.final)) await copyReferrers(client, copier, target, digest);
@@ -223,18 +222,18 @@ async function promoteOne(
       throw new FailedError(`${refText(target.final, tag)} reads back as ${readBack ?? '(absent)'}, not ${digest}`);
     tags.push({ref: refText(target.final, tag), ...(was ? {before: was} : {}), action: was ? 'moved' : 'created'});
     report.refs.push(`${refText(target.final, tag)}@${digest}`);
-    req.reporter.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
+    log.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
   }
   const promoted: PromotedImage = {name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats};
   const sign = req.loaded.config.promote.sign;
-  if (sign) promoted.signed = await signOnce(client, req, target.final, digest, sign);
+  if (sign) promoted.signed = await signOnce(services, req, target.final, digest, sign);
   if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
     const result = await untagger.removeTag(target.staging, target.staging.reference);
     promoted.cleanup = result.removed ? {removed: true} : {removed: false, reason: result.reason};
     if (!result.removed) {
       const warning = `${target.staging.text} was left in place: ${result.reason}`;
       report.warnings.push(warning);
-      req.reporter.warning(warning);
+      log.warning(warning);
     }
   }
   return promoted;
@@ -259,7 +258,7 @@ async function copyReferrers(
 
 /** Signs the promoted digest unless its signature is already there (a re-run). */
 async function signOnce(
-  client: RegistryClient,
+  {registry: client, log, signer, oidc}: PromoteServices,
   req: PromoteRequest,
   final: Repository,
   digest: string,
@@ -268,21 +267,16 @@ async function signOnce(
   const ref = `${final.registry}/${final.repository}@${digest}`;
   const signature = `${digest.replace(':', '-')}.sig`;
   if (await client.headManifest(final, signature)) return {ref, signature, created: false};
-  if (sign.key === undefined && !req.env.ACTIONS_ID_TOKEN_REQUEST_URL && !req.env.SIGSTORE_ID_TOKEN) {
+  if (sign.key === undefined && !oidc) {
     throw new UsageError(
       '`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`'
     );
   }
   const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : resolve(req.loaded.dir, sign.key);
-  const credentials = (
-    await new CredentialStore({env: req.env, envHosts: registryHosts(req.loaded.config)}).get(final.registry)
-  )?.credentials;
-  await req.reporter.group(`sign ${ref}`, () =>
-    cosignSign(
+  await log.group(`sign ${ref}`, () =>
+    signer.sign(
       {ref, ...(key !== undefined ? {key} : {}), tlog: sign.tlog, insecure: isLoopback(final.registry)},
-      final.registry,
-      credentials,
-      req.env
+      final.registry
     )
   );
   return {ref, signature, created: true};

@@ -1,24 +1,13 @@
-// Command-line arguments → what to do. Pure: errors are UsageErrors (exit 2) naming the fix.
+// Command-line arguments → a run request. Pure: errors are UsageErrors (exit 2) naming the fix.
 
+import {COMMANDS, DEFAULT_PARALLEL, type Command, type RunRequest} from '../app/request.js';
 import {UsageError} from '../core/errors.js';
-import {parseScenario, SCENARIOS, type Scenario} from '../core/scenario.js';
+import {parseScenario, SCENARIOS, type Fact, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
 import {parseDuration} from '../core/config/formats.js';
 
-export const VERBS = [
-  'plan',
-  'check',
-  'gate',
-  'merge',
-  'promote',
-  'release',
-  'run',
-  'verify',
-  'cleanup',
-  'setup',
-  'doctor'
-] as const;
-export type Verb = (typeof VERBS)[number];
+export const VERBS = COMMANDS;
+export type Verb = Command;
 
 export interface CliArgs {
   verb: Verb | 'help' | 'version' | 'schema';
@@ -33,6 +22,8 @@ export interface CliArgs {
   junit?: string;
   /** Write the outputs (scenario, digests, tags, refs) here as a dotenv file. */
   dotenv?: string;
+  /** Write failed tests and configuration errors here as a GitLab code quality report. */
+  codeQuality?: string;
   /** `verify REF`: the reference to check; `doctor REF`: production's builder tag. */
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
@@ -57,7 +48,8 @@ const FLAGS_WITH_VALUE = [
   '--platform',
   '--records',
   '--builder',
-  '--tools'
+  '--tools',
+  '--code-quality'
 ] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
@@ -92,6 +84,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--builder') args.builder = value;
       else if (flag === '--dotenv') args.dotenv = value;
       else if (flag === '--tools') args.tools = value;
+      else if (flag === '--code-quality') args.codeQuality = value;
       else args.junit = value;
       continue;
     }
@@ -133,6 +126,41 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return args;
 }
 
+/** The run request of parsed arguments (`help`, `version` and `schema` are the CLI's own). */
+export function toRequest(args: CliArgs & {verb: Verb}, cwd: string): RunRequest {
+  const scenario = scenarioOf(args, args.verb);
+  return {
+    command: args.verb,
+    cwd,
+    parallel: args.parallel ?? DEFAULT_PARALLEL,
+    ...(args.config !== undefined ? {config: args.config} : {}),
+    ...(scenario ? {scenario} : {}),
+    ...(args.junit !== undefined ? {junit: args.junit} : {}),
+    ...(args.platform !== undefined ? {platform: args.platform} : {}),
+    ...(args.records !== undefined ? {records: args.records} : {}),
+    ...(args.builder !== undefined ? {builder: args.builder} : {}),
+    ...(args.target !== undefined ? {target: args.target} : {}),
+    ...(args.olderThanMs !== undefined ? {olderThanMs: args.olderThanMs} : {}),
+    ...(args.tools !== undefined ? {tools: args.tools} : {})
+  };
+}
+
+/** `check`, `gate`, `promote` and `release` name their scenario; `plan` and `run` take the flag or infer it. */
+function scenarioOf(args: CliArgs, verb: Verb): Fact<Scenario> | undefined {
+  if (verb === 'merge') {
+    if (args.scenario) throw new UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
+    return undefined;
+  }
+  const fromVerb = verb === 'check' || verb === 'gate' || verb === 'promote' || verb === 'release' ? verb : undefined;
+  if (fromVerb && args.scenario && args.scenario !== fromVerb) {
+    throw new UsageError(
+      `\`imagegate ${verb}\` runs the ${verb} scenario; drop \`--scenario ${args.scenario}\` or use \`imagegate run --scenario ${args.scenario}\``
+    );
+  }
+  if (fromVerb) return {value: fromVerb, source: `command \`imagegate ${verb}\``};
+  return args.scenario ? {value: args.scenario, source: '--scenario'} : undefined;
+}
+
 function splitInline(raw: string): [string, string | undefined] {
   const eq = raw.indexOf('=');
   return eq > 0 ? [raw.slice(0, eq), raw.slice(eq + 1)] : [raw, undefined];
@@ -169,7 +197,8 @@ function example(flag: string): string {
     '--records': 'imagegate-records',
     '--builder': 'my-remote-builder',
     '--dotenv': 'imagegate.env',
-    '--tools': 'cosign,pack'
+    '--tools': 'cosign,pack',
+    '--code-quality': 'gl-code-quality.json'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -178,7 +207,8 @@ export const USAGE = `imagegate — build container images, test inside the exac
 push only the tested bytes, promote on merge without rebuilding.
 
 Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
-                           [--dotenv FILE] [--platform P] [--records DIR] [--builder NAME]
+                           [--dotenv FILE] [--code-quality FILE] [--platform P] [--records DIR]
+                           [--builder NAME]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -208,6 +238,8 @@ Options:
       --junit FILE    write JUnit XML of the in-image tests to FILE
       --dotenv FILE   write the outputs (IMAGEGATE_SCENARIO, _DIGEST, _TAGS, _REFS, _PUSHED) to FILE,
                       e.g. for GitLab's artifacts:reports:dotenv
+      --code-quality FILE  write failed tests and configuration errors as a GitLab code quality
+                      report (artifacts:reports:codequality)
       --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
       --platform P    for check/gate/run: build and test only platform P (split build)
       --records DIR   where gate --platform writes its record and merge reads them

@@ -1,11 +1,26 @@
-// The Reporter on GitHub Actions, through @actions/core (workflow commands on stdout).
+// The host on GitHub Actions, through @actions/core: workflow commands for log groups, annotations
+// and masks, GITHUB_OUTPUT for outputs, the step summary, GITHUB_STATE for the post step.
+// Text from outside imagegate is printed with workflow commands stopped around it, so a test's
+// output can never forge an annotation, an output or a mask.
 
 import * as core from '@actions/core';
-import type {Reporter, Where} from './reporter.js';
+import {randomBytes} from 'node:crypto';
+import type {Annotation, Where} from '../core/annotations.js';
+import type {ExitCode} from '../core/errors.js';
+import {githubOutputs, type RunOutputs} from '../core/outputs.js';
+import type {Host, Log, Presentation} from './host.js';
 
-export class GitHubReporter implements Reporter {
+/** What the runner would read as a command: `::name…` or the legacy `##[name]`, at a line start, or a bare CR. */
+const COMMAND_LIKE = /(^|[\n\r])\s*(::|##\[)|\r/;
+
+/** GitHub's log commands; the CLI uses these too when it runs in a workflow step. */
+export class GitHubLog implements Log {
   info(text: string): void {
-    core.info(text);
+    if (COMMAND_LIKE.test(text)) this.verbatim(text);
+    else core.info(text);
+  }
+  notice(text: string): void {
+    core.notice(text);
   }
   warning(text: string, where?: Where): void {
     core.warning(text, properties(where));
@@ -13,11 +28,70 @@ export class GitHubReporter implements Reporter {
   error(text: string, where?: Where): void {
     core.error(text, properties(where));
   }
-  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+  verbatim(text: string): void {
+    const token = randomBytes(16).toString('hex');
+    core.info(`::stop-commands::${token}`);
+    core.info(text.replace(/\r(?!\n)/g, '\n'));
+    core.info(`::${token}::`);
+  }
+  group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     return core.group(title, fn);
   }
   mask(secret: string): void {
-    core.setSecret(secret);
+    if (secret) core.setSecret(secret);
+  }
+  redact(text: string): string {
+    // The runner masks what setSecret registered, in every line it prints.
+    return text;
+  }
+}
+
+export interface GitHubHostOptions {
+  /** GITHUB_STEP_SUMMARY is set (a runner always sets it; a bare run of the bundle may not). */
+  summary: boolean;
+}
+
+/** The action's host: everything through @actions/core. */
+export class GitHubHost extends GitHubLog implements Host {
+  readonly kind = 'github' as const;
+
+  constructor(private readonly opts: GitHubHostOptions) {
+    super();
+  }
+
+  async present(result: Presentation): Promise<void> {
+    this.info(result.text);
+    if (this.opts.summary) await core.summary.addRaw(result.markdown ?? fenced(result.text)).write();
+  }
+
+  async setOutputs(outputs: RunOutputs): Promise<void> {
+    for (const [name, value] of Object.entries(githubOutputs(outputs))) core.setOutput(name, value);
+  }
+
+  async annotate(annotations: Annotation[]): Promise<void> {
+    for (const a of annotations) {
+      const props = properties(a.where);
+      if (a.level === 'error') core.error(a.message, props);
+      else if (a.level === 'warning') core.warning(a.message, props);
+      else core.notice(a.message, props);
+    }
+  }
+
+  fail(message: string, exitCode: ExitCode): void {
+    core.setFailed(message);
+    process.exitCode = exitCode;
+  }
+
+  saveState(name: string, value: string): void {
+    core.saveState(name, value);
+  }
+
+  getState(name: string): string {
+    return core.getState(name);
+  }
+
+  async addPath(dir: string): Promise<void> {
+    core.addPath(dir);
   }
 }
 
@@ -28,4 +102,8 @@ function properties(where: Where | undefined): core.AnnotationProperties {
     ...(where.line ? {startLine: where.line} : {}),
     ...(where.col ? {startColumn: where.col} : {})
   };
+}
+
+function fenced(text: string): string {
+  return `\`\`\`\n${text.replace(/```/g, '``\u200b`')}\n\`\`\`\n`;
 }

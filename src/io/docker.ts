@@ -1,28 +1,26 @@
 // Runs the docker CLI (and its buildx plugin) with argv built in src/core/docker-args.ts.
 
-import {lastLine} from '../core/text.js';
-import {mkdtemp, rm, writeFile, readFile, mkdir} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {InfrastructureError} from '../core/errors.js';
-import {Exec, ExecError, type ExecOptions, type ExecResult} from './exec.js';
+import {lastLine} from '../core/text.js';
+import {ExecError, type Exec, type ExecOptions, type ExecResult} from '../exec/exec.js';
+import type {TempDirs} from './temp.js';
 
 export interface DockerOpts {
-  /** A DOCKER_CONFIG directory of this run's own (credentials from the environment). */
+  exec: Exec;
+  /** A DOCKER_CONFIG directory of this run's own (with the run's logins), else docker's default. */
   configDir?: string;
 }
 
 export class Docker {
-  constructor(private readonly opts: DockerOpts = {}) {}
-
-  private env(): Record<string, string> {
-    // Content trust would make docker contact a notary for every reference.
-    return {DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? {DOCKER_CONFIG: this.opts.configDir} : {})};
-  }
+  constructor(private readonly opts: DockerOpts) {}
 
   /** `opts.env` adds variables for this call only (build secrets read from the environment). */
   async run(args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
-    return Exec.run('docker', args, {...opts, env: {...opts.env, ...this.env()}});
+    // Content trust would make docker contact a notary for every reference.
+    const env = {DOCKER_CONTENT_TRUST: 'false', ...(this.opts.configDir ? {DOCKER_CONFIG: this.opts.configDir} : {})};
+    return this.opts.exec.run('docker', args, {...opts, env: {...opts.env, ...env}});
   }
 
   async output(args: readonly string[], opts: ExecOptions = {}): Promise<string> {
@@ -68,40 +66,50 @@ export class Docker {
   }
 }
 
-export interface Credentials {
+export interface Login {
+  host: string;
   username: string;
   password: string;
 }
 
+export interface LoggedInDocker {
+  docker: Docker;
+  /** Removes the run's docker config with its logins. */
+  close(): Promise<void>;
+}
+
 /**
- * A DOCKER_CONFIG of this run's own holding the user's config plus logins made from environment
- * credentials, so the user's docker config is never modified. Passwords go through stdin.
+ * A DOCKER_CONFIG of this run's own holding the user's config plus the run's logins, so the user's
+ * docker config is never modified. Passwords go through stdin. Without logins, docker's own config.
  */
-export async function withLogins<T>(
-  hosts: string[],
-  credentials: Credentials | undefined,
-  fn: (docker: Docker) => Promise<T>
-): Promise<T> {
-  if (!credentials) return fn(new Docker());
-  const dir = await mkdtemp(join(tmpdir(), 'imagegate-docker-'));
+export async function loggedInDocker(opts: {
+  exec: Exec;
+  temp: TempDirs;
+  /** The user's docker config directory, copied into the run's own. */
+  userConfigDir: string;
+  logins: Login[];
+  /** Named in the error when a login fails (where the credentials came from). */
+  source: string;
+}): Promise<LoggedInDocker> {
+  if (!opts.logins.length) return {docker: new Docker({exec: opts.exec}), close: async () => undefined};
+  const dir = await opts.temp.make('docker');
   try {
     await mkdir(dir, {recursive: true, mode: 0o700});
-    const userConfig = join(process.env.DOCKER_CONFIG ?? join(process.env.HOME ?? tmpdir(), '.docker'), 'config.json');
-    const existing = await readFile(userConfig, 'utf8').catch(() => '{}');
+    const existing = await readFile(join(opts.userConfigDir, 'config.json'), 'utf8').catch(() => '{}');
     await writeFile(join(dir, 'config.json'), existing, {mode: 0o600});
-    const docker = new Docker({configDir: dir});
-    for (const host of [...new Set(hosts)]) {
-      const result = await docker.run(['login', host, '--username', credentials.username, '--password-stdin'], {
-        input: credentials.password
+    const docker = new Docker({exec: opts.exec, configDir: dir});
+    for (const login of opts.logins) {
+      const result = await docker.run(['login', login.host, '--username', login.username, '--password-stdin'], {
+        input: login.password
       });
-      if (result.exitCode !== 0) {
+      if (result.exitCode !== 0)
         throw new InfrastructureError(
-          `docker login to ${host} as ${credentials.username} failed: ${result.stderr.trim().split('\n').pop() ?? ''}; check IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`
+          `docker login to ${login.host} as ${login.username} failed: ${lastLine(result.stderr)}; check ${opts.source}`
         );
-      }
     }
-    return await fn(docker);
-  } finally {
+    return {docker, close: () => rm(dir, {recursive: true, force: true})};
+  } catch (e) {
     await rm(dir, {recursive: true, force: true});
+    throw e;
   }
 }

@@ -1,20 +1,26 @@
 // Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
 // image store: the result is one index whose digest is what gets tested and pushed.
 
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../core/builder.js';
 import {buildxBuildArgs} from '../core/docker-args.js';
 import {UsageError} from '../core/errors.js';
 import {tail} from '../core/results.js';
-import type {Reporter} from '../host/reporter.js';
+import type {Log} from '../host/host.js';
 import type {Docker} from './docker.js';
+import type {TempDirs} from './temp.js';
 
 export interface DockerfileBuilderOpts {
   docker: Docker;
-  reporter: Reporter;
-  env: Readonly<Record<string, string | undefined>>;
+  log: Log;
+  temp: TempDirs;
+  /** Reads the environment variable a build secret names. */
+  variable: (name: string) => string | undefined;
+  /** SOURCE_DATE_EPOCH, which buildx reads from its environment (image `created`, reproducible timestamps). */
+  sourceDateEpoch?: string;
+  /** GitHub's cache service is there: builds use `type=gha` cache unless the configuration names one. */
+  githubCache?: boolean;
   /** A buildx builder to use instead of the current one. */
   builder?: string;
 }
@@ -25,10 +31,10 @@ export class DockerfileBuilder implements ImageBuilder {
   async build(inputs: BuildInputs): Promise<BuildOutcome> {
     const {image} = inputs;
     const buildEnv = this.buildEnv(inputs);
-    const dir = await mkdtemp(join(tmpdir(), 'imagegate-build-'));
     const runTag = localTagFor(image.name, inputs.runId);
-    try {
+    return this.opts.temp.with('build', async dir => {
       const metadataFile = join(dir, 'metadata.json');
+      const cache = this.githubCache(image.name);
       const args = buildxBuildArgs({
         image,
         baseDir: inputs.baseDir,
@@ -36,9 +42,9 @@ export class DockerfileBuilder implements ImageBuilder {
         load: true,
         metadataFile,
         oci: inputs.oci,
-        buildContexts: this.baseContexts(inputs),
+        buildContexts: inputs.base ? {[inputs.base.repository]: inputs.base.built.localRef} : {},
         ...(this.opts.builder ? {builder: this.opts.builder} : {}),
-        ...(this.githubCache(image.name) ? {defaultCache: this.githubCache(image.name)!} : {})
+        ...(cache ? {defaultCache: cache} : {})
       });
       let output = '';
       const started = Date.now();
@@ -68,14 +74,7 @@ export class DockerfileBuilder implements ImageBuilder {
       }
       // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
       return {ok: true, image: {name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs}};
-    } finally {
-      await rm(dir, {recursive: true, force: true});
-    }
-  }
-
-  /** A dependent image's FROM <base repository> resolves to the base's tested local image. */
-  private baseContexts(inputs: BuildInputs): Record<string, string> {
-    return inputs.base ? {[inputs.base.repository]: inputs.base.built.localRef} : {};
+    });
   }
 
   /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
@@ -83,28 +82,21 @@ export class DockerfileBuilder implements ImageBuilder {
     const env: Record<string, string> = {};
     for (const secret of inputs.image.secrets) {
       if (!('env' in secret)) continue;
-      const value = this.opts.env[secret.env];
+      const value = this.opts.variable(secret.env);
       if (value === undefined) {
         throw new UsageError(
           `image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`
         );
       }
-      this.opts.reporter.mask(value);
+      this.opts.log.mask(value);
       env[secret.env] = value;
     }
-    // buildx reads SOURCE_DATE_EPOCH from its environment (image `created`, reproducible timestamps).
-    if (this.opts.env.SOURCE_DATE_EPOCH !== undefined) env.SOURCE_DATE_EPOCH = this.opts.env.SOURCE_DATE_EPOCH;
+    if (this.opts.sourceDateEpoch !== undefined) env.SOURCE_DATE_EPOCH = this.opts.sourceDateEpoch;
     return env;
   }
 
   private githubCache(name: string): {from: string[]; to: string[]} | undefined {
-    const env = this.opts.env;
-    if (
-      env.GITHUB_ACTIONS !== 'true' ||
-      !env.ACTIONS_RUNTIME_TOKEN ||
-      !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL)
-    )
-      return undefined;
+    if (!this.opts.githubCache) return undefined;
     const scope = `imagegate-${name}`;
     return {from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`]};
   }

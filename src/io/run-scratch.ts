@@ -22,11 +22,9 @@ export async function createScratch(parent: string | undefined): Promise<string>
   return dir;
 }
 
-export function dockerConfigPath(env: Readonly<Record<string, string | undefined>>): string {
-  return join(env.DOCKER_CONFIG || join(env.HOME || tmpdir(), '.docker'), 'config.json');
-}
-
-export async function snapshotDockerConfig(path: string, scratch: string): Promise<DockerConfigSnapshot> {
+/** A copy of `<dockerConfigDir>/config.json` in the scratch directory, to restore it byte for byte later. */
+export async function snapshotDockerConfig(dockerConfigDir: string, scratch: string): Promise<DockerConfigSnapshot> {
+  const path = join(dockerConfigDir, 'config.json');
   const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     throw e;

@@ -2,24 +2,22 @@
 // fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
 
 import {randomBytes} from 'node:crypto';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {resolve} from 'node:path';
 import {LOCAL_REGISTRY, type BuiltImage} from '../core/builder.js';
 import type {ImageConfig, TestCommand} from '../core/config/types.js';
 import {dockerRunArgs, setupContainerfile} from '../core/docker-args.js';
 import {tail, type PlatformResult, type TestResult} from '../core/results.js';
 import {testsForPlatform} from '../core/test-plan.js';
-import type {Reporter} from '../host/reporter.js';
+import type {Log} from '../host/host.js';
 import {emulationFor, unregisteredEmulation} from './binfmt.js';
 import type {Docker} from './docker.js';
+import type {TempDirs} from './temp.js';
 import {lastLine} from '../core/text.js';
 
 export interface TestRunnerOpts {
   docker: Docker;
-  reporter: Reporter;
-  /** Absolute directory of the configuration file (mount sources are relative to it). */
-  baseDir: string;
+  log: Log;
+  temp: TempDirs;
   binfmtDir?: string;
 }
 
@@ -30,11 +28,12 @@ const LOG_CHARS = 64000;
 export class TestRunner {
   constructor(private readonly opts: TestRunnerOpts) {}
 
-  async run(image: ImageConfig, built: BuiltImage): Promise<PlatformResult[]> {
+  /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
+  async run(image: ImageConfig, built: BuiltImage, baseDir: string): Promise<PlatformResult[]> {
     const target = image.test.setup.length ? await this.setupDerivative(image, built) : {ref: built.localRef};
     try {
       // Platforms run side by side (each under its own emulator); commands within one run in order.
-      return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target)));
+      return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir)));
     } finally {
       if (target.ref !== built.localRef) await this.opts.docker.run(['image', 'rm', target.ref]);
     }
@@ -43,7 +42,8 @@ export class TestRunner {
   private async runPlatform(
     image: ImageConfig,
     platform: string,
-    target: {ref: string; error?: string}
+    target: {ref: string; error?: string},
+    baseDir: string
   ): Promise<PlatformResult> {
     const started = Date.now();
     const commands = testsForPlatform(image, platform);
@@ -56,18 +56,18 @@ export class TestRunner {
         tests.push({name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked});
         continue;
       }
-      const {result, log} = await this.runCommand(image, platform, command, target.ref);
+      const {result, log} = await this.runCommand(image, platform, command, target.ref, baseDir);
       if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
         const error = unregisteredEmulation(platform, result.outputTail);
         if (error) result.error = error;
       }
       // Output is printed whole once the command ends, so parallel platforms never interleave.
-      await this.opts.reporter.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
-        this.opts.reporter.info(log);
+      await this.opts.log.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
+        this.opts.log.verbatim(log);
       });
       tests.push(result);
     }
-    if (blocked) this.opts.reporter.error(`${image.name} ${platform}: ${blocked}`);
+    if (blocked) this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
     return {platform, emulated, tests, durationMs: Date.now() - started};
   }
 
@@ -75,11 +75,12 @@ export class TestRunner {
     image: ImageConfig,
     platform: string,
     command: TestCommand,
-    ref: string
+    ref: string,
+    baseDir: string
   ): Promise<{result: TestResult; log: string}> {
     const name = `imagegate-test-${randomBytes(6).toString('hex')}`;
     const mounts = image.test.mount
-      ? [{source: resolve(this.opts.baseDir, image.test.mount.source), target: image.test.mount.target}]
+      ? [{source: resolve(baseDir, image.test.mount.source), target: image.test.mount.target}]
       : [];
     const args = dockerRunArgs({
       image: ref,
@@ -129,9 +130,8 @@ export class TestRunner {
   /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
   private async setupDerivative(image: ImageConfig, built: BuiltImage): Promise<{ref: string; error?: string}> {
     const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
-    const dir = await mkdtemp(join(tmpdir(), 'imagegate-setup-'));
-    try {
-      return await this.opts.reporter.group(`test setup ${image.name}`, async () => {
+    return this.opts.temp.with('setup', dir =>
+      this.opts.log.group(`test setup ${image.name}`, async () => {
         const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
         const args = [
           'buildx',
@@ -154,9 +154,7 @@ export class TestRunner {
         });
         if (result.exitCode !== 0) return {ref: built.localRef, error: `test setup failed: ${lastLine(output)}`};
         return {ref};
-      });
-    } finally {
-      await rm(dir, {recursive: true, force: true});
-    }
+      })
+    );
   }
 }

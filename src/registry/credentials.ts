@@ -1,5 +1,6 @@
-// Where registry credentials come from, per registry host, in this order:
-//   1. IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD, for the hosts named in .imagegate.yml only;
+// The run's one credential model: where registry credentials come from, per registry host, in this order:
+//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
+//      for the hosts the run names (its `explicitHosts`) only;
 //   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
 //      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
 //   3. nothing: anonymous.
@@ -10,7 +11,7 @@ import {constants} from 'node:fs';
 import {access, readFile, stat} from 'node:fs/promises';
 import {delimiter, join} from 'node:path';
 import {InfrastructureError, UsageError} from '../core/errors.js';
-import {Exec} from '../io/exec.js';
+import type {Exec} from '../exec/exec.js';
 import {lastLine} from '../core/text.js';
 
 export type Credentials = {kind: 'basic'; username: string; password: string} | {kind: 'identity-token'; token: string};
@@ -27,17 +28,41 @@ export interface ResolvedCredentials {
   source: string;
 }
 
+/** A login the run was given explicitly, as it was given: both halves, one, or none. */
+export interface ExplicitLogin {
+  username?: string;
+  password?: string;
+  /** The two settings it came from, for messages: `['IMAGEGATE_REGISTRY_USER', 'IMAGEGATE_REGISTRY_PASSWORD']`. */
+  names: readonly [string, string];
+  /** How `source` reads in a resolved credential, e.g. `IMAGEGATE_REGISTRY_USER/PASSWORD`. */
+  source: string;
+}
+
 export interface CredentialStoreOptions {
-  env: Readonly<Record<string, string | undefined>>;
-  /** Hosts the environment credentials apply to (the registries named in .imagegate.yml). */
-  envHosts?: string[];
-  /** Directory holding config.json; default: env DOCKER_CONFIG, else $HOME/.docker. */
+  login?: ExplicitLogin;
+  /** Hosts the explicit login may be sent to; any other host never sees it. */
+  explicitHosts?: string[];
+  /** Directory holding docker's config.json. */
   dockerConfigDir?: string;
+  /** Where docker-credential-* helpers are looked for (the run's PATH). */
+  path: string;
+  /** Runs the helpers. */
+  exec: Exec;
 }
 
 export const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
 export const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
 export const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+
+/** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
+export function environmentLogin(vars: Readonly<Record<string, string | undefined>>): ExplicitLogin {
+  return {
+    ...(vars[ENV_USER] ? {username: vars[ENV_USER]} : {}),
+    ...(vars[ENV_PASSWORD] ? {password: vars[ENV_PASSWORD]} : {}),
+    names: [ENV_USER, ENV_PASSWORD],
+    source: ENV_SOURCE
+  };
+}
 
 /** The key docker writes Docker Hub credentials under. */
 export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
@@ -63,25 +88,34 @@ interface AuthEntry {
 
 /** Resolves and caches credentials per registry host; see the top of this file for the order. */
 export class CredentialStore {
-  private readonly env: Readonly<Record<string, string | undefined>>;
-  private readonly envHosts: Set<string>;
-  private readonly configDir: string | undefined;
+  private readonly explicitHosts: Set<string>;
   private readonly cache = new Map<string, Promise<ResolvedCredentials | undefined>>();
   private readonly seen = new Set<string>();
   private config: Promise<DockerConfig | undefined> | undefined;
 
-  constructor(opts: CredentialStoreOptions) {
-    this.env = opts.env;
-    this.envHosts = new Set((opts.envHosts ?? []).map(canonicalHost));
-    this.configDir =
-      opts.dockerConfigDir ??
-      (opts.env.DOCKER_CONFIG || undefined) ??
-      (opts.env.HOME ? join(opts.env.HOME, '.docker') : undefined);
-    // Mask the environment's password from the start, even before (or without) it being used.
-    const user = opts.env[ENV_USER];
-    const password = opts.env[ENV_PASSWORD];
+  constructor(private readonly opts: CredentialStoreOptions) {
+    this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
+    // Mask the explicit password from the start, even before (or without) it being used.
+    const {username, password} = opts.login ?? {};
     if (password) this.remember(password);
-    if (user && password) this.remember(basicAuth(user, password));
+    if (username && password) this.remember(basicAuth(username, password));
+  }
+
+  /**
+   * The explicit login as docker logins, one per host it may go to (none without a login); half a
+   * login (a user without a password) is a UsageError naming both settings.
+   */
+  logins(): {host: string; username: string; password: string}[] {
+    return [...new Set(this.opts.explicitHosts ?? [])].flatMap(host => {
+      const resolved = this.fromExplicit(canonicalHost(host));
+      return resolved?.credentials.kind === 'basic' ? [{host, ...resolved.credentials}] : [];
+    });
+  }
+
+  /** Where the explicit login came from, for messages: `IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`. */
+  loginSettings(): string {
+    const [user, pass] = this.opts.login?.names ?? [ENV_USER, ENV_PASSWORD];
+    return `${user} and ${pass}`;
   }
 
   /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
@@ -108,8 +142,8 @@ export class CredentialStore {
   }
 
   private async resolve(host: string): Promise<ResolvedCredentials | undefined> {
-    const fromEnv = this.fromEnv(host);
-    if (fromEnv) return fromEnv;
+    const explicit = this.fromExplicit(host);
+    if (explicit) return explicit;
     const config = await this.loadConfig();
     if (!config) return undefined;
 
@@ -124,18 +158,19 @@ export class CredentialStore {
     return undefined;
   }
 
-  private fromEnv(host: string): ResolvedCredentials | undefined {
-    const username = this.env[ENV_USER];
-    const password = this.env[ENV_PASSWORD];
-    if (!username && !password) return undefined;
+  private fromExplicit(host: string): ResolvedCredentials | undefined {
+    const login = this.opts.login;
+    if (!login || (!login.username && !login.password)) return undefined;
+    const {username, password} = login;
     if (!username || !password) {
-      const [set, unset] = username ? [ENV_USER, ENV_PASSWORD] : [ENV_PASSWORD, ENV_USER];
+      const [user, pass] = login.names;
+      const [set, unset] = username ? [user, pass] : [pass, user];
       throw new UsageError(
-        `${set} is set but ${unset} is not; set both ${ENV_USER} and ${ENV_PASSWORD}, or neither (then docker's config.json is used)`
+        `${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`
       );
     }
-    if (!this.envHosts.has(host)) return undefined;
-    return {credentials: {kind: 'basic', username, password}, source: ENV_SOURCE};
+    if (!this.explicitHosts.has(host)) return undefined;
+    return {credentials: {kind: 'basic', username, password}, source: login.source};
   }
 
   private fromAuthEntry(config: DockerConfig, key: string): ResolvedCredentials {
@@ -173,12 +208,12 @@ export class CredentialStore {
       new InfrastructureError(
         `${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`
       );
-    const path = await findProgram(program, this.env.PATH ?? process.env.PATH ?? '');
+    const path = await findProgram(program, this.opts.path);
     if (!path) throw missing();
     const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
     let result;
     try {
-      result = await Exec.run(path, ['get'], {input: serverUrl, env: definedOnly(this.env)});
+      result = await this.opts.exec.run(path, ['get'], {input: serverUrl});
     } catch (e) {
       if (e instanceof InfrastructureError) throw missing();
       throw e;
@@ -215,8 +250,8 @@ export class CredentialStore {
   }
 
   private loadConfig(): Promise<DockerConfig | undefined> {
-    this.config ??= this.configDir
-      ? readDockerConfig(join(this.configDir, 'config.json')).catch((e: unknown) => {
+    this.config ??= this.opts.dockerConfigDir
+      ? readDockerConfig(join(this.opts.dockerConfigDir, 'config.json')).catch((e: unknown) => {
           this.config = undefined; // fixed files are read again
           throw e;
         })
@@ -360,12 +395,6 @@ async function findProgram(name: string, pathList: string): Promise<string | und
     }
   }
   return undefined;
-}
-
-function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
-  return out;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

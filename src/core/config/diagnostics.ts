@@ -5,6 +5,7 @@ export interface Position {
 
 export interface Diagnostic extends Position {
   message: string;
+  severity?: 'error' | 'warning';
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {

@@ -3,8 +3,6 @@
 // creator — published to a build registry on this machine, joined into one index and pulled by
 // digest. From there on check, gate and promote treat it like any other built image.
 
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../../core/builder.js';
 import {registryAuthJson} from '../../core/buildpacks/creator-args.js';
@@ -13,32 +11,38 @@ import {herokuAnnotation} from '../../core/buildpacks/heroku-messages.js';
 import {UsageError} from '../../core/errors.js';
 import {parseReference} from '../../oci/reference.js';
 import {tail} from '../../core/results.js';
-import type {Reporter} from '../../host/reporter.js';
-import {RegistryClient} from '../../registry/client.js';
+import type {Exec} from '../../exec/exec.js';
+import type {Log} from '../../host/host.js';
+import type {RegistryClient} from '../../registry/client.js';
 import type {Repository} from '../../oci/reference.js';
-import {CredentialStore} from '../../registry/credentials.js';
-import {RegistryTransport} from '../../registry/transport.js';
+import type {CredentialStore} from '../../registry/credentials.js';
 import type {Docker} from '../docker.js';
+import type {TempDirs} from '../temp.js';
+import type {ToolInstaller} from '../tool-install.js';
 import {runCreator, type PlatformBuild} from './creator.js';
 import {unpackInjected} from './injected.js';
 import {runPack} from './pack.js';
-import {installPack} from './pack-install.js';
 import {buildpacksPreflight, type BuildpacksConfig, type PreflightOutcome} from './preflight.js';
 import {publishIndex} from './publish.js';
 
 export const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
-/** A registry on this machine where builds land before they are tested (never the staging registry). */
-export const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
 
-/** The build registry's host, which needs a docker login of its own for the pull by digest. */
-export function buildRegistryHost(env: Readonly<Record<string, string | undefined>>): string {
-  return (env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY).split('/')[0]!;
+/** The build registry's host (`localhost:5000/imagegate-build` → `localhost:5000`), which needs a login of its own. */
+export function buildRegistryHost(buildRegistry: string): string {
+  return buildRegistry.split('/')[0]!;
 }
 
 export interface BuildpacksBuilderOpts {
+  exec: Exec;
   docker: Docker;
-  reporter: Reporter;
-  env: Readonly<Record<string, string | undefined>>;
+  log: Log;
+  temp: TempDirs;
+  /** The run's registry client and credentials (the build registry is one of its hosts). */
+  client: RegistryClient;
+  credentials: CredentialStore;
+  installer: ToolInstaller;
+  /** A registry on this machine where builds land before they are tested (never the staging registry). */
+  buildRegistry: string;
 }
 
 export class BuildpacksBuilder implements ImageBuilder {
@@ -50,24 +54,16 @@ export class BuildpacksBuilder implements ImageBuilder {
     const config = image.builder;
     const appDir = resolve(inputs.baseDir, image.context);
     const buildRepo = this.buildRepo(image.name);
-    const credentials = new CredentialStore({env: this.opts.env, envHosts: [buildRepo.registry]});
-    credentials.secrets().forEach(s => this.opts.reporter.mask(s));
-    const transport = new RegistryTransport({
-      credentials,
-      onSecret: s => this.opts.reporter.mask(s),
-      userAgent: 'imagegate'
-    });
-    const client = new RegistryClient(transport);
-    const workDir = await mkdtemp(join(tmpdir(), 'imagegate-cnb-'));
+    const {client, log} = this.opts;
     const started = Date.now();
-    try {
-      const preflight = await this.opts.reporter.group(`preflight ${image.name}: builder labels and runtime pins`, () =>
-        buildpacksPreflight({client, config, platform: image.platforms[0]!, appDir, reporter: this.opts.reporter})
+    return this.opts.temp.with('cnb', async workDir => {
+      const preflight = await log.group(`preflight ${image.name}: builder labels and runtime pins`, () =>
+        buildpacksPreflight({client, config, platform: image.platforms[0]!, appDir, log})
       );
       if (preflight.failures.length) {
         return {ok: false, reason: `preflight: ${preflight.failures.join(' ')}`, outputTail: ''};
       }
-      const registryAuth = await this.registryAuth(credentials, buildRepo.registry);
+      const registryAuth = await this.registryAuth(buildRepo.registry);
       const pack = config.mode === 'pack' ? await this.pack() : undefined;
       const images: {platform: string; digest: string}[] = [];
       for (const platform of image.platforms) {
@@ -76,6 +72,7 @@ export class BuildpacksBuilder implements ImageBuilder {
         const dir = join(workDir, arch);
         const built = pack
           ? await runPack({
+              exec: this.opts.exec,
               pack,
               builder: config.image,
               platform,
@@ -88,7 +85,7 @@ export class BuildpacksBuilder implements ImageBuilder {
             })
           : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
         if (!built.ok) return failure(built, platform);
-        this.opts.reporter.info(`${image.name} ${platform}: built ${ref}@${built.digest}`);
+        log.info(`${image.name} ${platform}: built ${ref}@${built.digest}`);
         images.push({platform, digest: built.digest});
       }
       const localRef = localTagFor(image.name, inputs.runId);
@@ -104,11 +101,7 @@ export class BuildpacksBuilder implements ImageBuilder {
         ok: true,
         image: {name: image.name, digest, localRef, platforms: image.platforms, user, buildMs: Date.now() - started}
       };
-    } finally {
-      transport.close();
-      // Files the creator wrote as its build user may resist removal on a non-root runner.
-      await rm(workDir, {recursive: true, force: true}).catch(() => undefined);
-    }
+    });
   }
 
   private async lifecycle(
@@ -138,13 +131,13 @@ export class BuildpacksBuilder implements ImageBuilder {
   }
 
   private async pack(): Promise<string> {
-    const installed = await installPack({env: this.opts.env, log: line => this.opts.reporter.info(line)});
-    this.opts.reporter.info(`pack ${installed.version}${installed.cached ? ' (cached)' : ''}: ${installed.path}`);
+    const installed = await this.opts.installer.installPack();
+    this.opts.log.info(`pack ${installed.version}${installed.cached ? ' (cached)' : ''}: ${installed.path}`);
     return installed.path;
   }
 
   private buildRepo(name: string): Repository {
-    const prefix = this.opts.env[BUILD_REGISTRY_ENV] || DEFAULT_BUILD_REGISTRY;
+    const prefix = this.opts.buildRegistry;
     const ref = parseReference(`${prefix}/${name}`);
     if (!ref.ok)
       throw new UsageError(
@@ -154,12 +147,12 @@ export class BuildpacksBuilder implements ImageBuilder {
   }
 
   /** CNB_REGISTRY_AUTH for the build registry, when there are credentials for it (masked). */
-  private async registryAuth(credentials: CredentialStore, host: string): Promise<string | undefined> {
-    const resolved = await credentials.get(host);
+  private async registryAuth(host: string): Promise<string | undefined> {
+    const resolved = await this.opts.credentials.get(host);
     if (!resolved || resolved.credentials.kind !== 'basic') return undefined;
     const json = registryAuthJson({[host]: resolved.credentials});
-    this.opts.reporter.mask(json);
-    this.opts.reporter.mask(JSON.parse(json)[host]);
+    this.opts.log.mask(json);
+    this.opts.log.mask(JSON.parse(json)[host]);
     return json;
   }
 }

@@ -6,10 +6,11 @@ import {join, resolve} from 'node:path';
 import {packBuildArgs} from '../../core/buildpacks/pack-args.js';
 import {parseReportToml} from '../../core/buildpacks/report.js';
 import {tail} from '../../core/results.js';
-import {Exec} from '../exec.js';
+import type {Exec} from '../../exec/exec.js';
 import type {PlatformBuild} from './creator.js';
 
 export interface PackRun {
+  exec: Exec;
   pack: string;
   builder: string;
   platform: string;
@@ -35,7 +36,7 @@ export async function runPack(run: PackRun): Promise<PlatformBuild> {
     reportDir
   });
   let output = '';
-  const result = await Exec.run(run.pack, args, {
+  const result = await run.exec.run(run.pack, args, {
     stream: true,
     onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
   });

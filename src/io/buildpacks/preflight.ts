@@ -15,7 +15,7 @@ import {preflightVerdict, type Injection} from '../../core/buildpacks/preflight.
 import {readRuntimePins} from '../../core/buildpacks/runtime-pins.js';
 import {parseBuildpackUri} from '../../core/buildpacks/uri.js';
 import type {Builder} from '../../core/config/types.js';
-import type {Reporter} from '../../host/reporter.js';
+import type {Log} from '../../host/host.js';
 import type {RegistryClient} from '../../registry/client.js';
 import {readImageConfig} from './image-config.js';
 
@@ -38,9 +38,9 @@ export async function buildpacksPreflight(opts: {
   config: BuildpacksConfig;
   platform: string;
   appDir: string;
-  reporter: Reporter;
+  log: Log;
 }): Promise<PreflightOutcome> {
-  const {client, config, reporter} = opts;
+  const {client, config, log} = opts;
   const out: PreflightOutcome = {failures: [], injected: [], requests: 0};
   const builderConfig = await readImageConfig(client, config.image, opts.platform);
   out.requests += builderConfig.requests;
@@ -55,7 +55,7 @@ export async function buildpacksPreflight(opts: {
       const resolved = await resolveInjection(client, uri, position, config.mode, opts.platform);
       out.requests += resolved.requests;
       if ('error' in resolved) out.failures.push(resolved.error);
-      else if ('notice' in resolved) reporter.info(`notice: ${resolved.notice}`);
+      else if ('notice' in resolved) log.info(`notice: ${resolved.notice}`);
       else out.injected.push(resolved.injection);
     }
   }
@@ -72,12 +72,12 @@ export async function buildpacksPreflight(opts: {
     injected: out.injected,
     pins: readRuntimePins(files)
   });
-  for (const line of verdict.summary) reporter.info(line);
-  if (out.platformApi) reporter.info(`  Platform API for the creator: ${out.platformApi}`);
+  for (const line of verdict.summary) log.info(line);
+  if (out.platformApi) log.info(`  Platform API for the creator: ${out.platformApi}`);
   for (const finding of verdict.findings) {
     if (finding.level === 'fail') out.failures.push(finding.message);
-    else if (finding.level === 'warning') reporter.warning(finding.message);
-    else reporter.info(`notice: ${finding.message}`);
+    else if (finding.level === 'warning') log.warning(finding.message);
+    else log.info(`notice: ${finding.message}`);
   }
   return out;
 }

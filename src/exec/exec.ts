@@ -1,0 +1,109 @@
+// The one seam through which imagegate runs programs: argv arrays only, never a shell string.
+// The composition root builds one ProcessExec with the run's environment; everything that starts a
+// program takes an `Exec`, so tests hand in a fake and no process runs.
+
+import * as actionsExec from '@actions/exec';
+import type {Writable} from 'node:stream';
+import {InfrastructureError} from '../core/errors.js';
+import {lastLine} from '../core/text.js';
+
+export interface ExecOptions {
+  cwd?: string;
+  /** Added to the run's environment for this program only. */
+  env?: Record<string, string>;
+  /** Written to the program's stdin (how secrets are passed). */
+  input?: string;
+  /** Stream the program's output to the log as it runs (human logs). */
+  stream?: boolean;
+  /** Receives stdout and stderr chunks in the order they arrive. */
+  onOutput?: (chunk: string) => void;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Exec {
+  /** Runs a program and returns its exit code and output; a missing program is an InfrastructureError. */
+  run(command: string, args: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+}
+
+export class ExecError extends Error {
+  constructor(
+    readonly command: string,
+    readonly args: readonly string[],
+    readonly result: ExecResult
+  ) {
+    const last = lastLine(result.stderr) || lastLine(result.stdout) || '(no output)';
+    super(`${command} ${args[0] ?? ''} exited with ${result.exitCode}: ${last}`);
+    this.name = 'ExecError';
+  }
+}
+
+/** Runs a program and returns its stdout; a non-zero exit is an ExecError. */
+export async function output(
+  exec: Exec,
+  command: string,
+  args: readonly string[],
+  opts: ExecOptions = {}
+): Promise<string> {
+  const result = await exec.run(command, args, opts);
+  if (result.exitCode !== 0) throw new ExecError(command, args, result);
+  return result.stdout;
+}
+
+export interface ProcessExecOptions {
+  /** The environment every program starts with (the run's, read once by the entry point). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where streamed output goes (the job log). */
+  log: Writable;
+  /** Print each program's argv, exit code and time (IMAGEGATE_TRACE). */
+  trace?: boolean;
+}
+
+export class ProcessExec implements Exec {
+  private readonly env: Record<string, string>;
+
+  constructor(private readonly opts: ProcessExecOptions) {
+    this.env = definedOnly(opts.env);
+  }
+
+  async run(command: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    const started = Date.now();
+    try {
+      const result = await actionsExec.getExecOutput(command, [...args], {
+        cwd: opts.cwd,
+        env: {...this.env, ...opts.env},
+        input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
+        ignoreReturnCode: true,
+        silent: !opts.stream,
+        outStream: this.opts.log,
+        errStream: this.opts.log,
+        listeners: opts.onOutput ? {stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput)} : undefined
+      });
+      if (this.opts.trace)
+        this.opts.log.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+      return {exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr};
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (/Unable to locate executable file|ENOENT/.test(message)) {
+        throw new InfrastructureError(
+          `\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`
+        );
+      }
+      throw e;
+    }
+  }
+}
+
+export function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function chunkTo(sink: (chunk: string) => void): (data: Buffer) => void {
+  return data => sink(data.toString('utf8'));
+}
