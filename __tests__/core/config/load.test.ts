@@ -2,15 +2,15 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import {join, dirname} from 'node:path';
-import {loadConfig} from '../../src/core/config/load.js';
+import {loadConfig} from '../../../src/core/config/load.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const good = (name: string): string => readFileSync(join(HERE, '../fixtures/config/good', name), 'utf8');
+const good = (name: string): string => readFileSync(join(HERE, '../../fixtures/config/good', name), 'utf8');
 
 describe('loadConfig', () => {
   it('accepts the contract example as is, with defaults filled in', () => {
-    const text = readFileSync(join(HERE, '../../examples/multiarch/.imagegate.yml'), 'utf8');
+    const text = readFileSync(join(HERE, '../../../examples/multiarch/.imagegate.yml'), 'utf8');
     const r = loadConfig(text, '.imagegate.yml');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
