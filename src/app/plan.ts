@@ -40,16 +40,16 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
     throw new UsageError(`cannot read ${shown}: ${(e as Error).message}`);
   }
   const loaded = loadConfig(text, shown);
-  if (!loaded.ok) throw new ConfigError(loaded.diagnostics.map(d => formatDiagnostic(shown, d)));
+  if (!loaded.ok) throw new ConfigError(shown, loaded.diagnostics);
   const dir = dirname(file);
   const missing = await missingPaths(loaded.config, loaded.source, dir);
-  if (missing.length) throw new ConfigError(missing.map(d => formatDiagnostic(shown, d)));
+  if (missing.length) throw new ConfigError(shown, missing);
   return {
     path: file,
     dir,
     config: loaded.config,
     source: loaded.source,
-    warnings: loaded.warnings.map(d => formatDiagnostic(shown, {...d, message: `warning: ${d.message}`}))
+    warnings: loaded.warnings.map(d => formatDiagnostic(shown, d))
   };
 }
 

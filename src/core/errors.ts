@@ -1,6 +1,8 @@
 // Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
 // 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
 
+import {formatDiagnostic, type Diagnostic} from './config/diagnostics.js';
+
 export const EXIT = {ok: 0, failed: 1, usage: 2, infrastructure: 3} as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -21,10 +23,18 @@ export class UsageError extends ImagegateError {
   }
 }
 
-/** Configuration errors, each already formatted as `FILE:LINE:COL: message`. */
+/** Problems at positions of one configuration file; the message shows each as `FILE:LINE:COL: message`. */
 export class ConfigError extends ImagegateError {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'), EXIT.usage);
+  constructor(
+    readonly file: string,
+    readonly diagnostics: readonly Diagnostic[]
+  ) {
+    super(diagnostics.map(d => formatDiagnostic(file, d)).join('\n'), EXIT.usage);
+  }
+
+  /** Each diagnostic as `FILE:LINE:COL: message`. */
+  get lines(): string[] {
+    return this.diagnostics.map(d => formatDiagnostic(this.file, d));
   }
 }
 

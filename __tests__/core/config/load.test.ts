@@ -74,7 +74,12 @@ images:
     expect(r.ok).toBe(true);
     if (r.ok)
       expect(r.warnings).toEqual([
-        {line: 6, col: 16, message: expect.stringContaining('pinned by tag only; CI may not match production')}
+        {
+          line: 6,
+          col: 16,
+          message: expect.stringContaining('pinned by tag only; CI may not match production'),
+          severity: 'warning'
+        }
       ]);
   });
 

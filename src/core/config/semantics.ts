@@ -16,7 +16,8 @@ export function checkConfig(config: Config, raw: RawConfig, source: ConfigSource
   const out: Checked = {errors: [], warnings: []};
   const pos = (path: string): Position => source.position(path) ?? {line: 1, col: 1};
   const error = (path: string, message: string): void => void out.errors.push({...pos(path), message});
-  const warn = (path: string, message: string): void => void out.warnings.push({...pos(path), message});
+  const warn = (path: string, message: string): void =>
+    void out.warnings.push({...pos(path), message, severity: 'warning'});
 
   checkStaging(config, raw, error);
   checkNames(config.images, error);
