@@ -2,11 +2,11 @@
 // Pure: the caller reads the file; nothing here touches a process or the network.
 
 import {LineCounter, parseDocument, type YAMLError} from 'yaml';
-import {parseScenario} from '../scenario.js';
-import {defaultTagScenarios, parseTagTemplate, type TagScenario} from '../tags.js';
+import {formatReference} from '../../oci/reference.js';
+import {defaultTagScenarios, type TagTemplate} from '../tags.js';
 import type {Diagnostic, Position} from './diagnostics.js';
 import {sortDiagnostics} from './diagnostics.js';
-import {parseDuration} from './formats.js';
+import type {RawConfig, RawImage, RawTag, RawTestCommand, RawTestSuite} from './raw.js';
 import {checkConfig} from './semantics.js';
 import {walkDocument} from './validate.js';
 import type {Builder, Config, ConfigSource, ImageConfig, Staging, TagRule, TestCommand, TestSuite} from './types.js';
@@ -14,8 +14,11 @@ import type {Builder, Config, ConfigSource, ImageConfig, Staging, TagRule, TestC
 export type LoadResult =
   {ok: true; config: Config; source: ConfigSource; warnings: Diagnostic[]} | {ok: false; diagnostics: Diagnostic[]};
 
-export const DEFAULT_TEST_TIMEOUT = '10m';
 export const DEFAULT_STAGING_PREFIX = 'staging-';
+/** `{{sha}}` */
+const DEFAULT_TAG: TagTemplate = {source: '{{sha}}', parts: [{variable: 'sha'}], variables: ['sha']};
+/** `10m` */
+const DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1000;
 
 export function loadConfig(text: string, file: string): LoadResult {
   const lines = new LineCounter();
@@ -62,68 +65,6 @@ function makeSource(file: string, positions: Map<string, Position>): ConfigSourc
   };
 }
 
-// The shape the schema guarantees once walkDocument found no error.
-type Scalar = string | number | boolean;
-interface RawCommand {
-  run: string | string[];
-  name?: string;
-  timeout?: string;
-  user?: string;
-  workdir?: string;
-  env?: Record<string, Scalar>;
-  entrypoint?: 'replace' | 'keep';
-  platforms?: string[];
-}
-interface RawSuite {
-  commands: (string | RawCommand)[];
-  setup?: (string | string[])[];
-  timeout?: string;
-  mount?: {source: string; target?: string};
-}
-export interface RawImage {
-  name: string;
-  context?: string;
-  containerfile?: string;
-  target?: string;
-  'build-args'?: Record<string, Scalar>;
-  platforms?: string[];
-  tags?: (string | {tag: string; on?: TagScenario[]})[];
-  repository?: string;
-  labels?: Record<string, Scalar>;
-  annotations?: Record<string, Scalar>;
-  secrets?: {id: string; env?: string; file?: string}[];
-  cache?: {from?: string[]; to?: string[]};
-  attestations?: {provenance?: 'off' | 'min' | 'max'; sbom?: boolean};
-  'depends-on'?: string;
-  test?: (string | RawCommand)[] | RawSuite;
-  builder?:
-    | 'dockerfile'
-    | {
-        buildpacks: {
-          image: string;
-          mode?: 'pack' | 'lifecycle';
-          'pre-buildpacks'?: string[];
-          'post-buildpacks'?: string[];
-          env?: Record<string, Scalar>;
-          'allow-unpinned-builder'?: boolean;
-        };
-      };
-}
-export interface RawConfig {
-  version?: number;
-  registry: string;
-  staging?: {'tag-prefix'?: string; registry?: string};
-  promote?: {
-    'on-missing'?: 'fail' | 'build';
-    cleanup?: boolean;
-    sign?: 'cosign';
-    'cosign-key'?: string;
-    'cosign-tlog'?: boolean;
-  };
-  scenario?: string;
-  images: RawImage[];
-}
-
 function normalise(raw: RawConfig): Config {
   const staging: Staging =
     raw.staging?.registry !== undefined
@@ -143,8 +84,7 @@ function normalise(raw: RawConfig): Config {
     promote,
     images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
   };
-  const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;
-  if (scenario) config.scenario = scenario;
+  if (raw.scenario !== undefined) config.scenario = raw.scenario;
   return config;
 }
 
@@ -156,7 +96,7 @@ function normaliseImage(raw: RawImage, index: number, registry: string): ImageCo
     containerfile: raw.containerfile ?? 'Dockerfile',
     buildArgs: strings(raw['build-args']),
     platforms: raw.platforms ?? ['linux/amd64'],
-    tags: (raw.tags ?? ['{{sha}}']).map(normaliseTag),
+    tags: (raw.tags ?? [DEFAULT_TAG]).map(normaliseTag),
     repository: raw.repository ?? `${registry}/${raw.name}`,
     test: normaliseSuite(raw.test),
     builder: normaliseBuilder(raw.builder),
@@ -173,17 +113,14 @@ function normaliseImage(raw: RawImage, index: number, registry: string): ImageCo
   return image;
 }
 
-function normaliseTag(raw: string | {tag: string; on?: TagScenario[]}): TagRule {
-  const text = typeof raw === 'string' ? raw : raw.tag;
-  const parsed = parseTagTemplate(text);
-  if (!parsed.ok) throw new Error(`schema let an invalid tag template through: ${text}`);
-  const on = typeof raw === 'object' && raw.on ? [...new Set(raw.on)] : defaultTagScenarios(parsed.value);
-  return {template: parsed.value, on};
+function normaliseTag(raw: RawTag): TagRule {
+  if (!('tag' in raw)) return {template: raw, on: defaultTagScenarios(raw)};
+  return {template: raw.tag, on: raw.on ? [...new Set(raw.on)] : defaultTagScenarios(raw.tag)};
 }
 
 function normaliseSuite(raw: RawImage['test']): TestSuite {
-  const suite: RawSuite = Array.isArray(raw) ? {commands: raw} : (raw ?? {commands: []});
-  const timeoutMs = parseDuration(suite.timeout ?? DEFAULT_TEST_TIMEOUT) ?? 600000;
+  const suite: RawTestSuite = Array.isArray(raw) ? {commands: raw} : (raw ?? {commands: []});
+  const timeoutMs = suite.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
   const out: TestSuite = {
     commands: suite.commands.map(c => normaliseCommand(c, timeoutMs)),
     setup: suite.setup ?? []
@@ -192,12 +129,12 @@ function normaliseSuite(raw: RawImage['test']): TestSuite {
   return out;
 }
 
-function normaliseCommand(raw: string | RawCommand, timeoutMs: number): TestCommand {
-  const c: RawCommand = typeof raw === 'string' ? {run: raw} : raw;
+function normaliseCommand(raw: RawTestCommand, timeoutMs: number): TestCommand {
+  const c: Exclude<RawTestCommand, string> = typeof raw === 'string' ? {run: raw} : raw;
   const command: TestCommand = {
     name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
     run: c.run,
-    timeoutMs: c.timeout !== undefined ? (parseDuration(c.timeout) ?? timeoutMs) : timeoutMs,
+    timeoutMs: c.timeout ?? timeoutMs,
     env: strings(c.env),
     entrypoint: c.entrypoint ?? 'replace'
   };
@@ -212,7 +149,7 @@ function normaliseBuilder(raw: RawImage['builder']): Builder {
   const b = raw.buildpacks;
   return {
     kind: 'buildpacks',
-    image: b.image,
+    image: formatReference(b.image),
     mode: b.mode ?? 'pack',
     preBuildpacks: b['pre-buildpacks'] ?? [],
     postBuildpacks: b['post-buildpacks'] ?? [],
@@ -221,6 +158,6 @@ function normaliseBuilder(raw: RawImage['builder']): Builder {
   };
 }
 
-function strings(map: Record<string, Scalar> | undefined): Record<string, string> {
+function strings(map: RawImage['labels']): Record<string, string> {
   return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
 }

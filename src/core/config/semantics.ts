@@ -4,7 +4,7 @@ import {samePlatformText as sameText} from '../../oci/platform.js';
 import {parseReference} from '../../oci/reference.js';
 import {closest} from '../suggest.js';
 import type {Diagnostic, Position} from './diagnostics.js';
-import type {RawConfig} from './load.js';
+import type {RawConfig} from './raw.js';
 import type {Config, ConfigSource, ImageConfig} from './types.js';
 
 interface Checked {

@@ -1,10 +1,11 @@
-// Walks a parsed YAML document against SCHEMA, producing a plain value, the position of every
-// value, and a diagnostic (with position and fix) for every mismatch.
+// Walks a parsed YAML document against SCHEMA, producing a plain value (each formatted string parsed
+// by its format, see raw.ts), the position of every value, and a diagnostic (with position and fix)
+// for every mismatch.
 
 import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node} from 'yaml';
 import {closest} from '../suggest.js';
 import type {Diagnostic, Position} from './diagnostics.js';
-import {checkFormat} from './formats.js';
+import {parseFormat} from './formats.js';
 import {SCHEMA, type Schema, type SchemaType} from './schema.js';
 
 export type Path = (string | number)[];
@@ -24,6 +25,7 @@ export interface Walked {
   diagnostics: Diagnostic[];
 }
 
+const DEFS: Readonly<Record<string, Schema>> = SCHEMA.$defs;
 const MAX_NODES = 10000;
 
 export function walkDocument(doc: Document, lines: LineCounter): Walked {
@@ -68,9 +70,7 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     }
     if (expected === 'object') return walkMap(node, resolved, path, pos);
     if (expected === 'array') return walkSeq(node, resolved, path, pos);
-    const value = isScalar(node) ? node.value : null;
-    checkScalar(value, resolved, path, pos);
-    return value;
+    return walkScalar(isScalar(node) ? node.value : null, resolved, path, pos);
   };
 
   const walkOneOf = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
@@ -132,7 +132,8 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     );
   };
 
-  const checkScalar = (value: unknown, schema: Schema, path: Path, pos: Position): void => {
+  /** The value, or what its format parses it into; undefined (and a diagnostic) when it fails a check. */
+  const walkScalar = (value: unknown, schema: Schema, path: Path, pos: Position): unknown => {
     const name = `\`${pathText(path)}\``;
     if (schema.enum && !schema.enum.includes(value as string | number)) {
       const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
@@ -141,21 +142,22 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
         pos,
         `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`
       );
-      return;
+      return undefined;
     }
-    if (typeof value !== 'string') return;
+    if (typeof value !== 'string') return value;
     if (schema.minLength !== undefined && value.length < schema.minLength) {
       report(pos, `${name} must not be empty`);
-      return;
+      return undefined;
     }
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
       report(pos, `${name}: \`${value}\` is not ${schema['x-pattern-name'] ?? `matching ${schema.pattern}`}`);
-      return;
+      return undefined;
     }
-    if (schema.format) {
-      const error = checkFormat(schema.format, value);
-      if (error) report(pos, `${name}: ${error}`);
-    }
+    if (!schema.format) return value;
+    const parsed = parseFormat(schema.format, value);
+    if (parsed.ok) return parsed.value;
+    report(pos, `${name}: ${parsed.error}`);
+    return undefined;
   };
 
   const contents = doc.contents as Node | null;
@@ -170,7 +172,7 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
 function resolveRef(schema: Schema): Schema {
   if (!schema.$ref) return schema;
   const name = schema.$ref.replace('#/$defs/', '');
-  const target = SCHEMA.$defs[name];
+  const target = DEFS[name];
   if (!target) throw new Error(`schema: unknown $ref ${schema.$ref}`);
   return {...target, ...schema, $ref: undefined, description: schema.description ?? target.description};
 }
