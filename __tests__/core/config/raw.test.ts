@@ -64,8 +64,8 @@ images:
 `;
     const lines = new LineCounter();
     const walked = walkDocument(parseDocument(text, {lineCounter: lines}), lines);
-    expect(walked.diagnostics).toEqual([]);
-    const [web] = (walked.value as RawConfig).images;
+    if (!walked.ok) throw new Error(JSON.stringify(walked.diagnostics));
+    const [web] = walked.value.images;
     const tag: RawTag | undefined = web?.tags?.[0];
     expect(tag).toEqual({source: 'v{{version}}', parts: [{text: 'v'}, {variable: 'version'}], variables: ['version']});
     expect(web?.test).toEqual({timeout: 90000, commands: [{run: 'true', platforms: ['linux/amd64']}]});
