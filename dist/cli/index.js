@@ -28375,7 +28375,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5715);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(823);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1013);
 
 
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5715:
+/***/ 823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28495,8 +28495,9 @@ function diagnosticAnnotations(file, diagnostics) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/diagnostics.ts
+/** `FILE:LINE:COL: message`, with `warning: ` before the message of a warning. */
 function formatDiagnostic(file, d) {
-    return `${file}:${d.line}:${d.col}: ${d.message}`;
+    return `${file}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
 }
 function sortDiagnostics(list) {
     return [...list].sort((a, b) => a.line - b.line || a.col - b.col);
@@ -28521,7 +28522,7 @@ class UsageError extends ImagegateError {
         super(message, EXIT.usage);
     }
 }
-/** Configuration errors of one file, as data: each with its line, column and message. */
+/** Problems at positions of one configuration file; the message shows each as `FILE:LINE:COL: message`. */
 class ConfigError extends ImagegateError {
     file;
     diagnostics;
@@ -31356,8 +31357,1194 @@ async function publish(client, log, name, staging, parts, report) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/config/schema.ts
+// The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
+// as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
+// fixes to every error) and generates the README's configuration reference.
+//
+// Only this subset of JSON Schema is used, and the validator implements exactly it: type,
+// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
+// (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
+const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
+const runCommand = {
+    description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
+    oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string' }, minItems: 1 }
+    ]
+};
+const envMap = {
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'Environment variables (values are turned into strings).'
+};
+// `as const` keeps every literal, so raw.ts can derive the document's type from this value.
+const SCHEMA = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://imagegate.dev/schema/imagegate.schema.json',
+    title: 'imagegate configuration (.imagegate.yml)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['registry', 'images'],
+    properties: {
+        version: { type: 'integer', enum: [1], default: 1, description: 'Version of this file format.' },
+        registry: {
+            type: 'string',
+            format: 'registry-prefix',
+            description: 'Where final images live: a registry host with an optional path prefix. Image `NAME` is published as `<registry>/NAME` unless it sets `repository`.',
+            examples: ['ghcr.io/acme', 'localhost:5000/acme']
+        },
+        staging: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Where the gate pushes tested images before promotion: a tag prefix in the final repository, or an intermediate registry. Default: `tag-prefix: staging-`.',
+            properties: {
+                'tag-prefix': {
+                    type: 'string',
+                    format: 'tag-prefix',
+                    description: 'Staging tags are `<tag-prefix><source identity>` in the final repository.',
+                    default: 'staging-'
+                },
+                registry: {
+                    type: 'string',
+                    format: 'registry-prefix',
+                    description: 'An intermediate registry (host and optional path prefix) that holds staged images instead.'
+                }
+            }
+        },
+        promote: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'How `promote` and `release` publish staged images.',
+            properties: {
+                'on-missing': {
+                    type: 'string',
+                    enum: ['fail', 'build'],
+                    default: 'fail',
+                    description: 'When staging has no image for the merged source (the merged tree differs from every tested tree, or a fork PR was never staged): `fail` with the reason, or `build` (run the gate now, then promote).'
+                },
+                cleanup: {
+                    type: 'boolean',
+                    default: true,
+                    description: 'Remove the staging tag once the final tags point at its digest.'
+                },
+                sign: {
+                    type: 'string',
+                    enum: ['cosign'],
+                    description: 'Sign every promoted digest with cosign (with `cosign-key`, or keyless where an OIDC identity exists).'
+                },
+                'cosign-key': {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'The cosign private key: a file relative to the configuration file, or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
+                },
+                'cosign-tlog': {
+                    type: 'boolean',
+                    default: true,
+                    description: 'Record signatures in the transparency log (turn off for air-gapped registries).'
+                }
+            }
+        },
+        scenario: {
+            type: 'string',
+            enum: ['check', 'gate', 'promote', 'release'],
+            description: 'Force a scenario instead of inferring it from the CI environment (a `--scenario` flag or action input still wins).'
+        },
+        images: {
+            type: 'array',
+            minItems: 1,
+            description: 'The images to build, test and publish.',
+            items: { $ref: '#/$defs/image' }
+        }
+    },
+    $defs: {
+        image: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
+            properties: {
+                name: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$',
+                    'x-pattern-name': 'an image name (lowercase letters and digits, joined by `.`, `_`, `__` or `-`)',
+                    description: 'Image name; also the last part of its repository.'
+                },
+                context: {
+                    type: 'string',
+                    format: 'relative-path',
+                    default: '.',
+                    description: 'Build context, relative to the configuration file.'
+                },
+                containerfile: {
+                    type: 'string',
+                    format: 'relative-path',
+                    default: 'Dockerfile',
+                    description: 'Dockerfile/Containerfile path, relative to the context.'
+                },
+                target: { type: 'string', minLength: 1, description: 'Build stage to build (`docker build --target`).' },
+                'build-args': { ...envMap, description: 'Build arguments (`--build-arg KEY=VALUE`).' },
+                platforms: {
+                    type: 'array',
+                    minItems: 1,
+                    items: { type: 'string', format: 'platform' },
+                    default: ['linux/amd64'],
+                    description: 'Platforms to build and test, as `os/arch[/variant]`. Every one is tested (foreign ones under QEMU).'
+                },
+                tags: {
+                    type: 'array',
+                    default: ['{{sha}}'],
+                    description: 'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
+                    items: {
+                        oneOf: [
+                            { type: 'string', format: 'tag-template' },
+                            {
+                                type: 'object',
+                                additionalProperties: false,
+                                required: ['tag'],
+                                properties: {
+                                    tag: { type: 'string', format: 'tag-template', description: 'The tag template.' },
+                                    on: {
+                                        type: 'array',
+                                        minItems: 1,
+                                        items: { type: 'string', enum: ['promote', 'release'] },
+                                        description: 'Scenarios that publish this tag.'
+                                    }
+                                }
+                            }
+                        ]
+                    }
+                },
+                labels: {
+                    ...envMap,
+                    description: 'Image labels (`--label`). imagegate adds the OCI source, revision and created labels.'
+                },
+                annotations: {
+                    ...envMap,
+                    description: 'OCI annotations on the index and manifests (`--annotation`). imagegate adds the OCI source, revision and created annotations.'
+                },
+                secrets: {
+                    type: 'array',
+                    description: 'Build secrets (`RUN --mount=type=secret,id=…`). Values come from an environment variable or a file and never reach argv or logs.',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['id'],
+                        properties: {
+                            id: {
+                                type: 'string',
+                                pattern: '^[A-Za-z0-9_.-]+$',
+                                'x-pattern-name': 'a secret id (letters, digits, `_`, `.`, `-`)',
+                                description: 'The id the Dockerfile mounts.'
+                            },
+                            env: {
+                                type: 'string',
+                                pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+                                'x-pattern-name': 'an environment variable name',
+                                description: 'Take the value from this environment variable.'
+                            },
+                            file: {
+                                type: 'string',
+                                format: 'relative-path',
+                                description: 'Take the value from this file, relative to the configuration file.'
+                            }
+                        }
+                    }
+                },
+                cache: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Build cache, in buildx syntax. A cache that cannot be read or written only warns. On GitHub, `type=gha` is used when nothing is set.',
+                    properties: {
+                        from: {
+                            type: 'array',
+                            items: { type: 'string', minLength: 1 },
+                            description: 'Sources, e.g. `type=registry,ref=ghcr.io/acme/web:cache` or `type=local,src=.cache`.'
+                        },
+                        to: {
+                            type: 'array',
+                            items: { type: 'string', minLength: 1 },
+                            description: 'Destinations, e.g. `type=registry,ref=ghcr.io/acme/web:cache,mode=max`.'
+                        }
+                    }
+                },
+                attestations: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Attestations buildx attaches to the image (kept in the tested index and pushed with it).',
+                    properties: {
+                        provenance: {
+                            type: 'string',
+                            enum: ['off', 'min', 'max'],
+                            default: 'min',
+                            description: 'SLSA provenance mode.'
+                        },
+                        sbom: {
+                            type: 'boolean',
+                            default: false,
+                            description: 'Attach an SBOM (needs the buildkit SBOM scanner image).'
+                        }
+                    }
+                },
+                repository: {
+                    type: 'string',
+                    format: 'repository',
+                    description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
+                },
+                'depends-on': {
+                    type: 'string',
+                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+                },
+                test: {
+                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
+                    oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
+                },
+                builder: {
+                    description: 'How the image is built: `dockerfile` (buildx, the default) or `{buildpacks: {...}}`.',
+                    default: 'dockerfile',
+                    oneOf: [
+                        { type: 'string', enum: ['dockerfile'] },
+                        {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['buildpacks'],
+                            properties: { buildpacks: { $ref: '#/$defs/buildpacks' } }
+                        }
+                    ]
+                }
+            }
+        },
+        testCommand: {
+            oneOf: [
+                { type: 'string', minLength: 1, description: 'Shorthand for `{run: STRING}`.' },
+                {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['run'],
+                    properties: {
+                        run: runCommand,
+                        name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
+                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
+                        user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
+                        entrypoint: {
+                            type: 'string',
+                            enum: ['replace', 'keep'],
+                            default: 'replace',
+                            description: '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment).'
+                        },
+                        workdir: {
+                            type: 'string',
+                            format: 'absolute-path',
+                            description: 'Run in this directory instead of the image’s WORKDIR.'
+                        },
+                        env: { ...envMap, description: 'Extra environment variables for this command.' },
+                        platforms: {
+                            type: 'array',
+                            minItems: 1,
+                            items: { type: 'string', format: 'platform' },
+                            description: 'Run only on these platforms (default: every platform of the image).'
+                        }
+                    }
+                }
+            ]
+        },
+        testSuite: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['commands'],
+            properties: {
+                commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
+                setup: {
+                    type: 'array',
+                    items: {
+                        oneOf: [
+                            { type: 'string', minLength: 1 },
+                            { type: 'array', items: { type: 'string' }, minItems: 1 }
+                        ]
+                    },
+                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+                },
+                timeout: {
+                    type: 'string',
+                    format: 'duration',
+                    default: '10m',
+                    description: `Default time limit of each command, ${DURATION_HINT}.`
+                },
+                mount: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['source'],
+                    description: 'Mount repository files read-only into the test containers.',
+                    properties: {
+                        source: {
+                            type: 'string',
+                            format: 'relative-path',
+                            description: 'Directory, relative to the configuration file.'
+                        },
+                        target: {
+                            type: 'string',
+                            format: 'absolute-path',
+                            default: '/imagegate/tests',
+                            description: 'Mount point inside the container.'
+                        }
+                    }
+                }
+            }
+        },
+        buildpacks: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['image'],
+            description: 'Build with Cloud Native Buildpacks, exactly as production does.',
+            properties: {
+                image: {
+                    type: 'string',
+                    format: 'image-reference',
+                    description: 'The production builder image, pinned by digest (`REPO[:TAG]@sha256:…`).'
+                },
+                mode: {
+                    type: 'string',
+                    enum: ['pack', 'lifecycle'],
+                    default: 'pack',
+                    description: '`pack` runs a pinned pack CLI (sha256-verified download); `lifecycle` runs the builder’s own `/cnb/lifecycle/creator` in a container, as Toolforge and Tekton do. Either publishes to a registry on this machine (`IMAGEGATE_BUILD_REGISTRY`, default `localhost:5000/imagegate-build`) before the tests.'
+                },
+                'pre-buildpacks': {
+                    type: 'array',
+                    items: { type: 'string', format: 'buildpack-uri' },
+                    description: 'Buildpacks production injects before every group of the builder’s order (full URIs: `docker://…@sha256:…`, `urn:cnb:builder:ID`, `file:///dir`; pack mode also takes `https://` and `urn:cnb:registry:`).'
+                },
+                'post-buildpacks': {
+                    type: 'array',
+                    items: { type: 'string', format: 'buildpack-uri' },
+                    description: 'Buildpacks production injects after every group of the builder’s order (full URIs).'
+                },
+                env: {
+                    ...envMap,
+                    description: 'Build-time environment: `<platform>/env/NAME` files (pack: `--env`). Not present at run time.'
+                },
+                'allow-unpinned-builder': {
+                    type: 'boolean',
+                    default: false,
+                    description: 'Accept a builder pinned by tag only (CI may then not match production).'
+                }
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/core/config/effective.ts
+// The settings both the checks and normalise read, as the configuration means them: what the file
+// says, or the schema's default where it says nothing.
+
+
+const IMAGE = SCHEMA.$defs.image.properties;
+// The schema's defaults of formatted values, parsed; a test holds each to the schema's text.
+/** `{{sha}}` */
+const DEFAULT_TAG = { source: '{{sha}}', parts: [{ variable: 'sha' }], variables: ['sha'] };
+/** `10m` */
+const DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1000;
+function effective_stagingOf(raw) {
+    if (raw.staging?.registry !== undefined)
+        return { kind: 'registry', registry: raw.staging.registry };
+    return {
+        kind: 'tag-prefix',
+        tagPrefix: raw.staging?.['tag-prefix'] ?? SCHEMA.properties.staging.properties['tag-prefix'].default
+    };
+}
+function imagePlatforms(image) {
+    return image.platforms ?? [...IMAGE.platforms.default];
+}
+/** The final repository: `repository`, or `<registry>/<name>`. */
+function imageRepository(image, registry) {
+    return image.repository ?? `${registry}/${image.name}`;
+}
+function imageTags(image) {
+    return (image.tags ?? [DEFAULT_TAG]).map(tagRule);
+}
+function tagRule(tag) {
+    if (!('tag' in tag))
+        return { template: tag, on: defaultTagScenarios(tag) };
+    return { template: tag.tag, on: tag.on ? [...new Set(tag.on)] : defaultTagScenarios(tag.tag) };
+}
+/** `test` as a suite: a bare list of commands is the suite's `commands`. */
+function testSuite(image) {
+    return Array.isArray(image.test) ? { commands: image.test } : (image.test ?? { commands: [] });
+}
+
+;// CONCATENATED MODULE: ./src/core/config/normalise.ts
+// A checked document → the Config the rest of imagegate reads: camel-case names, the schema's
+// default for every key the file leaves out, numbers and booleans of string maps as strings.
+
+
+
+const PROMOTE = SCHEMA.properties.promote.properties;
+const normalise_IMAGE = SCHEMA.$defs.image.properties;
+/** The mapping form of a test command (the other is a bare string). */
+const COMMAND = SCHEMA.$defs.testCommand.oneOf[1].properties;
+const SUITE = SCHEMA.$defs.testSuite.properties;
+const BUILDPACKS = SCHEMA.$defs.buildpacks.properties;
+function normalise(checked) {
+    const config = {
+        registry: checked.registry,
+        staging: effective_stagingOf(checked),
+        promote: normalisePromote(checked.promote),
+        images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry))
+    };
+    if (checked.scenario !== undefined)
+        config.scenario = checked.scenario;
+    return config;
+}
+function normalisePromote(raw) {
+    const promote = {
+        onMissing: raw?.['on-missing'] ?? PROMOTE['on-missing'].default,
+        cleanup: raw?.cleanup ?? PROMOTE.cleanup.default
+    };
+    if (raw?.sign === 'cosign') {
+        const key = raw['cosign-key'];
+        promote.sign = {
+            tool: 'cosign',
+            tlog: raw['cosign-tlog'] ?? PROMOTE['cosign-tlog'].default,
+            ...(key !== undefined ? { key } : {})
+        };
+    }
+    return promote;
+}
+function normaliseImage(raw, index, registry) {
+    const image = {
+        name: raw.name,
+        index,
+        context: raw.context ?? normalise_IMAGE.context.default,
+        containerfile: raw.containerfile ?? normalise_IMAGE.containerfile.default,
+        buildArgs: strings(raw['build-args']),
+        platforms: imagePlatforms(raw),
+        tags: imageTags(raw),
+        repository: imageRepository(raw, registry),
+        test: normaliseSuite(testSuite(raw)),
+        builder: normaliseBuilder(raw.builder ?? normalise_IMAGE.builder.default),
+        labels: strings(raw.labels),
+        annotations: strings(raw.annotations),
+        secrets: raw.secrets,
+        cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
+        attestations: {
+            provenance: raw.attestations?.provenance ?? normalise_IMAGE.attestations.properties.provenance.default,
+            sbom: raw.attestations?.sbom ?? normalise_IMAGE.attestations.properties.sbom.default
+        }
+    };
+    if (raw.target !== undefined)
+        image.target = raw.target;
+    if (raw['depends-on'] !== undefined)
+        image.dependsOn = raw['depends-on'];
+    return image;
+}
+function normaliseSuite(raw) {
+    const timeoutMs = raw.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
+    const suite = { commands: raw.commands.map(c => normaliseCommand(c, timeoutMs)), setup: raw.setup ?? [] };
+    if (raw.mount)
+        suite.mount = { source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default };
+    return suite;
+}
+function normaliseCommand(raw, timeoutMs) {
+    const c = typeof raw === 'string' ? { run: raw } : raw;
+    const command = {
+        name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
+        run: c.run,
+        timeoutMs: c.timeout ?? timeoutMs,
+        env: strings(c.env),
+        entrypoint: c.entrypoint ?? COMMAND.entrypoint.default
+    };
+    if (c.user !== undefined)
+        command.user = c.user;
+    if (c.workdir !== undefined)
+        command.workdir = c.workdir;
+    if (c.platforms !== undefined)
+        command.platforms = c.platforms;
+    return command;
+}
+function normaliseBuilder(raw) {
+    if (raw === 'dockerfile')
+        return { kind: 'dockerfile' };
+    const b = raw.buildpacks;
+    return {
+        kind: 'buildpacks',
+        image: formatReference(b.image),
+        mode: b.mode ?? BUILDPACKS.mode.default,
+        preBuildpacks: b['pre-buildpacks'] ?? [],
+        postBuildpacks: b['post-buildpacks'] ?? [],
+        env: strings(b.env),
+        allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default
+    };
+}
+/** A map of the file, whose values may be numbers or booleans, with every value as a string. */
+function strings(map) {
+    return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/config/parse.ts
+// YAML text → a document that knows the line and column of every node, or the syntax errors, each
+// with its fix.
+
+function parseYaml(text) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    if (doc.errors.length)
+        return { ok: false, diagnostics: doc.errors.map(e => syntaxDiagnostic(e, text, lines)) };
+    return { ok: true, doc, lines };
+}
+function syntaxDiagnostic(error, text, lines) {
+    const offset = error.pos[0];
+    const { line, col } = lines.linePos(offset);
+    const end = text.indexOf('\n', offset);
+    const here = text.slice(offset, end < 0 ? undefined : end);
+    const messages = {
+        TAB_AS_INDENT: () => 'tab character used for indentation; YAML allows only spaces there: replace the tab with spaces',
+        DUPLICATE_KEY: () => {
+            const key = /^\s*([^:\s]+)/.exec(here)?.[1] ?? 'this key';
+            return `duplicate key \`${key}\`; each key may appear once: remove or merge one of them`;
+        },
+        MULTIPLE_DOCS: () => 'the file holds more than one YAML document (`---`); keep exactly one',
+        BAD_INDENT: () => `YAML syntax error: ${error.message}; check the indentation and closing brackets`,
+        MISSING_CHAR: () => `YAML syntax error: ${error.message}`
+    };
+    return { line, col, message: messages[error.code]?.() ?? `YAML syntax error: ${error.message}` };
+}
+
+;// CONCATENATED MODULE: ./src/core/config/positions.ts
+// Where each value of the document stands in the file, by its path (`images[0].platforms`).
+function pathText(path) {
+    return (path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)');
+}
+class Positions {
+    root;
+    byPath;
+    constructor(root, byPath) {
+        this.root = root;
+        this.byPath = byPath;
+    }
+    /** The position of the value at `path`; undefined for a value the file leaves out. */
+    of(path) {
+        return this.byPath.get(path);
+    }
+    /** The position of the value at `path` or, where the file leaves it out, of the nearest value that holds it. */
+    at(path) {
+        for (let length = path.length; length > 0; length--) {
+            const found = this.byPath.get(pathText(path.slice(0, length)));
+            if (found)
+                return found;
+        }
+        return this.root;
+    }
+}
+function configSource(file, positions) {
+    const base = file.split('/').pop() ?? file;
+    return {
+        file,
+        position: path => positions.of(path),
+        where: path => {
+            const p = positions.of(path);
+            return p ? `${base}:${p.line}` : undefined;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/config/semantics.ts
+// Checks that need more than one value: names, dependencies, conflicting options, pins. They read
+// the document the schema walk accepted and settle what normalise needs beyond it: the one source
+// of each secret.
+
+
+
+
+function checkDocument(raw, positions) {
+    const errors = [];
+    const warnings = [];
+    const error = (path, message) => void errors.push({ ...positions.at(path), message });
+    const warn = (path, message) => void warnings.push({ ...positions.at(path), message, severity: 'warning' });
+    checkStaging(raw, error);
+    checkNames(raw.images, error);
+    checkRepositories(raw, error);
+    checkDependencies(raw.images, error);
+    const staging = effective_stagingOf(raw);
+    const images = raw.images.map((image, index) => {
+        const at = ['images', index];
+        checkBuilder(image, at, error, warn);
+        checkTestPlatforms(image, at, error);
+        checkTags(image, staging, at, error);
+        checkPlatformsUnique(image, at, error);
+        return { ...image, secrets: checkSecrets(image, at, error) };
+    });
+    if (errors.length)
+        return { ok: false, diagnostics: errors };
+    return { ok: true, config: { ...raw, images }, warnings };
+}
+function checkStaging(raw, error) {
+    const staging = raw.staging ?? {};
+    if (staging['tag-prefix'] !== undefined && staging.registry !== undefined) {
+        error(['staging', 'registry'], 'conflicting options: `staging.tag-prefix` stages in the final repository, `staging.registry` in an intermediate registry; keep one of them');
+        return;
+    }
+    if (staging.registry === raw.registry) {
+        error(['staging', 'registry'], '`staging.registry` is the final `registry` itself; stage in the same repository with `tag-prefix: staging-` instead, or name a separate registry');
+    }
+}
+function checkNames(images, error) {
+    const seen = new Map();
+    images.forEach((image, index) => {
+        const first = seen.get(image.name);
+        if (first !== undefined)
+            error(['images', index, 'name'], `image name \`${image.name}\` is already used by images[${first}]; names must be unique`);
+        else
+            seen.set(image.name, index);
+    });
+}
+function checkRepositories(raw, error) {
+    const seen = new Map();
+    raw.images.forEach((image, index) => {
+        const repository = imageRepository(image, raw.registry);
+        const other = seen.get(repository);
+        if (other && other.name !== image.name) {
+            error(['images', index, image.repository !== undefined ? 'repository' : 'name'], `images \`${other.name}\` and \`${image.name}\` would both publish to ${repository}; give one a different \`repository\``);
+        }
+        seen.set(repository, image);
+    });
+}
+function checkDependencies(images, error) {
+    const byName = new Map(images.map(image => [image.name, image]));
+    images.forEach((image, index) => {
+        const dependsOn = image['depends-on'];
+        if (dependsOn === undefined)
+            return;
+        const at = ['images', index, 'depends-on'];
+        const base = byName.get(dependsOn);
+        if (dependsOn === image.name) {
+            error(at, `image \`${image.name}\` cannot depend on itself`);
+            return;
+        }
+        if (!base) {
+            const guess = closest(dependsOn, [...byName.keys()]);
+            error(at, `\`depends-on: ${dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`);
+            return;
+        }
+        if (image.builder !== undefined && image.builder !== 'dockerfile') {
+            error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
+        }
+        const basePlatforms = imagePlatforms(base);
+        const missing = imagePlatforms(image).filter(p => !basePlatforms.some(b => samePlatformText(p, b)));
+        if (missing.length) {
+            error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
+        }
+    });
+    const cycle = findCycle(images, byName);
+    if (cycle)
+        error(['images', cycle.index, 'depends-on'], `\`depends-on\` forms a cycle: ${cycle.names.join(' → ')}`);
+}
+/** The first image whose `depends-on` chain leads back to it, and the names along the way, back to it. */
+function findCycle(images, byName) {
+    for (const [index, start] of images.entries()) {
+        const chain = [];
+        let current = start;
+        while (current && !chain.includes(current)) {
+            chain.push(current);
+            const next = current['depends-on'];
+            current = next !== undefined && next !== current.name ? byName.get(next) : undefined;
+        }
+        if (current === start)
+            return { index, names: [...chain.map(i => i.name), start.name] };
+    }
+    return undefined;
+}
+function checkBuilder(image, at, error, warn) {
+    if (image.builder === undefined || image.builder === 'dockerfile')
+        return;
+    for (const key of ['containerfile', 'target']) {
+        if (image[key] !== undefined) {
+            error([...at, key], `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``);
+        }
+    }
+    const { image: builder, 'allow-unpinned-builder': allowUnpinned } = image.builder.buildpacks;
+    const text = formatReference(builder);
+    const path = [...at, 'builder', 'buildpacks', 'image'];
+    if (builder.digest === undefined && !allowUnpinned) {
+        error(path, `builder \`${text}\` is not pinned by digest, so CI may build with a different builder than production; pin it as \`${text}@sha256:…\` (the digest production uses), or set \`allow-unpinned-builder: true\``);
+    }
+    else if (builder.digest === undefined) {
+        warn(path, `builder \`${text}\` is pinned by tag only; CI may not match production`);
+    }
+}
+function checkTestPlatforms(image, at, error) {
+    const platforms = imagePlatforms(image);
+    const commandsAt = Array.isArray(image.test) ? [...at, 'test'] : [...at, 'test', 'commands'];
+    testSuite(image).commands.forEach((command, i) => {
+        if (typeof command === 'string')
+            return;
+        (command.platforms ?? []).forEach((p, j) => {
+            if (!platforms.some(b => samePlatformText(p, b))) {
+                error([...commandsAt, i, 'platforms', j], `test platform ${p} is not one of the image's platforms (${platforms.join(', ')})`);
+            }
+        });
+    });
+}
+function checkTags(image, staging, at, error) {
+    const seen = new Set();
+    imageTags(image).forEach(({ template: { source } }, i) => {
+        const path = [...at, 'tags', i];
+        if (seen.has(source))
+            error(path, `tag \`${source}\` is listed twice`);
+        seen.add(source);
+        if (staging.kind === 'tag-prefix' && source.startsWith(staging.tagPrefix)) {
+            error(path, `tag \`${source}\` starts with the staging prefix \`${staging.tagPrefix}\`; staging cleanup would delete it: rename the tag or change \`staging.tag-prefix\``);
+        }
+    });
+}
+function checkPlatformsUnique(image, at, error) {
+    const platforms = imagePlatforms(image);
+    platforms.forEach((p, i) => {
+        if (platforms.slice(0, i).some(q => samePlatformText(p, q)))
+            error([...at, 'platforms', i], `platform ${p} is listed twice`);
+    });
+}
+/** Each secret with its one source; a secret with none or two is an error. */
+function checkSecrets(image, at, error) {
+    const secrets = [];
+    const seen = new Set();
+    (image.secrets ?? []).forEach(({ id, env, file }, i) => {
+        const path = [...at, 'secrets', i];
+        if (env !== undefined && file === undefined)
+            secrets.push({ id, env });
+        else if (file !== undefined && env === undefined)
+            secrets.push({ id, file });
+        else {
+            error(path, `secret \`${id}\` needs exactly one of \`env\` (an environment variable) or \`file\` (a file), not ${env === undefined ? 'neither' : 'both'}`);
+        }
+        if (seen.has(id))
+            error([...path, 'id'], `secret id \`${id}\` is listed twice`);
+        seen.add(id);
+    });
+    return secrets;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/formats.ts
+// The semantic string formats named by `format` in the schema. Each parses a value into what the
+// steps after the schema walk use, or returns the error with its fix. Most formats only check, and
+// their value stays the string; a tag template, a duration and an image reference arrive parsed.
+
+
+
+const FORMATS = {
+    'registry-prefix': checked(checkRegistryPrefix),
+    'image-reference': parseReference,
+    repository: checked(value => {
+        const r = parseReference(value);
+        if (!r.ok)
+            return r.error;
+        if (r.value.tag !== undefined || r.value.digest !== undefined)
+            return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
+        return undefined;
+    }),
+    platform: checked(value => {
+        const r = parsePlatform(value);
+        return r.ok ? undefined : r.error;
+    }),
+    'tag-template': parseTagTemplate,
+    'tag-prefix': checked(value => {
+        if (value.length > 64)
+            return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
+        if (!isValidTag(`${value}x`))
+            return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
+        return undefined;
+    }),
+    duration: (value) => {
+        const ms = parseDuration(value);
+        return ms === undefined
+            ? { ok: false, error: `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\`` }
+            : { ok: true, value: ms };
+    },
+    'relative-path': checked(value => {
+        if (value.startsWith('/'))
+            return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
+        if (value.includes('\\'))
+            return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
+        return undefined;
+    }),
+    'absolute-path': checked(value => value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``),
+    'buildpack-uri': checked(checkBuildpackUri)
+};
+function parseFormat(format, value) {
+    return FORMATS[format](value);
+}
+/** A format that only checks: its value is the string. */
+function checked(check) {
+    return value => {
+        const error = check(value);
+        return error === undefined ? { ok: true, value } : { ok: false, error };
+    };
+}
+function checkRegistryPrefix(value) {
+    if (value.includes('://'))
+        return `write \`${value.replace(/^\w+:\/\//, '')}\` without a URL scheme`;
+    if (value.endsWith('/'))
+        return `remove the trailing \`/\`: \`${value.replace(/\/+$/, '')}\``;
+    if (/[@]/.test(value) || /\/[^/]*:/.test(value))
+        return `\`${value}\` must be a registry and path prefix, without a tag or digest`;
+    const [host = '', ...rest] = value.split('/');
+    if (!looksLikeRegistryHost(host)) {
+        return `\`${value}\` does not start with a registry host; write it in full, e.g. \`docker.io/${value}\` or \`ghcr.io/${value}\``;
+    }
+    const ref = parseReference(`${value}${rest.length ? '' : '/x'}`);
+    if (!ref.ok)
+        return ref.error;
+    if (rest.length) {
+        const path = parseRepositoryPath(rest.join('/'));
+        if (!path.ok)
+            return path.error;
+    }
+    return undefined;
+}
+const BUILDPACK_SCHEMES = ['docker://', 'urn:cnb:builder:', 'urn:cnb:registry:', 'https://', 'file://', 'from=builder'];
+function checkBuildpackUri(value) {
+    if (BUILDPACK_SCHEMES.some(s => value.startsWith(s))) {
+        if (value.startsWith('docker://')) {
+            const ref = parseReference(value.slice('docker://'.length));
+            if (!ref.ok)
+                return `buildpack \`${value}\`: ${ref.error}`;
+        }
+        return undefined;
+    }
+    return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
+}
+/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration. */
+function parseDuration(text) {
+    const units = { ms: 1, s: 1000, m: 60000, h: 3600000 };
+    if (!/^(\d+(ms|s|m|h))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const m of text.matchAll(/(\d+)(ms|s|m|h)/g))
+        total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
+    return total > 0 ? total : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/validate.ts
+// Walks a parsed YAML document against SCHEMA. A document that fits comes back as a RawConfig (each
+// formatted string parsed by its format) with the position of every value; one that does not, as a
+// diagnostic (with position and fix) for every mismatch.
+
+
+
+
+
+const DEFS = SCHEMA.$defs;
+const MAX_NODES = 10000;
+function walkDocument(doc, lines) {
+    const positions = new Map();
+    const diagnostics = [];
+    let visited = 0;
+    const at = (node) => {
+        const offset = node?.range?.[0] ?? 0;
+        const p = lines.linePos(offset);
+        return { line: p.line, col: p.col };
+    };
+    const report = (pos, message) => {
+        diagnostics.push({ ...pos, message });
+    };
+    const walk = (node, schema, path, pos) => {
+        if (++visited > MAX_NODES) {
+            if (visited === MAX_NODES + 1)
+                report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
+            return undefined;
+        }
+        if (node && (0,dist/* isAlias */.Vj)(node)) {
+            const target = node.resolve(doc);
+            if (!target) {
+                report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
+                return undefined;
+            }
+            return walk(target, schema, path, at(node));
+        }
+        positions.set(pathText(path), pos);
+        const resolved = resolveRef(schema);
+        const unquoted = quoteHint(node);
+        if (unquoted && acceptsString(resolved)) {
+            report(pos, `\`${pathText(path)}\`${unquoted.replace(/^; /, ': ')}`);
+            return undefined;
+        }
+        if (resolved.oneOf)
+            return walkOneOf(node, resolved, path, pos);
+        const got = typeOf(node);
+        const expected = resolved.type;
+        if (expected && !typeMatches(got, expected)) {
+            report(pos, typeError(path, expected, got, node, resolved));
+            return undefined;
+        }
+        if (expected === 'object')
+            return walkMap(node, resolved, path, pos);
+        if (expected === 'array')
+            return walkSeq(node, resolved, path, pos);
+        return walkScalar((0,dist/* isScalar */.jn)(node) ? node.value : null, resolved, path, pos);
+    };
+    const walkOneOf = (node, schema, path, pos) => {
+        const got = typeOf(node);
+        const options = (schema.oneOf ?? []).map(resolveRef);
+        const match = options.find(o => o.type !== undefined && typeMatches(got, o.type));
+        if (match)
+            return walk(node, match, path, pos);
+        const names = [...new Set(options.map(o => describeType(o.type ?? 'string')))];
+        report(pos, `\`${pathText(path)}\` must be ${names.join(' or ')}, not ${describeGot(got)}${quoteHint(node)}`);
+        return undefined;
+    };
+    const walkMap = (node, schema, path, pos) => {
+        const result = {};
+        const known = Object.keys(schema.properties ?? {});
+        const suggested = new Set();
+        if (!(0,dist/* isMap */.jh)(node))
+            return result;
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const keyNode = pair.key;
+            const keyPos = at(keyNode);
+            if (!(0,dist/* isScalar */.jn)(keyNode) || typeof keyNode.value !== 'string') {
+                report(keyPos, `keys in \`${pathText(path)}\` must be plain words${quoteHint(keyNode)}`);
+                continue;
+            }
+            const key = keyNode.value;
+            const childPath = [...path, key];
+            const valueNode = pair.value;
+            const valuePos = valueNode ? at(valueNode) : keyPos;
+            let childSchema = schema.properties?.[key];
+            if (!childSchema) {
+                if (schema.additionalProperties === false) {
+                    const guess = closest(key, known);
+                    if (guess)
+                        suggested.add(guess);
+                    report(keyPos, unknownKeyMessage(key, path, known, guess));
+                    continue;
+                }
+                childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+            }
+            result[key] = walk(valueNode, childSchema, childPath, valuePos);
+        }
+        for (const required of schema.required ?? []) {
+            if (suggested.has(required))
+                continue;
+            if (!(required in result) && !node.items.some(p => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === required)) {
+                report(pos, `missing required key \`${required}\` in \`${pathText(path)}\`${requiredHint(required)}`);
+            }
+        }
+        return result;
+    };
+    const walkSeq = (node, schema, path, pos) => {
+        const items = (0,dist/* isSeq */.oP)(node) ? node.items : [];
+        if (schema.minItems !== undefined && items.length < schema.minItems) {
+            report(pos, `\`${pathText(path)}\` needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+        }
+        return items.map((item, i) => walk(item, schema.items ?? {}, [...path, i], item ? at(item) : pos));
+    };
+    /** The value, or what its format parses it into; undefined (and a diagnostic) when it fails a check. */
+    const walkScalar = (value, schema, path, pos) => {
+        const name = `\`${pathText(path)}\``;
+        if (schema.enum && !schema.enum.includes(value)) {
+            const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
+            const choices = schema.enum.map(v => `\`${v}\``).join(', ');
+            report(pos, `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+            return undefined;
+        }
+        if (typeof value !== 'string')
+            return value;
+        if (schema.minLength !== undefined && value.length < schema.minLength) {
+            report(pos, `${name} must not be empty`);
+            return undefined;
+        }
+        if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
+            report(pos, `${name}: \`${value}\` is not ${schema['x-pattern-name'] ?? `matching ${schema.pattern}`}`);
+            return undefined;
+        }
+        if (!schema.format)
+            return value;
+        const parsed = parseFormat(schema.format, value);
+        if (parsed.ok)
+            return parsed.value;
+        report(pos, `${name}: ${parsed.error}`);
+        return undefined;
+    };
+    const contents = doc.contents;
+    if (contents === null || ((0,dist/* isScalar */.jn)(contents) && contents.value === null)) {
+        return {
+            ok: false,
+            diagnostics: [
+                { line: 1, col: 1, message: 'the file is empty; it needs at least `registry:` and `images:` (see the README)' }
+            ]
+        };
+    }
+    const root = at(contents);
+    const value = walk(contents, SCHEMA, [], root);
+    if (diagnostics.length)
+        return { ok: false, diagnostics };
+    // Every value passed SCHEMA, the schema RawConfig is derived from.
+    return { ok: true, value: value, positions: new Positions(root, positions) };
+}
+function resolveRef(schema) {
+    if (!schema.$ref)
+        return schema;
+    const name = schema.$ref.replace('#/$defs/', '');
+    const target = DEFS[name];
+    if (!target)
+        throw new Error(`schema: unknown $ref ${schema.$ref}`);
+    return { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description };
+}
+function acceptsString(schema) {
+    return schema.type === 'string' || (schema.oneOf ?? []).some(o => resolveRef(o).type === 'string');
+}
+function typeOf(node) {
+    if (node === null)
+        return 'null';
+    if ((0,dist/* isMap */.jh)(node))
+        return 'object';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'array';
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const v = node.value;
+        if (v === null)
+            return 'null';
+        if (typeof v === 'boolean')
+            return 'boolean';
+        if (typeof v === 'number')
+            return Number.isInteger(v) ? 'integer' : 'number';
+        return 'string';
+    }
+    return 'string';
+}
+function typeMatches(got, expected) {
+    return got === expected || (expected === 'number' && got === 'integer');
+}
+function describeType(t) {
+    return {
+        string: 'a string',
+        integer: 'a whole number',
+        number: 'a number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a mapping'
+    }[t];
+}
+function describeGot(got) {
+    return got === 'null' ? 'empty' : describeType(got);
+}
+function typeError(path, expected, got, node, schema) {
+    const name = `\`${pathText(path)}\``;
+    let fix = quoteHint(node);
+    if (!fix && expected === 'array' && got === 'string' && (0,dist/* isScalar */.jn)(node))
+        fix = `; write a list: \`[${String(node.value)}]\``;
+    if (!fix && expected === 'string' && (got === 'integer' || got === 'number' || got === 'boolean') && (0,dist/* isScalar */.jn)(node)) {
+        fix = `; quote it: \`"${node.source ?? String(node.value)}"\``;
+    }
+    if (!fix && got === 'null')
+        fix = `; give it a value or remove the key`;
+    if (!fix && schema.examples?.[0] !== undefined)
+        fix = `, e.g. \`${JSON.stringify(schema.examples[0])}\``;
+    return `${name} must be ${describeType(expected)}, not ${describeGot(got)}${fix}`;
+}
+/** `{{sha}}` unquoted is a YAML flow mapping; say so instead of "must be a string". */
+function quoteHint(node) {
+    if (node && (0,dist/* isMap */.jh)(node) && node.flow && node.items.length === 1) {
+        const inner = node.items[0];
+        if ((0,dist/* isPair */.tO)(inner) && (0,dist/* isMap */.jh)(inner.key)) {
+            const text = inner.key.items[0]?.key?.value;
+            return `; \`{{${String(text)}}}\` must be quoted in YAML: write \`"{{${String(text)}}}"\``;
+        }
+    }
+    return '';
+}
+function unknownKeyMessage(key, path, known, guess) {
+    const where = path.length ? ` in \`${pathText(path)}\`` : '';
+    if (guess)
+        return `unknown key \`${key}\`${where}, did you mean \`${guess}\`?`;
+    return `unknown key \`${key}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
+}
+function requiredHint(key) {
+    const hints = {
+        registry: ', e.g. `registry: ghcr.io/acme`',
+        images: ', a list with at least one `- name: …`',
+        name: ', e.g. `name: web`',
+        run: ', the command to run, e.g. `run: test -f /app/ready`',
+        image: ', the builder pinned by digest, e.g. `image: docker.io/heroku/builder:24@sha256:…`',
+        commands: ', the list of test commands',
+        source: ', a directory relative to the configuration file',
+        tag: ', the tag template, e.g. `tag: "{{version}}"`',
+        buildpacks: ''
+    };
+    return hints[key] ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/core/config/load.ts
+// .imagegate.yml text → a checked, normalised Config with the position of every value: parse with
+// positions, check the document (the schema walk, then the checks across values), and only then
+// normalise. Pure: the caller reads the file; nothing here touches a process or the network.
+
+
+
+
+
+
+function loadConfig(text, file) {
+    const parsed = parseYaml(text);
+    if (!parsed.ok)
+        return refused(parsed.diagnostics);
+    const walked = walkDocument(parsed.doc, parsed.lines);
+    if (!walked.ok)
+        return refused(walked.diagnostics);
+    const checked = checkDocument(walked.value, walked.positions);
+    if (!checked.ok)
+        return refused(checked.diagnostics);
+    return {
+        ok: true,
+        config: normalise(checked.config),
+        source: configSource(file, walked.positions),
+        warnings: sortDiagnostics(checked.warnings)
+    };
+}
+function refused(diagnostics) {
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+;// CONCATENATED MODULE: ./src/core/identity.ts
+// The source identity of an image: what it was built and tested from. Promotion keys staging tags
+// on it, so what is promoted was built from exactly the merged source.
+
+const IDENTITY_LENGTH = 32;
+function sourceIdentity(image, inputs) {
+    const configHash = sha256(canonicalJson(buildRelevantConfig(image)));
+    const key = sha256(canonicalJson({
+        v: 1,
+        context: inputs.contextTree,
+        containerfile: inputs.containerfile ?? null,
+        config: configHash,
+        deps: inputs.dependencies
+    })).slice(0, IDENTITY_LENGTH);
+    const identity = { key, contextTree: inputs.contextTree, configHash, dirty: inputs.dirty };
+    if (inputs.containerfile)
+        identity.containerfile = inputs.containerfile;
+    return identity;
+}
+/** Tags and the repository only say where bytes go; everything else changes what is built or tested. */
+function buildRelevantConfig(image) {
+    const { tags: _tags, repository: _repository, index: _index, ...rest } = image;
+    return rest;
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/core/scenario.ts
 // Which scenario a CI run gets, inferred from the host's environment and event payload alone.
 // Trust is decided here too: a run that may execute code from outside the repository, or that
@@ -31790,1080 +32977,9 @@ function gitLabSha(env) {
     return fromEnv(env, 'CI_COMMIT_SHA');
 }
 
-;// CONCATENATED MODULE: ./src/core/config/formats.ts
-// The semantic string checks named by `format` in the schema. Each returns an error with its fix,
-// or undefined when the value is fine.
-
-
-
-function checkFormat(format, value) {
-    return CHECKS[format](value);
-}
-const CHECKS = {
-    'registry-prefix': checkRegistryPrefix,
-    'image-reference': value => {
-        const r = parseReference(value);
-        return r.ok ? undefined : r.error;
-    },
-    repository: value => {
-        const r = parseReference(value);
-        if (!r.ok)
-            return r.error;
-        if (r.value.tag !== undefined || r.value.digest !== undefined)
-            return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
-        return undefined;
-    },
-    platform: value => {
-        const r = parsePlatform(value);
-        return r.ok ? undefined : r.error;
-    },
-    'tag-template': value => {
-        const r = parseTagTemplate(value);
-        return r.ok ? undefined : r.error;
-    },
-    'tag-prefix': value => {
-        if (value.length > 64)
-            return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
-        if (!isValidTag(`${value}x`))
-            return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
-        return undefined;
-    },
-    duration: value => parseDuration(value) === undefined
-        ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``
-        : undefined,
-    'relative-path': value => {
-        if (value.startsWith('/'))
-            return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
-        if (value.includes('\\'))
-            return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
-        return undefined;
-    },
-    'absolute-path': value => value.startsWith('/')
-        ? undefined
-        : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``,
-    'buildpack-uri': checkBuildpackUri
-};
-function checkRegistryPrefix(value) {
-    if (value.includes('://'))
-        return `write \`${value.replace(/^\w+:\/\//, '')}\` without a URL scheme`;
-    if (value.endsWith('/'))
-        return `remove the trailing \`/\`: \`${value.replace(/\/+$/, '')}\``;
-    if (/[@]/.test(value) || /\/[^/]*:/.test(value))
-        return `\`${value}\` must be a registry and path prefix, without a tag or digest`;
-    const [host = '', ...rest] = value.split('/');
-    if (!looksLikeRegistryHost(host)) {
-        return `\`${value}\` does not start with a registry host; write it in full, e.g. \`docker.io/${value}\` or \`ghcr.io/${value}\``;
-    }
-    const ref = parseReference(`${value}${rest.length ? '' : '/x'}`);
-    if (!ref.ok)
-        return ref.error;
-    if (rest.length) {
-        const path = parseRepositoryPath(rest.join('/'));
-        if (!path.ok)
-            return path.error;
-    }
-    return undefined;
-}
-const BUILDPACK_SCHEMES = ['docker://', 'urn:cnb:builder:', 'urn:cnb:registry:', 'https://', 'file://', 'from=builder'];
-function checkBuildpackUri(value) {
-    if (BUILDPACK_SCHEMES.some(s => value.startsWith(s))) {
-        if (value.startsWith('docker://')) {
-            const ref = parseReference(value.slice('docker://'.length));
-            if (!ref.ok)
-                return `buildpack \`${value}\`: ${ref.error}`;
-        }
-        return undefined;
-    }
-    return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
-}
-/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration. */
-function parseDuration(text) {
-    const units = { ms: 1, s: 1000, m: 60000, h: 3600000 };
-    if (!/^(\d+(ms|s|m|h))+$/.test(text))
-        return undefined;
-    let total = 0;
-    for (const m of text.matchAll(/(\d+)(ms|s|m|h)/g))
-        total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
-    return total > 0 ? total : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/config/semantics.ts
-// Checks that need more than one value: names, dependencies, conflicting options, pins.
-
-
-
-function checkConfig(config, raw, source) {
-    const out = { errors: [], warnings: [] };
-    const pos = (path) => source.position(path) ?? { line: 1, col: 1 };
-    const error = (path, message) => void out.errors.push({ ...pos(path), message });
-    const warn = (path, message) => void out.warnings.push({ ...pos(path), message });
-    checkStaging(config, raw, error);
-    checkNames(config.images, error);
-    checkRepositories(config.images, raw, error);
-    checkDependencies(config.images, error);
-    for (const image of config.images) {
-        const at = `images[${image.index}]`;
-        checkBuilder(image, raw.images[image.index] ?? { name: image.name }, at, error, warn);
-        checkTestPlatforms(image, at, error);
-        checkTags(image, config, at, error);
-        checkPlatformsUnique(image, at, error);
-        checkSecrets(raw.images[image.index] ?? { name: image.name }, at, error);
-    }
-    return out;
-}
-function checkStaging(config, raw, error) {
-    const staging = raw.staging ?? {};
-    if (staging['tag-prefix'] !== undefined && staging.registry !== undefined) {
-        error('staging.registry', 'conflicting options: `staging.tag-prefix` stages in the final repository, `staging.registry` in an intermediate registry; keep one of them');
-        return;
-    }
-    if (config.staging.kind === 'registry' && config.staging.registry === config.registry) {
-        error('staging.registry', '`staging.registry` is the final `registry` itself; stage in the same repository with `tag-prefix: staging-` instead, or name a separate registry');
-    }
-}
-function checkNames(images, error) {
-    const seen = new Map();
-    for (const image of images) {
-        const first = seen.get(image.name);
-        if (first !== undefined)
-            error(`images[${image.index}].name`, `image name \`${image.name}\` is already used by images[${first}]; names must be unique`);
-        else
-            seen.set(image.name, image.index);
-    }
-}
-function checkRepositories(images, raw, error) {
-    const seen = new Map();
-    for (const image of images) {
-        const other = seen.get(image.repository);
-        if (other && other.name !== image.name) {
-            const path = raw.images[image.index]?.repository !== undefined ? 'repository' : 'name';
-            error(`images[${image.index}].${path}`, `images \`${other.name}\` and \`${image.name}\` would both publish to ${image.repository}; give one a different \`repository\``);
-        }
-        seen.set(image.repository, image);
-    }
-}
-function checkDependencies(images, error) {
-    const byName = new Map(images.map(i => [i.name, i]));
-    for (const image of images) {
-        if (image.dependsOn === undefined)
-            continue;
-        const at = `images[${image.index}].depends-on`;
-        const base = byName.get(image.dependsOn);
-        if (image.dependsOn === image.name) {
-            error(at, `image \`${image.name}\` cannot depend on itself`);
-            continue;
-        }
-        if (!base) {
-            const guess = closest(image.dependsOn, [...byName.keys()]);
-            error(at, `\`depends-on: ${image.dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`);
-            continue;
-        }
-        if (image.builder.kind !== 'dockerfile') {
-            error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
-        }
-        const missing = image.platforms.filter(p => !base.platforms.some(b => samePlatformText(p, b)));
-        if (missing.length) {
-            error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
-        }
-    }
-    const cycle = findCycle(images, byName);
-    if (cycle)
-        error(`images[${cycle[0].index}].depends-on`, `\`depends-on\` forms a cycle: ${cycle.map(i => i.name).join(' → ')} → ${cycle[0].name}`);
-}
-function findCycle(images, byName) {
-    for (const start of images) {
-        const chain = [];
-        let current = start;
-        while (current && !chain.includes(current)) {
-            chain.push(current);
-            current =
-                current.dependsOn !== undefined && current.dependsOn !== current.name
-                    ? byName.get(current.dependsOn)
-                    : undefined;
-        }
-        if (current === start)
-            return chain;
-    }
-    return undefined;
-}
-function checkBuilder(image, raw, at, error, warn) {
-    if (image.builder.kind !== 'buildpacks')
-        return;
-    for (const key of ['containerfile', 'target']) {
-        if (raw[key] !== undefined) {
-            error(`${at}.${key}`, `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``);
-        }
-    }
-    const ref = parseReference(image.builder.image);
-    if (!ref.ok)
-        return;
-    const imagePath = `${at}.builder.buildpacks.image`;
-    if (ref.value.digest === undefined && !image.builder.allowUnpinnedBuilder) {
-        error(imagePath, `builder \`${image.builder.image}\` is not pinned by digest, so CI may build with a different builder than production; pin it as \`${image.builder.image}@sha256:…\` (the digest production uses), or set \`allow-unpinned-builder: true\``);
-    }
-    else if (ref.value.digest === undefined) {
-        warn(imagePath, `builder \`${image.builder.image}\` is pinned by tag only; CI may not match production`);
-    }
-}
-function checkTestPlatforms(image, at, error) {
-    image.test.commands.forEach((command, i) => {
-        for (const [j, p] of (command.platforms ?? []).entries()) {
-            if (!image.platforms.some(b => samePlatformText(p, b))) {
-                error(`${at}.test${testPath(image, i)}.platforms[${j}]`, `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`);
-            }
-        }
-    });
-}
-function testPath(image, i) {
-    return image.test.setup.length || image.test.mount ? `.commands[${i}]` : `[${i}]`;
-}
-function checkTags(image, config, at, error) {
-    const seen = new Set();
-    image.tags.forEach((rule, i) => {
-        const text = rule.template.source;
-        if (seen.has(text))
-            error(`${at}.tags[${i}]`, `tag \`${text}\` is listed twice`);
-        seen.add(text);
-        if (config.staging.kind === 'tag-prefix' && text.startsWith(config.staging.tagPrefix)) {
-            error(`${at}.tags[${i}]`, `tag \`${text}\` starts with the staging prefix \`${config.staging.tagPrefix}\`; staging cleanup would delete it: rename the tag or change \`staging.tag-prefix\``);
-        }
-    });
-}
-function checkPlatformsUnique(image, at, error) {
-    image.platforms.forEach((p, i) => {
-        if (image.platforms.slice(0, i).some(q => samePlatformText(p, q)))
-            error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
-    });
-}
-function checkSecrets(raw, at, error) {
-    const seen = new Set();
-    (raw.secrets ?? []).forEach((secret, i) => {
-        const path = `${at}.secrets[${i}]`;
-        if ((secret.env === undefined) === (secret.file === undefined)) {
-            error(path, `secret \`${secret.id}\` needs exactly one of \`env\` (an environment variable) or \`file\` (a file), not ${secret.env === undefined ? 'neither' : 'both'}`);
-        }
-        if (seen.has(secret.id))
-            error(`${path}.id`, `secret id \`${secret.id}\` is listed twice`);
-        seen.add(secret.id);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/config/schema.ts
-// The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
-// as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
-// fixes to every error) and generates the README's configuration reference.
-//
-// Only this subset of JSON Schema is used, and the validator implements exactly it: type,
-// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
-// (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
-const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
-const runCommand = {
-    description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
-    oneOf: [
-        { type: 'string', minLength: 1 },
-        { type: 'array', items: { type: 'string' }, minItems: 1 }
-    ]
-};
-const envMap = {
-    type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    description: 'Environment variables (values are turned into strings).'
-};
-const SCHEMA = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://imagegate.dev/schema/imagegate.schema.json',
-    title: 'imagegate configuration (.imagegate.yml)',
-    type: 'object',
-    additionalProperties: false,
-    required: ['registry', 'images'],
-    properties: {
-        version: { type: 'integer', enum: [1], default: 1, description: 'Version of this file format.' },
-        registry: {
-            type: 'string',
-            format: 'registry-prefix',
-            description: 'Where final images live: a registry host with an optional path prefix. Image `NAME` is published as `<registry>/NAME` unless it sets `repository`.',
-            examples: ['ghcr.io/acme', 'localhost:5000/acme']
-        },
-        staging: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'Where the gate pushes tested images before promotion: a tag prefix in the final repository, or an intermediate registry. Default: `tag-prefix: staging-`.',
-            properties: {
-                'tag-prefix': {
-                    type: 'string',
-                    format: 'tag-prefix',
-                    description: 'Staging tags are `<tag-prefix><source identity>` in the final repository.',
-                    default: 'staging-'
-                },
-                registry: {
-                    type: 'string',
-                    format: 'registry-prefix',
-                    description: 'An intermediate registry (host and optional path prefix) that holds staged images instead.'
-                }
-            }
-        },
-        promote: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'How `promote` and `release` publish staged images.',
-            properties: {
-                'on-missing': {
-                    type: 'string',
-                    enum: ['fail', 'build'],
-                    default: 'fail',
-                    description: 'When staging has no image for the merged source (the merged tree differs from every tested tree, or a fork PR was never staged): `fail` with the reason, or `build` (run the gate now, then promote).'
-                },
-                cleanup: {
-                    type: 'boolean',
-                    default: true,
-                    description: 'Remove the staging tag once the final tags point at its digest.'
-                },
-                sign: {
-                    type: 'string',
-                    enum: ['cosign'],
-                    description: 'Sign every promoted digest with cosign (with `cosign-key`, or keyless where an OIDC identity exists).'
-                },
-                'cosign-key': {
-                    type: 'string',
-                    minLength: 1,
-                    description: 'The cosign private key: a file relative to the configuration file, or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
-                },
-                'cosign-tlog': {
-                    type: 'boolean',
-                    default: true,
-                    description: 'Record signatures in the transparency log (turn off for air-gapped registries).'
-                }
-            }
-        },
-        scenario: {
-            type: 'string',
-            enum: ['check', 'gate', 'promote', 'release'],
-            description: 'Force a scenario instead of inferring it from the CI environment (a `--scenario` flag or action input still wins).'
-        },
-        images: {
-            type: 'array',
-            minItems: 1,
-            description: 'The images to build, test and publish.',
-            items: { $ref: '#/$defs/image' }
-        }
-    },
-    $defs: {
-        image: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name'],
-            properties: {
-                name: {
-                    type: 'string',
-                    pattern: '^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$',
-                    'x-pattern-name': 'an image name (lowercase letters and digits, joined by `.`, `_`, `__` or `-`)',
-                    description: 'Image name; also the last part of its repository.'
-                },
-                context: {
-                    type: 'string',
-                    format: 'relative-path',
-                    default: '.',
-                    description: 'Build context, relative to the configuration file.'
-                },
-                containerfile: {
-                    type: 'string',
-                    format: 'relative-path',
-                    default: 'Dockerfile',
-                    description: 'Dockerfile/Containerfile path, relative to the context.'
-                },
-                target: { type: 'string', minLength: 1, description: 'Build stage to build (`docker build --target`).' },
-                'build-args': { ...envMap, description: 'Build arguments (`--build-arg KEY=VALUE`).' },
-                platforms: {
-                    type: 'array',
-                    minItems: 1,
-                    items: { type: 'string', format: 'platform' },
-                    default: ['linux/amd64'],
-                    description: 'Platforms to build and test, as `os/arch[/variant]`. Every one is tested (foreign ones under QEMU).'
-                },
-                tags: {
-                    type: 'array',
-                    default: ['{{sha}}'],
-                    description: 'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
-                    items: {
-                        oneOf: [
-                            { type: 'string', format: 'tag-template' },
-                            {
-                                type: 'object',
-                                additionalProperties: false,
-                                required: ['tag'],
-                                properties: {
-                                    tag: { type: 'string', format: 'tag-template', description: 'The tag template.' },
-                                    on: {
-                                        type: 'array',
-                                        minItems: 1,
-                                        items: { type: 'string', enum: ['promote', 'release'] },
-                                        description: 'Scenarios that publish this tag.'
-                                    }
-                                }
-                            }
-                        ]
-                    }
-                },
-                labels: {
-                    ...envMap,
-                    description: 'Image labels (`--label`). imagegate adds the OCI source, revision and created labels.'
-                },
-                annotations: {
-                    ...envMap,
-                    description: 'OCI annotations on the index and manifests (`--annotation`). imagegate adds the OCI source, revision and created annotations.'
-                },
-                secrets: {
-                    type: 'array',
-                    description: 'Build secrets (`RUN --mount=type=secret,id=…`). Values come from an environment variable or a file and never reach argv or logs.',
-                    items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['id'],
-                        properties: {
-                            id: {
-                                type: 'string',
-                                pattern: '^[A-Za-z0-9_.-]+$',
-                                'x-pattern-name': 'a secret id (letters, digits, `_`, `.`, `-`)',
-                                description: 'The id the Dockerfile mounts.'
-                            },
-                            env: {
-                                type: 'string',
-                                pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-                                'x-pattern-name': 'an environment variable name',
-                                description: 'Take the value from this environment variable.'
-                            },
-                            file: {
-                                type: 'string',
-                                format: 'relative-path',
-                                description: 'Take the value from this file, relative to the configuration file.'
-                            }
-                        }
-                    }
-                },
-                cache: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'Build cache, in buildx syntax. A cache that cannot be read or written only warns. On GitHub, `type=gha` is used when nothing is set.',
-                    properties: {
-                        from: {
-                            type: 'array',
-                            items: { type: 'string', minLength: 1 },
-                            description: 'Sources, e.g. `type=registry,ref=ghcr.io/acme/web:cache` or `type=local,src=.cache`.'
-                        },
-                        to: {
-                            type: 'array',
-                            items: { type: 'string', minLength: 1 },
-                            description: 'Destinations, e.g. `type=registry,ref=ghcr.io/acme/web:cache,mode=max`.'
-                        }
-                    }
-                },
-                attestations: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'Attestations buildx attaches to the image (kept in the tested index and pushed with it).',
-                    properties: {
-                        provenance: {
-                            type: 'string',
-                            enum: ['off', 'min', 'max'],
-                            default: 'min',
-                            description: 'SLSA provenance mode.'
-                        },
-                        sbom: {
-                            type: 'boolean',
-                            default: false,
-                            description: 'Attach an SBOM (needs the buildkit SBOM scanner image).'
-                        }
-                    }
-                },
-                repository: {
-                    type: 'string',
-                    format: 'repository',
-                    description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
-                },
-                'depends-on': {
-                    type: 'string',
-                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
-                },
-                test: {
-                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
-                    oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
-                },
-                builder: {
-                    description: 'How the image is built: `dockerfile` (buildx, the default) or `{buildpacks: {...}}`.',
-                    default: 'dockerfile',
-                    oneOf: [
-                        { type: 'string', enum: ['dockerfile'] },
-                        {
-                            type: 'object',
-                            additionalProperties: false,
-                            required: ['buildpacks'],
-                            properties: { buildpacks: { $ref: '#/$defs/buildpacks' } }
-                        }
-                    ]
-                }
-            }
-        },
-        testCommand: {
-            oneOf: [
-                { type: 'string', minLength: 1, description: 'Shorthand for `{run: STRING}`.' },
-                {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['run'],
-                    properties: {
-                        run: runCommand,
-                        name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
-                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
-                        user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
-                        entrypoint: {
-                            type: 'string',
-                            enum: ['replace', 'keep'],
-                            default: 'replace',
-                            description: '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment).'
-                        },
-                        workdir: {
-                            type: 'string',
-                            format: 'absolute-path',
-                            description: 'Run in this directory instead of the image’s WORKDIR.'
-                        },
-                        env: { ...envMap, description: 'Extra environment variables for this command.' },
-                        platforms: {
-                            type: 'array',
-                            minItems: 1,
-                            items: { type: 'string', format: 'platform' },
-                            description: 'Run only on these platforms (default: every platform of the image).'
-                        }
-                    }
-                }
-            ]
-        },
-        testSuite: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['commands'],
-            properties: {
-                commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
-                setup: {
-                    type: 'array',
-                    items: {
-                        oneOf: [
-                            { type: 'string', minLength: 1 },
-                            { type: 'array', items: { type: 'string' }, minItems: 1 }
-                        ]
-                    },
-                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
-                },
-                timeout: {
-                    type: 'string',
-                    format: 'duration',
-                    default: '10m',
-                    description: `Default time limit of each command, ${DURATION_HINT}.`
-                },
-                mount: {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['source'],
-                    description: 'Mount repository files read-only into the test containers.',
-                    properties: {
-                        source: {
-                            type: 'string',
-                            format: 'relative-path',
-                            description: 'Directory, relative to the configuration file.'
-                        },
-                        target: {
-                            type: 'string',
-                            format: 'absolute-path',
-                            default: '/imagegate/tests',
-                            description: 'Mount point inside the container.'
-                        }
-                    }
-                }
-            }
-        },
-        buildpacks: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['image'],
-            description: 'Build with Cloud Native Buildpacks, exactly as production does.',
-            properties: {
-                image: {
-                    type: 'string',
-                    format: 'image-reference',
-                    description: 'The production builder image, pinned by digest (`REPO[:TAG]@sha256:…`).'
-                },
-                mode: {
-                    type: 'string',
-                    enum: ['pack', 'lifecycle'],
-                    default: 'pack',
-                    description: '`pack` runs a pinned pack CLI (sha256-verified download); `lifecycle` runs the builder’s own `/cnb/lifecycle/creator` in a container, as Toolforge and Tekton do. Either publishes to a registry on this machine (`IMAGEGATE_BUILD_REGISTRY`, default `localhost:5000/imagegate-build`) before the tests.'
-                },
-                'pre-buildpacks': {
-                    type: 'array',
-                    items: { type: 'string', format: 'buildpack-uri' },
-                    description: 'Buildpacks production injects before every group of the builder’s order (full URIs: `docker://…@sha256:…`, `urn:cnb:builder:ID`, `file:///dir`; pack mode also takes `https://` and `urn:cnb:registry:`).'
-                },
-                'post-buildpacks': {
-                    type: 'array',
-                    items: { type: 'string', format: 'buildpack-uri' },
-                    description: 'Buildpacks production injects after every group of the builder’s order (full URIs).'
-                },
-                env: {
-                    ...envMap,
-                    description: 'Build-time environment: `<platform>/env/NAME` files (pack: `--env`). Not present at run time.'
-                },
-                'allow-unpinned-builder': {
-                    type: 'boolean',
-                    default: false,
-                    description: 'Accept a builder pinned by tag only (CI may then not match production).'
-                }
-            }
-        }
-    }
-};
-
-;// CONCATENATED MODULE: ./src/core/config/validate.ts
-// Walks a parsed YAML document against SCHEMA, producing a plain value, the position of every
-// value, and a diagnostic (with position and fix) for every mismatch.
-
-
-
-
-function pathText(path) {
-    return (path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)');
-}
-const MAX_NODES = 10000;
-function walkDocument(doc, lines) {
-    const out = { value: undefined, positions: new Map(), keyPositions: new Map(), diagnostics: [] };
-    let visited = 0;
-    const at = (node) => {
-        const offset = node?.range?.[0] ?? 0;
-        const p = lines.linePos(offset);
-        return { line: p.line, col: p.col };
-    };
-    const report = (pos, message) => {
-        out.diagnostics.push({ ...pos, message });
-    };
-    const walk = (node, schema, path, pos) => {
-        if (++visited > MAX_NODES) {
-            if (visited === MAX_NODES + 1)
-                report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
-            return undefined;
-        }
-        if (node && (0,dist/* isAlias */.Vj)(node)) {
-            const target = node.resolve(doc);
-            if (!target) {
-                report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
-                return undefined;
-            }
-            return walk(target, schema, path, at(node));
-        }
-        out.positions.set(pathText(path), pos);
-        const resolved = resolveRef(schema);
-        const unquoted = quoteHint(node);
-        if (unquoted && acceptsString(resolved)) {
-            report(pos, `\`${pathText(path)}\`${unquoted.replace(/^; /, ': ')}`);
-            return undefined;
-        }
-        if (resolved.oneOf)
-            return walkOneOf(node, resolved, path, pos);
-        const got = typeOf(node);
-        const expected = resolved.type;
-        if (expected && !typeMatches(got, expected)) {
-            report(pos, typeError(path, expected, got, node, resolved));
-            return undefined;
-        }
-        if (expected === 'object')
-            return walkMap(node, resolved, path, pos);
-        if (expected === 'array')
-            return walkSeq(node, resolved, path, pos);
-        const value = (0,dist/* isScalar */.jn)(node) ? node.value : null;
-        checkScalar(value, resolved, path, pos);
-        return value;
-    };
-    const walkOneOf = (node, schema, path, pos) => {
-        const got = typeOf(node);
-        const options = (schema.oneOf ?? []).map(resolveRef);
-        const match = options.find(o => o.type !== undefined && typeMatches(got, o.type));
-        if (match)
-            return walk(node, match, path, pos);
-        const names = [...new Set(options.map(o => describeType(o.type ?? 'string')))];
-        report(pos, `\`${pathText(path)}\` must be ${names.join(' or ')}, not ${describeGot(got)}${quoteHint(node)}`);
-        return undefined;
-    };
-    const walkMap = (node, schema, path, pos) => {
-        const result = {};
-        const known = Object.keys(schema.properties ?? {});
-        const suggested = new Set();
-        if (!(0,dist/* isMap */.jh)(node))
-            return result;
-        for (const pair of node.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const keyNode = pair.key;
-            const keyPos = at(keyNode);
-            if (!(0,dist/* isScalar */.jn)(keyNode) || typeof keyNode.value !== 'string') {
-                report(keyPos, `keys in \`${pathText(path)}\` must be plain words${quoteHint(keyNode)}`);
-                continue;
-            }
-            const key = keyNode.value;
-            const childPath = [...path, key];
-            const valueNode = pair.value;
-            const valuePos = valueNode ? at(valueNode) : keyPos;
-            let childSchema = schema.properties?.[key];
-            if (!childSchema) {
-                if (schema.additionalProperties === false) {
-                    const guess = closest(key, known);
-                    if (guess)
-                        suggested.add(guess);
-                    report(keyPos, unknownKeyMessage(key, path, known, guess));
-                    continue;
-                }
-                childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
-            }
-            out.keyPositions.set(pathText(childPath), keyPos);
-            result[key] = walk(valueNode, childSchema, childPath, valuePos);
-        }
-        for (const required of schema.required ?? []) {
-            if (suggested.has(required))
-                continue;
-            if (!(required in result) && !node.items.some(p => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === required)) {
-                report(pos, `missing required key \`${required}\` in \`${pathText(path)}\`${requiredHint(required)}`);
-            }
-        }
-        return result;
-    };
-    const walkSeq = (node, schema, path, pos) => {
-        const items = (0,dist/* isSeq */.oP)(node) ? node.items : [];
-        if (schema.minItems !== undefined && items.length < schema.minItems) {
-            report(pos, `\`${pathText(path)}\` needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
-        }
-        return items.map((item, i) => walk(item, schema.items ?? {}, [...path, i], item ? at(item) : pos));
-    };
-    const checkScalar = (value, schema, path, pos) => {
-        const name = `\`${pathText(path)}\``;
-        if (schema.enum && !schema.enum.includes(value)) {
-            const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
-            const choices = schema.enum.map(v => `\`${v}\``).join(', ');
-            report(pos, `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
-            return;
-        }
-        if (typeof value !== 'string')
-            return;
-        if (schema.minLength !== undefined && value.length < schema.minLength) {
-            report(pos, `${name} must not be empty`);
-            return;
-        }
-        if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
-            report(pos, `${name}: \`${value}\` is not ${schema['x-pattern-name'] ?? `matching ${schema.pattern}`}`);
-            return;
-        }
-        if (schema.format) {
-            const error = checkFormat(schema.format, value);
-            if (error)
-                report(pos, `${name}: ${error}`);
-        }
-    };
-    const contents = doc.contents;
-    if (contents === null || ((0,dist/* isScalar */.jn)(contents) && contents.value === null)) {
-        report({ line: 1, col: 1 }, 'the file is empty; it needs at least `registry:` and `images:` (see the README)');
-        return out;
-    }
-    out.value = walk(contents, SCHEMA, [], at(contents));
-    return out;
-}
-function resolveRef(schema) {
-    if (!schema.$ref)
-        return schema;
-    const name = schema.$ref.replace('#/$defs/', '');
-    const target = SCHEMA.$defs[name];
-    if (!target)
-        throw new Error(`schema: unknown $ref ${schema.$ref}`);
-    return { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description };
-}
-function acceptsString(schema) {
-    return schema.type === 'string' || (schema.oneOf ?? []).some(o => resolveRef(o).type === 'string');
-}
-function typeOf(node) {
-    if (node === null)
-        return 'null';
-    if ((0,dist/* isMap */.jh)(node))
-        return 'object';
-    if ((0,dist/* isSeq */.oP)(node))
-        return 'array';
-    if ((0,dist/* isScalar */.jn)(node)) {
-        const v = node.value;
-        if (v === null)
-            return 'null';
-        if (typeof v === 'boolean')
-            return 'boolean';
-        if (typeof v === 'number')
-            return Number.isInteger(v) ? 'integer' : 'number';
-        return 'string';
-    }
-    return 'string';
-}
-function typeMatches(got, expected) {
-    return got === expected || (expected === 'number' && got === 'integer');
-}
-function describeType(t) {
-    return {
-        string: 'a string',
-        integer: 'a whole number',
-        number: 'a number',
-        boolean: 'true or false',
-        array: 'a list',
-        object: 'a mapping'
-    }[t];
-}
-function describeGot(got) {
-    return got === 'null' ? 'empty' : describeType(got);
-}
-function typeError(path, expected, got, node, schema) {
-    const name = `\`${pathText(path)}\``;
-    let fix = quoteHint(node);
-    if (!fix && expected === 'array' && got === 'string' && (0,dist/* isScalar */.jn)(node))
-        fix = `; write a list: \`[${String(node.value)}]\``;
-    if (!fix && expected === 'string' && (got === 'integer' || got === 'number' || got === 'boolean') && (0,dist/* isScalar */.jn)(node)) {
-        fix = `; quote it: \`"${node.source ?? String(node.value)}"\``;
-    }
-    if (!fix && got === 'null')
-        fix = `; give it a value or remove the key`;
-    if (!fix && schema.examples?.[0] !== undefined)
-        fix = `, e.g. \`${JSON.stringify(schema.examples[0])}\``;
-    return `${name} must be ${describeType(expected)}, not ${describeGot(got)}${fix}`;
-}
-/** `{{sha}}` unquoted is a YAML flow mapping; say so instead of "must be a string". */
-function quoteHint(node) {
-    if (node && (0,dist/* isMap */.jh)(node) && node.flow && node.items.length === 1) {
-        const inner = node.items[0];
-        if ((0,dist/* isPair */.tO)(inner) && (0,dist/* isMap */.jh)(inner.key)) {
-            const text = inner.key.items[0]?.key?.value;
-            return `; \`{{${String(text)}}}\` must be quoted in YAML: write \`"{{${String(text)}}}"\``;
-        }
-    }
-    return '';
-}
-function unknownKeyMessage(key, path, known, guess) {
-    const where = path.length ? ` in \`${pathText(path)}\`` : '';
-    if (guess)
-        return `unknown key \`${key}\`${where}, did you mean \`${guess}\`?`;
-    return `unknown key \`${key}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
-}
-function requiredHint(key) {
-    const hints = {
-        registry: ', e.g. `registry: ghcr.io/acme`',
-        images: ', a list with at least one `- name: …`',
-        name: ', e.g. `name: web`',
-        run: ', the command to run, e.g. `run: test -f /app/ready`',
-        image: ', the builder pinned by digest, e.g. `image: docker.io/heroku/builder:24@sha256:…`',
-        commands: ', the list of test commands',
-        source: ', a directory relative to the configuration file',
-        tag: ', the tag template, e.g. `tag: "{{version}}"`',
-        buildpacks: ''
-    };
-    return hints[key] ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/core/config/load.ts
-// .imagegate.yml text → a checked, normalised Config with the position of every value.
-// Pure: the caller reads the file; nothing here touches a process or the network.
-
-
-
-
-
-
-
-const DEFAULT_TEST_TIMEOUT = '10m';
-const DEFAULT_STAGING_PREFIX = 'staging-';
-function loadConfig(text, file) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    const syntax = doc.errors.map(e => yamlDiagnostic(e, text, lines));
-    if (syntax.length)
-        return { ok: false, diagnostics: sortDiagnostics(syntax) };
-    const walked = walkDocument(doc, lines);
-    if (walked.diagnostics.length)
-        return { ok: false, diagnostics: sortDiagnostics(walked.diagnostics) };
-    const source = makeSource(file, walked.positions);
-    const config = normalise(walked.value);
-    const checked = checkConfig(config, walked.value, source);
-    if (checked.errors.length)
-        return { ok: false, diagnostics: sortDiagnostics(checked.errors) };
-    return { ok: true, config, source, warnings: sortDiagnostics(checked.warnings) };
-}
-function yamlDiagnostic(error, text, lines) {
-    const offset = error.pos[0];
-    const { line, col } = lines.linePos(offset);
-    const end = text.indexOf('\n', offset);
-    const here = text.slice(offset, end < 0 ? undefined : end);
-    const messages = {
-        TAB_AS_INDENT: () => 'tab character used for indentation; YAML allows only spaces there: replace the tab with spaces',
-        DUPLICATE_KEY: () => {
-            const key = /^\s*([^:\s]+)/.exec(here)?.[1] ?? 'this key';
-            return `duplicate key \`${key}\`; each key may appear once: remove or merge one of them`;
-        },
-        MULTIPLE_DOCS: () => 'the file holds more than one YAML document (`---`); keep exactly one',
-        BAD_INDENT: () => `YAML syntax error: ${error.message}; check the indentation and closing brackets`,
-        MISSING_CHAR: () => `YAML syntax error: ${error.message}`
-    };
-    return { line, col, message: messages[error.code]?.() ?? `YAML syntax error: ${error.message}` };
-}
-function makeSource(file, positions) {
-    const base = file.split('/').pop() ?? file;
-    return {
-        file,
-        position: path => positions.get(path),
-        where: path => {
-            const p = positions.get(path);
-            return p ? `${base}:${p.line}` : undefined;
-        }
-    };
-}
-function normalise(raw) {
-    const staging = raw.staging?.registry !== undefined
-        ? { kind: 'registry', registry: raw.staging.registry }
-        : { kind: 'tag-prefix', tagPrefix: raw.staging?.['tag-prefix'] ?? DEFAULT_STAGING_PREFIX };
-    const promote = {
-        onMissing: raw.promote?.['on-missing'] ?? 'fail',
-        cleanup: raw.promote?.cleanup ?? true
-    };
-    if (raw.promote?.sign === 'cosign') {
-        const key = raw.promote['cosign-key'];
-        promote.sign = { tool: 'cosign', tlog: raw.promote['cosign-tlog'] ?? true, ...(key !== undefined ? { key } : {}) };
-    }
-    const config = {
-        registry: raw.registry,
-        staging,
-        promote,
-        images: raw.images.map((img, i) => normaliseImage(img, i, raw.registry))
-    };
-    const scenario = raw.scenario !== undefined ? parseScenario(raw.scenario) : undefined;
-    if (scenario)
-        config.scenario = scenario;
-    return config;
-}
-function normaliseImage(raw, index, registry) {
-    const image = {
-        name: raw.name,
-        index,
-        context: raw.context ?? '.',
-        containerfile: raw.containerfile ?? 'Dockerfile',
-        buildArgs: strings(raw['build-args']),
-        platforms: raw.platforms ?? ['linux/amd64'],
-        tags: (raw.tags ?? ['{{sha}}']).map(normaliseTag),
-        repository: raw.repository ?? `${registry}/${raw.name}`,
-        test: normaliseSuite(raw.test),
-        builder: normaliseBuilder(raw.builder),
-        labels: strings(raw.labels),
-        annotations: strings(raw.annotations),
-        secrets: (raw.secrets ?? []).map(s => s.env !== undefined ? { id: s.id, env: s.env } : { id: s.id, file: s.file ?? '' }),
-        cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
-        attestations: { provenance: raw.attestations?.provenance ?? 'min', sbom: raw.attestations?.sbom ?? false }
-    };
-    if (raw.target !== undefined)
-        image.target = raw.target;
-    if (raw['depends-on'] !== undefined)
-        image.dependsOn = raw['depends-on'];
-    return image;
-}
-function normaliseTag(raw) {
-    const text = typeof raw === 'string' ? raw : raw.tag;
-    const parsed = parseTagTemplate(text);
-    if (!parsed.ok)
-        throw new Error(`schema let an invalid tag template through: ${text}`);
-    const on = typeof raw === 'object' && raw.on ? [...new Set(raw.on)] : defaultTagScenarios(parsed.value);
-    return { template: parsed.value, on };
-}
-function normaliseSuite(raw) {
-    const suite = Array.isArray(raw) ? { commands: raw } : (raw ?? { commands: [] });
-    const timeoutMs = parseDuration(suite.timeout ?? DEFAULT_TEST_TIMEOUT) ?? 600000;
-    const out = {
-        commands: suite.commands.map(c => normaliseCommand(c, timeoutMs)),
-        setup: suite.setup ?? []
-    };
-    if (suite.mount)
-        out.mount = { source: suite.mount.source, target: suite.mount.target ?? '/imagegate/tests' };
-    return out;
-}
-function normaliseCommand(raw, timeoutMs) {
-    const c = typeof raw === 'string' ? { run: raw } : raw;
-    const command = {
-        name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
-        run: c.run,
-        timeoutMs: c.timeout !== undefined ? (parseDuration(c.timeout) ?? timeoutMs) : timeoutMs,
-        env: strings(c.env),
-        entrypoint: c.entrypoint ?? 'replace'
-    };
-    if (c.user !== undefined)
-        command.user = c.user;
-    if (c.workdir !== undefined)
-        command.workdir = c.workdir;
-    if (c.platforms !== undefined)
-        command.platforms = c.platforms;
-    return command;
-}
-function normaliseBuilder(raw) {
-    if (raw === undefined || raw === 'dockerfile')
-        return { kind: 'dockerfile' };
-    const b = raw.buildpacks;
-    return {
-        kind: 'buildpacks',
-        image: b.image,
-        mode: b.mode ?? 'pack',
-        preBuildpacks: b['pre-buildpacks'] ?? [],
-        postBuildpacks: b['post-buildpacks'] ?? [],
-        env: strings(b.env),
-        allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? false
-    };
-}
-function strings(map) {
-    return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
-}
-
-;// CONCATENATED MODULE: ./src/core/identity.ts
-// The source identity of an image: what it was built and tested from. Promotion keys staging tags
-// on it, so what is promoted was built from exactly the merged source.
-
-const IDENTITY_LENGTH = 32;
-function sourceIdentity(image, inputs) {
-    const configHash = sha256(canonicalJson(buildRelevantConfig(image)));
-    const key = sha256(canonicalJson({
-        v: 1,
-        context: inputs.contextTree,
-        containerfile: inputs.containerfile ?? null,
-        config: configHash,
-        deps: inputs.dependencies
-    })).slice(0, IDENTITY_LENGTH);
-    const identity = { key, contextTree: inputs.contextTree, configHash, dirty: inputs.dirty };
-    if (inputs.containerfile)
-        identity.containerfile = inputs.containerfile;
-    return identity;
-}
-/** Tags and the repository only say where bytes go; everything else changes what is built or tested. */
-function buildRelevantConfig(image) {
-    const { tags: _tags, repository: _repository, index: _index, ...rest } = image;
-    return rest;
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-
 ;// CONCATENATED MODULE: ./src/app/plan.ts
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
-
 
 
 
@@ -32901,10 +33017,11 @@ async function readConfigFile(cwd, path) {
         throw new ConfigError(shown, missing);
     return {
         path: file,
+        shown,
         dir,
         config: loaded.config,
         source: loaded.source,
-        warnings: loaded.warnings.map(d => formatDiagnostic(shown, { ...d, message: `warning: ${d.message}` }))
+        warnings: loaded.warnings
     };
 }
 async function missingPaths(config, source, dir) {
@@ -32989,7 +33106,7 @@ async function makePlan(request, services) {
         ...(override ? { scenarioOverride: override } : {}),
         ...(local ? { localGit: local } : {})
     });
-    return { plan, loaded, inference, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])] };
+    return { plan, loaded, inference, notices: payload.warning ? [payload.warning] : [] };
 }
 
 ;// CONCATENATED MODULE: ./src/app/present.ts
@@ -33985,6 +34102,9 @@ async function dispatch(request, services, progress) {
     const planned = await planFor(request, services);
     progress.planned = planned;
     const { plan, loaded, inference } = planned;
+    const file = configPath(loaded, services);
+    for (const w of loaded.warnings)
+        log.warning(w.message, { file, line: w.line, col: w.col });
     for (const notice of planned.notices)
         log.warning(notice);
     if (request.command === 'plan') {
@@ -34050,7 +34170,7 @@ async function gateResult(request, services, connection, { plan, loaded }, scena
     return {
         ...result,
         exitCode: EXIT.failed,
-        annotations: failureAnnotations(report.images, loaded.config, loaded.source, annotationPath(loaded, services)),
+        annotations: failureAnnotations(report.images, loaded.config, loaded.source, configPath(loaded, services)),
         failure: `imagegate ${scenario}: not every test passed${scenario === 'gate' ? '; nothing was pushed' : ''}`
     };
 }
@@ -34111,9 +34231,9 @@ function hostsOf(loaded, services) {
 function recordsDir(request) {
     return (0,external_node_path_namespaceObject.resolve)(request.cwd, request.records ?? DEFAULT_RECORDS_DIR);
 }
-/** Annotations take paths relative to the repository root (the workspace), not to the working directory. */
-function annotationPath(loaded, services) {
-    return (0,external_node_path_namespaceObject.relative)(services.env.workspace || loaded.dir, loaded.path);
+/** Annotations take paths relative to the repository root (the workspace); elsewhere, the path as the user gave it. */
+function configPath(loaded, services) {
+    return services.env.workspace ? (0,external_node_path_namespaceObject.relative)(services.env.workspace, loaded.path) : loaded.shown;
 }
 function run_ok(presentation, extra = {}) {
     return { exitCode: EXIT.ok, presentation, annotations: [], ...extra };
@@ -34135,6 +34255,7 @@ function configAnnotations(e, request, services) {
 ;// CONCATENATED MODULE: ./src/core/config/reference-doc.ts
 // The README's configuration reference, generated from SCHEMA so the two never disagree.
 
+const reference_doc_DEFS = SCHEMA.$defs;
 function renderConfigReference() {
     const rows = ['| key | type | default | description |', '|---|---|---|---|'];
     const visit = (schema, path, required) => {
@@ -34162,7 +34283,7 @@ function renderConfigReference() {
 function resolve(schema) {
     if (!schema.$ref)
         return schema;
-    const target = SCHEMA.$defs[schema.$ref.replace('#/$defs/', '')];
+    const target = reference_doc_DEFS[schema.$ref.replace('#/$defs/', '')];
     return { ...target, description: schema.description ?? target?.description };
 }
 function typeName(schema) {

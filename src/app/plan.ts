@@ -3,7 +3,7 @@
 
 import {readFile, stat} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
-import {formatDiagnostic, type Diagnostic} from '../core/config/diagnostics.js';
+import type {Diagnostic} from '../core/config/diagnostics.js';
 import {loadConfig} from '../core/config/load.js';
 import type {Config, ConfigSource} from '../core/config/types.js';
 import {ConfigError, UsageError} from '../core/errors.js';
@@ -18,10 +18,12 @@ export const DEFAULT_CONFIG = '.imagegate.yml';
 
 export interface LoadedConfig {
   path: string;
+  /** The path as the user named it (relative to the working directory). */
+  shown: string;
   dir: string;
   config: Config;
   source: ConfigSource;
-  warnings: string[];
+  warnings: Diagnostic[];
 }
 
 /** Reads and checks the configuration file; every problem is a ConfigError or UsageError (exit 2). */
@@ -47,10 +49,11 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
   if (missing.length) throw new ConfigError(shown, missing);
   return {
     path: file,
+    shown,
     dir,
     config: loaded.config,
     source: loaded.source,
-    warnings: loaded.warnings.map(d => formatDiagnostic(shown, {...d, message: `warning: ${d.message}`}))
+    warnings: loaded.warnings
   };
 }
 
@@ -163,5 +166,5 @@ export async function makePlan(request: PlanRequest, services: Pick<Services, 'e
     ...(override ? {scenarioOverride: override} : {}),
     ...(local ? {localGit: local} : {})
   });
-  return {plan, loaded, inference, notices: [...loaded.warnings, ...(payload.warning ? [payload.warning] : [])]};
+  return {plan, loaded, inference, notices: payload.warning ? [payload.warning] : []};
 }

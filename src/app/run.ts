@@ -111,6 +111,8 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
   const planned = await planFor(request, services);
   progress.planned = planned;
   const {plan, loaded, inference} = planned;
+  const file = configPath(loaded, services);
+  for (const w of loaded.warnings) log.warning(w.message, {file, line: w.line, col: w.col});
   for (const notice of planned.notices) log.warning(notice);
   if (request.command === 'plan') {
     if (plan.refusal) log.warning(plan.refusal);
@@ -201,7 +203,7 @@ async function gateResult(
   return {
     ...result,
     exitCode: EXIT.failed,
-    annotations: failureAnnotations(report.images, loaded.config, loaded.source, annotationPath(loaded, services)),
+    annotations: failureAnnotations(report.images, loaded.config, loaded.source, configPath(loaded, services)),
     failure: `imagegate ${scenario}: not every test passed${scenario === 'gate' ? '; nothing was pushed' : ''}`
   };
 }
@@ -281,9 +283,9 @@ function recordsDir(request: RunRequest): string {
   return resolve(request.cwd, request.records ?? DEFAULT_RECORDS_DIR);
 }
 
-/** Annotations take paths relative to the repository root (the workspace), not to the working directory. */
-function annotationPath(loaded: LoadedConfig, services: Services): string {
-  return relative(services.env.workspace || loaded.dir, loaded.path);
+/** Annotations take paths relative to the repository root (the workspace); elsewhere, the path as the user gave it. */
+function configPath(loaded: LoadedConfig, services: Services): string {
+  return services.env.workspace ? relative(services.env.workspace, loaded.path) : loaded.shown;
 }
 
 function ok(presentation: Presentation, extra: Partial<RunResult> = {}): RunResult {

@@ -23,7 +23,7 @@ export class UsageError extends ImagegateError {
   }
 }
 
-/** Configuration errors of one file, as data: each with its line, column and message. */
+/** Problems at positions of one configuration file; the message shows each as `FILE:LINE:COL: message`. */
 export class ConfigError extends ImagegateError {
   constructor(
     readonly file: string,

@@ -5,13 +5,15 @@ export interface Position {
 
 export interface Diagnostic extends Position {
   message: string;
+  /** Absent: an error. */
   severity?: 'error' | 'warning';
 }
 
+/** `FILE:LINE:COL: message`, with `warning: ` before the message of a warning. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.col}: ${d.message}`;
+  return `${file}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
 }
 
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => a.line - b.line || a.col - b.col);
 }

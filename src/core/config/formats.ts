@@ -1,59 +1,68 @@
-// The semantic string checks named by `format` in the schema. Each returns an error with its fix,
-// or undefined when the value is fine.
+// The semantic string formats named by `format` in the schema. Each parses a value into what the
+// steps after the schema walk use, or returns the error with its fix. Most formats only check, and
+// their value stays the string; a tag template, a duration and an image reference arrive parsed.
 
+import type {Parsed} from '../../oci/parsed.js';
 import {parsePlatform} from '../../oci/platform.js';
 import {isValidTag, looksLikeRegistryHost, parseReference, parseRepositoryPath} from '../../oci/reference.js';
 import {parseTagTemplate} from '../tags.js';
-import type {Format} from './schema.js';
 
-export function checkFormat(format: Format, value: string): string | undefined {
-  return CHECKS[format](value);
-}
-
-const CHECKS: Record<Format, (value: string) => string | undefined> = {
-  'registry-prefix': checkRegistryPrefix,
-  'image-reference': value => {
-    const r = parseReference(value);
-    return r.ok ? undefined : r.error;
-  },
-  repository: value => {
+const FORMATS = {
+  'registry-prefix': checked(checkRegistryPrefix),
+  'image-reference': parseReference,
+  repository: checked(value => {
     const r = parseReference(value);
     if (!r.ok) return r.error;
     if (r.value.tag !== undefined || r.value.digest !== undefined)
       return `\`${value}\` is a repository: remove the tag or digest (tags go in \`tags\`)`;
     return undefined;
-  },
-  platform: value => {
+  }),
+  platform: checked(value => {
     const r = parsePlatform(value);
     return r.ok ? undefined : r.error;
-  },
-  'tag-template': value => {
-    const r = parseTagTemplate(value);
-    return r.ok ? undefined : r.error;
-  },
-  'tag-prefix': value => {
+  }),
+  'tag-template': parseTagTemplate,
+  'tag-prefix': checked(value => {
     if (value.length > 64)
       return `the prefix is ${value.length} characters; keep it to 64 so the staging tag fits in 128`;
     if (!isValidTag(`${value}x`))
       return `\`${value}\` cannot start a tag: use letters, digits, \`_\`, \`.\` and \`-\`, starting with a letter or digit`;
     return undefined;
+  }),
+  duration: (value): Parsed<number> => {
+    const ms = parseDuration(value);
+    return ms === undefined
+      ? {ok: false, error: `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``}
+      : {ok: true, value: ms};
   },
-  duration: value =>
-    parseDuration(value) === undefined
-      ? `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``
-      : undefined,
-  'relative-path': value => {
+  'relative-path': checked(value => {
     if (value.startsWith('/'))
       return `\`${value}\` is absolute; write it relative to the configuration file so it works on every machine`;
     if (value.includes('\\')) return `\`${value}\` uses backslashes; write \`${value.replace(/\\/g, '/')}\``;
     return undefined;
-  },
-  'absolute-path': value =>
-    value.startsWith('/')
-      ? undefined
-      : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``,
-  'buildpack-uri': checkBuildpackUri
-};
+  }),
+  'absolute-path': checked(value =>
+    value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``
+  ),
+  'buildpack-uri': checked(checkBuildpackUri)
+} satisfies Record<string, (value: string) => Parsed<unknown>>;
+
+export type Format = keyof typeof FORMATS;
+
+/** What a string of `format` becomes: the parsed value, or the string itself for a format that only checks. */
+export type FormatValue<F extends Format> = Extract<ReturnType<(typeof FORMATS)[F]>, {ok: true}>['value'];
+
+export function parseFormat(format: Format, value: string): Parsed<unknown> {
+  return FORMATS[format](value);
+}
+
+/** A format that only checks: its value is the string. */
+function checked(check: (value: string) => string | undefined): (value: string) => Parsed<string> {
+  return value => {
+    const error = check(value);
+    return error === undefined ? {ok: true, value} : {ok: false, error};
+  };
+}
 
 function checkRegistryPrefix(value: string): string | undefined {
   if (value.includes('://')) return `write \`${value.replace(/^\w+:\/\//, '')}\` without a URL scheme`;

@@ -2,6 +2,8 @@
 
 import {SCHEMA, type Schema} from './schema.js';
 
+const DEFS: Readonly<Record<string, Schema>> = SCHEMA.$defs;
+
 export function renderConfigReference(): string {
   const rows: string[] = ['| key | type | default | description |', '|---|---|---|---|'];
   const visit = (schema: Schema, path: string, required: boolean): void => {
@@ -31,7 +33,7 @@ export function renderConfigReference(): string {
 
 function resolve(schema: Schema): Schema {
   if (!schema.$ref) return schema;
-  const target = SCHEMA.$defs[schema.$ref.replace('#/$defs/', '')];
+  const target = DEFS[schema.$ref.replace('#/$defs/', '')];
   return {...target, description: schema.description ?? target?.description};
 }
 

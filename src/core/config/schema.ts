@@ -6,6 +6,8 @@
 // properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
 // (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
 
+import type {Format} from './formats.js';
+
 export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
 export interface Schema {
@@ -13,52 +15,49 @@ export interface Schema {
   type?: SchemaType;
   description?: string;
   default?: unknown;
-  examples?: unknown[];
+  examples?: readonly unknown[];
   enum?: readonly (string | number)[];
   pattern?: string;
+  /** A semantic string check of formats.ts (JSON Schema treats unknown formats as annotations). */
   format?: Format;
   minLength?: number;
   minItems?: number;
   items?: Schema;
-  properties?: Record<string, Schema>;
+  properties?: Readonly<Record<string, Schema>>;
   required?: readonly string[];
   additionalProperties?: boolean | Schema;
-  oneOf?: Schema[];
+  oneOf?: readonly Schema[];
   /** Human name of a string pattern, used in error messages ("an image name"). */
   'x-pattern-name'?: string;
 }
 
-/** Semantic string checks the validator runs (JSON Schema treats unknown formats as annotations). */
-export type Format =
-  | 'registry-prefix'
-  | 'image-reference'
-  | 'repository'
-  | 'platform'
-  | 'tag-template'
-  | 'tag-prefix'
-  | 'duration'
-  | 'relative-path'
-  | 'absolute-path'
-  | 'buildpack-uri';
+/** The root: a schema with the JSON Schema header and the definitions `$ref`s point into. */
+export interface RootSchema extends Schema {
+  $schema: string;
+  $id: string;
+  title: string;
+  $defs: Readonly<Record<string, Schema>>;
+}
 
 const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
 
-const runCommand: Schema = {
+const runCommand = {
   description:
     'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
   oneOf: [
     {type: 'string', minLength: 1},
     {type: 'array', items: {type: 'string'}, minItems: 1}
   ]
-};
+} as const satisfies Schema;
 
-const envMap: Schema = {
+const envMap = {
   type: 'object',
   additionalProperties: {oneOf: [{type: 'string'}, {type: 'number'}, {type: 'boolean'}]},
   description: 'Environment variables (values are turned into strings).'
-};
+} as const satisfies Schema;
 
-export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $defs: Record<string, Schema>} = {
+// `as const` keeps every literal, so raw.ts can derive the document's type from this value.
+export const SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://imagegate.dev/schema/imagegate.schema.json',
   title: 'imagegate configuration (.imagegate.yml)',
@@ -426,4 +425,4 @@ export const SCHEMA: Schema & {$schema: string; $id: string; title: string; $def
       }
     }
   }
-};
+} as const satisfies RootSchema;

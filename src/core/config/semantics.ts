@@ -1,217 +1,224 @@
-// Checks that need more than one value: names, dependencies, conflicting options, pins.
+// Checks that need more than one value: names, dependencies, conflicting options, pins. They read
+// the document the schema walk accepted and settle what normalise needs beyond it: the one source
+// of each secret.
 
 import {samePlatformText as sameText} from '../../oci/platform.js';
-import {parseReference} from '../../oci/reference.js';
+import {formatReference} from '../../oci/reference.js';
 import {closest} from '../suggest.js';
-import type {Diagnostic, Position} from './diagnostics.js';
-import type {RawConfig} from './load.js';
-import type {Config, ConfigSource, ImageConfig} from './types.js';
+import type {Diagnostic} from './diagnostics.js';
+import {imagePlatforms, imageRepository, imageTags, stagingOf, testSuite} from './effective.js';
+import type {Path, Positions} from './positions.js';
+import type {RawConfig, RawImage} from './raw.js';
+import type {Secret, Staging} from './types.js';
 
-interface Checked {
-  errors: Diagnostic[];
-  warnings: Diagnostic[];
-}
+/** A document that passed every check. */
+export type CheckedConfig = Omit<RawConfig, 'images'> & {images: CheckedImage[]};
+export type CheckedImage = Omit<RawImage, 'secrets'> & {secrets: Secret[]};
 
-export function checkConfig(config: Config, raw: RawConfig, source: ConfigSource): Checked {
-  const out: Checked = {errors: [], warnings: []};
-  const pos = (path: string): Position => source.position(path) ?? {line: 1, col: 1};
-  const error = (path: string, message: string): void => void out.errors.push({...pos(path), message});
-  const warn = (path: string, message: string): void => void out.warnings.push({...pos(path), message});
+export type Checked =
+  {ok: true; config: CheckedConfig; warnings: Diagnostic[]} | {ok: false; diagnostics: Diagnostic[]};
 
-  checkStaging(config, raw, error);
-  checkNames(config.images, error);
-  checkRepositories(config.images, raw, error);
-  checkDependencies(config.images, error);
-  for (const image of config.images) {
-    const at = `images[${image.index}]`;
-    checkBuilder(image, raw.images[image.index] ?? {name: image.name}, at, error, warn);
+type Report = (path: Path, message: string) => void;
+
+export function checkDocument(raw: RawConfig, positions: Positions): Checked {
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const error: Report = (path, message) => void errors.push({...positions.at(path), message});
+  const warn: Report = (path, message) => void warnings.push({...positions.at(path), message, severity: 'warning'});
+
+  checkStaging(raw, error);
+  checkNames(raw.images, error);
+  checkRepositories(raw, error);
+  checkDependencies(raw.images, error);
+  const staging = stagingOf(raw);
+  const images = raw.images.map((image, index): CheckedImage => {
+    const at: Path = ['images', index];
+    checkBuilder(image, at, error, warn);
     checkTestPlatforms(image, at, error);
-    checkTags(image, config, at, error);
+    checkTags(image, staging, at, error);
     checkPlatformsUnique(image, at, error);
-    checkSecrets(raw.images[image.index] ?? {name: image.name}, at, error);
-  }
-  return out;
+    return {...image, secrets: checkSecrets(image, at, error)};
+  });
+  if (errors.length) return {ok: false, diagnostics: errors};
+  return {ok: true, config: {...raw, images}, warnings};
 }
 
-type Report = (path: string, message: string) => void;
-
-function checkStaging(config: Config, raw: RawConfig, error: Report): void {
+function checkStaging(raw: RawConfig, error: Report): void {
   const staging = raw.staging ?? {};
   if (staging['tag-prefix'] !== undefined && staging.registry !== undefined) {
     error(
-      'staging.registry',
+      ['staging', 'registry'],
       'conflicting options: `staging.tag-prefix` stages in the final repository, `staging.registry` in an intermediate registry; keep one of them'
     );
     return;
   }
-  if (config.staging.kind === 'registry' && config.staging.registry === config.registry) {
+  if (staging.registry === raw.registry) {
     error(
-      'staging.registry',
+      ['staging', 'registry'],
       '`staging.registry` is the final `registry` itself; stage in the same repository with `tag-prefix: staging-` instead, or name a separate registry'
     );
   }
 }
 
-function checkNames(images: ImageConfig[], error: Report): void {
+function checkNames(images: readonly RawImage[], error: Report): void {
   const seen = new Map<string, number>();
-  for (const image of images) {
+  images.forEach((image, index) => {
     const first = seen.get(image.name);
     if (first !== undefined)
       error(
-        `images[${image.index}].name`,
+        ['images', index, 'name'],
         `image name \`${image.name}\` is already used by images[${first}]; names must be unique`
       );
-    else seen.set(image.name, image.index);
-  }
+    else seen.set(image.name, index);
+  });
 }
 
-function checkRepositories(images: ImageConfig[], raw: RawConfig, error: Report): void {
-  const seen = new Map<string, ImageConfig>();
-  for (const image of images) {
-    const other = seen.get(image.repository);
+function checkRepositories(raw: RawConfig, error: Report): void {
+  const seen = new Map<string, RawImage>();
+  raw.images.forEach((image, index) => {
+    const repository = imageRepository(image, raw.registry);
+    const other = seen.get(repository);
     if (other && other.name !== image.name) {
-      const path = raw.images[image.index]?.repository !== undefined ? 'repository' : 'name';
       error(
-        `images[${image.index}].${path}`,
-        `images \`${other.name}\` and \`${image.name}\` would both publish to ${image.repository}; give one a different \`repository\``
+        ['images', index, image.repository !== undefined ? 'repository' : 'name'],
+        `images \`${other.name}\` and \`${image.name}\` would both publish to ${repository}; give one a different \`repository\``
       );
     }
-    seen.set(image.repository, image);
-  }
+    seen.set(repository, image);
+  });
 }
 
-function checkDependencies(images: ImageConfig[], error: Report): void {
-  const byName = new Map(images.map(i => [i.name, i]));
-  for (const image of images) {
-    if (image.dependsOn === undefined) continue;
-    const at = `images[${image.index}].depends-on`;
-    const base = byName.get(image.dependsOn);
-    if (image.dependsOn === image.name) {
+function checkDependencies(images: readonly RawImage[], error: Report): void {
+  const byName = new Map(images.map(image => [image.name, image]));
+  images.forEach((image, index) => {
+    const dependsOn = image['depends-on'];
+    if (dependsOn === undefined) return;
+    const at: Path = ['images', index, 'depends-on'];
+    const base = byName.get(dependsOn);
+    if (dependsOn === image.name) {
       error(at, `image \`${image.name}\` cannot depend on itself`);
-      continue;
+      return;
     }
     if (!base) {
-      const guess = closest(image.dependsOn, [...byName.keys()]);
+      const guess = closest(dependsOn, [...byName.keys()]);
       error(
         at,
-        `\`depends-on: ${image.dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`
+        `\`depends-on: ${dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`
       );
-      continue;
+      return;
     }
-    if (image.builder.kind !== 'dockerfile') {
+    if (image.builder !== undefined && image.builder !== 'dockerfile') {
       error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
     }
-    const missing = image.platforms.filter(p => !base.platforms.some(b => sameText(p, b)));
+    const basePlatforms = imagePlatforms(base);
+    const missing = imagePlatforms(image).filter(p => !basePlatforms.some(b => sameText(p, b)));
     if (missing.length) {
       error(
         at,
         `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`
       );
     }
-  }
+  });
   const cycle = findCycle(images, byName);
-  if (cycle)
-    error(
-      `images[${cycle[0]!.index}].depends-on`,
-      `\`depends-on\` forms a cycle: ${cycle.map(i => i.name).join(' → ')} → ${cycle[0]!.name}`
-    );
+  if (cycle) error(['images', cycle.index, 'depends-on'], `\`depends-on\` forms a cycle: ${cycle.names.join(' → ')}`);
 }
 
-function findCycle(images: ImageConfig[], byName: Map<string, ImageConfig>): ImageConfig[] | undefined {
-  for (const start of images) {
-    const chain: ImageConfig[] = [];
-    let current: ImageConfig | undefined = start;
+/** The first image whose `depends-on` chain leads back to it, and the names along the way, back to it. */
+function findCycle(
+  images: readonly RawImage[],
+  byName: Map<string, RawImage>
+): {index: number; names: string[]} | undefined {
+  for (const [index, start] of images.entries()) {
+    const chain: RawImage[] = [];
+    let current: RawImage | undefined = start;
     while (current && !chain.includes(current)) {
       chain.push(current);
-      current =
-        current.dependsOn !== undefined && current.dependsOn !== current.name
-          ? byName.get(current.dependsOn)
-          : undefined;
+      const next: string | undefined = current['depends-on'];
+      current = next !== undefined && next !== current.name ? byName.get(next) : undefined;
     }
-    if (current === start) return chain;
+    if (current === start) return {index, names: [...chain.map(i => i.name), start.name]};
   }
   return undefined;
 }
 
-function checkBuilder(
-  image: ImageConfig,
-  raw: RawConfig['images'][number],
-  at: string,
-  error: Report,
-  warn: Report
-): void {
-  if (image.builder.kind !== 'buildpacks') return;
+function checkBuilder(image: RawImage, at: Path, error: Report, warn: Report): void {
+  if (image.builder === undefined || image.builder === 'dockerfile') return;
   for (const key of ['containerfile', 'target'] as const) {
-    if (raw[key] !== undefined) {
+    if (image[key] !== undefined) {
       error(
-        `${at}.${key}`,
+        [...at, key],
         `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``
       );
     }
   }
-  const ref = parseReference(image.builder.image);
-  if (!ref.ok) return;
-  const imagePath = `${at}.builder.buildpacks.image`;
-  if (ref.value.digest === undefined && !image.builder.allowUnpinnedBuilder) {
+  const {image: builder, 'allow-unpinned-builder': allowUnpinned} = image.builder.buildpacks;
+  const text = formatReference(builder);
+  const path: Path = [...at, 'builder', 'buildpacks', 'image'];
+  if (builder.digest === undefined && !allowUnpinned) {
     error(
-      imagePath,
-      `builder \`${image.builder.image}\` is not pinned by digest, so CI may build with a different builder than production; pin it as \`${image.builder.image}@sha256:…\` (the digest production uses), or set \`allow-unpinned-builder: true\``
+      path,
+      `builder \`${text}\` is not pinned by digest, so CI may build with a different builder than production; pin it as \`${text}@sha256:…\` (the digest production uses), or set \`allow-unpinned-builder: true\``
     );
-  } else if (ref.value.digest === undefined) {
-    warn(imagePath, `builder \`${image.builder.image}\` is pinned by tag only; CI may not match production`);
+  } else if (builder.digest === undefined) {
+    warn(path, `builder \`${text}\` is pinned by tag only; CI may not match production`);
   }
 }
 
-function checkTestPlatforms(image: ImageConfig, at: string, error: Report): void {
-  image.test.commands.forEach((command, i) => {
-    for (const [j, p] of (command.platforms ?? []).entries()) {
-      if (!image.platforms.some(b => sameText(p, b))) {
+function checkTestPlatforms(image: RawImage, at: Path, error: Report): void {
+  const platforms = imagePlatforms(image);
+  const commandsAt: Path = Array.isArray(image.test) ? [...at, 'test'] : [...at, 'test', 'commands'];
+  testSuite(image).commands.forEach((command, i) => {
+    if (typeof command === 'string') return;
+    (command.platforms ?? []).forEach((p, j) => {
+      if (!platforms.some(b => sameText(p, b))) {
         error(
-          `${at}.test${testPath(image, i)}.platforms[${j}]`,
-          `test platform ${p} is not one of the image's platforms (${image.platforms.join(', ')})`
+          [...commandsAt, i, 'platforms', j],
+          `test platform ${p} is not one of the image's platforms (${platforms.join(', ')})`
         );
       }
-    }
+    });
   });
 }
 
-function testPath(image: ImageConfig, i: number): string {
-  return image.test.setup.length || image.test.mount ? `.commands[${i}]` : `[${i}]`;
-}
-
-function checkTags(image: ImageConfig, config: Config, at: string, error: Report): void {
+function checkTags(image: RawImage, staging: Staging, at: Path, error: Report): void {
   const seen = new Set<string>();
-  image.tags.forEach((rule, i) => {
-    const text = rule.template.source;
-    if (seen.has(text)) error(`${at}.tags[${i}]`, `tag \`${text}\` is listed twice`);
-    seen.add(text);
-    if (config.staging.kind === 'tag-prefix' && text.startsWith(config.staging.tagPrefix)) {
-      error(
-        `${at}.tags[${i}]`,
-        `tag \`${text}\` starts with the staging prefix \`${config.staging.tagPrefix}\`; staging cleanup would delete it: rename the tag or change \`staging.tag-prefix\``
-      );
-    }
-  });
-}
-
-function checkPlatformsUnique(image: ImageConfig, at: string, error: Report): void {
-  image.platforms.forEach((p, i) => {
-    if (image.platforms.slice(0, i).some(q => sameText(p, q)))
-      error(`${at}.platforms[${i}]`, `platform ${p} is listed twice`);
-  });
-}
-
-function checkSecrets(raw: RawConfig['images'][number], at: string, error: Report): void {
-  const seen = new Set<string>();
-  (raw.secrets ?? []).forEach((secret, i) => {
-    const path = `${at}.secrets[${i}]`;
-    if ((secret.env === undefined) === (secret.file === undefined)) {
+  imageTags(image).forEach(({template: {source}}, i) => {
+    const path: Path = [...at, 'tags', i];
+    if (seen.has(source)) error(path, `tag \`${source}\` is listed twice`);
+    seen.add(source);
+    if (staging.kind === 'tag-prefix' && source.startsWith(staging.tagPrefix)) {
       error(
         path,
-        `secret \`${secret.id}\` needs exactly one of \`env\` (an environment variable) or \`file\` (a file), not ${secret.env === undefined ? 'neither' : 'both'}`
+        `tag \`${source}\` starts with the staging prefix \`${staging.tagPrefix}\`; staging cleanup would delete it: rename the tag or change \`staging.tag-prefix\``
       );
     }
-    if (seen.has(secret.id)) error(`${path}.id`, `secret id \`${secret.id}\` is listed twice`);
-    seen.add(secret.id);
   });
+}
+
+function checkPlatformsUnique(image: RawImage, at: Path, error: Report): void {
+  const platforms = imagePlatforms(image);
+  platforms.forEach((p, i) => {
+    if (platforms.slice(0, i).some(q => sameText(p, q)))
+      error([...at, 'platforms', i], `platform ${p} is listed twice`);
+  });
+}
+
+/** Each secret with its one source; a secret with none or two is an error. */
+function checkSecrets(image: RawImage, at: Path, error: Report): Secret[] {
+  const secrets: Secret[] = [];
+  const seen = new Set<string>();
+  (image.secrets ?? []).forEach(({id, env, file}, i) => {
+    const path: Path = [...at, 'secrets', i];
+    if (env !== undefined && file === undefined) secrets.push({id, env});
+    else if (file !== undefined && env === undefined) secrets.push({id, file});
+    else {
+      error(
+        path,
+        `secret \`${id}\` needs exactly one of \`env\` (an environment variable) or \`file\` (a file), not ${env === undefined ? 'neither' : 'both'}`
+      );
+    }
+    if (seen.has(id)) error([...path, 'id'], `secret id \`${id}\` is listed twice`);
+    seen.add(id);
+  });
+  return secrets;
 }

@@ -1,33 +1,23 @@
-// Walks a parsed YAML document against SCHEMA, producing a plain value, the position of every
-// value, and a diagnostic (with position and fix) for every mismatch.
+// Walks a parsed YAML document against SCHEMA. A document that fits comes back as a RawConfig (each
+// formatted string parsed by its format) with the position of every value; one that does not, as a
+// diagnostic (with position and fix) for every mismatch.
 
 import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node} from 'yaml';
 import {closest} from '../suggest.js';
 import type {Diagnostic, Position} from './diagnostics.js';
-import {checkFormat} from './formats.js';
+import {parseFormat} from './formats.js';
+import {pathText, Positions, type Path} from './positions.js';
+import type {RawConfig} from './raw.js';
 import {SCHEMA, type Schema, type SchemaType} from './schema.js';
 
-export type Path = (string | number)[];
+export type Walked = {ok: true; value: RawConfig; positions: Positions} | {ok: false; diagnostics: Diagnostic[]};
 
-export function pathText(path: Path): string {
-  return (
-    path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('') || '(top level)'
-  );
-}
-
-export interface Walked {
-  value: unknown;
-  /** Position of the value at each path (`images[0].platforms`), for provenance and later checks. */
-  positions: Map<string, Position>;
-  /** Position of the key that holds each value, for errors about the key itself. */
-  keyPositions: Map<string, Position>;
-  diagnostics: Diagnostic[];
-}
-
+const DEFS: Readonly<Record<string, Schema>> = SCHEMA.$defs;
 const MAX_NODES = 10000;
 
 export function walkDocument(doc: Document, lines: LineCounter): Walked {
-  const out: Walked = {value: undefined, positions: new Map(), keyPositions: new Map(), diagnostics: []};
+  const positions = new Map<string, Position>();
+  const diagnostics: Diagnostic[] = [];
   let visited = 0;
   const at = (node: Node | null | undefined): Position => {
     const offset = node?.range?.[0] ?? 0;
@@ -35,7 +25,7 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     return {line: p.line, col: p.col};
   };
   const report = (pos: Position, message: string): void => {
-    out.diagnostics.push({...pos, message});
+    diagnostics.push({...pos, message});
   };
 
   const walk = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
@@ -52,7 +42,7 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
       }
       return walk(target as Node, schema, path, at(node));
     }
-    out.positions.set(pathText(path), pos);
+    positions.set(pathText(path), pos);
     const resolved = resolveRef(schema);
     const unquoted = quoteHint(node);
     if (unquoted && acceptsString(resolved)) {
@@ -68,9 +58,7 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     }
     if (expected === 'object') return walkMap(node, resolved, path, pos);
     if (expected === 'array') return walkSeq(node, resolved, path, pos);
-    const value = isScalar(node) ? node.value : null;
-    checkScalar(value, resolved, path, pos);
-    return value;
+    return walkScalar(isScalar(node) ? node.value : null, resolved, path, pos);
   };
 
   const walkOneOf = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
@@ -110,7 +98,6 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
         }
         childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
       }
-      out.keyPositions.set(pathText(childPath), keyPos);
       result[key] = walk(valueNode, childSchema, childPath, valuePos);
     }
     for (const required of schema.required ?? []) {
@@ -132,7 +119,8 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     );
   };
 
-  const checkScalar = (value: unknown, schema: Schema, path: Path, pos: Position): void => {
+  /** The value, or what its format parses it into; undefined (and a diagnostic) when it fails a check. */
+  const walkScalar = (value: unknown, schema: Schema, path: Path, pos: Position): unknown => {
     const name = `\`${pathText(path)}\``;
     if (schema.enum && !schema.enum.includes(value as string | number)) {
       const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
@@ -141,36 +129,44 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
         pos,
         `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`
       );
-      return;
+      return undefined;
     }
-    if (typeof value !== 'string') return;
+    if (typeof value !== 'string') return value;
     if (schema.minLength !== undefined && value.length < schema.minLength) {
       report(pos, `${name} must not be empty`);
-      return;
+      return undefined;
     }
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
       report(pos, `${name}: \`${value}\` is not ${schema['x-pattern-name'] ?? `matching ${schema.pattern}`}`);
-      return;
+      return undefined;
     }
-    if (schema.format) {
-      const error = checkFormat(schema.format, value);
-      if (error) report(pos, `${name}: ${error}`);
-    }
+    if (!schema.format) return value;
+    const parsed = parseFormat(schema.format, value);
+    if (parsed.ok) return parsed.value;
+    report(pos, `${name}: ${parsed.error}`);
+    return undefined;
   };
 
   const contents = doc.contents as Node | null;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
-    report({line: 1, col: 1}, 'the file is empty; it needs at least `registry:` and `images:` (see the README)');
-    return out;
+    return {
+      ok: false,
+      diagnostics: [
+        {line: 1, col: 1, message: 'the file is empty; it needs at least `registry:` and `images:` (see the README)'}
+      ]
+    };
   }
-  out.value = walk(contents, SCHEMA, [], at(contents));
-  return out;
+  const root = at(contents);
+  const value = walk(contents, SCHEMA, [], root);
+  if (diagnostics.length) return {ok: false, diagnostics};
+  // Every value passed SCHEMA, the schema RawConfig is derived from.
+  return {ok: true, value: value as RawConfig, positions: new Positions(root, positions)};
 }
 
 function resolveRef(schema: Schema): Schema {
   if (!schema.$ref) return schema;
   const name = schema.$ref.replace('#/$defs/', '');
-  const target = SCHEMA.$defs[name];
+  const target = DEFS[name];
   if (!target) throw new Error(`schema: unknown $ref ${schema.$ref}`);
   return {...target, ...schema, $ref: undefined, description: schema.description ?? target.description};
 }

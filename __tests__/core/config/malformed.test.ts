@@ -4,12 +4,12 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it, jest} from '@jest/globals';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, dirname} from 'node:path';
-import {ProcessExec} from '../../src/exec/exec.js';
-import {runCli} from '../helpers/cli.js';
+import {ProcessExec} from '../../../src/exec/exec.js';
+import {runCli} from '../../helpers/cli.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const dir = join(HERE, '../fixtures/config/bad');
+const dir = join(HERE, '../../fixtures/config/bad');
 const fixtures = readdirSync(dir)
   .filter(f => f.endsWith('.yml'))
   .sort();

@@ -2,12 +2,12 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import {join, dirname} from 'node:path';
-import {renderConfigReference} from '../../src/core/config/reference-doc.js';
-import {SCHEMA} from '../../src/core/config/schema.js';
+import {renderConfigReference} from '../../../src/core/config/reference-doc.js';
+import {SCHEMA} from '../../../src/core/config/schema.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const root = join(HERE, '../..');
+const root = join(HERE, '../../..');
 
 describe('published schema and reference', () => {
   it('schema/imagegate.schema.json is the schema the validator uses (run `npm run build` if not)', () => {

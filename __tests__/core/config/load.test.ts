@@ -2,15 +2,15 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import {join, dirname} from 'node:path';
-import {loadConfig} from '../../src/core/config/load.js';
+import {loadConfig} from '../../../src/core/config/load.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const good = (name: string): string => readFileSync(join(HERE, '../fixtures/config/good', name), 'utf8');
+const good = (name: string): string => readFileSync(join(HERE, '../../fixtures/config/good', name), 'utf8');
 
 describe('loadConfig', () => {
   it('accepts the contract example as is, with defaults filled in', () => {
-    const text = readFileSync(join(HERE, '../../examples/multiarch/.imagegate.yml'), 'utf8');
+    const text = readFileSync(join(HERE, '../../../examples/multiarch/.imagegate.yml'), 'utf8');
     const r = loadConfig(text, '.imagegate.yml');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -74,7 +74,12 @@ images:
     expect(r.ok).toBe(true);
     if (r.ok)
       expect(r.warnings).toEqual([
-        {line: 6, col: 16, message: expect.stringContaining('pinned by tag only; CI may not match production')}
+        {
+          line: 6,
+          col: 16,
+          message: expect.stringContaining('pinned by tag only; CI may not match production'),
+          severity: 'warning'
+        }
       ]);
   });
 

@@ -1,0 +1,118 @@
+// A checked document → the Config the rest of imagegate reads: camel-case names, the schema's
+// default for every key the file leaves out, numbers and booleans of string maps as strings.
+
+import {formatReference} from '../../oci/reference.js';
+import {
+  DEFAULT_TEST_TIMEOUT_MS,
+  imagePlatforms,
+  imageRepository,
+  imageTags,
+  stagingOf,
+  testSuite
+} from './effective.js';
+import type {RawConfig, RawImage, RawTestCommand, RawTestSuite} from './raw.js';
+import {SCHEMA} from './schema.js';
+import type {CheckedConfig, CheckedImage} from './semantics.js';
+import type {Builder, Config, ImageConfig, TestCommand, TestSuite} from './types.js';
+
+const PROMOTE = SCHEMA.properties.promote.properties;
+const IMAGE = SCHEMA.$defs.image.properties;
+/** The mapping form of a test command (the other is a bare string). */
+const COMMAND = SCHEMA.$defs.testCommand.oneOf[1].properties;
+const SUITE = SCHEMA.$defs.testSuite.properties;
+const BUILDPACKS = SCHEMA.$defs.buildpacks.properties;
+
+export function normalise(checked: CheckedConfig): Config {
+  const config: Config = {
+    registry: checked.registry,
+    staging: stagingOf(checked),
+    promote: normalisePromote(checked.promote),
+    images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry))
+  };
+  if (checked.scenario !== undefined) config.scenario = checked.scenario;
+  return config;
+}
+
+function normalisePromote(raw: RawConfig['promote']): Config['promote'] {
+  const promote: Config['promote'] = {
+    onMissing: raw?.['on-missing'] ?? PROMOTE['on-missing'].default,
+    cleanup: raw?.cleanup ?? PROMOTE.cleanup.default
+  };
+  if (raw?.sign === 'cosign') {
+    const key = raw['cosign-key'];
+    promote.sign = {
+      tool: 'cosign',
+      tlog: raw['cosign-tlog'] ?? PROMOTE['cosign-tlog'].default,
+      ...(key !== undefined ? {key} : {})
+    };
+  }
+  return promote;
+}
+
+function normaliseImage(raw: CheckedImage, index: number, registry: string): ImageConfig {
+  const image: ImageConfig = {
+    name: raw.name,
+    index,
+    context: raw.context ?? IMAGE.context.default,
+    containerfile: raw.containerfile ?? IMAGE.containerfile.default,
+    buildArgs: strings(raw['build-args']),
+    platforms: imagePlatforms(raw),
+    tags: imageTags(raw),
+    repository: imageRepository(raw, registry),
+    test: normaliseSuite(testSuite(raw)),
+    builder: normaliseBuilder(raw.builder ?? IMAGE.builder.default),
+    labels: strings(raw.labels),
+    annotations: strings(raw.annotations),
+    secrets: raw.secrets,
+    cache: {from: raw.cache?.from ?? [], to: raw.cache?.to ?? []},
+    attestations: {
+      provenance: raw.attestations?.provenance ?? IMAGE.attestations.properties.provenance.default,
+      sbom: raw.attestations?.sbom ?? IMAGE.attestations.properties.sbom.default
+    }
+  };
+  if (raw.target !== undefined) image.target = raw.target;
+  if (raw['depends-on'] !== undefined) image.dependsOn = raw['depends-on'];
+  return image;
+}
+
+function normaliseSuite(raw: RawTestSuite): TestSuite {
+  const timeoutMs = raw.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
+  const suite: TestSuite = {commands: raw.commands.map(c => normaliseCommand(c, timeoutMs)), setup: raw.setup ?? []};
+  if (raw.mount)
+    suite.mount = {source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default};
+  return suite;
+}
+
+function normaliseCommand(raw: RawTestCommand, timeoutMs: number): TestCommand {
+  const c: Exclude<RawTestCommand, string> = typeof raw === 'string' ? {run: raw} : raw;
+  const command: TestCommand = {
+    name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
+    run: c.run,
+    timeoutMs: c.timeout ?? timeoutMs,
+    env: strings(c.env),
+    entrypoint: c.entrypoint ?? COMMAND.entrypoint.default
+  };
+  if (c.user !== undefined) command.user = c.user;
+  if (c.workdir !== undefined) command.workdir = c.workdir;
+  if (c.platforms !== undefined) command.platforms = c.platforms;
+  return command;
+}
+
+function normaliseBuilder(raw: NonNullable<RawImage['builder']>): Builder {
+  if (raw === 'dockerfile') return {kind: 'dockerfile'};
+  const b = raw.buildpacks;
+  return {
+    kind: 'buildpacks',
+    image: formatReference(b.image),
+    mode: b.mode ?? BUILDPACKS.mode.default,
+    preBuildpacks: b['pre-buildpacks'] ?? [],
+    postBuildpacks: b['post-buildpacks'] ?? [],
+    env: strings(b.env),
+    allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default
+  };
+}
+
+/** A map of the file, whose values may be numbers or booleans, with every value as a string. */
+function strings(map: RawImage['labels']): Record<string, string> {
+  return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
+}
