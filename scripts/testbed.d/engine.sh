@@ -60,14 +60,8 @@ assert_containerd_store() {
 
 write_dockerd_config() {
 	mkdir -p "$(dirname -- "$DOCKERD_CONFIG")" "$DOCKERD_DATA"
-	cat >"$DOCKERD_CONFIG" <<-EOF
-		{
-		  "features": { "containerd-snapshotter": true },
-		  "data-root": "$DOCKERD_DATA",
-		  "pidfile": "$DOCKERD_PIDFILE",
-		  "hosts": ["unix://$DOCKER_SOCKET"]
-		}
-	EOF
+	render docker/daemon.json DATA_ROOT="$DOCKERD_DATA" PIDFILE="$DOCKERD_PIDFILE" SOCKET="$DOCKER_SOCKET" \
+		>"$DOCKERD_CONFIG"
 }
 
 check_iptables() {

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# scripts/testbed's shared part: where things live, logging and errors, the lock and the
-# process helpers every daemon-starting part uses. Sourced by scripts/testbed only.
+# scripts/testbed's shared part: where things live, logging and errors, the lock, templates
+# and the process helpers every daemon-starting part uses. Sourced by scripts/testbed only.
 
 readonly PREFIX=/opt/imagegate-testbed
 readonly BIN=$PREFIX/bin
@@ -41,6 +41,23 @@ take_lock() {
 	mkdir -p "$RUN_DIR"
 	exec {lock_fd}>"$RUN_DIR/lock"
 	flock -w 600 "$lock_fd" || die "another 'scripts/testbed' holds $RUN_DIR/lock for over 10 minutes"
+}
+
+# Prints a config template from scripts/testbed.d with each @KEY@ replaced: render FILE KEY=VALUE…
+# Fails on a placeholder left without a value.
+render() {
+	local template=$TESTBED_DIR/$1 text pair
+	shift
+	[[ -f $template ]] || die "template $template is missing"
+	text=$(<"$template")
+	for pair in "$@"; do
+		# The quoted replacement keeps '&' literal (bash 5.2 patsub_replacement).
+		text=${text//"@${pair%%=*}@"/"${pair#*=}"}
+	done
+	if [[ $text =~ @[A-Z][A-Z0-9_]*@ ]]; then
+		die "template $template: no value for ${BASH_REMATCH[0]}"
+	fi
+	printf '%s\n' "$text"
 }
 
 # Prints the last lines of a log file to stderr, to make a failure self-explaining.

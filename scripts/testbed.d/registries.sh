@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # scripts/testbed's registries part: local distribution registries (Debian's docker-registry) on
-# 127.0.0.1, one per entry of $REGISTRIES, with their htpasswd and token-signing files: start,
-# stop, status.
+# 127.0.0.1, one per entry of $REGISTRIES, their htpasswd and token-signing files, and the configs
+# rendered from scripts/testbed.d/registry/: start, stop, status.
 
 readonly AUTH_USER=imagegate
 readonly AUTH_PASSWORD_FILE=$STATE/auth/password
@@ -82,49 +82,22 @@ ensure_auth_files() {
 	fi
 }
 
+# Renders registry/config.yml, plus registry/auth-$auth.yml unless auth is "none".
 write_registry_config() {
 	local name=$1 port=$2 auth=$3 dir
 	dir=$(registry_dir "$name")
 	mkdir -p "$dir/data"
 	{
-		cat <<-EOF
-			# Written by scripts/testbed; rewritten on every start.
-			version: 0.1
-			log:
-			  level: info
-			  formatter: text
-			  fields:
-			    service: registry-$name
-			  accesslog:
-			    disabled: false
-			storage:
-			  filesystem:
-			    rootdirectory: $dir/data
-			  delete:
-			    enabled: true
-			http:
-			  addr: 127.0.0.1:$port
-			  headers:
-			    X-Content-Type-Options: [nosniff]
-		EOF
-		# No blob descriptor cache: with it, a deleted blob can still be reported as present.
-		if [[ $auth == htpasswd ]]; then
-			cat <<-EOF
-				auth:
-				  htpasswd:
-				    realm: imagegate-testbed
-				    path: $AUTH_HTPASSWD
-			EOF
-		elif [[ $auth == token ]]; then
-			cat <<-EOF
-				auth:
-				  token:
-				    realm: http://127.0.0.1:$TOKEN_REALM_PORT/token
-				    service: $TOKEN_SERVICE
-				    issuer: $TOKEN_ISSUER
-				    rootcertbundle: $TOKEN_CERT
-			EOF
-		fi
+		render registry/config.yml NAME="$name" ROOT="$dir/data" PORT="$port"
+		case $auth in
+		none) ;;
+		htpasswd) render registry/auth-htpasswd.yml HTPASSWD="$AUTH_HTPASSWD" ;;
+		token)
+			render registry/auth-token.yml REALM_PORT="$TOKEN_REALM_PORT" SERVICE="$TOKEN_SERVICE" \
+				ISSUER="$TOKEN_ISSUER" CERT="$TOKEN_CERT"
+			;;
+		*) die "registry $name: unknown auth '$auth'" ;;
+		esac
 	} >"$dir/config.yml"
 }
 
