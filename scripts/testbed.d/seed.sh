@@ -22,6 +22,7 @@ readonly TOOL_BINARIES_TAG=1
 # --- base image ---------------------------------------------------------------------------
 
 readonly INDEX_TYPES='application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json'
+readonly MANIFEST_TYPES="$INDEX_TYPES, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json"
 
 # Prints REPO:TAG ($2) on the registry called $1, as docker names it: localhost:PORT/REPO:TAG.
 image_ref() {
@@ -180,11 +181,13 @@ seed_vendor_image() {
 	log "vendor image: seeded $ref (amd64 only)"
 }
 
-# True if REPO ($1) has a manifest TAG ($2) on the final registry.
+# True if REPO ($1) has a manifest TAG ($2) on the final registry. Without an Accept header
+# that names it, distribution answers 404 for an OCI manifest (what docker import pushes).
 image_exists() {
 	local port
 	port=$(registry_port final)
-	curl -fsS -o /dev/null -I --max-time 5 "http://127.0.0.1:$port/v2/$1/manifests/$2" 2>/dev/null
+	curl -fsS -o /dev/null -I --max-time 5 -H "Accept: $MANIFEST_TYPES" \
+		"http://127.0.0.1:$port/v2/$1/manifests/$2" 2>/dev/null
 }
 
 # $1 ref, $2 root filesystem: imports it as a linux/amd64 image and pushes it.
