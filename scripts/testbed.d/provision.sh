@@ -3,9 +3,10 @@
 # (and other-arch .debs for the seeded images) downloaded through private apt indexes and
 # unpacked into $PREFIX_ROOT, the buildx CLI plugin and the Node runtimes from npm.
 
+# `npm run lint` runs shellcheck (.ci/run brings the testbed up before it lints).
 readonly HOST_PACKAGES=(
 	runc iptables qemu-user-static docker-registry skopeo apache2-utils rsync
-	busybox-static debootstrap curl openssl
+	busybox-static debootstrap curl openssl shellcheck
 )
 # Node runtimes from npm: GitHub runs actions on Node 24; gitlab-ci-local needs Node >= 22.
 readonly NODE_RUNTIMES=(24.21.0 22.23.3)
