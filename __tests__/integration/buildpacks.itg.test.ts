@@ -1,16 +1,16 @@
 // Tier 3, the contract fixture: lifecycle mode end to end on the real engine and registry. The
-// builder and the injected buildpackage are fixtures of ours (see __tests__/helpers/cnb-fixture.ts);
+// builder and the injected buildpackage are fixtures of ours (see __tests__/integration/helpers/cnb-fixture.ts);
 // everything imagegate does around them — preflight from the registry labels, the creator run,
 // order.toml, platform env, report.toml, the index, tests through the launcher on amd64 and arm64
 // (QEMU), push by digest — is the production code path.
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import type {RunReport} from '../../src/core/results.js';
-import {contractFixture, pushFixtureBuilder, type ContractFixture} from '../helpers/cnb-fixture.js';
+import {contractFixture, pushFixtureBuilder, type ContractFixture} from './helpers/cnb-fixture.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {filesRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {filesRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 let fx: ContractFixture;
 

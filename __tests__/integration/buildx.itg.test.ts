@@ -7,7 +7,7 @@ import {join, dirname} from 'node:path';
 import {readConfigFile} from '../../src/app/plan.js';
 import {buildxBuildArgs, dockerRunArgs} from '../../src/core/docker-args.js';
 import {Docker} from '../../src/io/docker.js';
-import {testbed} from '../helpers/testbed.js';
+import {testbed} from './helpers/testbed.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

@@ -6,9 +6,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, filesRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, filesRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const BASE = 'localhost:5000/base/busybox:1';
 

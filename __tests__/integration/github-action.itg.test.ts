@@ -7,10 +7,10 @@ import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {manifest, tags} from '../helpers/registry.js';
-import {filesRepo, type TempRepo} from '../helpers/repo.js';
-import {recordedEvent, runStep, type StepRun} from '../helpers/runner.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {filesRepo, type TempRepo} from './helpers/repo.js';
+import {recordedEvent, runStep, type StepRun} from './helpers/runner.js';
+import {testbed} from './helpers/testbed.js';
 
 const CONFIG = `registry: localhost:5000/acme
 images:

@@ -4,10 +4,10 @@
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {manifest, tags} from '../helpers/registry.js';
-import {filesRepo, type TempRepo} from '../helpers/repo.js';
-import {recordedEvent, runStep, type StepRun} from '../helpers/runner.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {filesRepo, type TempRepo} from './helpers/repo.js';
+import {recordedEvent, runStep, type StepRun} from './helpers/runner.js';
+import {testbed} from './helpers/testbed.js';
 
 let repo: TempRepo;
 let head: string;

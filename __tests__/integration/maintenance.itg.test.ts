@@ -5,9 +5,9 @@ import type {RunReport} from '../../src/core/results.js';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const env = (extra: Record<string, string> = {}): Record<string, string | undefined> => ({
   PATH: process.env.PATH,

@@ -7,9 +7,9 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, dirname} from 'node:path';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

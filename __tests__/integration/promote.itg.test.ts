@@ -5,9 +5,9 @@ import {beforeAll, describe, expect, it} from '@jest/globals';
 import type {PromoteReport} from '../../src/app/promote.js';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, type TempRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, type TempRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const env = (): Record<string, string | undefined> => ({PATH: process.env.PATH, HOME: process.env.HOME});
 

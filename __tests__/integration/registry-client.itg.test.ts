@@ -5,7 +5,7 @@ import {Readable} from 'node:stream';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {sha256Digest} from '../../src/oci/digest.js';
-import {testbed} from '../helpers/testbed.js';
+import {testbed} from './helpers/testbed.js';
 
 testbed();
 const transport = new RegistryTransport();

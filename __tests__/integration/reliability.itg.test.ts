@@ -13,9 +13,9 @@ import {RegistryTransport} from '../../src/registry/transport.js';
 import {Untagger} from '../../src/registry/untag.js';
 import {runCli} from '../helpers/cli.js';
 import {FaultProxy, type LogEntry} from '../helpers/fault-proxy.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, ROOT, type TempRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, ROOT, type TempRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const REGISTRY = '127.0.0.1:5000';
 const env = (): Record<string, string | undefined> => ({PATH: process.env.PATH, HOME: process.env.HOME});

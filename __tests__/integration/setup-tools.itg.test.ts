@@ -14,8 +14,8 @@ import {PACK_RELEASE} from '../../src/core/buildpacks/pack-release.js';
 import {toolDownloads, type PinnedTool} from '../../src/core/tools.js';
 import {StreamReporter} from '../../src/host/reporter.js';
 import {installTool} from '../../src/io/install-tools.js';
-import {ROOT} from '../helpers/repo.js';
-import {node24} from '../helpers/runner.js';
+import {ROOT} from './helpers/repo.js';
+import {node24} from './helpers/runner.js';
 
 interface SetupAction {
   inputs: Record<string, {default?: string}>;

@@ -4,8 +4,8 @@ import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 import type {PromoteReport} from '../../src/app/promote.js';
 import {runCli} from '../helpers/cli.js';
-import {exampleRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {exampleRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 describe('promote with sign: cosign', () => {
   it('signs the promoted digest once, with a key pair, and the signature verifies', async () => {

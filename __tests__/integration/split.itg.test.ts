@@ -10,9 +10,9 @@ import type {PlatformRecord} from '../../src/core/split.js';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, type TempRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, type TempRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const env = (): Record<string, string | undefined> => ({PATH: process.env.PATH, HOME: process.env.HOME});
 const REGISTRY = 'localhost:5000';

@@ -5,9 +5,9 @@ import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
-import {fileURLToPath} from 'node:url';
+import {ROOT} from '../../helpers/root.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export {ROOT};
 
 export interface TempRepo {
   dir: string;
