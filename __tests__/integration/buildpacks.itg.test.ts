@@ -12,6 +12,8 @@ import {manifest, tags} from './helpers/registry.js';
 import {filesRepo} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';
 
+const REGISTRY = testbed().registry;
+
 let fx: ContractFixture;
 
 beforeAll(() => {
@@ -98,8 +100,8 @@ describe('contract fixture, lifecycle mode', () => {
       `preflight: \`.python-version\` asks for 3.14; builder ${fx.builder} carries heroku/python 2.4.5, which supports 3.9–3.13. Production would fail the same way. Pin 3.13 or move to a newer builder.`
     );
     expect(stderr).toContain('nothing was pushed');
-    expect(await tags('localhost:5000', `${repo.namespace}/app`)).toEqual([]);
-    expect(await tags('localhost:5000', `${fx.namespace}/build/refused/app`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/app`)).toEqual([]);
+    expect(await tags(REGISTRY, `${fx.namespace}/build/refused/app`)).toEqual([]);
     expect(stderr).not.toContain('===> DETECTING');
   });
 

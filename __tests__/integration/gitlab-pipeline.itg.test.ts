@@ -24,7 +24,7 @@ const PROJECT_ID = '1217';
 
 describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
   const namespace = `gl${randomBytes(5).toString('hex')}`;
-  const registry = 'localhost:5000';
+  const registry = testbed().registry;
   let dir = '';
   let node22 = '';
   let bin = '';

@@ -14,7 +14,7 @@ import {ROOT} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';
 
 const PROJECT_ID = '1217';
-const REGISTRY = 'localhost:5000';
+const REGISTRY = testbed().registry;
 
 describe('one runner per platform, then merge (GitLab)', () => {
   const namespace = `gs${randomBytes(5).toString('hex')}`;

@@ -9,7 +9,7 @@ import {testbed} from './helpers/testbed.js';
 
 testbed();
 const transport = new RegistryTransport();
-const repo = {registry: 'localhost:5000', repository: `t${randomBytes(5).toString('hex')}/blobs`};
+const repo = {registry: testbed().registry, repository: `t${randomBytes(5).toString('hex')}/blobs`};
 afterAll(() => transport.close());
 
 async function download(client: RegistryClient, digest: string, size: number): Promise<Buffer> {

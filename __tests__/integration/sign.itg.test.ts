@@ -31,7 +31,7 @@ describe('promote with sign: cosign', () => {
       expect({code: p.code, stderr: p.code ? p.stderr : ''}).toEqual({code: 0, stderr: ''});
       expect(p.stdout + p.stderr).not.toContain(password);
       const web = (JSON.parse(p.stdout) as PromoteReport).images[0]!;
-      expect(web.signed).toMatchObject({ref: `localhost:5000/${repo.namespace}/web@${web.digest}`, created: true});
+      expect(web.signed).toMatchObject({ref: `${tb.registry}/${repo.namespace}/web@${web.digest}`, created: true});
       execFileSync(
         join(tb.bin, 'cosign'),
         [

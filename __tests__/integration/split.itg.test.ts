@@ -15,7 +15,7 @@ import {exampleRepo, type TempRepo} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';
 
 const env = (): Record<string, string | undefined> => ({PATH: process.env.PATH, HOME: process.env.HOME});
-const REGISTRY = 'localhost:5000';
+const REGISTRY = testbed().registry;
 
 function record(repo: TempRepo, file: string): PlatformRecord {
   return JSON.parse(readFileSync(join(repo.dir, 'imagegate-records', file), 'utf8')) as PlatformRecord;
