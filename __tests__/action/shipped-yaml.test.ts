@@ -5,7 +5,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from '@jest/globals';
 import {parse} from 'yaml';
-import {ROOT} from '../helpers/repo.js';
+import {ROOT} from '../helpers/root.js';
 
 /** Our own action, as users write it in the examples: replace OWNER and pin to the reviewed release. */
 const OWN_ACTION = /^OWNER\/imagegate(\/components\/[a-z-]+)?@v\d+$/;

@@ -5,7 +5,7 @@ import {describe, expect, it} from '@jest/globals';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {parseAllDocuments} from 'yaml';
-import {ROOT} from '../helpers/repo.js';
+import {ROOT} from '../helpers/root.js';
 
 const TEMPLATES = join(ROOT, 'templates');
 const SCRIPT_KEYS = ['script', 'before_script', 'after_script'];

@@ -1,16 +1,18 @@
 // Tier 3, the contract fixture: lifecycle mode end to end on the real engine and registry. The
-// builder and the injected buildpackage are fixtures of ours (see __tests__/helpers/cnb-fixture.ts);
+// builder and the injected buildpackage are fixtures of ours (see __tests__/integration/helpers/cnb-fixture.ts);
 // everything imagegate does around them — preflight from the registry labels, the creator run,
 // order.toml, platform env, report.toml, the index, tests through the launcher on amd64 and arm64
 // (QEMU), push by digest — is the production code path.
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import type {RunReport} from '../../src/core/results.js';
-import {contractFixture, pushFixtureBuilder, type ContractFixture} from '../helpers/cnb-fixture.js';
+import {contractFixture, pushFixtureBuilder, type ContractFixture} from './helpers/cnb-fixture.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {filesRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {filesRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
+
+const REGISTRY = testbed().registry;
 
 let fx: ContractFixture;
 
@@ -98,8 +100,8 @@ describe('contract fixture, lifecycle mode', () => {
       `preflight: \`.python-version\` asks for 3.14; builder ${fx.builder} carries heroku/python 2.4.5, which supports 3.9–3.13. Production would fail the same way. Pin 3.13 or move to a newer builder.`
     );
     expect(stderr).toContain('nothing was pushed');
-    expect(await tags('localhost:5000', `${repo.namespace}/app`)).toEqual([]);
-    expect(await tags('localhost:5000', `${fx.namespace}/build/refused/app`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/app`)).toEqual([]);
+    expect(await tags(REGISTRY, `${fx.namespace}/build/refused/app`)).toEqual([]);
     expect(stderr).not.toContain('===> DETECTING');
   });
 

@@ -8,7 +8,7 @@ import {readConfigFile} from '../../src/app/plan.js';
 import {buildxBuildArgs, dockerRunArgs} from '../../src/core/docker-args.js';
 import {ProcessExec} from '../../src/exec/exec.js';
 import {Docker} from '../../src/io/docker.js';
-import {testbed} from '../helpers/testbed.js';
+import {testbed} from './helpers/testbed.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

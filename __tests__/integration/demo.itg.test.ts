@@ -3,8 +3,8 @@
 import {describe, expect, it} from '@jest/globals';
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
-import {ROOT} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {ROOT} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 describe('npm run demo', () => {
   it('passes the multi-arch example and pushes nothing for the two failing ones', () => {

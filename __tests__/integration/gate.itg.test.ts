@@ -6,11 +6,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, filesRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, filesRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
-const BASE = 'localhost:5000/base/busybox:1';
+const BASE = testbed().baseImage;
+const REGISTRY = testbed().registry;
 
 async function gate(dir: string, args: string[] = [], env: Record<string, string> = {}) {
   const result = await runCli(['gate', '--json', ...args], {
@@ -39,7 +40,7 @@ describe('gate on examples/multiarch', () => {
     ]);
     // The pushed digest is the tested digest, as the registry itself reports it.
     const staged = web!.pushed!;
-    expect(staged.ref).toMatch(new RegExp(`^localhost:5000/${repo.namespace}/web:staging-[0-9a-f]{32}$`));
+    expect(staged.ref).toMatch(new RegExp(`^${REGISTRY}/${repo.namespace}/web:staging-[0-9a-f]{32}$`));
     const index = await manifest(staged.ref);
     expect(index?.digest).toBe(web!.digest);
     expect(staged.digest).toBe(web!.digest);
@@ -54,7 +55,7 @@ describe('gate on examples/multiarch', () => {
     expect(children.filter(c => c.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')).toHaveLength(
       2
     );
-    expect(await tags('localhost:5000', `${repo.namespace}/web`)).toEqual([staged.ref.split(':').pop()]);
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([staged.ref.split(':').pop()]);
     const xml = readFileSync(junit, 'utf8');
     expect(xml.match(/<testcase /g)).toHaveLength(4);
     expect(xml).toContain('<testsuite name="web linux/arm64" tests="2" failures="0"');
@@ -68,7 +69,7 @@ describe('gate on examples/multiarch', () => {
     });
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as RunReport).pushed).toBe(false);
-    expect(await tags('localhost:5000', `${repo.namespace}/web`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
   });
 });
 
@@ -84,7 +85,7 @@ describe('failures push nothing', () => {
     ]);
     expect(cli!.platforms[1]!.tests[0]!.outputTail).toContain('no such file or directory');
     expect(report.pushed).toBe(false);
-    expect(await tags('localhost:5000', `${repo.namespace}/vendor-cli`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/vendor-cli`)).toEqual([]);
   });
 
   it('examples/nonroot-write: passes on the host, fails in the image (USER app, root-owned /app)', async () => {
@@ -100,7 +101,7 @@ describe('failures push nothing', () => {
       expect(platform.tests[0]!.status).toBe('failed');
       expect(platform.tests[0]!.outputTail).toContain('Permission denied');
     }
-    expect(await tags('localhost:5000', `${repo.namespace}/cache-writer`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/cache-writer`)).toEqual([]);
   });
 
   it('a test over its time limit is stopped and fails the gate', async () => {
@@ -112,7 +113,7 @@ describe('failures push nothing', () => {
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(25000);
     expect(report.images[0]!.platforms.map(p => p.tests[0]!.status)).toEqual(['timed-out', 'timed-out']);
-    expect(await tags('localhost:5000', `${repo.namespace}/web`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
   });
 
   it('a broken Dockerfile is a failed build (exit 1), with the build error, and nothing pushed', async () => {
@@ -122,7 +123,7 @@ describe('failures push nothing', () => {
     const {code, report} = await gate(repo.dir);
     expect(code).toBe(1);
     expect(report.images[0]).toMatchObject({status: 'build-failed', reason: expect.stringContaining('exit code: 3')});
-    expect(await tags('localhost:5000', `${repo.namespace}/web`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
   });
 });
 
@@ -130,8 +131,7 @@ describe('several images, setup, mounts and per-test options', () => {
   it('builds a base first and the dependent FROM its tested bytes; test tooling never reaches the pushed image', async () => {
     const files = {
       'base/Dockerfile': `FROM ${BASE}\nRUN echo "base on $(uname -m)" > /base-marker\n`,
-      'app/Dockerfile':
-        'FROM localhost:5000/NAMESPACE/base\nRUN cp /base-marker /app-saw-base\nUSER app\nWORKDIR /home/app\nENV GREETING=hello\n',
+      'app/Dockerfile': `FROM ${REGISTRY}/NAMESPACE/base\nRUN cp /base-marker /app-saw-base\nUSER app\nWORKDIR /home/app\nENV GREETING=hello\n`,
       'tests/check.sh':
         '#!/bin/sh\nset -eu\ntest "$GREETING" = hello\ntest "$(pwd)" = /home/app\ntest "$(id -un)" = app\ngrep -q "base on $(uname -m)" /app-saw-base\n',
       '.imagegate.yml': `registry: localhost:5000/acme
@@ -261,7 +261,7 @@ describe('secrets, cache and registry credentials', () => {
     repo.commit();
     const denied = await gate(repo.dir);
     expect(denied.code).toBe(3);
-    expect(denied.stderr).toMatch(/pushing localhost:5002\/\w+\/web:[0-9a-f]{32} failed/);
+    expect(denied.stderr).toMatch(new RegExp(`pushing ${tb.authRegistry}/\\w+/web:[0-9a-f]{32} failed`));
     const {code, report, stdout, stderr} = await gate(repo.dir, [], {
       IMAGEGATE_REGISTRY_USER: tb.raw.TESTBED_AUTH_USER!,
       IMAGEGATE_REGISTRY_PASSWORD: password
@@ -299,6 +299,6 @@ describe('emulation', () => {
     expect(arm64!.tests[0]!.error).toContain('no QEMU handler for linux/arm64');
     expect(log).toContain('docker run --privileged --rm tonistiigi/binfmt --install arm64');
     expect(report.pushed).toBe(false);
-    expect(await tags('localhost:5000', `${repo.namespace}/web`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
   });
 });

@@ -7,10 +7,10 @@ import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {manifest, tags} from '../helpers/registry.js';
-import {filesRepo, type TempRepo} from '../helpers/repo.js';
-import {recordedEvent, runStep, type StepRun} from '../helpers/runner.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {filesRepo, type TempRepo} from './helpers/repo.js';
+import {recordedEvent, runStep, type StepRun} from './helpers/runner.js';
+import {testbed} from './helpers/testbed.js';
 
 const CONFIG = `registry: localhost:5000/acme
 images:
@@ -23,6 +23,8 @@ images:
 
 // Odd spacing on purpose: restoring means these exact bytes, not an equivalent JSON document.
 const USER_DOCKER_CONFIG = `{\n\t"auths": {"registry.example.invalid": {"auth": "dXNlcjpwYXNz"}},\n  "psFormat": "{{.ID}}"\n}`;
+
+const REGISTRY = testbed().registry;
 
 let repo: TempRepo;
 let head: string;
@@ -68,7 +70,7 @@ function step(action: string, name: string, inputs: Record<string, string> = {},
   return run;
 }
 
-const registryTags = (): Promise<string[]> => tags('localhost:5000', `${repo.namespace}/web`).then(t => t.sort());
+const registryTags = (): Promise<string[]> => tags(REGISTRY, `${repo.namespace}/web`).then(t => t.sort());
 const staging = /^staging-[0-9a-f]{32}$/;
 
 describe('the GitHub action under Node 24, event by event', () => {
@@ -110,9 +112,7 @@ describe('the GitHub action under Node 24, event by event', () => {
     expect(run.status).toBe(0);
     expect(run.outputs).toMatchObject({scenario: 'gate', pushed: 'true'});
     const [ref] = run.outputs.refs!.split('\n');
-    expect(ref).toMatch(
-      new RegExp(`^localhost:5000/${repo.namespace}/web:staging-[0-9a-f]{32}@${run.outputs.digest}$`)
-    );
+    expect(ref).toMatch(new RegExp(`^${REGISTRY}/${repo.namespace}/web:staging-[0-9a-f]{32}@${run.outputs.digest}$`));
     expect((await manifest(ref!))?.digest).toBe(run.outputs.digest);
     expect(await registryTags()).toEqual([expect.stringMatching(staging)]);
     staged = run.outputs.digest!;
@@ -155,7 +155,7 @@ describe('the GitHub action under Node 24, event by event', () => {
     expect(run.outputs).toMatchObject({scenario: 'promote', pushed: 'true', digest: staged});
     expect(run.post?.stdout).toContain('was changed during the job: restored as it was');
     expect(await registryTags()).toEqual([head, 'latest']);
-    expect((await manifest(`localhost:5000/${repo.namespace}/web:latest`))?.digest).toBe(staged);
+    expect((await manifest(`${REGISTRY}/${repo.namespace}/web:latest`))?.digest).toBe(staged);
   });
 
   it('a version tag releases the version tags of the same digest', async () => {
@@ -176,7 +176,7 @@ describe('credentials from the inputs', () => {
         Dockerfile: `FROM ${tb.baseImage}\nCOPY ready /etc/imagegate-ready\n`,
         ready: 'ready\n'
       },
-      c => c.replace('registry: localhost:5000/', `registry: ${tb.authRegistry}/`)
+      c => c.replace(`registry: ${tb.registry}/`, `registry: ${tb.authRegistry}/`)
     );
     const {env, event} = recordedEvent('pull_request-same-repo');
     const run = runStep({

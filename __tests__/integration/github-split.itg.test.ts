@@ -4,10 +4,12 @@
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {manifest, tags} from '../helpers/registry.js';
-import {filesRepo, type TempRepo} from '../helpers/repo.js';
-import {recordedEvent, runStep, type StepRun} from '../helpers/runner.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {filesRepo, type TempRepo} from './helpers/repo.js';
+import {recordedEvent, runStep, type StepRun} from './helpers/runner.js';
+import {testbed} from './helpers/testbed.js';
+
+const REGISTRY = testbed().registry;
 
 let repo: TempRepo;
 let head: string;
@@ -48,7 +50,7 @@ describe('one runner per platform, then merge (GitHub)', () => {
     const merge = step('', 'pull_request-fork', {command: 'merge'});
     expect(merge.status).toBe(0);
     expect(merge.stdout).toMatch(/^::notice::imagegate merge: nothing to merge on this event/m);
-    expect(await tags('localhost:5000', `${repo.namespace}/web`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
   });
 
   it('a same-repository pull request: both platforms staged by digest, merged into one index of exactly those', async () => {
@@ -69,17 +71,17 @@ describe('one runner per platform, then merge (GitHub)', () => {
     ]);
     const merge = step('', 'pull_request-renovate', {command: 'merge'});
     expect(merge.status).toBe(0);
-    expect(merge.outputs.tags).toMatch(new RegExp(`^localhost:5000/${repo.namespace}/web:staging-[0-9a-f]{32}$`));
+    expect(merge.outputs.tags).toMatch(new RegExp(`^${REGISTRY}/${repo.namespace}/web:staging-[0-9a-f]{32}$`));
     const index = await manifest(merge.outputs.tags!);
     expect(index?.digest).toBe(merge.outputs.digest);
     const platforms = index!.json.manifests!.filter(m => m.platform?.os !== 'unknown');
     expect(platforms.map(m => m.platform?.architecture)).toEqual(['amd64', 'arm64']);
     // Each platform job's digest is its index (image + attestation); the merged index carries their entries.
     for (const [i, digest] of digests.entries()) {
-      const tested = await manifest(`localhost:5000/${repo.namespace}/web@${digest}`);
+      const tested = await manifest(`${REGISTRY}/${repo.namespace}/web@${digest}`);
       const image = tested!.json.manifests?.find(m => m.platform?.os !== 'unknown')?.digest ?? digest;
       expect(platforms[i]!.digest).toBe(image);
     }
-    expect((await tags('localhost:5000', `${repo.namespace}/web`)).filter(t => t.includes('-linux-'))).toEqual([]);
+    expect((await tags(REGISTRY, `${repo.namespace}/web`)).filter(t => t.includes('-linux-'))).toEqual([]);
   });
 });

@@ -10,10 +10,10 @@ import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, wri
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
-import {GCL, gitIn, gitlabCiLocal, type Pipeline} from '../helpers/gitlab-ci-local.js';
-import {ROOT} from '../helpers/repo.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {testbed} from '../helpers/testbed.js';
+import {GCL, gitIn, gitlabCiLocal, type Pipeline} from './helpers/gitlab-ci-local.js';
+import {ROOT} from './helpers/repo.js';
+import {manifest, tags} from './helpers/registry.js';
+import {testbed} from './helpers/testbed.js';
 
 // What the pipeline needs from the repository: the components, the pipeline, the example, the
 // job image's sources and the bundle the shell executor runs in place of the job image.
@@ -24,7 +24,7 @@ const PROJECT_ID = '1217';
 
 describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
   const namespace = `gl${randomBytes(5).toString('hex')}`;
-  const registry = 'localhost:5000';
+  const registry = testbed().registry;
   let dir = '';
   let node22 = '';
   let bin = '';

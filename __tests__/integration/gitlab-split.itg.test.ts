@@ -8,13 +8,13 @@ import {randomBytes} from 'node:crypto';
 import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {manifest, tags} from '../helpers/registry.js';
-import {GCL, gitIn, gitlabCiLocal} from '../helpers/gitlab-ci-local.js';
-import {ROOT} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {GCL, gitIn, gitlabCiLocal} from './helpers/gitlab-ci-local.js';
+import {ROOT} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const PROJECT_ID = '1217';
-const REGISTRY = 'localhost:5000';
+const REGISTRY = testbed().registry;
 
 describe('one runner per platform, then merge (GitLab)', () => {
   const namespace = `gs${randomBytes(5).toString('hex')}`;

@@ -6,10 +6,11 @@ import type {RunReport} from '../../src/core/results.js';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
+const REGISTRY = testbed().registry;
 const env = (extra: Record<string, string> = {}): Record<string, string | undefined> => ({
   PATH: process.env.PATH,
   HOME: process.env.HOME,
@@ -35,7 +36,7 @@ describe('imagegate verify', () => {
       layers: {digest: string}[];
     };
     const layer = image.layers.at(-1)!.digest;
-    const res = await fetch(`http://localhost:5000/v2/${repo.namespace}/web/blobs/${layer}`, {method: 'DELETE'});
+    const res = await fetch(`http://${REGISTRY}/v2/${repo.namespace}/web/blobs/${layer}`, {method: 'DELETE'});
     expect(res.status).toBe(202);
     const broken = await runCli(['verify', ref], {cwd: repo.dir, env: env()});
     expect(broken.code).toBe(1);
@@ -62,7 +63,7 @@ describe('imagegate cleanup', () => {
     const freshRef = (JSON.parse(fresh.stdout) as RunReport).images[0]!.pushed!.ref;
     // Tags outside the staging namespace, one of them on the old digest.
     const client = new RegistryClient(new RegistryTransport());
-    const where = {registry: 'localhost:5000', repository: `${repo.namespace}/web`};
+    const where = {registry: REGISTRY, repository: `${repo.namespace}/web`};
     const oldBytes = (await client.getManifest(where, oldRef.split(':').pop()!))!;
     for (const tag of ['v1', 'staging-keep-me']) await client.putManifest(where, tag, oldBytes);
     client.transport.close();
@@ -72,9 +73,9 @@ describe('imagegate cleanup', () => {
     const report = JSON.parse(r.stdout) as CleanupReport;
     expect(report.removed).toEqual([oldRef]);
     expect(report.kept).toEqual([freshRef]);
-    expect((await tags('localhost:5000', `${repo.namespace}/web`)).sort()).toEqual(
+    expect((await tags(REGISTRY, `${repo.namespace}/web`)).sort()).toEqual(
       [freshRef.split(':').pop(), 'staging-keep-me', 'v1'].sort()
     );
-    expect((await manifest(`localhost:5000/${repo.namespace}/web:v1`))?.digest).toBe(oldBytes.digest);
+    expect((await manifest(`${REGISTRY}/${repo.namespace}/web:v1`))?.digest).toBe(oldBytes.digest);
   });
 });

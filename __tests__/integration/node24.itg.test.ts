@@ -7,13 +7,15 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, dirname} from 'node:path';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const root = join(HERE, '../..');
+
+const REGISTRY = testbed().registry;
 
 function node24(): string {
   const path = testbed().raw.TESTBED_NODE24;
@@ -125,7 +127,7 @@ describe('the action runs the gate under Node 24', () => {
     expect(r.outputs.pushed).toBe('true');
     expect(r.outputs.scenario).toBe('gate');
     const [ref] = r.outputs.refs!.split('\n');
-    expect(ref).toMatch(new RegExp(`^localhost:5000/${repo.namespace}/web:staging-[0-9a-f]{32}@${r.outputs.digest}$`));
+    expect(ref).toMatch(new RegExp(`^${REGISTRY}/${repo.namespace}/web:staging-[0-9a-f]{32}@${r.outputs.digest}$`));
     expect((await manifest(ref!))?.digest).toBe(r.outputs.digest);
     expect(r.summary).toContain('| web | linux/arm64 (QEMU) |');
     expect(readFileSync(r.outputs.junit!, 'utf8')).toContain('<testsuites name="imagegate">');
@@ -139,6 +141,6 @@ describe('the action runs the gate under Node 24', () => {
     expect(r.stdout).toMatch(
       /^::error file=\.imagegate\.yml,line=9,col=\d+::vendor-cli: test `the CLI starts` failed on linux\/arm64 \(exit code \d+\)/m
     );
-    expect(await tags('localhost:5000', `${repo.namespace}/vendor-cli`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/vendor-cli`)).toEqual([]);
   });
 });

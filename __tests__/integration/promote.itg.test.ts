@@ -5,10 +5,11 @@ import {beforeAll, describe, expect, it} from '@jest/globals';
 import type {PromoteReport} from '../../src/app/promote.js';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, type TempRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, type TempRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
+const {registry: REGISTRY, intermediateRegistry: INTERMEDIATE} = testbed();
 const env = (): Record<string, string | undefined> => ({PATH: process.env.PATH, HOME: process.env.HOME});
 
 async function run(repo: TempRepo, verb: string, args: string[] = []) {
@@ -55,16 +56,16 @@ describe('promote in the same repository (tag mode)', () => {
     const web = report.images[0]!;
     expect(web.digest).toBe(staged.digest);
     expect(web.tags.map(t => [t.ref, t.action])).toEqual([
-      [`localhost:5000/${repo.namespace}/web:${sha}`, 'created'],
-      [`localhost:5000/${repo.namespace}/web:latest`, 'created']
+      [`${REGISTRY}/${repo.namespace}/web:${sha}`, 'created'],
+      [`${REGISTRY}/${repo.namespace}/web:latest`, 'created']
     ]);
     expect(web.copy).toMatchObject({blobsUploaded: 0, bytesUploaded: 0, blobsMounted: 0});
     expect(report.http.byMethod.PATCH ?? 0).toBe(0);
     expect(web.cleanup).toEqual({removed: true});
     // The staging tag is gone; the final tags (same digest) are alive and complete.
-    expect((await tags('localhost:5000', `${repo.namespace}/web`)).sort()).toEqual([sha, 'latest'].sort());
-    expect((await manifest(`localhost:5000/${repo.namespace}/web:latest`))?.digest).toBe(staged.digest);
-    expect(await complete(`localhost:5000/${repo.namespace}/web:latest`)).toBe(true);
+    expect((await tags(REGISTRY, `${repo.namespace}/web`)).sort()).toEqual([sha, 'latest'].sort());
+    expect((await manifest(`${REGISTRY}/${repo.namespace}/web:latest`))?.digest).toBe(staged.digest);
+    expect(await complete(`${REGISTRY}/${repo.namespace}/web:latest`)).toBe(true);
   });
 
   it('is idempotent: a second run finds the promoted digest and changes nothing', async () => {
@@ -87,7 +88,7 @@ describe('promote in the same repository (tag mode)', () => {
     expect(p.code).toBe(1);
     expect(p.stderr).toContain('promote refused: staging has no tested image for the merged source of web');
     expect(p.stderr).toContain('on-missing: build');
-    expect((await tags('localhost:5000', `${repo.namespace}/web`)).filter(t => !t.startsWith('staging-'))).toEqual([]);
+    expect((await tags(REGISTRY, `${repo.namespace}/web`)).filter(t => !t.startsWith('staging-'))).toEqual([]);
   });
 
   it('on-missing: build gates the merged source first, then promotes it', async () => {
@@ -95,7 +96,7 @@ describe('promote in the same repository (tag mode)', () => {
     const p = await run(repo, 'promote');
     expect(p.code).toBe(0);
     const web = (p.json as PromoteReport).images[0]!;
-    expect((await manifest(`localhost:5000/${repo.namespace}/web:latest`))?.digest).toBe(web.digest);
+    expect((await manifest(`${REGISTRY}/${repo.namespace}/web:latest`))?.digest).toBe(web.digest);
   });
 
   it('release publishes version tags for the promoted digest of the tagged commit', async () => {
@@ -107,14 +108,14 @@ describe('promote in the same repository (tag mode)', () => {
     expect(r.code).toBe(0);
     expect((r.json as PromoteReport).images[0]!.tags.map(t => t.ref.split(':').pop())).toEqual(['2.3.4', '2.3']);
     for (const tag of ['2.3.4', '2.3', 'latest'])
-      expect((await manifest(`localhost:5000/${repo.namespace}/web:${tag}`))?.digest).toBe(staged.digest);
+      expect((await manifest(`${REGISTRY}/${repo.namespace}/web:${tag}`))?.digest).toBe(staged.digest);
   });
 });
 
 describe('promote across repositories and registries', () => {
   it('from an intermediate repository of the same registry: blobs are mounted, zero layer bytes move', async () => {
     const repo = exampleRepo('multiarch', c =>
-      c.replace('  tag-prefix: staging-', '  registry: localhost:5000/NS-staging')
+      c.replace('  tag-prefix: staging-', `  registry: ${REGISTRY}/NS-staging`)
     );
     repo.write(
       '.imagegate.yml',
@@ -124,24 +125,24 @@ describe('promote across repositories and registries', () => {
     );
     repo.commit();
     const staged = (await gated(repo)).images[0]!;
-    expect(staged.pushed!.ref).toMatch(new RegExp(`^localhost:5000/${repo.namespace}-staging/web:[0-9a-f]{32}$`));
+    expect(staged.pushed!.ref).toMatch(new RegExp(`^${REGISTRY}/${repo.namespace}-staging/web:[0-9a-f]{32}$`));
     const p = await run(repo, 'promote');
     expect(p.code).toBe(0);
     const web = (p.json as PromoteReport).images[0]!;
     expect(web.copy.bytesUploaded).toBe(0);
     expect(web.copy.blobsMounted).toBeGreaterThan(0);
     expect(web.copy.manifests).toBe(5); // two platforms, two attestations, the index
-    expect(await complete(`localhost:5000/${repo.namespace}/web:latest`)).toBe(true);
-    expect(await tags('localhost:5000', `${repo.namespace}-staging/web`)).toEqual([]);
+    expect(await complete(`${REGISTRY}/${repo.namespace}/web:latest`)).toBe(true);
+    expect(await tags(REGISTRY, `${repo.namespace}-staging/web`)).toEqual([]);
   });
 
   it('from the intermediate registry to the final one: every byte is copied and the index is byte-identical', async () => {
-    const repo = exampleRepo('multiarch', c => c.replace('  tag-prefix: staging-', '  registry: localhost:5001/NS'));
+    const repo = exampleRepo('multiarch', c => c.replace('  tag-prefix: staging-', `  registry: ${INTERMEDIATE}/NS`));
     repo.write(
       '.imagegate.yml',
       (await import('node:fs'))
         .readFileSync(`${repo.dir}/.imagegate.yml`, 'utf8')
-        .replace('5001/NS', `5001/${repo.namespace}`)
+        .replace(`${INTERMEDIATE}/NS`, `${INTERMEDIATE}/${repo.namespace}`)
     );
     repo.commit();
     const staged = (await gated(repo)).images[0]!;
@@ -150,8 +151,8 @@ describe('promote across repositories and registries', () => {
     expect(p.code).toBe(0);
     const web = (p.json as PromoteReport).images[0]!;
     expect(web.copy.blobsUploaded).toBeGreaterThan(0);
-    const final = await manifest(`localhost:5000/${repo.namespace}/web:latest`);
+    const final = await manifest(`${REGISTRY}/${repo.namespace}/web:latest`);
     expect(final?.bytes).toBe(source?.bytes);
-    expect(await complete(`localhost:5000/${repo.namespace}/web:latest`)).toBe(true);
+    expect(await complete(`${REGISTRY}/${repo.namespace}/web:latest`)).toBe(true);
   });
 });

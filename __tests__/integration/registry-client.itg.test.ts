@@ -5,11 +5,11 @@ import {Readable} from 'node:stream';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {sha256Digest} from '../../src/oci/digest.js';
-import {testbed} from '../helpers/testbed.js';
+import {testbed} from './helpers/testbed.js';
 
 testbed();
 const transport = new RegistryTransport();
-const repo = {registry: 'localhost:5000', repository: `t${randomBytes(5).toString('hex')}/blobs`};
+const repo = {registry: testbed().registry, repository: `t${randomBytes(5).toString('hex')}/blobs`};
 afterAll(() => transport.close());
 
 async function download(client: RegistryClient, digest: string, size: number): Promise<Buffer> {

@@ -15,8 +15,8 @@ import {RegistryTransport} from '../../src/registry/transport.js';
 import {parseManifest} from '../../src/oci/manifest.js';
 import {sha256Digest} from '../../src/oci/digest.js';
 import {FaultProxy} from '../helpers/fault-proxy.js';
-import {TokenServer} from '../helpers/token-server.js';
-import {testbed} from '../helpers/testbed.js';
+import {TokenServer} from './helpers/token-server.js';
+import {testbed} from './helpers/testbed.js';
 
 const bed = testbed();
 const need = (key: string): string => {
@@ -27,7 +27,7 @@ const need = (key: string): string => {
 const password = readFileSync(need('TESTBED_AUTH_PASSWORD_FILE'), 'utf8').trim();
 const user = need('TESTBED_AUTH_USER');
 const ns = `f${randomBytes(5).toString('hex')}`;
-const FINAL = '127.0.0.1:5000';
+const FINAL = `127.0.0.1:${bed.ports.final}`;
 const base = {registry: FINAL, repository: 'base/busybox'};
 let baseDigest: string;
 
@@ -74,7 +74,7 @@ describe('bearer tokens', () => {
   afterAll(() => tokens.stop());
 
   it('asks for a token per repository scope, and sends the credentials only to the token service', async () => {
-    const proxy = new FaultProxy({target: '127.0.0.1:5003'});
+    const proxy = new FaultProxy({target: `127.0.0.1:${bed.ports.token}`});
     await proxy.start();
     const transport = new RegistryTransport({credentials: credentialsFor(proxy.address)});
     try {
@@ -92,7 +92,7 @@ describe('bearer tokens', () => {
 
   it('a token that expires mid-push is refreshed and the refused upload is sent again from a fresh stream', async () => {
     tokens.lifetimeMs = 1500;
-    const proxy = new FaultProxy({target: '127.0.0.1:5003'});
+    const proxy = new FaultProxy({target: `127.0.0.1:${bed.ports.token}`});
     await proxy.start();
     // The first blob PUT reaches the registry 2.5 s after it was sent: past the token's real lifetime.
     let delayed = 0;
@@ -228,7 +228,7 @@ describe('uploads and downloads under single faults', () => {
       req => (req.method === 'GET' && req.path.endsWith(`/blobs/${layer}`) ? {kind: 'corrupt'} : undefined)
     ]);
     const transport = new RegistryTransport();
-    const target = {registry: '127.0.0.1:5001', repository: `${ns}/corrupt`};
+    const target = {registry: `127.0.0.1:${bed.ports.intermediate}`, repository: `${ns}/corrupt`};
     try {
       await expect(new ImageCopier(new RegistryClient(transport)).copy(source, target, baseDigest)).rejects.toThrow(
         `blob ${layer} came from its source with the right size but other bytes, twice`

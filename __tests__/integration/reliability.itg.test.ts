@@ -13,11 +13,11 @@ import {RegistryTransport} from '../../src/registry/transport.js';
 import {Untagger} from '../../src/registry/untag.js';
 import {runCli} from '../helpers/cli.js';
 import {FaultProxy, type LogEntry} from '../helpers/fault-proxy.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, ROOT, type TempRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, ROOT, type TempRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
-const REGISTRY = '127.0.0.1:5000';
+const REGISTRY = `127.0.0.1:${testbed().ports.final}`;
 const env = (): Record<string, string | undefined> => ({PATH: process.env.PATH, HOME: process.env.HOME});
 
 let repo: TempRepo;
@@ -277,10 +277,13 @@ describe('credentials', () => {
     const tb = testbed();
     const password = readFileSync(tb.raw.TESTBED_AUTH_PASSWORD_FILE!, 'utf8').trim();
     const user = tb.raw.TESTBED_AUTH_USER!;
-    const authRepo = exampleRepo('multiarch', c => c.replace(/^registry: .*$/m, 'registry: localhost:5002/NS'));
+    const authRepo = exampleRepo('multiarch', c => c.replace(/^registry: .*$/m, `registry: ${tb.authRegistry}/NS`));
     authRepo.write(
       '.imagegate.yml',
-      readFileSync(join(authRepo.dir, '.imagegate.yml'), 'utf8').replace('5002/NS', `5002/${authRepo.namespace}`)
+      readFileSync(join(authRepo.dir, '.imagegate.yml'), 'utf8').replace(
+        `${tb.authRegistry}/NS`,
+        `${tb.authRegistry}/${authRepo.namespace}`
+      )
     );
     authRepo.commit();
     const creds = {IMAGEGATE_REGISTRY_USER: user, IMAGEGATE_REGISTRY_PASSWORD: password};
@@ -295,6 +298,6 @@ describe('credentials', () => {
     }
     const denied = await runCli(['promote'], {cwd: authRepo.dir, env: env()});
     expect(denied.code).toBe(3);
-    expect(denied.stderr).toContain('localhost:5002 needs credentials');
+    expect(denied.stderr).toContain(`${tb.authRegistry} needs credentials`);
   });
 });

@@ -15,8 +15,8 @@ import {ProcessExec} from '../../src/exec/exec.js';
 import {TempDirs} from '../../src/io/temp.js';
 import {ToolInstaller} from '../../src/io/tool-install.js';
 import {runCli} from '../helpers/cli.js';
-import {ROOT} from '../helpers/repo.js';
-import {node24} from '../helpers/runner.js';
+import {ROOT} from './helpers/repo.js';
+import {node24} from './helpers/runner.js';
 
 interface SetupAction {
   inputs: Record<string, {default?: string}>;

@@ -4,8 +4,8 @@ import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 import type {PromoteReport} from '../../src/app/promote.js';
 import {runCli} from '../helpers/cli.js';
-import {exampleRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {exampleRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 describe('promote with sign: cosign', () => {
   it('signs the promoted digest once, with a key pair, and the signature verifies', async () => {
@@ -31,7 +31,7 @@ describe('promote with sign: cosign', () => {
       expect({code: p.code, stderr: p.code ? p.stderr : ''}).toEqual({code: 0, stderr: ''});
       expect(p.stdout + p.stderr).not.toContain(password);
       const web = (JSON.parse(p.stdout) as PromoteReport).images[0]!;
-      expect(web.signed).toMatchObject({ref: `localhost:5000/${repo.namespace}/web@${web.digest}`, created: true});
+      expect(web.signed).toMatchObject({ref: `${tb.registry}/${repo.namespace}/web@${web.digest}`, created: true});
       execFileSync(
         join(tb.bin, 'cosign'),
         [

@@ -10,12 +10,12 @@ import type {PlatformRecord} from '../../src/core/split.js';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {runCli} from '../helpers/cli.js';
-import {manifest, tags} from '../helpers/registry.js';
-import {exampleRepo, type TempRepo} from '../helpers/repo.js';
-import {testbed} from '../helpers/testbed.js';
+import {manifest, tags} from './helpers/registry.js';
+import {exampleRepo, type TempRepo} from './helpers/repo.js';
+import {testbed} from './helpers/testbed.js';
 
 const env = (): Record<string, string | undefined> => ({PATH: process.env.PATH, HOME: process.env.HOME});
-const REGISTRY = 'localhost:5000';
+const REGISTRY = testbed().registry;
 
 function record(repo: TempRepo, file: string): PlatformRecord {
   return JSON.parse(readFileSync(join(repo.dir, 'imagegate-records', file), 'utf8')) as PlatformRecord;

@@ -5,9 +5,16 @@ import {existsSync, readFileSync} from 'node:fs';
 export const TESTBED_ENV_FILE = '/run/imagegate-testbed/env';
 
 export interface Testbed {
+  /** The final registry, `localhost:PORT` (TESTBED_REGISTRY). */
   registry: string;
   intermediateRegistry: string;
+  /** Needs the testbed user's basic credentials (TESTBED_AUTH_USER, TESTBED_AUTH_PASSWORD_FILE). */
   authRegistry: string;
+  /** Trusts bearer tokens from a token service the test runs on `tokenRealmPort`. */
+  tokenRegistry: string;
+  tokenRealmPort: number;
+  /** The registries' ports on 127.0.0.1, for clients that dial an address (fault proxies, raw HTTP). */
+  ports: {final: number; intermediate: number; auth: number; token: number};
   baseImage: string;
   bin: string;
   raw: Record<string, string>;
@@ -27,10 +34,23 @@ export function testbed(): Testbed {
     if (!value) throw new Error(`${TESTBED_ENV_FILE} has no ${key}: rerun \`scripts/testbed up\``);
     return value;
   };
+  const port = (key: string): number => {
+    const value = Number(need(key));
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${TESTBED_ENV_FILE}: ${key} is not a port`);
+    return value;
+  };
   return {
     registry: need('TESTBED_REGISTRY'),
     intermediateRegistry: need('TESTBED_INTERMEDIATE_REGISTRY'),
     authRegistry: need('TESTBED_AUTH_REGISTRY'),
+    tokenRegistry: need('TESTBED_TOKEN_REGISTRY'),
+    tokenRealmPort: port('TESTBED_TOKEN_REALM_PORT'),
+    ports: {
+      final: port('TESTBED_REGISTRY_PORT_FINAL'),
+      intermediate: port('TESTBED_REGISTRY_PORT_INTERMEDIATE'),
+      auth: port('TESTBED_REGISTRY_PORT_AUTH'),
+      token: port('TESTBED_REGISTRY_PORT_TOKEN')
+    },
     baseImage: need('TESTBED_BASE_IMAGE'),
     bin: need('TESTBED_BIN'),
     raw

@@ -1,13 +1,14 @@
 // Temporary git checkouts of the examples, each publishing under a registry namespace of its own
-// so that tests never see each other's pushes.
+// on the testbed's registry so that tests never see each other's pushes.
 import {execFileSync} from 'node:child_process';
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
-import {fileURLToPath} from 'node:url';
+import {ROOT} from '../../helpers/root.js';
+import {testbed} from './testbed.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export {ROOT};
 
 export interface TempRepo {
   dir: string;
@@ -17,14 +18,17 @@ export interface TempRepo {
   commit: (message?: string) => void;
 }
 
-/** Copies examples/<name> into a fresh git repository; `registry:` gets a unique namespace. */
+/**
+ * Copies examples/<name> into a fresh git repository. The examples' `registry: localhost:5000/acme`
+ * becomes the testbed's registry (TESTBED_REGISTRY) with a unique namespace.
+ */
 export function exampleRepo(name: string, edit: (config: string) => string = c => c): TempRepo {
   const dir = mkdtempSync(join(tmpdir(), `imagegate-${name}-`));
   cpSync(join(ROOT, 'examples', name), dir, {recursive: true});
   return initRepo(dir, edit);
 }
 
-/** A fresh git repository holding the given files. */
+/** A fresh git repository holding the given files; `.imagegate.yml` is rewritten as for exampleRepo. */
 export function filesRepo(files: Record<string, string>, edit: (config: string) => string = c => c): TempRepo {
   const dir = mkdtempSync(join(tmpdir(), 'imagegate-repo-'));
   for (const [path, text] of Object.entries(files)) {
@@ -39,7 +43,7 @@ function initRepo(dir: string, edit: (config: string) => string): TempRepo {
   const configPath = join(dir, '.imagegate.yml');
   const config = readFileSync(configPath, 'utf8').replace(
     /^registry: localhost:5000\/acme/m,
-    `registry: localhost:5000/${namespace}`
+    `registry: ${testbed().registry}/${namespace}`
   );
   writeFileSync(configPath, edit(config));
   const git = (...args: string[]): string =>

