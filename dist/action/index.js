@@ -31616,7 +31616,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9899);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7399);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -31635,7 +31635,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9899:
+/***/ 7399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31747,21 +31747,34 @@ function xml(text) {
         .replace(/"/g, '&quot;'));
 }
 
-;// CONCATENATED MODULE: ./src/core/reference.ts
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+// Content digests: every manifest and blob is named by the sha256 of its exact bytes.
+
+const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
+const DIGEST_RE = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function isValidDigest(digest) {
+    return DIGEST_RE.test(digest);
+}
+function isSha256Digest(digest) {
+    return SHA256_RE.test(digest);
+}
+
+;// CONCATENATED MODULE: ./src/oci/reference.ts
 // Image references after the distribution reference grammar
 // (github.com/distribution/reference, reference.go): name [":" tag] ["@" digest].
+
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
 const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
 const DOMAIN = `(?:${DOMAIN_NAME}|${IPV6})(?::[0-9]+)?`;
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
 const PATH_COMPONENT_RE = new RegExp(`^${PATH_COMPONENT}$`);
 const TAG_RE = new RegExp(`^${TAG}$`);
-const DIGEST_RE = new RegExp(`^${DIGEST}$`);
-const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
 const NAME_MAX = 255;
 /** True when the first path component names a registry host, as docker decides it. */
 function looksLikeRegistryHost(component) {
@@ -31769,12 +31782,6 @@ function looksLikeRegistryHost(component) {
 }
 function isValidTag(tag) {
     return TAG_RE.test(tag);
-}
-function isValidDigest(digest) {
-    return DIGEST_RE.test(digest);
-}
-function isSha256Digest(digest) {
-    return SHA256_RE.test(digest);
 }
 function explainInvalidTag(tag) {
     if (tag.length === 0)
@@ -31866,6 +31873,17 @@ function sanitizeTag(text) {
     if (!/^\w/.test(tag))
         tag = `_${tag.replace(/^[.-]+/, '')}`;
     return tag.slice(0, 128);
+}
+/** `host/path:tag` of a repository and a tag. */
+function tagReference(repo, tag) {
+    return `${repo.registry}/${repo.repository}:${tag}`;
+}
+/** `host/path@digest`. */
+function digestReference(repo, digest) {
+    return `${repo.registry}/${repo.repository}@${digest}`;
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
 }
 
 ;// CONCATENATED MODULE: ./src/core/suggest.ts
@@ -32271,7 +32289,7 @@ function planWarnings(scenario, images) {
     return warnings;
 }
 
-;// CONCATENATED MODULE: ./src/core/platform.ts
+;// CONCATENATED MODULE: ./src/oci/platform.ts
 // Platform strings as buildx and the OCI image index use them: os/arch[/variant].
 const OSES = ['linux', 'windows', 'freebsd'];
 const ARCH_VARIANTS = {
@@ -32344,6 +32362,10 @@ function parsePlatform(text) {
 }
 function formatPlatform(p) {
     return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+/** A descriptor's platform as text; `unknown` where it has none (attestations, artifacts). */
+function platformText(p) {
+    return p ? formatPlatform(p) : 'unknown';
 }
 /** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
 function samePlatform(a, b) {
@@ -33142,9 +33164,8 @@ function ociError(body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/types.ts
-// OCI image-spec and Docker distribution shapes, with their JSON field names kept verbatim.
-
+;// CONCATENATED MODULE: ./src/oci/media-types.ts
+// The media types imagegate reads and writes (OCI image-spec and Docker distribution).
 const MEDIA = {
     ociIndex: 'application/vnd.oci.image.index.v1+json',
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -33152,41 +33173,10 @@ const MEDIA = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     ociEmpty: 'application/vnd.oci.empty.v1+json'
 };
+/** The Accept header for a manifest GET or HEAD: every manifest kind imagegate understands. */
 const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
 function isIndexMediaType(mediaType) {
     return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
-/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
-function parseManifest(m) {
-    const doc = JSON.parse(m.bytes.toString('utf8'));
-    const mediaType = doc.mediaType ?? m.mediaType;
-    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
-        return {
-            kind: 'index',
-            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
-        };
-    }
-    if (!doc.config)
-        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
-    return {
-        kind: 'image',
-        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
-    };
-}
-/** Blobs an image manifest references: its config, then its layers (deduplicated). */
-function blobsOf(manifest) {
-    const seen = new Set();
-    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
-}
-function platformText(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
-function isAttestation(d) {
-    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
 }
 
 ;// CONCATENATED MODULE: ./src/registry/retry.ts
@@ -33258,6 +33248,7 @@ function delay(ms) {
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 // The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
 // digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+
 
 
 
@@ -35641,9 +35632,41 @@ function clashes({ builder, info, injected }) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ./src/oci/manifest.ts
+// Image manifests and indexes as registries store them (OCI image-spec and Docker distribution
+// shapes, JSON field names verbatim), and what imagegate needs to read from them.
+
+/** Parses manifest bytes; the media type comes from the document itself or the registry's header. */
+function parseManifest(m) {
+    const doc = JSON.parse(m.bytes.toString('utf8'));
+    const mediaType = doc.mediaType ?? m.mediaType;
+    if (isIndexMediaType(mediaType) || (Array.isArray(doc.manifests) && !doc.config)) {
+        return {
+            kind: 'index',
+            index: { schemaVersion: doc.schemaVersion ?? 2, ...doc, manifests: doc.manifests ?? [] }
+        };
+    }
+    if (!doc.config)
+        throw new Error(`manifest ${m.digest} has neither manifests nor config (media type ${mediaType})`);
+    return {
+        kind: 'image',
+        manifest: { schemaVersion: doc.schemaVersion ?? 2, ...doc, layers: doc.layers ?? [] }
+    };
+}
+/** Blobs an image manifest references: its config, then its layers (deduplicated). */
+function blobsOf(manifest) {
+    const seen = new Set();
+    return [manifest.config, ...manifest.layers].filter(d => !seen.has(d.digest) && seen.add(d.digest));
+}
+/** The descriptor of stored manifest bytes, as an index lists it. */
+function describeManifest(m) {
+    return { mediaType: m.mediaType, digest: m.digest, size: m.bytes.length };
+}
+
 ;// CONCATENATED MODULE: ./src/io/buildpacks/image-config.ts
 // An image's config (labels above all) straight from its registry: the manifest (by way of the
 // index for a multi-platform image) and the config blob. No layer is fetched.
+
 
 
 
@@ -35787,26 +35810,53 @@ async function resolveInjection(client, uri, position, mode, platform) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/buildpacks/index-manifest.ts
-// One OCI index over the per-platform images a buildpacks build produces (one build per platform,
-// as pack and the lifecycle build a single platform at a time).
+;// CONCATENATED MODULE: ./src/oci/descriptor.ts
+// An OCI content descriptor, with the image-spec's JSON field names kept verbatim.
+/** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+}
+/** A descriptor with only the fields the image-spec defines, in its order (what an index lists). */
+function plainDescriptor(d) {
+    return {
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        ...(d.platform ? { platform: d.platform } : {}),
+        ...(d.annotations ? { annotations: d.annotations } : {}),
+        ...(d.artifactType ? { artifactType: d.artifactType } : {})
+    };
+}
 
-function imageIndexJson(images) {
-    const manifests = images.map(i => {
-        const [os = 'linux', architecture = 'amd64', variant] = i.platform.split('/');
-        return {
-            mediaType: i.mediaType,
-            digest: i.digest,
-            size: i.size,
-            platform: { os, architecture, ...(variant ? { variant } : {}) }
-        };
-    });
-    return JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests });
+;// CONCATENATED MODULE: ./src/oci/image-index.ts
+// The one place imagegate writes an image index: exactly the descriptors given, in their order.
+
+
+
+/** An OCI index over `manifests`; refuses a manifest listed twice (two platforms claiming one image). */
+function buildIndex(manifests) {
+    const seen = new Set();
+    for (const m of manifests) {
+        if (seen.has(m.digest))
+            throw new DuplicateManifest(m.digest);
+        seen.add(m.digest);
+    }
+    const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: manifests.map(plainDescriptor) }));
+    return { bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes) };
+}
+class DuplicateManifest extends Error {
+    digest;
+    constructor(digest) {
+        super(`the index would list the manifest ${digest} twice`);
+        this.digest = digest;
+        this.name = 'DuplicateManifest';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/io/buildpacks/publish.ts
 // The per-platform images of a buildpacks build joined into one index in the build registry, then
 // pulled by digest into the engine (every platform), where the tests run and gate pushes from.
+
 
 
 
@@ -35818,14 +35868,12 @@ async function publishIndex(opts) {
         const m = await client.getManifest(repo, image.digest);
         if (!m)
             throw new InfrastructureError(`${repo.registry}/${repo.repository}@${image.digest} vanished from the build registry`);
-        children.push({ platform: image.platform, digest: m.digest, mediaType: m.mediaType, size: m.bytes.length });
+        const platform = parsePlatform(image.platform);
+        if (!platform.ok)
+            throw new InfrastructureError(`${image.platform}: ${platform.error}`);
+        children.push({ ...describeManifest(m), platform: platform.value });
     }
-    const bytes = Buffer.from(imageIndexJson(children));
-    const digest = await client.putManifest(repo, opts.tag, {
-        bytes,
-        mediaType: MEDIA.ociIndex,
-        digest: sha256Digest(bytes)
-    });
+    const digest = await client.putManifest(repo, opts.tag, buildIndex(children));
     const byDigest = `${repo.registry}/${repo.repository}@${digest}`;
     for (const image of opts.images) {
         const pulled = await docker.run(['pull', '--quiet', '--platform', image.platform, byDigest]);
@@ -36201,6 +36249,7 @@ class TestRunner {
 // records, and assembling the index from exactly the recorded tested manifests.
 
 
+
 const RECORD_KIND = 'imagegate/platform-record';
 const RECORD_VERSION = 1;
 /** Where platform jobs write their records and merge reads them, unless told otherwise. */
@@ -36307,14 +36356,14 @@ class MergeRefused extends Error {
 }
 /** The merged index: exactly the recorded platforms' entries, in the configured platform order. */
 function assembleIndex(parts) {
-    const manifests = parts.flatMap(p => p.entries);
-    const seen = new Set();
-    for (const m of manifests) {
-        if (seen.has(m.digest))
-            throw new MergeRefused(`two platforms share the manifest ${m.digest}`);
-        seen.add(m.digest);
+    try {
+        return buildIndex(parts.flatMap(p => p.entries));
     }
-    return JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }, null, 2);
+    catch (e) {
+        if (e instanceof DuplicateManifest)
+            throw new MergeRefused(`two platforms share the manifest ${e.digest}`);
+        throw e;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/app/gate.ts
@@ -36585,6 +36634,7 @@ async function readManifest(docker, ref) {
 // that tombstone is deleted by digest: only the staging tag goes.
 
 
+
 const EMPTY_CONFIG = Buffer.from('{}');
 const EMPTY_DIGEST = sha256Digest(EMPTY_CONFIG);
 /** A manifest no other tag can share: it names the tag and a random nonce. */
@@ -36647,6 +36697,8 @@ class Untagger {
 // platform jobs tested and recorded, push it under the staging tag (children are already there: zero
 // layer bytes), read it back, then remove the per-platform staging tags. Refuses, publishing
 // nothing, when a platform is missing or failed, or the registry holds other bytes than recorded.
+
+
 
 
 
@@ -36765,7 +36817,7 @@ async function entriesOf(client, repo, manifest, record, what) {
         const images = parsed.index.manifests.filter(m => !isAttestation(m));
         if (images.length !== 1 || !samePlatformText(platformText(images[0].platform), record.platform))
             throw new FailedError(`merge refused for ${what}: ${record.digest} holds ${images.map(m => platformText(m.platform)).join(', ') || 'no image'}, not exactly ${record.platform}`);
-        return { platform: record.platform, entries: parsed.index.manifests.map(toEntry) };
+        return { platform: record.platform, entries: parsed.index.manifests };
     }
     // A lone image manifest carries its platform in its config.
     const config = parsed.manifest.config;
@@ -36785,21 +36837,11 @@ async function entriesOf(client, repo, manifest, record, what) {
         entries: [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.length, platform }]
     };
 }
-function toEntry(d) {
-    return {
-        mediaType: d.mediaType,
-        digest: d.digest,
-        size: d.size,
-        ...(d.platform ? { platform: d.platform } : {}),
-        ...(d.annotations ? { annotations: d.annotations } : {})
-    };
-}
 async function publish(client, reporter, name, staging, parts, report) {
     for (const part of parts)
         if (part.repo.registry !== staging.repo.registry || part.repo.repository !== staging.repo.repository)
             throw new FailedError(`merge refused for ${name}: ${part.record.ref} is not in ${staging.repo.registry}/${staging.repo.repository}`);
-    const bytes = Buffer.from(assembleIndex(parts.map(p => p.manifests)));
-    const index = { bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes) };
+    const index = assembleIndex(parts.map(p => p.manifests));
     const before = (await client.headManifest(staging.repo, staging.tag))?.digest;
     let action = 'unchanged';
     if (before !== index.digest) {
@@ -38547,6 +38589,7 @@ async function makePlan(request) {
 
 
 
+
 function emptyStats() {
     return { manifests: 0, manifestsPresent: 0, blobsPresent: 0, blobsMounted: 0, blobsUploaded: 0, bytesUploaded: 0 };
 }
@@ -38564,7 +38607,7 @@ class ImageCopier {
         const manifest = known?.digest === digest ? known : await this.client.getManifest(source, digest);
         if (!manifest)
             throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
-        if (sameRepo(source, target))
+        if (sameRepository(source, target))
             return manifest;
         await this.ensureManifest(source, target, manifest);
         return manifest;
@@ -38616,9 +38659,6 @@ class ImageCopier {
         this.stats.blobsUploaded++;
         this.stats.bytesUploaded += blob.size;
     }
-}
-function sameRepo(a, b) {
-    return a.registry === b.registry && a.repository === b.repository;
 }
 
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
@@ -38685,6 +38725,7 @@ async function cosignSign(req, host, credentials, env) {
 
 
 
+
 async function runPromote(req) {
     const started = Date.now();
     if (req.plan.refusal)
@@ -38718,7 +38759,7 @@ async function runPromote(req) {
         // Where a copy runs first (another repository or registry), final tags are read before it, so
         // a tag moved by someone else while the copy ran is caught; a retag has no such window.
         const before = new Map();
-        for (const target of targets.filter(t => !sameRepo(t.staging, t.final))) {
+        for (const target of targets.filter(t => !sameRepository(t.staging, t.final))) {
             for (const tag of target.tags)
                 before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
         }
@@ -38800,7 +38841,7 @@ function missingError(missing, plan) {
 async function promoteOne(client, untagger, req, target, digest, before, report) {
     const copier = new ImageCopier(client);
     const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
-    if (!sameRepo(target.staging, target.final))
+    if (!sameRepository(target.staging, target.final))
         await copyReferrers(client, copier, target, digest);
     const tags = [];
     for (const tag of target.tags) {
@@ -39342,7 +39383,7 @@ function fail(e, cwd) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9899);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7399);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
