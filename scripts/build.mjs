@@ -1,5 +1,6 @@
 // npm run build: bundle the CLI and the action into dist/ with ncc, then regenerate the JSON
-// Schema from its TypeScript source. CI fails when the committed dist/ or schema/ differ.
+// Schema from its TypeScript source and the configuration reference in docs/configuration.md.
+// CI fails when the committed dist/, schema/ or docs/ differ.
 import {execFileSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 
@@ -42,10 +43,11 @@ mkdirSync('schema', {recursive: true});
 writeFileSync('schema/imagegate.schema.json', schema);
 
 const reference = execFileSync(process.execPath, [cli, 'schema', '--markdown'], {encoding: 'utf8'});
-const readme = readFileSync('README.md', 'utf8');
+const referenceDoc = 'docs/configuration.md';
+const doc = readFileSync(referenceDoc, 'utf8');
 const start = '<!-- config-reference:start -->';
 const end = '<!-- config-reference:end -->';
-const from = readme.indexOf(start);
-const to = readme.indexOf(end);
-if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
-writeFileSync('README.md', `${readme.slice(0, from + start.length)}\n${reference}${readme.slice(to)}`);
+const from = doc.indexOf(start);
+const to = doc.indexOf(end);
+if (from < 0 || to < from) throw new Error(`${referenceDoc} lacks the ${start} … ${end} markers`);
+writeFileSync(referenceDoc, `${doc.slice(0, from + start.length)}\n${reference}${doc.slice(to)}`);

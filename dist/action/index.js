@@ -28503,7 +28503,7 @@ function sortDiagnostics(list) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors.ts
-// Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
+// Exit codes are a contract (docs/cli.md): 0 success, 1 a test failed or promotion was refused,
 // 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
 
 const EXIT = { ok: 0, failed: 1, usage: 2, infrastructure: 3 };
@@ -31361,7 +31361,7 @@ async function publish(client, log, name, staging, parts, report) {
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
 // The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
 // as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
-// fixes to every error) and generates the README's configuration reference.
+// fixes to every error) and generates the configuration reference in docs/configuration.md.
 //
 // Only this subset of JSON Schema is used, and the validator implements exactly it: type,
 // properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf

@@ -14,7 +14,7 @@ export interface CliArgs {
   config?: string;
   scenario?: Scenario;
   json: boolean;
-  /** `schema --markdown`: the README's configuration reference instead of the JSON Schema. */
+  /** `schema --markdown`: the configuration reference of docs/configuration.md instead of the JSON Schema. */
   markdown?: boolean;
   /** How many independent images build and test at once. */
   parallel?: number;

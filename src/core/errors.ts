@@ -1,4 +1,4 @@
-// Exit codes are a contract (README): 0 success, 1 a test failed or promotion was refused,
+// Exit codes are a contract (docs/cli.md): 0 success, 1 a test failed or promotion was refused,
 // 2 configuration or usage error, 3 infrastructure error (engine, registry, tool missing).
 
 import {formatDiagnostic, type Diagnostic} from './config/diagnostics.js';

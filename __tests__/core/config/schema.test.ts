@@ -15,9 +15,9 @@ describe('published schema and reference', () => {
       JSON.parse(JSON.stringify(SCHEMA))
     );
   });
-  it('the README configuration reference is generated from it (run `npm run build` if not)', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const section = readme.split('<!-- config-reference:start -->\n')[1]?.split('<!-- config-reference:end -->')[0];
+  it('the configuration reference in docs/configuration.md is generated from it (run `npm run build` if not)', () => {
+    const doc = readFileSync(join(root, 'docs/configuration.md'), 'utf8');
+    const section = doc.split('<!-- config-reference:start -->\n')[1]?.split('<!-- config-reference:end -->')[0];
     expect(section).toBe(renderConfigReference());
   });
   it('every documented key of the reference is a key the validator accepts', () => {

@@ -1,4 +1,4 @@
-// The README's configuration reference, generated from SCHEMA so the two never disagree.
+// The configuration reference in docs/configuration.md, generated from SCHEMA so the two never disagree.
 
 import {SCHEMA, type Schema} from './schema.js';
 

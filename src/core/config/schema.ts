@@ -1,6 +1,6 @@
 // The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
 // as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
-// fixes to every error) and generates the README's configuration reference.
+// fixes to every error) and generates the configuration reference in docs/configuration.md.
 //
 // Only this subset of JSON Schema is used, and the validator implements exactly it: type,
 // properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
