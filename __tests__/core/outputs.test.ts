@@ -75,3 +75,39 @@ describe('dotenv outputs', () => {
     });
   });
 });
+
+describe('GitHub step outputs', () => {
+  it('one image: its digest; several: a JSON object; refs and tags one per line', async () => {
+    const {githubOutputs} = await import('../../src/core/outputs.js');
+    const one = githubOutputs({
+      scenario: 'gate',
+      images: [{name: 'web', digest: A}],
+      tags: ['r/web:staging-1'],
+      refs: [`r/web:staging-1@${A}`],
+      pushed: true,
+      results: {}
+    });
+    expect(one).toMatchObject({scenario: 'gate', digest: A, digests: JSON.stringify({web: A}), pushed: 'true'});
+    const two = githubOutputs({
+      scenario: 'promote',
+      images: [
+        {name: 'web', digest: A},
+        {name: 'api', digest: B}
+      ],
+      tags: ['r/web:latest', 'r/api:latest'],
+      refs: [],
+      pushed: false,
+      results: {}
+    });
+    expect(JSON.parse(two.digest!)).toEqual({web: A, api: B});
+    expect(two.tags).toBe('r/web:latest\nr/api:latest');
+  });
+
+  it('before anything ran: the scenario, the plan and pushed=false only', async () => {
+    const {githubOutputs} = await import('../../src/core/outputs.js');
+    expect(Object.keys(githubOutputs({scenario: 'check', images: [], tags: [], refs: [], pushed: false}))).toEqual([
+      'scenario',
+      'pushed'
+    ]);
+  });
+});

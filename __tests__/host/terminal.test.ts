@@ -94,3 +94,13 @@ describe('GitLabLog', () => {
     expect(out).toContain('section_end:1:imagegate_1');
   });
 });
+
+describe('TerminalHost with --json after a result', () => {
+  it('a run that failed with a report keeps stdout one document: the report', async () => {
+    const {h, out} = host({json: true});
+    await h.present({text: 'FAIL', document: {status: 'failed'}});
+    h.fail('imagegate gate: not every test passed; nothing was pushed', 1);
+    expect(JSON.parse(out.stdout)).toEqual({status: 'failed'});
+    expect(out.stderr).toBe('FAIL\nimagegate gate: not every test passed; nothing was pushed\n');
+  });
+});

@@ -197,3 +197,32 @@ describe('credentials from the inputs', () => {
     expect(readFileSync(join(dockerConfig, 'config.json'), 'utf8')).toBe(USER_DOCKER_CONFIG);
   });
 });
+
+describe('promote.on-missing: build from the action', () => {
+  it('a push to the default branch with nothing staged builds, tests, stages and promotes those bytes', async () => {
+    const tb = testbed();
+    const fallback = filesRepo({
+      '.imagegate.yml': `${CONFIG}promote:\n  on-missing: build\n`,
+      Dockerfile: `FROM ${tb.baseImage}\nCOPY ready /etc/imagegate-ready\n`,
+      ready: 'ready\n'
+    });
+    const sha = fallback.git('rev-parse', 'HEAD');
+    const {env, event} = recordedEvent('push-default-branch');
+    const run = runStep({
+      action: '',
+      env: {...env, GITHUB_SHA: sha, GITHUB_WORKSPACE: fallback.dir, DOCKER_CONFIG: dockerConfig},
+      event,
+      cwd: fallback.dir
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('on-missing: build runs the gate first');
+    // Both platforms were tested in the image before anything was published.
+    expect(run.stdout).toMatch(/test web linux\/amd64: .* — passed/);
+    expect(run.stdout).toMatch(/test web linux\/arm64: .* — passed/);
+    expect(run.outputs).toMatchObject({scenario: 'promote', pushed: 'true'});
+    const published = await tags(tb.registry, `${fallback.namespace}/web`);
+    expect(published.sort()).toEqual([sha, 'latest'].sort());
+    expect((await manifest(`${tb.registry}/${fallback.namespace}/web:latest`))?.digest).toBe(run.outputs.digest);
+    expect(run.post?.status).toBe(0);
+  });
+});

@@ -28740,6 +28740,438 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
 }
 
+;// CONCATENATED MODULE: ./src/core/scenario.ts
+// Which scenario a CI run gets, inferred from the host's environment and event payload alone.
+// Trust is decided here too: a run that may execute code from outside the repository, or that
+// runs without the repository's write credentials, gets `check` and may not write to any registry.
+// Every value says where it came from, so a surprising decision can be traced to one variable.
+const SCENARIOS = ['check', 'gate', 'promote', 'release'];
+const EFFECT = {
+    check: 'check (build and test, no registry writes)',
+    gate: 'gate (build, test, then push the tested bytes to staging)',
+    promote: 'promote (copy the staged image to its final tags, no rebuild)',
+    release: 'release (publish the version tags)'
+};
+function parseScenario(text) {
+    return SCENARIOS.includes(text) ? text : undefined;
+}
+function inferScenario(env, event) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return inferGitHub(env, asPayload(event));
+    if (env.GITLAB_CI === 'true')
+        return inferGitLab(env);
+    return {
+        host: 'local',
+        event: 'local',
+        scenario: { value: 'check', source: 'default' },
+        reason: `not running in GitHub Actions or GitLab CI: local runs default to ${EFFECT.check}`,
+        trusted: true,
+        fork: false,
+        git: {}
+    };
+}
+function finish(host, event, decision, git) {
+    const { scenario, decidedBy, reason, trusted, fork = false, bot } = decision;
+    const inference = {
+        host,
+        event,
+        scenario: { value: scenario, source: decidedBy.join(', ') },
+        reason,
+        trusted,
+        fork,
+        git
+    };
+    if (bot)
+        inference.bot = bot;
+    return inference;
+}
+// ---------------------------------------------------------------- reading env and payload
+function asPayload(event) {
+    return typeof event === 'object' && event !== null && !Array.isArray(event) ? event : undefined;
+}
+function lookup(payload, path) {
+    let node = payload;
+    for (const key of path.split('.')) {
+        if (typeof node !== 'object' || node === null)
+            return undefined;
+        node = node[key];
+    }
+    return node;
+}
+function fromEvent(payload, path) {
+    const value = lookup(payload, path);
+    if (typeof value === 'number')
+        return { value: String(value), source: `event ${path}` };
+    return typeof value === 'string' && value !== '' ? { value, source: `event ${path}` } : undefined;
+}
+// Hosts set some variables to '' when they do not apply (GITHUB_HEAD_REF outside pull requests).
+function fromEnv(env, name) {
+    const value = env[name];
+    return value ? { value, source: `env ${name}` } : undefined;
+}
+function firstOf(...facts) {
+    return facts.find(fact => fact !== undefined);
+}
+function mapFact(fact, map) {
+    const value = fact === undefined ? undefined : map(fact.value);
+    return fact === undefined || value === undefined ? undefined : { value, source: fact.source };
+}
+function explained(fact, why) {
+    return fact && { value: fact.value, source: `${fact.source} (${why})` };
+}
+function stripPrefix(prefix) {
+    return value => (value.startsWith(prefix) && value.length > prefix.length ? value.slice(prefix.length) : undefined);
+}
+function compact(git) {
+    return Object.fromEntries(Object.entries(git).filter(([, fact]) => fact !== undefined));
+}
+// ---------------------------------------------------------------- GitHub Actions
+const GITHUB_BOTS = { 'dependabot[bot]': 'dependabot', 'renovate[bot]': 'renovate' };
+function inferGitHub(env, payload) {
+    const event = env.GITHUB_EVENT_NAME || 'unknown';
+    return finish('github', event, decideGitHub(event, env, payload), gitHubGit(event, env, payload));
+}
+function decideGitHub(event, env, payload) {
+    switch (event) {
+        case 'pull_request':
+            return decidePullRequest(env, payload);
+        case 'pull_request_target':
+            return decidePullRequestTarget(env, payload);
+        case 'merge_group':
+            return decideMergeGroup(env, payload);
+        case 'push':
+        case 'workflow_dispatch':
+            return decideRefRun(event, env, payload);
+        case 'schedule':
+            return decideSchedule(env);
+        case 'release':
+            return decideRelease(payload);
+        default:
+            return decideUnknownGitHubEvent(env);
+    }
+}
+function pullRequestOrigin(env, payload) {
+    const base = firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY'));
+    return {
+        number: pullRequestNumber(env, payload),
+        base,
+        head: headRepository(payload, base),
+        bot: gitHubBot(env, payload)
+    };
+}
+function headRepository(payload, base) {
+    const path = 'pull_request.head.repo';
+    if (lookup(payload, 'pull_request.head') !== undefined && lookup(payload, path) === null) {
+        return { kind: 'fork', name: 'a deleted fork', decidedBy: [`event ${path}`] };
+    }
+    const head = fromEvent(payload, `${path}.full_name`);
+    if (!head || !base)
+        return { kind: 'unknown', decidedBy: [`event ${path}.full_name`] };
+    const decidedBy = [head.source, base.source];
+    return head.value === base.value ? { kind: 'same', decidedBy } : { kind: 'fork', name: `fork ${head.value}`, decidedBy };
+}
+// Dependabot is looked for in both places before Renovate: mistaking it for anything else would
+// hand a read-only, secret-less run a scenario that needs to push.
+function gitHubBot(env, payload) {
+    const logins = [fromEvent(payload, 'pull_request.user.login'), fromEnv(env, 'GITHUB_ACTOR')];
+    for (const bot of ['dependabot', 'renovate']) {
+        const login = logins.find(fact => fact && GITHUB_BOTS[fact.value] === bot);
+        if (login)
+            return { value: bot, source: login.source };
+    }
+    return undefined;
+}
+function describePullRequest(origin) {
+    return `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
+}
+function decidePullRequest(env, payload) {
+    const origin = pullRequestOrigin(env, payload);
+    const { head } = origin;
+    const pr = describePullRequest(origin);
+    const bot = origin.bot?.value;
+    const decidedBy = ['env GITHUB_EVENT_NAME', ...head.decidedBy];
+    if (head.kind === 'unknown') {
+        const reason = `${pr}: the event payload does not say which repository its head is in, so it may be a fork and gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: false, bot };
+    }
+    const base = origin.base?.value ?? 'this repository';
+    if (head.kind === 'fork') {
+        const reason = `${pr} from ${head.name} into ${base}: forks get ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: false, fork: true, bot };
+    }
+    if (origin.bot?.value === 'dependabot') {
+        const reason = `${pr} by dependabot[bot]: Dependabot runs get a read-only token and no secrets, so ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: [...decidedBy, origin.bot.source], reason, trusted: false, bot };
+    }
+    const by = bot ? ` by ${bot}[bot]` : '';
+    const branch = firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref'));
+    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${base}: same-repository pull requests get ${EFFECT.gate}`;
+    return { scenario: 'gate', decidedBy, reason, trusted: true, bot };
+}
+function decidePullRequestTarget(env, payload) {
+    const origin = pullRequestOrigin(env, payload);
+    const fork = origin.head.kind === 'fork' ? origin.head.name : undefined;
+    const reason = `pull_request_target run for ${describePullRequest(origin)}${fork ? ` from ${fork}` : ''} has the base repository's secrets and write token: ` +
+        `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason,
+        trusted: false,
+        fork: fork !== undefined,
+        bot: origin.bot?.value
+    };
+}
+function decideMergeGroup(env, payload) {
+    const base = mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/'));
+    const head = mapFact(firstOf(fromEvent(payload, 'merge_group.head_ref'), fromEnv(env, 'GITHUB_REF')), stripPrefix('refs/heads/'));
+    const reason = `merge queue group ${head?.value ?? '(unknown branch)'} into ${base?.value ?? 'the base branch'}: ` +
+        `the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
+    return { scenario: 'gate', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
+}
+function decideRefRun(event, env, payload) {
+    const run = event === 'push' ? 'push to' : 'manual run (workflow_dispatch) on';
+    const decidedBy = ['env GITHUB_EVENT_NAME', 'env GITHUB_REF'];
+    const ref = gitHubRef(env);
+    if (event === 'push' && lookup(payload, 'deleted') === true) {
+        const reason = `push deletes ${ref.ref?.value ?? 'a ref'}: nothing new to publish, so it gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true };
+    }
+    if (ref.tag)
+        return { scenario: 'release', decidedBy, reason: `${run} tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
+    if (!ref.branch) {
+        const reason = `${run} ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    const defaultBranch = fromEvent(payload, 'repository.default_branch');
+    const unknownDefault = 'the event payload has no repository.default_branch';
+    return decideBranchRun({ run, branch: ref.branch, defaultBranch, unknownDefault, decidedBy });
+}
+function decideBranchRun({ run, branch, defaultBranch, unknownDefault, decidedBy }) {
+    if (!defaultBranch) {
+        const reason = `${run} branch ${branch.value}, but the default branch is unknown (${unknownDefault}): ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    const withDefault = [...decidedBy, defaultBranch.source];
+    if (branch.value === defaultBranch.value) {
+        const reason = `${run} branch ${branch.value}, the default branch: ${EFFECT.promote}`;
+        return { scenario: 'promote', decidedBy: withDefault, reason, trusted: true };
+    }
+    const reason = `${run} branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
+    return { scenario: 'check', decidedBy: withDefault, reason, trusted: true };
+}
+function decideSchedule(env) {
+    const on = gitHubRef(env).branch?.value;
+    const reason = `scheduled run${on ? ` on branch ${on}` : ''}: scheduled runs get ${EFFECT.check}`;
+    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
+}
+function decideRelease(payload) {
+    const action = fromEvent(payload, 'action');
+    const tag = fromEvent(payload, 'release.tag_name');
+    const decidedBy = ['env GITHUB_EVENT_NAME', 'event action'];
+    if (!action || !tag) {
+        const reason = `release event without a readable payload: whether a release was published is unknown, so it gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    if (action.value !== 'published') {
+        const reason = `release ${tag.value} was ${action.value}, not published: ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    return {
+        scenario: 'release',
+        decidedBy: [...decidedBy, tag.source],
+        reason: `release ${tag.value} published: ${EFFECT.release}`,
+        trusted: true
+    };
+}
+function decideUnknownGitHubEvent(env) {
+    const event = env.GITHUB_EVENT_NAME;
+    const what = event ? `event ${event} is not one imagegate publishes from` : 'GITHUB_EVENT_NAME is not set';
+    return {
+        scenario: 'check',
+        decidedBy: ['env GITHUB_EVENT_NAME'],
+        reason: `${what}: it gets ${EFFECT.check}`,
+        trusted: false
+    };
+}
+function gitHubRef(env) {
+    const ref = fromEnv(env, 'GITHUB_REF');
+    if (ref)
+        return { ref, branch: mapFact(ref, stripPrefix('refs/heads/')), tag: mapFact(ref, stripPrefix('refs/tags/')) };
+    const name = fromEnv(env, 'GITHUB_REF_NAME');
+    const type = env.GITHUB_REF_TYPE;
+    return { branch: type === 'branch' ? name : undefined, tag: type === 'tag' ? name : undefined };
+}
+function gitHubGit(event, env, payload) {
+    const { ref, branch, tag } = gitHubRef(env);
+    const common = {
+        sha: fromEnv(env, 'GITHUB_SHA'),
+        ref,
+        branch,
+        tag,
+        defaultBranch: fromEvent(payload, 'repository.default_branch'),
+        changeNumber: undefined,
+        baseBranch: undefined
+    };
+    if (event === 'pull_request' || event === 'pull_request_target')
+        return compact({ ...common, ...pullRequestGit(event, env, payload) });
+    if (event === 'merge_group')
+        return compact({ ...common, ...mergeGroupGit(payload) });
+    if (event === 'release')
+        return compact({ ...common, tag: firstOf(fromEvent(payload, 'release.tag_name'), tag) });
+    return compact(common);
+}
+function pullRequestNumber(env, payload) {
+    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
+    return firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef);
+}
+function pullRequestGit(event, env, payload) {
+    const otherSha = event === 'pull_request' ? 'the test merge commit' : 'the base branch tip';
+    const headSha = explained(fromEvent(payload, 'pull_request.head.sha'), `the pull request head; GITHUB_SHA is ${otherSha}`);
+    const fallbackSha = explained(fromEnv(env, 'GITHUB_SHA'), `${otherSha}; the payload has no pull_request.head.sha`);
+    return {
+        sha: firstOf(headSha, fallbackSha),
+        branch: firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref')),
+        tag: undefined,
+        baseBranch: firstOf(fromEnv(env, 'GITHUB_BASE_REF'), fromEvent(payload, 'pull_request.base.ref')),
+        changeNumber: pullRequestNumber(env, payload)
+    };
+}
+function mergeGroupGit(payload) {
+    const branch = mapFact(fromEvent(payload, 'merge_group.head_ref'), stripPrefix('refs/heads/'));
+    return {
+        sha: fromEvent(payload, 'merge_group.head_sha'),
+        branch,
+        baseBranch: mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/')),
+        // Queue branches are named gh-readonly-queue/<base>/pr-<number>-<base sha>.
+        changeNumber: mapFact(branch, name => /\/pr-(\d+)-[0-9a-f]+$/.exec(name)?.[1])
+    };
+}
+// ---------------------------------------------------------------- GitLab CI
+const GITLAB_BRANCH_SOURCES = ['push', 'web', 'api', 'trigger', 'pipeline'];
+const GITLAB_MR_PIPELINES = {
+    detached: 'detached pipeline',
+    merged_result: 'merged results pipeline',
+    merge_train: 'merge train'
+};
+function inferGitLab(env) {
+    const source = env.CI_PIPELINE_SOURCE || 'unknown';
+    const mrType = env.CI_MERGE_REQUEST_EVENT_TYPE;
+    const event = source === 'merge_request_event' && mrType ? `${source}/${mrType}` : source;
+    return finish('gitlab', event, decideGitLab(source, env), gitLabGit(env));
+}
+function decideGitLab(source, env) {
+    const decidedBy = ['env CI_PIPELINE_SOURCE'];
+    if (source === 'merge_request_event')
+        return decideMergeRequest(env);
+    if (source === 'schedule') {
+        return {
+            scenario: 'check',
+            decidedBy,
+            reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`,
+            trusted: true
+        };
+    }
+    if (!GITLAB_BRANCH_SOURCES.includes(source)) {
+        const what = env.CI_PIPELINE_SOURCE
+            ? `pipeline source ${source} is not one imagegate publishes from`
+            : 'CI_PIPELINE_SOURCE is not set';
+        return { scenario: 'check', decidedBy, reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
+    }
+    const tag = fromEnv(env, 'CI_COMMIT_TAG');
+    if (tag) {
+        return {
+            scenario: 'release',
+            decidedBy: [...decidedBy, tag.source],
+            reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`,
+            trusted: true
+        };
+    }
+    const branch = fromEnv(env, 'CI_COMMIT_BRANCH');
+    if (!branch) {
+        const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy, reason, trusted: true };
+    }
+    return decideBranchRun({
+        run: `${source} pipeline on`,
+        branch,
+        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
+        unknownDefault: 'CI_DEFAULT_BRANCH is not set',
+        decidedBy: [...decidedBy, branch.source]
+    });
+}
+function decideMergeRequest(env) {
+    const type = env.CI_MERGE_REQUEST_EVENT_TYPE ?? '';
+    const iid = env.CI_MERGE_REQUEST_IID;
+    const mr = `merge request${iid ? ` !${iid}` : ''} (${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'})`;
+    const bot = gitLabBot(env);
+    const origin = mergeRequestOrigin(env);
+    const fork = origin.kind === 'fork';
+    const decidedBy = ['env CI_PIPELINE_SOURCE', 'env CI_MERGE_REQUEST_EVENT_TYPE'];
+    if (type === 'merge_train') {
+        const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
+        const reason = `${mr} into ${into}: the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
+        return { scenario: 'gate', decidedBy, reason, trusted: true, fork, bot };
+    }
+    const byProject = [...decidedBy, ...origin.decidedBy];
+    if (origin.kind === 'unknown') {
+        const reason = `${mr}: the source project is unknown, so it may be a fork and gets ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, bot };
+    }
+    if (origin.kind === 'fork') {
+        const reason = `${mr} from fork ${origin.name} into ${origin.target}: forks get ${EFFECT.check}`;
+        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, fork, bot };
+    }
+    const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
+    const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';
+    const reason = `${mr}${by} from branch ${branch} within ${origin.target}: same-project merge requests get ${EFFECT.gate}`;
+    return { scenario: 'gate', decidedBy: byProject, reason, trusted: true, bot };
+}
+// A fork's merge request may run in the parent project (CI_PROJECT_ID is the parent's) or in the
+// fork itself (CI_PROJECT_ID is the fork's, only CI_MERGE_REQUEST_PROJECT_ID names the parent).
+function mergeRequestOrigin(env) {
+    const source = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
+    const projects = [fromEnv(env, 'CI_PROJECT_ID'), fromEnv(env, 'CI_MERGE_REQUEST_PROJECT_ID')].filter((fact) => fact !== undefined);
+    const decidedBy = [source?.source ?? 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', ...projects.map(p => p.source)];
+    if (!source || projects.length === 0)
+        return { kind: 'unknown', decidedBy };
+    const target = env.CI_MERGE_REQUEST_PROJECT_PATH || env.CI_PROJECT_PATH || `project ${projects[0]?.value}`;
+    if (projects.every(project => project.value === source.value))
+        return { kind: 'same', target, decidedBy };
+    const name = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source.value}`;
+    return { kind: 'fork', name, target, decidedBy };
+}
+// GitLab has no [bot] suffix convention; self-hosted Renovate and dependabot-gitlab run as ordinary users.
+function gitLabBot(env) {
+    const login = env.GITLAB_USER_LOGIN?.toLowerCase() ?? '';
+    const match = /^(renovate|dependabot)(?:[-_]?bot)?$/.exec(login);
+    return match?.[1];
+}
+function gitLabGit(env) {
+    const tag = fromEnv(env, 'CI_COMMIT_TAG');
+    const commitBranch = fromEnv(env, 'CI_COMMIT_BRANCH');
+    const refOf = (prefix) => (name) => `${prefix}${name}`;
+    return compact({
+        sha: gitLabSha(env),
+        ref: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_REF_PATH'), mapFact(tag, refOf('refs/tags/')), mapFact(commitBranch, refOf('refs/heads/')), fromEnv(env, 'CI_COMMIT_REF_NAME')),
+        branch: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME'), commitBranch),
+        tag,
+        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
+        changeNumber: fromEnv(env, 'CI_MERGE_REQUEST_IID'),
+        baseBranch: fromEnv(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME')
+    });
+}
+// Same choice as GitHub pull requests: name the request's head, not the host's merged-result commit.
+// A merge train's commit is the one that lands on the target branch, so it keeps CI_COMMIT_SHA.
+function gitLabSha(env) {
+    if (env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result') {
+        const head = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_SHA');
+        if (head)
+            return explained(head, 'the merge request head; CI_COMMIT_SHA is the merged-result commit');
+    }
+    return fromEnv(env, 'CI_COMMIT_SHA');
+}
+
 ;// CONCATENATED MODULE: ./src/oci/descriptor.ts
 // An OCI content descriptor, with the image-spec's JSON field names kept verbatim.
 /** buildx attaches provenance/SBOM as `unknown/unknown` manifests that point at the image they describe. */
@@ -32546,438 +32978,6 @@ function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/core/scenario.ts
-// Which scenario a CI run gets, inferred from the host's environment and event payload alone.
-// Trust is decided here too: a run that may execute code from outside the repository, or that
-// runs without the repository's write credentials, gets `check` and may not write to any registry.
-// Every value says where it came from, so a surprising decision can be traced to one variable.
-const SCENARIOS = ['check', 'gate', 'promote', 'release'];
-const EFFECT = {
-    check: 'check (build and test, no registry writes)',
-    gate: 'gate (build, test, then push the tested bytes to staging)',
-    promote: 'promote (copy the staged image to its final tags, no rebuild)',
-    release: 'release (publish the version tags)'
-};
-function parseScenario(text) {
-    return SCENARIOS.includes(text) ? text : undefined;
-}
-function inferScenario(env, event) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return inferGitHub(env, asPayload(event));
-    if (env.GITLAB_CI === 'true')
-        return inferGitLab(env);
-    return {
-        host: 'local',
-        event: 'local',
-        scenario: { value: 'check', source: 'default' },
-        reason: `not running in GitHub Actions or GitLab CI: local runs default to ${EFFECT.check}`,
-        trusted: true,
-        fork: false,
-        git: {}
-    };
-}
-function finish(host, event, decision, git) {
-    const { scenario, decidedBy, reason, trusted, fork = false, bot } = decision;
-    const inference = {
-        host,
-        event,
-        scenario: { value: scenario, source: decidedBy.join(', ') },
-        reason,
-        trusted,
-        fork,
-        git
-    };
-    if (bot)
-        inference.bot = bot;
-    return inference;
-}
-// ---------------------------------------------------------------- reading env and payload
-function asPayload(event) {
-    return typeof event === 'object' && event !== null && !Array.isArray(event) ? event : undefined;
-}
-function lookup(payload, path) {
-    let node = payload;
-    for (const key of path.split('.')) {
-        if (typeof node !== 'object' || node === null)
-            return undefined;
-        node = node[key];
-    }
-    return node;
-}
-function fromEvent(payload, path) {
-    const value = lookup(payload, path);
-    if (typeof value === 'number')
-        return { value: String(value), source: `event ${path}` };
-    return typeof value === 'string' && value !== '' ? { value, source: `event ${path}` } : undefined;
-}
-// Hosts set some variables to '' when they do not apply (GITHUB_HEAD_REF outside pull requests).
-function fromEnv(env, name) {
-    const value = env[name];
-    return value ? { value, source: `env ${name}` } : undefined;
-}
-function firstOf(...facts) {
-    return facts.find(fact => fact !== undefined);
-}
-function mapFact(fact, map) {
-    const value = fact === undefined ? undefined : map(fact.value);
-    return fact === undefined || value === undefined ? undefined : { value, source: fact.source };
-}
-function explained(fact, why) {
-    return fact && { value: fact.value, source: `${fact.source} (${why})` };
-}
-function stripPrefix(prefix) {
-    return value => (value.startsWith(prefix) && value.length > prefix.length ? value.slice(prefix.length) : undefined);
-}
-function compact(git) {
-    return Object.fromEntries(Object.entries(git).filter(([, fact]) => fact !== undefined));
-}
-// ---------------------------------------------------------------- GitHub Actions
-const GITHUB_BOTS = { 'dependabot[bot]': 'dependabot', 'renovate[bot]': 'renovate' };
-function inferGitHub(env, payload) {
-    const event = env.GITHUB_EVENT_NAME || 'unknown';
-    return finish('github', event, decideGitHub(event, env, payload), gitHubGit(event, env, payload));
-}
-function decideGitHub(event, env, payload) {
-    switch (event) {
-        case 'pull_request':
-            return decidePullRequest(env, payload);
-        case 'pull_request_target':
-            return decidePullRequestTarget(env, payload);
-        case 'merge_group':
-            return decideMergeGroup(env, payload);
-        case 'push':
-        case 'workflow_dispatch':
-            return decideRefRun(event, env, payload);
-        case 'schedule':
-            return decideSchedule(env);
-        case 'release':
-            return decideRelease(payload);
-        default:
-            return decideUnknownGitHubEvent(env);
-    }
-}
-function pullRequestOrigin(env, payload) {
-    const base = firstOf(fromEvent(payload, 'pull_request.base.repo.full_name'), fromEnv(env, 'GITHUB_REPOSITORY'));
-    return {
-        number: pullRequestNumber(env, payload),
-        base,
-        head: headRepository(payload, base),
-        bot: gitHubBot(env, payload)
-    };
-}
-function headRepository(payload, base) {
-    const path = 'pull_request.head.repo';
-    if (lookup(payload, 'pull_request.head') !== undefined && lookup(payload, path) === null) {
-        return { kind: 'fork', name: 'a deleted fork', decidedBy: [`event ${path}`] };
-    }
-    const head = fromEvent(payload, `${path}.full_name`);
-    if (!head || !base)
-        return { kind: 'unknown', decidedBy: [`event ${path}.full_name`] };
-    const decidedBy = [head.source, base.source];
-    return head.value === base.value ? { kind: 'same', decidedBy } : { kind: 'fork', name: `fork ${head.value}`, decidedBy };
-}
-// Dependabot is looked for in both places before Renovate: mistaking it for anything else would
-// hand a read-only, secret-less run a scenario that needs to push.
-function gitHubBot(env, payload) {
-    const logins = [fromEvent(payload, 'pull_request.user.login'), fromEnv(env, 'GITHUB_ACTOR')];
-    for (const bot of ['dependabot', 'renovate']) {
-        const login = logins.find(fact => fact && GITHUB_BOTS[fact.value] === bot);
-        if (login)
-            return { value: bot, source: login.source };
-    }
-    return undefined;
-}
-function describePullRequest(origin) {
-    return `pull request${origin.number ? ` #${origin.number.value}` : ''}`;
-}
-function decidePullRequest(env, payload) {
-    const origin = pullRequestOrigin(env, payload);
-    const { head } = origin;
-    const pr = describePullRequest(origin);
-    const bot = origin.bot?.value;
-    const decidedBy = ['env GITHUB_EVENT_NAME', ...head.decidedBy];
-    if (head.kind === 'unknown') {
-        const reason = `${pr}: the event payload does not say which repository its head is in, so it may be a fork and gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: false, bot };
-    }
-    const base = origin.base?.value ?? 'this repository';
-    if (head.kind === 'fork') {
-        const reason = `${pr} from ${head.name} into ${base}: forks get ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: false, fork: true, bot };
-    }
-    if (origin.bot?.value === 'dependabot') {
-        const reason = `${pr} by dependabot[bot]: Dependabot runs get a read-only token and no secrets, so ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: [...decidedBy, origin.bot.source], reason, trusted: false, bot };
-    }
-    const by = bot ? ` by ${bot}[bot]` : '';
-    const branch = firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref'));
-    const reason = `${pr}${by} from branch ${branch?.value ?? '(unknown)'} within ${base}: same-repository pull requests get ${EFFECT.gate}`;
-    return { scenario: 'gate', decidedBy, reason, trusted: true, bot };
-}
-function decidePullRequestTarget(env, payload) {
-    const origin = pullRequestOrigin(env, payload);
-    const fork = origin.head.kind === 'fork' ? origin.head.name : undefined;
-    const reason = `pull_request_target run for ${describePullRequest(origin)}${fork ? ` from ${fork}` : ''} has the base repository's secrets and write token: ` +
-        `it gets ${EFFECT.check}, and a checkout of the pull request's head must never push`;
-    return {
-        scenario: 'check',
-        decidedBy: ['env GITHUB_EVENT_NAME'],
-        reason,
-        trusted: false,
-        fork: fork !== undefined,
-        bot: origin.bot?.value
-    };
-}
-function decideMergeGroup(env, payload) {
-    const base = mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/'));
-    const head = mapFact(firstOf(fromEvent(payload, 'merge_group.head_ref'), fromEnv(env, 'GITHUB_REF')), stripPrefix('refs/heads/'));
-    const reason = `merge queue group ${head?.value ?? '(unknown branch)'} into ${base?.value ?? 'the base branch'}: ` +
-        `the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
-    return { scenario: 'gate', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
-}
-function decideRefRun(event, env, payload) {
-    const run = event === 'push' ? 'push to' : 'manual run (workflow_dispatch) on';
-    const decidedBy = ['env GITHUB_EVENT_NAME', 'env GITHUB_REF'];
-    const ref = gitHubRef(env);
-    if (event === 'push' && lookup(payload, 'deleted') === true) {
-        const reason = `push deletes ${ref.ref?.value ?? 'a ref'}: nothing new to publish, so it gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: [...decidedBy, 'event deleted'], reason, trusted: true };
-    }
-    if (ref.tag)
-        return { scenario: 'release', decidedBy, reason: `${run} tag ${ref.tag.value}: ${EFFECT.release}`, trusted: true };
-    if (!ref.branch) {
-        const reason = `${run} ${ref.ref?.value ?? 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    const defaultBranch = fromEvent(payload, 'repository.default_branch');
-    const unknownDefault = 'the event payload has no repository.default_branch';
-    return decideBranchRun({ run, branch: ref.branch, defaultBranch, unknownDefault, decidedBy });
-}
-function decideBranchRun({ run, branch, defaultBranch, unknownDefault, decidedBy }) {
-    if (!defaultBranch) {
-        const reason = `${run} branch ${branch.value}, but the default branch is unknown (${unknownDefault}): ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    const withDefault = [...decidedBy, defaultBranch.source];
-    if (branch.value === defaultBranch.value) {
-        const reason = `${run} branch ${branch.value}, the default branch: ${EFFECT.promote}`;
-        return { scenario: 'promote', decidedBy: withDefault, reason, trusted: true };
-    }
-    const reason = `${run} branch ${branch.value}, not the default branch ${defaultBranch.value}: only the default branch promotes, so ${EFFECT.check}`;
-    return { scenario: 'check', decidedBy: withDefault, reason, trusted: true };
-}
-function decideSchedule(env) {
-    const on = gitHubRef(env).branch?.value;
-    const reason = `scheduled run${on ? ` on branch ${on}` : ''}: scheduled runs get ${EFFECT.check}`;
-    return { scenario: 'check', decidedBy: ['env GITHUB_EVENT_NAME'], reason, trusted: true };
-}
-function decideRelease(payload) {
-    const action = fromEvent(payload, 'action');
-    const tag = fromEvent(payload, 'release.tag_name');
-    const decidedBy = ['env GITHUB_EVENT_NAME', 'event action'];
-    if (!action || !tag) {
-        const reason = `release event without a readable payload: whether a release was published is unknown, so it gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    if (action.value !== 'published') {
-        const reason = `release ${tag.value} was ${action.value}, not published: ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    return {
-        scenario: 'release',
-        decidedBy: [...decidedBy, tag.source],
-        reason: `release ${tag.value} published: ${EFFECT.release}`,
-        trusted: true
-    };
-}
-function decideUnknownGitHubEvent(env) {
-    const event = env.GITHUB_EVENT_NAME;
-    const what = event ? `event ${event} is not one imagegate publishes from` : 'GITHUB_EVENT_NAME is not set';
-    return {
-        scenario: 'check',
-        decidedBy: ['env GITHUB_EVENT_NAME'],
-        reason: `${what}: it gets ${EFFECT.check}`,
-        trusted: false
-    };
-}
-function gitHubRef(env) {
-    const ref = fromEnv(env, 'GITHUB_REF');
-    if (ref)
-        return { ref, branch: mapFact(ref, stripPrefix('refs/heads/')), tag: mapFact(ref, stripPrefix('refs/tags/')) };
-    const name = fromEnv(env, 'GITHUB_REF_NAME');
-    const type = env.GITHUB_REF_TYPE;
-    return { branch: type === 'branch' ? name : undefined, tag: type === 'tag' ? name : undefined };
-}
-function gitHubGit(event, env, payload) {
-    const { ref, branch, tag } = gitHubRef(env);
-    const common = {
-        sha: fromEnv(env, 'GITHUB_SHA'),
-        ref,
-        branch,
-        tag,
-        defaultBranch: fromEvent(payload, 'repository.default_branch'),
-        changeNumber: undefined,
-        baseBranch: undefined
-    };
-    if (event === 'pull_request' || event === 'pull_request_target')
-        return compact({ ...common, ...pullRequestGit(event, env, payload) });
-    if (event === 'merge_group')
-        return compact({ ...common, ...mergeGroupGit(payload) });
-    if (event === 'release')
-        return compact({ ...common, tag: firstOf(fromEvent(payload, 'release.tag_name'), tag) });
-    return compact(common);
-}
-function pullRequestNumber(env, payload) {
-    const fromMergeRef = mapFact(fromEnv(env, 'GITHUB_REF'), ref => /^refs\/pull\/(\d+)\/merge$/.exec(ref)?.[1]);
-    return firstOf(fromEvent(payload, 'pull_request.number'), fromEvent(payload, 'number'), fromMergeRef);
-}
-function pullRequestGit(event, env, payload) {
-    const otherSha = event === 'pull_request' ? 'the test merge commit' : 'the base branch tip';
-    const headSha = explained(fromEvent(payload, 'pull_request.head.sha'), `the pull request head; GITHUB_SHA is ${otherSha}`);
-    const fallbackSha = explained(fromEnv(env, 'GITHUB_SHA'), `${otherSha}; the payload has no pull_request.head.sha`);
-    return {
-        sha: firstOf(headSha, fallbackSha),
-        branch: firstOf(fromEnv(env, 'GITHUB_HEAD_REF'), fromEvent(payload, 'pull_request.head.ref')),
-        tag: undefined,
-        baseBranch: firstOf(fromEnv(env, 'GITHUB_BASE_REF'), fromEvent(payload, 'pull_request.base.ref')),
-        changeNumber: pullRequestNumber(env, payload)
-    };
-}
-function mergeGroupGit(payload) {
-    const branch = mapFact(fromEvent(payload, 'merge_group.head_ref'), stripPrefix('refs/heads/'));
-    return {
-        sha: fromEvent(payload, 'merge_group.head_sha'),
-        branch,
-        baseBranch: mapFact(fromEvent(payload, 'merge_group.base_ref'), stripPrefix('refs/heads/')),
-        // Queue branches are named gh-readonly-queue/<base>/pr-<number>-<base sha>.
-        changeNumber: mapFact(branch, name => /\/pr-(\d+)-[0-9a-f]+$/.exec(name)?.[1])
-    };
-}
-// ---------------------------------------------------------------- GitLab CI
-const GITLAB_BRANCH_SOURCES = ['push', 'web', 'api', 'trigger', 'pipeline'];
-const GITLAB_MR_PIPELINES = {
-    detached: 'detached pipeline',
-    merged_result: 'merged results pipeline',
-    merge_train: 'merge train'
-};
-function inferGitLab(env) {
-    const source = env.CI_PIPELINE_SOURCE || 'unknown';
-    const mrType = env.CI_MERGE_REQUEST_EVENT_TYPE;
-    const event = source === 'merge_request_event' && mrType ? `${source}/${mrType}` : source;
-    return finish('gitlab', event, decideGitLab(source, env), gitLabGit(env));
-}
-function decideGitLab(source, env) {
-    const decidedBy = ['env CI_PIPELINE_SOURCE'];
-    if (source === 'merge_request_event')
-        return decideMergeRequest(env);
-    if (source === 'schedule') {
-        return {
-            scenario: 'check',
-            decidedBy,
-            reason: `scheduled pipeline: scheduled runs get ${EFFECT.check}`,
-            trusted: true
-        };
-    }
-    if (!GITLAB_BRANCH_SOURCES.includes(source)) {
-        const what = env.CI_PIPELINE_SOURCE
-            ? `pipeline source ${source} is not one imagegate publishes from`
-            : 'CI_PIPELINE_SOURCE is not set';
-        return { scenario: 'check', decidedBy, reason: `${what}: it gets ${EFFECT.check}`, trusted: false };
-    }
-    const tag = fromEnv(env, 'CI_COMMIT_TAG');
-    if (tag) {
-        return {
-            scenario: 'release',
-            decidedBy: [...decidedBy, tag.source],
-            reason: `${source} pipeline for tag ${tag.value}: ${EFFECT.release}`,
-            trusted: true
-        };
-    }
-    const branch = fromEnv(env, 'CI_COMMIT_BRANCH');
-    if (!branch) {
-        const reason = `${source} pipeline on ${env.CI_COMMIT_REF_NAME || 'an unknown ref'}, which is neither a branch nor a tag: ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy, reason, trusted: true };
-    }
-    return decideBranchRun({
-        run: `${source} pipeline on`,
-        branch,
-        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
-        unknownDefault: 'CI_DEFAULT_BRANCH is not set',
-        decidedBy: [...decidedBy, branch.source]
-    });
-}
-function decideMergeRequest(env) {
-    const type = env.CI_MERGE_REQUEST_EVENT_TYPE ?? '';
-    const iid = env.CI_MERGE_REQUEST_IID;
-    const mr = `merge request${iid ? ` !${iid}` : ''} (${GITLAB_MR_PIPELINES[type] ?? 'merge request pipeline'})`;
-    const bot = gitLabBot(env);
-    const origin = mergeRequestOrigin(env);
-    const fork = origin.kind === 'fork';
-    const decidedBy = ['env CI_PIPELINE_SOURCE', 'env CI_MERGE_REQUEST_EVENT_TYPE'];
-    if (type === 'merge_train') {
-        const into = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || 'the target branch';
-        const reason = `${mr} into ${into}: the tested tree is the tree that will be merged, so it gets ${EFFECT.gate}`;
-        return { scenario: 'gate', decidedBy, reason, trusted: true, fork, bot };
-    }
-    const byProject = [...decidedBy, ...origin.decidedBy];
-    if (origin.kind === 'unknown') {
-        const reason = `${mr}: the source project is unknown, so it may be a fork and gets ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, bot };
-    }
-    if (origin.kind === 'fork') {
-        const reason = `${mr} from fork ${origin.name} into ${origin.target}: forks get ${EFFECT.check}`;
-        return { scenario: 'check', decidedBy: byProject, reason, trusted: false, fork, bot };
-    }
-    const branch = env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || '(unknown)';
-    const by = bot ? ` by ${env.GITLAB_USER_LOGIN}` : '';
-    const reason = `${mr}${by} from branch ${branch} within ${origin.target}: same-project merge requests get ${EFFECT.gate}`;
-    return { scenario: 'gate', decidedBy: byProject, reason, trusted: true, bot };
-}
-// A fork's merge request may run in the parent project (CI_PROJECT_ID is the parent's) or in the
-// fork itself (CI_PROJECT_ID is the fork's, only CI_MERGE_REQUEST_PROJECT_ID names the parent).
-function mergeRequestOrigin(env) {
-    const source = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
-    const projects = [fromEnv(env, 'CI_PROJECT_ID'), fromEnv(env, 'CI_MERGE_REQUEST_PROJECT_ID')].filter((fact) => fact !== undefined);
-    const decidedBy = [source?.source ?? 'env CI_MERGE_REQUEST_SOURCE_PROJECT_ID', ...projects.map(p => p.source)];
-    if (!source || projects.length === 0)
-        return { kind: 'unknown', decidedBy };
-    const target = env.CI_MERGE_REQUEST_PROJECT_PATH || env.CI_PROJECT_PATH || `project ${projects[0]?.value}`;
-    if (projects.every(project => project.value === source.value))
-        return { kind: 'same', target, decidedBy };
-    const name = env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source.value}`;
-    return { kind: 'fork', name, target, decidedBy };
-}
-// GitLab has no [bot] suffix convention; self-hosted Renovate and dependabot-gitlab run as ordinary users.
-function gitLabBot(env) {
-    const login = env.GITLAB_USER_LOGIN?.toLowerCase() ?? '';
-    const match = /^(renovate|dependabot)(?:[-_]?bot)?$/.exec(login);
-    return match?.[1];
-}
-function gitLabGit(env) {
-    const tag = fromEnv(env, 'CI_COMMIT_TAG');
-    const commitBranch = fromEnv(env, 'CI_COMMIT_BRANCH');
-    const refOf = (prefix) => (name) => `${prefix}${name}`;
-    return compact({
-        sha: gitLabSha(env),
-        ref: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_REF_PATH'), mapFact(tag, refOf('refs/tags/')), mapFact(commitBranch, refOf('refs/heads/')), fromEnv(env, 'CI_COMMIT_REF_NAME')),
-        branch: firstOf(fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME'), commitBranch),
-        tag,
-        defaultBranch: fromEnv(env, 'CI_DEFAULT_BRANCH'),
-        changeNumber: fromEnv(env, 'CI_MERGE_REQUEST_IID'),
-        baseBranch: fromEnv(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME')
-    });
-}
-// Same choice as GitHub pull requests: name the request's head, not the host's merged-result commit.
-// A merge train's commit is the one that lands on the target branch, so it keeps CI_COMMIT_SHA.
-function gitLabSha(env) {
-    if (env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result') {
-        const head = fromEnv(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_SHA');
-        if (head)
-            return explained(head, 'the merge request head; CI_COMMIT_SHA is the merged-result commit');
-    }
-    return fromEnv(env, 'CI_COMMIT_SHA');
-}
-
 ;// CONCATENATED MODULE: ./src/app/plan.ts
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
@@ -34034,6 +34034,7 @@ async function verifyRef(text, client) {
 
 
 
+
 async function run(request, services) {
     const progress = {};
     try {
@@ -34196,9 +34197,7 @@ async function fallbackGate(request, services, connection) {
 function planFor(request, services) {
     if (request.command === 'merge' && request.scenario)
         throw new UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
-    const scenario = request.command === 'merge' && !request.step
-        ? { value: 'gate', source: 'command `imagegate merge` (writes staging)' }
-        : request.scenario;
+    const scenario = request.step ? undefined : (request.scenario ?? scenarioOfCommand(request.command));
     return makePlan({
         cwd: request.cwd,
         ...(request.config ? { configPath: request.config } : {}),
@@ -34208,6 +34207,13 @@ function planFor(request, services) {
             ? { allowPullRequestTargetPush: request.allowPullRequestTargetPush }
             : {})
     }, services);
+}
+/** `check`, `gate`, `promote` and `release` name their scenario; `merge` writes staging as gate does. */
+function scenarioOfCommand(command) {
+    if (command === 'merge')
+        return { value: 'gate', source: 'command `imagegate merge` (writes staging)' };
+    const scenario = parseScenario(command);
+    return scenario ? { value: scenario, source: `command \`imagegate ${command}\`` } : undefined;
 }
 /** Opens the run's connection with the explicit login scoped to `hosts`, and always closes it. */
 async function connected(services, hosts, fn) {

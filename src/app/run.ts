@@ -9,7 +9,7 @@ import {diagnosticAnnotations, failureAnnotations, type Annotation} from '../cor
 import {ConfigError, EXIT, FailedError, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
 import {gateOutputs, mergeOutputs, planOutputs, publishOutputs, type RunOutputs} from '../core/outputs.js';
 import {renderPlanMarkdown, renderPlanText} from '../core/render-plan.js';
-import type {Scenario} from '../core/scenario.js';
+import {parseScenario, type Fact, type Scenario} from '../core/scenario.js';
 import {DEFAULT_RECORDS_DIR} from '../core/split.js';
 import {renderRunMarkdown, renderRunText} from '../core/summary.js';
 import {stepScenario} from '../core/trust.js';
@@ -236,10 +236,7 @@ async function fallbackGate(request: RunRequest, services: Services, connection:
 function planFor(request: RunRequest, services: Services): Promise<PlanResult> {
   if (request.command === 'merge' && request.scenario)
     throw new UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
-  const scenario =
-    request.command === 'merge' && !request.step
-      ? {value: 'gate' as const, source: 'command `imagegate merge` (writes staging)'}
-      : request.scenario;
+  const scenario = request.step ? undefined : (request.scenario ?? scenarioOfCommand(request.command));
   return makePlan(
     {
       cwd: request.cwd,
@@ -252,6 +249,13 @@ function planFor(request: RunRequest, services: Services): Promise<PlanResult> {
     },
     services
   );
+}
+
+/** `check`, `gate`, `promote` and `release` name their scenario; `merge` writes staging as gate does. */
+function scenarioOfCommand(command: RunRequest['command']): Fact<Scenario> | undefined {
+  if (command === 'merge') return {value: 'gate', source: 'command `imagegate merge` (writes staging)'};
+  const scenario = parseScenario(command);
+  return scenario ? {value: scenario, source: `command \`imagegate ${command}\``} : undefined;
 }
 
 /** Opens the run's connection with the explicit login scoped to `hosts`, and always closes it. */

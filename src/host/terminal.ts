@@ -80,6 +80,7 @@ export interface TerminalHostOptions {
 export class TerminalHost implements Host {
   readonly kind: HostKind;
   private readonly state = new Map<string, string>();
+  private presented = false;
 
   constructor(private readonly opts: TerminalHostOptions) {
     this.kind = opts.kind ?? 'terminal';
@@ -111,6 +112,7 @@ export class TerminalHost implements Host {
   }
 
   async present(result: Presentation): Promise<void> {
+    this.presented = true;
     const text = this.redact(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
     if (this.opts.json) {
       this.opts.stderr(text);
@@ -128,9 +130,11 @@ export class TerminalHost implements Host {
     await writeOrExplain(this.opts.codeQuality, codeQualityReport(annotations), '--code-quality');
   }
 
+  /** The message on stderr; with --json and no result document yet, an error document on stdout instead. */
   fail(message: string, exitCode: ExitCode): void {
     this.opts.stderr(this.redact(`${message}\n`));
-    if (this.opts.json) this.opts.stdout(this.redact(`${JSON.stringify({error: {exitCode, message}})}\n`));
+    if (this.opts.json && !this.presented)
+      this.opts.stdout(this.redact(`${JSON.stringify({error: {exitCode, message}})}\n`));
   }
 
   saveState(name: string, value: string): void {

@@ -5,7 +5,7 @@ import {createHash} from 'node:crypto';
 import {PassThrough, Transform, type Readable} from 'node:stream';
 import type {Repository} from '../oci/reference.js';
 import {RegistryError, ociError} from './errors.js';
-import type {RegistryRequest, RegistryResponse, RegistryTransport} from './transport.js';
+import type {RegistryRequest, RegistryResponse, Transport} from './transport.js';
 import {MANIFEST_ACCEPT} from '../oci/media-types.js';
 import {sha256Digest} from '../oci/digest.js';
 import type {Descriptor} from '../oci/descriptor.js';
@@ -25,7 +25,7 @@ const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
 
 export class RegistryClient {
   constructor(
-    readonly transport: RegistryTransport,
+    readonly transport: Transport,
     private readonly opts: ClientOptions = {}
   ) {}
 

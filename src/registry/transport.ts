@@ -79,7 +79,14 @@ const gate = new HostGate();
 /** Requests to one host being started or waiting for their response headers at once. */
 const MAX_STARTS_PER_HOST = 6;
 
-export class RegistryTransport {
+/** What the registry client sends its requests through (the real one below; tests use a registry in memory). */
+export interface Transport {
+  readonly stats: TransportStats;
+  send(req: RegistryRequest): Promise<RegistryResponse>;
+  close(): void;
+}
+
+export class RegistryTransport implements Transport {
   readonly stats: TransportStats = {requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {}};
   private readonly tokens = new Map<string, CachedToken>();
   private readonly basicHosts = new Set<string>();
