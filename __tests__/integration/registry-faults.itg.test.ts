@@ -14,7 +14,7 @@ import {CredentialStore} from '../../src/registry/credentials.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {parseManifest} from '../../src/oci/manifest.js';
 import {sha256Digest} from '../../src/oci/digest.js';
-import {FaultProxy} from '../helpers/fault-proxy.js';
+import {FaultProxy} from './helpers/fault-proxy.js';
 import {TokenServer} from './helpers/token-server.js';
 import {testbed} from './helpers/testbed.js';
 

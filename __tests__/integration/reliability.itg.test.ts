@@ -12,7 +12,7 @@ import {ImageCopier} from '../../src/registry/copy.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {Untagger} from '../../src/registry/untag.js';
 import {runCli} from '../helpers/cli.js';
-import {FaultProxy, type LogEntry} from '../helpers/fault-proxy.js';
+import {FaultProxy, type LogEntry} from './helpers/fault-proxy.js';
 import {manifest, tags} from './helpers/registry.js';
 import {exampleRepo, ROOT, type TempRepo} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';

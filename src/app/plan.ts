@@ -14,7 +14,7 @@ import {applyTrust, stepScenario, type StepKind} from '../core/trust.js';
 import type {GitReader, LocalGit} from '../io/git.js';
 import type {Services} from './services.js';
 
-export const DEFAULT_CONFIG = '.imagegate.yml';
+const DEFAULT_CONFIG = '.imagegate.yml';
 
 export interface LoadedConfig {
   path: string;
@@ -87,7 +87,7 @@ async function missingPaths(config: Config, source: ConfigSource, dir: string): 
   return out;
 }
 
-export async function readEventPayload(path: string | undefined): Promise<{event?: unknown; warning?: string}> {
+async function readEventPayload(path: string | undefined): Promise<{event?: unknown; warning?: string}> {
   if (!path) return {};
   try {
     return {event: JSON.parse(await readFile(path, 'utf8')) as unknown};
@@ -98,7 +98,7 @@ export async function readEventPayload(path: string | undefined): Promise<{event
   }
 }
 
-export async function computeIdentities(
+async function computeIdentities(
   loaded: LoadedConfig,
   git: LocalGit | undefined,
   reader: GitReader

@@ -69,7 +69,7 @@ function attestationArgs(image: BuildImage): string[] {
 }
 
 /** buildx refuses index annotations on a single-platform image without attestations. */
-export function producesIndex(image: BuildImage): boolean {
+function producesIndex(image: BuildImage): boolean {
   return (
     image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom
   );

@@ -4,7 +4,7 @@
 import {createHash} from 'node:crypto';
 import type {ImageConfig} from './config/types.js';
 
-export const IDENTITY_LENGTH = 32;
+const IDENTITY_LENGTH = 32;
 
 export interface SourceIdentity {
   key: string;
@@ -47,7 +47,7 @@ function buildRelevantConfig(image: ImageConfig): unknown {
   return rest;
 }
 
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -127,7 +127,7 @@ export function renderDotenv(outputs: RunOutputs): string {
 }
 
 /** `web-api` → `WEB_API`: image names allow characters that variable names do not. */
-export function variableSuffix(name: string): string {
+function variableSuffix(name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
 

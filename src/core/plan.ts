@@ -63,7 +63,7 @@ export interface PlanInputs {
   identities: Map<string, SourceIdentity | {error: string}>;
 }
 
-export function resolveScenario(
+function resolveScenario(
   inputs: Pick<PlanInputs, 'config' | 'source' | 'inference' | 'scenarioOverride'>
 ): Fact<Scenario> {
   if (inputs.scenarioOverride) return inputs.scenarioOverride;

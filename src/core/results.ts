@@ -49,10 +49,6 @@ export interface RunReport {
   records?: string[];
 }
 
-export function imagePassed(image: ImageResult): boolean {
-  return image.status === 'passed';
-}
-
 export function countTests(images: ImageResult[]): {passed: number; failed: number} {
   const tests = images.flatMap(i => i.platforms.flatMap(p => p.tests));
   const passed = tests.filter(t => t.status === 'passed').length;

@@ -4,8 +4,8 @@
 import {explainInvalidTag, isValidTag, sanitizeTag} from '../oci/reference.js';
 import {closest} from './suggest.js';
 
-export const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'] as const;
-export const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', ...RELEASE_VARIABLES] as const;
+const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'] as const;
+const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', ...RELEASE_VARIABLES] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TagScenario = 'promote' | 'release';
 

@@ -19,16 +19,16 @@ export interface TrustOptions {
   baseSha?: string;
 }
 
-export const ALLOW_PRT_INPUT = 'allow-pull-request-target-push';
+const ALLOW_PRT_INPUT = 'allow-pull-request-target-push';
 
 const CHANGE_REQUEST_EVENTS = /^(pull_request|pull_request_target|merge_request_event(\/.*)?)$/;
 
-export function isChangeRequest(inference: Pick<Inference, 'event'>): boolean {
+function isChangeRequest(inference: Pick<Inference, 'event'>): boolean {
   return CHANGE_REQUEST_EVENTS.test(inference.event);
 }
 
 /** Whether a pull_request_target run built the pull request's code rather than the base branch's. */
-export function checkedOutPullRequestHead(inference: Inference, opts: TrustOptions): boolean {
+function checkedOutPullRequestHead(inference: Inference, opts: TrustOptions): boolean {
   if (opts.checkoutSha && opts.baseSha && opts.checkoutSha === opts.baseSha) return false;
   // Anything but the base tip (the head, a merge, an unknown commit) is treated as the pull request's code.
   return true;

@@ -9,7 +9,7 @@ import type {HostKind} from './host.js';
 export type Variables = Readonly<Record<string, string | undefined>>;
 
 /** Where imagegate's buildpacks builds land before they are tested (a registry on this machine). */
-export const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
+const DEFAULT_BUILD_REGISTRY = 'localhost:5000/imagegate-build';
 
 export interface RunEnvironment {
   /** Which CI the run is in (the entry point may still choose another host, e.g. the terminal). */

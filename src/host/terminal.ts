@@ -12,7 +12,7 @@ import type {Host, HostKind, Log, Presentation} from './host.js';
 export type Write = (text: string) => void;
 
 /** Masking by replacement, for logs no runner masks. */
-export class Redactor {
+class Redactor {
   private readonly secrets: string[] = [];
 
   add(secret: string): void {

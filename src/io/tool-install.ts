@@ -13,7 +13,7 @@ import type {ToolDownload} from '../core/tools.js';
 import type {Exec} from '../exec/exec.js';
 import type {TempDirs} from './temp.js';
 
-export const PACK_BASE_URL_ENV = 'IMAGEGATE_PACK_BASE_URL';
+const PACK_BASE_URL_ENV = 'IMAGEGATE_PACK_BASE_URL';
 
 export interface InstalledTool {
   name: string;

@@ -2,7 +2,6 @@
 
 import {createHash} from 'node:crypto';
 
-const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
 const DIGEST_RE = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 
 export function sha256Digest(bytes: Buffer | string): string {
@@ -11,8 +10,4 @@ export function sha256Digest(bytes: Buffer | string): string {
 
 export function isValidDigest(digest: string): boolean {
   return DIGEST_RE.test(digest);
-}
-
-export function isSha256Digest(digest: string): boolean {
-  return SHA256_RE.test(digest);
 }

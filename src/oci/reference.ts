@@ -125,16 +125,6 @@ export function sanitizeTag(text: string): string {
   return tag.slice(0, 128);
 }
 
-/** `host/path:tag` of a repository and a tag. */
-export function tagReference(repo: Repository, tag: string): string {
-  return `${repo.registry}/${repo.repository}:${tag}`;
-}
-
-/** `host/path@digest`. */
-export function digestReference(repo: Repository, digest: string): string {
-  return `${repo.registry}/${repo.repository}@${digest}`;
-}
-
 export function sameRepository(a: Repository, b: Repository): boolean {
   return a.registry === b.registry && a.repository === b.repository;
 }

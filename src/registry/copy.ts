@@ -24,7 +24,7 @@ export interface CopyOptions {
   parallel?: number;
 }
 
-export function emptyStats(): CopyStats {
+function emptyStats(): CopyStats {
   return {manifests: 0, manifestsPresent: 0, blobsPresent: 0, blobsMounted: 0, blobsUploaded: 0, bytesUploaded: 0};
 }
 

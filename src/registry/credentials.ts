@@ -16,11 +16,6 @@ import {lastLine} from '../core/text.js';
 
 export type Credentials = {kind: 'basic'; username: string; password: string} | {kind: 'identity-token'; token: string};
 
-/** Where a set of credentials came from, in words a person can act on. */
-export interface CredentialSource {
-  readonly description: string;
-}
-
 export interface ResolvedCredentials {
   credentials: Credentials;
   /** e.g. 'IMAGEGATE_REGISTRY_USER/PASSWORD', '/home/me/.docker/config.json auths["ghcr.io"]',
@@ -50,9 +45,9 @@ export interface CredentialStoreOptions {
   exec: Exec;
 }
 
-export const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
-export const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
-export const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
+const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
 
 /** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
 export function environmentLogin(vars: Readonly<Record<string, string | undefined>>): ExplicitLogin {
@@ -65,7 +60,7 @@ export function environmentLogin(vars: Readonly<Record<string, string | undefine
 }
 
 /** The key docker writes Docker Hub credentials under. */
-export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 /** What a credential helper prints when it holds nothing for the server. */

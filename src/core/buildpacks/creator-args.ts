@@ -9,7 +9,7 @@ import {compareVersions} from './versions.js';
 import {SYSTEM_TOML_API} from './platform-api.js';
 
 /** Paths inside the build container. */
-export const CNB_PATHS = {
+const CNB_PATHS = {
   app: '/workspace',
   layers: '/layers',
   platform: '/platform',
@@ -72,7 +72,7 @@ export function creatorRunArgs(req: CreatorRequest): string[] {
   return args;
 }
 
-export function injectedPath(bp: BuildpackRef): string {
+function injectedPath(bp: BuildpackRef): string {
   return posix.join(CNB_PATHS.buildpacks, escapeBuildpackId(bp.id), bp.version);
 }
 

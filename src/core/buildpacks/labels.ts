@@ -2,9 +2,9 @@
 // blob without pulling a layer. Shapes: buildpacks/pack internal/builder/metadata.go and the
 // distribution spec (buildpacks/spec distribution.md).
 
-export const BUILDER_METADATA_LABEL = 'io.buildpacks.builder.metadata';
-export const BUILDER_ORDER_LABEL = 'io.buildpacks.buildpack.order';
-export const BUILDPACKAGE_METADATA_LABEL = 'io.buildpacks.buildpackage.metadata';
+const BUILDER_METADATA_LABEL = 'io.buildpacks.builder.metadata';
+const BUILDER_ORDER_LABEL = 'io.buildpacks.buildpack.order';
+const BUILDPACKAGE_METADATA_LABEL = 'io.buildpacks.buildpackage.metadata';
 
 export interface BuildpackRef {
   id: string;

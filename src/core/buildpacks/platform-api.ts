@@ -4,7 +4,7 @@
 import {compareVersions} from './versions.js';
 
 /** Platform APIs whose creator flags imagegate uses (-app -layers -platform -report -order -run-image). */
-export const IMAGEGATE_PLATFORM_APIS = ['0.10', '0.11', '0.12', '0.13', '0.14', '0.15'] as const;
+const IMAGEGATE_PLATFORM_APIS = ['0.10', '0.11', '0.12', '0.13', '0.14', '0.15'] as const;
 
 /** From this Platform API the creator takes `-system` (system.toml pre/post buildpacks). */
 export const SYSTEM_TOML_API = '0.15';

@@ -53,7 +53,7 @@ interface PythonRow {
 }
 
 /** heroku/python: which Python minors each range of buildpack versions accepts. */
-export const HEROKU_PYTHON_TABLE: readonly PythonRow[] = [
+const HEROKU_PYTHON_TABLE: readonly PythonRow[] = [
   {from: '0.0.0', below: '0.18.0', readsPythonVersionFile: false, readsRuntimeTxt: 'yes'},
   {from: '0.18.0', below: '0.19.0', readsPythonVersionFile: true, readsRuntimeTxt: 'yes', newest: '3.12'},
   {from: '0.19.0', below: '0.24.0', readsPythonVersionFile: true, readsRuntimeTxt: 'yes', newest: '3.13'},

@@ -25,7 +25,7 @@ import {runPack} from './pack.js';
 import {buildpacksPreflight, type BuildpacksConfig, type PreflightOutcome} from './preflight.js';
 import {publishIndex} from './publish.js';
 
-export const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
+const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
 
 /** The build registry's host (`localhost:5000/imagegate-build` → `localhost:5000`), which needs a login of its own. */
 export function buildRegistryHost(buildRegistry: string): string {

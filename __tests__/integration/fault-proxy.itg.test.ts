@@ -13,8 +13,8 @@ import {
   type FaultProfile,
   type LogEntry,
   type Rule
-} from '../helpers/fault-proxy.js';
-import {TESTBED_ENV_FILE, testbed} from '../integration/helpers/testbed.js';
+} from './helpers/fault-proxy.js';
+import {TESTBED_ENV_FILE, testbed} from './helpers/testbed.js';
 
 const INDEX = 'application/vnd.oci.image.index.v1+json';
 const MANIFEST_PATH = '/v2/base/busybox/manifests/1';
