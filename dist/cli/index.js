@@ -29196,16 +29196,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
 // Content digests: every manifest and blob is named by the sha256 of its exact bytes.
 
-const SHA256_RE = /^sha256:[0-9a-f]{64}$/;
 const DIGEST_RE = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 function sha256Digest(bytes) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 function isValidDigest(digest) {
     return DIGEST_RE.test(digest);
-}
-function isSha256Digest(digest) {
-    return SHA256_RE.test(digest);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
@@ -29464,9 +29460,6 @@ function assembleIndex(parts) {
 ;// CONCATENATED MODULE: ./src/core/results.ts
 // What a check or gate run found: per image, per platform, per test. Rendered as JSON (--json),
 // GitHub outputs and summary, JUnit XML and the terminal summary.
-function imagePassed(image) {
-    return image.status === 'passed';
-}
 function countTests(images) {
     const tests = images.flatMap(i => i.platforms.flatMap(p => p.tests));
     const passed = tests.filter(t => t.status === 'passed').length;
@@ -29863,14 +29856,6 @@ function sanitizeTag(text) {
     if (!/^\w/.test(tag))
         tag = `_${tag.replace(/^[.-]+/, '')}`;
     return tag.slice(0, 128);
-}
-/** `host/path:tag` of a repository and a tag. */
-function tagReference(repo, tag) {
-    return `${repo.registry}/${repo.repository}:${tag}`;
-}
-/** `host/path@digest`. */
-function digestReference(repo, digest) {
-    return `${repo.registry}/${repo.repository}@${digest}`;
 }
 function sameRepository(a, b) {
     return a.registry === b.registry && a.repository === b.repository;
@@ -34054,8 +34039,7 @@ async function deliver(result, host) {
             await host.setOutputs(result.outputs);
         for (const dir of result.paths ?? [])
             await host.addPath(dir);
-        if (result.annotations.length)
-            await host.annotate(result.annotations);
+        await host.annotate(result.annotations);
     }
     catch (e) {
         exitCode = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;

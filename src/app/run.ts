@@ -63,7 +63,7 @@ export async function deliver(result: RunResult, host: Host): Promise<ExitCode> 
     if (result.presentation) await host.present(result.presentation);
     if (result.outputs) await host.setOutputs(result.outputs);
     for (const dir of result.paths ?? []) await host.addPath(dir);
-    if (result.annotations.length) await host.annotate(result.annotations);
+    await host.annotate(result.annotations);
   } catch (e) {
     exitCode = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
     failure = e instanceof Error ? e.message : String(e);
