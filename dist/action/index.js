@@ -34056,7 +34056,7 @@ async function dispatch(request, services, progress) {
         const installed = await setupTools(request.tools ?? DEFAULT_TOOLS, {
             log,
             installer: services.installer,
-            arch: process.arch,
+            arch: services.env.arch,
             ...(services.env.toolsMirror ? { mirror: services.env.toolsMirror } : {})
         });
         return ok({ text: renderSetupText(installed), document: installed }, { paths: installed.map(t => t.dir) });
@@ -35826,7 +35826,7 @@ function isObject(value) {
 
 function composeServices({ env, log, stream, binfmtDir }) {
     const temp = new TempDirs(env.tempRoot);
-    const exec = new ProcessExec({ env: { ...env.variables, TMPDIR: env.tempRoot }, log: stream, trace: env.trace });
+    const exec = new ProcessExec({ env: childEnvironment(env), log: stream, trace: env.trace });
     const installer = new ToolInstaller({
         exec,
         temp,
@@ -35842,6 +35842,17 @@ function composeServices({ env, log, stream, binfmtDir }) {
         installer,
         connect: scope => connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
     };
+}
+/**
+ * What programs imagegate starts inherit: the run's environment, with temporary files in the run's
+ * own directory, and without the action's inputs or the explicit registry password (logins reach
+ * docker through stdin, cosign through a config file of its own).
+ */
+function childEnvironment(env) {
+    return Object.fromEntries([
+        ...Object.entries(env.variables).filter(([name]) => !name.startsWith('INPUT_') && name !== ENV_PASSWORD),
+        ['TMPDIR', env.tempRoot]
+    ]);
 }
 function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
     const credentials = new CredentialStore({
@@ -35936,9 +35947,10 @@ function readRunEnvironment(vars, overrides = {}) {
     const cacheHome = vars.XDG_CACHE_HOME || (0,external_node_path_.join)(home, '.cache');
     const env = {
         ci: vars.GITHUB_ACTIONS === 'true' ? 'github' : vars.GITLAB_CI === 'true' ? 'gitlab' : 'terminal',
-        variables: vars,
+        variables: { ...vars },
         home,
         path: vars.PATH ?? '',
+        arch: process.arch,
         dockerConfigDir: vars.DOCKER_CONFIG || (0,external_node_path_.join)(home, '.docker'),
         tempRoot: vars.TMPDIR || (0,external_node_os_.tmpdir)(),
         login: environmentLogin(vars),
@@ -36044,9 +36056,9 @@ class GitHubHost extends GitHubLog {
                 core/* notice */.lm(a.message, props);
         }
     }
-    fail(message, exitCode) {
+    /** The step fails with `message`; the entry point ends the process with the exit code itself. */
+    fail(message, _exitCode) {
         core/* setFailed */.C1(message);
-        process.exitCode = exitCode;
     }
     saveState(name, value) {
         core/* saveState */.LZ(name, value);
@@ -36186,10 +36198,13 @@ async function runAction(entry = 'run') {
         const env = readRunEnvironment(process.env, { tempRoot: scratch, ...(login ? { login } : {}) });
         host.saveState(STATE.dockerConfig, JSON.stringify(await (0,run_scratch/* snapshotDockerConfig */.zc)(env.dockerConfigDir, scratch)));
         const junit = (0,external_node_path_.join)(scratch, 'imagegate-junit.xml');
-        await deliver(await run({ ...request, junit }, composeServices({ env, log: host, stream: process.stderr })), host);
+        const result = await run({ ...request, junit }, composeServices({ env, log: host, stream: process.stderr }));
+        process.exitCode = await deliver(result, host);
     }
     catch (e) {
-        host.fail(e instanceof Error ? e.message : String(e), e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure);
+        const code = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
+        host.fail(e instanceof Error ? e.message : String(e), code);
+        process.exitCode = code;
     }
 }
 

@@ -34055,7 +34055,7 @@ async function dispatch(request, services, progress) {
         const installed = await setupTools(request.tools ?? DEFAULT_TOOLS, {
             log,
             installer: services.installer,
-            arch: process.arch,
+            arch: services.env.arch,
             ...(services.env.toolsMirror ? { mirror: services.env.toolsMirror } : {})
         });
         return run_ok({ text: renderSetupText(installed), document: installed }, { paths: installed.map(t => t.dir) });
@@ -37008,7 +37008,7 @@ function isObject(value) {
 
 function composeServices({ env, log, stream, binfmtDir }) {
     const temp = new TempDirs(env.tempRoot);
-    const exec = new ProcessExec({ env: { ...env.variables, TMPDIR: env.tempRoot }, log: stream, trace: env.trace });
+    const exec = new ProcessExec({ env: childEnvironment(env), log: stream, trace: env.trace });
     const installer = new ToolInstaller({
         exec,
         temp,
@@ -37024,6 +37024,17 @@ function composeServices({ env, log, stream, binfmtDir }) {
         installer,
         connect: scope => connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
     };
+}
+/**
+ * What programs imagegate starts inherit: the run's environment, with temporary files in the run's
+ * own directory, and without the action's inputs or the explicit registry password (logins reach
+ * docker through stdin, cosign through a config file of its own).
+ */
+function childEnvironment(env) {
+    return Object.fromEntries([
+        ...Object.entries(env.variables).filter(([name]) => !name.startsWith('INPUT_') && name !== ENV_PASSWORD),
+        ['TMPDIR', env.tempRoot]
+    ]);
 }
 function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
     const credentials = new CredentialStore({
@@ -37118,9 +37129,10 @@ function readRunEnvironment(vars, overrides = {}) {
     const cacheHome = vars.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)(home, '.cache');
     const env = {
         ci: vars.GITHUB_ACTIONS === 'true' ? 'github' : vars.GITLAB_CI === 'true' ? 'gitlab' : 'terminal',
-        variables: vars,
+        variables: { ...vars },
         home,
         path: vars.PATH ?? '',
+        arch: process.arch,
         dockerConfigDir: vars.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(home, '.docker'),
         tempRoot: vars.TMPDIR || (0,external_node_os_namespaceObject.tmpdir)(),
         login: environmentLogin(vars),
@@ -39033,9 +39045,9 @@ class GitHubHost extends GitHubLog {
                 notice(a.message, props);
         }
     }
-    fail(message, exitCode) {
+    /** The step fails with `message`; the entry point ends the process with the exit code itself. */
+    fail(message, _exitCode) {
         setFailed(message);
-        process.exitCode = exitCode;
     }
     saveState(name, value) {
         saveState(name, value);

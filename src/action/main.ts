@@ -26,11 +26,11 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
     const env = readRunEnvironment(process.env, {tempRoot: scratch, ...(login ? {login} : {})});
     host.saveState(STATE.dockerConfig, JSON.stringify(await snapshotDockerConfig(env.dockerConfigDir, scratch)));
     const junit = join(scratch, 'imagegate-junit.xml');
-    await deliver(await run({...request, junit}, composeServices({env, log: host, stream: process.stderr})), host);
+    const result = await run({...request, junit}, composeServices({env, log: host, stream: process.stderr}));
+    process.exitCode = await deliver(result, host);
   } catch (e) {
-    host.fail(
-      e instanceof Error ? e.message : String(e),
-      e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure
-    );
+    const code = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;
+    host.fail(e instanceof Error ? e.message : String(e), code);
+    process.exitCode = code;
   }
 }

@@ -78,7 +78,7 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
     const installed = await setupTools(request.tools ?? DEFAULT_TOOLS, {
       log,
       installer: services.installer,
-      arch: process.arch,
+      arch: services.env.arch,
       ...(services.env.toolsMirror ? {mirror: services.env.toolsMirror} : {})
     });
     return ok({text: renderSetupText(installed), document: installed}, {paths: installed.map(t => t.dir)});

@@ -19,7 +19,7 @@ import {TempDirs} from '../io/temp.js';
 import {TestRunner} from '../io/test-runner.js';
 import {ToolInstaller} from '../io/tool-install.js';
 import {RegistryClient} from '../registry/client.js';
-import {CredentialStore} from '../registry/credentials.js';
+import {CredentialStore, ENV_PASSWORD} from '../registry/credentials.js';
 import {RegistryTransport} from '../registry/transport.js';
 
 export interface ComposeOptions {
@@ -33,7 +33,7 @@ export interface ComposeOptions {
 
 export function composeServices({env, log, stream, binfmtDir}: ComposeOptions): Services {
   const temp = new TempDirs(env.tempRoot);
-  const exec = new ProcessExec({env: {...env.variables, TMPDIR: env.tempRoot}, log: stream, trace: env.trace});
+  const exec = new ProcessExec({env: childEnvironment(env), log: stream, trace: env.trace});
   const installer = new ToolInstaller({
     exec,
     temp,
@@ -49,6 +49,18 @@ export function composeServices({env, log, stream, binfmtDir}: ComposeOptions): 
     installer,
     connect: scope => connect({env, log, exec, temp, installer, ...(binfmtDir ? {binfmtDir} : {})}, scope)
   };
+}
+
+/**
+ * What programs imagegate starts inherit: the run's environment, with temporary files in the run's
+ * own directory, and without the action's inputs or the explicit registry password (logins reach
+ * docker through stdin, cosign through a config file of its own).
+ */
+function childEnvironment(env: RunEnvironment): Record<string, string | undefined> {
+  return Object.fromEntries([
+    ...Object.entries(env.variables).filter(([name]) => !name.startsWith('INPUT_') && name !== ENV_PASSWORD),
+    ['TMPDIR', env.tempRoot]
+  ]);
 }
 
 interface Parts {

@@ -21,6 +21,8 @@ export interface RunEnvironment {
   variables: Variables;
   home: string;
   path: string;
+  /** The machine's architecture as Node names it (`x64`, `arm64`): which pinned downloads apply. */
+  arch: string;
   /** Directory holding docker's config.json: DOCKER_CONFIG, else $HOME/.docker. */
   dockerConfigDir: string;
   /** Where this run's temporary files go (TMPDIR, or the action's scratch directory). */
@@ -60,9 +62,10 @@ export function readRunEnvironment(vars: Variables, overrides: Partial<RunEnviro
   const cacheHome = vars.XDG_CACHE_HOME || join(home, '.cache');
   const env: RunEnvironment = {
     ci: vars.GITHUB_ACTIONS === 'true' ? 'github' : vars.GITLAB_CI === 'true' ? 'gitlab' : 'terminal',
-    variables: vars,
+    variables: {...vars},
     home,
     path: vars.PATH ?? '',
+    arch: process.arch,
     dockerConfigDir: vars.DOCKER_CONFIG || join(home, '.docker'),
     tempRoot: vars.TMPDIR || tmpdir(),
     login: environmentLogin(vars),

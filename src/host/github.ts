@@ -77,9 +77,9 @@ export class GitHubHost extends GitHubLog implements Host {
     }
   }
 
-  fail(message: string, exitCode: ExitCode): void {
+  /** The step fails with `message`; the entry point ends the process with the exit code itself. */
+  fail(message: string, _exitCode: ExitCode): void {
     core.setFailed(message);
-    process.exitCode = exitCode;
   }
 
   saveState(name: string, value: string): void {

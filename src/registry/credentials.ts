@@ -46,7 +46,7 @@ export interface CredentialStoreOptions {
 }
 
 const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
-const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+export const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
 const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
 
 /** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
