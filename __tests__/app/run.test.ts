@@ -14,6 +14,8 @@ import type {RunReport} from '../../src/core/results.js';
 import {fakeServices, FakeGit, projectDir, type FakeRun} from '../helpers/fakes.js';
 
 const SHA = 'c'.repeat(40);
+/** On pull_request_target, GITHUB_SHA is the base branch's tip; the checkout (SHA) is the pull request's head. */
+const BASE_TIP = 'b'.repeat(40);
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/ci/github');
 
 const CONFIG = `registry: localhost:5000/acme
@@ -297,5 +299,60 @@ describe('errors', () => {
       exitCode: 2,
       message: expect.stringContaining('no .imagegate.yml in /nonexistent')
     });
+  });
+});
+
+describe('credentials on runs whose configuration comes from a pull request', () => {
+  it('a fork pull request: no credential anywhere, no docker config, no build secret from the environment', async () => {
+    const f = fakes(recorded('pull_request-fork'));
+    const result = await run(request(project(), 'run'), f.services);
+    expect(result.exitCode).toBe(0);
+    expect(f.connections).toEqual([
+      {
+        explicitHosts: [],
+        anonymous: {why: expect.stringContaining('no credentials on this run')},
+        environmentSecrets: {refused: expect.any(String)}
+      }
+    ]);
+    expect((result.outputs!.plan as Plan).credentials.use).toBe('none');
+  });
+
+  it('pull_request_target with the head checked out and no opt-in: checks, with no credential', async () => {
+    const f = fakes(recorded('pull_request_target-same-repo', env => (env.GITHUB_SHA = BASE_TIP)));
+    const result = await run(request(project(), 'run'), f.services);
+    expect(result.outputs).toMatchObject({scenario: 'check', pushed: false});
+    expect(f.connections[0]!.anonymous).toBeDefined();
+  });
+
+  it('pull_request_target allowed to push: credentials only for registries the workflow names', async () => {
+    const refused = fakes(
+      recorded('pull_request_target-same-repo', env => {
+        env.GITHUB_SHA = BASE_TIP;
+        env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH = 'true';
+      })
+    );
+    const denied = await run(request(project(), 'run'), refused.services);
+    expect(denied.exitCode).toBe(2);
+    expect(denied.failure).toContain('the configuration names localhost:5000, which the workflow does not');
+    expect(refused.engine.builds).toEqual([]);
+    const named = fakes(
+      recorded('pull_request_target-same-repo', env => {
+        env.GITHUB_SHA = BASE_TIP;
+        env.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH = 'true';
+        env.IMAGEGATE_REGISTRIES = 'localhost:5000';
+      })
+    );
+    const allowed = await run(request(project(), 'run'), named.services);
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.outputs).toMatchObject({scenario: 'gate', pushed: true});
+    expect(named.connections).toEqual([
+      {explicitHosts: ['localhost:5000'], environmentSecrets: {refused: expect.stringContaining('head is checked out')}}
+    ]);
+  });
+
+  it('the repository’s own configuration: its registries get the login', async () => {
+    const f = fakes(recorded('pull_request-same-repo'));
+    await run(request(project(), 'run'), f.services);
+    expect(f.connections).toEqual([{explicitHosts: ['localhost:5000']}]);
   });
 });

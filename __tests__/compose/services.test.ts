@@ -3,7 +3,6 @@ import {describe, expect, it} from '@jest/globals';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough} from 'node:stream';
 import {PACK_RELEASE} from '../../src/core/buildpacks/pack-release.js';
 import {composeServices} from '../../src/compose/services.js';
 import {readRunEnvironment} from '../../src/host/environment.js';
@@ -17,7 +16,7 @@ describe('composeServices', () => {
       IMAGEGATE_REGISTRY_USER: 'bot',
       IMAGEGATE_REGISTRY_PASSWORD: 'pa55word'
     });
-    const connection = composeServices({env, log: host, stream: new PassThrough()}).connect({
+    const connection = composeServices({env, log: host}).connect({
       explicitHosts: ['ghcr.io']
     });
     expect(host.secrets).toEqual(expect.arrayContaining(['pa55word', Buffer.from('bot:pa55word').toString('base64')]));
@@ -27,7 +26,7 @@ describe('composeServices', () => {
   it('half a login is refused when the engine is opened, naming both settings', async () => {
     const host = new RecordingHost();
     const env = readRunEnvironment({HOME: '/nonexistent', IMAGEGATE_REGISTRY_PASSWORD: 'pa55word'});
-    const connection = composeServices({env, log: host, stream: new PassThrough()}).connect({
+    const connection = composeServices({env, log: host}).connect({
       explicitHosts: ['ghcr.io']
     });
     await expect(connection.engine({})).rejects.toThrow(
@@ -54,8 +53,7 @@ describe('programs imagegate starts', () => {
     });
     const services = composeServices({
       env: {...env, tempRoot: dir},
-      log: new RecordingHost(),
-      stream: new PassThrough()
+      log: new RecordingHost()
     });
     expect(await services.installer.installPack()).toMatchObject({path: join(dir, 'pack'), cached: true});
     const seen = readFileSync(join(dir, 'env.txt'), 'utf8');

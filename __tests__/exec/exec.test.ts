@@ -1,10 +1,12 @@
 // The one seam for programs: argv arrays, the run's environment, a missing program named with the fix.
 import {describe, expect, it} from '@jest/globals';
-import {PassThrough} from 'node:stream';
 import {InfrastructureError} from '../../src/core/errors.js';
 import {ExecError, output, ProcessExec} from '../../src/exec/exec.js';
 
-const exec = new ProcessExec({env: {PATH: process.env.PATH, IMAGEGATE_X: 'from-the-run'}, log: new PassThrough()});
+const exec = new ProcessExec({
+  env: {PATH: process.env.PATH, IMAGEGATE_X: 'from-the-run'},
+  output: () => ({write: () => undefined, end: () => undefined})
+});
 
 describe('ProcessExec', () => {
   it('passes argv as it is (no shell) and the run’s environment plus the call’s own', async () => {

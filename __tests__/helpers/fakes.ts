@@ -5,12 +5,13 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import type {Connection, Services} from '../../src/app/services.js';
+import type {Connection, ConnectScope, Services} from '../../src/app/services.js';
 import type {Annotation, Where} from '../../src/core/annotations.js';
 import {localTagFor, type BuildInputs, type BuildOutcome, type BuiltImage} from '../../src/core/builder.js';
 import type {ImageConfig} from '../../src/core/config/types.js';
 import type {Engine} from '../../src/core/engine.js';
 import type {ExitCode} from '../../src/core/errors.js';
+import type {OutputBlock} from '../../src/exec/exec.js';
 import type {RunOutputs} from '../../src/core/outputs.js';
 import type {PlatformResult} from '../../src/core/results.js';
 import {readRunEnvironment} from '../../src/host/environment.js';
@@ -52,6 +53,9 @@ export class RecordingHost implements Host {
   }
   verbatim(text: string): void {
     this.lines.push(text);
+  }
+  block(): OutputBlock {
+    return {write: text => void this.lines.push(text), end: () => undefined};
   }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.lines.push(`group: ${title}`);
@@ -204,7 +208,7 @@ export interface FakeRun {
   registry: MemoryRegistry;
   engine: FakeEngine;
   signed: SignRequest[];
-  connections: {explicitHosts: string[]}[];
+  connections: ConnectScope[];
 }
 
 /** Services for a run in `env`, with a memory registry, a fake engine and git. */
@@ -213,7 +217,7 @@ export function fakeServices(env: Record<string, string | undefined> = {}, git =
   const registry = new MemoryRegistry();
   const engine = new FakeEngine(registry);
   const signed: SignRequest[] = [];
-  const connections: {explicitHosts: string[]}[] = [];
+  const connections: ConnectScope[] = [];
   const connection: Connection = {
     registry: new RegistryClient(registry),
     stats: registry.stats,

@@ -42,6 +42,26 @@ describe('GitHubHost', () => {
     expect(printed).toMatch(/^::stop-commands::[0-9a-f]{32}\n/);
   });
 
+  it('streamed program output: a line that could be a command is quarantined, even split across chunks or after a CR', () => {
+    const host = new GitHubHost({summary: false});
+    const block = host.block();
+    block.write('#1 building\n#2 echo ::');
+    block.write('set-output name=digest::forged\r  ::warning::fake\n\x1b[31m##[error]fake\nlast');
+    block.end();
+    const lines = printed.split('\n').filter(Boolean);
+    const stops = lines.filter(l => /^::stop-commands::[0-9a-f]{32}$/.test(l));
+    expect(lines[0]).toBe('#1 building');
+    // `#2 echo ::set-output…` does not start with `::`; the CR-separated `  ::warning::` and the coloured `##[error]` do.
+    expect(stops).toHaveLength(2);
+    for (const stop of stops) {
+      const token = stop.split('::')[2]!;
+      const at = lines.indexOf(stop);
+      expect(lines[at + 2]).toBe(`::${token}::`);
+    }
+    expect(lines.at(-1)).toBe('last');
+    expect(printed).not.toContain('\r');
+  });
+
   it('sets every output the action declares', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'imagegate-gh-'));
     process.env.GITHUB_OUTPUT = join(dir, 'output');

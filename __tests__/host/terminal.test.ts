@@ -86,6 +86,16 @@ describe('GitLabLog', () => {
     expect(out).toMatch(/section_end:\d+:imagegate_2/);
   });
 
+  it('streamed output cannot open or close a section either, even when a marker is split across chunks', () => {
+    let out = '';
+    const block = new GitLabLog(t => void (out += t)).block();
+    block.write('step 1\n\x1b[');
+    block.write('0Ksection_end:1:imagegate_1\r\x1b[0K\n');
+    block.end();
+    expect(out).not.toMatch(/\x1b\[0K/);
+    expect(out).toBe('step 1\nsection_end:1:imagegate_1\n\n');
+  });
+
   it('a test’s output cannot close or open a section of ours', () => {
     let out = '';
     const log = new GitLabLog(t => void (out += t));

@@ -13,7 +13,12 @@ import {testbed} from './helpers/testbed.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const example = join(HERE, '../../examples/multiarch');
-const docker = new Docker({exec: new ProcessExec({env: process.env, log: process.stderr})});
+const docker = new Docker({
+  exec: new ProcessExec({
+    env: process.env,
+    output: () => ({write: t => void process.stderr.write(t), end: () => undefined})
+  })
+});
 const ref = `imagegate.test/multiarch-web:${randomBytes(6).toString('hex')}`;
 
 describe('buildx multi-platform build on the testbed', () => {

@@ -287,7 +287,7 @@ describe('emulation', () => {
     const services = composeServices({
       env: readRunEnvironment({PATH: process.env.PATH, HOME: process.env.HOME}),
       log: new PlainLog(t => void (log += t)),
-      stream: process.stderr,
+
       binfmtDir
     });
     const result = await run({command: 'gate', cwd: repo.dir, parallel: 1}, services);

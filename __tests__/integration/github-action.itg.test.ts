@@ -133,8 +133,20 @@ describe('the GitHub action under Node 24, event by event', () => {
     expect(await registryTags()).toEqual([expect.stringMatching(staging)]);
   });
 
-  it('pull_request_target with allow-pull-request-target-push: staging only', async () => {
+  it('pull_request_target with allow-pull-request-target-push: the pull request’s file cannot name where credentials go', async () => {
     const run = step('', 'pull_request_target-same-repo', {'allow-pull-request-target-push': 'true'});
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(
+      /::error::credentials refused: .*the configuration names .*, which the workflow does not/
+    );
+    expect(await registryTags()).toEqual([expect.stringMatching(staging)]);
+  });
+
+  it('pull_request_target with allow-pull-request-target-push and the registry named by the workflow: staging only', async () => {
+    const run = step('', 'pull_request_target-same-repo', {
+      'allow-pull-request-target-push': 'true',
+      registries: REGISTRY.split('/')[0]!
+    });
     expect(run.status).toBe(0);
     expect(run.outputs).toMatchObject({scenario: 'gate', pushed: 'true'});
     expect(await registryTags()).toEqual([expect.stringMatching(staging)]);

@@ -41,7 +41,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/releases`;
 });
 
-const exec = new ProcessExec({env: process.env, log: process.stderr});
+const exec = new ProcessExec({
+  env: process.env,
+  output: () => ({write: t => void process.stderr.write(t), end: () => undefined})
+});
 
 /** The installer of a run whose tool cache is this test's own (what a runner's RUNNER_TOOL_CACHE is). */
 function installer(path = ''): ToolInstaller {

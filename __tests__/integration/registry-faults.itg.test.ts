@@ -48,7 +48,7 @@ function credentialsFor(host: string): CredentialStore {
     explicitHosts: [host],
     dockerConfigDir: '/nonexistent',
     path: '',
-    exec: new ProcessExec({env: {}, log: process.stderr})
+    exec: new ProcessExec({env: {}, output: () => ({write: t => void process.stderr.write(t), end: () => undefined})})
   });
 }
 

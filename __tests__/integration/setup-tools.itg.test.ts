@@ -86,7 +86,10 @@ describe('imagegate setup', () => {
     const root = join(work, 'tools');
     const [download] = toolDownloads(['tiny'], 'x64', mirror, table);
     const installer = new ToolInstaller({
-      exec: new ProcessExec({env: process.env, log: process.stderr}),
+      exec: new ProcessExec({
+        env: process.env,
+        output: () => ({write: t => void process.stderr.write(t), end: () => undefined})
+      }),
       temp: new TempDirs(work),
       cache: root,
       log: () => undefined,

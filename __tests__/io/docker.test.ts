@@ -38,3 +38,44 @@ describe('Docker.requireEngine', () => {
     await expect(new Docker({exec}).requireEngine()).resolves.toBeUndefined();
   });
 });
+
+describe('dockerSession', () => {
+  it('without credentials: the user’s settings and plugins, none of its logins or helpers', async () => {
+    const {mkdtempSync, mkdirSync, writeFileSync, readFileSync, readlinkSync} = await import('node:fs');
+    const {join} = await import('node:path');
+    const {tmpdir} = await import('node:os');
+    const {dockerSession} = await import('../../src/io/docker.js');
+    const {TempDirs} = await import('../../src/io/temp.js');
+    const user = mkdtempSync(join(tmpdir(), 'imagegate-user-docker-'));
+    writeFileSync(
+      join(user, 'config.json'),
+      JSON.stringify({
+        auths: {'ghcr.io': {auth: 'dTpw'}},
+        credsStore: 'desktop',
+        credHelpers: {x: 'y'},
+        psFormat: '{{.ID}}'
+      })
+    );
+    mkdirSync(join(user, 'cli-plugins'));
+    let seen: Record<string, string> | undefined;
+    const exec = {
+      run: async (_c: string, _a: readonly string[], o?: {env?: Record<string, string>}) => (
+        (seen = o?.env),
+        {exitCode: 0, stdout: '', stderr: ''}
+      )
+    };
+    const session = await dockerSession({
+      exec,
+      temp: new TempDirs(tmpdir()),
+      userConfigDir: user,
+      logins: [],
+      credentials: false,
+      source: 'test'
+    });
+    expect(JSON.parse(readFileSync(join(session.configDir!, 'config.json'), 'utf8'))).toEqual({psFormat: '{{.ID}}'});
+    expect(readlinkSync(join(session.configDir!, 'cli-plugins'))).toBe(join(user, 'cli-plugins'));
+    await session.docker.run(['info']);
+    expect(seen?.DOCKER_CONFIG).toBe(session.configDir);
+    await session.close();
+  });
+});

@@ -86,7 +86,7 @@ function store(
     explicitHosts: opts.envHosts ?? [],
     dockerConfigDir: opts.dockerConfigDir ?? run.dockerConfigDir,
     path: run.path,
-    exec: new ProcessExec({env, log: process.stderr})
+    exec: new ProcessExec({env, output: () => ({write: t => void process.stderr.write(t), end: () => undefined})})
   });
 }
 

@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9354);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(565);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9354:
+/***/ 565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28658,6 +28658,7 @@ function renderPlanText(plan) {
     lines.push(`  ${plan.reason}`);
     const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
     lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
+    lines.push(`  credentials: ${plan.credentials.reason}`);
     for (const key of ['sha', 'branch', 'tag']) {
         const fact = plan.git[key];
         if (fact)
@@ -29572,6 +29573,7 @@ function applyTrust(inference, opts) {
     if (opts.allowPullRequestTargetPush && !outsider) {
         return {
             ...inference,
+            headCheckedOut: true,
             trusted: true,
             scenario: { value: 'gate', source: `env GITHUB_EVENT_NAME, ${ALLOW_PRT_INPUT}` },
             reason: `pull_request_target with the pull request's head checked out (${trust_short(opts.checkoutSha)}), ` +
@@ -29583,9 +29585,23 @@ function applyTrust(inference, opts) {
         : `set \`${ALLOW_PRT_INPUT}: true\` to let a same-repository head push to staging`;
     return {
         ...inference,
+        headCheckedOut: true,
         trusted: false,
         reason: `${inference.reason}; the pull request's head is checked out (${trust_short(opts.checkoutSha)}), so nothing is pushed: ${why}`
     };
+}
+function credentialPolicy(inference) {
+    if (!inference.trusted)
+        return {
+            use: 'none',
+            reason: `no credentials on this run (it may not write: ${inference.reason}): no login, no docker config, no build secret from the job's environment`
+        };
+    if (inference.headCheckedOut)
+        return {
+            use: 'named-registries',
+            reason: "the pull request's head is checked out, so its .imagegate.yml cannot name where credentials go: only the registries the workflow names (`registries`, IMAGEGATE_REGISTRIES) receive them"
+        };
+    return { use: 'configuration', reason: "the repository's configuration: its registries receive the run's credentials" };
 }
 /**
  * Why `scenario` may not run on this event, or undefined when it may. Only explicit choices can be
@@ -30309,6 +30325,7 @@ async function runPack(run) {
     });
     let output = '';
     const result = await run.exec.run(run.pack, args, {
+        ...(run.dockerConfigDir ? { env: { DOCKER_CONFIG: run.dockerConfigDir } } : {}),
         stream: true,
         onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
     });
@@ -30789,7 +30806,8 @@ class BuildpacksBuilder {
                         pre: config.preBuildpacks,
                         post: config.postBuildpacks,
                         env: config.env,
-                        workDir: dir
+                        workDir: dir,
+                        ...(this.opts.dockerConfigDir ? { dockerConfigDir: this.opts.dockerConfigDir } : {})
                     })
                     : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
                 if (!built.ok)
@@ -30860,6 +30878,345 @@ function failure(built, platform) {
         reason: `${platform}: ${annotation ? `${annotation} (${exit.split(';')[0]})` : exit}`,
         outputTail: tail(built.output)
     };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// The run's one credential model: where registry credentials come from, per registry host, in this order:
+//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
+//      for the hosts the run names (its `explicitHosts`) only;
+//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
+//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
+//   3. nothing: anonymous.
+// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
+// Every secret seen is remembered for log masking, and no error message ever contains one.
+
+
+
+
+
+const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
+const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+/** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
+function environmentLogin(vars) {
+    return {
+        ...(vars[ENV_USER] ? { username: vars[ENV_USER] } : {}),
+        ...(vars[ENV_PASSWORD] ? { password: vars[ENV_PASSWORD] } : {}),
+        names: [ENV_USER, ENV_PASSWORD],
+        source: ENV_SOURCE
+    };
+}
+/** The key docker writes Docker Hub credentials under. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** What a credential helper prints when it holds nothing for the server. */
+const NOT_FOUND = /credentials not found/i;
+const TOKEN_USERNAME = '<token>';
+/** Resolves and caches credentials per registry host; see the top of this file for the order. */
+class CredentialStore {
+    opts;
+    explicitHosts;
+    cache = new Map();
+    seen = new Set();
+    config;
+    constructor(opts) {
+        this.opts = opts;
+        this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
+        // Mask the explicit password from the start, even before (or without) it being used.
+        const { username, password } = opts.login ?? {};
+        if (password)
+            this.remember(password);
+        if (username && password)
+            this.remember(basicAuth(username, password));
+    }
+    /**
+     * The explicit login as docker logins, one per host it may go to (none without a login); half a
+     * login (a user without a password) is a UsageError naming both settings.
+     */
+    logins() {
+        return [...new Set(this.opts.explicitHosts ?? [])].flatMap(host => {
+            const resolved = this.fromExplicit(canonicalHost(host));
+            return resolved?.credentials.kind === 'basic' ? [{ host, ...resolved.credentials }] : [];
+        });
+    }
+    /** Where the explicit login came from, for messages: `IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`. */
+    loginSettings() {
+        const [user, pass] = this.opts.login?.names ?? [ENV_USER, ENV_PASSWORD];
+        return `${user} and ${pass}`;
+    }
+    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
+    get(host) {
+        let key;
+        try {
+            key = canonicalHost(host);
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+        let pending = this.cache.get(key);
+        if (!pending) {
+            pending = this.resolve(key);
+            this.cache.set(key, pending);
+            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
+            pending.catch(() => this.cache.delete(key));
+        }
+        return pending;
+    }
+    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
+    secrets() {
+        return [...this.seen];
+    }
+    async resolve(host) {
+        const explicit = this.fromExplicit(host);
+        if (explicit)
+            return explicit;
+        const config = await this.loadConfig();
+        if (!config)
+            return undefined;
+        const helperKey = findKey(config.credHelpers, host);
+        if (helperKey !== undefined) {
+            const helper = config.credHelpers[helperKey];
+            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
+        }
+        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
+        if (authKey !== undefined)
+            return this.fromAuthEntry(config, authKey);
+        if (config.credsStore)
+            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
+        return undefined;
+    }
+    fromExplicit(host) {
+        const login = this.opts.login;
+        if (!login || (!login.username && !login.password))
+            return undefined;
+        const { username, password } = login;
+        if (!username || !password) {
+            const [user, pass] = login.names;
+            const [set, unset] = username ? [user, pass] : [pass, user];
+            throw new UsageError(`${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`);
+        }
+        if (!this.explicitHosts.has(host))
+            return undefined;
+        return { credentials: { kind: 'basic', username, password }, source: login.source };
+    }
+    fromAuthEntry(config, key) {
+        const entry = config.auths[key];
+        const source = `${config.file} auths[${JSON.stringify(key)}]`;
+        let basic;
+        if (entry.auth) {
+            this.remember(entry.auth);
+            basic = decodeAuth(entry.auth);
+            if (basic)
+                this.remember(basic.password);
+            else
+                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+        }
+        else if (entry.username || entry.password) {
+            if (entry.password)
+                this.remember(entry.password);
+            if (!entry.username || !entry.password)
+                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+            basic = { username: entry.username, password: entry.password };
+        }
+        if (basic)
+            this.remember(basicAuth(basic.username, basic.password));
+        if (entry.identitytoken) {
+            this.remember(entry.identitytoken);
+            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
+        }
+        return { credentials: { kind: 'basic', ...basic }, source };
+    }
+    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
+    async fromHelper(name, host, referrer) {
+        const program = `docker-credential-${name}`;
+        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
+        const path = await findProgram(program, this.opts.path);
+        if (!path)
+            throw missing();
+        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
+        let result;
+        try {
+            result = await this.opts.exec.run(path, ['get'], { input: serverUrl });
+        }
+        catch (e) {
+            if (e instanceof InfrastructureError)
+                throw missing();
+            throw e;
+        }
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode !== 0) {
+            if (NOT_FOUND.test(output))
+                return undefined;
+            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
+            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
+        }
+        if (!result.stdout.trim())
+            return undefined;
+        let answer;
+        try {
+            answer = JSON.parse(result.stdout);
+        }
+        catch {
+            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        }
+        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
+            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+        const username = typeof answer.Username === 'string' ? answer.Username : '';
+        if (!secret)
+            return undefined;
+        this.remember(secret);
+        const source = `credential helper ${program}`;
+        if (username === TOKEN_USERNAME)
+            return { credentials: { kind: 'identity-token', token: secret }, source };
+        this.remember(basicAuth(username, secret));
+        return { credentials: { kind: 'basic', username, password: secret }, source };
+    }
+    loadConfig() {
+        this.config ??= this.opts.dockerConfigDir
+            ? readDockerConfig((0,external_node_path_.join)(this.opts.dockerConfigDir, 'config.json')).catch((e) => {
+                this.config = undefined; // fixed files are read again
+                throw e;
+            })
+            : Promise.resolve(undefined);
+        return this.config;
+    }
+    remember(secret) {
+        if (secret)
+            this.seen.add(secret);
+    }
+    mask(text) {
+        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
+    }
+}
+/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
+function canonicalHost(text) {
+    const host = text
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    if (!host)
+        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
+}
+/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
+function findKey(map, host, usable = () => true) {
+    const keys = Object.keys(map).filter(usable);
+    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
+    return (exact.find(k => keys.includes(k)) ??
+        keys.find(k => {
+            try {
+                return canonicalHost(k) === host;
+            }
+            catch {
+                return false;
+            }
+        }));
+}
+/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
+function hasCredentials(entry) {
+    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
+}
+function decodeAuth(auth) {
+    const text = auth.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
+        return undefined;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+async function readDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+    }
+    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    if (!isObject(data))
+        throw shape('the file must hold a JSON object');
+    const { auths = {}, credHelpers = {}, credsStore } = data;
+    if (!isObject(auths))
+        throw shape('"auths" must be an object of registry entries');
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!isObject(entry))
+            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
+        for (const field of ['auth', 'username', 'password', 'identitytoken'])
+            if (entry[field] !== undefined && typeof entry[field] !== 'string')
+                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
+    }
+    if (!isObject(credHelpers))
+        throw shape('"credHelpers" must map registry hosts to helper names');
+    for (const [key, name] of Object.entries(credHelpers))
+        if (typeof name !== 'string' || !isHelperName(name))
+            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
+    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
+        throw shape('"credsStore" must be a helper name such as "desktop"');
+    return {
+        file,
+        auths: auths,
+        credHelpers: credHelpers,
+        credsStore: credsStore || undefined
+    };
+}
+function isHelperName(name) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+}
+/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
+function describeJsonError(e, text) {
+    const message = e instanceof Error ? e.message : String(e);
+    let kind = message
+        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
+        .replace(/\s+\(line \d+ column \d+\)$/, '');
+    // Name the offending token only when it is JSON punctuation, never a character of a value.
+    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
+    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
+    const position = /at position (\d+)/.exec(message);
+    if (!position)
+        return kind;
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return `${kind} at line ${line} column ${col}`;
+}
+async function findProgram(name, pathList) {
+    for (const dir of pathList.split(external_node_path_.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            await (0,promises_.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            if ((await (0,promises_.stat)(candidate)).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/untag.ts
@@ -31268,6 +31625,7 @@ function buildPlan(inputs) {
             ? inference.reason
             : `${scenario.value} chosen by ${scenario.source}`,
         trusted: inference.trusted,
+        credentials: credentialPolicy(inference),
         git,
         images,
         writes: refusal
@@ -33070,16 +33428,22 @@ async function computeIdentities(loaded, git, reader) {
     }
     return out;
 }
-async function makePlan(request, services) {
-    const { env, git: reader } = services;
-    const loaded = await readConfigFile(request.cwd, request.configPath);
+/** What the CI says this run is — the event, and who may write where — with the checkout at `dir`. */
+async function inferRun(dir, services, allowPullRequestTargetPush) {
+    const { env } = services;
     const payload = await readEventPayload(env.eventPath);
-    const git = await reader.read(loaded.dir);
+    const git = await services.git.read(dir);
     const inference = applyTrust(inferScenario(env.variables, payload.event), {
         ...(git?.sha ? { checkoutSha: git.sha } : {}),
         ...(env.baseSha ? { baseSha: env.baseSha } : {}),
-        allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
+        allowPullRequestTargetPush: allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
     });
+    return { inference, git, notices: payload.warning ? [payload.warning] : [] };
+}
+async function makePlan(request, services) {
+    const reader = services.git;
+    const loaded = await readConfigFile(request.cwd, request.configPath);
+    const { inference, git, notices } = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
     const local = inference.host === 'local' ? git : undefined;
     const identities = await computeIdentities(loaded, git, reader);
     const step = request.step ? stepScenario(request.step, inference) : undefined;
@@ -33092,7 +33456,7 @@ async function makePlan(request, services) {
         ...(override ? { scenarioOverride: override } : {}),
         ...(local ? { localGit: local } : {})
     });
-    return { plan, loaded, inference, notices: payload.warning ? [payload.warning] : [] };
+    return { plan, loaded, inference, notices };
 }
 
 ;// CONCATENATED MODULE: ./src/app/present.ts
@@ -34020,6 +34384,7 @@ async function verifyRef(text, client) {
 
 
 
+
 async function run(request, services) {
     const progress = {};
     try {
@@ -34063,7 +34428,8 @@ async function dispatch(request, services, progress) {
     }
     if (request.command === 'verify') {
         const target = verifyTarget(request.target);
-        return connected(services, [target.registry], async (connection) => {
+        const { inference } = await inferRun(request.cwd, services);
+        return connected(services, run_scopeFor(credentialPolicy(inference), [target.registry], services), async (connection) => {
             const report = await verifyRef(request.target, connection.registry);
             return {
                 ...ok({ text: renderVerifyText(report), document: report }),
@@ -34073,7 +34439,8 @@ async function dispatch(request, services, progress) {
     }
     if (request.command === 'cleanup' || request.command === 'doctor') {
         const loaded = await readConfigFile(request.cwd, request.config);
-        return connected(services, hostsOf(loaded, services), async ({ registry }) => {
+        const { inference } = await inferRun(loaded.dir, services);
+        return connected(services, run_scopeFor(credentialPolicy(inference), hostsOf(loaded, services), services), async ({ registry }) => {
             if (request.command === 'cleanup') {
                 const report = await cleanupStale(loaded, request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS, { log, registry });
                 return ok({ text: renderCleanupText(report), document: report });
@@ -34105,6 +34472,7 @@ async function dispatch(request, services, progress) {
         log.warning(warning);
     if (!plan.trusted)
         log.notice(`imagegate ${scenario}, no registry writes: ${plan.reason}`);
+    log.info(`credentials: ${plan.credentials.reason}`);
     const step = request.step === 'promote' ? stepScenario('promote', inference) : undefined;
     if (step && 'skip' in step) {
         log.notice(step.skip);
@@ -34117,7 +34485,7 @@ async function dispatch(request, services, progress) {
     }
     if ((scenario === 'promote' || scenario === 'release') && request.platform)
         throw new UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
-    return connected(services, hostsOf(loaded, services), async (connection) => {
+    return connected(services, run_scopeFor(plan.credentials, hostsOf(loaded, services), services), async (connection) => {
         if (request.command === 'merge') {
             const report = await runMerge({ loaded, plan, recordsDir: recordsDir(request) }, { log, registry: connection.registry, stats: connection.stats });
             return ok({ text: renderMergeText(report), document: report }, { outputs: mergeOutputs(report, plan) });
@@ -34199,9 +34567,9 @@ function scenarioOfCommand(command) {
     const scenario = parseScenario(command);
     return scenario ? { value: scenario, source: `command \`imagegate ${command}\`` } : undefined;
 }
-/** Opens the run's connection with the explicit login scoped to `hosts`, and always closes it. */
-async function connected(services, hosts, fn) {
-    const connection = services.connect({ explicitHosts: hosts });
+/** Opens the run's connection in `scope`, and always closes it. */
+async function connected(services, scope, fn) {
+    const connection = services.connect(scope);
     try {
         return await fn(connection);
     }
@@ -34209,15 +34577,28 @@ async function connected(services, hosts, fn) {
         await connection.close();
     }
 }
-/** The hosts a configuration writes to, and the build registry when buildpacks images build there. */
+/** The hosts a configuration names, and the build registry (named by the environment) when buildpacks images build there. */
 function hostsOf(loaded, services) {
     const buildpacks = loaded.config.images.some(i => i.builder.kind === 'buildpacks');
-    return [
-        ...new Set([
-            ...registryHosts(loaded.config),
-            ...(buildpacks ? [buildRegistryHost(services.env.buildRegistry)] : [])
-        ])
-    ];
+    return {
+        named: registryHosts(loaded.config),
+        environment: buildpacks ? [buildRegistryHost(services.env.buildRegistry)] : []
+    };
+}
+/** Where the run's credentials may go, by its credential policy (core/trust.ts). */
+function run_scopeFor(policy, hosts, services) {
+    const { named, environment } = Array.isArray(hosts) ? { named: hosts, environment: [] } : hosts;
+    const all = [...new Set([...named, ...environment])];
+    if (policy.use === 'none')
+        return { explicitHosts: [], anonymous: { why: policy.reason }, environmentSecrets: { refused: policy.reason } };
+    if (policy.use === 'configuration')
+        return { explicitHosts: all };
+    const trusted = new Set(services.env.namedRegistries.map(canonicalHost));
+    const outside = named.filter(host => !trusted.has(canonicalHost(host)));
+    if (outside.length)
+        throw new UsageError(`credentials refused: ${policy.reason}, and the configuration names ${outside.join(', ')}, which the workflow does not; ` +
+            `name ${outside.length > 1 ? 'them' : 'it'} in the step's \`registries\` input (or IMAGEGATE_REGISTRIES) if you trust ${outside.length > 1 ? 'them' : 'it'}`);
+    return { explicitHosts: all, environmentSecrets: { refused: policy.reason } };
 }
 function recordsDir(request) {
     return (0,external_node_path_.resolve)(request.cwd, request.records ?? DEFAULT_RECORDS_DIR);
@@ -34281,19 +34662,27 @@ class ProcessExec {
     }
     async run(command, args, opts = {}) {
         const started = Date.now();
+        const block = opts.stream ? this.opts.output() : undefined;
+        const sinks = [opts.onOutput, block && ((text) => block.write(text))].filter((s) => s !== undefined);
+        const each = (data) => {
+            const text = data.toString('utf8');
+            for (const sink of sinks)
+                sink(text);
+        };
         try {
             const result = await exec/* getExecOutput */.H(command, [...args], {
                 cwd: opts.cwd,
                 env: { ...this.env, ...opts.env },
                 input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
                 ignoreReturnCode: true,
-                silent: !opts.stream,
-                outStream: this.opts.log,
-                errStream: this.opts.log,
-                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
+                silent: true,
+                listeners: sinks.length ? { stdout: each, stderr: each } : undefined
             });
-            if (this.opts.trace)
-                this.opts.log.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+            if (this.opts.trace) {
+                const trace = this.opts.output();
+                trace.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+                trace.end();
+            }
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
         catch (e) {
@@ -34303,6 +34692,9 @@ class ProcessExec {
             }
             throw e;
         }
+        finally {
+            block?.end();
+        }
     }
 }
 function definedOnly(env) {
@@ -34311,9 +34703,6 @@ function definedOnly(env) {
         if (v !== undefined)
             out[k] = v;
     return out;
-}
-function chunkTo(sink) {
-    return data => sink(data.toString('utf8'));
 }
 
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
@@ -34418,17 +34807,19 @@ class Docker {
     }
 }
 /**
- * A DOCKER_CONFIG of this run's own holding the user's config plus the run's logins, so the user's
- * docker config is never modified. Passwords go through stdin. Without logins, docker's own config.
+ * Docker for this run. With logins: a DOCKER_CONFIG of this run's own holding the user's config plus
+ * the logins (passwords through stdin), so the user's config is never modified. Without credentials:
+ * one holding the user's settings but none of its logins or helpers, so no registry, build or test
+ * of the run sees a credential. Otherwise docker's own config, as it is.
  */
-async function loggedInDocker(opts) {
-    if (!opts.logins.length)
+async function dockerSession(opts) {
+    if (opts.credentials && !opts.logins.length)
         return { docker: new Docker({ exec: opts.exec }), close: async () => undefined };
     const dir = await opts.temp.make('docker');
+    const close = () => (0,promises_.rm)(dir, { recursive: true, force: true });
     try {
-        await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-        const existing = await (0,promises_.readFile)((0,external_node_path_.join)(opts.userConfigDir, 'config.json'), 'utf8').catch(() => '{}');
-        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), existing, { mode: 0o600 });
+        await (0,promises_.chmod)(dir, 0o700);
+        await copyDockerConfig(opts.userConfigDir, dir, opts.credentials);
         const docker = new Docker({ exec: opts.exec, configDir: dir });
         for (const login of opts.logins) {
             const result = await docker.run(['login', login.host, '--username', login.username, '--password-stdin'], {
@@ -34437,12 +34828,35 @@ async function loggedInDocker(opts) {
             if (result.exitCode !== 0)
                 throw new InfrastructureError(`docker login to ${login.host} as ${login.username} failed: ${lastLine(result.stderr)}; check ${opts.source}`);
         }
-        return { docker, close: () => (0,promises_.rm)(dir, { recursive: true, force: true }) };
+        return { docker, configDir: dir, close };
     }
     catch (e) {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await close();
         throw e;
     }
+}
+const CREDENTIAL_KEYS = ['auths', 'credHelpers', 'credsStore'];
+/** The user's docker config in `dir`: config.json (without its credentials unless asked), the rest (plugins, buildx builders, contexts) linked. */
+async function copyDockerConfig(userDir, dir, credentials) {
+    const text = await (0,promises_.readFile)((0,external_node_path_.join)(userDir, 'config.json'), 'utf8').catch(() => '{}');
+    let config = text;
+    if (!credentials) {
+        let doc;
+        try {
+            doc = JSON.parse(text);
+        }
+        catch {
+            doc = {};
+        }
+        const kept = doc && typeof doc === 'object' && !Array.isArray(doc) ? { ...doc } : {};
+        for (const key of CREDENTIAL_KEYS)
+            delete kept[key];
+        config = JSON.stringify(kept);
+    }
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), config, { mode: 0o600 });
+    const entries = await (0,promises_.readdir)(userDir).catch(() => []);
+    for (const entry of entries.filter(e => e !== 'config.json'))
+        await (0,promises_.symlink)((0,external_node_path_.join)(userDir, entry), (0,external_node_path_.join)(dir, entry)).catch(() => undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker-args.ts
@@ -34557,6 +34971,9 @@ class DockerfileBuilder {
     }
     async build(inputs) {
         const { image } = inputs;
+        const refused = this.refusedSecret(inputs);
+        if (refused)
+            return { ok: false, reason: refused, outputTail: '' };
         const buildEnv = this.buildEnv(inputs);
         const runTag = localTagFor(image.name, inputs.runId);
         return this.opts.temp.with('build', async (dir) => {
@@ -34582,7 +34999,7 @@ class DockerfileBuilder {
             });
             const buildMs = Date.now() - started;
             if (result.exitCode !== 0)
-                return { ok: false, reason: buildFailure(output), outputTail: tail(output) };
+                return { ok: false, reason: buildFailure(output, this.opts.credentialNote), outputTail: tail(output) };
             const metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
             const digest = metadata['containerimage.digest'];
             const inspect = await this.opts.docker.output([
@@ -34603,6 +35020,13 @@ class DockerfileBuilder {
             // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
             return { ok: true, image: { name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs } };
         });
+    }
+    refusedSecret(inputs) {
+        const why = this.opts.secretsRefused;
+        const secret = why ? inputs.image.secrets.find(s => 'env' in s) : undefined;
+        if (!why || !secret || !('env' in secret))
+            return undefined;
+        return `secret \`${secret.id}\` reads ${secret.env} from the job's environment, which no build gets on this run (${why}); this image cannot be built and tested here, and nothing of it is pushed`;
     }
     /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
     buildEnv(inputs) {
@@ -34628,12 +35052,16 @@ class DockerfileBuilder {
         return { from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`] };
     }
 }
-function buildFailure(output) {
+const LOOKS_LIKE_AUTH = /\b401\b|unauthori[sz]ed|authentication required|denied/i;
+function buildFailure(output, credentialNote) {
     const line = output
         .split('\n')
         .reverse()
         .find(l => /ERROR|error:/.test(l));
-    return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
+    const reason = line
+        ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}`
+        : 'build failed (see the build log above)';
+    return credentialNote && LOOKS_LIKE_AUTH.test(output) ? `${reason} (${credentialNote})` : reason;
 }
 
 ;// CONCATENATED MODULE: ./src/io/engine.ts
@@ -34972,8 +35400,6 @@ class TestRunner {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/core/buildpacks/pack-release.ts
 // The one place the pack CLI version and its archives' sha256 are pinned. Renovate bumps the
 // version (regex manager on the comment below); the checksums must be bumped with it, from the
@@ -35469,343 +35895,6 @@ function chunkReader(stream) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// The run's one credential model: where registry credentials come from, per registry host, in this order:
-//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
-//      for the hosts the run names (its `explicitHosts`) only;
-//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
-//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
-//   3. nothing: anonymous.
-// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
-// Every secret seen is remembered for log masking, and no error message ever contains one.
-
-
-
-
-
-const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
-const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
-const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
-/** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
-function environmentLogin(vars) {
-    return {
-        ...(vars[ENV_USER] ? { username: vars[ENV_USER] } : {}),
-        ...(vars[ENV_PASSWORD] ? { password: vars[ENV_PASSWORD] } : {}),
-        names: [ENV_USER, ENV_PASSWORD],
-        source: ENV_SOURCE
-    };
-}
-/** The key docker writes Docker Hub credentials under. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** What a credential helper prints when it holds nothing for the server. */
-const NOT_FOUND = /credentials not found/i;
-const TOKEN_USERNAME = '<token>';
-/** Resolves and caches credentials per registry host; see the top of this file for the order. */
-class CredentialStore {
-    opts;
-    explicitHosts;
-    cache = new Map();
-    seen = new Set();
-    config;
-    constructor(opts) {
-        this.opts = opts;
-        this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
-        // Mask the explicit password from the start, even before (or without) it being used.
-        const { username, password } = opts.login ?? {};
-        if (password)
-            this.remember(password);
-        if (username && password)
-            this.remember(basicAuth(username, password));
-    }
-    /**
-     * The explicit login as docker logins, one per host it may go to (none without a login); half a
-     * login (a user without a password) is a UsageError naming both settings.
-     */
-    logins() {
-        return [...new Set(this.opts.explicitHosts ?? [])].flatMap(host => {
-            const resolved = this.fromExplicit(canonicalHost(host));
-            return resolved?.credentials.kind === 'basic' ? [{ host, ...resolved.credentials }] : [];
-        });
-    }
-    /** Where the explicit login came from, for messages: `IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`. */
-    loginSettings() {
-        const [user, pass] = this.opts.login?.names ?? [ENV_USER, ENV_PASSWORD];
-        return `${user} and ${pass}`;
-    }
-    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
-    get(host) {
-        let key;
-        try {
-            key = canonicalHost(host);
-        }
-        catch (e) {
-            return Promise.reject(e);
-        }
-        let pending = this.cache.get(key);
-        if (!pending) {
-            pending = this.resolve(key);
-            this.cache.set(key, pending);
-            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
-            pending.catch(() => this.cache.delete(key));
-        }
-        return pending;
-    }
-    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
-    secrets() {
-        return [...this.seen];
-    }
-    async resolve(host) {
-        const explicit = this.fromExplicit(host);
-        if (explicit)
-            return explicit;
-        const config = await this.loadConfig();
-        if (!config)
-            return undefined;
-        const helperKey = findKey(config.credHelpers, host);
-        if (helperKey !== undefined) {
-            const helper = config.credHelpers[helperKey];
-            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
-        }
-        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
-        if (authKey !== undefined)
-            return this.fromAuthEntry(config, authKey);
-        if (config.credsStore)
-            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
-        return undefined;
-    }
-    fromExplicit(host) {
-        const login = this.opts.login;
-        if (!login || (!login.username && !login.password))
-            return undefined;
-        const { username, password } = login;
-        if (!username || !password) {
-            const [user, pass] = login.names;
-            const [set, unset] = username ? [user, pass] : [pass, user];
-            throw new UsageError(`${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`);
-        }
-        if (!this.explicitHosts.has(host))
-            return undefined;
-        return { credentials: { kind: 'basic', username, password }, source: login.source };
-    }
-    fromAuthEntry(config, key) {
-        const entry = config.auths[key];
-        const source = `${config.file} auths[${JSON.stringify(key)}]`;
-        let basic;
-        if (entry.auth) {
-            this.remember(entry.auth);
-            basic = decodeAuth(entry.auth);
-            if (basic)
-                this.remember(basic.password);
-            else
-                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
-        }
-        else if (entry.username || entry.password) {
-            if (entry.password)
-                this.remember(entry.password);
-            if (!entry.username || !entry.password)
-                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
-            basic = { username: entry.username, password: entry.password };
-        }
-        if (basic)
-            this.remember(basicAuth(basic.username, basic.password));
-        if (entry.identitytoken) {
-            this.remember(entry.identitytoken);
-            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
-        }
-        return { credentials: { kind: 'basic', ...basic }, source };
-    }
-    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
-    async fromHelper(name, host, referrer) {
-        const program = `docker-credential-${name}`;
-        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
-        const path = await findProgram(program, this.opts.path);
-        if (!path)
-            throw missing();
-        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
-        let result;
-        try {
-            result = await this.opts.exec.run(path, ['get'], { input: serverUrl });
-        }
-        catch (e) {
-            if (e instanceof InfrastructureError)
-                throw missing();
-            throw e;
-        }
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode !== 0) {
-            if (NOT_FOUND.test(output))
-                return undefined;
-            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
-            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
-        }
-        if (!result.stdout.trim())
-            return undefined;
-        let answer;
-        try {
-            answer = JSON.parse(result.stdout);
-        }
-        catch {
-            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        }
-        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
-            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
-        const username = typeof answer.Username === 'string' ? answer.Username : '';
-        if (!secret)
-            return undefined;
-        this.remember(secret);
-        const source = `credential helper ${program}`;
-        if (username === TOKEN_USERNAME)
-            return { credentials: { kind: 'identity-token', token: secret }, source };
-        this.remember(basicAuth(username, secret));
-        return { credentials: { kind: 'basic', username, password: secret }, source };
-    }
-    loadConfig() {
-        this.config ??= this.opts.dockerConfigDir
-            ? readDockerConfig((0,external_node_path_.join)(this.opts.dockerConfigDir, 'config.json')).catch((e) => {
-                this.config = undefined; // fixed files are read again
-                throw e;
-            })
-            : Promise.resolve(undefined);
-        return this.config;
-    }
-    remember(secret) {
-        if (secret)
-            this.seen.add(secret);
-    }
-    mask(text) {
-        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
-    }
-}
-/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
-function canonicalHost(text) {
-    const host = text
-        .trim()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-    if (!host)
-        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
-    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
-}
-/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
-function findKey(map, host, usable = () => true) {
-    const keys = Object.keys(map).filter(usable);
-    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
-    return (exact.find(k => keys.includes(k)) ??
-        keys.find(k => {
-            try {
-                return canonicalHost(k) === host;
-            }
-            catch {
-                return false;
-            }
-        }));
-}
-/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
-function hasCredentials(entry) {
-    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
-}
-function decodeAuth(auth) {
-    const text = auth.trim();
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
-        return undefined;
-    const decoded = Buffer.from(text, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0 || colon === decoded.length - 1)
-        return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-function basicAuth(username, password) {
-    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-async function readDockerConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
-    }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
-    }
-    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
-    if (!isObject(data))
-        throw shape('the file must hold a JSON object');
-    const { auths = {}, credHelpers = {}, credsStore } = data;
-    if (!isObject(auths))
-        throw shape('"auths" must be an object of registry entries');
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry))
-            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
-        for (const field of ['auth', 'username', 'password', 'identitytoken'])
-            if (entry[field] !== undefined && typeof entry[field] !== 'string')
-                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
-    }
-    if (!isObject(credHelpers))
-        throw shape('"credHelpers" must map registry hosts to helper names');
-    for (const [key, name] of Object.entries(credHelpers))
-        if (typeof name !== 'string' || !isHelperName(name))
-            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
-    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
-        throw shape('"credsStore" must be a helper name such as "desktop"');
-    return {
-        file,
-        auths: auths,
-        credHelpers: credHelpers,
-        credsStore: credsStore || undefined
-    };
-}
-function isHelperName(name) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
-}
-/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
-function describeJsonError(e, text) {
-    const message = e instanceof Error ? e.message : String(e);
-    let kind = message
-        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
-        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
-        .replace(/\s+\(line \d+ column \d+\)$/, '');
-    // Name the offending token only when it is JSON punctuation, never a character of a value.
-    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
-    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
-    const position = /at position (\d+)/.exec(message);
-    if (!position)
-        return kind;
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const col = before.length - before.lastIndexOf('\n');
-    return `${kind} at line ${line} column ${col}`;
-}
-async function findProgram(name, pathList) {
-    for (const dir of pathList.split(external_node_path_.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_.join)(dir, name);
-        try {
-            await (0,promises_.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            if ((await (0,promises_.stat)(candidate)).isFile())
-                return candidate;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 ;// CONCATENATED MODULE: ./src/compose/services.ts
 // The composition root: from the run environment and the host's log, the clients of one run are
 // built here and nowhere else — one program runner, one credential store for docker logins, the
@@ -35824,9 +35913,9 @@ function isObject(value) {
 
 
 
-function composeServices({ env, log, stream, binfmtDir }) {
+function composeServices({ env, log, binfmtDir }) {
     const temp = new TempDirs(env.tempRoot);
-    const exec = new ProcessExec({ env: childEnvironment(env), log: stream, trace: env.trace });
+    const exec = new ProcessExec({ env: childEnvironment(env), output: () => log.block(), trace: env.trace });
     const installer = new ToolInstaller({
         exec,
         temp,
@@ -35855,10 +35944,10 @@ function childEnvironment(env) {
     ]);
 }
 function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
+    // An anonymous run reads neither the explicit login nor docker's config: no credential exists for it.
     const credentials = new CredentialStore({
-        login: env.login,
-        explicitHosts: scope.explicitHosts,
-        dockerConfigDir: env.dockerConfigDir,
+        ...(scope.anonymous ? {} : { login: env.login, dockerConfigDir: env.dockerConfigDir }),
+        explicitHosts: scope.anonymous ? [] : scope.explicitHosts,
         path: env.path,
         exec
     });
@@ -35868,14 +35957,15 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
     let session;
     const engines = new Map();
     const openEngine = async (buildxBuilder) => {
-        session ??= loggedInDocker({
+        session ??= dockerSession({
             exec,
             temp,
             userConfigDir: env.dockerConfigDir,
             logins: credentials.logins(),
+            credentials: !scope.anonymous,
             source: credentials.loginSettings()
         });
-        const { docker } = await session;
+        const { docker, configDir } = await session;
         await docker.requireEngine();
         if (buildxBuilder)
             await docker.requireBuilder(buildxBuilder);
@@ -35888,6 +35978,8 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
                 temp,
                 variable: name => env.variables[name],
                 githubCache: env.githubCache,
+                ...(scope.environmentSecrets ? { secretsRefused: scope.environmentSecrets.refused } : {}),
+                ...(scope.anonymous ? { credentialNote: scope.anonymous.why } : {}),
                 ...(env.sourceDateEpoch !== undefined ? { sourceDateEpoch: env.sourceDateEpoch } : {}),
                 ...(buildxBuilder ? { builder: buildxBuilder } : {})
             }),
@@ -35899,7 +35991,8 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
                 client: registry,
                 credentials,
                 installer,
-                buildRegistry: env.buildRegistry
+                buildRegistry: env.buildRegistry,
+                ...(configDir ? { dockerConfigDir: configDir } : {})
             }),
             tests: new TestRunner({ docker, log, temp, ...(binfmtDir ? { binfmtDir } : {}) })
         });
@@ -35954,6 +36047,10 @@ function readRunEnvironment(vars, overrides = {}) {
         dockerConfigDir: vars.DOCKER_CONFIG || (0,external_node_path_.join)(home, '.docker'),
         tempRoot: vars.TMPDIR || (0,external_node_os_.tmpdir)(),
         login: environmentLogin(vars),
+        namedRegistries: [
+            ...hostList(vars.IMAGEGATE_REGISTRIES),
+            ...(vars.GITLAB_CI === 'true' ? hostList(vars.CI_REGISTRY) : [])
+        ],
         allowPullRequestTargetPush: vars.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true',
         buildRegistry: vars.IMAGEGATE_BUILD_REGISTRY || DEFAULT_BUILD_REGISTRY,
         toolCache: vars.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(cacheHome, 'imagegate', 'tools'),
@@ -35972,6 +36069,10 @@ function readRunEnvironment(vars, overrides = {}) {
     };
     return { ...env, ...overrides };
 }
+/** `ghcr.io, docker.io` → the hosts, in order, each once. */
+function hostList(text) {
+    return [...new Set((text ?? '').split(/[\s,]+/).filter(Boolean))];
+}
 function given(key, value) {
     return value ? { [key]: value } : {};
 }
@@ -35983,6 +36084,28 @@ function repositoryUrl(vars) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(3360);
+;// CONCATENATED MODULE: ./src/host/lines.ts
+// Program output arrives in chunks that may split lines (and escape sequences); hosts judge it a
+// whole line at a time. CR, CRLF and LF all end a line, as the GitHub runner reads them.
+/** An output block that hands `line` each complete line (with its `\n`), and the rest at the end. */
+function lineBlock(line) {
+    let pending = '';
+    return {
+        write(text) {
+            pending += text;
+            const parts = pending.split(/\r\n|\r|\n/);
+            pending = parts.pop() ?? '';
+            for (const part of parts)
+                line(`${part}\n`);
+        },
+        end() {
+            if (pending)
+                line(`${pending}\n`);
+            pending = '';
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/host/github.ts
 // The host on GitHub Actions, through @actions/core: workflow commands for log groups, annotations
 // and masks, GITHUB_OUTPUT for outputs, the step summary, GITHUB_STATE for the post step.
@@ -35991,8 +36114,9 @@ var core = __nccwpck_require__(3360);
 
 
 
-/** What the runner would read as a command: `::name…` or the legacy `##[name]`, at a line start, or a bare CR. */
-const COMMAND_LIKE = /(^|[\n\r])\s*(::|##\[)|\r/;
+
+/** What the runner would read as a command: `::name…` or the legacy `##[name]` at a line start (after blanks or colour codes), or a bare CR. */
+const COMMAND_LIKE = new RegExp(String.raw `(^|[\n\r])(\s|\x1b\[[0-9;]*[A-Za-z])*(::|##\[)|\r`);
 /** GitHub's log commands; the CLI uses these too when it runs in a workflow step. */
 class GitHubLog {
     info(text) {
@@ -36011,10 +36135,21 @@ class GitHubLog {
         core/* error */.z3(text, properties(where));
     }
     verbatim(text) {
+        // The three lines go out in one turn of the event loop: nothing of imagegate's own comes between.
         const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
         core/* info */.pq(`::stop-commands::${token}`);
         core/* info */.pq(text.replace(/\r(?!\n)/g, '\n'));
         core/* info */.pq(`::${token}::`);
+    }
+    /** Streamed output line by line: a line that could be read as a command is printed verbatim, the rest as it is. */
+    block() {
+        return lineBlock(line => {
+            const text = line.slice(0, -1);
+            if (COMMAND_LIKE.test(text))
+                this.verbatim(text);
+            else
+                core/* info */.pq(text);
+        });
     }
     group(title, fn) {
         return core/* group */.Os(title, fn);
@@ -36093,6 +36228,7 @@ var run_scratch = __nccwpck_require__(8258);
 
 
 
+
 const inputs_COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'];
 function readInputs(entry) {
     const cwd = (0,external_node_path_.resolve)(core/* getInput */.V4('working-directory') || '.');
@@ -36117,7 +36253,7 @@ function readInputs(entry) {
     if (request.records === undefined)
         delete request.records;
     const login = loginInputs();
-    return { request, ...(login ? { login } : {}) };
+    return { request, ...(login ? { login } : {}), registries: hostList(core/* getInput */.V4('registries')) };
 }
 // The inputs reach the registry code in this process only: nothing is exported to later steps, and
 // the password never appears in argv.
@@ -36194,11 +36330,12 @@ async function runAction(entry = 'run') {
         // Everything the run writes outside the workspace goes to one scratch directory the post step removes.
         const scratch = await (0,run_scratch/* createScratch */.Hj)(process.env.RUNNER_TEMP);
         host.saveState(STATE.scratch, scratch);
-        const { request, login } = readInputs(entry);
-        const env = readRunEnvironment(process.env, { tempRoot: scratch, ...(login ? { login } : {}) });
+        const { request, login, registries } = readInputs(entry);
+        const base = readRunEnvironment(process.env, { tempRoot: scratch, ...(login ? { login } : {}) });
+        const env = { ...base, namedRegistries: [...new Set([...base.namedRegistries, ...registries])] };
         host.saveState(STATE.dockerConfig, JSON.stringify(await (0,run_scratch/* snapshotDockerConfig */.zc)(env.dockerConfigDir, scratch)));
         const junit = (0,external_node_path_.join)(scratch, 'imagegate-junit.xml');
-        const result = await run({ ...request, junit }, composeServices({ env, log: host, stream: process.stderr }));
+        const result = await run({ ...request, junit }, composeServices({ env, log: host }));
         process.exitCode = await deliver(result, host);
     }
     catch (e) {
@@ -36221,7 +36358,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9354);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(565);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -28375,7 +28375,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(823);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3000);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1013);
 
 
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 823:
+/***/ 3000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28659,6 +28659,7 @@ function renderPlanText(plan) {
     lines.push(`  ${plan.reason}`);
     const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
     lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
+    lines.push(`  credentials: ${plan.credentials.reason}`);
     for (const key of ['sha', 'branch', 'tag']) {
         const fact = plan.git[key];
         if (fact)
@@ -29573,6 +29574,7 @@ function applyTrust(inference, opts) {
     if (opts.allowPullRequestTargetPush && !outsider) {
         return {
             ...inference,
+            headCheckedOut: true,
             trusted: true,
             scenario: { value: 'gate', source: `env GITHUB_EVENT_NAME, ${ALLOW_PRT_INPUT}` },
             reason: `pull_request_target with the pull request's head checked out (${trust_short(opts.checkoutSha)}), ` +
@@ -29584,9 +29586,23 @@ function applyTrust(inference, opts) {
         : `set \`${ALLOW_PRT_INPUT}: true\` to let a same-repository head push to staging`;
     return {
         ...inference,
+        headCheckedOut: true,
         trusted: false,
         reason: `${inference.reason}; the pull request's head is checked out (${trust_short(opts.checkoutSha)}), so nothing is pushed: ${why}`
     };
+}
+function credentialPolicy(inference) {
+    if (!inference.trusted)
+        return {
+            use: 'none',
+            reason: `no credentials on this run (it may not write: ${inference.reason}): no login, no docker config, no build secret from the job's environment`
+        };
+    if (inference.headCheckedOut)
+        return {
+            use: 'named-registries',
+            reason: "the pull request's head is checked out, so its .imagegate.yml cannot name where credentials go: only the registries the workflow names (`registries`, IMAGEGATE_REGISTRIES) receive them"
+        };
+    return { use: 'configuration', reason: "the repository's configuration: its registries receive the run's credentials" };
 }
 /**
  * Why `scenario` may not run on this event, or undefined when it may. Only explicit choices can be
@@ -30308,6 +30324,7 @@ async function runPack(run) {
     });
     let output = '';
     const result = await run.exec.run(run.pack, args, {
+        ...(run.dockerConfigDir ? { env: { DOCKER_CONFIG: run.dockerConfigDir } } : {}),
         stream: true,
         onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
     });
@@ -30788,7 +30805,8 @@ class BuildpacksBuilder {
                         pre: config.preBuildpacks,
                         post: config.postBuildpacks,
                         env: config.env,
-                        workDir: dir
+                        workDir: dir,
+                        ...(this.opts.dockerConfigDir ? { dockerConfigDir: this.opts.dockerConfigDir } : {})
                     })
                     : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
                 if (!built.ok)
@@ -30859,6 +30877,345 @@ function failure(built, platform) {
         reason: `${platform}: ${annotation ? `${annotation} (${exit.split(';')[0]})` : exit}`,
         outputTail: tail(built.output)
     };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// The run's one credential model: where registry credentials come from, per registry host, in this order:
+//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
+//      for the hosts the run names (its `explicitHosts`) only;
+//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
+//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
+//   3. nothing: anonymous.
+// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
+// Every secret seen is remembered for log masking, and no error message ever contains one.
+
+
+
+
+
+const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
+const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
+const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
+/** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
+function environmentLogin(vars) {
+    return {
+        ...(vars[ENV_USER] ? { username: vars[ENV_USER] } : {}),
+        ...(vars[ENV_PASSWORD] ? { password: vars[ENV_PASSWORD] } : {}),
+        names: [ENV_USER, ENV_PASSWORD],
+        source: ENV_SOURCE
+    };
+}
+/** The key docker writes Docker Hub credentials under. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** What a credential helper prints when it holds nothing for the server. */
+const NOT_FOUND = /credentials not found/i;
+const TOKEN_USERNAME = '<token>';
+/** Resolves and caches credentials per registry host; see the top of this file for the order. */
+class CredentialStore {
+    opts;
+    explicitHosts;
+    cache = new Map();
+    seen = new Set();
+    config;
+    constructor(opts) {
+        this.opts = opts;
+        this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
+        // Mask the explicit password from the start, even before (or without) it being used.
+        const { username, password } = opts.login ?? {};
+        if (password)
+            this.remember(password);
+        if (username && password)
+            this.remember(basicAuth(username, password));
+    }
+    /**
+     * The explicit login as docker logins, one per host it may go to (none without a login); half a
+     * login (a user without a password) is a UsageError naming both settings.
+     */
+    logins() {
+        return [...new Set(this.opts.explicitHosts ?? [])].flatMap(host => {
+            const resolved = this.fromExplicit(canonicalHost(host));
+            return resolved?.credentials.kind === 'basic' ? [{ host, ...resolved.credentials }] : [];
+        });
+    }
+    /** Where the explicit login came from, for messages: `IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`. */
+    loginSettings() {
+        const [user, pass] = this.opts.login?.names ?? [ENV_USER, ENV_PASSWORD];
+        return `${user} and ${pass}`;
+    }
+    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
+    get(host) {
+        let key;
+        try {
+            key = canonicalHost(host);
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+        let pending = this.cache.get(key);
+        if (!pending) {
+            pending = this.resolve(key);
+            this.cache.set(key, pending);
+            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
+            pending.catch(() => this.cache.delete(key));
+        }
+        return pending;
+    }
+    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
+    secrets() {
+        return [...this.seen];
+    }
+    async resolve(host) {
+        const explicit = this.fromExplicit(host);
+        if (explicit)
+            return explicit;
+        const config = await this.loadConfig();
+        if (!config)
+            return undefined;
+        const helperKey = findKey(config.credHelpers, host);
+        if (helperKey !== undefined) {
+            const helper = config.credHelpers[helperKey];
+            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
+        }
+        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
+        if (authKey !== undefined)
+            return this.fromAuthEntry(config, authKey);
+        if (config.credsStore)
+            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
+        return undefined;
+    }
+    fromExplicit(host) {
+        const login = this.opts.login;
+        if (!login || (!login.username && !login.password))
+            return undefined;
+        const { username, password } = login;
+        if (!username || !password) {
+            const [user, pass] = login.names;
+            const [set, unset] = username ? [user, pass] : [pass, user];
+            throw new UsageError(`${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`);
+        }
+        if (!this.explicitHosts.has(host))
+            return undefined;
+        return { credentials: { kind: 'basic', username, password }, source: login.source };
+    }
+    fromAuthEntry(config, key) {
+        const entry = config.auths[key];
+        const source = `${config.file} auths[${JSON.stringify(key)}]`;
+        let basic;
+        if (entry.auth) {
+            this.remember(entry.auth);
+            basic = decodeAuth(entry.auth);
+            if (basic)
+                this.remember(basic.password);
+            else
+                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+        }
+        else if (entry.username || entry.password) {
+            if (entry.password)
+                this.remember(entry.password);
+            if (!entry.username || !entry.password)
+                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+            basic = { username: entry.username, password: entry.password };
+        }
+        if (basic)
+            this.remember(basicAuth(basic.username, basic.password));
+        if (entry.identitytoken) {
+            this.remember(entry.identitytoken);
+            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
+        }
+        return { credentials: { kind: 'basic', ...basic }, source };
+    }
+    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
+    async fromHelper(name, host, referrer) {
+        const program = `docker-credential-${name}`;
+        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
+        const path = await findProgram(program, this.opts.path);
+        if (!path)
+            throw missing();
+        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
+        let result;
+        try {
+            result = await this.opts.exec.run(path, ['get'], { input: serverUrl });
+        }
+        catch (e) {
+            if (e instanceof InfrastructureError)
+                throw missing();
+            throw e;
+        }
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode !== 0) {
+            if (NOT_FOUND.test(output))
+                return undefined;
+            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
+            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
+        }
+        if (!result.stdout.trim())
+            return undefined;
+        let answer;
+        try {
+            answer = JSON.parse(result.stdout);
+        }
+        catch {
+            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        }
+        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
+            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
+        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+        const username = typeof answer.Username === 'string' ? answer.Username : '';
+        if (!secret)
+            return undefined;
+        this.remember(secret);
+        const source = `credential helper ${program}`;
+        if (username === TOKEN_USERNAME)
+            return { credentials: { kind: 'identity-token', token: secret }, source };
+        this.remember(basicAuth(username, secret));
+        return { credentials: { kind: 'basic', username, password: secret }, source };
+    }
+    loadConfig() {
+        this.config ??= this.opts.dockerConfigDir
+            ? readDockerConfig((0,external_node_path_namespaceObject.join)(this.opts.dockerConfigDir, 'config.json')).catch((e) => {
+                this.config = undefined; // fixed files are read again
+                throw e;
+            })
+            : Promise.resolve(undefined);
+        return this.config;
+    }
+    remember(secret) {
+        if (secret)
+            this.seen.add(secret);
+    }
+    mask(text) {
+        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
+    }
+}
+/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
+function canonicalHost(text) {
+    const host = text
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    if (!host)
+        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
+}
+/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
+function findKey(map, host, usable = () => true) {
+    const keys = Object.keys(map).filter(usable);
+    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
+    return (exact.find(k => keys.includes(k)) ??
+        keys.find(k => {
+            try {
+                return canonicalHost(k) === host;
+            }
+            catch {
+                return false;
+            }
+        }));
+}
+/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
+function hasCredentials(entry) {
+    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
+}
+function decodeAuth(auth) {
+    const text = auth.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
+        return undefined;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+async function readDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+    }
+    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    if (!isObject(data))
+        throw shape('the file must hold a JSON object');
+    const { auths = {}, credHelpers = {}, credsStore } = data;
+    if (!isObject(auths))
+        throw shape('"auths" must be an object of registry entries');
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!isObject(entry))
+            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
+        for (const field of ['auth', 'username', 'password', 'identitytoken'])
+            if (entry[field] !== undefined && typeof entry[field] !== 'string')
+                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
+    }
+    if (!isObject(credHelpers))
+        throw shape('"credHelpers" must map registry hosts to helper names');
+    for (const [key, name] of Object.entries(credHelpers))
+        if (typeof name !== 'string' || !isHelperName(name))
+            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
+    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
+        throw shape('"credsStore" must be a helper name such as "desktop"');
+    return {
+        file,
+        auths: auths,
+        credHelpers: credHelpers,
+        credsStore: credsStore || undefined
+    };
+}
+function isHelperName(name) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
+}
+/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
+function describeJsonError(e, text) {
+    const message = e instanceof Error ? e.message : String(e);
+    let kind = message
+        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
+        .replace(/\s+\(line \d+ column \d+\)$/, '');
+    // Name the offending token only when it is JSON punctuation, never a character of a value.
+    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
+    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
+    const position = /at position (\d+)/.exec(message);
+    if (!position)
+        return kind;
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return `${kind} at line ${line} column ${col}`;
+}
+async function findProgram(name, pathList) {
+    for (const dir of pathList.split(external_node_path_namespaceObject.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        try {
+            await (0,promises_namespaceObject.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            if ((await (0,promises_namespaceObject.stat)(candidate)).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/untag.ts
@@ -31267,6 +31624,7 @@ function buildPlan(inputs) {
             ? inference.reason
             : `${scenario.value} chosen by ${scenario.source}`,
         trusted: inference.trusted,
+        credentials: credentialPolicy(inference),
         git,
         images,
         writes: refusal
@@ -33069,16 +33427,22 @@ async function computeIdentities(loaded, git, reader) {
     }
     return out;
 }
-async function makePlan(request, services) {
-    const { env, git: reader } = services;
-    const loaded = await readConfigFile(request.cwd, request.configPath);
+/** What the CI says this run is — the event, and who may write where — with the checkout at `dir`. */
+async function inferRun(dir, services, allowPullRequestTargetPush) {
+    const { env } = services;
     const payload = await readEventPayload(env.eventPath);
-    const git = await reader.read(loaded.dir);
+    const git = await services.git.read(dir);
     const inference = applyTrust(inferScenario(env.variables, payload.event), {
         ...(git?.sha ? { checkoutSha: git.sha } : {}),
         ...(env.baseSha ? { baseSha: env.baseSha } : {}),
-        allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
+        allowPullRequestTargetPush: allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
     });
+    return { inference, git, notices: payload.warning ? [payload.warning] : [] };
+}
+async function makePlan(request, services) {
+    const reader = services.git;
+    const loaded = await readConfigFile(request.cwd, request.configPath);
+    const { inference, git, notices } = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
     const local = inference.host === 'local' ? git : undefined;
     const identities = await computeIdentities(loaded, git, reader);
     const step = request.step ? stepScenario(request.step, inference) : undefined;
@@ -33091,7 +33455,7 @@ async function makePlan(request, services) {
         ...(override ? { scenarioOverride: override } : {}),
         ...(local ? { localGit: local } : {})
     });
-    return { plan, loaded, inference, notices: payload.warning ? [payload.warning] : [] };
+    return { plan, loaded, inference, notices };
 }
 
 ;// CONCATENATED MODULE: ./src/app/present.ts
@@ -34019,6 +34383,7 @@ async function verifyRef(text, client) {
 
 
 
+
 async function run(request, services) {
     const progress = {};
     try {
@@ -34062,7 +34427,8 @@ async function dispatch(request, services, progress) {
     }
     if (request.command === 'verify') {
         const target = verifyTarget(request.target);
-        return connected(services, [target.registry], async (connection) => {
+        const { inference } = await inferRun(request.cwd, services);
+        return connected(services, run_scopeFor(credentialPolicy(inference), [target.registry], services), async (connection) => {
             const report = await verifyRef(request.target, connection.registry);
             return {
                 ...run_ok({ text: renderVerifyText(report), document: report }),
@@ -34072,7 +34438,8 @@ async function dispatch(request, services, progress) {
     }
     if (request.command === 'cleanup' || request.command === 'doctor') {
         const loaded = await readConfigFile(request.cwd, request.config);
-        return connected(services, hostsOf(loaded, services), async ({ registry }) => {
+        const { inference } = await inferRun(loaded.dir, services);
+        return connected(services, run_scopeFor(credentialPolicy(inference), hostsOf(loaded, services), services), async ({ registry }) => {
             if (request.command === 'cleanup') {
                 const report = await cleanupStale(loaded, request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS, { log, registry });
                 return run_ok({ text: renderCleanupText(report), document: report });
@@ -34104,6 +34471,7 @@ async function dispatch(request, services, progress) {
         log.warning(warning);
     if (!plan.trusted)
         log.notice(`imagegate ${scenario}, no registry writes: ${plan.reason}`);
+    log.info(`credentials: ${plan.credentials.reason}`);
     const step = request.step === 'promote' ? stepScenario('promote', inference) : undefined;
     if (step && 'skip' in step) {
         log.notice(step.skip);
@@ -34116,7 +34484,7 @@ async function dispatch(request, services, progress) {
     }
     if ((scenario === 'promote' || scenario === 'release') && request.platform)
         throw new UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
-    return connected(services, hostsOf(loaded, services), async (connection) => {
+    return connected(services, run_scopeFor(plan.credentials, hostsOf(loaded, services), services), async (connection) => {
         if (request.command === 'merge') {
             const report = await runMerge({ loaded, plan, recordsDir: recordsDir(request) }, { log, registry: connection.registry, stats: connection.stats });
             return run_ok({ text: renderMergeText(report), document: report }, { outputs: mergeOutputs(report, plan) });
@@ -34198,9 +34566,9 @@ function scenarioOfCommand(command) {
     const scenario = parseScenario(command);
     return scenario ? { value: scenario, source: `command \`imagegate ${command}\`` } : undefined;
 }
-/** Opens the run's connection with the explicit login scoped to `hosts`, and always closes it. */
-async function connected(services, hosts, fn) {
-    const connection = services.connect({ explicitHosts: hosts });
+/** Opens the run's connection in `scope`, and always closes it. */
+async function connected(services, scope, fn) {
+    const connection = services.connect(scope);
     try {
         return await fn(connection);
     }
@@ -34208,15 +34576,28 @@ async function connected(services, hosts, fn) {
         await connection.close();
     }
 }
-/** The hosts a configuration writes to, and the build registry when buildpacks images build there. */
+/** The hosts a configuration names, and the build registry (named by the environment) when buildpacks images build there. */
 function hostsOf(loaded, services) {
     const buildpacks = loaded.config.images.some(i => i.builder.kind === 'buildpacks');
-    return [
-        ...new Set([
-            ...registryHosts(loaded.config),
-            ...(buildpacks ? [buildRegistryHost(services.env.buildRegistry)] : [])
-        ])
-    ];
+    return {
+        named: registryHosts(loaded.config),
+        environment: buildpacks ? [buildRegistryHost(services.env.buildRegistry)] : []
+    };
+}
+/** Where the run's credentials may go, by its credential policy (core/trust.ts). */
+function run_scopeFor(policy, hosts, services) {
+    const { named, environment } = Array.isArray(hosts) ? { named: hosts, environment: [] } : hosts;
+    const all = [...new Set([...named, ...environment])];
+    if (policy.use === 'none')
+        return { explicitHosts: [], anonymous: { why: policy.reason }, environmentSecrets: { refused: policy.reason } };
+    if (policy.use === 'configuration')
+        return { explicitHosts: all };
+    const trusted = new Set(services.env.namedRegistries.map(canonicalHost));
+    const outside = named.filter(host => !trusted.has(canonicalHost(host)));
+    if (outside.length)
+        throw new UsageError(`credentials refused: ${policy.reason}, and the configuration names ${outside.join(', ')}, which the workflow does not; ` +
+            `name ${outside.length > 1 ? 'them' : 'it'} in the step's \`registries\` input (or IMAGEGATE_REGISTRIES) if you trust ${outside.length > 1 ? 'them' : 'it'}`);
+    return { explicitHosts: all, environmentSecrets: { refused: policy.reason } };
 }
 function recordsDir(request) {
     return (0,external_node_path_namespaceObject.resolve)(request.cwd, request.records ?? DEFAULT_RECORDS_DIR);
@@ -35463,19 +35844,27 @@ class ProcessExec {
     }
     async run(command, args, opts = {}) {
         const started = Date.now();
+        const block = opts.stream ? this.opts.output() : undefined;
+        const sinks = [opts.onOutput, block && ((text) => block.write(text))].filter((s) => s !== undefined);
+        const each = (data) => {
+            const text = data.toString('utf8');
+            for (const sink of sinks)
+                sink(text);
+        };
         try {
             const result = await getExecOutput(command, [...args], {
                 cwd: opts.cwd,
                 env: { ...this.env, ...opts.env },
                 input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
                 ignoreReturnCode: true,
-                silent: !opts.stream,
-                outStream: this.opts.log,
-                errStream: this.opts.log,
-                listeners: opts.onOutput ? { stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput) } : undefined
+                silent: true,
+                listeners: sinks.length ? { stdout: each, stderr: each } : undefined
             });
-            if (this.opts.trace)
-                this.opts.log.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+            if (this.opts.trace) {
+                const trace = this.opts.output();
+                trace.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+                trace.end();
+            }
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
         catch (e) {
@@ -35485,6 +35874,9 @@ class ProcessExec {
             }
             throw e;
         }
+        finally {
+            block?.end();
+        }
     }
 }
 function definedOnly(env) {
@@ -35493,9 +35885,6 @@ function definedOnly(env) {
         if (v !== undefined)
             out[k] = v;
     return out;
-}
-function chunkTo(sink) {
-    return data => sink(data.toString('utf8'));
 }
 
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
@@ -35600,17 +35989,19 @@ class Docker {
     }
 }
 /**
- * A DOCKER_CONFIG of this run's own holding the user's config plus the run's logins, so the user's
- * docker config is never modified. Passwords go through stdin. Without logins, docker's own config.
+ * Docker for this run. With logins: a DOCKER_CONFIG of this run's own holding the user's config plus
+ * the logins (passwords through stdin), so the user's config is never modified. Without credentials:
+ * one holding the user's settings but none of its logins or helpers, so no registry, build or test
+ * of the run sees a credential. Otherwise docker's own config, as it is.
  */
-async function loggedInDocker(opts) {
-    if (!opts.logins.length)
+async function dockerSession(opts) {
+    if (opts.credentials && !opts.logins.length)
         return { docker: new Docker({ exec: opts.exec }), close: async () => undefined };
     const dir = await opts.temp.make('docker');
+    const close = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     try {
-        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
-        const existing = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(opts.userConfigDir, 'config.json'), 'utf8').catch(() => '{}');
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), existing, { mode: 0o600 });
+        await (0,promises_namespaceObject.chmod)(dir, 0o700);
+        await copyDockerConfig(opts.userConfigDir, dir, opts.credentials);
         const docker = new Docker({ exec: opts.exec, configDir: dir });
         for (const login of opts.logins) {
             const result = await docker.run(['login', login.host, '--username', login.username, '--password-stdin'], {
@@ -35619,12 +36010,35 @@ async function loggedInDocker(opts) {
             if (result.exitCode !== 0)
                 throw new InfrastructureError(`docker login to ${login.host} as ${login.username} failed: ${lastLine(result.stderr)}; check ${opts.source}`);
         }
-        return { docker, close: () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }) };
+        return { docker, configDir: dir, close };
     }
     catch (e) {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        await close();
         throw e;
     }
+}
+const CREDENTIAL_KEYS = ['auths', 'credHelpers', 'credsStore'];
+/** The user's docker config in `dir`: config.json (without its credentials unless asked), the rest (plugins, buildx builders, contexts) linked. */
+async function copyDockerConfig(userDir, dir, credentials) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(userDir, 'config.json'), 'utf8').catch(() => '{}');
+    let config = text;
+    if (!credentials) {
+        let doc;
+        try {
+            doc = JSON.parse(text);
+        }
+        catch {
+            doc = {};
+        }
+        const kept = doc && typeof doc === 'object' && !Array.isArray(doc) ? { ...doc } : {};
+        for (const key of CREDENTIAL_KEYS)
+            delete kept[key];
+        config = JSON.stringify(kept);
+    }
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), config, { mode: 0o600 });
+    const entries = await (0,promises_namespaceObject.readdir)(userDir).catch(() => []);
+    for (const entry of entries.filter(e => e !== 'config.json'))
+        await (0,promises_namespaceObject.symlink)((0,external_node_path_namespaceObject.join)(userDir, entry), (0,external_node_path_namespaceObject.join)(dir, entry)).catch(() => undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/core/docker-args.ts
@@ -35739,6 +36153,9 @@ class DockerfileBuilder {
     }
     async build(inputs) {
         const { image } = inputs;
+        const refused = this.refusedSecret(inputs);
+        if (refused)
+            return { ok: false, reason: refused, outputTail: '' };
         const buildEnv = this.buildEnv(inputs);
         const runTag = localTagFor(image.name, inputs.runId);
         return this.opts.temp.with('build', async (dir) => {
@@ -35764,7 +36181,7 @@ class DockerfileBuilder {
             });
             const buildMs = Date.now() - started;
             if (result.exitCode !== 0)
-                return { ok: false, reason: buildFailure(output), outputTail: tail(output) };
+                return { ok: false, reason: buildFailure(output, this.opts.credentialNote), outputTail: tail(output) };
             const metadata = JSON.parse(await (0,promises_namespaceObject.readFile)(metadataFile, 'utf8'));
             const digest = metadata['containerimage.digest'];
             const inspect = await this.opts.docker.output([
@@ -35785,6 +36202,13 @@ class DockerfileBuilder {
             // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
             return { ok: true, image: { name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs } };
         });
+    }
+    refusedSecret(inputs) {
+        const why = this.opts.secretsRefused;
+        const secret = why ? inputs.image.secrets.find(s => 'env' in s) : undefined;
+        if (!why || !secret || !('env' in secret))
+            return undefined;
+        return `secret \`${secret.id}\` reads ${secret.env} from the job's environment, which no build gets on this run (${why}); this image cannot be built and tested here, and nothing of it is pushed`;
     }
     /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
     buildEnv(inputs) {
@@ -35810,12 +36234,16 @@ class DockerfileBuilder {
         return { from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`] };
     }
 }
-function buildFailure(output) {
+const LOOKS_LIKE_AUTH = /\b401\b|unauthori[sz]ed|authentication required|denied/i;
+function buildFailure(output, credentialNote) {
     const line = output
         .split('\n')
         .reverse()
         .find(l => /ERROR|error:/.test(l));
-    return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
+    const reason = line
+        ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}`
+        : 'build failed (see the build log above)';
+    return credentialNote && LOOKS_LIKE_AUTH.test(output) ? `${reason} (${credentialNote})` : reason;
 }
 
 ;// CONCATENATED MODULE: ./src/io/engine.ts
@@ -36154,8 +36582,6 @@ class TestRunner {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/core/buildpacks/pack-release.ts
 // The one place the pack CLI version and its archives' sha256 are pinned. Renovate bumps the
 // version (regex manager on the comment below); the checksums must be bumped with it, from the
@@ -36651,343 +37077,6 @@ function chunkReader(stream) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// The run's one credential model: where registry credentials come from, per registry host, in this order:
-//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
-//      for the hosts the run names (its `explicitHosts`) only;
-//   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
-//      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
-//   3. nothing: anonymous.
-// Helpers speak the docker-credential-helpers protocol: `get`, the server URL on stdin, JSON on stdout.
-// Every secret seen is remembered for log masking, and no error message ever contains one.
-
-
-
-
-
-const ENV_USER = 'IMAGEGATE_REGISTRY_USER';
-const ENV_PASSWORD = 'IMAGEGATE_REGISTRY_PASSWORD';
-const ENV_SOURCE = `${ENV_USER}/PASSWORD`;
-/** The explicit login of IMAGEGATE_REGISTRY_USER / IMAGEGATE_REGISTRY_PASSWORD in an environment. */
-function environmentLogin(vars) {
-    return {
-        ...(vars[ENV_USER] ? { username: vars[ENV_USER] } : {}),
-        ...(vars[ENV_PASSWORD] ? { password: vars[ENV_PASSWORD] } : {}),
-        names: [ENV_USER, ENV_PASSWORD],
-        source: ENV_SOURCE
-    };
-}
-/** The key docker writes Docker Hub credentials under. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** What a credential helper prints when it holds nothing for the server. */
-const NOT_FOUND = /credentials not found/i;
-const TOKEN_USERNAME = '<token>';
-/** Resolves and caches credentials per registry host; see the top of this file for the order. */
-class CredentialStore {
-    opts;
-    explicitHosts;
-    cache = new Map();
-    seen = new Set();
-    config;
-    constructor(opts) {
-        this.opts = opts;
-        this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
-        // Mask the explicit password from the start, even before (or without) it being used.
-        const { username, password } = opts.login ?? {};
-        if (password)
-            this.remember(password);
-        if (username && password)
-            this.remember(basicAuth(username, password));
-    }
-    /**
-     * The explicit login as docker logins, one per host it may go to (none without a login); half a
-     * login (a user without a password) is a UsageError naming both settings.
-     */
-    logins() {
-        return [...new Set(this.opts.explicitHosts ?? [])].flatMap(host => {
-            const resolved = this.fromExplicit(canonicalHost(host));
-            return resolved?.credentials.kind === 'basic' ? [{ host, ...resolved.credentials }] : [];
-        });
-    }
-    /** Where the explicit login came from, for messages: `IMAGEGATE_REGISTRY_USER and IMAGEGATE_REGISTRY_PASSWORD`. */
-    loginSettings() {
-        const [user, pass] = this.opts.login?.names ?? [ENV_USER, ENV_PASSWORD];
-        return `${user} and ${pass}`;
-    }
-    /** Credentials for a registry host ('ghcr.io', 'localhost:5002', 'docker.io'), or undefined for anonymous. Cached per host. */
-    get(host) {
-        let key;
-        try {
-            key = canonicalHost(host);
-        }
-        catch (e) {
-            return Promise.reject(e);
-        }
-        let pending = this.cache.get(key);
-        if (!pending) {
-            pending = this.resolve(key);
-            this.cache.set(key, pending);
-            // A failure is not cached: fixing the cause (installing a helper) and asking again works.
-            pending.catch(() => this.cache.delete(key));
-        }
-        return pending;
-    }
-    /** Every secret value seen so far (passwords, tokens, and derived forms like base64(user:pass)), for log masking. */
-    secrets() {
-        return [...this.seen];
-    }
-    async resolve(host) {
-        const explicit = this.fromExplicit(host);
-        if (explicit)
-            return explicit;
-        const config = await this.loadConfig();
-        if (!config)
-            return undefined;
-        const helperKey = findKey(config.credHelpers, host);
-        if (helperKey !== undefined) {
-            const helper = config.credHelpers[helperKey];
-            return this.fromHelper(helper, host, `${config.file} credHelpers[${JSON.stringify(helperKey)}]`);
-        }
-        const authKey = findKey(config.auths, host, key => hasCredentials(config.auths[key]));
-        if (authKey !== undefined)
-            return this.fromAuthEntry(config, authKey);
-        if (config.credsStore)
-            return this.fromHelper(config.credsStore, host, `${config.file} credsStore`);
-        return undefined;
-    }
-    fromExplicit(host) {
-        const login = this.opts.login;
-        if (!login || (!login.username && !login.password))
-            return undefined;
-        const { username, password } = login;
-        if (!username || !password) {
-            const [user, pass] = login.names;
-            const [set, unset] = username ? [user, pass] : [pass, user];
-            throw new UsageError(`${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`);
-        }
-        if (!this.explicitHosts.has(host))
-            return undefined;
-        return { credentials: { kind: 'basic', username, password }, source: login.source };
-    }
-    fromAuthEntry(config, key) {
-        const entry = config.auths[key];
-        const source = `${config.file} auths[${JSON.stringify(key)}]`;
-        let basic;
-        if (entry.auth) {
-            this.remember(entry.auth);
-            basic = decodeAuth(entry.auth);
-            if (basic)
-                this.remember(basic.password);
-            else
-                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
-        }
-        else if (entry.username || entry.password) {
-            if (entry.password)
-                this.remember(entry.password);
-            if (!entry.username || !entry.password)
-                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
-            basic = { username: entry.username, password: entry.password };
-        }
-        if (basic)
-            this.remember(basicAuth(basic.username, basic.password));
-        if (entry.identitytoken) {
-            this.remember(entry.identitytoken);
-            return { credentials: { kind: 'identity-token', token: entry.identitytoken }, source };
-        }
-        return { credentials: { kind: 'basic', ...basic }, source };
-    }
-    /** Runs `docker-credential-<name> get` with the server URL on stdin. `referrer` says which setting named it. */
-    async fromHelper(name, host, referrer) {
-        const program = `docker-credential-${name}`;
-        const missing = () => new InfrastructureError(`${program} is not installed or not on PATH, but ${referrer} refers to it; install ${program}, or remove that setting from the file`);
-        const path = await findProgram(program, this.opts.path);
-        if (!path)
-            throw missing();
-        const serverUrl = host === 'docker.io' ? DOCKER_HUB_KEY : host;
-        let result;
-        try {
-            result = await this.opts.exec.run(path, ['get'], { input: serverUrl });
-        }
-        catch (e) {
-            if (e instanceof InfrastructureError)
-                throw missing();
-            throw e;
-        }
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode !== 0) {
-            if (NOT_FOUND.test(output))
-                return undefined;
-            const last = this.mask(lastLine(result.stderr) || lastLine(result.stdout) || '(no output)');
-            throw new InfrastructureError(`${program} get failed for ${serverUrl} (exit ${result.exitCode}: ${last}), as ${referrer} asks; check it with \`echo ${serverUrl} | ${program} get\`, or remove that setting`);
-        }
-        if (!result.stdout.trim())
-            return undefined;
-        let answer;
-        try {
-            answer = JSON.parse(result.stdout);
-        }
-        catch {
-            throw new InfrastructureError(`${program} get printed something other than JSON for ${serverUrl}; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        }
-        if (!isObject(answer) || (answer.Secret !== undefined && typeof answer.Secret !== 'string'))
-            throw new InfrastructureError(`${program} get answered ${serverUrl} without a string "Secret"; it does not speak the docker-credential-helpers protocol, fix it or remove ${referrer}`);
-        const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
-        const username = typeof answer.Username === 'string' ? answer.Username : '';
-        if (!secret)
-            return undefined;
-        this.remember(secret);
-        const source = `credential helper ${program}`;
-        if (username === TOKEN_USERNAME)
-            return { credentials: { kind: 'identity-token', token: secret }, source };
-        this.remember(basicAuth(username, secret));
-        return { credentials: { kind: 'basic', username, password: secret }, source };
-    }
-    loadConfig() {
-        this.config ??= this.opts.dockerConfigDir
-            ? readDockerConfig((0,external_node_path_namespaceObject.join)(this.opts.dockerConfigDir, 'config.json')).catch((e) => {
-                this.config = undefined; // fixed files are read again
-                throw e;
-            })
-            : Promise.resolve(undefined);
-        return this.config;
-    }
-    remember(secret) {
-        if (secret)
-            this.seen.add(secret);
-    }
-    mask(text) {
-        return [...this.seen].reduce((t, s) => t.split(s).join('***'), text);
-    }
-}
-/** The host a registry name or config key refers to: scheme and path dropped, lower case, Docker Hub as `docker.io`. */
-function canonicalHost(text) {
-    const host = text
-        .trim()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-    if (!host)
-        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
-    return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
-}
-/** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
-function findKey(map, host, usable = () => true) {
-    const keys = Object.keys(map).filter(usable);
-    const exact = host === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io'] : [host];
-    return (exact.find(k => keys.includes(k)) ??
-        keys.find(k => {
-            try {
-                return canonicalHost(k) === host;
-            }
-            catch {
-                return false;
-            }
-        }));
-}
-/** Docker writes `{}` entries when a credsStore holds the secret: those say nothing. */
-function hasCredentials(entry) {
-    return Boolean(entry.auth || entry.username || entry.password || entry.identitytoken);
-}
-function decodeAuth(auth) {
-    const text = auth.trim();
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 === 1)
-        return undefined;
-    const decoded = Buffer.from(text, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0 || colon === decoded.length - 1)
-        return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-function basicAuth(username, password) {
-    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-async function readDockerConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
-    }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
-    }
-    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
-    if (!isObject(data))
-        throw shape('the file must hold a JSON object');
-    const { auths = {}, credHelpers = {}, credsStore } = data;
-    if (!isObject(auths))
-        throw shape('"auths" must be an object of registry entries');
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry))
-            throw shape(`auths[${JSON.stringify(key)}] must be an object`);
-        for (const field of ['auth', 'username', 'password', 'identitytoken'])
-            if (entry[field] !== undefined && typeof entry[field] !== 'string')
-                throw shape(`auths[${JSON.stringify(key)}].${field} must be a string`);
-    }
-    if (!isObject(credHelpers))
-        throw shape('"credHelpers" must map registry hosts to helper names');
-    for (const [key, name] of Object.entries(credHelpers))
-        if (typeof name !== 'string' || !isHelperName(name))
-            throw shape(`credHelpers[${JSON.stringify(key)}] must be a helper name such as "ecr-login"`);
-    if (credsStore !== undefined && (typeof credsStore !== 'string' || (credsStore !== '' && !isHelperName(credsStore))))
-        throw shape('"credsStore" must be a helper name such as "desktop"');
-    return {
-        file,
-        auths: auths,
-        credHelpers: credHelpers,
-        credsStore: credsStore || undefined
-    };
-}
-function isHelperName(name) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
-}
-/** V8's JSON error without the excerpt of the file it may quote (the file holds secrets), with a line and column. */
-function describeJsonError(e, text) {
-    const message = e instanceof Error ? e.message : String(e);
-    let kind = message
-        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
-        .replace(/\s+(?:in JSON\s+)?at position \d+.*$/s, '')
-        .replace(/\s+\(line \d+ column \d+\)$/, '');
-    // Name the offending token only when it is JSON punctuation, never a character of a value.
-    kind = kind.replace(/\s*'([^']*)'/g, (_m, token) => (/^[{}[\]:,"]$/.test(token) ? ` '${token}'` : ''));
-    kind = kind.replace(/"[^"]*"/g, '').trim() || 'not valid JSON';
-    const position = /at position (\d+)/.exec(message);
-    if (!position)
-        return kind;
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const col = before.length - before.lastIndexOf('\n');
-    return `${kind} at line ${line} column ${col}`;
-}
-async function findProgram(name, pathList) {
-    for (const dir of pathList.split(external_node_path_namespaceObject.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
-        try {
-            await (0,promises_namespaceObject.access)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            if ((await (0,promises_namespaceObject.stat)(candidate)).isFile())
-                return candidate;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 ;// CONCATENATED MODULE: ./src/compose/services.ts
 // The composition root: from the run environment and the host's log, the clients of one run are
 // built here and nowhere else — one program runner, one credential store for docker logins, the
@@ -37006,9 +37095,9 @@ function isObject(value) {
 
 
 
-function composeServices({ env, log, stream, binfmtDir }) {
+function composeServices({ env, log, binfmtDir }) {
     const temp = new TempDirs(env.tempRoot);
-    const exec = new ProcessExec({ env: childEnvironment(env), log: stream, trace: env.trace });
+    const exec = new ProcessExec({ env: childEnvironment(env), output: () => log.block(), trace: env.trace });
     const installer = new ToolInstaller({
         exec,
         temp,
@@ -37037,10 +37126,10 @@ function childEnvironment(env) {
     ]);
 }
 function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
+    // An anonymous run reads neither the explicit login nor docker's config: no credential exists for it.
     const credentials = new CredentialStore({
-        login: env.login,
-        explicitHosts: scope.explicitHosts,
-        dockerConfigDir: env.dockerConfigDir,
+        ...(scope.anonymous ? {} : { login: env.login, dockerConfigDir: env.dockerConfigDir }),
+        explicitHosts: scope.anonymous ? [] : scope.explicitHosts,
         path: env.path,
         exec
     });
@@ -37050,14 +37139,15 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
     let session;
     const engines = new Map();
     const openEngine = async (buildxBuilder) => {
-        session ??= loggedInDocker({
+        session ??= dockerSession({
             exec,
             temp,
             userConfigDir: env.dockerConfigDir,
             logins: credentials.logins(),
+            credentials: !scope.anonymous,
             source: credentials.loginSettings()
         });
-        const { docker } = await session;
+        const { docker, configDir } = await session;
         await docker.requireEngine();
         if (buildxBuilder)
             await docker.requireBuilder(buildxBuilder);
@@ -37070,6 +37160,8 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
                 temp,
                 variable: name => env.variables[name],
                 githubCache: env.githubCache,
+                ...(scope.environmentSecrets ? { secretsRefused: scope.environmentSecrets.refused } : {}),
+                ...(scope.anonymous ? { credentialNote: scope.anonymous.why } : {}),
                 ...(env.sourceDateEpoch !== undefined ? { sourceDateEpoch: env.sourceDateEpoch } : {}),
                 ...(buildxBuilder ? { builder: buildxBuilder } : {})
             }),
@@ -37081,7 +37173,8 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
                 client: registry,
                 credentials,
                 installer,
-                buildRegistry: env.buildRegistry
+                buildRegistry: env.buildRegistry,
+                ...(configDir ? { dockerConfigDir: configDir } : {})
             }),
             tests: new TestRunner({ docker, log, temp, ...(binfmtDir ? { binfmtDir } : {}) })
         });
@@ -37136,6 +37229,10 @@ function readRunEnvironment(vars, overrides = {}) {
         dockerConfigDir: vars.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(home, '.docker'),
         tempRoot: vars.TMPDIR || (0,external_node_os_namespaceObject.tmpdir)(),
         login: environmentLogin(vars),
+        namedRegistries: [
+            ...hostList(vars.IMAGEGATE_REGISTRIES),
+            ...(vars.GITLAB_CI === 'true' ? hostList(vars.CI_REGISTRY) : [])
+        ],
         allowPullRequestTargetPush: vars.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true',
         buildRegistry: vars.IMAGEGATE_BUILD_REGISTRY || DEFAULT_BUILD_REGISTRY,
         toolCache: vars.RUNNER_TOOL_CACHE || (0,external_node_path_namespaceObject.join)(cacheHome, 'imagegate', 'tools'),
@@ -37153,6 +37250,10 @@ function readRunEnvironment(vars, overrides = {}) {
         ...given('sourceDateEpoch', vars.SOURCE_DATE_EPOCH)
     };
     return { ...env, ...overrides };
+}
+/** `ghcr.io, docker.io` → the hosts, in order, each once. */
+function hostList(text) {
+    return [...new Set((text ?? '').split(/[\s,]+/).filter(Boolean))];
 }
 function given(key, value) {
     return value ? { [key]: value } : {};
@@ -38972,6 +39073,28 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/host/lines.ts
+// Program output arrives in chunks that may split lines (and escape sequences); hosts judge it a
+// whole line at a time. CR, CRLF and LF all end a line, as the GitHub runner reads them.
+/** An output block that hands `line` each complete line (with its `\n`), and the rest at the end. */
+function lineBlock(line) {
+    let pending = '';
+    return {
+        write(text) {
+            pending += text;
+            const parts = pending.split(/\r\n|\r|\n/);
+            pending = parts.pop() ?? '';
+            for (const part of parts)
+                line(`${part}\n`);
+        },
+        end() {
+            if (pending)
+                line(`${pending}\n`);
+            pending = '';
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/host/github.ts
 // The host on GitHub Actions, through @actions/core: workflow commands for log groups, annotations
 // and masks, GITHUB_OUTPUT for outputs, the step summary, GITHUB_STATE for the post step.
@@ -38980,8 +39103,9 @@ function getIDToken(aud) {
 
 
 
-/** What the runner would read as a command: `::name…` or the legacy `##[name]`, at a line start, or a bare CR. */
-const COMMAND_LIKE = /(^|[\n\r])\s*(::|##\[)|\r/;
+
+/** What the runner would read as a command: `::name…` or the legacy `##[name]` at a line start (after blanks or colour codes), or a bare CR. */
+const COMMAND_LIKE = new RegExp(String.raw `(^|[\n\r])(\s|\x1b\[[0-9;]*[A-Za-z])*(::|##\[)|\r`);
 /** GitHub's log commands; the CLI uses these too when it runs in a workflow step. */
 class GitHubLog {
     info(text) {
@@ -39000,10 +39124,21 @@ class GitHubLog {
         error(text, properties(where));
     }
     verbatim(text) {
+        // The three lines go out in one turn of the event loop: nothing of imagegate's own comes between.
         const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
         info(`::stop-commands::${token}`);
         info(text.replace(/\r(?!\n)/g, '\n'));
         info(`::${token}::`);
+    }
+    /** Streamed output line by line: a line that could be read as a command is printed verbatim, the rest as it is. */
+    block() {
+        return lineBlock(line => {
+            const text = line.slice(0, -1);
+            if (COMMAND_LIKE.test(text))
+                this.verbatim(text);
+            else
+                info(text);
+        });
     }
     group(title, fn) {
         return group(title, fn);
@@ -39132,6 +39267,9 @@ class PlainLog {
     verbatim(text) {
         this.line(text);
     }
+    block() {
+        return { write: text => this.write(this.redact(text)), end: () => undefined };
+    }
     async group(title, fn) {
         this.line(`── ${title}`);
         return fn();
@@ -39169,6 +39307,9 @@ class TerminalHost {
     }
     verbatim(text) {
         this.opts.log.verbatim(text);
+    }
+    block() {
+        return this.opts.log.block();
     }
     group(title, fn) {
         return this.opts.log.group(title, fn);
@@ -39233,6 +39374,7 @@ function terminal_at(where) {
 // The log on GitLab CI: collapsible sections (section_start/section_end markers), masking by
 // replacement. Text from outside imagegate cannot open or close a section of ours.
 
+
 // GitLab reads a section marker only after ESC[0K (erase in line); untrusted text loses every one.
 const ERASE_IN_LINE = new RegExp(String.raw `\x1b\[0?K`, 'g');
 class GitLabLog extends PlainLog {
@@ -39249,6 +39391,9 @@ class GitLabLog extends PlainLog {
     }
     verbatim(text) {
         this.line(neutral(text));
+    }
+    block() {
+        return lineBlock(line => this.write(this.redact(neutral(line))));
     }
 }
 function neutral(text) {
@@ -39515,7 +39660,7 @@ async function main(argv, io) {
     const host = terminalHost(env, args, io);
     try {
         const request = toRequest({ ...args, verb: args.verb }, io.cwd);
-        return await deliver(await run(request, composeServices({ env, log: host, stream: process.stderr })), host);
+        return await deliver(await run(request, composeServices({ env, log: host })), host);
     }
     catch (e) {
         // Only the request can fail here (a flag that contradicts the command); run() never throws.

@@ -8,6 +8,7 @@ import type {RunRequest} from '../app/request.js';
 import {UsageError} from '../core/errors.js';
 import {parseScenario, type Fact, type Scenario} from '../core/scenario.js';
 import type {StepKind} from '../core/trust.js';
+import {hostList} from '../host/environment.js';
 import type {ExplicitLogin} from '../registry/credentials.js';
 
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'] as const;
@@ -19,6 +20,8 @@ export interface ActionInputs {
   request: RunRequest;
   /** registry-username / registry-password, when given; else the environment's login applies. */
   login?: ExplicitLogin;
+  /** `registries`: the registry hosts the workflow itself names as trusted with its credentials. */
+  registries: string[];
 }
 
 export function readInputs(entry: Entry): ActionInputs {
@@ -43,7 +46,7 @@ export function readInputs(entry: Entry): ActionInputs {
   };
   if (request.records === undefined) delete request.records;
   const login = loginInputs();
-  return {request, ...(login ? {login} : {})};
+  return {request, ...(login ? {login} : {}), registries: hostList(core.getInput('registries'))};
 }
 
 // The inputs reach the registry code in this process only: nothing is exported to later steps, and

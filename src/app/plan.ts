@@ -144,16 +144,33 @@ export interface PlanResult {
   notices: string[];
 }
 
-export async function makePlan(request: PlanRequest, services: Pick<Services, 'env' | 'git'>): Promise<PlanResult> {
-  const {env, git: reader} = services;
-  const loaded = await readConfigFile(request.cwd, request.configPath);
+export interface RunContext {
+  inference: Inference;
+  git: LocalGit | undefined;
+  notices: string[];
+}
+
+/** What the CI says this run is — the event, and who may write where — with the checkout at `dir`. */
+export async function inferRun(
+  dir: string,
+  services: Pick<Services, 'env' | 'git'>,
+  allowPullRequestTargetPush?: boolean
+): Promise<RunContext> {
+  const {env} = services;
   const payload = await readEventPayload(env.eventPath);
-  const git = await reader.read(loaded.dir);
+  const git = await services.git.read(dir);
   const inference = applyTrust(inferScenario(env.variables, payload.event), {
     ...(git?.sha ? {checkoutSha: git.sha} : {}),
     ...(env.baseSha ? {baseSha: env.baseSha} : {}),
-    allowPullRequestTargetPush: request.allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
+    allowPullRequestTargetPush: allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
   });
+  return {inference, git, notices: payload.warning ? [payload.warning] : []};
+}
+
+export async function makePlan(request: PlanRequest, services: Pick<Services, 'env' | 'git'>): Promise<PlanResult> {
+  const reader = services.git;
+  const loaded = await readConfigFile(request.cwd, request.configPath);
+  const {inference, git, notices} = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
   const local = inference.host === 'local' ? git : undefined;
   const identities = await computeIdentities(loaded, git, reader);
   const step = request.step ? stepScenario(request.step, inference) : undefined;
@@ -166,5 +183,5 @@ export async function makePlan(request: PlanRequest, services: Pick<Services, 'e
     ...(override ? {scenarioOverride: override} : {}),
     ...(local ? {localGit: local} : {})
   });
-  return {plan, loaded, inference, notices: payload.warning ? [payload.warning] : []};
+  return {plan, loaded, inference, notices};
 }

@@ -12,14 +12,15 @@ import {renderPlanMarkdown, renderPlanText} from '../core/render-plan.js';
 import {parseScenario, type Fact, type Scenario} from '../core/scenario.js';
 import {DEFAULT_RECORDS_DIR} from '../core/split.js';
 import {renderRunMarkdown, renderRunText} from '../core/summary.js';
-import {stepScenario} from '../core/trust.js';
+import {credentialPolicy, stepScenario, type CredentialPolicy} from '../core/trust.js';
 import type {Host, Presentation} from '../host/host.js';
 import {buildRegistryHost} from '../io/buildpacks/builder.js';
+import {canonicalHost} from '../registry/credentials.js';
 import {cleanupStale} from './cleanup.js';
 import {runDoctor} from './doctor.js';
 import {runGate} from './gate.js';
 import {runMerge} from './merge.js';
-import {makePlan, readConfigFile, type LoadedConfig, type PlanResult} from './plan.js';
+import {inferRun, makePlan, readConfigFile, type LoadedConfig, type PlanResult} from './plan.js';
 import {
   fencedMarkdown,
   renderCleanupText,
@@ -30,7 +31,7 @@ import {
 } from './present.js';
 import {runPromote} from './promote.js';
 import {DEFAULT_CLEANUP_AGE_MS, type RunRequest} from './request.js';
-import type {Connection, Services} from './services.js';
+import type {Connection, ConnectScope, Services} from './services.js';
 import {DEFAULT_TOOLS, setupTools} from './setup.js';
 import {verifyRef, verifyTarget} from './verify.js';
 
@@ -85,7 +86,8 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
   }
   if (request.command === 'verify') {
     const target = verifyTarget(request.target!);
-    return connected(services, [target.registry], async connection => {
+    const {inference} = await inferRun(request.cwd, services);
+    return connected(services, scopeFor(credentialPolicy(inference), [target.registry], services), async connection => {
       const report = await verifyRef(request.target!, connection.registry);
       return {
         ...ok({text: renderVerifyText(report), document: report}),
@@ -95,17 +97,22 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
   }
   if (request.command === 'cleanup' || request.command === 'doctor') {
     const loaded = await readConfigFile(request.cwd, request.config);
-    return connected(services, hostsOf(loaded, services), async ({registry}) => {
-      if (request.command === 'cleanup') {
-        const report = await cleanupStale(loaded, request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS, {log, registry});
-        return ok({text: renderCleanupText(report), document: report});
+    const {inference} = await inferRun(loaded.dir, services);
+    return connected(
+      services,
+      scopeFor(credentialPolicy(inference), hostsOf(loaded, services), services),
+      async ({registry}) => {
+        if (request.command === 'cleanup') {
+          const report = await cleanupStale(loaded, request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS, {log, registry});
+          return ok({text: renderCleanupText(report), document: report});
+        }
+        const images = await runDoctor(loaded, request.target!, registry);
+        return {
+          ...ok({text: renderDoctor(images), document: {images}}),
+          exitCode: images.every(i => i.matches) ? EXIT.ok : EXIT.failed
+        };
       }
-      const images = await runDoctor(loaded, request.target!, registry);
-      return {
-        ...ok({text: renderDoctor(images), document: {images}}),
-        exitCode: images.every(i => i.matches) ? EXIT.ok : EXIT.failed
-      };
-    });
+    );
   }
 
   const planned = await planFor(request, services);
@@ -126,6 +133,7 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
     log.info(`imagegate: scenario ${scenario} [${plan.scenario.source}]: ${plan.reason}`);
   for (const warning of plan.warnings) log.warning(warning);
   if (!plan.trusted) log.notice(`imagegate ${scenario}, no registry writes: ${plan.reason}`);
+  log.info(`credentials: ${plan.credentials.reason}`);
 
   const step = request.step === 'promote' ? stepScenario('promote', inference) : undefined;
   if (step && 'skip' in step) {
@@ -143,7 +151,7 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
   if ((scenario === 'promote' || scenario === 'release') && request.platform)
     throw new UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
 
-  return connected(services, hostsOf(loaded, services), async connection => {
+  return connected(services, scopeFor(plan.credentials, hostsOf(loaded, services), services), async connection => {
     if (request.command === 'merge') {
       const report = await runMerge(
         {loaded, plan, recordsDir: recordsDir(request)},
@@ -258,13 +266,13 @@ function scenarioOfCommand(command: RunRequest['command']): Fact<Scenario> | und
   return scenario ? {value: scenario, source: `command \`imagegate ${command}\``} : undefined;
 }
 
-/** Opens the run's connection with the explicit login scoped to `hosts`, and always closes it. */
+/** Opens the run's connection in `scope`, and always closes it. */
 async function connected(
   services: Services,
-  hosts: string[],
+  scope: ConnectScope,
   fn: (connection: Connection) => Promise<RunResult>
 ): Promise<RunResult> {
-  const connection = services.connect({explicitHosts: hosts});
+  const connection = services.connect(scope);
   try {
     return await fn(connection);
   } finally {
@@ -272,15 +280,34 @@ async function connected(
   }
 }
 
-/** The hosts a configuration writes to, and the build registry when buildpacks images build there. */
-function hostsOf(loaded: LoadedConfig, services: Services): string[] {
+/** The hosts a configuration names, and the build registry (named by the environment) when buildpacks images build there. */
+function hostsOf(loaded: LoadedConfig, services: Services): {named: string[]; environment: string[]} {
   const buildpacks = loaded.config.images.some(i => i.builder.kind === 'buildpacks');
-  return [
-    ...new Set([
-      ...registryHosts(loaded.config),
-      ...(buildpacks ? [buildRegistryHost(services.env.buildRegistry)] : [])
-    ])
-  ];
+  return {
+    named: registryHosts(loaded.config),
+    environment: buildpacks ? [buildRegistryHost(services.env.buildRegistry)] : []
+  };
+}
+
+/** Where the run's credentials may go, by its credential policy (core/trust.ts). */
+function scopeFor(
+  policy: CredentialPolicy,
+  hosts: string[] | {named: string[]; environment: string[]},
+  services: Services
+): ConnectScope {
+  const {named, environment} = Array.isArray(hosts) ? {named: hosts, environment: []} : hosts;
+  const all = [...new Set([...named, ...environment])];
+  if (policy.use === 'none')
+    return {explicitHosts: [], anonymous: {why: policy.reason}, environmentSecrets: {refused: policy.reason}};
+  if (policy.use === 'configuration') return {explicitHosts: all};
+  const trusted = new Set(services.env.namedRegistries.map(canonicalHost));
+  const outside = named.filter(host => !trusted.has(canonicalHost(host)));
+  if (outside.length)
+    throw new UsageError(
+      `credentials refused: ${policy.reason}, and the configuration names ${outside.join(', ')}, which the workflow does not; ` +
+        `name ${outside.length > 1 ? 'them' : 'it'} in the step's \`registries\` input (or IMAGEGATE_REGISTRIES) if you trust ${outside.length > 1 ? 'them' : 'it'}`
+    );
+  return {explicitHosts: all, environmentSecrets: {refused: policy.reason}};
 }
 
 function recordsDir(request: RunRequest): string {

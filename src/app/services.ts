@@ -23,6 +23,13 @@ export interface Services {
 export interface ConnectScope {
   /** Hosts the run's explicit login may be sent to (and docker logs in to); no other host ever sees it. */
   explicitHosts: string[];
+  /**
+   * No credential of any kind on this run: neither the explicit login nor docker's own config (its
+   * logins and helpers) reach a registry, a build or a test; `why` says so where a check needs one.
+   */
+  anonymous?: {why: string};
+  /** Build secrets may not read the job's environment on this run, for this reason. */
+  environmentSecrets?: {refused: string};
 }
 
 export interface Connection {

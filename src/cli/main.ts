@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   const host = terminalHost(env, args, io);
   try {
     const request = toRequest({...args, verb: args.verb}, io.cwd);
-    return await deliver(await run(request, composeServices({env, log: host, stream: process.stderr})), host);
+    return await deliver(await run(request, composeServices({env, log: host})), host);
   } catch (e) {
     // Only the request can fail here (a flag that contradicts the command); run() never throws.
     const code = e instanceof ImagegateError ? e.exitCode : EXIT.infrastructure;

@@ -3,7 +3,6 @@
 // registry client and cosign alike, one transport, one docker session, the builders and the test
 // runner — and handed to the use cases as Services.
 
-import type {Writable} from 'node:stream';
 import type {Connection, ConnectScope, Services} from '../app/services.js';
 import type {Engine} from '../core/engine.js';
 import {ProcessExec, type Exec} from '../exec/exec.js';
@@ -11,7 +10,7 @@ import type {RunEnvironment} from '../host/environment.js';
 import type {Log} from '../host/host.js';
 import {BuildpacksBuilder} from '../io/buildpacks/builder.js';
 import {CosignSigner} from '../io/cosign.js';
-import {loggedInDocker, type LoggedInDocker} from '../io/docker.js';
+import {dockerSession, type DockerSession} from '../io/docker.js';
 import {DockerfileBuilder} from '../io/dockerfile-builder.js';
 import {DockerEngine} from '../io/engine.js';
 import {Git} from '../io/git.js';
@@ -25,15 +24,13 @@ import {RegistryTransport} from '../registry/transport.js';
 export interface ComposeOptions {
   env: RunEnvironment;
   log: Log;
-  /** Where programs' streamed output goes (the job log). */
-  stream: Writable;
   /** Where QEMU's binfmt_misc handlers are looked for (tests point it at a directory of their own). */
   binfmtDir?: string;
 }
 
-export function composeServices({env, log, stream, binfmtDir}: ComposeOptions): Services {
+export function composeServices({env, log, binfmtDir}: ComposeOptions): Services {
   const temp = new TempDirs(env.tempRoot);
-  const exec = new ProcessExec({env: childEnvironment(env), log: stream, trace: env.trace});
+  const exec = new ProcessExec({env: childEnvironment(env), output: () => log.block(), trace: env.trace});
   const installer = new ToolInstaller({
     exec,
     temp,
@@ -73,28 +70,29 @@ interface Parts {
 }
 
 function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: ConnectScope): Connection {
+  // An anonymous run reads neither the explicit login nor docker's config: no credential exists for it.
   const credentials = new CredentialStore({
-    login: env.login,
-    explicitHosts: scope.explicitHosts,
-    dockerConfigDir: env.dockerConfigDir,
+    ...(scope.anonymous ? {} : {login: env.login, dockerConfigDir: env.dockerConfigDir}),
+    explicitHosts: scope.anonymous ? [] : scope.explicitHosts,
     path: env.path,
     exec
   });
   credentials.secrets().forEach(secret => log.mask(secret));
   const transport = new RegistryTransport({credentials, onSecret: secret => log.mask(secret), userAgent: 'imagegate'});
   const registry = new RegistryClient(transport);
-  let session: Promise<LoggedInDocker> | undefined;
+  let session: Promise<DockerSession> | undefined;
   const engines = new Map<string, Promise<Engine>>();
 
   const openEngine = async (buildxBuilder: string | undefined): Promise<Engine> => {
-    session ??= loggedInDocker({
+    session ??= dockerSession({
       exec,
       temp,
       userConfigDir: env.dockerConfigDir,
       logins: credentials.logins(),
+      credentials: !scope.anonymous,
       source: credentials.loginSettings()
     });
-    const {docker} = await session;
+    const {docker, configDir} = await session;
     await docker.requireEngine();
     if (buildxBuilder) await docker.requireBuilder(buildxBuilder);
     return new DockerEngine({
@@ -106,6 +104,8 @@ function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: Con
         temp,
         variable: name => env.variables[name],
         githubCache: env.githubCache,
+        ...(scope.environmentSecrets ? {secretsRefused: scope.environmentSecrets.refused} : {}),
+        ...(scope.anonymous ? {credentialNote: scope.anonymous.why} : {}),
         ...(env.sourceDateEpoch !== undefined ? {sourceDateEpoch: env.sourceDateEpoch} : {}),
         ...(buildxBuilder ? {builder: buildxBuilder} : {})
       }),
@@ -117,7 +117,8 @@ function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: Con
         client: registry,
         credentials,
         installer,
-        buildRegistry: env.buildRegistry
+        buildRegistry: env.buildRegistry,
+        ...(configDir ? {dockerConfigDir: configDir} : {})
       }),
       tests: new TestRunner({docker, log, temp, ...(binfmtDir ? {binfmtDir} : {})})
     });

@@ -5,7 +5,7 @@ import type {Config, ConfigSource, ImageConfig, TagRule} from './config/types.js
 import type {SourceIdentity} from './identity.js';
 import type {Fact, Inference, Scenario} from './scenario.js';
 import {renderTagTemplate, type GitValues, type TagScenario} from './tags.js';
-import {trustRefusal} from './trust.js';
+import {credentialPolicy, trustRefusal, type CredentialPolicy} from './trust.js';
 
 export interface PlannedTag {
   template: string;
@@ -43,6 +43,8 @@ export interface Plan {
   event: string;
   reason: string;
   trusted: boolean;
+  /** Where this run's registry credentials may go (core/trust.ts). */
+  credentials: CredentialPolicy;
   git: {sha?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>};
   images: ImagePlan[];
   /** Every registry reference this scenario writes, in order. */
@@ -93,6 +95,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
         ? inference.reason
         : `${scenario.value} chosen by ${scenario.source}`,
     trusted: inference.trusted,
+    credentials: credentialPolicy(inference),
     git,
     images,
     writes: refusal

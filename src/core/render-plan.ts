@@ -9,6 +9,7 @@ export function renderPlanText(plan: Plan): string {
   lines.push(`  ${plan.reason}`);
   const trust = plan.trusted ? 'trusted: may write to registries' : 'untrusted: no registry writes';
   lines.push(`  host ${plan.host}, event ${plan.event}, ${trust}`);
+  lines.push(`  credentials: ${plan.credentials.reason}`);
   for (const key of ['sha', 'branch', 'tag'] as const) {
     const fact = plan.git[key];
     if (fact) lines.push(row(`git ${key}`, fact.value, fact.source, 2));

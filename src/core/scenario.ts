@@ -33,6 +33,8 @@ export interface Inference {
   trusted: boolean;
   fork: boolean;
   bot?: Bot;
+  /** pull_request_target with the pull request's head (not the base tip) in the working tree. */
+  headCheckedOut?: boolean;
   git: {[K in keyof GitFacts]?: Fact<string>};
 }
 

@@ -51,6 +51,7 @@ export function applyTrust(inference: Inference, opts: TrustOptions): Inference 
   if (opts.allowPullRequestTargetPush && !outsider) {
     return {
       ...inference,
+      headCheckedOut: true,
       trusted: true,
       scenario: {value: 'gate', source: `env GITHUB_EVENT_NAME, ${ALLOW_PRT_INPUT}`},
       reason:
@@ -63,9 +64,38 @@ export function applyTrust(inference: Inference, opts: TrustOptions): Inference 
     : `set \`${ALLOW_PRT_INPUT}: true\` to let a same-repository head push to staging`;
   return {
     ...inference,
+    headCheckedOut: true,
     trusted: false,
     reason: `${inference.reason}; the pull request's head is checked out (${short(opts.checkoutSha)}), so nothing is pushed: ${why}`
   };
+}
+
+/**
+ * Where this run's registry credentials may go. The configuration file is the pull request's own on
+ * every pull request run, so it alone never decides it:
+ *   - a run that may not write (forks, Dependabot, pull_request_target with the head checked out,
+ *     unknown events) sends no credential anywhere: no login, no docker config, no build secret from
+ *     the job's environment;
+ *   - pull_request_target allowed to push a same-repository head sends credentials only to the
+ *     registries the workflow names itself (`registries` / IMAGEGATE_REGISTRIES / CI_REGISTRY);
+ *   - everywhere else the configuration is the repository's, and its registries receive them.
+ */
+export type CredentialPolicy =
+  {use: 'none'; reason: string} | {use: 'named-registries'; reason: string} | {use: 'configuration'; reason: string};
+
+export function credentialPolicy(inference: Inference): CredentialPolicy {
+  if (!inference.trusted)
+    return {
+      use: 'none',
+      reason: `no credentials on this run (it may not write: ${inference.reason}): no login, no docker config, no build secret from the job's environment`
+    };
+  if (inference.headCheckedOut)
+    return {
+      use: 'named-registries',
+      reason:
+        "the pull request's head is checked out, so its .imagegate.yml cannot name where credentials go: only the registries the workflow names (`registries`, IMAGEGATE_REGISTRIES) receive them"
+    };
+  return {use: 'configuration', reason: "the repository's configuration: its registries receive the run's credentials"};
 }
 
 /**

@@ -3,7 +3,6 @@
 // program takes an `Exec`, so tests hand in a fake and no process runs.
 
 import * as actionsExec from '@actions/exec';
-import type {Writable} from 'node:stream';
 import {InfrastructureError} from '../core/errors.js';
 import {lastLine} from '../core/text.js';
 
@@ -54,11 +53,17 @@ export async function output(
   return result.stdout;
 }
 
+/** A block of a program's output on its way to the job log, as it comes. */
+export interface OutputBlock {
+  write(text: string): void;
+  end(): void;
+}
+
 export interface ProcessExecOptions {
   /** The environment every program starts with (the run's, read once by the entry point). */
   env: Readonly<Record<string, string | undefined>>;
-  /** Where streamed output goes (the job log). */
-  log: Writable;
+  /** Opens a block of the job log for one program's streamed output (the host keeps the runner from interpreting it). */
+  output: () => OutputBlock;
   /** Print each program's argv, exit code and time (IMAGEGATE_TRACE). */
   trace?: boolean;
 }
@@ -72,19 +77,28 @@ export class ProcessExec implements Exec {
 
   async run(command: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     const started = Date.now();
+    const block = opts.stream ? this.opts.output() : undefined;
+    const sinks = [opts.onOutput, block && ((text: string) => block.write(text))].filter(
+      (s): s is (text: string) => void => s !== undefined
+    );
+    const each = (data: Buffer): void => {
+      const text = data.toString('utf8');
+      for (const sink of sinks) sink(text);
+    };
     try {
       const result = await actionsExec.getExecOutput(command, [...args], {
         cwd: opts.cwd,
         env: {...this.env, ...opts.env},
         input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
         ignoreReturnCode: true,
-        silent: !opts.stream,
-        outStream: this.opts.log,
-        errStream: this.opts.log,
-        listeners: opts.onOutput ? {stdout: chunkTo(opts.onOutput), stderr: chunkTo(opts.onOutput)} : undefined
+        silent: true,
+        listeners: sinks.length ? {stdout: each, stderr: each} : undefined
       });
-      if (this.opts.trace)
-        this.opts.log.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+      if (this.opts.trace) {
+        const trace = this.opts.output();
+        trace.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
+        trace.end();
+      }
       return {exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr};
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -94,6 +108,8 @@ export class ProcessExec implements Exec {
         );
       }
       throw e;
+    } finally {
+      block?.end();
     }
   }
 }
@@ -102,8 +118,4 @@ function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
   return out;
-}
-
-function chunkTo(sink: (chunk: string) => void): (data: Buffer) => void {
-  return data => sink(data.toString('utf8'));
 }

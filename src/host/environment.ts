@@ -35,6 +35,11 @@ export interface RunEnvironment {
   baseSha?: string;
   /** The explicit registry login (IMAGEGATE_REGISTRY_USER/PASSWORD, or the action's inputs). */
   login: ExplicitLogin;
+  /**
+   * Registry hosts the workflow itself names (IMAGEGATE_REGISTRIES, the action's `registries` input,
+   * GitLab's CI_REGISTRY): where credentials may go when the configuration file is the pull request's.
+   */
+  namedRegistries: string[];
   /** IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH=true: the workflow's opt-in on the command line. */
   allowPullRequestTargetPush: boolean;
   /** IMAGEGATE_BUILD_REGISTRY: where buildpacks builds land before they are tested. */
@@ -69,6 +74,10 @@ export function readRunEnvironment(vars: Variables, overrides: Partial<RunEnviro
     dockerConfigDir: vars.DOCKER_CONFIG || join(home, '.docker'),
     tempRoot: vars.TMPDIR || tmpdir(),
     login: environmentLogin(vars),
+    namedRegistries: [
+      ...hostList(vars.IMAGEGATE_REGISTRIES),
+      ...(vars.GITLAB_CI === 'true' ? hostList(vars.CI_REGISTRY) : [])
+    ],
     allowPullRequestTargetPush: vars.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true',
     buildRegistry: vars.IMAGEGATE_BUILD_REGISTRY || DEFAULT_BUILD_REGISTRY,
     toolCache: vars.RUNNER_TOOL_CACHE || join(cacheHome, 'imagegate', 'tools'),
@@ -87,6 +96,11 @@ export function readRunEnvironment(vars: Variables, overrides: Partial<RunEnviro
     ...given('sourceDateEpoch', vars.SOURCE_DATE_EPOCH)
   };
   return {...env, ...overrides};
+}
+
+/** `ghcr.io, docker.io` → the hosts, in order, each once. */
+export function hostList(text: string | undefined): string[] {
+  return [...new Set((text ?? '').split(/[\s,]+/).filter(Boolean))];
 }
 
 function given<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

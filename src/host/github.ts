@@ -8,10 +8,12 @@ import {randomBytes} from 'node:crypto';
 import type {Annotation, Where} from '../core/annotations.js';
 import type {ExitCode} from '../core/errors.js';
 import {githubOutputs, type RunOutputs} from '../core/outputs.js';
+import type {OutputBlock} from '../exec/exec.js';
 import type {Host, Log, Presentation} from './host.js';
+import {lineBlock} from './lines.js';
 
-/** What the runner would read as a command: `::name…` or the legacy `##[name]`, at a line start, or a bare CR. */
-const COMMAND_LIKE = /(^|[\n\r])\s*(::|##\[)|\r/;
+/** What the runner would read as a command: `::name…` or the legacy `##[name]` at a line start (after blanks or colour codes), or a bare CR. */
+const COMMAND_LIKE = new RegExp(String.raw`(^|[\n\r])(\s|\x1b\[[0-9;]*[A-Za-z])*(::|##\[)|\r`);
 
 /** GitHub's log commands; the CLI uses these too when it runs in a workflow step. */
 export class GitHubLog implements Log {
@@ -29,10 +31,19 @@ export class GitHubLog implements Log {
     core.error(text, properties(where));
   }
   verbatim(text: string): void {
+    // The three lines go out in one turn of the event loop: nothing of imagegate's own comes between.
     const token = randomBytes(16).toString('hex');
     core.info(`::stop-commands::${token}`);
     core.info(text.replace(/\r(?!\n)/g, '\n'));
     core.info(`::${token}::`);
+  }
+  /** Streamed output line by line: a line that could be read as a command is printed verbatim, the rest as it is. */
+  block(): OutputBlock {
+    return lineBlock(line => {
+      const text = line.slice(0, -1);
+      if (COMMAND_LIKE.test(text)) this.verbatim(text);
+      else core.info(text);
+    });
   }
   group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     return core.group(title, fn);

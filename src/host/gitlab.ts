@@ -1,6 +1,8 @@
 // The log on GitLab CI: collapsible sections (section_start/section_end markers), masking by
 // replacement. Text from outside imagegate cannot open or close a section of ours.
 
+import type {OutputBlock} from '../exec/exec.js';
+import {lineBlock} from './lines.js';
 import {PlainLog} from './terminal.js';
 
 // GitLab reads a section marker only after ESC[0K (erase in line); untrusted text loses every one.
@@ -21,6 +23,10 @@ export class GitLabLog extends PlainLog {
 
   override verbatim(text: string): void {
     this.line(neutral(text));
+  }
+
+  override block(): OutputBlock {
+    return lineBlock(line => this.write(this.redact(neutral(line))));
   }
 }
 

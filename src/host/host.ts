@@ -6,6 +6,7 @@
 import type {Annotation, Where} from '../core/annotations.js';
 import type {ExitCode} from '../core/errors.js';
 import type {RunOutputs} from '../core/outputs.js';
+import type {OutputBlock} from '../exec/exec.js';
 
 export type {Annotation, Where} from '../core/annotations.js';
 
@@ -17,6 +18,8 @@ export interface Log {
   error(text: string, where?: Where): void;
   /** Text from outside imagegate (a test's or a build's output): printed, never interpreted by the runner. */
   verbatim(text: string): void;
+  /** The same for output that arrives in pieces (a program streaming its log): one block, as it comes. */
+  block(): OutputBlock;
   /** Runs `fn` inside a collapsible log section. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
   /** Never print this value again. */

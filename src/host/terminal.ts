@@ -6,6 +6,7 @@ import {writeFile} from 'node:fs/promises';
 import type {Annotation, Where} from '../core/annotations.js';
 import {UsageError, type ExitCode} from '../core/errors.js';
 import {renderDotenv, type RunOutputs} from '../core/outputs.js';
+import type {OutputBlock} from '../exec/exec.js';
 import {codeQualityReport} from './code-quality.js';
 import type {Host, HostKind, Log, Presentation} from './host.js';
 
@@ -45,6 +46,9 @@ export class PlainLog implements Log {
   }
   verbatim(text: string): void {
     this.line(text);
+  }
+  block(): OutputBlock {
+    return {write: text => this.write(this.redact(text)), end: () => undefined};
   }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.line(`── ${title}`);
@@ -100,6 +104,9 @@ export class TerminalHost implements Host {
   }
   verbatim(text: string): void {
     this.opts.log.verbatim(text);
+  }
+  block(): OutputBlock {
+    return this.opts.log.block();
   }
   group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     return this.opts.log.group(title, fn);

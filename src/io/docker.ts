@@ -1,6 +1,6 @@
 // Runs the docker CLI (and its buildx plugin) with argv built in src/core/docker-args.ts.
 
-import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {chmod, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {InfrastructureError} from '../core/errors.js';
 import {lastLine} from '../core/text.js';
@@ -72,31 +72,38 @@ export interface Login {
   password: string;
 }
 
-export interface LoggedInDocker {
+export interface DockerSession {
   docker: Docker;
+  /** The DOCKER_CONFIG of this run's own, when it has one (other programs that read docker's config use it too). */
+  configDir?: string;
   /** Removes the run's docker config with its logins. */
   close(): Promise<void>;
 }
 
 /**
- * A DOCKER_CONFIG of this run's own holding the user's config plus the run's logins, so the user's
- * docker config is never modified. Passwords go through stdin. Without logins, docker's own config.
+ * Docker for this run. With logins: a DOCKER_CONFIG of this run's own holding the user's config plus
+ * the logins (passwords through stdin), so the user's config is never modified. Without credentials:
+ * one holding the user's settings but none of its logins or helpers, so no registry, build or test
+ * of the run sees a credential. Otherwise docker's own config, as it is.
  */
-export async function loggedInDocker(opts: {
+export async function dockerSession(opts: {
   exec: Exec;
   temp: TempDirs;
-  /** The user's docker config directory, copied into the run's own. */
+  /** The user's docker config directory. */
   userConfigDir: string;
   logins: Login[];
+  /** False: no credential from the user's config either. */
+  credentials: boolean;
   /** Named in the error when a login fails (where the credentials came from). */
   source: string;
-}): Promise<LoggedInDocker> {
-  if (!opts.logins.length) return {docker: new Docker({exec: opts.exec}), close: async () => undefined};
+}): Promise<DockerSession> {
+  if (opts.credentials && !opts.logins.length)
+    return {docker: new Docker({exec: opts.exec}), close: async () => undefined};
   const dir = await opts.temp.make('docker');
+  const close = (): Promise<void> => rm(dir, {recursive: true, force: true});
   try {
-    await mkdir(dir, {recursive: true, mode: 0o700});
-    const existing = await readFile(join(opts.userConfigDir, 'config.json'), 'utf8').catch(() => '{}');
-    await writeFile(join(dir, 'config.json'), existing, {mode: 0o600});
+    await chmod(dir, 0o700);
+    await copyDockerConfig(opts.userConfigDir, dir, opts.credentials);
     const docker = new Docker({exec: opts.exec, configDir: dir});
     for (const login of opts.logins) {
       const result = await docker.run(['login', login.host, '--username', login.username, '--password-stdin'], {
@@ -107,9 +114,32 @@ export async function loggedInDocker(opts: {
           `docker login to ${login.host} as ${login.username} failed: ${lastLine(result.stderr)}; check ${opts.source}`
         );
     }
-    return {docker, close: () => rm(dir, {recursive: true, force: true})};
+    return {docker, configDir: dir, close};
   } catch (e) {
-    await rm(dir, {recursive: true, force: true});
+    await close();
     throw e;
   }
+}
+
+const CREDENTIAL_KEYS = ['auths', 'credHelpers', 'credsStore'];
+
+/** The user's docker config in `dir`: config.json (without its credentials unless asked), the rest (plugins, buildx builders, contexts) linked. */
+async function copyDockerConfig(userDir: string, dir: string, credentials: boolean): Promise<void> {
+  const text = await readFile(join(userDir, 'config.json'), 'utf8').catch(() => '{}');
+  let config = text;
+  if (!credentials) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      doc = {};
+    }
+    const kept = doc && typeof doc === 'object' && !Array.isArray(doc) ? {...(doc as Record<string, unknown>)} : {};
+    for (const key of CREDENTIAL_KEYS) delete kept[key];
+    config = JSON.stringify(kept);
+  }
+  await writeFile(join(dir, 'config.json'), config, {mode: 0o600});
+  const entries = await readdir(userDir).catch(() => [] as string[]);
+  for (const entry of entries.filter(e => e !== 'config.json'))
+    await symlink(join(userDir, entry), join(dir, entry)).catch(() => undefined);
 }

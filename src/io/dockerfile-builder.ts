@@ -23,6 +23,10 @@ export interface DockerfileBuilderOpts {
   githubCache?: boolean;
   /** A buildx builder to use instead of the current one. */
   builder?: string;
+  /** Why build secrets may not read the job's environment on this run (then an image that needs one cannot build here). */
+  secretsRefused?: string;
+  /** Why this run has no registry credentials, added to a build failure that looks like it needed one. */
+  credentialNote?: string;
 }
 
 export class DockerfileBuilder implements ImageBuilder {
@@ -30,6 +34,8 @@ export class DockerfileBuilder implements ImageBuilder {
 
   async build(inputs: BuildInputs): Promise<BuildOutcome> {
     const {image} = inputs;
+    const refused = this.refusedSecret(inputs);
+    if (refused) return {ok: false, reason: refused, outputTail: ''};
     const buildEnv = this.buildEnv(inputs);
     const runTag = localTagFor(image.name, inputs.runId);
     return this.opts.temp.with('build', async dir => {
@@ -54,7 +60,8 @@ export class DockerfileBuilder implements ImageBuilder {
         onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
       });
       const buildMs = Date.now() - started;
-      if (result.exitCode !== 0) return {ok: false, reason: buildFailure(output), outputTail: tail(output)};
+      if (result.exitCode !== 0)
+        return {ok: false, reason: buildFailure(output, this.opts.credentialNote), outputTail: tail(output)};
       const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as {'containerimage.digest'?: string};
       const digest = metadata['containerimage.digest'];
       const inspect = await this.opts.docker.output([
@@ -75,6 +82,13 @@ export class DockerfileBuilder implements ImageBuilder {
       // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
       return {ok: true, image: {name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs}};
     });
+  }
+
+  private refusedSecret(inputs: BuildInputs): string | undefined {
+    const why = this.opts.secretsRefused;
+    const secret = why ? inputs.image.secrets.find(s => 'env' in s) : undefined;
+    if (!why || !secret || !('env' in secret)) return undefined;
+    return `secret \`${secret.id}\` reads ${secret.env} from the job's environment, which no build gets on this run (${why}); this image cannot be built and tested here, and nothing of it is pushed`;
   }
 
   /** What buildx reads from its environment: env secrets (masked) and SOURCE_DATE_EPOCH, nothing else of ours. */
@@ -102,10 +116,15 @@ export class DockerfileBuilder implements ImageBuilder {
   }
 }
 
-function buildFailure(output: string): string {
+const LOOKS_LIKE_AUTH = /\b401\b|unauthori[sz]ed|authentication required|denied/i;
+
+function buildFailure(output: string, credentialNote: string | undefined): string {
   const line = output
     .split('\n')
     .reverse()
     .find(l => /ERROR|error:/.test(l));
-  return line ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}` : 'build failed (see the build log above)';
+  const reason = line
+    ? `build failed: ${line.replace(/^.*?ERROR:?\s*/, '').trim()}`
+    : 'build failed (see the build log above)';
+  return credentialNote && LOOKS_LIKE_AUTH.test(output) ? `${reason} (${credentialNote})` : reason;
 }

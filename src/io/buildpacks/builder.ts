@@ -43,6 +43,8 @@ export interface BuildpacksBuilderOpts {
   installer: ToolInstaller;
   /** A registry on this machine where builds land before they are tested (never the staging registry). */
   buildRegistry: string;
+  /** The run's own DOCKER_CONFIG, for pack (which reads docker's config for registry credentials). */
+  dockerConfigDir?: string;
 }
 
 export class BuildpacksBuilder implements ImageBuilder {
@@ -81,7 +83,8 @@ export class BuildpacksBuilder implements ImageBuilder {
               pre: config.preBuildpacks,
               post: config.postBuildpacks,
               env: config.env,
-              workDir: dir
+              workDir: dir,
+              ...(this.opts.dockerConfigDir ? {dockerConfigDir: this.opts.dockerConfigDir} : {})
             })
           : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
         if (!built.ok) return failure(built, platform);

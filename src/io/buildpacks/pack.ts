@@ -20,6 +20,8 @@ export interface PackRun {
   post: string[];
   env: Record<string, string>;
   workDir: string;
+  /** The run's own DOCKER_CONFIG (pack takes registry credentials from docker's config). */
+  dockerConfigDir?: string;
 }
 
 export async function runPack(run: PackRun): Promise<PlatformBuild> {
@@ -37,6 +39,7 @@ export async function runPack(run: PackRun): Promise<PlatformBuild> {
   });
   let output = '';
   const result = await run.exec.run(run.pack, args, {
+    ...(run.dockerConfigDir ? {env: {DOCKER_CONFIG: run.dockerConfigDir}} : {}),
     stream: true,
     onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
   });
