@@ -116,6 +116,33 @@ describe('failures push nothing', () => {
     expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
   });
 
+  it('a failing test’s output keeps its line breaks, on both platforms, however it arrived', async () => {
+    const repo = exampleRepo('multiarch', c =>
+      c.replace(/ {4}test:\n[\s\S]*$/, '    test:\n      - run: echo one; sleep 1; echo two; exit 1\n')
+    );
+    const {code, report} = await gate(repo.dir);
+    expect(code).toBe(1);
+    expect(report.images[0]!.platforms.map(p => [p.platform, p.tests[0]!.outputTail])).toEqual([
+      ['linux/amd64', 'one\ntwo'],
+      ['linux/arm64', 'one\ntwo']
+    ]);
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
+  });
+
+  it('when docker cannot start the container, the failure names docker’s own cause', async () => {
+    const repo = exampleRepo('multiarch', c =>
+      c.replace(/ {4}test:\n[\s\S]*$/, '    test:\n      - run: "true"\n        user: svc\n')
+    );
+    const {code, report} = await gate(repo.dir);
+    expect(code).toBe(1);
+    for (const platform of report.images[0]!.platforms)
+      expect(platform.tests[0]).toMatchObject({
+        status: 'error',
+        error: expect.stringMatching(/^docker could not start the container: .*unable to find user svc/)
+      });
+    expect(await tags(REGISTRY, `${repo.namespace}/web`)).toEqual([]);
+  });
+
   it('a broken Dockerfile is a failed build (exit 1), with the build error, and nothing pushed', async () => {
     const repo = exampleRepo('multiarch');
     repo.write('Dockerfile', `FROM ${BASE}\nRUN exit 3\n`);

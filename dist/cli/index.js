@@ -29466,6 +29466,30 @@ function countTests(images) {
     const passed = tests.filter(t => t.status === 'passed').length;
     return { passed, failed: tests.length - passed };
 }
+/**
+ * What to keep of output that is still streaming in: its last `bytes` characters, from a line start
+ * where one is near. Nothing is trimmed, so chunks join as they were written (`tail` trims once, at the end).
+ */
+function keepLast(text, bytes) {
+    if (text.length <= bytes)
+        return text;
+    const cut = text.slice(-bytes);
+    const newline = cut.indexOf('\n');
+    return newline >= 0 && newline < cut.length - 1 ? cut.slice(newline + 1) : cut;
+}
+/**
+ * Why docker could not start a container (exit 125): its own error line, not the
+ * "Run 'docker run --help'" hint it prints after it.
+ */
+function dockerStartFailure(output) {
+    const lines = output
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(Boolean);
+    const cause = lines.find(l => /^docker: /.test(l) || /Error response from daemon/.test(l)) ??
+        [...lines].reverse().find(l => !/^Run '.*--help' for more information/.test(l) && !/^See '.*--help'/.test(l));
+    return (cause ?? '(no output)').replace(/^docker: (Error response from daemon: )?/, '');
+}
 /** Keeps the last `lines` lines (and at most `bytes` characters) of a command's output. */
 function tail(text, lines = 20, bytes = 4000) {
     const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
@@ -30199,7 +30223,7 @@ async function runCreator(run) {
     const result = await run.docker.run(args, {
         stream: true,
         ...(run.registryAuth !== undefined ? { env: { CNB_REGISTRY_AUTH: run.registryAuth } } : {}),
-        onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
+        onOutput: chunk => void (output = keepLast(output + chunk, 32000))
     });
     if (result.exitCode !== 0)
         return { ok: false, exitCode: result.exitCode, output };
@@ -30326,7 +30350,7 @@ async function runPack(run) {
     const result = await run.exec.run(run.pack, args, {
         ...(run.dockerConfigDir ? { env: { DOCKER_CONFIG: run.dockerConfigDir } } : {}),
         stream: true,
-        onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
+        onOutput: chunk => void (output = keepLast(output + chunk, 32000))
     });
     if (result.exitCode !== 0)
         return { ok: false, exitCode: result.exitCode, output };
@@ -36177,7 +36201,7 @@ class DockerfileBuilder {
             const result = await this.opts.docker.run(args, {
                 stream: true,
                 env: buildEnv,
-                onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
+                onOutput: chunk => void (output = keepLast(output + chunk, 16000))
             });
             const buildMs = Date.now() - started;
             if (result.exitCode !== 0)
@@ -36454,7 +36478,6 @@ function unregisteredEmulation(platform, output) {
 
 
 // What a test's log group keeps of its output.
-const LOG_LINES = 400;
 const LOG_CHARS = 64000;
 class TestRunner {
     opts;
@@ -36529,8 +36552,8 @@ class TestRunner {
         try {
             const result = await this.opts.docker.run(args, {
                 onOutput: chunk => {
-                    output = tail(output + chunk, 40, 8000);
-                    log = tail(log + chunk, LOG_LINES, LOG_CHARS);
+                    output = keepLast(output + chunk, 8000);
+                    log = keepLast(log + chunk, LOG_CHARS);
                 }
             });
             const durationMs = Date.now() - started;
@@ -36541,7 +36564,11 @@ class TestRunner {
             // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
             if (result.exitCode === 125) {
                 return {
-                    result: { ...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}` },
+                    result: {
+                        ...base,
+                        status: 'error',
+                        error: `docker could not start the container: ${dockerStartFailure(output)}`
+                    },
                     log
                 };
             }
@@ -36573,7 +36600,7 @@ class TestRunner {
             const result = await this.opts.docker.run(args, {
                 stream: true,
                 input: containerfile,
-                onOutput: c => void (output = tail(output + c, 40, 8000))
+                onOutput: c => void (output = keepLast(output + c, 8000))
             });
             if (result.exitCode !== 0)
                 return { ref: built.localRef, error: `test setup failed: ${lastLine(output)}` };

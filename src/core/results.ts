@@ -55,6 +55,32 @@ export function countTests(images: ImageResult[]): {passed: number; failed: numb
   return {passed, failed: tests.length - passed};
 }
 
+/**
+ * What to keep of output that is still streaming in: its last `bytes` characters, from a line start
+ * where one is near. Nothing is trimmed, so chunks join as they were written (`tail` trims once, at the end).
+ */
+export function keepLast(text: string, bytes: number): string {
+  if (text.length <= bytes) return text;
+  const cut = text.slice(-bytes);
+  const newline = cut.indexOf('\n');
+  return newline >= 0 && newline < cut.length - 1 ? cut.slice(newline + 1) : cut;
+}
+
+/**
+ * Why docker could not start a container (exit 125): its own error line, not the
+ * "Run 'docker run --help'" hint it prints after it.
+ */
+export function dockerStartFailure(output: string): string {
+  const lines = output
+    .split(/\r?\n/)
+    .map(l => l.trim())
+    .filter(Boolean);
+  const cause =
+    lines.find(l => /^docker: /.test(l) || /Error response from daemon/.test(l)) ??
+    [...lines].reverse().find(l => !/^Run '.*--help' for more information/.test(l) && !/^See '.*--help'/.test(l));
+  return (cause ?? '(no output)').replace(/^docker: (Error response from daemon: )?/, '');
+}
+
 /** Keeps the last `lines` lines (and at most `bytes` characters) of a command's output. */
 export function tail(text: string, lines = 20, bytes = 4000): string {
   const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../core/builder.js';
 import {buildxBuildArgs} from '../core/docker-args.js';
 import {UsageError} from '../core/errors.js';
-import {tail} from '../core/results.js';
+import {keepLast, tail} from '../core/results.js';
 import type {Log} from '../host/host.js';
 import type {Docker} from './docker.js';
 import type {TempDirs} from './temp.js';
@@ -57,7 +57,7 @@ export class DockerfileBuilder implements ImageBuilder {
       const result = await this.opts.docker.run(args, {
         stream: true,
         env: buildEnv,
-        onOutput: chunk => void (output = tail(output + chunk, 60, 16000))
+        onOutput: chunk => void (output = keepLast(output + chunk, 16000))
       });
       const buildMs = Date.now() - started;
       if (result.exitCode !== 0)

@@ -6,7 +6,7 @@ import {resolve} from 'node:path';
 import {LOCAL_REGISTRY, type BuiltImage} from '../core/builder.js';
 import type {ImageConfig, TestCommand} from '../core/config/types.js';
 import {dockerRunArgs, setupContainerfile} from '../core/docker-args.js';
-import {tail, type PlatformResult, type TestResult} from '../core/results.js';
+import {dockerStartFailure, keepLast, tail, type PlatformResult, type TestResult} from '../core/results.js';
 import {testsForPlatform} from '../core/test-plan.js';
 import type {Log} from '../host/host.js';
 import {emulationFor, unregisteredEmulation} from './binfmt.js';
@@ -22,7 +22,6 @@ export interface TestRunnerOpts {
 }
 
 // What a test's log group keeps of its output.
-const LOG_LINES = 400;
 const LOG_CHARS = 64000;
 
 export class TestRunner {
@@ -105,8 +104,8 @@ export class TestRunner {
     try {
       const result = await this.opts.docker.run(args, {
         onOutput: chunk => {
-          output = tail(output + chunk, 40, 8000);
-          log = tail(log + chunk, LOG_LINES, LOG_CHARS);
+          output = keepLast(output + chunk, 8000);
+          log = keepLast(log + chunk, LOG_CHARS);
         }
       });
       const durationMs = Date.now() - started;
@@ -117,7 +116,11 @@ export class TestRunner {
       // 125: docker itself failed (no such image, bad flag); 126/127: the command could not start.
       if (result.exitCode === 125) {
         return {
-          result: {...base, status: 'error', error: `docker could not start the container: ${lastLine(output)}`},
+          result: {
+            ...base,
+            status: 'error',
+            error: `docker could not start the container: ${dockerStartFailure(output)}`
+          },
           log
         };
       }
@@ -150,7 +153,7 @@ export class TestRunner {
         const result = await this.opts.docker.run(args, {
           stream: true,
           input: containerfile,
-          onOutput: c => void (output = tail(output + c, 40, 8000))
+          onOutput: c => void (output = keepLast(output + c, 8000))
         });
         if (result.exitCode !== 0) return {ref: built.localRef, error: `test setup failed: ${lastLine(output)}`};
         return {ref};

@@ -16,7 +16,7 @@ import type {BuilderInfo} from '../../core/buildpacks/labels.js';
 import type {Injection} from '../../core/buildpacks/preflight.js';
 import {parseReportToml} from '../../core/buildpacks/report.js';
 import {UsageError} from '../../core/errors.js';
-import {tail} from '../../core/results.js';
+import {keepLast} from '../../core/results.js';
 import type {Docker} from '../docker.js';
 
 export interface CreatorRun {
@@ -75,7 +75,7 @@ export async function runCreator(run: CreatorRun): Promise<PlatformBuild> {
   const result = await run.docker.run(args, {
     stream: true,
     ...(run.registryAuth !== undefined ? {env: {CNB_REGISTRY_AUTH: run.registryAuth}} : {}),
-    onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
+    onOutput: chunk => void (output = keepLast(output + chunk, 32000))
   });
   if (result.exitCode !== 0) return {ok: false, exitCode: result.exitCode, output};
   const report = parseReportToml(await readFile(join(dirs.layers, 'report.toml'), 'utf8').catch(() => ''));

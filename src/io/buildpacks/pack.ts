@@ -5,7 +5,7 @@ import {mkdir, readFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {packBuildArgs} from '../../core/buildpacks/pack-args.js';
 import {parseReportToml} from '../../core/buildpacks/report.js';
-import {tail} from '../../core/results.js';
+import {keepLast} from '../../core/results.js';
 import type {Exec} from '../../exec/exec.js';
 import type {PlatformBuild} from './creator.js';
 
@@ -41,7 +41,7 @@ export async function runPack(run: PackRun): Promise<PlatformBuild> {
   const result = await run.exec.run(run.pack, args, {
     ...(run.dockerConfigDir ? {env: {DOCKER_CONFIG: run.dockerConfigDir}} : {}),
     stream: true,
-    onOutput: chunk => void (output = tail(output + chunk, 200, 32000))
+    onOutput: chunk => void (output = keepLast(output + chunk, 32000))
   });
   if (result.exitCode !== 0) return {ok: false, exitCode: result.exitCode, output};
   const report = parseReportToml(await readFile(join(reportDir, 'report.toml'), 'utf8').catch(() => ''));
