@@ -125,3 +125,34 @@ describe('sourceIdentity', () => {
     expect(sourceIdentity({...app!, tags: []}, inputs).key).toBe(id);
   });
 });
+
+describe('tests limited to some platforms', () => {
+  it('the plan counts them per platform, in its steps and its listing', async () => {
+    const {loadConfig} = await import('../../src/core/config/load.js');
+    const {buildPlan} = await import('../../src/core/plan.js');
+    const {inferScenario} = await import('../../src/core/scenario.js');
+    const {renderPlanText} = await import('../../src/core/render-plan.js');
+    const loaded = loadConfig(
+      `registry: localhost:5000/acme
+images:
+  - name: web
+    platforms: [linux/amd64, linux/arm64]
+    test:
+      - run: test -f /a
+      - run: test -f /b
+        platforms: [linux/amd64]
+`,
+      '.imagegate.yml'
+    );
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const plan = buildPlan({
+      config: loaded.config,
+      source: loaded.source,
+      inference: inferScenario({}),
+      identities: new Map()
+    });
+    expect(plan.images[0]!.testsByPlatform).toEqual({'linux/amd64': 2, 'linux/arm64': 1});
+    expect(plan.images[0]!.steps).toContain('test 2 command(s) on linux/amd64, 1 command(s) on linux/arm64');
+    expect(renderPlanText(plan)).toContain('2 command(s): 2 on linux/amd64, 1 on linux/arm64');
+  });
+});

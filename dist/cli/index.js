@@ -28703,7 +28703,7 @@ function renderImage(image) {
     else {
         out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
     }
-    fact('tests', image.tests, v => `${String(v)} command(s)`);
+    fact('tests', image.tests, v => testCounts(Number(v), image.testsByPlatform));
     fact('staging', image.staging);
     for (const tag of image.tags) {
         const when = `on ${tag.on.join(', ')}`;
@@ -28740,6 +28740,13 @@ function renderPlanMarkdown(plan) {
 }
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}
+/** `2 command(s)`, or `2 command(s): 2 on linux/amd64, 1 on linux/arm64` when some are limited to platforms. */
+function testCounts(total, byPlatform) {
+    const counts = Object.entries(byPlatform);
+    if (counts.every(([, n]) => n === total))
+        return `${total} command(s)`;
+    return `${total} command(s): ${counts.map(([p, n]) => `${n} on ${p}`).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scenario.ts
@@ -31613,9 +31620,17 @@ function renderWith(template, values) {
     return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
 }
 
+;// CONCATENATED MODULE: ./src/core/test-plan.ts
+// Which test commands run on which platform, in order.
+
+function testsForPlatform(image, platform) {
+    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
 // where every value came from. Pure: git facts and source identities are passed in.
+
 
 
 function resolveScenario(inputs) {
@@ -31711,6 +31726,7 @@ function planImage(image, inputs, scenario, git) {
             ? { value: identity, source: 'git tree of the context + hash of the image entry' }
             : { source: 'git', error: identity?.error ?? 'not computed' },
         tests: { value: image.test.commands.length, source: from('test', 'none configured') },
+        testsByPlatform: Object.fromEntries(image.platforms.map(p => [p, testsForPlatform(image, p).length])),
         steps: [],
         tags: []
     };
@@ -31756,9 +31772,7 @@ function steps(plan, scenario) {
     const platforms = plan.platforms.value.join(', ');
     const build = [
         `build ${platforms}`,
-        plan.tests.value
-            ? `test ${plan.tests.value} command(s) on each of ${platforms}`
-            : `no tests configured (add \`test:\`)`
+        plan.tests.value ? testStep(plan.testsByPlatform) : `no tests configured (add \`test:\`)`
     ];
     const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
     const published = plan.tags.filter(t => t.published).map(t => t.ref);
@@ -31774,6 +31788,13 @@ function steps(plan, scenario) {
                 published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
             ];
     }
+}
+/** `test 2 command(s) on each of linux/amd64, linux/arm64`, or per platform when they differ. */
+function testStep(byPlatform) {
+    const counts = Object.entries(byPlatform);
+    if (new Set(counts.map(([, n]) => n)).size === 1)
+        return `test ${counts[0][1]} command(s) on each of ${counts.map(([p]) => p).join(', ')}`;
+    return `test ${counts.map(([p, n]) => `${n} command(s) on ${p}`).join(', ')}`;
 }
 function planWarnings(scenario, images) {
     const warnings = [];
@@ -36410,13 +36431,6 @@ class TempDirs {
     make(prefix) {
         return (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.root, `imagegate-${prefix}-`));
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/test-plan.ts
-// Which test commands run on which platform, in order.
-
-function testsForPlatform(image, platform) {
-    return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
 }
 
 ;// CONCATENATED MODULE: ./src/io/binfmt.ts

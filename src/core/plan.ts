@@ -5,6 +5,7 @@ import type {Config, ConfigSource, ImageConfig, TagRule} from './config/types.js
 import type {SourceIdentity} from './identity.js';
 import type {Fact, Inference, Scenario} from './scenario.js';
 import {renderTagTemplate, type GitValues, type TagScenario} from './tags.js';
+import {testsForPlatform} from './test-plan.js';
 import {credentialPolicy, trustRefusal, type CredentialPolicy} from './trust.js';
 
 export interface PlannedTag {
@@ -30,6 +31,8 @@ export interface ImagePlan {
   repository: Fact<string>;
   identity: {value?: SourceIdentity; source: string; error?: string};
   tests: Fact<number>;
+  /** How many test commands run on each platform (a test may be limited to some). */
+  testsByPlatform: Record<string, number>;
   steps: string[];
   staging?: Fact<string>;
   tags: PlannedTag[];
@@ -157,6 +160,7 @@ function planImage(image: ImageConfig, inputs: PlanInputs, scenario: Scenario, g
         ? {value: identity, source: 'git tree of the context + hash of the image entry'}
         : {source: 'git', error: identity?.error ?? 'not computed'},
     tests: {value: image.test.commands.length, source: from('test', 'none configured')},
+    testsByPlatform: Object.fromEntries(image.platforms.map(p => [p, testsForPlatform(image, p).length])),
     steps: [],
     tags: []
   };
@@ -204,9 +208,7 @@ function steps(plan: ImagePlan, scenario: Scenario): string[] {
   const platforms = plan.platforms.value.join(', ');
   const build = [
     `build ${platforms}`,
-    plan.tests.value
-      ? `test ${plan.tests.value} command(s) on each of ${platforms}`
-      : `no tests configured (add \`test:\`)`
+    plan.tests.value ? testStep(plan.testsByPlatform) : `no tests configured (add \`test:\`)`
   ];
   const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
   const published = plan.tags.filter(t => t.published).map(t => t.ref);
@@ -222,6 +224,14 @@ function steps(plan: ImagePlan, scenario: Scenario): string[] {
         published.length ? `tag ${published.join(', ')}` : `no tag applies to ${scenario}`
       ];
   }
+}
+
+/** `test 2 command(s) on each of linux/amd64, linux/arm64`, or per platform when they differ. */
+function testStep(byPlatform: Record<string, number>): string {
+  const counts = Object.entries(byPlatform);
+  if (new Set(counts.map(([, n]) => n)).size === 1)
+    return `test ${counts[0]![1]} command(s) on each of ${counts.map(([p]) => p).join(', ')}`;
+  return `test ${counts.map(([p, n]) => `${n} command(s) on ${p}`).join(', ')}`;
 }
 
 function planWarnings(scenario: Fact<Scenario>, images: ImagePlan[]): string[] {

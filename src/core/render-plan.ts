@@ -48,7 +48,7 @@ function renderImage(image: ImagePlan): string[] {
   } else {
     out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
   }
-  fact('tests', image.tests, v => `${String(v)} command(s)`);
+  fact('tests', image.tests, v => testCounts(Number(v), image.testsByPlatform));
   fact('staging', image.staging);
   for (const tag of image.tags) {
     const when = `on ${tag.on.join(', ')}`;
@@ -91,4 +91,11 @@ export function renderPlanMarkdown(plan: Plan): string {
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** `2 command(s)`, or `2 command(s): 2 on linux/amd64, 1 on linux/arm64` when some are limited to platforms. */
+function testCounts(total: number, byPlatform: Record<string, number>): string {
+  const counts = Object.entries(byPlatform);
+  if (counts.every(([, n]) => n === total)) return `${total} command(s)`;
+  return `${total} command(s): ${counts.map(([p, n]) => `${n} on ${p}`).join(', ')}`;
 }
