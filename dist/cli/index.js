@@ -28375,7 +28375,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(823);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8584);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1013);
 
 
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 823:
+/***/ 8584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32962,9 +32962,50 @@ function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/io/paths.ts
+// Where paths of the configuration really lead: symbolic links followed, and the repository that
+// holds the configuration file, found without running git.
+
+
+/**
+ * The path with every symbolic link followed. A path that does not exist (yet) keeps its missing
+ * tail on the real path of its deepest existing ancestor, so a link above it is still followed.
+ */
+async function physicalPath(path) {
+    const tail = [];
+    for (let head = path;; head = (0,external_node_path_namespaceObject.dirname)(head)) {
+        const real = await (0,promises_namespaceObject.realpath)(head).catch(() => undefined);
+        if (real !== undefined)
+            return (0,external_node_path_namespaceObject.join)(real, ...tail.reverse());
+        if ((0,external_node_path_namespaceObject.dirname)(head) === head)
+            return path;
+        tail.push((0,external_node_path_namespaceObject.basename)(head));
+    }
+}
+/**
+ * The repository holding `dir`: the nearest directory at or above it with a `.git` (the directory
+ * of a checkout, or the file of a worktree or submodule) — the top level git itself reports —
+ * else `dir` itself. Both are real paths.
+ */
+async function repositoryRoot(dir) {
+    const start = await physicalPath(dir);
+    for (let at = start;; at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        if (await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(at, '.git')).catch(() => undefined))
+            return at;
+        if ((0,external_node_path_namespaceObject.dirname)(at) === at)
+            return start;
+    }
+}
+/** True when `path` is `root` or below it (both real paths). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+
 ;// CONCATENATED MODULE: ./src/app/plan.ts
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
+
 
 
 
@@ -32997,9 +33038,9 @@ async function readConfigFile(cwd, path) {
     if (!loaded.ok)
         throw new ConfigError(shown, loaded.diagnostics);
     const dir = (0,external_node_path_namespaceObject.dirname)(file);
-    const missing = await missingPaths(loaded.config, loaded.source, dir);
-    if (missing.length)
-        throw new ConfigError(shown, missing);
+    const problems = await checkPaths(loaded.config, loaded.source, dir);
+    if (problems.length)
+        throw new ConfigError(shown, problems);
     return {
         path: file,
         shown,
@@ -33009,28 +33050,75 @@ async function readConfigFile(cwd, path) {
         warnings: loaded.warnings
     };
 }
-async function missingPaths(config, source, dir) {
+/**
+ * Every path of the configuration must lead (symbolic links followed) into the repository — the
+ * git checkout holding the configuration file, else the file's directory — and exist where it must.
+ */
+async function checkPaths(config, source, dir) {
     const out = [];
-    const expect = async (path, kind, at, fix) => {
+    const root = await repositoryRoot(dir);
+    const realDir = await physicalPath(dir);
+    /** True when the path is where it must be; a problem is reported at its key. */
+    const check = async ({ path, value, at, outside, must }) => {
+        const report = (message) => {
+            out.push({ ...(source.position(at) ?? { line: 1, col: 1 }), message });
+            return false;
+        };
+        const real = await physicalPath(path);
+        if (!isInside(root, real)) {
+            const via = isInside(root, (0,external_node_path_namespaceObject.resolve)(realDir, (0,external_node_path_namespaceObject.relative)(dir, path))) ? 'through a symbolic link ' : '';
+            return report(`\`${value}\` leads ${via}to ${real}, outside the repository ${root}; ${outside}`);
+        }
+        if (!must)
+            return true;
         const found = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
-        const ok = found && (kind === 'dir' ? found.isDirectory() : found.isFile());
-        if (!ok)
-            out.push({
-                ...(source.position(at) ?? { line: 1, col: 1 }),
-                message: `${(0,external_node_path_namespaceObject.relative)(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`
-            });
+        if (found && (must.kind === 'dir' ? found.isDirectory() : found.isFile()))
+            return true;
+        return report(`${(0,external_node_path_namespaceObject.relative)(dir, path) || '.'} is not a ${must.kind === 'dir' ? 'directory' : 'file'}; ${must.fix}`);
     };
     for (const image of config.images) {
         const at = `images[${image.index}]`;
         const context = (0,external_node_path_namespaceObject.resolve)(dir, image.context);
-        await expect(context, 'dir', `${at}.context`, 'fix `context` (relative to the configuration file)');
-        if (image.builder.kind === 'dockerfile') {
-            const where = source.position(`${at}.containerfile`) ? `${at}.containerfile` : at;
-            await expect((0,external_node_path_namespaceObject.resolve)(context, image.containerfile), 'file', where, 'fix `containerfile` (relative to the context)');
-        }
+        const contextOk = await check({
+            path: context,
+            value: image.context,
+            at: `${at}.context`,
+            outside: 'point `context` at a directory inside the repository (relative to the configuration file)',
+            must: { kind: 'dir', fix: 'fix `context` (relative to the configuration file)' }
+        });
+        if (contextOk && image.builder.kind === 'dockerfile')
+            await check({
+                path: (0,external_node_path_namespaceObject.resolve)(context, image.containerfile),
+                value: image.containerfile,
+                at: source.position(`${at}.containerfile`) ? `${at}.containerfile` : at,
+                outside: 'point `containerfile` at a file inside the repository (relative to the context)',
+                must: { kind: 'file', fix: 'fix `containerfile` (relative to the context)' }
+            });
         if (image.test.mount)
-            await expect((0,external_node_path_namespaceObject.resolve)(dir, image.test.mount.source), 'dir', `${at}.test.mount.source`, 'fix `mount.source`');
+            await check({
+                path: (0,external_node_path_namespaceObject.resolve)(dir, image.test.mount.source),
+                value: image.test.mount.source,
+                at: `${at}.test.mount.source`,
+                outside: 'point `mount.source` at a directory inside the repository',
+                must: { kind: 'dir', fix: 'fix `mount.source`' }
+            });
+        for (const [i, secret] of image.secrets.entries())
+            if ('file' in secret)
+                await check({
+                    path: (0,external_node_path_namespaceObject.resolve)(dir, secret.file),
+                    value: secret.file,
+                    at: `${at}.secrets[${i}].file`,
+                    outside: 'keep the secret file inside the repository, or pass the secret with `env`'
+                });
     }
+    const key = config.promote.sign?.key;
+    if (key !== undefined && !key.startsWith('env://'))
+        await check({
+            path: (0,external_node_path_namespaceObject.resolve)(dir, key),
+            value: key,
+            at: 'promote.cosign-key',
+            outside: 'keep the key file inside the repository, or pass the key as `env://VAR`'
+        });
     return out;
 }
 async function readEventPayload(path) {
@@ -33052,9 +33140,16 @@ async function computeIdentities(loaded, git, reader) {
             out.set(image.name, { error: `${loaded.dir} is not in a git repository` });
             continue;
         }
+        // Git hashes what the paths lead to: it refuses a path through a symbolic link or outside the checkout.
         const context = (0,external_node_path_namespaceObject.resolve)(loaded.dir, image.context);
-        const paths = [context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_namespaceObject.join)(context, image.containerfile)] : [])];
-        const [tree, containerfile] = await reader.hashPaths(git.root, paths);
+        const paths = await Promise.all([context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_namespaceObject.join)(context, image.containerfile)] : [])].map(physicalPath));
+        const root = await physicalPath(git.root);
+        const outside = paths.find(p => !isInside(root, p));
+        if (outside) {
+            out.set(image.name, { error: `${outside} is outside the git checkout ${root}` });
+            continue;
+        }
+        const [tree, containerfile] = await reader.hashPaths(root, paths);
         const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
         if (base && !('key' in base)) {
             out.set(image.name, { error: `its base ${image.dependsOn} has none` });
