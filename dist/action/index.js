@@ -32381,6 +32381,7 @@ function checkDocument(raw, positions) {
     checkStaging(raw, error);
     checkNames(raw.images, error);
     checkRepositories(raw, error);
+    checkRepositoryNames(raw, error);
     checkDependencies(raw.images, error);
     const staging = effective_stagingOf(raw);
     const images = raw.images.map((image, index) => {
@@ -32424,6 +32425,21 @@ function checkRepositories(raw, error) {
             error(['images', index, image.repository !== undefined ? 'repository' : 'name'], `images \`${other.name}\` and \`${image.name}\` would both publish to ${repository}; give one a different \`repository\``);
         }
         seen.set(repository, image);
+    });
+}
+/** `<registry>/<name>` and `<staging.registry>/<name>` as the distribution grammar takes them (at most 255 characters). */
+function checkRepositoryNames(raw, error) {
+    raw.images.forEach((image, index) => {
+        const names = [];
+        if (image.repository === undefined)
+            names.push(['repository', `${raw.registry}/${image.name}`, '`registry`']);
+        if (raw.staging?.registry !== undefined)
+            names.push(['staging repository', `${raw.staging.registry}/${image.name}`, '`staging.registry`']);
+        for (const [what, name, prefix] of names) {
+            const parsed = parseReference(name);
+            if (!parsed.ok)
+                error(['images', index, 'name'], `the ${what} \`${name}\`: ${parsed.error}; shorten \`name\` or ${prefix}`);
+        }
     });
 }
 function checkDependencies(images, error) {
