@@ -1,14 +1,13 @@
 // Every path of the configuration is followed through its symbolic links and must stay inside the
 // repository; one that leads out is a configuration error at its key (exit 2), found before any
 // process runs or any connection opens. The links are made here, in a temporary repository.
-import {afterEach, beforeEach, describe, expect, it, jest} from '@jest/globals';
+import {describe, expect, it} from '@jest/globals';
 import {mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {readConfigFile} from '../../src/app/plan.js';
-import {ProcessExec} from '../../src/exec/exec.js';
 import {isInside, physicalPath, repositoryRoot} from '../../src/io/paths.js';
-import {runCli} from '../helpers/cli.js';
+import {forbidProcessesAndNetwork, runCli} from '../helpers/cli.js';
 
 /** A temporary repository (a `.git` directory marks its top, as in a checkout) with a context, and a directory beside it. */
 function repository(): {root: string; outside: string} {
@@ -26,19 +25,7 @@ const CONFIG = (image: string, top = ''): string =>
   `registry: localhost:5000/acme\n${top}images:\n  - name: web\n${image}`;
 
 describe('configured paths through symbolic links', () => {
-  let run: ReturnType<typeof jest.spyOn>;
-  let fetchSpy: ReturnType<typeof jest.spyOn>;
-  beforeEach(() => {
-    run = jest.spyOn(ProcessExec.prototype, 'run').mockImplementation(() => {
-      throw new Error('no process may run before the configuration is valid');
-    });
-    fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(() => {
-      throw new Error('no network call may happen before the configuration is valid');
-    });
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-  });
+  const spies = forbidProcessesAndNetwork();
 
   // [what, the links to make (name → target; `OUTSIDE` is the directory beside the repository), the image's lines, the expected line:col and message]
   const cases: [string, Record<string, string>, string, string, string][] = [
@@ -96,8 +83,8 @@ describe('configured paths through symbolic links', () => {
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`.imagegate.yml:${at}: `)]);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain(`outside the repository ${root};`);
-    expect(run).not.toHaveBeenCalled();
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(spies.run()).not.toHaveBeenCalled();
+    expect(spies.fetch()).not.toHaveBeenCalled();
   });
 
   it('a cosign key linked out of the repository is refused at promote.cosign-key', async () => {
@@ -110,7 +97,7 @@ describe('configured paths through symbolic links', () => {
     const result = await runCli(['plan'], {cwd: root});
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('.imagegate.yml:2:37: `cosign.key` leads through a symbolic link to /etc/hostname');
-    expect(run).not.toHaveBeenCalled();
+    expect(spies.run()).not.toHaveBeenCalled();
   });
 
   it('links that stay inside the repository are followed and accepted; env:// keys are no path', async () => {
