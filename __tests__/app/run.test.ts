@@ -56,6 +56,11 @@ function fakes(env: Record<string, string> = {}): FakeRun {
   return fakeServices(env, new FakeGit({sha: SHA, branch: 'main'}));
 }
 
+/** The services of `f` (its registry, engine and host) in another environment. */
+function fakesWith(f: FakeRun, env: Record<string, string>): FakeRun['services'] {
+  return {...f.services, env: fakeServices(env).services.env};
+}
+
 async function gated(dir: string, f: FakeRun): Promise<RunReport> {
   const result = await run(request(dir, 'gate'), f.services);
   expect(result.exitCode).toBe(0);
@@ -230,6 +235,62 @@ describe('promote and release', () => {
     const result = await run(request(project(), 'run', {platform: 'linux/arm64'}), f.services);
     expect(result.exitCode).toBe(2);
     expect(result.failure).toContain('--platform splits a build; the promote scenario builds nothing');
+  });
+});
+
+describe('rendered references', () => {
+  it.each([
+    ['a path into another repository', '../../../v2/acme/other/manifests/x'],
+    ['a fragment the URL would drop', 'abc#x']
+  ])(
+    'a GITHUB_SHA that is %s is refused (exit 2) before any connection or request; nothing is written or claimed',
+    async (_what, sha) => {
+      const f = fakes(PUSH_TO_MAIN);
+      const dir = project();
+      await run(request(dir, 'gate', {scenario: {value: 'gate', source: 'test'}}), f.services);
+      const requests = f.registry.stats.requests;
+      const connections = f.connections.length;
+      const tags = f.registry.tagsOf('localhost:5000', 'acme/web');
+      const result = await run(request(dir, 'run'), fakesWith(f, {...PUSH_TO_MAIN, GITHUB_SHA: sha}));
+      expect(result.exitCode).toBe(2);
+      expect(result.failure).toContain(`the commit \`${sha}\` (env GITHUB_SHA) is not a commit id`);
+      expect(result.outputs).toBeUndefined();
+      expect(f.connections.length).toBe(connections);
+      expect(f.registry.stats.requests).toBe(requests);
+      expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual(tags);
+      expect(f.registry.tagsOf('localhost:5000', 'acme/other')).toEqual([]);
+    }
+  );
+
+  it('a published tag past 128 characters is exit 2 with an annotation at the template, before any connection', async () => {
+    const branch = `release/${'x'.repeat(120)}`;
+    const dir = projectDir({
+      'event.json': JSON.stringify({
+        ref: `refs/heads/${branch}`,
+        repository: {full_name: 'acme/web', default_branch: branch}
+      })
+    });
+    const env = {
+      ...PUSH_TO_MAIN,
+      GITHUB_REF: `refs/heads/${branch}`,
+      GITHUB_REF_NAME: branch,
+      GITHUB_EVENT_PATH: join(dir, 'event.json')
+    };
+    const f = fakes(env);
+    const config = 'registry: localhost:5000/acme\nimages:\n  - name: web\n    tags: ["{{branch}}-{{sha}}"]\n';
+    const result = await run(request(project(config), 'run'), f.services);
+    expect(result.exitCode).toBe(2);
+    expect(result.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        where: {file: '.imagegate.yml', line: 4, col: 12},
+        message: expect.stringContaining(
+          '(`{{branch}}` from env GITHUB_REF, `{{sha}}` from env GITHUB_SHA): a tag is at most 128 characters'
+        )
+      })
+    ]);
+    expect(f.connections).toEqual([]);
+    expect(f.registry.stats.requests).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {execFileSync} from 'node:child_process';
-import {cpSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, dirname} from 'node:path';
 import type {Plan} from '../../src/core/plan.js';
@@ -98,5 +98,57 @@ describe('imagegate plan', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no .imagegate.yml in');
     expect(r.stderr).toContain('pass --config FILE');
+  });
+
+  describe('paths git cannot hash', () => {
+    /** A fresh checkout: `.imagegate.yml` with `image` lines, an `app` context, a directory beside it. */
+    function checkout(image: string): string {
+      const base = mkdtempSync(join(tmpdir(), 'imagegate-plan-paths-'));
+      const dir = join(base, 'repo');
+      mkdirSync(join(dir, 'app'), {recursive: true});
+      mkdirSync(join(base, 'outside'));
+      for (const d of [join(dir, 'app'), join(base, 'outside'), base])
+        writeFileSync(join(d, 'Dockerfile'), 'FROM scratch\n');
+      writeFileSync(join(dir, '.imagegate.yml'), `registry: localhost:5000/acme\nimages:\n  - name: web\n${image}`);
+      symlinkSync('app', join(dir, 'inside'));
+      symlinkSync('../outside', join(dir, 'beside'));
+      const g = (...args: string[]) => execFileSync('git', args, {cwd: dir, encoding: 'utf8'});
+      g('init', '-q', '-b', 'main');
+      g('add', '-A');
+      g('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'app');
+      return dir;
+    }
+
+    it('a context linked inside the repository plans; its identity is the tree the link leads to', async () => {
+      const dir = checkout('    context: inside\n');
+      const r = await runCli(['plan', '--json'], {cwd: dir});
+      expect(r.stderr).not.toContain('unexpected error');
+      expect(r.code).toBe(0);
+      const plan = JSON.parse(r.stdout) as Plan;
+      const tree = execFileSync('git', ['rev-parse', 'HEAD:app'], {cwd: dir, encoding: 'utf8'}).trim();
+      expect(plan.images[0]!.identity.value).toMatchObject({contextTree: tree, dirty: false});
+    });
+
+    it.each([
+      ['`context: ..`', '    context: ..\n', '4:14: `..` leads to'],
+      [
+        'a context linked beside the repository',
+        '    context: beside\n',
+        '4:14: `beside` leads through a symbolic link to'
+      ],
+      [
+        'a containerfile beside the repository',
+        '    context: app\n    containerfile: ../../outside/Dockerfile\n',
+        '5:20: `../../outside/Dockerfile` leads to'
+      ]
+    ])('%s: exit 2 at the key with the fix, no stack trace', async (_what, image, message) => {
+      const dir = checkout(image);
+      const r = await runCli(['plan'], {cwd: dir});
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^\\.imagegate\\.yml:${message.replace(/[.*`]/g, '\\$&')}`));
+      expect(r.stderr).toContain('outside the repository');
+      expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    });
   });
 });

@@ -1,8 +1,10 @@
 import {describe, expect, it} from '@jest/globals';
 import {loadConfig} from '../../src/core/config/load.js';
 import {sourceIdentity} from '../../src/core/identity.js';
+import {ConfigError, UsageError} from '../../src/core/errors.js';
 import {buildOrder, buildPlan} from '../../src/core/plan.js';
 import {inferScenario} from '../../src/core/scenario.js';
+import {isValidTag, sanitizeTag} from '../../src/oci/reference.js';
 
 const CONFIG = `registry: localhost:5000/acme
 staging:
@@ -18,8 +20,13 @@ images:
 `;
 const sha = 'a'.repeat(40);
 
-function plan(env: Record<string, string>, event?: unknown, override?: 'check' | 'gate' | 'promote' | 'release') {
-  const r = loadConfig(CONFIG, '.imagegate.yml');
+function plan(
+  env: Record<string, string>,
+  event?: unknown,
+  override?: 'check' | 'gate' | 'promote' | 'release',
+  config = CONFIG
+) {
+  const r = loadConfig(config, '.imagegate.yml');
   if (!r.ok) throw new Error('config');
   const identities = new Map(
     r.config.images.map(i => [i.name, sourceIdentity(i, {contextTree: 'b'.repeat(40), dirty: false, dependencies: []})])
@@ -154,5 +161,132 @@ images:
     expect(plan.images[0]!.testsByPlatform).toEqual({'linux/amd64': 2, 'linux/arm64': 1});
     expect(plan.images[0]!.steps).toContain('test 2 command(s) on linux/amd64, 1 command(s) on linux/arm64');
     expect(renderPlanText(plan)).toContain('2 command(s): 2 on linux/amd64, 1 on linux/arm64');
+  });
+});
+
+describe('rendered references are checked before anything uses them', () => {
+  const REPO = {full_name: 'acme/web', default_branch: 'main'};
+  const push = (ref: string, extra: Record<string, string> = {}) => ({
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: ref,
+    GITHUB_SHA: sha,
+    GITHUB_REPOSITORY: 'acme/web',
+    ...extra
+  });
+  const thrown = (fn: () => unknown): Error => {
+    try {
+      fn();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('did not throw');
+  };
+
+  it.each([
+    ['a path into another repository', '../../../v2/acme/other/manifests/x'],
+    ['a fragment the URL would drop', `${'a'.repeat(39)}#x`],
+    ['a short sha', 'abc1234'],
+    ['40 characters that are not hex', 'g'.repeat(40)]
+  ])('a GITHUB_SHA that is %s is refused (exit 2), naming the variable', (_what, value) => {
+    const e = thrown(() =>
+      plan(push('refs/heads/main', {GITHUB_SHA: value}), {ref: 'refs/heads/main', repository: REPO})
+    );
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.message).toContain(`the commit \`${value}\` (env GITHUB_SHA) is not a commit id (40 or 64 hex digits)`);
+    expect(e.message).toContain('it must be the full commit id');
+  });
+
+  it('the head sha of a pull request payload and CI_COMMIT_SHA are checked alike; control characters are shown escaped', () => {
+    const pr = {
+      pull_request: {
+        number: 1,
+        head: {ref: 'x', sha: 'abc\ndef', repo: {full_name: 'acme/web'}},
+        base: {ref: 'main', repo: {full_name: 'acme/web'}}
+      },
+      repository: REPO
+    };
+    const env = {GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REPOSITORY: 'acme/web'};
+    expect(thrown(() => plan(env, pr)).message).toContain(
+      'the commit "abc\\ndef" (event pull_request.head.sha (the pull request head; GITHUB_SHA is the test merge commit)) is not a commit id'
+    );
+    const gitlab = {GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_SHA: '../x'};
+    expect(thrown(() => plan(gitlab)).message).toContain('the commit `../x` (env CI_COMMIT_SHA)');
+  });
+
+  it('a SHA-256 commit id (64 hex digits) is a commit id', () => {
+    const long = 'ab'.repeat(32);
+    const p = plan(push('refs/heads/main', {GITHUB_SHA: long}), {ref: 'refs/heads/main', repository: REPO});
+    expect(p.writes).toContain(`localhost:5000/acme/app:${long}`);
+  });
+
+  const LONG_BRANCH = `feature/${'x'.repeat(120)}`;
+  const BRANCH_CONFIG = `registry: localhost:5000/acme
+images:
+  - name: web
+    tags: ["{{branch}}", "{{branch}}-{{short_sha}}"]
+`;
+
+  it('a published tag that renders past 128 characters is refused at its template, naming the variable', () => {
+    const e = thrown(() =>
+      plan(push(`refs/heads/${LONG_BRANCH}`), {repository: REPO}, 'promote', BRANCH_CONFIG)
+    ) as ConfigError;
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.lines).toEqual([
+      expect.stringMatching(
+        /^\.imagegate\.yml:4:26: tag `\{\{branch\}\}-\{\{short_sha\}\}` renders to `feature-x+-aaaaaaa` \(`\{\{branch\}\}` from env GITHUB_REF, `\{\{short_sha\}\}` from env GITHUB_SHA\): a tag is at most 128 characters; this one has 136; shorten the template/
+      )
+    ]);
+  });
+
+  it('a tag this scenario does not publish is skipped with the reason, never planned', () => {
+    const p = plan(push(`refs/heads/${LONG_BRANCH}`), {repository: REPO}, 'gate', BRANCH_CONFIG);
+    const [branch, long] = p.images[0]!.tags;
+    expect(branch).toMatchObject({tag: sanitizeTag(LONG_BRANCH), published: false});
+    expect(long).toEqual(expect.objectContaining({skipped: expect.stringContaining('at most 128 characters')}));
+    expect(long!.tag).toBeUndefined();
+    expect(long!.ref).toBeUndefined();
+  });
+
+  it('a release variable that makes an invalid tag is refused, naming the git tag it came from', () => {
+    const config = 'registry: localhost:5000/acme\nimages:\n  - name: web\n    tags: ["{{prerelease}}"]\n';
+    const e = thrown(() => plan(push('refs/tags/v1.2.3--rc'), {repository: REPO}, 'release', config));
+    expect(e.message).toContain(
+      '.imagegate.yml:4:12: tag `{{prerelease}}` renders to `-rc` (`{{prerelease}}` from env GITHUB_REF): a tag must start with a letter, digit or underscore'
+    );
+  });
+
+  it('{{branch}} is always a valid tag, and what the plan writes is the tag it names', () => {
+    for (const branch of ['feature/login', 'Fix#12', '.hidden', '--x', 'ünïcödé', '/', 'a'.repeat(300), '_ok.v1-2']) {
+      expect(isValidTag(sanitizeTag(branch))).toBe(true);
+      const p = plan(
+        push(`refs/heads/${branch}`),
+        {repository: {...REPO, default_branch: branch}},
+        undefined,
+        'registry: localhost:5000/acme\nimages:\n  - name: web\n    tags: ["{{branch}}"]\n'
+      );
+      const tag = p.images[0]!.tags[0]!;
+      expect(tag).toMatchObject({tag: sanitizeTag(branch), published: true});
+      expect(p.writes).toContain(`localhost:5000/acme/web:${tag.tag}`);
+      expect(p.writes.every(w => isValidTag(w.split(':').pop()!))).toBe(true);
+    }
+  });
+
+  it('a repository past 255 characters is refused at the image, even when the configuration was not checked', () => {
+    const r = loadConfig(CONFIG, '.imagegate.yml');
+    if (!r.ok) throw new Error('config');
+    r.config.images[0]!.repository = `localhost:5000/${'a'.repeat(250)}`;
+    const e = thrown(() =>
+      buildPlan({
+        config: r.config,
+        source: r.source,
+        inference: inferScenario({}),
+        identities: new Map(),
+        localGit: {sha}
+      })
+    );
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toContain('.imagegate.yml:5:11: repository `localhost:5000/aaa');
+    expect(e.message).toContain('the repository name is 265 characters; at most 255 are allowed');
   });
 });

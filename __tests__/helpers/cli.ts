@@ -1,4 +1,6 @@
+import {afterEach, beforeEach, jest} from '@jest/globals';
 import {main} from '../../src/cli/main.js';
+import {ProcessExec} from '../../src/exec/exec.js';
 import {VERSION} from '../../src/version.js';
 
 export interface CliRun {
@@ -22,4 +24,25 @@ export async function runCli(
     version: VERSION
   });
   return {code, stdout, stderr};
+}
+
+/**
+ * Inside a describe: every test fails if imagegate starts a program or calls fetch. Returns the two
+ * spies (set before each test) for asserting they were not called.
+ */
+export function forbidProcessesAndNetwork(): {run: () => unknown; fetch: () => unknown} {
+  let run: ReturnType<typeof jest.spyOn>;
+  let fetchSpy: ReturnType<typeof jest.spyOn>;
+  beforeEach(() => {
+    run = jest.spyOn(ProcessExec.prototype, 'run').mockImplementation(() => {
+      throw new Error('no process may run before the configuration is valid');
+    });
+    fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(() => {
+      throw new Error('no network call may happen before the configuration is valid');
+    });
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+  return {run: () => run, fetch: () => fetchSpy};
 }

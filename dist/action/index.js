@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(565);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5572);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 565:
+/***/ 5572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31634,6 +31634,8 @@ function testsForPlatform(image, platform) {
 
 
 
+
+
 function resolveScenario(inputs) {
     if (inputs.scenarioOverride)
         return inputs.scenarioOverride;
@@ -31641,10 +31643,16 @@ function resolveScenario(inputs) {
         return { value: inputs.config.scenario, source: inputs.source.where('scenario') ?? 'config' };
     return inputs.inference.scenario;
 }
+/**
+ * The plan. Every reference it names is checked after rendering, before anything acts on it: a
+ * commit that is not a commit id is a UsageError, a repository or a published tag outside the
+ * distribution grammar a ConfigError at the value that makes it (exit 2 either way).
+ */
 function buildPlan(inputs) {
     const { config, source, inference } = inputs;
     const scenario = resolveScenario(inputs);
     const git = mergeGit(inference, inputs.localGit);
+    checkCommit(git.sha);
     const gitValues = {};
     if (git.sha)
         gitValues.sha = git.sha.value;
@@ -31652,7 +31660,10 @@ function buildPlan(inputs) {
         gitValues.branch = git.branch.value;
     if (git.tag)
         gitValues.tag = git.tag.value;
-    const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+    const problems = [];
+    const images = buildOrder(config.images).map(image => planImage(image, inputs, { scenario: scenario.value, git: gitValues, facts: git, problems }));
+    if (problems.length)
+        throw new ConfigError(source.file, problems);
     const refusal = trustRefusal(inference, scenario);
     const plan = {
         version: 1,
@@ -31708,8 +31719,34 @@ function mergeGit(inference, local) {
     }
     return out;
 }
-function planImage(image, inputs, scenario, git) {
+/** A git commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
+const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+function checkCommit(sha) {
+    if (!sha || COMMIT_ID.test(sha.value))
+        return;
+    throw new UsageError(`the commit ${quoted(sha.value)} (${sha.source}) is not a commit id (40 or 64 hex digits), and tags, labels and records would be named after it; it must be the full commit id: fix what sets it`);
+}
+/** A value from the environment as a message shows it: in backticks, or as JSON when it holds control characters. */
+function quoted(value) {
+    // eslint-disable-next-line no-control-regex
+    return /[\u0000-\u001f\u007f`]/.test(value) ? JSON.stringify(value) : `\`${value}\``;
+}
+function referenceError(text) {
+    const parsed = parseReference(text);
+    return parsed.ok ? undefined : parsed.error;
+}
+/** The position of the first of `paths` the file writes, else of the image. */
+function positionOf(source, at, ...paths) {
+    for (const path of [...paths, `${at}.name`, at]) {
+        const found = source.position(path);
+        if (found)
+            return found;
+    }
+    return { line: 1, col: 1 };
+}
+function planImage(image, inputs, rendering) {
     const { config, source } = inputs;
+    const { scenario, problems } = rendering;
     const at = `images[${image.index}]`;
     const from = (key, fallback = 'default') => source.where(`${at}.${key}`) ?? fallback;
     const identity = inputs.identities.get(image.name);
@@ -31738,9 +31775,22 @@ function planImage(image, inputs, scenario, git) {
     if (image.dependsOn !== undefined)
         plan.dependsOn = { value: image.dependsOn, source: from('depends-on') };
     const key = identity && 'key' in identity ? identity.key : undefined;
-    if (key)
+    const repositoryError = referenceError(image.repository);
+    if (repositoryError)
+        problems.push({
+            ...positionOf(source, at, `${at}.repository`),
+            message: `repository ${quoted(image.repository)} (${plan.repository.source}) is not a valid repository: ${repositoryError}; fix \`name\`, the \`registry\` prefix or \`repository\``
+        });
+    if (key) {
         plan.staging = stagingRef(image, config, source, key);
-    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git));
+        const stagingError = referenceError(plan.staging.value);
+        if (stagingError)
+            problems.push({
+                ...positionOf(source, at, 'staging.registry', 'staging.tag-prefix'),
+                message: `staging reference ${quoted(plan.staging.value)} (${plan.staging.source}) is not a valid reference: ${stagingError}; fix \`staging\` or \`name\``
+            });
+    }
+    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, rendering, message => problems.push({ ...positionOf(source, at, `${at}.tags[${i}]`, `${at}.tags`), message })));
     plan.steps = steps(plan, scenario);
     return plan;
 }
@@ -31757,18 +31807,45 @@ function stagingRef(image, config, source, key) {
         source: where ? `staging.tag-prefix (${where})` : 'staging.tag-prefix (default `staging-`)'
     };
 }
-function planTag(rule, where, repository, scenario, git) {
+/**
+ * A tag rule as this run renders it. A rendered tag outside the tag grammar is never planned: where
+ * this scenario publishes it, it is a problem (naming the values and where they came from), else
+ * the tag is skipped with the reason.
+ */
+function planTag(rule, where, repository, { scenario, git, facts }, report) {
     const rendered = renderTagTemplate(rule.template, git);
     const planned = { template: rule.template.source, on: rule.on, source: where, published: false };
     if (!rendered.ok) {
         planned.skipped = rendered.skipped;
         return planned;
     }
-    planned.tag = rendered.tag;
-    planned.ref = `${repository}:${rendered.tag}`;
-    planned.published = rule.on.includes(scenario);
-    return planned;
+    const published = rule.on.includes(scenario);
+    const ref = `${repository}:${rendered.tag}`;
+    const invalid = isValidTag(rendered.tag) ? referenceError(ref) : explainInvalidTag(rendered.tag);
+    if (invalid === undefined)
+        return { ...planned, tag: rendered.tag, ref, published };
+    if (published) {
+        const values = [...new Set(rule.template.variables)].map(v => `\`{{${v}}}\` from ${facts[FACT_OF[v]]?.source ?? 'git'}`);
+        const fix = rendered.tag.length > 128
+            ? 'shorten the template (e.g. `{{short_sha}}` instead of `{{sha}}`)'
+            : 'fix the value where it comes from, or the template';
+        const from = values.length ? ` (${values.join(', ')})` : '';
+        report(`tag \`${rule.template.source}\` renders to ${quoted(rendered.tag)}${from}: ${invalid}; ${fix}`);
+    }
+    return { ...planned, skipped: `renders to an invalid tag: ${invalid}` };
 }
+/** The git fact each template variable is made of. */
+const FACT_OF = {
+    sha: 'sha',
+    short_sha: 'sha',
+    branch: 'branch',
+    tag: 'tag',
+    version: 'tag',
+    major: 'tag',
+    minor: 'tag',
+    patch: 'tag',
+    prerelease: 'tag'
+};
 function steps(plan, scenario) {
     const platforms = plan.platforms.value.join(', ');
     const build = [
@@ -32257,7 +32334,7 @@ const SCHEMA = {
                 'cosign-key': {
                     type: 'string',
                     minLength: 1,
-                    description: 'The cosign private key: a file relative to the configuration file, or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
+                    description: 'The cosign private key: a file relative to the configuration file (inside the repository), or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
                 },
                 'cosign-tlog': {
                     type: 'boolean',
@@ -32294,13 +32371,13 @@ const SCHEMA = {
                     type: 'string',
                     format: 'relative-path',
                     default: '.',
-                    description: 'Build context, relative to the configuration file.'
+                    description: 'Build context, relative to the configuration file; inside the repository.'
                 },
                 containerfile: {
                     type: 'string',
                     format: 'relative-path',
                     default: 'Dockerfile',
-                    description: 'Dockerfile/Containerfile path, relative to the context.'
+                    description: 'Dockerfile/Containerfile path, relative to the context; inside the repository.'
                 },
                 target: { type: 'string', minLength: 1, description: 'Build stage to build (`docker build --target`).' },
                 'build-args': { ...envMap, description: 'Build arguments (`--build-arg KEY=VALUE`).' },
@@ -32366,7 +32443,7 @@ const SCHEMA = {
                             file: {
                                 type: 'string',
                                 format: 'relative-path',
-                                description: 'Take the value from this file, relative to the configuration file.'
+                                description: 'Take the value from this file, relative to the configuration file; inside the repository.'
                             }
                         }
                     }
@@ -32499,7 +32576,7 @@ const SCHEMA = {
                         source: {
                             type: 'string',
                             format: 'relative-path',
-                            description: 'Directory, relative to the configuration file.'
+                            description: 'Directory, relative to the configuration file; inside the repository.'
                         },
                         target: {
                             type: 'string',
@@ -32784,6 +32861,7 @@ function checkDocument(raw, positions) {
     checkStaging(raw, error);
     checkNames(raw.images, error);
     checkRepositories(raw, error);
+    checkRepositoryNames(raw, error);
     checkDependencies(raw.images, error);
     const staging = effective_stagingOf(raw);
     const images = raw.images.map((image, index) => {
@@ -32827,6 +32905,21 @@ function checkRepositories(raw, error) {
             error(['images', index, image.repository !== undefined ? 'repository' : 'name'], `images \`${other.name}\` and \`${image.name}\` would both publish to ${repository}; give one a different \`repository\``);
         }
         seen.set(repository, image);
+    });
+}
+/** `<registry>/<name>` and `<staging.registry>/<name>` as the distribution grammar takes them (at most 255 characters). */
+function checkRepositoryNames(raw, error) {
+    raw.images.forEach((image, index) => {
+        const names = [];
+        if (image.repository === undefined)
+            names.push(['repository', `${raw.registry}/${image.name}`, '`registry`']);
+        if (raw.staging?.registry !== undefined)
+            names.push(['staging repository', `${raw.staging.registry}/${image.name}`, '`staging.registry`']);
+        for (const [what, name, prefix] of names) {
+            const parsed = parseReference(name);
+            if (!parsed.ok)
+                error(['images', index, 'name'], `the ${what} \`${name}\`: ${parsed.error}; shorten \`name\` or ${prefix}`);
+        }
     });
 }
 function checkDependencies(images, error) {
@@ -33366,9 +33459,50 @@ function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/io/paths.ts
+// Where paths of the configuration really lead: symbolic links followed, and the repository that
+// holds the configuration file, found without running git.
+
+
+/**
+ * The path with every symbolic link followed. A path that does not exist (yet) keeps its missing
+ * tail on the real path of its deepest existing ancestor, so a link above it is still followed.
+ */
+async function physicalPath(path) {
+    const tail = [];
+    for (let head = path;; head = (0,external_node_path_.dirname)(head)) {
+        const real = await (0,promises_.realpath)(head).catch(() => undefined);
+        if (real !== undefined)
+            return (0,external_node_path_.join)(real, ...tail.reverse());
+        if ((0,external_node_path_.dirname)(head) === head)
+            return path;
+        tail.push((0,external_node_path_.basename)(head));
+    }
+}
+/**
+ * The repository holding `dir`: the nearest directory at or above it with a `.git` (the directory
+ * of a checkout, or the file of a worktree or submodule) — the top level git itself reports —
+ * else `dir` itself. Both are real paths.
+ */
+async function repositoryRoot(dir) {
+    const start = await physicalPath(dir);
+    for (let at = start;; at = (0,external_node_path_.dirname)(at)) {
+        if (await (0,promises_.lstat)((0,external_node_path_.join)(at, '.git')).catch(() => undefined))
+            return at;
+        if ((0,external_node_path_.dirname)(at) === at)
+            return start;
+    }
+}
+/** True when `path` is `root` or below it (both real paths). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
+}
+
 ;// CONCATENATED MODULE: ./src/app/plan.ts
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
+
 
 
 
@@ -33401,9 +33535,9 @@ async function readConfigFile(cwd, path) {
     if (!loaded.ok)
         throw new ConfigError(shown, loaded.diagnostics);
     const dir = (0,external_node_path_.dirname)(file);
-    const missing = await missingPaths(loaded.config, loaded.source, dir);
-    if (missing.length)
-        throw new ConfigError(shown, missing);
+    const problems = await checkPaths(loaded.config, loaded.source, dir);
+    if (problems.length)
+        throw new ConfigError(shown, problems);
     return {
         path: file,
         shown,
@@ -33413,28 +33547,75 @@ async function readConfigFile(cwd, path) {
         warnings: loaded.warnings
     };
 }
-async function missingPaths(config, source, dir) {
+/**
+ * Every path of the configuration must lead (symbolic links followed) into the repository — the
+ * git checkout holding the configuration file, else the file's directory — and exist where it must.
+ */
+async function checkPaths(config, source, dir) {
     const out = [];
-    const expect = async (path, kind, at, fix) => {
+    const root = await repositoryRoot(dir);
+    const realDir = await physicalPath(dir);
+    /** True when the path is where it must be; a problem is reported at its key. */
+    const check = async ({ path, value, at, outside, must }) => {
+        const report = (message) => {
+            out.push({ ...(source.position(at) ?? { line: 1, col: 1 }), message });
+            return false;
+        };
+        const real = await physicalPath(path);
+        if (!isInside(root, real)) {
+            const via = isInside(root, (0,external_node_path_.resolve)(realDir, (0,external_node_path_.relative)(dir, path))) ? 'through a symbolic link ' : '';
+            return report(`\`${value}\` leads ${via}to ${real}, outside the repository ${root}; ${outside}`);
+        }
+        if (!must)
+            return true;
         const found = await (0,promises_.stat)(path).catch(() => undefined);
-        const ok = found && (kind === 'dir' ? found.isDirectory() : found.isFile());
-        if (!ok)
-            out.push({
-                ...(source.position(at) ?? { line: 1, col: 1 }),
-                message: `${(0,external_node_path_.relative)(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`
-            });
+        if (found && (must.kind === 'dir' ? found.isDirectory() : found.isFile()))
+            return true;
+        return report(`${(0,external_node_path_.relative)(dir, path) || '.'} is not a ${must.kind === 'dir' ? 'directory' : 'file'}; ${must.fix}`);
     };
     for (const image of config.images) {
         const at = `images[${image.index}]`;
         const context = (0,external_node_path_.resolve)(dir, image.context);
-        await expect(context, 'dir', `${at}.context`, 'fix `context` (relative to the configuration file)');
-        if (image.builder.kind === 'dockerfile') {
-            const where = source.position(`${at}.containerfile`) ? `${at}.containerfile` : at;
-            await expect((0,external_node_path_.resolve)(context, image.containerfile), 'file', where, 'fix `containerfile` (relative to the context)');
-        }
+        const contextOk = await check({
+            path: context,
+            value: image.context,
+            at: `${at}.context`,
+            outside: 'point `context` at a directory inside the repository (relative to the configuration file)',
+            must: { kind: 'dir', fix: 'fix `context` (relative to the configuration file)' }
+        });
+        if (contextOk && image.builder.kind === 'dockerfile')
+            await check({
+                path: (0,external_node_path_.resolve)(context, image.containerfile),
+                value: image.containerfile,
+                at: source.position(`${at}.containerfile`) ? `${at}.containerfile` : at,
+                outside: 'point `containerfile` at a file inside the repository (relative to the context)',
+                must: { kind: 'file', fix: 'fix `containerfile` (relative to the context)' }
+            });
         if (image.test.mount)
-            await expect((0,external_node_path_.resolve)(dir, image.test.mount.source), 'dir', `${at}.test.mount.source`, 'fix `mount.source`');
+            await check({
+                path: (0,external_node_path_.resolve)(dir, image.test.mount.source),
+                value: image.test.mount.source,
+                at: `${at}.test.mount.source`,
+                outside: 'point `mount.source` at a directory inside the repository',
+                must: { kind: 'dir', fix: 'fix `mount.source`' }
+            });
+        for (const [i, secret] of image.secrets.entries())
+            if ('file' in secret)
+                await check({
+                    path: (0,external_node_path_.resolve)(dir, secret.file),
+                    value: secret.file,
+                    at: `${at}.secrets[${i}].file`,
+                    outside: 'keep the secret file inside the repository, or pass the secret with `env`'
+                });
     }
+    const key = config.promote.sign?.key;
+    if (key !== undefined && !key.startsWith('env://'))
+        await check({
+            path: (0,external_node_path_.resolve)(dir, key),
+            value: key,
+            at: 'promote.cosign-key',
+            outside: 'keep the key file inside the repository, or pass the key as `env://VAR`'
+        });
     return out;
 }
 async function readEventPayload(path) {
@@ -33456,9 +33637,16 @@ async function computeIdentities(loaded, git, reader) {
             out.set(image.name, { error: `${loaded.dir} is not in a git repository` });
             continue;
         }
+        // Git hashes what the paths lead to: it refuses a path through a symbolic link or outside the checkout.
         const context = (0,external_node_path_.resolve)(loaded.dir, image.context);
-        const paths = [context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_.join)(context, image.containerfile)] : [])];
-        const [tree, containerfile] = await reader.hashPaths(git.root, paths);
+        const paths = await Promise.all([context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_.join)(context, image.containerfile)] : [])].map(physicalPath));
+        const root = await physicalPath(git.root);
+        const outside = paths.find(p => !isInside(root, p));
+        if (outside) {
+            out.set(image.name, { error: `${outside} is outside the git checkout ${root}` });
+            continue;
+        }
+        const [tree, containerfile] = await reader.hashPaths(root, paths);
         const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
         if (base && !('key' in base)) {
             out.set(image.name, { error: `its base ${image.dependsOn} has none` });
@@ -36399,7 +36587,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(565);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5572);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

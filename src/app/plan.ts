@@ -12,6 +12,7 @@ import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
 import {inferScenario, type Fact, type Inference, type Scenario} from '../core/scenario.js';
 import {applyTrust, stepScenario, type StepKind} from '../core/trust.js';
 import type {GitReader, LocalGit} from '../io/git.js';
+import {isInside, physicalPath, repositoryRoot} from '../io/paths.js';
 import type {Services} from './services.js';
 
 const DEFAULT_CONFIG = '.imagegate.yml';
@@ -45,8 +46,8 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
   const loaded = loadConfig(text, shown);
   if (!loaded.ok) throw new ConfigError(shown, loaded.diagnostics);
   const dir = dirname(file);
-  const missing = await missingPaths(loaded.config, loaded.source, dir);
-  if (missing.length) throw new ConfigError(shown, missing);
+  const problems = await checkPaths(loaded.config, loaded.source, dir);
+  if (problems.length) throw new ConfigError(shown, problems);
   return {
     path: file,
     shown,
@@ -57,33 +58,86 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
   };
 }
 
-async function missingPaths(config: Config, source: ConfigSource, dir: string): Promise<Diagnostic[]> {
+interface ConfiguredPath {
+  /** Where it leads, before symbolic links are followed. */
+  path: string;
+  /** As the file writes it. */
+  value: string;
+  /** Its key, for the position. */
+  at: string;
+  /** The fix when it leads outside the repository. */
+  outside: string;
+  /** What it must be, and the fix when it is not; absent: it need not exist yet (read when used). */
+  must?: {kind: 'dir' | 'file'; fix: string};
+}
+
+/**
+ * Every path of the configuration must lead (symbolic links followed) into the repository — the
+ * git checkout holding the configuration file, else the file's directory — and exist where it must.
+ */
+async function checkPaths(config: Config, source: ConfigSource, dir: string): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  const expect = async (path: string, kind: 'dir' | 'file', at: string, fix: string): Promise<void> => {
+  const root = await repositoryRoot(dir);
+  const realDir = await physicalPath(dir);
+  /** True when the path is where it must be; a problem is reported at its key. */
+  const check = async ({path, value, at, outside, must}: ConfiguredPath): Promise<boolean> => {
+    const report = (message: string): false => {
+      out.push({...(source.position(at) ?? {line: 1, col: 1}), message});
+      return false;
+    };
+    const real = await physicalPath(path);
+    if (!isInside(root, real)) {
+      const via = isInside(root, resolve(realDir, relative(dir, path))) ? 'through a symbolic link ' : '';
+      return report(`\`${value}\` leads ${via}to ${real}, outside the repository ${root}; ${outside}`);
+    }
+    if (!must) return true;
     const found = await stat(path).catch(() => undefined);
-    const ok = found && (kind === 'dir' ? found.isDirectory() : found.isFile());
-    if (!ok)
-      out.push({
-        ...(source.position(at) ?? {line: 1, col: 1}),
-        message: `${relative(dir, path) || '.'} is not a ${kind === 'dir' ? 'directory' : 'file'}; ${fix}`
-      });
+    if (found && (must.kind === 'dir' ? found.isDirectory() : found.isFile())) return true;
+    return report(`${relative(dir, path) || '.'} is not a ${must.kind === 'dir' ? 'directory' : 'file'}; ${must.fix}`);
   };
   for (const image of config.images) {
     const at = `images[${image.index}]`;
     const context = resolve(dir, image.context);
-    await expect(context, 'dir', `${at}.context`, 'fix `context` (relative to the configuration file)');
-    if (image.builder.kind === 'dockerfile') {
-      const where = source.position(`${at}.containerfile`) ? `${at}.containerfile` : at;
-      await expect(
-        resolve(context, image.containerfile),
-        'file',
-        where,
-        'fix `containerfile` (relative to the context)'
-      );
-    }
+    const contextOk = await check({
+      path: context,
+      value: image.context,
+      at: `${at}.context`,
+      outside: 'point `context` at a directory inside the repository (relative to the configuration file)',
+      must: {kind: 'dir', fix: 'fix `context` (relative to the configuration file)'}
+    });
+    if (contextOk && image.builder.kind === 'dockerfile')
+      await check({
+        path: resolve(context, image.containerfile),
+        value: image.containerfile,
+        at: source.position(`${at}.containerfile`) ? `${at}.containerfile` : at,
+        outside: 'point `containerfile` at a file inside the repository (relative to the context)',
+        must: {kind: 'file', fix: 'fix `containerfile` (relative to the context)'}
+      });
     if (image.test.mount)
-      await expect(resolve(dir, image.test.mount.source), 'dir', `${at}.test.mount.source`, 'fix `mount.source`');
+      await check({
+        path: resolve(dir, image.test.mount.source),
+        value: image.test.mount.source,
+        at: `${at}.test.mount.source`,
+        outside: 'point `mount.source` at a directory inside the repository',
+        must: {kind: 'dir', fix: 'fix `mount.source`'}
+      });
+    for (const [i, secret] of image.secrets.entries())
+      if ('file' in secret)
+        await check({
+          path: resolve(dir, secret.file),
+          value: secret.file,
+          at: `${at}.secrets[${i}].file`,
+          outside: 'keep the secret file inside the repository, or pass the secret with `env`'
+        });
   }
+  const key = config.promote.sign?.key;
+  if (key !== undefined && !key.startsWith('env://'))
+    await check({
+      path: resolve(dir, key),
+      value: key,
+      at: 'promote.cosign-key',
+      outside: 'keep the key file inside the repository, or pass the key as `env://VAR`'
+    });
   return out;
 }
 
@@ -109,9 +163,18 @@ async function computeIdentities(
       out.set(image.name, {error: `${loaded.dir} is not in a git repository`});
       continue;
     }
+    // Git hashes what the paths lead to: it refuses a path through a symbolic link or outside the checkout.
     const context = resolve(loaded.dir, image.context);
-    const paths = [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])];
-    const [tree, containerfile] = await reader.hashPaths(git.root, paths);
+    const paths = await Promise.all(
+      [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])].map(physicalPath)
+    );
+    const root = await physicalPath(git.root);
+    const outside = paths.find(p => !isInside(root, p));
+    if (outside) {
+      out.set(image.name, {error: `${outside} is outside the git checkout ${root}`});
+      continue;
+    }
+    const [tree, containerfile] = await reader.hashPaths(root, paths);
     const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
     if (base && !('key' in base)) {
       out.set(image.name, {error: `its base ${image.dependsOn} has none`});

@@ -1,10 +1,13 @@
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
 // where every value came from. Pure: git facts and source identities are passed in.
 
+import {explainInvalidTag, isValidTag, parseReference} from '../oci/reference.js';
+import type {Diagnostic, Position} from './config/diagnostics.js';
 import type {Config, ConfigSource, ImageConfig, TagRule} from './config/types.js';
+import {ConfigError, UsageError} from './errors.js';
 import type {SourceIdentity} from './identity.js';
 import type {Fact, Inference, Scenario} from './scenario.js';
-import {renderTagTemplate, type GitValues, type TagScenario} from './tags.js';
+import {renderTagTemplate, type GitValues, type TagScenario, type TemplateVariable} from './tags.js';
 import {testsForPlatform} from './test-plan.js';
 import {credentialPolicy, trustRefusal, type CredentialPolicy} from './trust.js';
 
@@ -77,15 +80,25 @@ function resolveScenario(
   return inputs.inference.scenario;
 }
 
+/**
+ * The plan. Every reference it names is checked after rendering, before anything acts on it: a
+ * commit that is not a commit id is a UsageError, a repository or a published tag outside the
+ * distribution grammar a ConfigError at the value that makes it (exit 2 either way).
+ */
 export function buildPlan(inputs: PlanInputs): Plan {
   const {config, source, inference} = inputs;
   const scenario = resolveScenario(inputs);
   const git = mergeGit(inference, inputs.localGit);
+  checkCommit(git.sha);
   const gitValues: GitValues = {};
   if (git.sha) gitValues.sha = git.sha.value;
   if (git.branch) gitValues.branch = git.branch.value;
   if (git.tag) gitValues.tag = git.tag.value;
-  const images = buildOrder(config.images).map(image => planImage(image, inputs, scenario.value, gitValues));
+  const problems: Diagnostic[] = [];
+  const images = buildOrder(config.images).map(image =>
+    planImage(image, inputs, {scenario: scenario.value, git: gitValues, facts: git, problems})
+  );
+  if (problems.length) throw new ConfigError(source.file, problems);
   const refusal = trustRefusal(inference, scenario);
   const plan: Plan = {
     version: 1,
@@ -140,8 +153,47 @@ function mergeGit(inference: Inference, local: PlanInputs['localGit']): Plan['gi
   return out;
 }
 
-function planImage(image: ImageConfig, inputs: PlanInputs, scenario: Scenario, git: GitValues): ImagePlan {
+/** What rendering an image's references needs, and where their problems go. */
+interface Rendering {
+  scenario: Scenario;
+  git: GitValues;
+  facts: Plan['git'];
+  problems: Diagnostic[];
+}
+
+/** A git commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
+const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+function checkCommit(sha: Fact<string> | undefined): void {
+  if (!sha || COMMIT_ID.test(sha.value)) return;
+  throw new UsageError(
+    `the commit ${quoted(sha.value)} (${sha.source}) is not a commit id (40 or 64 hex digits), and tags, labels and records would be named after it; it must be the full commit id: fix what sets it`
+  );
+}
+
+/** A value from the environment as a message shows it: in backticks, or as JSON when it holds control characters. */
+function quoted(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f`]/.test(value) ? JSON.stringify(value) : `\`${value}\``;
+}
+
+function referenceError(text: string): string | undefined {
+  const parsed = parseReference(text);
+  return parsed.ok ? undefined : parsed.error;
+}
+
+/** The position of the first of `paths` the file writes, else of the image. */
+function positionOf(source: ConfigSource, at: string, ...paths: string[]): Position {
+  for (const path of [...paths, `${at}.name`, at]) {
+    const found = source.position(path);
+    if (found) return found;
+  }
+  return {line: 1, col: 1};
+}
+
+function planImage(image: ImageConfig, inputs: PlanInputs, rendering: Rendering): ImagePlan {
   const {config, source} = inputs;
+  const {scenario, problems} = rendering;
   const at = `images[${image.index}]`;
   const from = (key: string, fallback = 'default'): string => source.where(`${at}.${key}`) ?? fallback;
   const identity = inputs.identities.get(image.name);
@@ -169,9 +221,25 @@ function planImage(image: ImageConfig, inputs: PlanInputs, scenario: Scenario, g
   if (image.target !== undefined) plan.target = {value: image.target, source: from('target')};
   if (image.dependsOn !== undefined) plan.dependsOn = {value: image.dependsOn, source: from('depends-on')};
   const key = identity && 'key' in identity ? identity.key : undefined;
-  if (key) plan.staging = stagingRef(image, config, source, key);
+  const repositoryError = referenceError(image.repository);
+  if (repositoryError)
+    problems.push({
+      ...positionOf(source, at, `${at}.repository`),
+      message: `repository ${quoted(image.repository)} (${plan.repository.source}) is not a valid repository: ${repositoryError}; fix \`name\`, the \`registry\` prefix or \`repository\``
+    });
+  if (key) {
+    plan.staging = stagingRef(image, config, source, key);
+    const stagingError = referenceError(plan.staging.value);
+    if (stagingError)
+      problems.push({
+        ...positionOf(source, at, 'staging.registry', 'staging.tag-prefix'),
+        message: `staging reference ${quoted(plan.staging.value)} (${plan.staging.source}) is not a valid reference: ${stagingError}; fix \`staging\` or \`name\``
+      });
+  }
   plan.tags = image.tags.map((rule, i) =>
-    planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, scenario, git)
+    planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, rendering, message =>
+      problems.push({...positionOf(source, at, `${at}.tags[${i}]`, `${at}.tags`), message})
+    )
   );
   plan.steps = steps(plan, scenario);
   return plan;
@@ -191,18 +259,54 @@ function stagingRef(image: ImageConfig, config: Config, source: ConfigSource, ke
   };
 }
 
-function planTag(rule: TagRule, where: string, repository: string, scenario: Scenario, git: GitValues): PlannedTag {
+/**
+ * A tag rule as this run renders it. A rendered tag outside the tag grammar is never planned: where
+ * this scenario publishes it, it is a problem (naming the values and where they came from), else
+ * the tag is skipped with the reason.
+ */
+function planTag(
+  rule: TagRule,
+  where: string,
+  repository: string,
+  {scenario, git, facts}: Rendering,
+  report: (problem: string) => void
+): PlannedTag {
   const rendered = renderTagTemplate(rule.template, git);
   const planned: PlannedTag = {template: rule.template.source, on: rule.on, source: where, published: false};
   if (!rendered.ok) {
     planned.skipped = rendered.skipped;
     return planned;
   }
-  planned.tag = rendered.tag;
-  planned.ref = `${repository}:${rendered.tag}`;
-  planned.published = (rule.on as string[]).includes(scenario);
-  return planned;
+  const published = (rule.on as string[]).includes(scenario);
+  const ref = `${repository}:${rendered.tag}`;
+  const invalid = isValidTag(rendered.tag) ? referenceError(ref) : explainInvalidTag(rendered.tag);
+  if (invalid === undefined) return {...planned, tag: rendered.tag, ref, published};
+  if (published) {
+    const values = [...new Set(rule.template.variables)].map(
+      v => `\`{{${v}}}\` from ${facts[FACT_OF[v]]?.source ?? 'git'}`
+    );
+    const fix =
+      rendered.tag.length > 128
+        ? 'shorten the template (e.g. `{{short_sha}}` instead of `{{sha}}`)'
+        : 'fix the value where it comes from, or the template';
+    const from = values.length ? ` (${values.join(', ')})` : '';
+    report(`tag \`${rule.template.source}\` renders to ${quoted(rendered.tag)}${from}: ${invalid}; ${fix}`);
+  }
+  return {...planned, skipped: `renders to an invalid tag: ${invalid}`};
 }
+
+/** The git fact each template variable is made of. */
+const FACT_OF: Record<TemplateVariable, keyof Plan['git']> = {
+  sha: 'sha',
+  short_sha: 'sha',
+  branch: 'branch',
+  tag: 'tag',
+  version: 'tag',
+  major: 'tag',
+  minor: 'tag',
+  patch: 'tag',
+  prerelease: 'tag'
+};
 
 function steps(plan: ImagePlan, scenario: Scenario): string[] {
   const platforms = plan.platforms.value.join(', ');

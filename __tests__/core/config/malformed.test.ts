@@ -1,11 +1,10 @@
 // Every malformed configuration is reported as FILE:LINE:COL with the key and the fix, exits 2,
 // and is caught before imagegate runs any process or opens any connection.
 import {fileURLToPath} from 'node:url';
-import {afterEach, beforeEach, describe, expect, it, jest} from '@jest/globals';
+import {describe, expect, it} from '@jest/globals';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, dirname} from 'node:path';
-import {ProcessExec} from '../../../src/exec/exec.js';
-import {runCli} from '../../helpers/cli.js';
+import {forbidProcessesAndNetwork, runCli} from '../../helpers/cli.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -24,19 +23,7 @@ function expectations(file: string): {line: number; col: number; text: string}[]
 }
 
 describe('malformed .imagegate.yml', () => {
-  let run: ReturnType<typeof jest.spyOn>;
-  let fetchSpy: ReturnType<typeof jest.spyOn>;
-  beforeEach(() => {
-    run = jest.spyOn(ProcessExec.prototype, 'run').mockImplementation(() => {
-      throw new Error('no process may run before the configuration is valid');
-    });
-    fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(() => {
-      throw new Error('no network call may happen before the configuration is valid');
-    });
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-  });
+  const spies = forbidProcessesAndNetwork();
 
   it('has at least 30 fixtures', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(30);
@@ -53,8 +40,8 @@ describe('malformed .imagegate.yml', () => {
       const line = lines.find(l => l.startsWith(`${file}:${e.line}:${e.col}: `));
       expect(line).toContain(e.text);
     }
-    expect(run).not.toHaveBeenCalled();
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(spies.run()).not.toHaveBeenCalled();
+    expect(spies.fetch()).not.toHaveBeenCalled();
   });
 
   it('prints one JSON error document on stdout with --json', async () => {

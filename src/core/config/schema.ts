@@ -119,7 +119,7 @@ export const SCHEMA = {
           type: 'string',
           minLength: 1,
           description:
-            'The cosign private key: a file relative to the configuration file, or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
+            'The cosign private key: a file relative to the configuration file (inside the repository), or `env://VAR`. Its password comes from COSIGN_PASSWORD.'
         },
         'cosign-tlog': {
           type: 'boolean',
@@ -157,13 +157,13 @@ export const SCHEMA = {
           type: 'string',
           format: 'relative-path',
           default: '.',
-          description: 'Build context, relative to the configuration file.'
+          description: 'Build context, relative to the configuration file; inside the repository.'
         },
         containerfile: {
           type: 'string',
           format: 'relative-path',
           default: 'Dockerfile',
-          description: 'Dockerfile/Containerfile path, relative to the context.'
+          description: 'Dockerfile/Containerfile path, relative to the context; inside the repository.'
         },
         target: {type: 'string', minLength: 1, description: 'Build stage to build (`docker build --target`).'},
         'build-args': {...envMap, description: 'Build arguments (`--build-arg KEY=VALUE`).'},
@@ -233,7 +233,7 @@ export const SCHEMA = {
               file: {
                 type: 'string',
                 format: 'relative-path',
-                description: 'Take the value from this file, relative to the configuration file.'
+                description: 'Take the value from this file, relative to the configuration file; inside the repository.'
               }
             }
           }
@@ -372,7 +372,7 @@ export const SCHEMA = {
             source: {
               type: 'string',
               format: 'relative-path',
-              description: 'Directory, relative to the configuration file.'
+              description: 'Directory, relative to the configuration file; inside the repository.'
             },
             target: {
               type: 'string',

@@ -3,7 +3,7 @@
 // of each secret.
 
 import {samePlatformText as sameText} from '../../oci/platform.js';
-import {formatReference} from '../../oci/reference.js';
+import {formatReference, parseReference} from '../../oci/reference.js';
 import {closest} from '../suggest.js';
 import type {Diagnostic} from './diagnostics.js';
 import {imagePlatforms, imageRepository, imageTags, stagingOf, testSuite} from './effective.js';
@@ -29,6 +29,7 @@ export function checkDocument(raw: RawConfig, positions: Positions): Checked {
   checkStaging(raw, error);
   checkNames(raw.images, error);
   checkRepositories(raw, error);
+  checkRepositoryNames(raw, error);
   checkDependencies(raw.images, error);
   const staging = stagingOf(raw);
   const images = raw.images.map((image, index): CheckedImage => {
@@ -85,6 +86,21 @@ function checkRepositories(raw: RawConfig, error: Report): void {
       );
     }
     seen.set(repository, image);
+  });
+}
+
+/** `<registry>/<name>` and `<staging.registry>/<name>` as the distribution grammar takes them (at most 255 characters). */
+function checkRepositoryNames(raw: RawConfig, error: Report): void {
+  raw.images.forEach((image, index) => {
+    const names: [what: string, name: string, prefix: string][] = [];
+    if (image.repository === undefined) names.push(['repository', `${raw.registry}/${image.name}`, '`registry`']);
+    if (raw.staging?.registry !== undefined)
+      names.push(['staging repository', `${raw.staging.registry}/${image.name}`, '`staging.registry`']);
+    for (const [what, name, prefix] of names) {
+      const parsed = parseReference(name);
+      if (!parsed.ok)
+        error(['images', index, 'name'], `the ${what} \`${name}\`: ${parsed.error}; shorten \`name\` or ${prefix}`);
+    }
   });
 }
 
