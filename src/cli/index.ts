@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-import {main} from './main.js';
 import {VERSION} from '../version.js';
 
-// stdout carries the result alone (text, or the --json document); workflow commands that
-// @actions/core writes to stdout and any other chatter belong to the log on stderr.
-const result = process.stdout.write.bind(process.stdout);
-process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-
-process.exitCode = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: text => void result(text),
-  stderr: text => void process.stderr.write(text),
-  version: VERSION
-});
+const argv = process.argv.slice(2);
+// `--version` answers before the rest of imagegate is loaded (a start-up every wrapper pays).
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`imagegate ${VERSION}\n`);
+} else {
+  const {main} = await import('./main.js');
+  // stdout carries the result alone (text, or the --json document); workflow commands that
+  // @actions/core writes to stdout and any other chatter belong to the log on stderr.
+  const result = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  process.exitCode = await main(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: text => void result(text),
+    stderr: text => void process.stderr.write(text),
+    version: VERSION
+  });
+}
