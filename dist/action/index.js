@@ -33632,21 +33632,30 @@ async function readEventPayload(path) {
 }
 async function computeIdentities(loaded, git, reader) {
     const out = new Map();
-    for (const image of buildOrder(loaded.config.images)) {
-        if (!git) {
+    const order = buildOrder(loaded.config.images);
+    if (!git) {
+        for (const image of order)
             out.set(image.name, { error: `${loaded.dir} is not in a git repository` });
-            continue;
-        }
-        // Git hashes what the paths lead to: it refuses a path through a symbolic link or outside the checkout.
+        return out;
+    }
+    // Git hashes what the paths lead to: it refuses a path through a symbolic link or outside the checkout.
+    const root = await physicalPath(git.root);
+    const pathsOf = new Map();
+    for (const image of order) {
         const context = (0,external_node_path_.resolve)(loaded.dir, image.context);
-        const paths = await Promise.all([context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_.join)(context, image.containerfile)] : [])].map(physicalPath));
-        const root = await physicalPath(git.root);
+        pathsOf.set(image.name, await Promise.all([context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_.join)(context, image.containerfile)] : [])].map(physicalPath)));
+    }
+    // One pass of git over every image's paths: the cost of a plan does not grow with the images.
+    const inside = [...new Set([...pathsOf.values()].flat().filter(p => isInside(root, p)))];
+    const hashes = new Map((await reader.hashPaths(root, inside)).map((h, i) => [inside[i], h]));
+    for (const image of order) {
+        const paths = pathsOf.get(image.name);
         const outside = paths.find(p => !isInside(root, p));
         if (outside) {
             out.set(image.name, { error: `${outside} is outside the git checkout ${root}` });
             continue;
         }
-        const [tree, containerfile] = await reader.hashPaths(root, paths);
+        const [tree, containerfile] = paths.map(p => hashes.get(p));
         const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
         if (base && !('key' in base)) {
             out.set(image.name, { error: `its base ${image.dependsOn} has none` });
@@ -35361,54 +35370,60 @@ class Git {
         this.temp = temp;
     }
     async read(cwd) {
-        const git = (args) => this.exec.run('git', args, { cwd });
-        const top = await git(['rev-parse', '--show-toplevel']);
-        if (top.exitCode !== 0)
-            return undefined;
-        const facts = { root: top.stdout.trim() };
-        const sha = await git(['rev-parse', '--verify', '--quiet', 'HEAD']);
-        if (sha.exitCode === 0)
-            facts.sha = sha.stdout.trim();
-        const branch = await git(['symbolic-ref', '--quiet', '--short', 'HEAD']);
-        if (branch.exitCode === 0)
-            facts.branch = branch.stdout.trim();
-        if (facts.sha) {
-            const tags = await git(['tag', '--points-at', 'HEAD', '--sort=-version:refname']);
-            const tag = tags.stdout
-                .split('\n')
-                .map(t => t.trim())
-                .find(Boolean);
-            if (tag)
-                facts.tag = tag;
+        // One call for the root, the branch and the commit; a repository without commits answers only the root.
+        const facts = await this.exec.run('git', ['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'], { cwd });
+        const [root, sha, branch] = facts.stdout.split('\n').map(l => l.trim());
+        if (facts.exitCode !== 0) {
+            const top = await this.exec.run('git', ['rev-parse', '--show-toplevel'], { cwd });
+            return top.exitCode === 0 ? { root: top.stdout.trim() } : undefined;
         }
-        return facts;
+        const local = { root: root };
+        if (sha)
+            local.sha = sha;
+        if (branch && branch !== 'HEAD')
+            local.branch = branch;
+        const tags = await this.exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], { cwd });
+        const tag = tags.stdout
+            .split('\n')
+            .map(t => t.trim())
+            .find(Boolean);
+        if (tag)
+            local.tag = tag;
+        return local;
     }
     /**
      * Hashes the current content of paths the way git would commit it (tracked and untracked files,
      * .gitignore respected), without touching the user's index: a throwaway index is used.
      */
     hashPaths(root, paths) {
+        if (!paths.length)
+            return Promise.resolve([]);
         return this.temp.with('index', async (dir) => {
             const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
-            const git = (args, withIndex = true) => output(this.exec, 'git', args, { cwd: root, ...(withIndex ? { env } : {}) });
-            const head = await this.exec.run('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{tree}'], { cwd: root });
-            const hasHead = head.exitCode === 0;
-            await git(hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty']);
+            const git = (args, opts = {}) => output(this.exec, 'git', args, { cwd: root, env, ...opts });
+            // A repository without commits has no HEAD to start the index from.
+            const hasHead = (await this.exec.run('git', ['read-tree', 'HEAD'], { cwd: root, env })).exitCode === 0;
+            if (!hasHead)
+                await git(['read-tree', '--empty']);
             const rels = paths.map(p => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, p)) || '.');
             // imagegate's own output (per-platform records) never changes the source it describes.
             const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
             await git(['add', '--all', '--', ...rels, ownOutput]);
             const tree = (await git(['write-tree'])).trim();
-            const hashes = [];
-            for (const rel of rels) {
+            // Each path's object now and in HEAD, in one batch: `<oid> <type> <size>`, or `<name> missing`.
+            const specs = rels.flatMap(rel => {
                 const spec = rel === '.' ? '' : rel;
-                const id = (await git(['rev-parse', `${tree}:${spec}`], false)).trim();
-                const committed = hasHead
-                    ? await this.exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], { cwd: root })
-                    : undefined;
-                hashes.push({ id, dirty: committed?.stdout.trim() !== id });
-            }
-            return hashes;
+                return [`${tree}:${spec}`, ...(hasHead ? [`HEAD:${spec}`] : [])];
+            });
+            const answers = (await git(['cat-file', '--batch-check=%(objectname)'], { input: `${specs.join('\n')}\n` }))
+                .trim()
+                .split('\n');
+            const step = hasHead ? 2 : 1;
+            return rels.map((_, i) => {
+                const id = answers[i * step].trim();
+                const committed = hasHead ? answers[i * step + 1].trim() : undefined;
+                return { id, dirty: committed !== id };
+            });
         });
     }
 }

@@ -158,23 +158,36 @@ async function computeIdentities(
   reader: GitReader
 ): Promise<Map<string, SourceIdentity | {error: string}>> {
   const out = new Map<string, SourceIdentity | {error: string}>();
-  for (const image of buildOrder(loaded.config.images)) {
-    if (!git) {
-      out.set(image.name, {error: `${loaded.dir} is not in a git repository`});
-      continue;
-    }
-    // Git hashes what the paths lead to: it refuses a path through a symbolic link or outside the checkout.
+  const order = buildOrder(loaded.config.images);
+  if (!git) {
+    for (const image of order) out.set(image.name, {error: `${loaded.dir} is not in a git repository`});
+    return out;
+  }
+  // Git hashes what the paths lead to: it refuses a path through a symbolic link or outside the checkout.
+  const root = await physicalPath(git.root);
+  const pathsOf = new Map<string, string[]>();
+  for (const image of order) {
     const context = resolve(loaded.dir, image.context);
-    const paths = await Promise.all(
-      [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])].map(physicalPath)
+    pathsOf.set(
+      image.name,
+      await Promise.all(
+        [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])].map(
+          physicalPath
+        )
+      )
     );
-    const root = await physicalPath(git.root);
+  }
+  // One pass of git over every image's paths: the cost of a plan does not grow with the images.
+  const inside = [...new Set([...pathsOf.values()].flat().filter(p => isInside(root, p)))];
+  const hashes = new Map((await reader.hashPaths(root, inside)).map((h, i) => [inside[i]!, h]));
+  for (const image of order) {
+    const paths = pathsOf.get(image.name)!;
     const outside = paths.find(p => !isInside(root, p));
     if (outside) {
       out.set(image.name, {error: `${outside} is outside the git checkout ${root}`});
       continue;
     }
-    const [tree, containerfile] = await reader.hashPaths(root, paths);
+    const [tree, containerfile] = paths.map(p => hashes.get(p)!);
     const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
     if (base && !('key' in base)) {
       out.set(image.name, {error: `its base ${image.dependsOn} has none`});

@@ -34,23 +34,23 @@ export class Git implements GitReader {
   ) {}
 
   async read(cwd: string): Promise<LocalGit | undefined> {
-    const git = (args: string[]) => this.exec.run('git', args, {cwd});
-    const top = await git(['rev-parse', '--show-toplevel']);
-    if (top.exitCode !== 0) return undefined;
-    const facts: LocalGit = {root: top.stdout.trim()};
-    const sha = await git(['rev-parse', '--verify', '--quiet', 'HEAD']);
-    if (sha.exitCode === 0) facts.sha = sha.stdout.trim();
-    const branch = await git(['symbolic-ref', '--quiet', '--short', 'HEAD']);
-    if (branch.exitCode === 0) facts.branch = branch.stdout.trim();
-    if (facts.sha) {
-      const tags = await git(['tag', '--points-at', 'HEAD', '--sort=-version:refname']);
-      const tag = tags.stdout
-        .split('\n')
-        .map(t => t.trim())
-        .find(Boolean);
-      if (tag) facts.tag = tag;
+    // One call for the root, the branch and the commit; a repository without commits answers only the root.
+    const facts = await this.exec.run('git', ['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'], {cwd});
+    const [root, sha, branch] = facts.stdout.split('\n').map(l => l.trim());
+    if (facts.exitCode !== 0) {
+      const top = await this.exec.run('git', ['rev-parse', '--show-toplevel'], {cwd});
+      return top.exitCode === 0 ? {root: top.stdout.trim()} : undefined;
     }
-    return facts;
+    const local: LocalGit = {root: root!};
+    if (sha) local.sha = sha;
+    if (branch && branch !== 'HEAD') local.branch = branch;
+    const tags = await this.exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], {cwd});
+    const tag = tags.stdout
+      .split('\n')
+      .map(t => t.trim())
+      .find(Boolean);
+    if (tag) local.tag = tag;
+    return local;
   }
 
   /**
@@ -58,28 +58,33 @@ export class Git implements GitReader {
    * .gitignore respected), without touching the user's index: a throwaway index is used.
    */
   hashPaths(root: string, paths: string[]): Promise<ContentHash[]> {
+    if (!paths.length) return Promise.resolve([]);
     return this.temp.with('index', async dir => {
       const env = {GIT_INDEX_FILE: join(dir, 'index')};
-      const git = (args: string[], withIndex = true) =>
-        output(this.exec, 'git', args, {cwd: root, ...(withIndex ? {env} : {})});
-      const head = await this.exec.run('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{tree}'], {cwd: root});
-      const hasHead = head.exitCode === 0;
-      await git(hasHead ? ['read-tree', 'HEAD'] : ['read-tree', '--empty']);
+      const git = (args: string[], opts: {input?: string} = {}) =>
+        output(this.exec, 'git', args, {cwd: root, env, ...opts});
+      // A repository without commits has no HEAD to start the index from.
+      const hasHead = (await this.exec.run('git', ['read-tree', 'HEAD'], {cwd: root, env})).exitCode === 0;
+      if (!hasHead) await git(['read-tree', '--empty']);
       const rels = paths.map(p => relative(root, resolve(root, p)) || '.');
       // imagegate's own output (per-platform records) never changes the source it describes.
       const ownOutput = `:(exclude,glob)**/${DEFAULT_RECORDS_DIR}/**`;
       await git(['add', '--all', '--', ...rels, ownOutput]);
       const tree = (await git(['write-tree'])).trim();
-      const hashes: ContentHash[] = [];
-      for (const rel of rels) {
+      // Each path's object now and in HEAD, in one batch: `<oid> <type> <size>`, or `<name> missing`.
+      const specs = rels.flatMap(rel => {
         const spec = rel === '.' ? '' : rel;
-        const id = (await git(['rev-parse', `${tree}:${spec}`], false)).trim();
-        const committed = hasHead
-          ? await this.exec.run('git', ['rev-parse', '--verify', '--quiet', `HEAD:${spec}`], {cwd: root})
-          : undefined;
-        hashes.push({id, dirty: committed?.stdout.trim() !== id});
-      }
-      return hashes;
+        return [`${tree}:${spec}`, ...(hasHead ? [`HEAD:${spec}`] : [])];
+      });
+      const answers = (await git(['cat-file', '--batch-check=%(objectname)'], {input: `${specs.join('\n')}\n`}))
+        .trim()
+        .split('\n');
+      const step = hasHead ? 2 : 1;
+      return rels.map((_, i) => {
+        const id = answers[i * step]!.trim();
+        const committed = hasHead ? answers[i * step + 1]!.trim() : undefined;
+        return {id, dirty: committed !== id};
+      });
     });
   }
 }
