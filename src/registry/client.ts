@@ -1,15 +1,18 @@
 // The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
 // digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+// What the client buffers is bounded (body.ts), and everything it parses is checked for what it must
+// be: a registry that sends something else is named with the URL and the cause.
 
 import {createHash} from 'node:crypto';
 import {PassThrough, Transform, type Readable} from 'node:stream';
-import type {Repository} from '../oci/reference.js';
-import {RegistryError, ociError} from './errors.js';
+import {isValidTag, type Repository} from '../oci/reference.js';
+import {RegistryError, errorDetail, ociError} from './errors.js';
 import type {RegistryRequest, RegistryResponse, Transport} from './transport.js';
 import {MANIFEST_ACCEPT} from '../oci/media-types.js';
-import {sha256Digest} from '../oci/digest.js';
+import {digestProblem, sha256Digest} from '../oci/digest.js';
 import type {Descriptor} from '../oci/descriptor.js';
 import type {ManifestBytes} from '../oci/manifest.js';
+import {BODY_LIMITS, formatSize, parseJsonObject, printable} from './body.js';
 import {delay} from './retry.js';
 
 export interface ClientOptions {
@@ -49,15 +52,24 @@ export class RegistryClient {
     return m && {digest: m.digest, mediaType: m.mediaType, size: m.bytes.length};
   }
 
-  /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+  /**
+   * The manifest's exact bytes (at most BODY_LIMITS.manifest); by digest, they must hash to it; they
+   * must be a JSON manifest or index whose descriptors name valid digests. Undefined when absent.
+   */
   async getManifest(repo: Repository, reference: string): Promise<ManifestBytes | undefined> {
+    const what = `GET manifest ${at(repo, reference)}`;
     const res = await this.send(
       repo,
-      {method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: {accept: MANIFEST_ACCEPT}},
+      {
+        method: 'GET',
+        path: `/v2/${repo.repository}/manifests/${reference}`,
+        headers: {accept: MANIFEST_ACCEPT},
+        maxBody: {bytes: BODY_LIMITS.manifest, what: 'a manifest'}
+      },
       ['pull']
     );
     if (res.status === 404) return undefined;
-    expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+    expectStatus(res, [200], what);
     const digest = sha256Digest(res.body);
     if (reference.startsWith('sha256:') && digest !== reference) {
       throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
@@ -65,7 +77,12 @@ export class RegistryClient {
     const claimed = header(res, 'docker-content-digest');
     if (claimed && claimed !== digest)
       throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
-    const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+    const doc = parseJsonObject(res.body);
+    if (!doc.ok) throw new RegistryError(`${what}: ${urlOf(res)} served a manifest that is ${doc.error}`);
+    const problem = manifestProblem(doc.value);
+    if (problem) throw new RegistryError(`${what}: ${urlOf(res)} served no manifest imagegate can read: ${problem}`);
+    const mediaType =
+      header(res, 'content-type') ?? (typeof doc.value.mediaType === 'string' ? doc.value.mediaType : '');
     return {bytes: res.body, mediaType, digest};
   }
 
@@ -343,14 +360,53 @@ export class RegistryClient {
     const tags: string[] = [];
     let path: string | undefined = `/v2/${repo.repository}/tags/list?n=1000`;
     while (path) {
-      const res: RegistryResponse = await this.send(repo, {method: 'GET', path}, ['pull']);
+      const what = `list tags of ${repo.registry}/${repo.repository}`;
+      const res: RegistryResponse = await this.send(
+        repo,
+        {method: 'GET', path, maxBody: {bytes: BODY_LIMITS.tagPage, what: 'a tag list page'}},
+        ['pull']
+      );
       if (res.status === 404) return tags;
-      expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
-      tags.push(...((JSON.parse(res.body.toString('utf8')) as {tags?: string[] | null}).tags ?? []));
+      expectStatus(res, [200], what);
+      tags.push(...tagsOf(res, what));
       const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
       path = next;
     }
     return tags;
+  }
+
+  /** A small JSON blob (an image config: at most BODY_LIMITS.config), verified against its descriptor, as an object. */
+  async getJsonBlob(repo: Repository, blob: Descriptor): Promise<Record<string, unknown>> {
+    const what = `GET blob ${at(repo, blob.digest)}`;
+    const path = `/v2/${repo.repository}/blobs/${blob.digest}`;
+    if (blob.size > BODY_LIMITS.config)
+      throw new RegistryError(
+        `${what}: its descriptor says ${blob.size} bytes, more than the ${formatSize(BODY_LIMITS.config)} imagegate reads for a JSON blob such as an image config; refusing to fetch it`
+      );
+    const chunks: Buffer[] = [];
+    let length = 0;
+    try {
+      const stream = await this.getBlob(repo, blob);
+      for await (const chunk of stream) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
+        if (length > blob.size) {
+          stream.destroy();
+          throw new Error(`the registry sent more than the ${blob.size} bytes its descriptor says`);
+        }
+      }
+    } catch (e) {
+      if (e instanceof RegistryError) throw e;
+      const code = (e as {code?: unknown}).code;
+      throw new RegistryError(
+        `${what} failed: ${(e as Error).message}`,
+        undefined,
+        typeof code === 'string' ? code : undefined
+      );
+    }
+    const doc = parseJsonObject(Buffer.concat(chunks));
+    if (!doc.ok) throw new RegistryError(`${what}: ${repo.registry}${path} holds ${doc.error}`);
+    return doc.value;
   }
 
   private send(
@@ -365,12 +421,63 @@ export class RegistryClient {
 function expectStatus(res: RegistryResponse, ok: number[], what: string): void {
   if (ok.includes(res.status)) return;
   res.stream?.resume();
-  const {code, message} = ociError(res.body);
   throw new RegistryError(
-    `${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`,
+    `${what} answered ${res.status}${errorDetail(res.body)}`,
     res.status,
-    code
+    ociError(res.body).code
   );
+}
+
+/** The tags of one tag list page, each a valid tag. */
+function tagsOf(res: RegistryResponse, what: string): string[] {
+  const doc = parseJsonObject(res.body);
+  if (!doc.ok) throw new RegistryError(`${what}: ${urlOf(res)} served a tag list that is ${doc.error}`);
+  const tags = doc.value.tags ?? [];
+  if (!Array.isArray(tags))
+    throw new RegistryError(`${what}: ${urlOf(res)} served a tag list whose \`tags\` is not a list`);
+  for (const tag of tags)
+    if (typeof tag !== 'string' || !isValidTag(tag))
+      throw new RegistryError(
+        `${what}: ${urlOf(res)} lists \`${printable(String(tag))}\`, which is not a valid tag; refusing the list`
+      );
+  return tags as string[];
+}
+
+/** Why a JSON document is not a manifest or index imagegate can read (descriptors included), or undefined. */
+function manifestProblem(doc: Record<string, unknown>): string | undefined {
+  if (doc.manifests === undefined && doc.config === undefined) return 'it has neither `manifests` nor `config`';
+  const list = (value: unknown, field: string): string | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return `\`${field}\` is not a list`;
+    for (const [i, d] of value.entries()) {
+      const problem = descriptorProblem(d, `${field}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+  const one = (value: unknown, field: string): string | undefined =>
+    value === undefined ? undefined : descriptorProblem(value, field);
+  return (
+    list(doc.manifests, 'manifests') ??
+    one(doc.config, 'config') ??
+    list(doc.layers, 'layers') ??
+    one(doc.subject, 'subject')
+  );
+}
+
+function descriptorProblem(d: unknown, field: string): string | undefined {
+  if (d === null || typeof d !== 'object' || Array.isArray(d)) return `\`${field}\` is not a descriptor`;
+  const {digest, size} = d as {digest?: unknown; size?: unknown};
+  if (typeof digest !== 'string') return `\`${field}.digest\` is missing`;
+  const problem = digestProblem(digest);
+  if (problem) return `\`${field}.digest\`: ${printable(problem)}`;
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return `\`${field}.size\` is not a size`;
+  return undefined;
+}
+
+/** The URL a response came from, without its query, for messages. */
+function urlOf(res: RegistryResponse): string {
+  return `${res.url.origin}${res.url.pathname}`;
 }
 
 function checkBlobDigest(res: RegistryResponse, repo: Repository, blob: Descriptor): void {

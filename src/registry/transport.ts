@@ -1,7 +1,8 @@
 // HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
 // refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
-// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
-// bodies stream both ways and every byte can be counted.
+// retries, only replayable bodies), then limits: timeouts (idle and overall) and a size limit for
+// every buffered body (body.ts). Built on node:http(s) so bodies stream both ways and every byte
+// can be counted.
 
 import http, {type IncomingHttpHeaders} from 'node:http';
 import https from 'node:https';
@@ -9,7 +10,8 @@ import {Transform, type Readable} from 'node:stream';
 import {parseChallenges, scopeFor, type Action, type Challenge} from './challenge.js';
 import type {CredentialStore, Credentials} from './credentials.js';
 import {Limiter} from '../core/limiter.js';
-import {RegistryError, ociError} from './errors.js';
+import {RegistryError, errorDetail, ociError} from './errors.js';
+import {BODY_LIMITS, ERROR_BODY_KEPT, formatSize, parseJsonObject} from './body.js';
 import {
   backoffMs,
   DEFAULT_RETRY,
@@ -38,6 +40,11 @@ export interface RegistryRequest {
   stream?: boolean;
   /** The caller recovers by itself (an upload session): one attempt only. */
   noRetry?: boolean;
+  /**
+   * The most bytes of a 2xx body to buffer (default BODY_LIMITS.other) and what the body is, for
+   * the refusal: `a manifest`. A larger body is refused by its Content-Length, or as soon as it passes.
+   */
+  maxBody?: {bytes: number; what: string};
 }
 
 export interface RegistryResponse {
@@ -236,6 +243,7 @@ export class RegistryTransport implements Transport {
         `${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`
       );
     }
+    const service = `the token service of ${req.registry} (${realmUrl.origin}${realmUrl.pathname})`;
     const scopes = [
       scope,
       ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
@@ -253,21 +261,30 @@ export class RegistryTransport implements Transport {
       registry: realmUrl.host,
       path: realmUrl.toString(),
       headers,
-      scope: req.scope
+      scope: req.scope,
+      maxBody: {bytes: BODY_LIMITS.token, what: 'a token response'}
     };
-    const res = await this.raw(tokenReq, realmUrl, headers.authorization);
+    let res: RegistryResponse;
+    try {
+      res = await this.raw(tokenReq, realmUrl, headers.authorization);
+    } catch (e) {
+      throw e instanceof RegistryError ? new RegistryError(`${service}: ${e.message}`, e.status, e.code) : e;
+    }
     if (res.status !== 200) {
       throw new RegistryError(
-        `the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`,
+        `${service} answered ${res.status}${errorDetail(res.body)} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`,
         res.status
       );
     }
-    const doc = JSON.parse(res.body.toString('utf8')) as {token?: string; access_token?: string; expires_in?: number};
-    const token = doc.token ?? doc.access_token;
-    if (!token) throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+    const doc = parseJsonObject(res.body);
+    if (!doc.ok) throw new RegistryError(`${service} answered 200 with a body that is ${doc.error}`);
+    const {token: given, access_token: access, expires_in: expiresIn} = doc.value;
+    const token = typeof given === 'string' && given ? given : typeof access === 'string' && access ? access : '';
+    if (!token) throw new RegistryError(`${service} answered without a token`);
     this.opts.onSecret?.(token);
     // Tokens live at least 60 s (token spec default); renew 5 s early.
-    const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+    const seconds = typeof expiresIn === 'number' && Number.isFinite(expiresIn) ? expiresIn : 60;
+    const lifetime = Math.max(60, seconds) * 1000 - 5000;
     const header = `Bearer ${token}`;
     this.tokens.set(`${req.registry} ${scope}`, {header, expires: Date.now() + lifetime});
     return header;
@@ -333,28 +350,67 @@ export class RegistryTransport implements Transport {
           });
           return;
         }
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => {
-          chunks.push(c);
-          this.stats.bytesReceived += c.length;
-        });
-        res.on('error', reject);
-        res.on('aborted', () => reject(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const expected = Number(res.headers['content-length']);
-          if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
-            reject(
-              Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
-                code: 'ERR_SHORT_BODY'
-              })
-            );
-            return;
-          }
-          resolve({status: res.statusCode ?? 0, headers: res.headers, body, url});
+        this.buffered(req, url, res).then(resolve, (e: unknown) => {
+          request.destroy();
+          reject(e);
         });
       });
       this.writeBody(req, request, reject);
+    });
+  }
+
+  /**
+   * Reads an answer into memory, within its limit: a 2xx body larger than `maxBody` is refused (by
+   * its Content-Length before reading, else once it passes); of an error body only the first
+   * ERROR_BODY_KEPT bytes are kept and the rest is not read.
+   */
+  private buffered(req: RegistryRequest, url: URL, res: http.IncomingMessage): Promise<RegistryResponse> {
+    const status = res.statusCode ?? 0;
+    const ok = status >= 200 && status < 300;
+    const limit = ok ? (req.maxBody?.bytes ?? BODY_LIMITS.other) : ERROR_BODY_KEPT;
+    const tooLarge = (size: string): RegistryError =>
+      new RegistryError(
+        `${req.method} ${where(req, url)}: the registry sent ${size}, more than the ${formatSize(limit)} imagegate reads for ${req.maxBody?.what ?? 'an answer like this'}; refusing it`,
+        undefined,
+        'ERR_BODY_TOO_LARGE'
+      );
+    return new Promise((resolve, reject) => {
+      const done = (body: Buffer): void => resolve({status, headers: res.headers, body, url});
+      const declared = Number(res.headers['content-length']);
+      // The verdict first: destroying the response emits events that would settle it otherwise.
+      if (req.method !== 'HEAD' && declared > limit) {
+        if (ok) reject(tooLarge(`${declared} bytes (Content-Length)`));
+        else done(Buffer.alloc(0));
+        res.destroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let length = 0;
+      res.on('data', (c: Buffer) => {
+        this.stats.bytesReceived += c.length;
+        if (length + c.length <= limit) {
+          chunks.push(c);
+          length += c.length;
+          return;
+        }
+        if (ok) reject(tooLarge(`more than ${limit} bytes without a Content-Length that said so`));
+        else done(Buffer.concat([...chunks, c.subarray(0, limit - length)]));
+        res.destroy();
+      });
+      res.on('error', reject);
+      res.on('aborted', () => reject(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (req.method !== 'HEAD' && Number.isFinite(declared) && body.length < declared) {
+          reject(
+            Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${declared} bytes`), {
+              code: 'ERR_SHORT_BODY'
+            })
+          );
+          return;
+        }
+        done(body);
+      });
     });
   }
 
@@ -412,8 +468,12 @@ function pathOf(req: RegistryRequest): string {
 }
 
 function describe(req: RegistryRequest, res: RegistryResponse): string {
-  const {code, message} = ociError(res.body);
-  return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+  return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${errorDetail(res.body)}`;
+}
+
+/** `GET /v2/…/manifests/x on registry:5000`, or the absolute URL when the request left the registry (a token realm, a redirect). */
+function where(req: RegistryRequest, url: URL): string {
+  return url.host === req.registry ? `${url.pathname} on ${req.registry}` : `${url.origin}${url.pathname}`;
 }
 
 function wrapNetworkError(req: RegistryRequest, e: unknown): unknown {

@@ -1,0 +1,194 @@
+// The registry client against hostile registries (issue 12, item 6, and the client half of item 4):
+// a misbehaving server on loopback answers what no honest registry would, and the client must
+// refuse it with a RegistryError that names the registry, the URL and the cause, in bounded time
+// and memory.
+import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
+import {RegistryClient} from '../../src/registry/client.js';
+import {RegistryError} from '../../src/registry/errors.js';
+import {RegistryTransport, type TransportOptions} from '../../src/registry/transport.js';
+import {sha256Digest} from '../../src/oci/digest.js';
+import {MEDIA} from '../../src/oci/media-types.js';
+import {HostileRegistry, failure, type Handler} from '../helpers/hostile-registry.js';
+
+const MiB = 1024 * 1024;
+const NO_RETRY = {attempts: 1, baseMs: 1, factor: 1, capMs: 1, maxRetryAfterMs: 1000};
+
+let server: HostileRegistry;
+/** A second host: a token realm, or where a hostile answer points. */
+let other: HostileRegistry;
+let repo: {registry: string; repository: string};
+const open: RegistryTransport[] = [];
+
+beforeEach(async () => {
+  server = new HostileRegistry();
+  repo = {registry: await server.start(), repository: 'acme/web'};
+  other = new HostileRegistry();
+  await other.start();
+});
+afterEach(async () => {
+  open.splice(0).forEach(t => t.close());
+  await Promise.all([server.stop(), other.stop()]);
+});
+
+function client(opts: TransportOptions = {}): RegistryClient {
+  const transport = new RegistryTransport({idleTimeoutMs: 5000, retry: NO_RETRY, ...opts});
+  open.push(transport);
+  return new RegistryClient(transport);
+}
+
+/** How `getManifest(repo, 'x')` fails when the registry answers it with `handle`: a RegistryError. */
+async function manifestFailure(handle: Handler, opts: TransportOptions = {}): Promise<Error> {
+  server.on('GET', /\/manifests\/x$/, handle);
+  const e = await failure(client(opts).getManifest(repo, 'x'));
+  expect(e).toBeInstanceOf(RegistryError);
+  return e;
+}
+
+const json = {'content-type': 'application/json'};
+
+describe('a manifest larger than 4 MiB is refused before it is buffered', () => {
+  it('by its Content-Length, without reading the body', async () => {
+    server.on('GET', /\/manifests\/big$/, (_req, res) => {
+      res.writeHead(200, {'content-type': MEDIA.ociManifest, 'content-length': String(2 * 1024 * MiB)});
+      res.write('{"schemaVersion":2');
+    });
+    const started = Date.now();
+    const e = await failure(client().getManifest(repo, 'big'));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toContain(repo.registry);
+    expect(e.message).toContain('/v2/acme/web/manifests/big');
+    expect(e.message).toMatch(/2147483648 bytes.*more than the 4 MiB .*manifest/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('without a Content-Length, by stopping once 4 MiB have arrived', async () => {
+    server.on('GET', /\/manifests\/endless$/, (_req, res, s) =>
+      s.flood(res, Buffer.alloc(64 * 1024, 0x20), 64 * MiB, {'content-type': MEDIA.ociManifest})
+    );
+    const e = await failure(client().getManifest(repo, 'endless'));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toContain(`${repo.registry}`);
+    expect(e.message).toContain('/v2/acme/web/manifests/endless');
+    expect(e.message).toMatch(/more than the 4 MiB .*manifest/);
+    // The client hung up soon after the limit (what the kernel buffers on loopback comes on top).
+    expect(server.bytesWritten).toBeLessThan(24 * MiB);
+  });
+
+  it('a config blob whose descriptor says more than 4 MiB is not even asked for', async () => {
+    const blob = {mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256Digest('x'), size: 5 * MiB};
+    const e = await failure(client().getJsonBlob(repo, blob));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toMatch(/5242880 bytes.*more than the 4 MiB/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('a tag list page, a token response and an error body are bounded too', async () => {
+    server.on('GET', /\/tags\/list/, (_req, res, s) =>
+      s.flood(res, Buffer.alloc(64 * 1024, 0x20), 64 * MiB, {'content-type': 'application/json'})
+    );
+    const tags = await failure(client().listTags(repo));
+    expect(tags).toBeInstanceOf(RegistryError);
+    expect(tags.message).toMatch(/more than the 8 MiB .*tag list/);
+
+    other.on('GET', /^\/token/, (_req, res, s) => s.flood(res, Buffer.alloc(64 * 1024, 0x20), 64 * MiB, json));
+    const token = await manifestFailure((_req, res, s) =>
+      s.send(res, 401, '', {'www-authenticate': `Bearer realm="${other.origin}/token",service="s"`})
+    );
+    expect(token.message).toMatch(/more than the 1 MiB .*token/);
+    expect(token.message).toContain(`${other.origin}/token`);
+
+    server.on('GET', /\/manifests\/error$/, (_req, res, s) =>
+      s.flood(res, Buffer.alloc(64 * 1024, 0x41), 64 * MiB, {'content-type': 'text/html'}, 500)
+    );
+    const before = server.bytesWritten;
+    const error = await failure(client().getManifest(repo, 'error'));
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as RegistryError).status).toBe(500);
+    expect(server.bytesWritten - before).toBeLessThan(24 * MiB);
+  });
+});
+
+describe('malformed JSON is named, never a stack trace or "missing"', () => {
+  it('a manifest that is not JSON', async () => {
+    server.on('GET', /\/manifests\/broken$/, (_req, res, s) =>
+      s.send(res, 200, '{"schemaVersion": 2, "config": ', {'content-type': MEDIA.ociManifest})
+    );
+    const e = await failure(client().getManifest(repo, 'broken'));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toContain(repo.registry);
+    expect(e.message).toContain('/v2/acme/web/manifests/broken');
+    expect(e.message).toMatch(/not JSON \(.+\)/);
+  });
+
+  it('a manifest that is JSON but not a manifest, or lists a digest that is not one', async () => {
+    server.on('GET', /\/manifests\/array$/, (_req, res, s) => s.send(res, 200, '[]', {'content-type': MEDIA.ociIndex}));
+    server.on('GET', /\/manifests\/sneaky$/, (_req, res, s) =>
+      s.send(
+        res,
+        200,
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: MEDIA.ociIndex,
+          manifests: [{mediaType: MEDIA.ociManifest, digest: '../../../other/manifests/latest', size: 1}]
+        }),
+        {'content-type': MEDIA.ociIndex}
+      )
+    );
+    const array = await failure(client().getManifest(repo, 'array'));
+    expect(array).toBeInstanceOf(RegistryError);
+    expect(array.message).toMatch(/manifests\/array.*not a JSON object/);
+    const sneaky = await failure(client().getManifest(repo, 'sneaky'));
+    expect(sneaky).toBeInstanceOf(RegistryError);
+    expect(sneaky.message).toContain('`../../../other/manifests/latest` is not a digest');
+  });
+
+  it('a tag list that is not JSON, or holds a name that is not a tag', async () => {
+    server.on('GET', /\/acme\/web\/tags\/list/, (_req, res, s) => s.send(res, 200, '<html>busy</html>', json));
+    server.on('GET', /\/acme\/evil\/tags\/list/, (_req, res, s) =>
+      s.send(res, 200, JSON.stringify({name: 'acme/evil', tags: ['ok', '../../x']}), json)
+    );
+    const e = await failure(client().listTags(repo));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toContain(`${repo.registry}`);
+    expect(e.message).toContain('/v2/acme/web/tags/list');
+    expect(e.message).toMatch(/not JSON/);
+    const evil = await failure(client().listTags({...repo, repository: 'acme/evil'}));
+    expect(evil).toBeInstanceOf(RegistryError);
+    expect(evil.message).toContain('`../../x`');
+  });
+
+  it('a token response that is not JSON', async () => {
+    other.on('GET', /^\/token/, (_req, res, s) => s.send(res, 200, 'token=abc', json));
+    const e = await manifestFailure((_req, res, s) =>
+      s.send(res, 401, '', {'www-authenticate': `Bearer realm="${other.origin}/token",service="s"`})
+    );
+    expect(e.message).toContain(`${other.origin}/token`);
+    expect(e.message).toContain(repo.registry);
+    expect(e.message).toMatch(/not JSON/);
+  });
+
+  it('a config blob that is not a JSON object', async () => {
+    for (const text of ['{"os": "linux",', 'null']) {
+      const bytes = Buffer.from(text);
+      server.on('GET', new RegExp(`/blobs/${sha256Digest(bytes)}$`), (_req, res, s) => s.send(res, 200, bytes));
+      const blob = {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: sha256Digest(bytes),
+        size: bytes.length
+      };
+      const e = await failure(client().getJsonBlob(repo, blob));
+      expect(e).toBeInstanceOf(RegistryError);
+      expect(e.message).toContain(`/v2/acme/web/blobs/${blob.digest}`);
+      expect(e.message).toMatch(/not (JSON|a JSON object)/);
+    }
+  });
+
+  it('an error body that is not an OCI error still says what the registry answered', async () => {
+    const e = await manifestFailure((_req, res, s) =>
+      s.send(res, 500, '<html><body>\u001b[31mBad gateway\r\n::error::x</body></html>', {'content-type': 'text/html'})
+    );
+    expect(e.message).toContain('answered 500');
+    expect(e.message).toContain('<html><body> [31mBad gateway ::error::x</body></html>');
+    expect(e.message).not.toMatch(/[\u0000-\u001f]/);
+  });
+});
