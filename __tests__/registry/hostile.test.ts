@@ -3,15 +3,20 @@
 // refuse it with a RegistryError that names the registry, the URL and the cause, in bounded time
 // and memory.
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals';
+import {randomBytes} from 'node:crypto';
+import {Readable} from 'node:stream';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryError} from '../../src/registry/errors.js';
 import {RegistryTransport, type TransportOptions} from '../../src/registry/transport.js';
+import {tombstoneManifest} from '../../src/registry/untag.js';
 import {sha256Digest} from '../../src/oci/digest.js';
 import {MEDIA} from '../../src/oci/media-types.js';
-import {HostileRegistry, failure, type Handler} from '../helpers/hostile-registry.js';
+import type {ManifestBytes} from '../../src/oci/manifest.js';
+import {HostileRegistry, failure, readBody, type Handler} from '../helpers/hostile-registry.js';
 
 const MiB = 1024 * 1024;
 const NO_RETRY = {attempts: 1, baseMs: 1, factor: 1, capMs: 1, maxRetryAfterMs: 1000};
+const FAST_RETRY = {attempts: 5, baseMs: 10, factor: 1, capMs: 10, maxRetryAfterMs: 1000};
 
 let server: HostileRegistry;
 /** A second host: a token realm, or where a hostile answer points. */
@@ -42,6 +47,11 @@ async function manifestFailure(handle: Handler, opts: TransportOptions = {}): Pr
   const e = await failure(client(opts).getManifest(repo, 'x'));
   expect(e).toBeInstanceOf(RegistryError);
   return e;
+}
+
+/** A small valid image manifest (a tombstone: an empty config, no layers), the same bytes every call. */
+function imageManifest(): ManifestBytes {
+  return tombstoneManifest('hostile', 'fixed');
 }
 
 const json = {'content-type': 'application/json'};
@@ -106,6 +116,120 @@ describe('a manifest larger than 4 MiB is refused before it is buffered', () => 
     expect((error as RegistryError).status).toBe(500);
     expect(server.bytesWritten - before).toBeLessThan(24 * MiB);
   });
+});
+
+describe('every request has an overall deadline, not only an idle timeout', () => {
+  it('a manifest trickling one byte every 2 s fails at the deadline, and the read is tried once more', async () => {
+    const body = imageManifest().bytes;
+    server.on('GET', /\/manifests\/slow$/, (_req, res, s) => {
+      res.writeHead(200, {'content-type': MEDIA.ociManifest, 'content-length': String(body.length)});
+      s.trickle(res, body, 2000);
+    });
+    const started = Date.now();
+    const e = await failure(client({requestTimeoutMs: 1500, retry: FAST_RETRY}).getManifest(repo, 'slow'));
+    const took = Date.now() - started;
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toContain(repo.registry);
+    expect(e.message).toContain('/v2/acme/web/manifests/slow');
+    expect(e.message).toMatch(/did not finish .* within 1500 ms/);
+    expect(server.requests.filter(r => r.path.endsWith('/manifests/slow'))).toHaveLength(2);
+    expect(took).toBeGreaterThanOrEqual(3000);
+    expect(took).toBeLessThan(4500);
+  }, 20000);
+
+  it('a trickled answer to a manifest PUT is not sent again', async () => {
+    server.on('PUT', /\/manifests\/v1$/, async (req, res, s) => {
+      await readBody(req);
+      res.writeHead(201, {'content-length': '10'});
+      s.trickle(res, Buffer.from('0123456789'), 2000);
+    });
+    const e = await failure(
+      client({requestTimeoutMs: 1000, retry: FAST_RETRY}).putManifest(repo, 'v1', imageManifest())
+    );
+    expect(e.message).toMatch(/did not finish .* within 1000 ms/);
+    expect(server.requests.filter(r => r.method === 'PUT')).toHaveLength(1);
+  }, 20000);
+
+  it('response headers that never come after a streamed upload body fail at the deadline', async () => {
+    const data = randomBytes(1000);
+    server.on('POST', /\/blobs\/uploads\/$/, (_req, res, s) =>
+      s.send(res, 202, '', {location: '/v2/acme/web/blobs/uploads/u1'})
+    );
+    server.on('PUT', /\/blobs\/uploads\/u1/, async req => {
+      await readBody(req);
+      // … and never answer, while keeping the connection busy with nothing.
+    });
+    const blob = {mediaType: 'application/octet-stream', digest: sha256Digest(data), size: data.length};
+    const started = Date.now();
+    const e = await failure(
+      client({requestTimeoutMs: 1000, idleTimeoutMs: 60000}).uploadBlob(repo, blob, async () => Readable.from([data]))
+    );
+    expect(e.message).toMatch(/did not finish .* within 1000 ms/);
+    expect(Date.now() - started).toBeLessThan(10000);
+  }, 30000);
+
+  it('a blob trickling one byte every 2 s is cut by the low-speed rule, whatever its size', async () => {
+    const data = randomBytes(64);
+    server.on('GET', /\/blobs\/sha256:/, (_req, res, s) => {
+      res.writeHead(200, {'content-length': String(data.length)});
+      s.trickle(res, data, 2000);
+    });
+    const blob = {mediaType: 'application/octet-stream', digest: sha256Digest(data), size: data.length};
+    const started = Date.now();
+    const stream = await client({lowSpeed: {bytesPerSecond: 1024, windowMs: 1000}}).getBlob(repo, blob);
+    const e = await failure(
+      (async () => {
+        for await (const _ of stream) void _;
+      })()
+    );
+    const took = Date.now() - started;
+    expect(e.message).toMatch(/less than 1024 bytes\/s/);
+    expect(e.message).toContain(repo.registry);
+    expect(e.message).toContain(`/v2/acme/web/blobs/${blob.digest}`);
+    expect(took).toBeLessThan(2500);
+  }, 20000);
+
+  it('a blob stream the caller does not read for a while is not blamed on the registry', async () => {
+    const data = randomBytes(4 * MiB);
+    server.on('GET', /\/blobs\/sha256:/, (_req, res, s) => s.send(res, 200, data));
+    const blob = {mediaType: 'application/octet-stream', digest: sha256Digest(data), size: data.length};
+    const stream = await client({lowSpeed: {bytesPerSecond: 64 * 1024 * 1024, windowMs: 300}}).getBlob(repo, blob);
+    await new Promise(resolve => setTimeout(resolve, 1200));
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).equals(data)).toBe(true);
+  }, 20000);
+
+  it('a registry that reads an upload at a trickle is given up on, after one fresh try', async () => {
+    const size = 64 * MiB;
+    const chunk = randomBytes(MiB);
+    const data = Buffer.concat(Array.from({length: 64}, () => chunk));
+    let sessions = 0;
+    server.on('POST', /\/blobs\/uploads\/$/, (_req, res, s) =>
+      s.send(res, 202, '', {location: `/v2/acme/web/blobs/uploads/u${++sessions}`})
+    );
+    server.on('GET', /\/blobs\/uploads\/u/, (_req, res, s) => s.send(res, 404));
+    server.on('PUT', /\/blobs\/uploads\/u/, req => {
+      req.pause();
+      const timer = setInterval(() => (req.destroyed ? clearInterval(timer) : req.read(1)), 2000);
+      req.on('close', () => clearInterval(timer));
+    });
+    const blob = {mediaType: 'application/octet-stream', digest: sha256Digest(data), size};
+    const started = Date.now();
+    const e = await failure(
+      client({lowSpeed: {bytesPerSecond: 1024 * 1024, windowMs: 1000}}).uploadBlob(repo, blob, async offset =>
+        Readable.from(
+          (function* () {
+            for (let at = offset; at < size; at += MiB) yield data.subarray(at, at + MiB);
+          })()
+        )
+      )
+    );
+    expect(e.message).toMatch(/reads the upload at less than 1048576 bytes\/s/);
+    expect(e.message).toContain(repo.registry);
+    expect(server.requests.filter(r => r.method === 'PUT')).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(15000);
+  }, 30000);
 });
 
 describe('malformed JSON is named, never a stack trace or "missing"', () => {

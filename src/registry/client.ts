@@ -25,6 +25,8 @@ export interface ClientOptions {
 const DEFAULT_CHUNK = 512 * 1024 * 1024;
 const UPLOAD_RECOVERIES = 10;
 const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
+/** A registry too slow for a blob twice (low-speed rule, deadline) is not asked a third time. */
+const TOO_SLOW = new Set(['ERR_TOO_SLOW', 'ERR_REQUEST_TIMEOUT']);
 
 export class RegistryClient {
   constructor(
@@ -179,7 +181,10 @@ export class RegistryClient {
         `GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`
       );
     const body = res.stream!;
-    return offset ? body.pipe(new PassThrough()) : body.pipe(verifier(blob));
+    const out = offset ? new PassThrough() : verifier(blob);
+    // pipe() does not pass errors on: a cut connection or a registry too slow must reach the reader.
+    body.on('error', e => out.destroy(e));
+    return body.pipe(out);
   }
 
   /**
@@ -196,6 +201,7 @@ export class RegistryClient {
     let location = session ?? (await this.startUpload(repo));
     let offset = 0;
     let mismatches = 0;
+    let slow = 0;
     for (let recoveries = 0; ; recoveries++) {
       try {
         if (blob.size <= chunk) {
@@ -212,6 +218,12 @@ export class RegistryClient {
             `blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`,
             undefined,
             DIGEST_MISMATCH
+          );
+        if (e instanceof RegistryError && e.code !== undefined && TOO_SLOW.has(e.code) && ++slow > 1)
+          throw new RegistryError(
+            `${e.message} (twice for blob ${blob.digest}; imagegate stops trying it)`,
+            undefined,
+            e.code
           );
         if (
           recoveries >= UPLOAD_RECOVERIES ||
