@@ -1,6 +1,6 @@
 // The registry client against hostile answers in front of the real registries (through the fault
-// proxy): a manifest trickled in, a layer trickled during a copy, a manifest announced at 2 GiB,
-// malformed JSON reaching the CLI. The unit tests
+// proxy): a manifest trickled in, a layer trickled during a copy, a manifest announced at 2 GiB, a
+// bearer realm pointed at another host, malformed JSON reaching the CLI. The unit tests
 // (__tests__/registry/hostile.test.ts) pin each rule alone; these show they hold end to end.
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {randomBytes} from 'node:crypto';
@@ -10,7 +10,9 @@ import {RegistryTransport} from '../../src/registry/transport.js';
 import {parseManifest} from '../../src/oci/manifest.js';
 import {runCli} from '../helpers/cli.js';
 import {failure} from '../helpers/hostile-registry.js';
+import {explicitLogin} from '../helpers/login.js';
 import {FaultProxy} from './helpers/fault-proxy.js';
+import {testbedTokenServer} from './helpers/token-server.js';
 import {testbed} from './helpers/testbed.js';
 
 const bed = testbed();
@@ -123,6 +125,48 @@ describe('hostile answers are refused with the registry, the URL and the cause',
         transport.close();
       }
     });
+  });
+
+  it('a bearer realm on another host never receives the credentials; the real one on loopback does', async () => {
+    const tokens = testbedTokenServer(bed);
+    const {user, password, service} = tokens.opts;
+    await tokens.start();
+    try {
+      await withProxy(`127.0.0.1:${bed.ports.token}`, async proxy => {
+        const realm = 'https://auth.elsewhere.example/token';
+        proxy.setRules([
+          req =>
+            req.headers.authorization
+              ? undefined
+              : {
+                  kind: 'status',
+                  status: 401,
+                  headers: {'www-authenticate': `Bearer realm="${realm}",service="${service}"`}
+                }
+        ]);
+        const credentials = explicitLogin([proxy.address], user, password);
+        const repo = {registry: proxy.address, repository: `${ns}/realm`};
+        const refused = new RegistryTransport({credentials});
+        try {
+          const e = await failure(new ImageCopier(new RegistryClient(refused)).copy(base, repo, baseDigest));
+          expect(e.message).toContain(`${proxy.address} sends its token requests to https://auth.elsewhere.example`);
+          expect(e.message).toContain('IMAGEGATE_TRUSTED_REALMS=auth.elsewhere.example');
+          expect(tokens.authorizations).toEqual([]);
+        } finally {
+          refused.close();
+        }
+        proxy.setRules([]);
+        const allowed = new RegistryTransport({credentials});
+        try {
+          await new ImageCopier(new RegistryClient(allowed)).copy(base, repo, baseDigest);
+          expect(tokens.authorizations).toContain(`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+        } finally {
+          allowed.close();
+        }
+      });
+    } finally {
+      await tokens.stop();
+    }
   });
 
   it('malformed JSON reaches the CLI as exit 3 naming the registry, the URL and the cause, without a stack', async () => {

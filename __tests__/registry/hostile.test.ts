@@ -8,11 +8,13 @@ import {Readable} from 'node:stream';
 import {RegistryClient} from '../../src/registry/client.js';
 import {RegistryError} from '../../src/registry/errors.js';
 import {RegistryTransport, type TransportOptions} from '../../src/registry/transport.js';
+import type {CredentialStore} from '../../src/registry/credentials.js';
 import {tombstoneManifest} from '../../src/registry/untag.js';
 import {sha256Digest} from '../../src/oci/digest.js';
 import {MEDIA} from '../../src/oci/media-types.js';
 import type {ManifestBytes} from '../../src/oci/manifest.js';
 import {HostileRegistry, failure, readBody, type Handler} from '../helpers/hostile-registry.js';
+import {explicitLogin} from '../helpers/login.js';
 
 const MiB = 1024 * 1024;
 const NO_RETRY = {attempts: 1, baseMs: 1, factor: 1, capMs: 1, maxRetryAfterMs: 1000};
@@ -230,6 +232,42 @@ describe('every request has an overall deadline, not only an idle timeout', () =
     expect(server.requests.filter(r => r.method === 'PUT')).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(15000);
   }, 30000);
+});
+
+describe('the registry credentials go to a token realm only under an explicit policy', () => {
+  const credentials = (): CredentialStore => explicitLogin([repo.registry], 'me', 'hunter2');
+
+  it('a realm on another host is refused before any request, naming the realm, the registry and the fix', async () => {
+    const e = await manifestFailure(
+      (_req, res, s) =>
+        s.send(res, 401, '', {
+          'www-authenticate': 'Bearer realm="https://auth.elsewhere.example/token",service="registry"'
+        }),
+      {credentials: credentials()}
+    );
+    expect(e.message).toContain('auth.elsewhere.example');
+    expect(e.message).toContain(repo.registry);
+    expect(e.message).toContain('IMAGEGATE_TRUSTED_REALMS=auth.elsewhere.example');
+  });
+
+  it('a realm on the same loopback machine (another port) receives them, as the testbed token service does', async () => {
+    other.on('GET', /^\/token/, (_req, res, s) => s.send(res, 200, JSON.stringify({token: 't0k3n'}), json));
+    server.on('GET', /\/manifests\/x$/, (req, res, s) =>
+      req.headers.authorization === 'Bearer t0k3n'
+        ? s.send(res, 200, imageManifest().bytes, {'content-type': MEDIA.ociManifest})
+        : s.send(res, 401, '', {'www-authenticate': `Bearer realm="${other.origin}/token",service="registry"`})
+    );
+    const got = await client({credentials: credentials()}).getManifest(repo, 'x');
+    expect(got?.digest).toBe(imageManifest().digest);
+    expect(other.requests[0]?.authorization).toBe(`Basic ${Buffer.from('me:hunter2').toString('base64')}`);
+  });
+
+  it('a realm that is not a URL is a clear error, not a crash', async () => {
+    const e = await manifestFailure((_req, res, s) =>
+      s.send(res, 401, '', {'www-authenticate': 'Bearer realm="not a url",service="registry"'})
+    );
+    expect(e.message).toContain('`not a url`');
+  });
 });
 
 describe('malformed JSON is named, never a stack trace or "missing"', () => {

@@ -1,5 +1,6 @@
 // HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
-// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested retries, only replayable bodies), then limits: an
+// refreshed once on 401, sent only to the registry's own host; token realms under the policy of
+// hosts.ts), then retry (one policy, no nested retries, only replayable bodies), then limits: an
 // idle timeout, an overall deadline per exchange, a low-speed rule for bulk bodies, and a size
 // limit for every buffered body (body.ts). Built on node:http(s) so bodies stream both ways and
 // every byte can be counted.
@@ -11,7 +12,8 @@ import {parseChallenges, scopeFor, type Action, type Challenge} from './challeng
 import type {CredentialStore, Credentials} from './credentials.js';
 import {Limiter} from '../core/limiter.js';
 import {RegistryError, errorDetail, ociError} from './errors.js';
-import {BODY_LIMITS, ERROR_BODY_KEPT, formatSize, parseJsonObject} from './body.js';
+import {BODY_LIMITS, ERROR_BODY_KEPT, formatSize, parseJsonObject, printable} from './body.js';
+import {isLoopback, realmRefusal, type RealmPolicy} from './hosts.js';
 import {
   backoffMs,
   DEFAULT_RETRY,
@@ -102,6 +104,8 @@ export interface TransportOptions {
   deadline?: number;
   /** Hosts reached over plain HTTP besides loopback ones. */
   insecureHosts?: string[];
+  /** Token realm hosts (`host`, `host:port`, `*.domain`) that may receive a registry's credentials besides its own (hosts.ts). */
+  trustedRealms?: string[];
   /** Called with every secret the transport derives (tokens, basic headers), for log masking. */
   onSecret?: (secret: string) => void;
   userAgent?: string;
@@ -135,12 +139,14 @@ export class RegistryTransport implements Transport {
   private readonly idleMs: number;
   private readonly requestMs: number;
   private readonly lowSpeed: LowSpeedLimit;
+  private readonly realms: RealmPolicy;
 
   constructor(private readonly opts: TransportOptions = {}) {
     this.retry = opts.retry ?? DEFAULT_RETRY;
     this.idleMs = opts.idleTimeoutMs ?? DEFAULT_TIME_LIMITS.idleTimeoutMs;
     this.requestMs = opts.requestTimeoutMs ?? DEFAULT_TIME_LIMITS.requestTimeoutMs;
     this.lowSpeed = opts.lowSpeed ?? DEFAULT_TIME_LIMITS.lowSpeed;
+    this.realms = {insecureHosts: opts.insecureHosts ?? [], trustedRealms: opts.trustedRealms ?? []};
   }
 
   close(): void {
@@ -280,12 +286,17 @@ export class RegistryTransport implements Transport {
   ): Promise<string> {
     const realm = challenge.params.realm;
     if (!realm) throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
-    const realmUrl = new URL(realm);
-    if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
+    let realmUrl: URL;
+    try {
+      realmUrl = new URL(realm);
+    } catch {
       throw new RegistryError(
-        `${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`
+        `${req.registry} sent a bearer challenge whose realm \`${printable(realm)}\` is not a URL`,
+        401
       );
     }
+    const refusal = realmRefusal(req.registry, realmUrl, credentials?.kind === 'basic', this.realms);
+    if (refusal) throw new RegistryError(refusal, undefined, 'ERR_REALM_REFUSED');
     const service = `the token service of ${req.registry} (${realmUrl.origin}${realmUrl.pathname})`;
     const scopes = [
       scope,
@@ -342,7 +353,7 @@ export class RegistryTransport implements Transport {
   }
 
   private isInsecure(host: string): boolean {
-    return (this.opts.insecureHosts ?? []).includes(host);
+    return this.realms.insecureHosts.includes(host);
   }
 
   private urlFor(req: RegistryRequest): URL {
@@ -610,10 +621,7 @@ export class RegistryTransport implements Transport {
   }
 }
 
-export function isLoopback(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name.startsWith('127.') || name === '::1';
-}
+export {isLoopback};
 
 function scopeString(req: RegistryRequest): string {
   return scopeFor(req.scope.repository, req.scope.actions);
