@@ -13,8 +13,10 @@ import {tombstoneManifest} from '../../src/registry/untag.js';
 import {sha256Digest} from '../../src/oci/digest.js';
 import {MEDIA} from '../../src/oci/media-types.js';
 import type {ManifestBytes} from '../../src/oci/manifest.js';
+import {UsageError} from '../../src/core/errors.js';
 import {HostileRegistry, failure, readBody, type Handler} from '../helpers/hostile-registry.js';
 import {explicitLogin} from '../helpers/login.js';
+import {MemoryRegistry} from '../helpers/memory-registry.js';
 
 const MiB = 1024 * 1024;
 const NO_RETRY = {attempts: 1, baseMs: 1, factor: 1, capMs: 1, maxRetryAfterMs: 1000};
@@ -352,5 +354,131 @@ describe('malformed JSON is named, never a stack trace or "missing"', () => {
     expect(e.message).toContain('answered 500');
     expect(e.message).toContain('<html><body> [31mBad gateway ::error::x</body></html>');
     expect(e.message).not.toMatch(/[\u0000-\u001f]/);
+  });
+});
+
+describe('tag list pagination', () => {
+  it('a Link: next that points back at a page already read is a cycle, refused', async () => {
+    server.on('GET', /\/tags\/list/, (req, res, s) =>
+      s.send(res, 200, JSON.stringify({name: 'acme/web', tags: ['a']}), {
+        ...json,
+        // Stops by itself after 50 pages, so a client that loops fails this test instead of hanging it.
+        ...(server.requests.length < 50 ? {link: '</v2/acme/web/tags/list?n=1000>; rel="next"'} : {})
+      })
+    );
+    const e = await failure(client().listTags(repo));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toMatch(/cycle/);
+    expect(e.message).toContain('/v2/acme/web/tags/list?n=1000');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('pages are bounded: 1000 at most', async () => {
+    server.on('GET', /\/tags\/list/, (req, res, s) => {
+      const page = server.requests.length;
+      s.send(res, 200, JSON.stringify({name: 'acme/web', tags: [`t${page}`]}), {
+        ...json,
+        ...(page < 1200 ? {link: `</v2/acme/web/tags/list?n=1&last=t${page}>; rel="next"`} : {})
+      });
+    });
+    const e = await failure(client().listTags(repo));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toMatch(/more than 1000 pages/);
+    expect(server.requests).toHaveLength(1000);
+  }, 30000);
+
+  it('a next link to another host is not followed', async () => {
+    server.on('GET', /\/tags\/list/, (_req, res, s) =>
+      s.send(res, 200, JSON.stringify({name: 'acme/web', tags: ['a']}), {
+        ...json,
+        link: `<${other.origin}/v2/acme/web/tags/list?last=a>; rel="next"`
+      })
+    );
+    const e = await failure(client().listTags(repo));
+    expect(e).toBeInstanceOf(RegistryError);
+    expect(e.message).toContain(other.origin);
+    expect(other.requests).toEqual([]);
+  });
+
+  it('follows relative next links and several links in one header', async () => {
+    server.on('GET', /\/tags\/list/, (req, res, s) => {
+      const last = new URL(req.url ?? '/', 'http://x').searchParams.get('last');
+      if (!last)
+        s.send(res, 200, JSON.stringify({name: 'acme/web', tags: ['a']}), {
+          ...json,
+          link: '<list?last=a&n=1>; rel=next, </v2/acme/web/tags/list>; rel="first"'
+        });
+      else s.send(res, 200, JSON.stringify({name: 'acme/web', tags: ['b']}), json);
+    });
+    expect(await client().listTags(repo)).toEqual(['a', 'b']);
+  });
+});
+
+describe('names, tags and digests are checked before any request', () => {
+  const memory = (): {registry: MemoryRegistry; client: RegistryClient} => {
+    const registry = new MemoryRegistry();
+    return {registry, client: new RegistryClient(registry)};
+  };
+  const target = {registry: 'registry.example', repository: 'acme/web'};
+
+  it.each([
+    ['abc#x', 'invalid tag `abc#x`'],
+    ['{{sha}}', 'invalid tag `{{sha}}`'],
+    ['../../other/manifests/x', 'invalid tag `../../other/manifests/x`'],
+    ['latest?x=1', 'invalid tag `latest?x=1`'],
+    ['sha256:abc', '`sha256:abc` is not a digest']
+  ])('a manifest PUT under %s is refused', async (reference, reason) => {
+    const {registry, client} = memory();
+    const e = await failure(client.putManifest(target, reference, imageManifest()));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.message).toContain(reason);
+    expect(e.message).toContain('registry.example/acme/web');
+    expect(registry.log).toEqual([]);
+  });
+
+  it.each([['acme/../other'], ['ACME/web'], ['acme//web'], ['acme/web/'], ['a%2fb'], ['acme/web?x']])(
+    'repository %s is refused',
+    async repository => {
+      const {registry, client} = memory();
+      const e = await failure(client.headManifest({registry: 'registry.example', repository}, 'latest'));
+      expect(e).toBeInstanceOf(UsageError);
+      expect(e.message).toContain(`registry.example/${repository}`);
+      expect(registry.log).toEqual([]);
+    }
+  );
+
+  it('blob digests and mount sources are checked too', async () => {
+    const {registry, client} = memory();
+    const bad = {mediaType: 'application/octet-stream', digest: 'sha256:../../x', size: 1};
+    expect(await failure(client.getBlob(target, bad))).toBeInstanceOf(UsageError);
+    expect(await failure(client.headBlob(target, 'sha256:ABC'))).toBeInstanceOf(UsageError);
+    expect(await failure(client.mountBlob(target, sha256Digest('x'), '../other'))).toBeInstanceOf(UsageError);
+    expect(registry.log).toEqual([]);
+  });
+
+  it('a registry host that is not one is refused', async () => {
+    const {registry, client} = memory();
+    const e = await failure(client.headManifest({registry: 'evil.example/x?', repository: 'acme/web'}, 'latest'));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(registry.log).toEqual([]);
+  });
+
+  it('an upload Location on another host, or outside the repository, is refused and nothing is sent there', async () => {
+    const data = randomBytes(100);
+    const blob = {mediaType: 'application/octet-stream', digest: sha256Digest(data), size: data.length};
+    for (const location of [
+      `${other.origin}/v2/acme/web/blobs/uploads/u1`,
+      '/v2/acme/web/blobs/uploads/../../../other/blobs/uploads/u1',
+      `//${other.address}/v2/acme/web/blobs/uploads/u1`
+    ]) {
+      server.on('POST', /\/blobs\/uploads\/$/, (_req, res, s) => s.send(res, 202, '', {location}));
+      const e = await failure(client().uploadBlob(repo, blob, async () => Readable.from([data])));
+      expect(e).toBeInstanceOf(RegistryError);
+      expect(e.message).toContain('Location');
+      expect(e.message).toContain(repo.registry);
+      expect(server.requests.filter(r => r.method === 'PUT')).toEqual([]);
+      expect(other.requests).toEqual([]);
+      server.clear();
+    }
   });
 });

@@ -1,11 +1,21 @@
 // The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
 // digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
-// What the client buffers is bounded (body.ts), and everything it parses is checked for what it must
-// be: a registry that sends something else is named with the URL and the cause.
+// Every repository name, tag and digest is checked against the distribution grammar before it goes
+// into a URL path (and refused before any request otherwise); every URL a registry hands back (an
+// upload Location, a tag list's next page) must stay on the registry; everything parsed is checked
+// for what it must be, and a registry that sends something else is named with the URL and the cause.
 
 import {createHash} from 'node:crypto';
 import {PassThrough, Transform, type Readable} from 'node:stream';
-import {isValidTag, type Repository} from '../oci/reference.js';
+import {
+  NAME_MAX_LENGTH,
+  explainInvalidTag,
+  isValidRegistryHost,
+  isValidTag,
+  parseRepositoryPath,
+  type Repository
+} from '../oci/reference.js';
+import {UsageError} from '../core/errors.js';
 import {RegistryError, errorDetail, ociError} from './errors.js';
 import type {RegistryRequest, RegistryResponse, Transport} from './transport.js';
 import {MANIFEST_ACCEPT} from '../oci/media-types.js';
@@ -27,6 +37,8 @@ const UPLOAD_RECOVERIES = 10;
 const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
 /** A registry too slow for a blob twice (low-speed rule, deadline) is not asked a third time. */
 const TOO_SLOW = new Set(['ERR_TOO_SLOW', 'ERR_REQUEST_TIMEOUT']);
+/** Tag list pages followed at most: with `n=1000`, a million tags. */
+export const MAX_TAG_PAGES = 1000;
 
 export class RegistryClient {
   constructor(
@@ -39,13 +51,14 @@ export class RegistryClient {
     repo: Repository,
     reference: string
   ): Promise<{digest: string; mediaType: string; size: number} | undefined> {
+    const what = `HEAD manifest ${at(repo, reference)}`;
     const res = await this.send(
       repo,
-      {method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: {accept: MANIFEST_ACCEPT}},
+      {method: 'HEAD', path: manifestPath(repo, reference, what), headers: {accept: MANIFEST_ACCEPT}},
       ['pull']
     );
     if (res.status === 404) return undefined;
-    expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+    expectStatus(res, [200], what);
     const digest = header(res, 'docker-content-digest');
     if (digest)
       return {digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0)};
@@ -64,7 +77,7 @@ export class RegistryClient {
       repo,
       {
         method: 'GET',
-        path: `/v2/${repo.repository}/manifests/${reference}`,
+        path: manifestPath(repo, reference, what),
         headers: {accept: MANIFEST_ACCEPT},
         maxBody: {bytes: BODY_LIMITS.manifest, what: 'a manifest'}
       },
@@ -103,7 +116,7 @@ export class RegistryClient {
         repo,
         {
           method: 'PUT',
-          path: `/v2/${repo.repository}/manifests/${reference}`,
+          path: manifestPath(repo, reference, what),
           headers: {'content-type': manifest.mediaType},
           body: manifest.bytes
         },
@@ -123,9 +136,10 @@ export class RegistryClient {
   }
 
   async headBlob(repo: Repository, digest: string): Promise<boolean> {
-    const res = await this.send(repo, {method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}`}, ['pull']);
+    const what = `HEAD blob ${at(repo, digest)}`;
+    const res = await this.send(repo, {method: 'HEAD', path: blobPath(repo, digest, what)}, ['pull']);
     if (res.status === 404) return false;
-    expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+    expectStatus(res, [200], what);
     return true;
   }
 
@@ -134,7 +148,10 @@ export class RegistryClient {
    * refused in any way (then the caller uploads), cancelling any upload session it opened.
    */
   async mountBlob(repo: Repository, digest: string, from: string): Promise<boolean> {
-    const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+    const what = `mount blob ${at(repo, digest)} from ${from}`;
+    blobPath(repo, digest, what);
+    repositoryPath({registry: repo.registry, repository: from}, what);
+    const path = `${repositoryPath(repo, what)}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
     let res: RegistryResponse;
     try {
       res = await this.send(
@@ -151,30 +168,35 @@ export class RegistryClient {
       return false;
     }
     if (res.status === 201) return true;
-    const location = header(res, 'location');
-    if (res.status === 202 && location)
-      await this.send(repo, {method: 'DELETE', path: location, noRetry: true}, ['pull', 'push']).catch(() => undefined);
+    if (res.status === 202 && header(res, 'location')) {
+      // The session it opened instead is cancelled, if it is one imagegate may touch.
+      const location = attempt(() => uploadLocation(repo, res, what));
+      if (location)
+        await this.send(repo, {method: 'DELETE', path: location, noRetry: true}, ['pull', 'push']).catch(
+          () => undefined
+        );
+    }
     return false;
   }
 
   /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
   async getBlob(repo: Repository, blob: Descriptor, offset = 0): Promise<Readable> {
+    const what = `GET blob ${at(repo, blob.digest)}`;
     const headers: Record<string, string> = offset ? {range: `bytes=${offset}-`} : {};
-    let res = await this.send(
-      repo,
-      {method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true},
-      ['pull']
-    );
+    let res = await this.send(repo, {method: 'GET', path: blobPath(repo, blob.digest, what), headers, stream: true}, [
+      'pull'
+    ]);
     // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
     for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
       const location = header(res, 'location');
       if (!location) break;
-      res = await this.send(repo, {method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true}, [
-        'pull'
-      ]);
+      const next = resolveUrl(location, res, `${what}: the redirect`);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:')
+        throw new RegistryError(`${what}: ${repo.registry} redirected to ${next.protocol} URL; refusing to follow it`);
+      res = await this.send(repo, {method: 'GET', path: next.toString(), headers, stream: true}, ['pull']);
     }
     if (res.status !== 200 && res.status !== 206) {
-      expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+      expectStatus(res, [200], what);
     }
     if (offset && res.status !== 206)
       throw new RegistryError(
@@ -246,11 +268,12 @@ export class RegistryClient {
   async putSmallBlob(repo: Repository, bytes: Buffer): Promise<string> {
     const digest = sha256Digest(bytes);
     if (await this.headBlob(repo, digest)) return digest;
+    const what = `POST blob ${at(repo, digest)}`;
     const res = await this.send(
       repo,
       {
         method: 'POST',
-        path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
+        path: `${repositoryPath(repo, what)}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
         headers: {'content-type': 'application/octet-stream'},
         body: bytes
       },
@@ -258,8 +281,7 @@ export class RegistryClient {
     );
     if (res.status === 202) {
       // This registry does not take a monolithic POST: finish through the session it opened.
-      const location = header(res, 'location');
-      if (!location) throw new RegistryError(`${repo.registry} started an upload without a Location`);
+      const location = uploadLocation(repo, res, what);
       const put = await this.send(
         repo,
         {
@@ -273,20 +295,19 @@ export class RegistryClient {
       expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
       return digest;
     }
-    expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
+    expectStatus(res, [201], what);
     return digest;
   }
 
   private async startUpload(repo: Repository): Promise<string> {
+    const what = `POST upload ${repo.registry}/${repo.repository}`;
     const res = await this.send(
       repo,
-      {method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: {'content-length': '0'}},
+      {method: 'POST', path: `${repositoryPath(repo, what)}/blobs/uploads/`, headers: {'content-length': '0'}},
       ['pull', 'push']
     );
-    expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
-    const location = header(res, 'location');
-    if (!location) throw new RegistryError(`${repo.registry} started an upload without a Location`);
-    return location;
+    expectStatus(res, [202], what);
+    return uploadLocation(repo, res, what);
   }
 
   private async putWhole(
@@ -337,8 +358,9 @@ export class RegistryClient {
         },
         ['pull', 'push']
       );
-      expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
-      url = header(res, 'location') ?? url;
+      const what = `PATCH blob ${at(repo, blob.digest)} at ${offset}`;
+      expectStatus(res, [202], what);
+      if (header(res, 'location')) url = uploadLocation(repo, res, what);
       offset += length;
     }
     source.destroy();
@@ -361,28 +383,38 @@ export class RegistryClient {
   }
 
   async deleteManifest(repo: Repository, reference: string): Promise<RegistryResponse> {
-    return this.send(repo, {method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false}, [
+    const what = `DELETE manifest ${at(repo, reference)}`;
+    return this.send(repo, {method: 'DELETE', path: manifestPath(repo, reference, what), noRetry: false}, [
       'pull',
       'push',
       'delete'
     ]);
   }
 
+  /**
+   * Every tag of a repository, page by page (`Link: <…>; rel="next"`). A next page must be on the
+   * registry and the same tag list, and not one already read; at most MAX_TAG_PAGES pages.
+   */
   async listTags(repo: Repository): Promise<string[]> {
+    const what = `list tags of ${repo.registry}/${repo.repository}`;
     const tags: string[] = [];
-    let path: string | undefined = `/v2/${repo.repository}/tags/list?n=1000`;
-    while (path) {
-      const what = `list tags of ${repo.registry}/${repo.repository}`;
+    const read = new Set<string>();
+    let path: string | undefined = `${repositoryPath(repo, what)}/tags/list?n=1000`;
+    for (let page = 1; path; page++) {
+      if (page > MAX_TAG_PAGES)
+        throw new RegistryError(
+          `${what}: the registry links to more than ${MAX_TAG_PAGES} pages; imagegate stops there (is it paging in a loop?)`
+        );
       const res: RegistryResponse = await this.send(
         repo,
         {method: 'GET', path, maxBody: {bytes: BODY_LIMITS.tagPage, what: 'a tag list page'}},
         ['pull']
       );
-      if (res.status === 404) return tags;
+      if (res.status === 404 && page === 1) return tags;
       expectStatus(res, [200], what);
+      read.add(res.url.toString());
       tags.push(...tagsOf(res, what));
-      const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
-      path = next;
+      path = nextPage(res, read, what);
     }
     return tags;
   }
@@ -390,7 +422,7 @@ export class RegistryClient {
   /** A small JSON blob (an image config: at most BODY_LIMITS.config), verified against its descriptor, as an object. */
   async getJsonBlob(repo: Repository, blob: Descriptor): Promise<Record<string, unknown>> {
     const what = `GET blob ${at(repo, blob.digest)}`;
-    const path = `/v2/${repo.repository}/blobs/${blob.digest}`;
+    const path = blobPath(repo, blob.digest, what);
     if (blob.size > BODY_LIMITS.config)
       throw new RegistryError(
         `${what}: its descriptor says ${blob.size} bytes, more than the ${formatSize(BODY_LIMITS.config)} imagegate reads for a JSON blob such as an image config; refusing to fetch it`
@@ -408,7 +440,7 @@ export class RegistryClient {
         }
       }
     } catch (e) {
-      if (e instanceof RegistryError) throw e;
+      if (e instanceof RegistryError || e instanceof UsageError) throw e;
       const code = (e as {code?: unknown}).code;
       throw new RegistryError(
         `${what} failed: ${(e as Error).message}`,
@@ -440,6 +472,74 @@ function expectStatus(res: RegistryResponse, ok: number[], what: string): void {
   );
 }
 
+/** `/v2/<name>`, once the registry host and the repository name pass the distribution grammar. */
+function repositoryPath(repo: Repository, what: string): string {
+  const name = `${repo.registry}/${repo.repository}`;
+  let problem: string | undefined;
+  if (!isValidRegistryHost(repo.registry)) problem = `\`${repo.registry}\` is not a registry host[:port]`;
+  else {
+    const path = parseRepositoryPath(repo.repository);
+    if (!path.ok) problem = `\`${name}\` is not a repository name: ${path.error}`;
+    else if (name.length > NAME_MAX_LENGTH)
+      problem = `\`${name}\` is ${name.length} characters long; a repository name has at most ${NAME_MAX_LENGTH}`;
+  }
+  if (problem) throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+  return `/v2/${repo.repository.split('/').map(segment).join('/')}`;
+}
+
+/** `/v2/<name>/manifests/<tag or digest>`, once both pass the grammar. */
+function manifestPath(repo: Repository, reference: string, what: string): string {
+  const base = repositoryPath(repo, what);
+  const problem = reference.includes(':')
+    ? digestProblem(reference)
+    : isValidTag(reference)
+      ? undefined
+      : `invalid tag \`${reference}\`: ${explainInvalidTag(reference)}`;
+  if (problem) throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+  return `${base}/manifests/${segment(reference)}`;
+}
+
+/** `/v2/<name>/blobs/<digest>`, once both pass the grammar. */
+function blobPath(repo: Repository, digest: string, what: string): string {
+  const base = repositoryPath(repo, what);
+  const problem = digestProblem(digest);
+  if (problem) throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+  return `${base}/blobs/${segment(digest)}`;
+}
+
+/** One path segment, percent-encoded (a no-op for names that passed the grammar; `:` stays as digests write it). */
+function segment(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':');
+}
+
+/**
+ * The upload session URL a registry answered with, resolved against the request: it must be on
+ * the registry (same scheme, host and port) and inside this repository's uploads.
+ */
+function uploadLocation(repo: Repository, res: RegistryResponse, what: string): string {
+  const location = header(res, 'location');
+  if (!location) throw new RegistryError(`${what}: ${repo.registry} started an upload without a Location`);
+  const url = resolveUrl(location, res, `${what}: the upload Location`);
+  if (url.origin !== res.url.origin)
+    throw new RegistryError(
+      `${what}: ${repo.registry} answered with an upload Location on ${url.origin}, not on the registry (${res.url.origin}); refusing to send the blob there`
+    );
+  const uploads = `${repositoryPath(repo, what)}/blobs/uploads/`;
+  if (!url.pathname.startsWith(uploads))
+    throw new RegistryError(
+      `${what}: ${repo.registry} answered with an upload Location outside ${uploads} (${printable(url.pathname)}); refusing to send the blob there`
+    );
+  return url.toString();
+}
+
+function resolveUrl(location: string, res: RegistryResponse, what: string): URL {
+  try {
+    return new URL(location, res.url);
+  } catch {
+    throw new RegistryError(`${what} \`${printable(location)}\` from ${res.url.host} is not a URL`);
+  }
+}
+
 /** The tags of one tag list page, each a valid tag. */
 function tagsOf(res: RegistryResponse, what: string): string[] {
   const doc = parseJsonObject(res.body);
@@ -453,6 +553,35 @@ function tagsOf(res: RegistryResponse, what: string): string[] {
         `${what}: ${urlOf(res)} lists \`${printable(String(tag))}\`, which is not a valid tag; refusing the list`
       );
   return tags as string[];
+}
+
+/** The next page of a tag list, if the registry links one: on the registry, the same list, never a page already read. */
+function nextPage(res: RegistryResponse, read: Set<string>, what: string): string | undefined {
+  const link = nextLink(header(res, 'link'));
+  if (link === undefined) return undefined;
+  const next = resolveUrl(link, res, `${what}: the next page`);
+  if (next.origin !== res.url.origin)
+    throw new RegistryError(
+      `${what}: the registry's Link: next points at another host (${next.origin}); refusing to follow it`
+    );
+  if (next.pathname !== res.url.pathname)
+    throw new RegistryError(
+      `${what}: the registry's Link: next points outside this tag list (${printable(next.pathname)}); refusing to follow it`
+    );
+  if (read.has(next.toString()))
+    throw new RegistryError(
+      `${what}: the registry's Link: next points back at ${next.pathname}${next.search}, a page already read (a cycle); refusing to loop`
+    );
+  return next.toString();
+}
+
+/** The target of the `rel="next"` link of a Link header (RFC 8288: several links, quoted or bare, space-separated rel values). */
+function nextLink(value: string | undefined): string | undefined {
+  for (const m of (value ?? '').matchAll(/<([^>]*)>([^<]*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(m[2] ?? '');
+    if (rel && (rel[1] ?? rel[2] ?? '').toLowerCase().split(/\s+/).includes('next')) return m[1];
+  }
+  return undefined;
 }
 
 /** Why a JSON document is not a manifest or index imagegate can read (descriptors included), or undefined. */
@@ -492,6 +621,15 @@ function urlOf(res: RegistryResponse): string {
   return `${res.url.origin}${res.url.pathname}`;
 }
 
+/** The value, or undefined when computing it throws. */
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
 function checkBlobDigest(res: RegistryResponse, repo: Repository, blob: Descriptor): void {
   const confirmed = header(res, 'docker-content-digest');
   if (confirmed && confirmed !== blob.digest)
@@ -504,7 +642,7 @@ function header(res: RegistryResponse, name: string): string | undefined {
 }
 
 function at(repo: Repository, reference: string): string {
-  return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+  return `${repo.registry}/${repo.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
 }
 
 function withQuery(location: string, key: string, value: string): string {
