@@ -40,4 +40,12 @@ describe('readRunEnvironment', () => {
     expect(local).toMatchObject({ci: 'terminal', dockerConfigDir: '/d', tempRoot: '/scratch', githubCache: false});
     expect(local.toolCache).toBe('/h/.cache/imagegate/tools');
   });
+
+  it('IMAGEGATE_TRUSTED_REALMS lists token realms, by comma or space; none by default', () => {
+    expect(readRunEnvironment({}).trustedRealms).toEqual([]);
+    expect(
+      readRunEnvironment({IMAGEGATE_TRUSTED_REALMS: 'login.vendor.example, *.auth.example  auth.corp:8443'})
+        .trustedRealms
+    ).toEqual(['login.vendor.example', '*.auth.example', 'auth.corp:8443']);
+  });
 });

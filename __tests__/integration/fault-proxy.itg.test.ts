@@ -302,6 +302,17 @@ describe('FaultProxy scripted faults', () => {
     expect(e.end - e.start).toBeGreaterThanOrEqual(290);
   });
 
+  it('trickles: the head at once, then the whole body a few bytes at a time', async () => {
+    const direct = await send(registry, MANIFEST_PATH, {headers: {accept: INDEX}});
+    proxy.setRules([only(MANIFEST_PATH, {kind: 'trickle', bytes: 100, everyMs: 20})]);
+    const res = await send(proxy.address, MANIFEST_PATH, {headers: {accept: INDEX}});
+    expect(res.status).toBe(200);
+    expect(res.body.equals(direct.body)).toBe(true);
+    expect(res.ms).toBeGreaterThanOrEqual(Math.floor(direct.body.length / 100) * 20);
+    while (proxy.log.at(-1)!.end === 0) await new Promise(r => setTimeout(r, 10));
+    expect(proxy.log.at(-1)).toMatchObject({fault: 'trickle:100B/20ms', bytesOut: direct.body.length});
+  });
+
   it('passes answers through untouched and calls onComplete once per request', async () => {
     proxy.setRules([only('/v2/', {kind: 'status', status: 405, body: 'nope'})]);
     const seen: LogEntry[] = [];

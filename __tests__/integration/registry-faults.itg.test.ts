@@ -9,13 +9,12 @@ import type {AddressInfo} from 'node:net';
 import {Readable} from 'node:stream';
 import {RegistryClient} from '../../src/registry/client.js';
 import {ImageCopier} from '../../src/registry/copy.js';
-import {ProcessExec} from '../../src/exec/exec.js';
-import {CredentialStore} from '../../src/registry/credentials.js';
 import {RegistryTransport} from '../../src/registry/transport.js';
 import {parseManifest} from '../../src/oci/manifest.js';
 import {sha256Digest} from '../../src/oci/digest.js';
+import {explicitLogin} from '../helpers/login.js';
 import {FaultProxy} from './helpers/fault-proxy.js';
-import {TokenServer} from './helpers/token-server.js';
+import {testbedTokenServer} from './helpers/token-server.js';
 import {testbed} from './helpers/testbed.js';
 
 const bed = testbed();
@@ -37,20 +36,7 @@ beforeAll(async () => {
   client.transport.close();
 });
 
-function credentialsFor(host: string): CredentialStore {
-  return new CredentialStore({
-    login: {
-      username: user,
-      password,
-      names: ['IMAGEGATE_REGISTRY_USER', 'IMAGEGATE_REGISTRY_PASSWORD'],
-      source: 'test'
-    },
-    explicitHosts: [host],
-    dockerConfigDir: '/nonexistent',
-    path: '',
-    exec: new ProcessExec({env: {}, output: () => ({write: t => void process.stderr.write(t), end: () => undefined})})
-  });
-}
+const credentialsFor = (host: string) => explicitLogin([host], user, password);
 
 async function download(client: RegistryClient, repo: {registry: string; repository: string}, data: Buffer) {
   const chunks: Buffer[] = [];
@@ -60,16 +46,7 @@ async function download(client: RegistryClient, repo: {registry: string; reposit
 }
 
 describe('bearer tokens', () => {
-  const tokens = new TokenServer({
-    port: Number(need('TESTBED_TOKEN_REALM_PORT')),
-    keyFile: need('TESTBED_TOKEN_KEY'),
-    certFile: need('TESTBED_TOKEN_CERT'),
-    service: need('TESTBED_TOKEN_SERVICE'),
-    issuer: need('TESTBED_TOKEN_ISSUER'),
-    user,
-    password,
-    lifetimeMs: 60_000
-  });
+  const tokens = testbedTokenServer(bed);
   beforeAll(() => tokens.start());
   afterAll(() => tokens.stop());
 

@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5572);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(233);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5572:
+/***/ 233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29210,6 +29210,17 @@ function sha256Digest(bytes) {
 function isValidDigest(digest) {
     return DIGEST_RE.test(digest);
 }
+/**
+ * Why `digest` cannot name content in a registry path, or undefined when it can: the general
+ * grammar, and for the algorithms the image-spec registers their exact length in lowercase hex.
+ */
+function digestProblem(digest) {
+    const exact = { sha256: 64, sha512: 128 };
+    const [algorithm = '', encoded = ''] = digest.split(':', 2);
+    const length = exact[algorithm];
+    const ok = isValidDigest(digest) && (length === undefined || new RegExp(`^[a-f0-9]{${length}}$`).test(encoded));
+    return ok ? undefined : `\`${digest}\` is not a digest (expected \`sha256:\` and 64 lowercase hex digits)`;
+}
 
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
 // The media types imagegate reads and writes (OCI image-spec and Docker distribution).
@@ -29809,6 +29820,12 @@ const NAME_MAX = 255;
 function looksLikeRegistryHost(component) {
     return component === 'localhost' || component.includes('.') || component.includes(':') || /[A-Z]/.test(component);
 }
+/** A registry as references name it: `host[:port]`, `[v6]:port`. */
+function isValidRegistryHost(host) {
+    return DOMAIN_RE.test(host);
+}
+/** The longest `registry/repository` name the distribution grammar allows. */
+const NAME_MAX_LENGTH = NAME_MAX;
 function isValidTag(tag) {
     return TAG_RE.test(tag);
 }
@@ -30626,11 +30643,7 @@ async function readImageConfig(client, ref, platform) {
     if (doc.kind !== 'image')
         throw new InfrastructureError(`${ref}: a nested index is not an image`);
     requests++;
-    const stream = await client.getBlob(repo, doc.manifest.config);
-    const chunks = [];
-    for await (const chunk of stream)
-        chunks.push(chunk);
-    const config = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const config = (await client.getJsonBlob(repo, doc.manifest.config));
     return { digest: top.digest, labels: config.config?.Labels ?? {}, requests };
 }
 
@@ -31374,12 +31387,8 @@ async function createdAt(client, repo, tag) {
     }
     if (doc.kind !== 'image')
         return undefined;
-    const stream = await client.getBlob(repo, doc.manifest.config);
-    const chunks = [];
-    for await (const chunk of stream)
-        chunks.push(chunk);
-    const created = JSON.parse(Buffer.concat(chunks).toString('utf8')).created;
-    const time = created ? Date.parse(created) : NaN;
+    const created = (await client.getJsonBlob(repo, doc.manifest.config)).created;
+    const time = typeof created === 'string' ? Date.parse(created) : NaN;
     return Number.isNaN(time) ? undefined : time;
 }
 
@@ -32198,10 +32207,7 @@ async function entriesOf(client, repo, manifest, record, what) {
     }
     // A lone image manifest carries its platform in its config.
     const config = parsed.manifest.config;
-    const chunks = [];
-    for await (const c of await client.getBlob(repo, config))
-        chunks.push(c);
-    const doc = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const doc = (await client.getJsonBlob(repo, config));
     const platform = {
         os: doc.os ?? 'unknown',
         architecture: doc.architecture ?? 'unknown',
@@ -33742,8 +33748,69 @@ function fencedMarkdown(title, text) {
     return `### ${title}\n\n\`\`\`\n${text}\`\`\`\n`;
 }
 
+;// CONCATENATED MODULE: ./src/registry/body.ts
+// What the registry client reads into memory, and how it reads it: a size limit for every kind of
+// buffered body (a registry cannot make imagegate buffer until memory runs out), JSON documents
+// parsed into a clear verdict (never a SyntaxError), and registry text made safe to print.
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/** The most bytes imagegate buffers per kind of body; larger ones are refused, not truncated. */
+const BODY_LIMITS = {
+    /** Distribution refuses to store larger manifests (`maxManifestBodySize = 4 << 20`); containerd reads ≈ 4 MiB. */
+    manifest: 4 * MiB,
+    /** Image configs read as JSON (platform, labels, created). */
+    config: 4 * MiB,
+    /** One page of a tag list: 1000 tags of 128 characters are ≈ 130 KiB; registries that ignore `n` send more. */
+    tagPage: 8 * MiB,
+    /** A token service's answer: a JWT of a few KiB. */
+    token: 1 * MiB,
+    /** Any other 2xx body imagegate buffers (upload answers, DELETE answers): normally empty. */
+    other: 1 * MiB
+};
+/** Of an error answer (4xx/5xx), only this much is kept, for the OCI error code; the rest is not read. */
+const ERROR_BODY_KEPT = 64 * KiB;
+/** A size as the limits are written: `4 MiB`, `64 KiB`, or bytes. */
+function formatSize(bytes) {
+    if (bytes >= MiB && bytes % MiB === 0)
+        return `${bytes / MiB} MiB`;
+    if (bytes >= KiB && bytes % KiB === 0)
+        return `${bytes / KiB} KiB`;
+    return `${bytes} bytes`;
+}
+/** Parses a body that must be one JSON object; the error names the cause as JSON.parse saw it. */
+function parseJsonObject(body) {
+    let doc;
+    try {
+        doc = JSON.parse(body.toString());
+    }
+    catch (e) {
+        return { ok: false, error: `not JSON (${e instanceof Error ? e.message : String(e)})` };
+    }
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+        return { ok: false, error: `not a JSON object (it is ${describeJson(doc)})` };
+    return { ok: true, value: doc };
+}
+function describeJson(doc) {
+    if (doc === null)
+        return 'null';
+    if (Array.isArray(doc))
+        return 'an array';
+    return `a ${typeof doc}`;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Registry-supplied text fit for a message: control characters (newlines, escapes that a CI log
+ * would interpret) become spaces, runs of spaces one, and it is cut at `max` characters.
+ */
+function printable(text, max = 200) {
+    const clean = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // Registry failures, with the HTTP status and the OCI error code when the registry sent one.
+
 
 class RegistryError extends InfrastructureError {
     status;
@@ -33754,18 +33821,30 @@ class RegistryError extends InfrastructureError {
         this.code = code;
     }
 }
-/** The first OCI error code and message of an error body, if it is one. */
+/** The first OCI error code and message of an error body, if it is one (the message fit to print). */
 function ociError(body) {
     if (!body || body.length === 0)
         return {};
-    try {
-        const doc = JSON.parse(body.toString());
-        const first = doc.errors?.[0];
-        return first ? { ...(first.code ? { code: first.code } : {}), ...(first.message ? { message: first.message } : {}) } : {};
-    }
-    catch {
+    const doc = parseJsonObject(body);
+    if (!doc.ok || !Array.isArray(doc.value.errors))
         return {};
-    }
+    const first = doc.value.errors[0];
+    if (!first || typeof first !== 'object')
+        return {};
+    const code = typeof first.code === 'string' ? printable(first.code, 64) : '';
+    const message = typeof first.message === 'string' ? printable(first.message) : '';
+    return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+}
+/**
+ * What an error answer said, to follow `answered 500`: ` CODE: message` for an OCI error body,
+ * else the start of whatever the body holds (an HTML error page, a proxy's text), else nothing.
+ */
+function errorDetail(body) {
+    const { code, message } = ociError(body);
+    if (code || message)
+        return `${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+    const text = body && body.length ? printable(body.toString('utf8')) : '';
+    return text ? ` (${text})` : '';
 }
 
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
@@ -33887,6 +33966,105 @@ function actionOrder(a, b) {
     return order.indexOf(a) - order.indexOf(b);
 }
 
+;// CONCATENATED MODULE: ./src/registry/hosts.ts
+// Which hosts the transport treats as one, and which token realms may receive a registry's
+// credentials (docs/promotion.md, "Token realms"):
+//   - a realm must be https, or plain http on loopback or on a host listed as insecure;
+//   - the registry's credentials go to a realm on the registry's own host (any port), a subdomain
+//     of it, or a host under the registry's parent domain when that parent has two labels or more
+//     (registry.gitlab.com → gitlab.com, registry-1.docker.io → auth.docker.io,
+//     registry.example.com → gitlab.example.com); every loopback name is one host;
+//   - any other realm host only when it is trusted explicitly (`trustedRealms`: `host`,
+//     `host:port` or `*.domain`);
+//   - without credentials any https realm may be asked, except an internal address (loopback,
+//     link-local, private) that is not the registry's own.
+function isLoopback(host) {
+    return isLoopbackName(hostnameOf(host));
+}
+/**
+ * Why `realm` may not be asked for a token on behalf of `registry`, or undefined when it may.
+ * `withCredentials`: the request would carry the registry's credentials.
+ */
+function realmRefusal(registry, realm, withCredentials, policy) {
+    const realmHost = realm.host.toLowerCase();
+    const plainAllowed = isLoopback(realmHost) || policy.insecureHosts.includes(realmHost);
+    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && plainAllowed))
+        return `${registry} points its token service at ${realm.origin}, which is not https; refusing to ${withCredentials ? 'send credentials' : 'ask for a token'} there`;
+    if (trusted(realm, policy.trustedRealms) || sameSite(registry, realm.hostname))
+        return undefined;
+    const name = hostnameOf(realm.hostname);
+    if (withCredentials)
+        return (`${registry} sends its token requests to ${realm.origin}, outside the registry's own host and domain; ` +
+            `imagegate sends the credentials for ${registry} only to a token realm on ${siteOf(registry)}, ` +
+            `or on a host trusted explicitly. If ${name} is the token service of ${registry}, allow it with ` +
+            `IMAGEGATE_TRUSTED_REALMS=${name}`);
+    if (isInternalAddress(name))
+        return `${registry} points its token service at ${realm.origin}, an internal address that is not the registry's; refusing to ask it for a token (IMAGEGATE_TRUSTED_REALMS=${name} allows it)`;
+    return undefined;
+}
+/** The realm hosts `registry`'s credentials may go to without an explicit trust, in words. */
+function siteOf(registry) {
+    const host = hostnameOf(registry);
+    if (isLoopbackName(host))
+        return 'this machine (loopback)';
+    if (isIpLiteral(host))
+        return host;
+    const parent = parentDomain(host);
+    return parent ? `${host}, ${parent} or a host under either` : `${host} or a host under it`;
+}
+function sameSite(registry, realmHostname) {
+    const a = hostnameOf(registry);
+    const b = hostnameOf(realmHostname);
+    if (a === b)
+        return true;
+    if (isLoopbackName(a) && isLoopbackName(b))
+        return true;
+    if (isIpLiteral(a) || isIpLiteral(b))
+        return false;
+    if (b.endsWith(`.${a}`))
+        return true;
+    const parent = parentDomain(a);
+    return parent !== undefined && (b === parent || b.endsWith(`.${parent}`));
+}
+/** `gitlab.com` for `registry.gitlab.com`; none when it would be a single label (`io` for `ghcr.io`). */
+function parentDomain(host) {
+    const labels = host.split('.');
+    return labels.length >= 3 ? labels.slice(1).join('.') : undefined;
+}
+function trusted(realm, entries) {
+    const name = hostnameOf(realm.hostname);
+    const host = realm.host.toLowerCase();
+    return entries.some(raw => {
+        const entry = raw.trim().toLowerCase();
+        if (entry.startsWith('*.'))
+            return name.endsWith(entry.slice(1));
+        return entry === name || entry === host;
+    });
+}
+/** The host name without port or IPv6 brackets, lowercase. */
+function hostnameOf(host) {
+    const lower = host.toLowerCase();
+    if (lower.startsWith('['))
+        return lower.slice(1, lower.indexOf(']'));
+    return lower.replace(/:\d+$/, '');
+}
+function isLoopbackName(name) {
+    return name === 'localhost' || name.startsWith('127.') || name === '::1';
+}
+function isIpLiteral(name) {
+    return /^\d+\.\d+\.\d+\.\d+$/.test(name) || name.includes(':');
+}
+function isInternalAddress(name) {
+    if (isLoopbackName(name))
+        return true;
+    const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(name);
+    if (v4) {
+        const [a, b] = [Number(v4[1]), Number(v4[2])];
+        return (a === 0 || a === 10 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254));
+    }
+    return name.includes(':') && /^(fe[89ab]|f[cd])/.test(name);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/retry.ts
 // When to try a registry request again and how long to wait: exponential backoff with full
 // jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
@@ -33955,9 +34133,11 @@ function delay(ms) {
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
 // HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
-// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
-// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
-// bodies stream both ways and every byte can be counted.
+// refreshed once on 401, sent only to the registry's own host; token realms under the policy of
+// hosts.ts), then retry (one policy, no nested retries, only replayable bodies), then limits: an
+// idle timeout, an overall deadline per exchange, a low-speed rule for bulk bodies, and a size
+// limit for every buffered body (body.ts). Built on node:http(s) so bodies stream both ways and
+// every byte can be counted.
 
 
 
@@ -33965,6 +34145,18 @@ function delay(ms) {
 
 
 
+
+
+/** The time limits of one exchange (docs/promotion.md, "Limits"). */
+const DEFAULT_TIME_LIMITS = {
+    idleTimeoutMs: 60_000,
+    requestTimeoutMs: 60_000,
+    lowSpeed: { bytesPerSecond: 16 * 1024, windowMs: 30_000 }
+};
+/** Request bodies above this size are sent as a stream under the low-speed rule, not under the deadline. */
+const BULK_BODY = BODY_LIMITS.other;
+/** Methods a request that ran past its deadline may be sent again for: reads, which change nothing. */
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 const gate = new HostGate();
 /** Requests to one host being started or waiting for their response headers at once. */
 const MAX_STARTS_PER_HOST = 6;
@@ -33978,9 +34170,17 @@ class RegistryTransport {
     agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
     starts = new Map();
     retry;
+    idleMs;
+    requestMs;
+    lowSpeed;
+    realms;
     constructor(opts = {}) {
         this.opts = opts;
         this.retry = opts.retry ?? DEFAULT_RETRY;
+        this.idleMs = opts.idleTimeoutMs ?? DEFAULT_TIME_LIMITS.idleTimeoutMs;
+        this.requestMs = opts.requestTimeoutMs ?? DEFAULT_TIME_LIMITS.requestTimeoutMs;
+        this.lowSpeed = opts.lowSpeed ?? DEFAULT_TIME_LIMITS.lowSpeed;
+        this.realms = { insecureHosts: opts.insecureHosts ?? [], trustedRealms: opts.trustedRealms ?? [] };
     }
     close() {
         this.agents.http.destroy();
@@ -33991,6 +34191,7 @@ class RegistryTransport {
         // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
         const attempts = req.noRetry ? 1 : this.retry.attempts;
         let lastError;
+        let pastDeadline = 0;
         for (let attempt = 1; attempt <= attempts; attempt++) {
             this.checkDeadline(req);
             try {
@@ -34017,7 +34218,12 @@ class RegistryTransport {
             catch (e) {
                 if (e instanceof RegistryError && e.status !== undefined)
                     throw e;
-                if (!isRetryableError(e) || attempt === attempts)
+                // A read that ran past its deadline is tried once more (another connection, maybe another
+                // backend); a write is not: the registry may have done it.
+                const retryable = errorCode(e) === 'ERR_REQUEST_TIMEOUT'
+                    ? SAFE_METHODS.has(req.method) && ++pastDeadline < 2
+                    : isRetryableError(e);
+                if (!retryable || attempt === attempts)
                     throw wrapNetworkError(req, e);
                 lastError = e;
                 await delay(backoffMs(this.retry, attempt));
@@ -34095,10 +34301,17 @@ class RegistryTransport {
         const realm = challenge.params.realm;
         if (!realm)
             throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
-        const realmUrl = new URL(realm);
-        if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
-            throw new RegistryError(`${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`);
+        let realmUrl;
+        try {
+            realmUrl = new URL(realm);
         }
+        catch {
+            throw new RegistryError(`${req.registry} sent a bearer challenge whose realm \`${printable(realm)}\` is not a URL`, 401);
+        }
+        const refusal = realmRefusal(req.registry, realmUrl, credentials?.kind === 'basic', this.realms);
+        if (refusal)
+            throw new RegistryError(refusal, undefined, 'ERR_REALM_REFUSED');
+        const service = `the token service of ${req.registry} (${realmUrl.origin}${realmUrl.pathname})`;
         const scopes = [
             scope,
             ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
@@ -34119,19 +34332,30 @@ class RegistryTransport {
             registry: realmUrl.host,
             path: realmUrl.toString(),
             headers,
-            scope: req.scope
+            scope: req.scope,
+            maxBody: { bytes: BODY_LIMITS.token, what: 'a token response' }
         };
-        const res = await this.raw(tokenReq, realmUrl, headers.authorization);
-        if (res.status !== 200) {
-            throw new RegistryError(`the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
+        let res;
+        try {
+            res = await this.raw(tokenReq, realmUrl, headers.authorization);
         }
-        const doc = JSON.parse(res.body.toString('utf8'));
-        const token = doc.token ?? doc.access_token;
+        catch (e) {
+            throw e instanceof RegistryError ? new RegistryError(`${service}: ${e.message}`, e.status, e.code) : e;
+        }
+        if (res.status !== 200) {
+            throw new RegistryError(`${service} answered ${res.status}${errorDetail(res.body)} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`, res.status);
+        }
+        const doc = parseJsonObject(res.body);
+        if (!doc.ok)
+            throw new RegistryError(`${service} answered 200 with a body that is ${doc.error}`);
+        const { token: given, access_token: access, expires_in: expiresIn } = doc.value;
+        const token = typeof given === 'string' && given ? given : typeof access === 'string' && access ? access : '';
         if (!token)
-            throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+            throw new RegistryError(`${service} answered without a token`);
         this.opts.onSecret?.(token);
         // Tokens live at least 60 s (token spec default); renew 5 s early.
-        const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+        const seconds = typeof expiresIn === 'number' && Number.isFinite(expiresIn) ? expiresIn : 60;
+        const lifetime = Math.max(60, seconds) * 1000 - 5000;
         const header = `Bearer ${token}`;
         this.tokens.set(`${req.registry} ${scope}`, { header, expires: Date.now() + lifetime });
         return header;
@@ -34142,7 +34366,7 @@ class RegistryTransport {
         }
     }
     isInsecure(host) {
-        return (this.opts.insecureHosts ?? []).includes(host);
+        return this.realms.insecureHosts.includes(host);
     }
     urlFor(req) {
         if (/^https?:\/\//.test(req.path))
@@ -34150,7 +34374,7 @@ class RegistryTransport {
         const scheme = isLoopback(req.registry) || this.isInsecure(req.registry) ? 'http' : 'https';
         return new URL(`${scheme}://${req.registry}${req.path}`);
     }
-    /** One HTTP exchange, no auth logic, no retry. */
+    /** One HTTP exchange under the time and size limits, no auth logic, no retry. */
     raw(req, url, authorization) {
         this.stats.requests++;
         this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
@@ -34165,82 +34389,205 @@ class RegistryTransport {
             headers['content-length'] = String(req.body.length);
         const client = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
         const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
+        const bulk = req.body !== undefined && (!Buffer.isBuffer(req.body) || req.body.length > BULK_BODY);
         return new Promise((resolve, reject) => {
             const request = client.request(url, { method: req.method, headers, agent });
-            request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () => request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
-                code: 'ERR_IDLE_TIMEOUT'
-            })));
-            request.on('error', reject);
+            const abort = (code, message) => void request.destroy(Object.assign(new Error(message), { code }));
+            request.setTimeout(this.idleMs, () => abort('ERR_IDLE_TIMEOUT', `no answer from ${url.host} for ${this.idleMs} ms`));
+            // The deadline covers the whole exchange; with a bulk body, what follows its last byte.
+            let deadline;
+            let stopped = false;
+            const startDeadline = () => {
+                if (deadline !== undefined || stopped)
+                    return;
+                deadline = setTimeout(() => abort('ERR_REQUEST_TIMEOUT', `the registry did not finish its answer within ${this.requestMs} ms (imagegate's deadline for one request; a body trickling in is cut off)`), this.requestMs);
+            };
+            const stopDeadline = () => {
+                stopped = true;
+                clearTimeout(deadline);
+            };
+            if (bulk)
+                request.on('finish', startDeadline);
+            else
+                startDeadline();
+            request.on('close', stopDeadline);
+            request.on('error', e => {
+                stopDeadline();
+                reject(e);
+            });
             request.on('response', res => {
-                if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
-                    // Counting through a Transform keeps the body paused until the caller reads it.
-                    const stats = this.stats;
-                    const counted = new external_node_stream_.Transform({
-                        transform(chunk, _encoding, done) {
-                            stats.bytesReceived += chunk.length;
-                            done(null, chunk);
-                        }
-                    });
-                    res.on('error', e => counted.destroy(e));
-                    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+                const status = res.statusCode ?? 0;
+                if (req.stream && status >= 200 && status < 300) {
+                    stopDeadline();
                     resolve({
-                        status: res.statusCode,
+                        status,
                         headers: res.headers,
                         body: Buffer.alloc(0),
-                        stream: res.pipe(counted),
+                        stream: this.guarded(req, url, request, res),
                         url
                     });
                     return;
                 }
-                const chunks = [];
-                res.on('data', (c) => {
-                    chunks.push(c);
-                    this.stats.bytesReceived += c.length;
-                });
-                res.on('error', reject);
-                res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
-                res.on('end', () => {
-                    const body = Buffer.concat(chunks);
-                    const expected = Number(res.headers['content-length']);
-                    if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
-                        reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
-                            code: 'ERR_SHORT_BODY'
-                        }));
-                        return;
-                    }
-                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, url });
+                // An answer before the end of a bulk body (a 401, a refusal) is under the deadline too.
+                startDeadline();
+                this.buffered(req, url, res).then(r => {
+                    stopDeadline();
+                    resolve(r);
+                }, (e) => {
+                    stopDeadline();
+                    request.destroy();
+                    reject(e);
                 });
             });
-            this.writeBody(req, request, reject);
+            this.writeBody(req, request, bulk, reject);
         });
     }
-    writeBody(req, request, reject) {
-        if (req.body === undefined) {
+    /**
+     * Reads an answer into memory, within its limit: a 2xx body larger than `maxBody` is refused (by
+     * its Content-Length before reading, else once it passes); of an error body only the first
+     * ERROR_BODY_KEPT bytes are kept and the rest is not read.
+     */
+    buffered(req, url, res) {
+        const status = res.statusCode ?? 0;
+        const ok = status >= 200 && status < 300;
+        const limit = ok ? (req.maxBody?.bytes ?? BODY_LIMITS.other) : ERROR_BODY_KEPT;
+        const tooLarge = (size) => new RegistryError(`${req.method} ${where(req, url)}: the registry sent ${size}, more than the ${formatSize(limit)} imagegate reads for ${req.maxBody?.what ?? 'an answer like this'}; refusing it`, undefined, 'ERR_BODY_TOO_LARGE');
+        return new Promise((resolve, reject) => {
+            const done = (body) => resolve({ status, headers: res.headers, body, url });
+            const declared = Number(res.headers['content-length']);
+            // The verdict first: destroying the response emits events that would settle it otherwise.
+            if (req.method !== 'HEAD' && declared > limit) {
+                if (ok)
+                    reject(tooLarge(`${declared} bytes (Content-Length)`));
+                else
+                    done(Buffer.alloc(0));
+                res.destroy();
+                return;
+            }
+            const chunks = [];
+            let length = 0;
+            res.on('data', (c) => {
+                this.stats.bytesReceived += c.length;
+                if (length + c.length <= limit) {
+                    chunks.push(c);
+                    length += c.length;
+                    return;
+                }
+                if (ok)
+                    reject(tooLarge(`more than ${limit} bytes without a Content-Length that said so`));
+                else
+                    done(Buffer.concat([...chunks, c.subarray(0, limit - length)]));
+                res.destroy();
+            });
+            res.on('error', reject);
+            res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks);
+                if (req.method !== 'HEAD' && Number.isFinite(declared) && body.length < declared) {
+                    reject(Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${declared} bytes`), {
+                        code: 'ERR_SHORT_BODY'
+                    }));
+                    return;
+                }
+                done(body);
+            });
+        });
+    }
+    /** A streamed answer (a blob), counted, under the low-speed rule; paused until the caller reads it. */
+    guarded(req, url, request, res) {
+        const stats = this.stats;
+        let moved = 0;
+        const counted = new external_node_stream_.Transform({
+            transform(chunk, _encoding, done) {
+                stats.bytesReceived += chunk.length;
+                moved += chunk.length;
+                done(null, chunk);
+            }
+        });
+        // The registry is slow only while the reader waits: bytes waiting in the stream are the reader's delay.
+        const stop = this.lowSpeedWatch(() => counted.readableLength === 0, () => {
+            const bytes = moved;
+            moved = 0;
+            return bytes;
+        }, rate => {
+            const e = Object.assign(new Error(`${req.method} ${where(req, url)}: the body arrived at less than ${this.lowSpeed.bytesPerSecond} bytes/s (${rate}) while imagegate waited for it; a registry this slow is cut off`), { code: 'ERR_TOO_SLOW' });
+            request.destroy(e);
+            counted.destroy(e);
+        });
+        counted.on('close', stop);
+        res.on('error', e => counted.destroy(e));
+        res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+        return res.pipe(counted);
+    }
+    /**
+     * Samples ten times per window whether imagegate waits on the other side; once it has waited a
+     * whole window, the bytes moved meanwhile must reach the low-speed limit, or `fail` is called.
+     * Returns the function that stops watching.
+     */
+    lowSpeedWatch(waiting, take, fail) {
+        const { bytesPerSecond, windowMs } = this.lowSpeed;
+        const step = Math.max(10, Math.floor(windowMs / 10));
+        let waited = 0;
+        const timer = setInterval(() => {
+            if (waiting())
+                waited += step;
+            if (waited < windowMs)
+                return;
+            const bytes = take();
+            waited = 0;
+            if (bytes < (bytesPerSecond * windowMs) / 1000) {
+                clearInterval(timer);
+                fail(`${bytes} bytes in ${windowMs} ms`);
+            }
+        }, step);
+        timer.unref();
+        return () => clearInterval(timer);
+    }
+    writeBody(req, request, bulk, reject) {
+        const body = req.body;
+        if (body === undefined) {
             request.end();
             return;
         }
-        if (Buffer.isBuffer(req.body)) {
-            this.stats.bytesSent += req.body.length;
-            request.end(req.body);
+        if (Buffer.isBuffer(body) && !bulk) {
+            this.stats.bytesSent += body.length;
+            request.end(body);
             return;
         }
         // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
         // source's connection is not held; the next send opens a fresh one.
+        const open = Buffer.isBuffer(body) ? () => external_node_stream_.Readable.from(slices(body)) : body;
         Promise.resolve()
-            .then(() => req.body())
+            .then(open)
             .then(stream => {
-            stream.on('data', (c) => void (this.stats.bytesSent += c.length));
+            let moved = 0;
+            stream.on('data', (c) => {
+                this.stats.bytesSent += c.length;
+                moved += c.length;
+            });
             stream.on('error', e => {
                 request.destroy(e);
                 reject(e);
             });
+            // The registry is slow only while it leaves what imagegate has to send waiting.
+            const stop = this.lowSpeedWatch(() => request.writableNeedDrain, () => {
+                const bytes = moved;
+                moved = 0;
+                return bytes;
+            }, rate => request.destroy(Object.assign(new Error(`${req.registry} reads the upload at less than ${this.lowSpeed.bytesPerSecond} bytes/s (${rate}) while imagegate has more to send; a registry this slow is cut off`), { code: 'ERR_TOO_SLOW' })));
+            request.on('finish', stop);
             request.on('response', () => {
+                stop();
                 if (!stream.readableEnded) {
                     stream.unpipe(request);
                     stream.destroy();
                 }
             });
-            request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+            request.on('close', () => {
+                stop();
+                if (!stream.destroyed && !stream.readableEnded)
+                    stream.destroy();
+            });
             stream.pipe(request);
         })
             .catch((e) => {
@@ -34249,10 +34596,7 @@ class RegistryTransport {
         });
     }
 }
-function isLoopback(host) {
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return name === 'localhost' || name.startsWith('127.') || name === '::1';
-}
+
 function scopeString(req) {
     return scopeFor(req.scope.repository, req.scope.actions);
 }
@@ -34263,15 +34607,26 @@ function pathOf(req) {
     return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
 }
 function describe(req, res) {
-    const { code, message } = ociError(res.body);
-    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+    return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${errorDetail(res.body)}`;
+}
+/** `GET /v2/…/manifests/x on registry:5000`, or the absolute URL when the request left the registry (a token realm, a redirect). */
+function where(req, url) {
+    return url.host === req.registry ? `${url.pathname} on ${req.registry}` : `${url.origin}${url.pathname}`;
+}
+function errorCode(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** A large buffered body as a stream of 1 MiB views (no copies), so it goes under the low-speed rule. */
+function* slices(body) {
+    for (let at = 0; at < body.length; at += BULK_BODY)
+        yield body.subarray(at, at + BULK_BODY);
 }
 function wrapNetworkError(req, e) {
     if (e instanceof RegistryError)
         return e;
     const message = e instanceof Error ? e.message : String(e);
-    const code = e?.code;
-    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, typeof code === 'string' ? code : undefined);
+    return new RegistryError(`${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`, undefined, errorCode(e));
 }
 
 ;// CONCATENATED MODULE: ./src/app/promote.ts
@@ -35784,6 +36139,13 @@ function tool_install_sha256(bytes) {
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 // The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
 // digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+// Every repository name, tag and digest is checked against the distribution grammar before it goes
+// into a URL path (and refused before any request otherwise); every URL a registry hands back (an
+// upload Location, a tag list's next page) must stay on the registry; everything parsed is checked
+// for what it must be, and a registry that sends something else is named with the URL and the cause.
+
+
+
 
 
 
@@ -35795,6 +36157,10 @@ function tool_install_sha256(bytes) {
 const DEFAULT_CHUNK = 512 * 1024 * 1024;
 const UPLOAD_RECOVERIES = 10;
 const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
+/** A registry too slow for a blob twice (low-speed rule, deadline) is not asked a third time. */
+const TOO_SLOW = new Set(['ERR_TOO_SLOW', 'ERR_REQUEST_TIMEOUT']);
+/** Tag list pages followed at most: with `n=1000`, a million tags. */
+const MAX_TAG_PAGES = 1000;
 class RegistryClient {
     transport;
     opts;
@@ -35804,10 +36170,11 @@ class RegistryClient {
     }
     /** The digest, media type and size a tag or digest resolves to, or undefined when absent. */
     async headManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        const what = `HEAD manifest ${at(repo, reference)}`;
+        const res = await this.send(repo, { method: 'HEAD', path: manifestPath(repo, reference, what), headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
         if (res.status === 404)
             return undefined;
-        expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+        expectStatus(res, [200], what);
         const digest = header(res, 'docker-content-digest');
         if (digest)
             return { digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0) };
@@ -35815,12 +36182,21 @@ class RegistryClient {
         const m = await this.getManifest(repo, reference);
         return m && { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
     }
-    /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+    /**
+     * The manifest's exact bytes (at most BODY_LIMITS.manifest); by digest, they must hash to it; they
+     * must be a JSON manifest or index whose descriptors name valid digests. Undefined when absent.
+     */
     async getManifest(repo, reference) {
-        const res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }, ['pull']);
+        const what = `GET manifest ${at(repo, reference)}`;
+        const res = await this.send(repo, {
+            method: 'GET',
+            path: manifestPath(repo, reference, what),
+            headers: { accept: MANIFEST_ACCEPT },
+            maxBody: { bytes: BODY_LIMITS.manifest, what: 'a manifest' }
+        }, ['pull']);
         if (res.status === 404)
             return undefined;
-        expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+        expectStatus(res, [200], what);
         const digest = sha256Digest(res.body);
         if (reference.startsWith('sha256:') && digest !== reference) {
             throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
@@ -35828,7 +36204,13 @@ class RegistryClient {
         const claimed = header(res, 'docker-content-digest');
         if (claimed && claimed !== digest)
             throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
-        const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+        const doc = parseJsonObject(res.body);
+        if (!doc.ok)
+            throw new RegistryError(`${what}: ${urlOf(res)} served a manifest that is ${doc.error}`);
+        const problem = manifestProblem(doc.value);
+        if (problem)
+            throw new RegistryError(`${what}: ${urlOf(res)} served no manifest imagegate can read: ${problem}`);
+        const mediaType = header(res, 'content-type') ?? (typeof doc.value.mediaType === 'string' ? doc.value.mediaType : '');
         return { bytes: res.body, mediaType, digest };
     }
     /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
@@ -35839,7 +36221,7 @@ class RegistryClient {
         for (let attempt = 1;; attempt++) {
             const res = await this.send(repo, {
                 method: 'PUT',
-                path: `/v2/${repo.repository}/manifests/${reference}`,
+                path: manifestPath(repo, reference, what),
                 headers: { 'content-type': manifest.mediaType },
                 body: manifest.bytes
             }, ['pull', 'push']);
@@ -35856,10 +36238,11 @@ class RegistryClient {
         }
     }
     async headBlob(repo, digest) {
-        const res = await this.send(repo, { method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}` }, ['pull']);
+        const what = `HEAD blob ${at(repo, digest)}`;
+        const res = await this.send(repo, { method: 'HEAD', path: blobPath(repo, digest, what) }, ['pull']);
         if (res.status === 404)
             return false;
-        expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+        expectStatus(res, [200], what);
         return true;
     }
     /**
@@ -35867,7 +36250,10 @@ class RegistryClient {
      * refused in any way (then the caller uploads), cancelling any upload session it opened.
      */
     async mountBlob(repo, digest, from) {
-        const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        const what = `mount blob ${at(repo, digest)} from ${from}`;
+        blobPath(repo, digest, what);
+        repositoryPath({ registry: repo.registry, repository: from }, what);
+        const path = `${repositoryPath(repo, what)}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
         let res;
         try {
             res = await this.send(repo, {
@@ -35882,31 +36268,41 @@ class RegistryClient {
         }
         if (res.status === 201)
             return true;
-        const location = header(res, 'location');
-        if (res.status === 202 && location)
-            await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
+        if (res.status === 202 && header(res, 'location')) {
+            // The session it opened instead is cancelled, if it is one imagegate may touch.
+            const location = attempt(() => uploadLocation(repo, res, what));
+            if (location)
+                await this.send(repo, { method: 'DELETE', path: location, noRetry: true }, ['pull', 'push']).catch(() => undefined);
+        }
         return false;
     }
     /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
     async getBlob(repo, blob, offset = 0) {
+        const what = `GET blob ${at(repo, blob.digest)}`;
         const headers = offset ? { range: `bytes=${offset}-` } : {};
-        let res = await this.send(repo, { method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true }, ['pull']);
+        let res = await this.send(repo, { method: 'GET', path: blobPath(repo, blob.digest, what), headers, stream: true }, [
+            'pull'
+        ]);
         // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
         for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
             const location = header(res, 'location');
             if (!location)
                 break;
-            res = await this.send(repo, { method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true }, [
-                'pull'
-            ]);
+            const next = resolveUrl(location, res, `${what}: the redirect`);
+            if (next.protocol !== 'https:' && next.protocol !== 'http:')
+                throw new RegistryError(`${what}: ${repo.registry} redirected to ${next.protocol} URL; refusing to follow it`);
+            res = await this.send(repo, { method: 'GET', path: next.toString(), headers, stream: true }, ['pull']);
         }
         if (res.status !== 200 && res.status !== 206) {
-            expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+            expectStatus(res, [200], what);
         }
         if (offset && res.status !== 206)
             throw new RegistryError(`GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`);
         const body = res.stream;
-        return offset ? body.pipe(new external_node_stream_.PassThrough()) : body.pipe(verifier(blob));
+        const out = offset ? new external_node_stream_.PassThrough() : verifier(blob);
+        // pipe() does not pass errors on: a cut connection or a registry too slow must reach the reader.
+        body.on('error', e => out.destroy(e));
+        return body.pipe(out);
     }
     /**
      * Uploads a blob from a source that can be opened at any offset. Small blobs go in one PUT;
@@ -35917,6 +36313,7 @@ class RegistryClient {
         let location = session ?? (await this.startUpload(repo));
         let offset = 0;
         let mismatches = 0;
+        let slow = 0;
         for (let recoveries = 0;; recoveries++) {
             try {
                 if (blob.size <= chunk) {
@@ -35931,6 +36328,8 @@ class RegistryClient {
                 const status = e instanceof RegistryError ? e.status : undefined;
                 if (e instanceof RegistryError && e.code === DIGEST_MISMATCH && ++mismatches > 1)
                     throw new RegistryError(`blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`, undefined, DIGEST_MISMATCH);
+                if (e instanceof RegistryError && e.code !== undefined && TOO_SLOW.has(e.code) && ++slow > 1)
+                    throw new RegistryError(`${e.message} (twice for blob ${blob.digest}; imagegate stops trying it)`, undefined, e.code);
                 if (recoveries >= UPLOAD_RECOVERIES ||
                     (status !== undefined && status < 500 && status !== 408 && status !== 429 && status !== 404))
                     throw e;
@@ -35951,17 +36350,16 @@ class RegistryClient {
         const digest = sha256Digest(bytes);
         if (await this.headBlob(repo, digest))
             return digest;
+        const what = `POST blob ${at(repo, digest)}`;
         const res = await this.send(repo, {
             method: 'POST',
-            path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
+            path: `${repositoryPath(repo, what)}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
             headers: { 'content-type': 'application/octet-stream' },
             body: bytes
         }, ['pull', 'push']);
         if (res.status === 202) {
             // This registry does not take a monolithic POST: finish through the session it opened.
-            const location = header(res, 'location');
-            if (!location)
-                throw new RegistryError(`${repo.registry} started an upload without a Location`);
+            const location = uploadLocation(repo, res, what);
             const put = await this.send(repo, {
                 method: 'PUT',
                 path: withQuery(location, 'digest', digest),
@@ -35971,16 +36369,14 @@ class RegistryClient {
             expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
             return digest;
         }
-        expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
+        expectStatus(res, [201], what);
         return digest;
     }
     async startUpload(repo) {
-        const res = await this.send(repo, { method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
-        expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
-        const location = header(res, 'location');
-        if (!location)
-            throw new RegistryError(`${repo.registry} started an upload without a Location`);
-        return location;
+        const what = `POST upload ${repo.registry}/${repo.repository}`;
+        const res = await this.send(repo, { method: 'POST', path: `${repositoryPath(repo, what)}/blobs/uploads/`, headers: { 'content-length': '0' } }, ['pull', 'push']);
+        expectStatus(res, [202], what);
+        return uploadLocation(repo, res, what);
     }
     async putWhole(repo, blob, location, open) {
         const res = await this.send(repo, {
@@ -36009,8 +36405,10 @@ class RegistryClient {
                 body: bytes,
                 noRetry: true
             }, ['pull', 'push']);
-            expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
-            url = header(res, 'location') ?? url;
+            const what = `PATCH blob ${at(repo, blob.digest)} at ${offset}`;
+            expectStatus(res, [202], what);
+            if (header(res, 'location'))
+                url = uploadLocation(repo, res, what);
             offset += length;
         }
         source.destroy();
@@ -36028,25 +36426,64 @@ class RegistryClient {
         return range ? Number(range[1]) + 1 : 0;
     }
     async deleteManifest(repo, reference) {
-        return this.send(repo, { method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false }, [
+        const what = `DELETE manifest ${at(repo, reference)}`;
+        return this.send(repo, { method: 'DELETE', path: manifestPath(repo, reference, what), noRetry: false }, [
             'pull',
             'push',
             'delete'
         ]);
     }
+    /**
+     * Every tag of a repository, page by page (`Link: <…>; rel="next"`). A next page must be on the
+     * registry and the same tag list, and not one already read; at most MAX_TAG_PAGES pages.
+     */
     async listTags(repo) {
+        const what = `list tags of ${repo.registry}/${repo.repository}`;
         const tags = [];
-        let path = `/v2/${repo.repository}/tags/list?n=1000`;
-        while (path) {
-            const res = await this.send(repo, { method: 'GET', path }, ['pull']);
-            if (res.status === 404)
+        const read = new Set();
+        let path = `${repositoryPath(repo, what)}/tags/list?n=1000`;
+        for (let page = 1; path; page++) {
+            if (page > MAX_TAG_PAGES)
+                throw new RegistryError(`${what}: the registry links to more than ${MAX_TAG_PAGES} pages; imagegate stops there (is it paging in a loop?)`);
+            const res = await this.send(repo, { method: 'GET', path, maxBody: { bytes: BODY_LIMITS.tagPage, what: 'a tag list page' } }, ['pull']);
+            if (res.status === 404 && page === 1)
                 return tags;
-            expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
-            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
-            const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
-            path = next;
+            expectStatus(res, [200], what);
+            read.add(res.url.toString());
+            tags.push(...tagsOf(res, what));
+            path = nextPage(res, read, what);
         }
         return tags;
+    }
+    /** A small JSON blob (an image config: at most BODY_LIMITS.config), verified against its descriptor, as an object. */
+    async getJsonBlob(repo, blob) {
+        const what = `GET blob ${at(repo, blob.digest)}`;
+        const path = blobPath(repo, blob.digest, what);
+        if (blob.size > BODY_LIMITS.config)
+            throw new RegistryError(`${what}: its descriptor says ${blob.size} bytes, more than the ${formatSize(BODY_LIMITS.config)} imagegate reads for a JSON blob such as an image config; refusing to fetch it`);
+        const chunks = [];
+        let length = 0;
+        try {
+            const stream = await this.getBlob(repo, blob);
+            for await (const chunk of stream) {
+                chunks.push(chunk);
+                length += chunk.length;
+                if (length > blob.size) {
+                    stream.destroy();
+                    throw new Error(`the registry sent more than the ${blob.size} bytes its descriptor says`);
+                }
+            }
+        }
+        catch (e) {
+            if (e instanceof RegistryError || e instanceof UsageError)
+                throw e;
+            const code = e.code;
+            throw new RegistryError(`${what} failed: ${e.message}`, undefined, typeof code === 'string' ? code : undefined);
+        }
+        const doc = parseJsonObject(Buffer.concat(chunks));
+        if (!doc.ok)
+            throw new RegistryError(`${what}: ${repo.registry}${path} holds ${doc.error}`);
+        return doc.value;
     }
     send(repo, req, actions) {
         return this.transport.send({ registry: repo.registry, scope: { repository: repo.repository, actions }, ...req });
@@ -36056,8 +36493,156 @@ function expectStatus(res, ok, what) {
     if (ok.includes(res.status))
         return;
     res.stream?.resume();
-    const { code, message } = ociError(res.body);
-    throw new RegistryError(`${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`, res.status, code);
+    throw new RegistryError(`${what} answered ${res.status}${errorDetail(res.body)}`, res.status, ociError(res.body).code);
+}
+/** `/v2/<name>`, once the registry host and the repository name pass the distribution grammar. */
+function repositoryPath(repo, what) {
+    const name = `${repo.registry}/${repo.repository}`;
+    let problem;
+    if (!isValidRegistryHost(repo.registry))
+        problem = `\`${repo.registry}\` is not a registry host[:port]`;
+    else {
+        const path = parseRepositoryPath(repo.repository);
+        if (!path.ok)
+            problem = `\`${name}\` is not a repository name: ${path.error}`;
+        else if (name.length > NAME_MAX_LENGTH)
+            problem = `\`${name}\` is ${name.length} characters long; a repository name has at most ${NAME_MAX_LENGTH}`;
+    }
+    if (problem)
+        throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+    return `/v2/${repo.repository.split('/').map(segment).join('/')}`;
+}
+/** `/v2/<name>/manifests/<tag or digest>`, once both pass the grammar. */
+function manifestPath(repo, reference, what) {
+    const base = repositoryPath(repo, what);
+    const problem = reference.includes(':')
+        ? digestProblem(reference)
+        : isValidTag(reference)
+            ? undefined
+            : `invalid tag \`${reference}\`: ${explainInvalidTag(reference)}`;
+    if (problem)
+        throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+    return `${base}/manifests/${segment(reference)}`;
+}
+/** `/v2/<name>/blobs/<digest>`, once both pass the grammar. */
+function blobPath(repo, digest, what) {
+    const base = repositoryPath(repo, what);
+    const problem = digestProblem(digest);
+    if (problem)
+        throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+    return `${base}/blobs/${segment(digest)}`;
+}
+/** One path segment, percent-encoded (a no-op for names that passed the grammar; `:` stays as digests write it). */
+function segment(text) {
+    return encodeURIComponent(text).replace(/%3A/gi, ':');
+}
+/**
+ * The upload session URL a registry answered with, resolved against the request: it must be on
+ * the registry (same scheme, host and port) and inside this repository's uploads.
+ */
+function uploadLocation(repo, res, what) {
+    const location = header(res, 'location');
+    if (!location)
+        throw new RegistryError(`${what}: ${repo.registry} started an upload without a Location`);
+    const url = resolveUrl(location, res, `${what}: the upload Location`);
+    if (url.origin !== res.url.origin)
+        throw new RegistryError(`${what}: ${repo.registry} answered with an upload Location on ${url.origin}, not on the registry (${res.url.origin}); refusing to send the blob there`);
+    const uploads = `${repositoryPath(repo, what)}/blobs/uploads/`;
+    if (!url.pathname.startsWith(uploads))
+        throw new RegistryError(`${what}: ${repo.registry} answered with an upload Location outside ${uploads} (${printable(url.pathname)}); refusing to send the blob there`);
+    return url.toString();
+}
+function resolveUrl(location, res, what) {
+    try {
+        return new URL(location, res.url);
+    }
+    catch {
+        throw new RegistryError(`${what} \`${printable(location)}\` from ${res.url.host} is not a URL`);
+    }
+}
+/** The tags of one tag list page, each a valid tag. */
+function tagsOf(res, what) {
+    const doc = parseJsonObject(res.body);
+    if (!doc.ok)
+        throw new RegistryError(`${what}: ${urlOf(res)} served a tag list that is ${doc.error}`);
+    const tags = doc.value.tags ?? [];
+    if (!Array.isArray(tags))
+        throw new RegistryError(`${what}: ${urlOf(res)} served a tag list whose \`tags\` is not a list`);
+    for (const tag of tags)
+        if (typeof tag !== 'string' || !isValidTag(tag))
+            throw new RegistryError(`${what}: ${urlOf(res)} lists \`${printable(String(tag))}\`, which is not a valid tag; refusing the list`);
+    return tags;
+}
+/** The next page of a tag list, if the registry links one: on the registry, the same list, never a page already read. */
+function nextPage(res, read, what) {
+    const link = nextLink(header(res, 'link'));
+    if (link === undefined)
+        return undefined;
+    const next = resolveUrl(link, res, `${what}: the next page`);
+    if (next.origin !== res.url.origin)
+        throw new RegistryError(`${what}: the registry's Link: next points at another host (${next.origin}); refusing to follow it`);
+    if (next.pathname !== res.url.pathname)
+        throw new RegistryError(`${what}: the registry's Link: next points outside this tag list (${printable(next.pathname)}); refusing to follow it`);
+    if (read.has(next.toString()))
+        throw new RegistryError(`${what}: the registry's Link: next points back at ${next.pathname}${next.search}, a page already read (a cycle); refusing to loop`);
+    return next.toString();
+}
+/** The target of the `rel="next"` link of a Link header (RFC 8288: several links, quoted or bare, space-separated rel values). */
+function nextLink(value) {
+    for (const m of (value ?? '').matchAll(/<([^>]*)>([^<]*)/g)) {
+        const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(m[2] ?? '');
+        if (rel && (rel[1] ?? rel[2] ?? '').toLowerCase().split(/\s+/).includes('next'))
+            return m[1];
+    }
+    return undefined;
+}
+/** Why a JSON document is not a manifest or index imagegate can read (descriptors included), or undefined. */
+function manifestProblem(doc) {
+    if (doc.manifests === undefined && doc.config === undefined)
+        return 'it has neither `manifests` nor `config`';
+    const list = (value, field) => {
+        if (value === undefined)
+            return undefined;
+        if (!Array.isArray(value))
+            return `\`${field}\` is not a list`;
+        for (const [i, d] of value.entries()) {
+            const problem = descriptorProblem(d, `${field}[${i}]`);
+            if (problem)
+                return problem;
+        }
+        return undefined;
+    };
+    const one = (value, field) => value === undefined ? undefined : descriptorProblem(value, field);
+    return (list(doc.manifests, 'manifests') ??
+        one(doc.config, 'config') ??
+        list(doc.layers, 'layers') ??
+        one(doc.subject, 'subject'));
+}
+function descriptorProblem(d, field) {
+    if (d === null || typeof d !== 'object' || Array.isArray(d))
+        return `\`${field}\` is not a descriptor`;
+    const { digest, size } = d;
+    if (typeof digest !== 'string')
+        return `\`${field}.digest\` is missing`;
+    const problem = digestProblem(digest);
+    if (problem)
+        return `\`${field}.digest\`: ${printable(problem)}`;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        return `\`${field}.size\` is not a size`;
+    return undefined;
+}
+/** The URL a response came from, without its query, for messages. */
+function urlOf(res) {
+    return `${res.url.origin}${res.url.pathname}`;
+}
+/** The value, or undefined when computing it throws. */
+function attempt(f) {
+    try {
+        return f();
+    }
+    catch {
+        return undefined;
+    }
 }
 function checkBlobDigest(res, repo, blob) {
     const confirmed = header(res, 'docker-content-digest');
@@ -36069,7 +36654,7 @@ function header(res, name) {
     return Array.isArray(v) ? v[0] : v;
 }
 function at(repo, reference) {
-    return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+    return `${repo.registry}/${repo.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
 }
 function withQuery(location, key, value) {
     return `${location}${location.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
@@ -36196,7 +36781,12 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
         exec
     });
     credentials.secrets().forEach(secret => log.mask(secret));
-    const transport = new RegistryTransport({ credentials, onSecret: secret => log.mask(secret), userAgent: 'imagegate' });
+    const transport = new RegistryTransport({
+        credentials,
+        onSecret: secret => log.mask(secret),
+        userAgent: 'imagegate',
+        trustedRealms: env.trustedRealms
+    });
     const registry = new RegistryClient(transport);
     let session;
     const engines = new Map();
@@ -36297,6 +36887,7 @@ function readRunEnvironment(vars, overrides = {}) {
         ],
         allowPullRequestTargetPush: vars.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true',
         buildRegistry: vars.IMAGEGATE_BUILD_REGISTRY || DEFAULT_BUILD_REGISTRY,
+        trustedRealms: hostList(vars.IMAGEGATE_TRUSTED_REALMS),
         toolCache: vars.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(cacheHome, 'imagegate', 'tools'),
         githubCache: vars.GITHUB_ACTIONS === 'true' &&
             !!vars.ACTIONS_RUNTIME_TOKEN &&
@@ -36602,7 +37193,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5572);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(233);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

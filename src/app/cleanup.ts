@@ -69,10 +69,7 @@ async function createdAt(client: RegistryClient, repo: Repository, tag: string):
     doc = parseManifest(child);
   }
   if (doc.kind !== 'image') return undefined;
-  const stream = await client.getBlob(repo, doc.manifest.config);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const created = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as {created?: string}).created;
-  const time = created ? Date.parse(created) : NaN;
+  const created = (await client.getJsonBlob(repo, doc.manifest.config)).created;
+  const time = typeof created === 'string' ? Date.parse(created) : NaN;
   return Number.isNaN(time) ? undefined : time;
 }

@@ -195,9 +195,7 @@ async function entriesOf(
   }
   // A lone image manifest carries its platform in its config.
   const config = parsed.manifest.config;
-  const chunks: Buffer[] = [];
-  for await (const c of await client.getBlob(repo, config)) chunks.push(c as Buffer);
-  const doc = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+  const doc = (await client.getJsonBlob(repo, config)) as {
     os?: string;
     architecture?: string;
     variant?: string;

@@ -78,7 +78,12 @@ function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: Con
     exec
   });
   credentials.secrets().forEach(secret => log.mask(secret));
-  const transport = new RegistryTransport({credentials, onSecret: secret => log.mask(secret), userAgent: 'imagegate'});
+  const transport = new RegistryTransport({
+    credentials,
+    onSecret: secret => log.mask(secret),
+    userAgent: 'imagegate',
+    trustedRealms: env.trustedRealms
+  });
   const registry = new RegistryClient(transport);
   let session: Promise<DockerSession> | undefined;
   const engines = new Map<string, Promise<Engine>>();

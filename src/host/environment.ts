@@ -44,6 +44,11 @@ export interface RunEnvironment {
   allowPullRequestTargetPush: boolean;
   /** IMAGEGATE_BUILD_REGISTRY: where buildpacks builds land before they are tested. */
   buildRegistry: string;
+  /**
+   * IMAGEGATE_TRUSTED_REALMS (comma- or space-separated `host`, `host:port`, `*.domain`): token realms
+   * that may receive a registry's credentials besides those on the registry's own host or domain.
+   */
+  trustedRealms: string[];
   /** IMAGEGATE_TOOLS_MIRROR: a base URL serving `<tool>/v<version>/<file>`. */
   toolsMirror?: string;
   /** IMAGEGATE_PACK_BASE_URL: where pack's release archives are downloaded from. */
@@ -80,6 +85,7 @@ export function readRunEnvironment(vars: Variables, overrides: Partial<RunEnviro
     ],
     allowPullRequestTargetPush: vars.IMAGEGATE_ALLOW_PULL_REQUEST_TARGET_PUSH === 'true',
     buildRegistry: vars.IMAGEGATE_BUILD_REGISTRY || DEFAULT_BUILD_REGISTRY,
+    trustedRealms: hostList(vars.IMAGEGATE_TRUSTED_REALMS),
     toolCache: vars.RUNNER_TOOL_CACHE || join(cacheHome, 'imagegate', 'tools'),
     githubCache:
       vars.GITHUB_ACTIONS === 'true' &&

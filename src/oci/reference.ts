@@ -38,6 +38,14 @@ export function looksLikeRegistryHost(component: string): boolean {
   return component === 'localhost' || component.includes('.') || component.includes(':') || /[A-Z]/.test(component);
 }
 
+/** A registry as references name it: `host[:port]`, `[v6]:port`. */
+export function isValidRegistryHost(host: string): boolean {
+  return DOMAIN_RE.test(host);
+}
+
+/** The longest `registry/repository` name the distribution grammar allows. */
+export const NAME_MAX_LENGTH = NAME_MAX;
+
 export function isValidTag(tag: string): boolean {
   return TAG_RE.test(tag);
 }

@@ -1,15 +1,28 @@
 // The OCI distribution API, one method per operation. Manifests travel as exact bytes; every
 // digest a registry reports is checked against the bytes; blob bodies are verified as they stream.
+// Every repository name, tag and digest is checked against the distribution grammar before it goes
+// into a URL path (and refused before any request otherwise); every URL a registry hands back (an
+// upload Location, a tag list's next page) must stay on the registry; everything parsed is checked
+// for what it must be, and a registry that sends something else is named with the URL and the cause.
 
 import {createHash} from 'node:crypto';
 import {PassThrough, Transform, type Readable} from 'node:stream';
-import type {Repository} from '../oci/reference.js';
-import {RegistryError, ociError} from './errors.js';
+import {
+  NAME_MAX_LENGTH,
+  explainInvalidTag,
+  isValidRegistryHost,
+  isValidTag,
+  parseRepositoryPath,
+  type Repository
+} from '../oci/reference.js';
+import {UsageError} from '../core/errors.js';
+import {RegistryError, errorDetail, ociError} from './errors.js';
 import type {RegistryRequest, RegistryResponse, Transport} from './transport.js';
 import {MANIFEST_ACCEPT} from '../oci/media-types.js';
-import {sha256Digest} from '../oci/digest.js';
+import {digestProblem, sha256Digest} from '../oci/digest.js';
 import type {Descriptor} from '../oci/descriptor.js';
 import type {ManifestBytes} from '../oci/manifest.js';
+import {BODY_LIMITS, formatSize, parseJsonObject, printable} from './body.js';
 import {delay} from './retry.js';
 
 export interface ClientOptions {
@@ -22,6 +35,10 @@ export interface ClientOptions {
 const DEFAULT_CHUNK = 512 * 1024 * 1024;
 const UPLOAD_RECOVERIES = 10;
 const DIGEST_MISMATCH = 'ERR_DIGEST_MISMATCH';
+/** A registry too slow for a blob twice (low-speed rule, deadline) is not asked a third time. */
+const TOO_SLOW = new Set(['ERR_TOO_SLOW', 'ERR_REQUEST_TIMEOUT']);
+/** Tag list pages followed at most: with `n=1000`, a million tags. */
+export const MAX_TAG_PAGES = 1000;
 
 export class RegistryClient {
   constructor(
@@ -34,13 +51,14 @@ export class RegistryClient {
     repo: Repository,
     reference: string
   ): Promise<{digest: string; mediaType: string; size: number} | undefined> {
+    const what = `HEAD manifest ${at(repo, reference)}`;
     const res = await this.send(
       repo,
-      {method: 'HEAD', path: `/v2/${repo.repository}/manifests/${reference}`, headers: {accept: MANIFEST_ACCEPT}},
+      {method: 'HEAD', path: manifestPath(repo, reference, what), headers: {accept: MANIFEST_ACCEPT}},
       ['pull']
     );
     if (res.status === 404) return undefined;
-    expectStatus(res, [200], `HEAD manifest ${at(repo, reference)}`);
+    expectStatus(res, [200], what);
     const digest = header(res, 'docker-content-digest');
     if (digest)
       return {digest, mediaType: header(res, 'content-type') ?? '', size: Number(header(res, 'content-length') ?? 0)};
@@ -49,15 +67,24 @@ export class RegistryClient {
     return m && {digest: m.digest, mediaType: m.mediaType, size: m.bytes.length};
   }
 
-  /** The manifest's exact bytes; by digest, they must hash to it. Undefined when absent. */
+  /**
+   * The manifest's exact bytes (at most BODY_LIMITS.manifest); by digest, they must hash to it; they
+   * must be a JSON manifest or index whose descriptors name valid digests. Undefined when absent.
+   */
   async getManifest(repo: Repository, reference: string): Promise<ManifestBytes | undefined> {
+    const what = `GET manifest ${at(repo, reference)}`;
     const res = await this.send(
       repo,
-      {method: 'GET', path: `/v2/${repo.repository}/manifests/${reference}`, headers: {accept: MANIFEST_ACCEPT}},
+      {
+        method: 'GET',
+        path: manifestPath(repo, reference, what),
+        headers: {accept: MANIFEST_ACCEPT},
+        maxBody: {bytes: BODY_LIMITS.manifest, what: 'a manifest'}
+      },
       ['pull']
     );
     if (res.status === 404) return undefined;
-    expectStatus(res, [200], `GET manifest ${at(repo, reference)}`);
+    expectStatus(res, [200], what);
     const digest = sha256Digest(res.body);
     if (reference.startsWith('sha256:') && digest !== reference) {
       throw new RegistryError(`${at(repo, reference)} served bytes that hash to ${digest}; refusing them`);
@@ -65,7 +92,12 @@ export class RegistryClient {
     const claimed = header(res, 'docker-content-digest');
     if (claimed && claimed !== digest)
       throw new RegistryError(`${at(repo, reference)}: the registry says ${claimed} but the bytes hash to ${digest}`);
-    const mediaType = header(res, 'content-type') ?? JSON.parse(res.body.toString('utf8')).mediaType ?? '';
+    const doc = parseJsonObject(res.body);
+    if (!doc.ok) throw new RegistryError(`${what}: ${urlOf(res)} served a manifest that is ${doc.error}`);
+    const problem = manifestProblem(doc.value);
+    if (problem) throw new RegistryError(`${what}: ${urlOf(res)} served no manifest imagegate can read: ${problem}`);
+    const mediaType =
+      header(res, 'content-type') ?? (typeof doc.value.mediaType === 'string' ? doc.value.mediaType : '');
     return {bytes: res.body, mediaType, digest};
   }
 
@@ -84,7 +116,7 @@ export class RegistryClient {
         repo,
         {
           method: 'PUT',
-          path: `/v2/${repo.repository}/manifests/${reference}`,
+          path: manifestPath(repo, reference, what),
           headers: {'content-type': manifest.mediaType},
           body: manifest.bytes
         },
@@ -104,9 +136,10 @@ export class RegistryClient {
   }
 
   async headBlob(repo: Repository, digest: string): Promise<boolean> {
-    const res = await this.send(repo, {method: 'HEAD', path: `/v2/${repo.repository}/blobs/${digest}`}, ['pull']);
+    const what = `HEAD blob ${at(repo, digest)}`;
+    const res = await this.send(repo, {method: 'HEAD', path: blobPath(repo, digest, what)}, ['pull']);
     if (res.status === 404) return false;
-    expectStatus(res, [200], `HEAD blob ${at(repo, digest)}`);
+    expectStatus(res, [200], what);
     return true;
   }
 
@@ -115,7 +148,10 @@ export class RegistryClient {
    * refused in any way (then the caller uploads), cancelling any upload session it opened.
    */
   async mountBlob(repo: Repository, digest: string, from: string): Promise<boolean> {
-    const path = `/v2/${repo.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+    const what = `mount blob ${at(repo, digest)} from ${from}`;
+    blobPath(repo, digest, what);
+    repositoryPath({registry: repo.registry, repository: from}, what);
+    const path = `${repositoryPath(repo, what)}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
     let res: RegistryResponse;
     try {
       res = await this.send(
@@ -132,37 +168,45 @@ export class RegistryClient {
       return false;
     }
     if (res.status === 201) return true;
-    const location = header(res, 'location');
-    if (res.status === 202 && location)
-      await this.send(repo, {method: 'DELETE', path: location, noRetry: true}, ['pull', 'push']).catch(() => undefined);
+    if (res.status === 202 && header(res, 'location')) {
+      // The session it opened instead is cancelled, if it is one imagegate may touch.
+      const location = attempt(() => uploadLocation(repo, res, what));
+      if (location)
+        await this.send(repo, {method: 'DELETE', path: location, noRetry: true}, ['pull', 'push']).catch(
+          () => undefined
+        );
+    }
     return false;
   }
 
   /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
   async getBlob(repo: Repository, blob: Descriptor, offset = 0): Promise<Readable> {
+    const what = `GET blob ${at(repo, blob.digest)}`;
     const headers: Record<string, string> = offset ? {range: `bytes=${offset}-`} : {};
-    let res = await this.send(
-      repo,
-      {method: 'GET', path: `/v2/${repo.repository}/blobs/${blob.digest}`, headers, stream: true},
-      ['pull']
-    );
+    let res = await this.send(repo, {method: 'GET', path: blobPath(repo, blob.digest, what), headers, stream: true}, [
+      'pull'
+    ]);
     // Blob storage often redirects (S3, CDNs): follow without our credentials if the host changes.
     for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status) && hops < 3; hops++) {
       const location = header(res, 'location');
       if (!location) break;
-      res = await this.send(repo, {method: 'GET', path: new URL(location, res.url).toString(), headers, stream: true}, [
-        'pull'
-      ]);
+      const next = resolveUrl(location, res, `${what}: the redirect`);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:')
+        throw new RegistryError(`${what}: ${repo.registry} redirected to ${next.protocol} URL; refusing to follow it`);
+      res = await this.send(repo, {method: 'GET', path: next.toString(), headers, stream: true}, ['pull']);
     }
     if (res.status !== 200 && res.status !== 206) {
-      expectStatus(res, [200], `GET blob ${at(repo, blob.digest)}`);
+      expectStatus(res, [200], what);
     }
     if (offset && res.status !== 206)
       throw new RegistryError(
         `GET blob ${at(repo, blob.digest)} ignored the Range request; cannot resume at ${offset}`
       );
     const body = res.stream!;
-    return offset ? body.pipe(new PassThrough()) : body.pipe(verifier(blob));
+    const out = offset ? new PassThrough() : verifier(blob);
+    // pipe() does not pass errors on: a cut connection or a registry too slow must reach the reader.
+    body.on('error', e => out.destroy(e));
+    return body.pipe(out);
   }
 
   /**
@@ -179,6 +223,7 @@ export class RegistryClient {
     let location = session ?? (await this.startUpload(repo));
     let offset = 0;
     let mismatches = 0;
+    let slow = 0;
     for (let recoveries = 0; ; recoveries++) {
       try {
         if (blob.size <= chunk) {
@@ -195,6 +240,12 @@ export class RegistryClient {
             `blob ${blob.digest} came from its source with the right size but other bytes, twice: the source serves corrupt data for it (${e.message}); nothing was tagged`,
             undefined,
             DIGEST_MISMATCH
+          );
+        if (e instanceof RegistryError && e.code !== undefined && TOO_SLOW.has(e.code) && ++slow > 1)
+          throw new RegistryError(
+            `${e.message} (twice for blob ${blob.digest}; imagegate stops trying it)`,
+            undefined,
+            e.code
           );
         if (
           recoveries >= UPLOAD_RECOVERIES ||
@@ -217,11 +268,12 @@ export class RegistryClient {
   async putSmallBlob(repo: Repository, bytes: Buffer): Promise<string> {
     const digest = sha256Digest(bytes);
     if (await this.headBlob(repo, digest)) return digest;
+    const what = `POST blob ${at(repo, digest)}`;
     const res = await this.send(
       repo,
       {
         method: 'POST',
-        path: `/v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
+        path: `${repositoryPath(repo, what)}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
         headers: {'content-type': 'application/octet-stream'},
         body: bytes
       },
@@ -229,8 +281,7 @@ export class RegistryClient {
     );
     if (res.status === 202) {
       // This registry does not take a monolithic POST: finish through the session it opened.
-      const location = header(res, 'location');
-      if (!location) throw new RegistryError(`${repo.registry} started an upload without a Location`);
+      const location = uploadLocation(repo, res, what);
       const put = await this.send(
         repo,
         {
@@ -244,20 +295,19 @@ export class RegistryClient {
       expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
       return digest;
     }
-    expectStatus(res, [201], `POST blob ${at(repo, digest)}`);
+    expectStatus(res, [201], what);
     return digest;
   }
 
   private async startUpload(repo: Repository): Promise<string> {
+    const what = `POST upload ${repo.registry}/${repo.repository}`;
     const res = await this.send(
       repo,
-      {method: 'POST', path: `/v2/${repo.repository}/blobs/uploads/`, headers: {'content-length': '0'}},
+      {method: 'POST', path: `${repositoryPath(repo, what)}/blobs/uploads/`, headers: {'content-length': '0'}},
       ['pull', 'push']
     );
-    expectStatus(res, [202], `POST upload ${repo.registry}/${repo.repository}`);
-    const location = header(res, 'location');
-    if (!location) throw new RegistryError(`${repo.registry} started an upload without a Location`);
-    return location;
+    expectStatus(res, [202], what);
+    return uploadLocation(repo, res, what);
   }
 
   private async putWhole(
@@ -308,8 +358,9 @@ export class RegistryClient {
         },
         ['pull', 'push']
       );
-      expectStatus(res, [202], `PATCH blob ${at(repo, blob.digest)} at ${offset}`);
-      url = header(res, 'location') ?? url;
+      const what = `PATCH blob ${at(repo, blob.digest)} at ${offset}`;
+      expectStatus(res, [202], what);
+      if (header(res, 'location')) url = uploadLocation(repo, res, what);
       offset += length;
     }
     source.destroy();
@@ -332,25 +383,74 @@ export class RegistryClient {
   }
 
   async deleteManifest(repo: Repository, reference: string): Promise<RegistryResponse> {
-    return this.send(repo, {method: 'DELETE', path: `/v2/${repo.repository}/manifests/${reference}`, noRetry: false}, [
+    const what = `DELETE manifest ${at(repo, reference)}`;
+    return this.send(repo, {method: 'DELETE', path: manifestPath(repo, reference, what), noRetry: false}, [
       'pull',
       'push',
       'delete'
     ]);
   }
 
+  /**
+   * Every tag of a repository, page by page (`Link: <…>; rel="next"`). A next page must be on the
+   * registry and the same tag list, and not one already read; at most MAX_TAG_PAGES pages.
+   */
   async listTags(repo: Repository): Promise<string[]> {
+    const what = `list tags of ${repo.registry}/${repo.repository}`;
     const tags: string[] = [];
-    let path: string | undefined = `/v2/${repo.repository}/tags/list?n=1000`;
-    while (path) {
-      const res: RegistryResponse = await this.send(repo, {method: 'GET', path}, ['pull']);
-      if (res.status === 404) return tags;
-      expectStatus(res, [200], `list tags of ${repo.registry}/${repo.repository}`);
-      tags.push(...((JSON.parse(res.body.toString('utf8')) as {tags?: string[] | null}).tags ?? []));
-      const next = /<([^>]+)>;\s*rel="next"/.exec(header(res, 'link') ?? '')?.[1];
-      path = next;
+    const read = new Set<string>();
+    let path: string | undefined = `${repositoryPath(repo, what)}/tags/list?n=1000`;
+    for (let page = 1; path; page++) {
+      if (page > MAX_TAG_PAGES)
+        throw new RegistryError(
+          `${what}: the registry links to more than ${MAX_TAG_PAGES} pages; imagegate stops there (is it paging in a loop?)`
+        );
+      const res: RegistryResponse = await this.send(
+        repo,
+        {method: 'GET', path, maxBody: {bytes: BODY_LIMITS.tagPage, what: 'a tag list page'}},
+        ['pull']
+      );
+      if (res.status === 404 && page === 1) return tags;
+      expectStatus(res, [200], what);
+      read.add(res.url.toString());
+      tags.push(...tagsOf(res, what));
+      path = nextPage(res, read, what);
     }
     return tags;
+  }
+
+  /** A small JSON blob (an image config: at most BODY_LIMITS.config), verified against its descriptor, as an object. */
+  async getJsonBlob(repo: Repository, blob: Descriptor): Promise<Record<string, unknown>> {
+    const what = `GET blob ${at(repo, blob.digest)}`;
+    const path = blobPath(repo, blob.digest, what);
+    if (blob.size > BODY_LIMITS.config)
+      throw new RegistryError(
+        `${what}: its descriptor says ${blob.size} bytes, more than the ${formatSize(BODY_LIMITS.config)} imagegate reads for a JSON blob such as an image config; refusing to fetch it`
+      );
+    const chunks: Buffer[] = [];
+    let length = 0;
+    try {
+      const stream = await this.getBlob(repo, blob);
+      for await (const chunk of stream) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
+        if (length > blob.size) {
+          stream.destroy();
+          throw new Error(`the registry sent more than the ${blob.size} bytes its descriptor says`);
+        }
+      }
+    } catch (e) {
+      if (e instanceof RegistryError || e instanceof UsageError) throw e;
+      const code = (e as {code?: unknown}).code;
+      throw new RegistryError(
+        `${what} failed: ${(e as Error).message}`,
+        undefined,
+        typeof code === 'string' ? code : undefined
+      );
+    }
+    const doc = parseJsonObject(Buffer.concat(chunks));
+    if (!doc.ok) throw new RegistryError(`${what}: ${repo.registry}${path} holds ${doc.error}`);
+    return doc.value;
   }
 
   private send(
@@ -365,12 +465,169 @@ export class RegistryClient {
 function expectStatus(res: RegistryResponse, ok: number[], what: string): void {
   if (ok.includes(res.status)) return;
   res.stream?.resume();
-  const {code, message} = ociError(res.body);
   throw new RegistryError(
-    `${what} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`,
+    `${what} answered ${res.status}${errorDetail(res.body)}`,
     res.status,
-    code
+    ociError(res.body).code
   );
+}
+
+/** `/v2/<name>`, once the registry host and the repository name pass the distribution grammar. */
+function repositoryPath(repo: Repository, what: string): string {
+  const name = `${repo.registry}/${repo.repository}`;
+  let problem: string | undefined;
+  if (!isValidRegistryHost(repo.registry)) problem = `\`${repo.registry}\` is not a registry host[:port]`;
+  else {
+    const path = parseRepositoryPath(repo.repository);
+    if (!path.ok) problem = `\`${name}\` is not a repository name: ${path.error}`;
+    else if (name.length > NAME_MAX_LENGTH)
+      problem = `\`${name}\` is ${name.length} characters long; a repository name has at most ${NAME_MAX_LENGTH}`;
+  }
+  if (problem) throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+  return `/v2/${repo.repository.split('/').map(segment).join('/')}`;
+}
+
+/** `/v2/<name>/manifests/<tag or digest>`, once both pass the grammar. */
+function manifestPath(repo: Repository, reference: string, what: string): string {
+  const base = repositoryPath(repo, what);
+  const problem = reference.includes(':')
+    ? digestProblem(reference)
+    : isValidTag(reference)
+      ? undefined
+      : `invalid tag \`${reference}\`: ${explainInvalidTag(reference)}`;
+  if (problem) throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+  return `${base}/manifests/${segment(reference)}`;
+}
+
+/** `/v2/<name>/blobs/<digest>`, once both pass the grammar. */
+function blobPath(repo: Repository, digest: string, what: string): string {
+  const base = repositoryPath(repo, what);
+  const problem = digestProblem(digest);
+  if (problem) throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+  return `${base}/blobs/${segment(digest)}`;
+}
+
+/** One path segment, percent-encoded (a no-op for names that passed the grammar; `:` stays as digests write it). */
+function segment(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':');
+}
+
+/**
+ * The upload session URL a registry answered with, resolved against the request: it must be on
+ * the registry (same scheme, host and port) and inside this repository's uploads.
+ */
+function uploadLocation(repo: Repository, res: RegistryResponse, what: string): string {
+  const location = header(res, 'location');
+  if (!location) throw new RegistryError(`${what}: ${repo.registry} started an upload without a Location`);
+  const url = resolveUrl(location, res, `${what}: the upload Location`);
+  if (url.origin !== res.url.origin)
+    throw new RegistryError(
+      `${what}: ${repo.registry} answered with an upload Location on ${url.origin}, not on the registry (${res.url.origin}); refusing to send the blob there`
+    );
+  const uploads = `${repositoryPath(repo, what)}/blobs/uploads/`;
+  if (!url.pathname.startsWith(uploads))
+    throw new RegistryError(
+      `${what}: ${repo.registry} answered with an upload Location outside ${uploads} (${printable(url.pathname)}); refusing to send the blob there`
+    );
+  return url.toString();
+}
+
+function resolveUrl(location: string, res: RegistryResponse, what: string): URL {
+  try {
+    return new URL(location, res.url);
+  } catch {
+    throw new RegistryError(`${what} \`${printable(location)}\` from ${res.url.host} is not a URL`);
+  }
+}
+
+/** The tags of one tag list page, each a valid tag. */
+function tagsOf(res: RegistryResponse, what: string): string[] {
+  const doc = parseJsonObject(res.body);
+  if (!doc.ok) throw new RegistryError(`${what}: ${urlOf(res)} served a tag list that is ${doc.error}`);
+  const tags = doc.value.tags ?? [];
+  if (!Array.isArray(tags))
+    throw new RegistryError(`${what}: ${urlOf(res)} served a tag list whose \`tags\` is not a list`);
+  for (const tag of tags)
+    if (typeof tag !== 'string' || !isValidTag(tag))
+      throw new RegistryError(
+        `${what}: ${urlOf(res)} lists \`${printable(String(tag))}\`, which is not a valid tag; refusing the list`
+      );
+  return tags as string[];
+}
+
+/** The next page of a tag list, if the registry links one: on the registry, the same list, never a page already read. */
+function nextPage(res: RegistryResponse, read: Set<string>, what: string): string | undefined {
+  const link = nextLink(header(res, 'link'));
+  if (link === undefined) return undefined;
+  const next = resolveUrl(link, res, `${what}: the next page`);
+  if (next.origin !== res.url.origin)
+    throw new RegistryError(
+      `${what}: the registry's Link: next points at another host (${next.origin}); refusing to follow it`
+    );
+  if (next.pathname !== res.url.pathname)
+    throw new RegistryError(
+      `${what}: the registry's Link: next points outside this tag list (${printable(next.pathname)}); refusing to follow it`
+    );
+  if (read.has(next.toString()))
+    throw new RegistryError(
+      `${what}: the registry's Link: next points back at ${next.pathname}${next.search}, a page already read (a cycle); refusing to loop`
+    );
+  return next.toString();
+}
+
+/** The target of the `rel="next"` link of a Link header (RFC 8288: several links, quoted or bare, space-separated rel values). */
+function nextLink(value: string | undefined): string | undefined {
+  for (const m of (value ?? '').matchAll(/<([^>]*)>([^<]*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(m[2] ?? '');
+    if (rel && (rel[1] ?? rel[2] ?? '').toLowerCase().split(/\s+/).includes('next')) return m[1];
+  }
+  return undefined;
+}
+
+/** Why a JSON document is not a manifest or index imagegate can read (descriptors included), or undefined. */
+function manifestProblem(doc: Record<string, unknown>): string | undefined {
+  if (doc.manifests === undefined && doc.config === undefined) return 'it has neither `manifests` nor `config`';
+  const list = (value: unknown, field: string): string | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return `\`${field}\` is not a list`;
+    for (const [i, d] of value.entries()) {
+      const problem = descriptorProblem(d, `${field}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+  const one = (value: unknown, field: string): string | undefined =>
+    value === undefined ? undefined : descriptorProblem(value, field);
+  return (
+    list(doc.manifests, 'manifests') ??
+    one(doc.config, 'config') ??
+    list(doc.layers, 'layers') ??
+    one(doc.subject, 'subject')
+  );
+}
+
+function descriptorProblem(d: unknown, field: string): string | undefined {
+  if (d === null || typeof d !== 'object' || Array.isArray(d)) return `\`${field}\` is not a descriptor`;
+  const {digest, size} = d as {digest?: unknown; size?: unknown};
+  if (typeof digest !== 'string') return `\`${field}.digest\` is missing`;
+  const problem = digestProblem(digest);
+  if (problem) return `\`${field}.digest\`: ${printable(problem)}`;
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return `\`${field}.size\` is not a size`;
+  return undefined;
+}
+
+/** The URL a response came from, without its query, for messages. */
+function urlOf(res: RegistryResponse): string {
+  return `${res.url.origin}${res.url.pathname}`;
+}
+
+/** The value, or undefined when computing it throws. */
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 function checkBlobDigest(res: RegistryResponse, repo: Repository, blob: Descriptor): void {
@@ -385,7 +642,7 @@ function header(res: RegistryResponse, name: string): string | undefined {
 }
 
 function at(repo: Repository, reference: string): string {
-  return `${repo.registry}/${repo.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+  return `${repo.registry}/${repo.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
 }
 
 function withQuery(location: string, key: string, value: string): string {

@@ -1,15 +1,19 @@
 // HTTP to registries in three layers: auth (anonymous, basic, bearer tokens per repository scope,
-// refreshed once on 401, sent only to the registry's own host), then retry (one policy, no nested
-// retries, only replayable bodies), then timeouts (idle and overall). Built on node:http(s) so
-// bodies stream both ways and every byte can be counted.
+// refreshed once on 401, sent only to the registry's own host; token realms under the policy of
+// hosts.ts), then retry (one policy, no nested retries, only replayable bodies), then limits: an
+// idle timeout, an overall deadline per exchange, a low-speed rule for bulk bodies, and a size
+// limit for every buffered body (body.ts). Built on node:http(s) so bodies stream both ways and
+// every byte can be counted.
 
 import http, {type IncomingHttpHeaders} from 'node:http';
 import https from 'node:https';
-import {Transform, type Readable} from 'node:stream';
+import {Readable, Transform} from 'node:stream';
 import {parseChallenges, scopeFor, type Action, type Challenge} from './challenge.js';
 import type {CredentialStore, Credentials} from './credentials.js';
 import {Limiter} from '../core/limiter.js';
-import {RegistryError, ociError} from './errors.js';
+import {RegistryError, errorDetail, ociError} from './errors.js';
+import {BODY_LIMITS, ERROR_BODY_KEPT, formatSize, parseJsonObject, printable} from './body.js';
+import {isLoopback, realmRefusal, type RealmPolicy} from './hosts.js';
 import {
   backoffMs,
   DEFAULT_RETRY,
@@ -38,6 +42,11 @@ export interface RegistryRequest {
   stream?: boolean;
   /** The caller recovers by itself (an upload session): one attempt only. */
   noRetry?: boolean;
+  /**
+   * The most bytes of a 2xx body to buffer (default BODY_LIMITS.other) and what the body is, for
+   * the refusal: `a manifest`. A larger body is refused by its Content-Length, or as soon as it passes.
+   */
+  maxBody?: {bytes: number; what: string};
 }
 
 export interface RegistryResponse {
@@ -56,15 +65,47 @@ export interface TransportStats {
   byMethod: Record<string, number>;
 }
 
+/** A bulk body (a blob) must move at least this fast, measured while imagegate waits for it. */
+export interface LowSpeedLimit {
+  bytesPerSecond: number;
+  windowMs: number;
+}
+
+/** The time limits of one exchange (docs/promotion.md, "Limits"). */
+export const DEFAULT_TIME_LIMITS = {
+  idleTimeoutMs: 60_000,
+  requestTimeoutMs: 60_000,
+  lowSpeed: {bytesPerSecond: 16 * 1024, windowMs: 30_000}
+} as const;
+
+/** Request bodies above this size are sent as a stream under the low-speed rule, not under the deadline. */
+const BULK_BODY = BODY_LIMITS.other;
+/** Methods a request that ran past its deadline may be sent again for: reads, which change nothing. */
+const SAFE_METHODS = new Set<Method>(['GET', 'HEAD']);
+
 export interface TransportOptions {
   credentials?: CredentialStore;
   retry?: RetryPolicy;
-  /** Idle time allowed on a connection before the request fails (and may be retried). */
+  /** Idle time allowed on a connection before the request fails (and may be retried). Default 60 s. */
   idleTimeoutMs?: number;
+  /**
+   * Overall deadline of one exchange, from sending to the last byte of a buffered answer (and, for
+   * bulk bodies, from the end of the request body or to the response head). Default 60 s. A read
+   * (GET, HEAD) that runs past it is sent once more; nothing else is.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Bulk bodies (blob downloads and uploads, request bodies over 1 MiB) fail when less than
+   * `bytesPerSecond` moved during `windowMs` in which imagegate waited for the other side.
+   * Default 16 KiB/s over 30 s.
+   */
+  lowSpeed?: LowSpeedLimit;
   /** Wall-clock deadline (epoch ms) for the whole operation. */
   deadline?: number;
   /** Hosts reached over plain HTTP besides loopback ones. */
   insecureHosts?: string[];
+  /** Token realm hosts (`host`, `host:port`, `*.domain`) that may receive a registry's credentials besides its own (hosts.ts). */
+  trustedRealms?: string[];
   /** Called with every secret the transport derives (tokens, basic headers), for log masking. */
   onSecret?: (secret: string) => void;
   userAgent?: string;
@@ -95,9 +136,17 @@ export class RegistryTransport implements Transport {
   private readonly agents = {http: new http.Agent({keepAlive: true}), https: new https.Agent({keepAlive: true})};
   private readonly starts = new Map<string, Limiter>();
   private readonly retry: RetryPolicy;
+  private readonly idleMs: number;
+  private readonly requestMs: number;
+  private readonly lowSpeed: LowSpeedLimit;
+  private readonly realms: RealmPolicy;
 
   constructor(private readonly opts: TransportOptions = {}) {
     this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.idleMs = opts.idleTimeoutMs ?? DEFAULT_TIME_LIMITS.idleTimeoutMs;
+    this.requestMs = opts.requestTimeoutMs ?? DEFAULT_TIME_LIMITS.requestTimeoutMs;
+    this.lowSpeed = opts.lowSpeed ?? DEFAULT_TIME_LIMITS.lowSpeed;
+    this.realms = {insecureHosts: opts.insecureHosts ?? [], trustedRealms: opts.trustedRealms ?? []};
   }
 
   close(): void {
@@ -110,6 +159,7 @@ export class RegistryTransport implements Transport {
     // Bodies are Buffers or stream factories, so every attempt can send the whole body again.
     const attempts = req.noRetry ? 1 : this.retry.attempts;
     let lastError: unknown;
+    let pastDeadline = 0;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       this.checkDeadline(req);
       try {
@@ -131,7 +181,13 @@ export class RegistryTransport implements Transport {
         lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
       } catch (e) {
         if (e instanceof RegistryError && e.status !== undefined) throw e;
-        if (!isRetryableError(e) || attempt === attempts) throw wrapNetworkError(req, e);
+        // A read that ran past its deadline is tried once more (another connection, maybe another
+        // backend); a write is not: the registry may have done it.
+        const retryable =
+          errorCode(e) === 'ERR_REQUEST_TIMEOUT'
+            ? SAFE_METHODS.has(req.method) && ++pastDeadline < 2
+            : isRetryableError(e);
+        if (!retryable || attempt === attempts) throw wrapNetworkError(req, e);
         lastError = e;
         await delay(backoffMs(this.retry, attempt));
       }
@@ -230,12 +286,18 @@ export class RegistryTransport implements Transport {
   ): Promise<string> {
     const realm = challenge.params.realm;
     if (!realm) throw new RegistryError(`${req.registry} sent a bearer challenge without a realm`, 401);
-    const realmUrl = new URL(realm);
-    if (realmUrl.protocol !== 'https:' && !isLoopback(realmUrl.host) && !this.isInsecure(realmUrl.host)) {
+    let realmUrl: URL;
+    try {
+      realmUrl = new URL(realm);
+    } catch {
       throw new RegistryError(
-        `${req.registry} points its token service at ${realmUrl.origin}, which is not https; refusing to send credentials there`
+        `${req.registry} sent a bearer challenge whose realm \`${printable(realm)}\` is not a URL`,
+        401
       );
     }
+    const refusal = realmRefusal(req.registry, realmUrl, credentials?.kind === 'basic', this.realms);
+    if (refusal) throw new RegistryError(refusal, undefined, 'ERR_REALM_REFUSED');
+    const service = `the token service of ${req.registry} (${realmUrl.origin}${realmUrl.pathname})`;
     const scopes = [
       scope,
       ...(challenge.params.scope && challenge.params.scope !== scope ? [challenge.params.scope] : []),
@@ -253,21 +315,30 @@ export class RegistryTransport implements Transport {
       registry: realmUrl.host,
       path: realmUrl.toString(),
       headers,
-      scope: req.scope
+      scope: req.scope,
+      maxBody: {bytes: BODY_LIMITS.token, what: 'a token response'}
     };
-    const res = await this.raw(tokenReq, realmUrl, headers.authorization);
+    let res: RegistryResponse;
+    try {
+      res = await this.raw(tokenReq, realmUrl, headers.authorization);
+    } catch (e) {
+      throw e instanceof RegistryError ? new RegistryError(`${service}: ${e.message}`, e.status, e.code) : e;
+    }
     if (res.status !== 200) {
       throw new RegistryError(
-        `the token service of ${req.registry} answered ${res.status} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`,
+        `${service} answered ${res.status}${errorDetail(res.body)} for ${scope}${credentials ? '; check the credentials' : '; it may need credentials'}`,
         res.status
       );
     }
-    const doc = JSON.parse(res.body.toString('utf8')) as {token?: string; access_token?: string; expires_in?: number};
-    const token = doc.token ?? doc.access_token;
-    if (!token) throw new RegistryError(`the token service of ${req.registry} answered without a token`);
+    const doc = parseJsonObject(res.body);
+    if (!doc.ok) throw new RegistryError(`${service} answered 200 with a body that is ${doc.error}`);
+    const {token: given, access_token: access, expires_in: expiresIn} = doc.value;
+    const token = typeof given === 'string' && given ? given : typeof access === 'string' && access ? access : '';
+    if (!token) throw new RegistryError(`${service} answered without a token`);
     this.opts.onSecret?.(token);
     // Tokens live at least 60 s (token spec default); renew 5 s early.
-    const lifetime = Math.max(60, doc.expires_in ?? 60) * 1000 - 5000;
+    const seconds = typeof expiresIn === 'number' && Number.isFinite(expiresIn) ? expiresIn : 60;
+    const lifetime = Math.max(60, seconds) * 1000 - 5000;
     const header = `Bearer ${token}`;
     this.tokens.set(`${req.registry} ${scope}`, {header, expires: Date.now() + lifetime});
     return header;
@@ -282,7 +353,7 @@ export class RegistryTransport implements Transport {
   }
 
   private isInsecure(host: string): boolean {
-    return (this.opts.insecureHosts ?? []).includes(host);
+    return this.realms.insecureHosts.includes(host);
   }
 
   private urlFor(req: RegistryRequest): URL {
@@ -291,7 +362,7 @@ export class RegistryTransport implements Transport {
     return new URL(`${scheme}://${req.registry}${req.path}`);
   }
 
-  /** One HTTP exchange, no auth logic, no retry. */
+  /** One HTTP exchange under the time and size limits, no auth logic, no retry. */
   private raw(req: RegistryRequest, url: URL, authorization: string | undefined): Promise<RegistryResponse> {
     this.stats.requests++;
     this.stats.byMethod[req.method] = (this.stats.byMethod[req.method] ?? 0) + 1;
@@ -302,89 +373,245 @@ export class RegistryTransport implements Transport {
     else if (Buffer.isBuffer(req.body)) headers['content-length'] = String(req.body.length);
     const client = url.protocol === 'https:' ? https : http;
     const agent = url.protocol === 'https:' ? this.agents.https : this.agents.http;
+    const bulk = req.body !== undefined && (!Buffer.isBuffer(req.body) || req.body.length > BULK_BODY);
     return new Promise((resolve, reject) => {
       const request = client.request(url, {method: req.method, headers, agent});
-      request.setTimeout(this.opts.idleTimeoutMs ?? 60000, () =>
-        request.destroy(
-          Object.assign(new Error(`no answer from ${url.host} for ${this.opts.idleTimeoutMs ?? 60000} ms`), {
-            code: 'ERR_IDLE_TIMEOUT'
-          })
-        )
+      const abort = (code: string, message: string): void =>
+        void request.destroy(Object.assign(new Error(message), {code}));
+      request.setTimeout(this.idleMs, () =>
+        abort('ERR_IDLE_TIMEOUT', `no answer from ${url.host} for ${this.idleMs} ms`)
       );
-      request.on('error', reject);
+      // The deadline covers the whole exchange; with a bulk body, what follows its last byte.
+      let deadline: NodeJS.Timeout | undefined;
+      let stopped = false;
+      const startDeadline = (): void => {
+        if (deadline !== undefined || stopped) return;
+        deadline = setTimeout(
+          () =>
+            abort(
+              'ERR_REQUEST_TIMEOUT',
+              `the registry did not finish its answer within ${this.requestMs} ms (imagegate's deadline for one request; a body trickling in is cut off)`
+            ),
+          this.requestMs
+        );
+      };
+      const stopDeadline = (): void => {
+        stopped = true;
+        clearTimeout(deadline);
+      };
+      if (bulk) request.on('finish', startDeadline);
+      else startDeadline();
+      request.on('close', stopDeadline);
+      request.on('error', e => {
+        stopDeadline();
+        reject(e);
+      });
       request.on('response', res => {
-        if (req.stream && res.statusCode !== undefined && res.statusCode < 300) {
-          // Counting through a Transform keeps the body paused until the caller reads it.
-          const stats = this.stats;
-          const counted = new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              stats.bytesReceived += chunk.length;
-              done(null, chunk);
-            }
-          });
-          res.on('error', e => counted.destroy(e));
-          res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
+        const status = res.statusCode ?? 0;
+        if (req.stream && status >= 200 && status < 300) {
+          stopDeadline();
           resolve({
-            status: res.statusCode,
+            status,
             headers: res.headers,
             body: Buffer.alloc(0),
-            stream: res.pipe(counted),
+            stream: this.guarded(req, url, request, res),
             url
           });
           return;
         }
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => {
-          chunks.push(c);
-          this.stats.bytesReceived += c.length;
-        });
-        res.on('error', reject);
-        res.on('aborted', () => reject(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const expected = Number(res.headers['content-length']);
-          if (req.method !== 'HEAD' && Number.isFinite(expected) && body.length < expected) {
-            reject(
-              Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${expected} bytes`), {
-                code: 'ERR_SHORT_BODY'
-              })
-            );
-            return;
+        // An answer before the end of a bulk body (a 401, a refusal) is under the deadline too.
+        startDeadline();
+        this.buffered(req, url, res).then(
+          r => {
+            stopDeadline();
+            resolve(r);
+          },
+          (e: unknown) => {
+            stopDeadline();
+            request.destroy();
+            reject(e);
           }
-          resolve({status: res.statusCode ?? 0, headers: res.headers, body, url});
-        });
+        );
       });
-      this.writeBody(req, request, reject);
+      this.writeBody(req, request, bulk, reject);
     });
   }
 
-  private writeBody(req: RegistryRequest, request: http.ClientRequest, reject: (e: unknown) => void): void {
-    if (req.body === undefined) {
+  /**
+   * Reads an answer into memory, within its limit: a 2xx body larger than `maxBody` is refused (by
+   * its Content-Length before reading, else once it passes); of an error body only the first
+   * ERROR_BODY_KEPT bytes are kept and the rest is not read.
+   */
+  private buffered(req: RegistryRequest, url: URL, res: http.IncomingMessage): Promise<RegistryResponse> {
+    const status = res.statusCode ?? 0;
+    const ok = status >= 200 && status < 300;
+    const limit = ok ? (req.maxBody?.bytes ?? BODY_LIMITS.other) : ERROR_BODY_KEPT;
+    const tooLarge = (size: string): RegistryError =>
+      new RegistryError(
+        `${req.method} ${where(req, url)}: the registry sent ${size}, more than the ${formatSize(limit)} imagegate reads for ${req.maxBody?.what ?? 'an answer like this'}; refusing it`,
+        undefined,
+        'ERR_BODY_TOO_LARGE'
+      );
+    return new Promise((resolve, reject) => {
+      const done = (body: Buffer): void => resolve({status, headers: res.headers, body, url});
+      const declared = Number(res.headers['content-length']);
+      // The verdict first: destroying the response emits events that would settle it otherwise.
+      if (req.method !== 'HEAD' && declared > limit) {
+        if (ok) reject(tooLarge(`${declared} bytes (Content-Length)`));
+        else done(Buffer.alloc(0));
+        res.destroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let length = 0;
+      res.on('data', (c: Buffer) => {
+        this.stats.bytesReceived += c.length;
+        if (length + c.length <= limit) {
+          chunks.push(c);
+          length += c.length;
+          return;
+        }
+        if (ok) reject(tooLarge(`more than ${limit} bytes without a Content-Length that said so`));
+        else done(Buffer.concat([...chunks, c.subarray(0, limit - length)]));
+        res.destroy();
+      });
+      res.on('error', reject);
+      res.on('aborted', () => reject(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (req.method !== 'HEAD' && Number.isFinite(declared) && body.length < declared) {
+          reject(
+            Object.assign(new Error(`short body from ${url.host}: ${body.length} of ${declared} bytes`), {
+              code: 'ERR_SHORT_BODY'
+            })
+          );
+          return;
+        }
+        done(body);
+      });
+    });
+  }
+
+  /** A streamed answer (a blob), counted, under the low-speed rule; paused until the caller reads it. */
+  private guarded(req: RegistryRequest, url: URL, request: http.ClientRequest, res: http.IncomingMessage): Readable {
+    const stats = this.stats;
+    let moved = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        stats.bytesReceived += chunk.length;
+        moved += chunk.length;
+        done(null, chunk);
+      }
+    });
+    // The registry is slow only while the reader waits: bytes waiting in the stream are the reader's delay.
+    const stop = this.lowSpeedWatch(
+      () => counted.readableLength === 0,
+      () => {
+        const bytes = moved;
+        moved = 0;
+        return bytes;
+      },
+      rate => {
+        const e = Object.assign(
+          new Error(
+            `${req.method} ${where(req, url)}: the body arrived at less than ${this.lowSpeed.bytesPerSecond} bytes/s (${rate}) while imagegate waited for it; a registry this slow is cut off`
+          ),
+          {code: 'ERR_TOO_SLOW'}
+        );
+        request.destroy(e);
+        counted.destroy(e);
+      }
+    );
+    counted.on('close', stop);
+    res.on('error', e => counted.destroy(e));
+    res.on('aborted', () => counted.destroy(Object.assign(new Error('response aborted'), {code: 'ECONNRESET'})));
+    return res.pipe(counted);
+  }
+
+  /**
+   * Samples ten times per window whether imagegate waits on the other side; once it has waited a
+   * whole window, the bytes moved meanwhile must reach the low-speed limit, or `fail` is called.
+   * Returns the function that stops watching.
+   */
+  private lowSpeedWatch(waiting: () => boolean, take: () => number, fail: (rate: string) => void): () => void {
+    const {bytesPerSecond, windowMs} = this.lowSpeed;
+    const step = Math.max(10, Math.floor(windowMs / 10));
+    let waited = 0;
+    const timer = setInterval(() => {
+      if (waiting()) waited += step;
+      if (waited < windowMs) return;
+      const bytes = take();
+      waited = 0;
+      if (bytes < (bytesPerSecond * windowMs) / 1000) {
+        clearInterval(timer);
+        fail(`${bytes} bytes in ${windowMs} ms`);
+      }
+    }, step);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private writeBody(
+    req: RegistryRequest,
+    request: http.ClientRequest,
+    bulk: boolean,
+    reject: (e: unknown) => void
+  ): void {
+    const body = req.body;
+    if (body === undefined) {
       request.end();
       return;
     }
-    if (Buffer.isBuffer(req.body)) {
-      this.stats.bytesSent += req.body.length;
-      request.end(req.body);
+    if (Buffer.isBuffer(body) && !bulk) {
+      this.stats.bytesSent += body.length;
+      request.end(body);
       return;
     }
     // A stream the registry stopped reading (it answered early, e.g. 401) is closed, so the
     // source's connection is not held; the next send opens a fresh one.
+    const open = Buffer.isBuffer(body) ? () => Readable.from(slices(body)) : body;
     Promise.resolve()
-      .then(() => (req.body as () => Readable | Promise<Readable>)())
+      .then(open)
       .then(stream => {
-        stream.on('data', (c: Buffer) => void (this.stats.bytesSent += c.length));
+        let moved = 0;
+        stream.on('data', (c: Buffer) => {
+          this.stats.bytesSent += c.length;
+          moved += c.length;
+        });
         stream.on('error', e => {
           request.destroy(e);
           reject(e);
         });
+        // The registry is slow only while it leaves what imagegate has to send waiting.
+        const stop = this.lowSpeedWatch(
+          () => request.writableNeedDrain,
+          () => {
+            const bytes = moved;
+            moved = 0;
+            return bytes;
+          },
+          rate =>
+            request.destroy(
+              Object.assign(
+                new Error(
+                  `${req.registry} reads the upload at less than ${this.lowSpeed.bytesPerSecond} bytes/s (${rate}) while imagegate has more to send; a registry this slow is cut off`
+                ),
+                {code: 'ERR_TOO_SLOW'}
+              )
+            )
+        );
+        request.on('finish', stop);
         request.on('response', () => {
+          stop();
           if (!stream.readableEnded) {
             stream.unpipe(request);
             stream.destroy();
           }
         });
-        request.on('close', () => stream.destroyed || stream.readableEnded || stream.destroy());
+        request.on('close', () => {
+          stop();
+          if (!stream.destroyed && !stream.readableEnded) stream.destroy();
+        });
         stream.pipe(request);
       })
       .catch((e: unknown) => {
@@ -394,10 +621,7 @@ export class RegistryTransport implements Transport {
   }
 }
 
-export function isLoopback(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name.startsWith('127.') || name === '::1';
-}
+export {isLoopback};
 
 function scopeString(req: RegistryRequest): string {
   return scopeFor(req.scope.repository, req.scope.actions);
@@ -412,17 +636,30 @@ function pathOf(req: RegistryRequest): string {
 }
 
 function describe(req: RegistryRequest, res: RegistryResponse): string {
-  const {code, message} = ociError(res.body);
-  return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+  return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${errorDetail(res.body)}`;
+}
+
+/** `GET /v2/…/manifests/x on registry:5000`, or the absolute URL when the request left the registry (a token realm, a redirect). */
+function where(req: RegistryRequest, url: URL): string {
+  return url.host === req.registry ? `${url.pathname} on ${req.registry}` : `${url.origin}${url.pathname}`;
+}
+
+function errorCode(e: unknown): string | undefined {
+  const code = (e as {code?: unknown} | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A large buffered body as a stream of 1 MiB views (no copies), so it goes under the low-speed rule. */
+function* slices(body: Buffer): Generator<Buffer> {
+  for (let at = 0; at < body.length; at += BULK_BODY) yield body.subarray(at, at + BULK_BODY);
 }
 
 function wrapNetworkError(req: RegistryRequest, e: unknown): unknown {
   if (e instanceof RegistryError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  const code = (e as {code?: unknown} | undefined)?.code;
   return new RegistryError(
     `${req.method} ${pathOf(req)} on ${req.registry} failed: ${message}`,
     undefined,
-    typeof code === 'string' ? code : undefined
+    errorCode(e)
   );
 }

@@ -41,7 +41,12 @@ export type Fault =
    * Never answer. Without `afterBytes` nothing is forwarded and no head is sent; with it the request is
    * forwarded and the head plus `afterBytes` bytes of the body are sent before the proxy falls silent.
    */
-  | {kind: 'stall'; afterBytes?: number};
+  | {kind: 'stall'; afterBytes?: number}
+  /**
+   * Forward, send the response head at once, then the body `bytes` at a time every `everyMs` (a
+   * registry, or something in between, that trickles: an idle timeout never fires).
+   */
+  | {kind: 'trickle'; bytes: number; everyMs: number};
 
 export interface ProxyRequest {
   seq: number;
@@ -207,6 +212,8 @@ function describeFault(f: Fault): string {
       return `latency:${f.ms}ms`;
     case 'stall':
       return f.afterBytes !== undefined ? `stall@${f.afterBytes}` : 'stall';
+    case 'trickle':
+      return `trickle:${f.bytes}B/${f.everyMs}ms`;
   }
 }
 
@@ -572,6 +579,10 @@ export class FaultProxy {
     const location = upRes.headers.location;
     if (location !== undefined) headers.location = rewriteLocation(location, this.target, this.address);
     res.writeHead(status, upRes.statusMessage, headers);
+    if (fault?.kind === 'trickle') {
+      this.trickle(ctx, upRes, fault);
+      return;
+    }
 
     const act = (part: Buffer): void => {
       ctx.cut = true;
@@ -621,6 +632,35 @@ export class FaultProxy {
       entry.error = `upstream: ${err.message}`;
       this.reset(ctx);
     });
+  }
+
+  /** Passes the upstream body on `bytes` at a time every `everyMs`, until it is all sent or the client leaves. */
+  private trickle(ctx: Ctx, upRes: IncomingMessage, fault: {bytes: number; everyMs: number}): void {
+    const {res, entry} = ctx;
+    res.flushHeaders();
+    let pending = Buffer.alloc(0);
+    let ended = false;
+    upRes.on('data', (chunk: Buffer) => void (pending = Buffer.concat([pending, chunk])));
+    upRes.on('end', () => void (ended = true));
+    ctx.timer = setInterval(() => {
+      if (ctx.completed) return;
+      if (pending.length > 0) {
+        const part = pending.subarray(0, fault.bytes);
+        pending = pending.subarray(part.length);
+        entry.bytesOut += part.length;
+        if (pending.length > 0 || !ended) {
+          res.write(part);
+          return;
+        }
+        clearInterval(ctx.timer);
+        ctx.timer = undefined;
+        res.end(part);
+      } else if (ended) {
+        clearInterval(ctx.timer);
+        ctx.timer = undefined;
+        res.end();
+      }
+    }, fault.everyMs);
   }
 
   private complete(ctx: Ctx): void {

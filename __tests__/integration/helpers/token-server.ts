@@ -5,6 +5,7 @@
 import {createPrivateKey, randomBytes, sign, type KeyObject} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
+import type {Testbed} from './testbed.js';
 
 const REGISTRY_LEEWAY_S = 60;
 
@@ -37,7 +38,7 @@ export class TokenServer {
   private readonly certDer: string;
   private server?: Server;
 
-  constructor(private readonly opts: TokenServerOptions) {
+  constructor(readonly opts: TokenServerOptions) {
     this.lifetimeMs = opts.lifetimeMs;
     this.key = createPrivateKey(readFileSync(opts.keyFile));
     this.certDer = readFileSync(opts.certFile, 'utf8')
@@ -102,6 +103,25 @@ export class TokenServer {
     const signingInput = `${encode(header)}.${encode(claims)}`;
     return `${signingInput}.${sign('sha256', Buffer.from(signingInput), this.key).toString('base64url')}`;
   }
+}
+
+/** The token service the testbed's token registry trusts, for the testbed's user (not started). */
+export function testbedTokenServer(bed: Testbed, lifetimeMs = 60_000): TokenServer {
+  const need = (key: string): string => {
+    const value = bed.raw[key];
+    if (!value) throw new Error(`the testbed env has no ${key}: rerun \`scripts/testbed up\``);
+    return value;
+  };
+  return new TokenServer({
+    port: bed.tokenRealmPort,
+    keyFile: need('TESTBED_TOKEN_KEY'),
+    certFile: need('TESTBED_TOKEN_CERT'),
+    service: need('TESTBED_TOKEN_SERVICE'),
+    issuer: need('TESTBED_TOKEN_ISSUER'),
+    user: need('TESTBED_AUTH_USER'),
+    password: readFileSync(need('TESTBED_AUTH_PASSWORD_FILE'), 'utf8').trim(),
+    lifetimeMs
+  });
 }
 
 /** `repository:ns/app:pull,push` → the JWT access entry (names may contain ':' only before the actions). */

@@ -40,10 +40,7 @@ export async function readImageConfig(client: RegistryClient, ref: string, platf
   }
   if (doc.kind !== 'image') throw new InfrastructureError(`${ref}: a nested index is not an image`);
   requests++;
-  const stream = await client.getBlob(repo, doc.manifest.config);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const config = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+  const config = (await client.getJsonBlob(repo, doc.manifest.config)) as {
     config?: {Labels?: Record<string, string> | null};
   };
   return {digest: top.digest, labels: config.config?.Labels ?? {}, requests};
