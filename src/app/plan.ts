@@ -3,7 +3,8 @@
 
 import {readFile, stat} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
-import type {Diagnostic} from '../core/config/diagnostics.js';
+import {boundDiagnostics, type Diagnostic} from '../core/config/diagnostics.js';
+import {LIMITS} from '../core/config/limits.js';
 import {loadConfig} from '../core/config/load.js';
 import type {Config, ConfigSource} from '../core/config/types.js';
 import {ConfigError, UsageError} from '../core/errors.js';
@@ -46,7 +47,7 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
   if (!loaded.ok) throw new ConfigError(shown, loaded.diagnostics);
   const dir = dirname(file);
   const missing = await missingPaths(loaded.config, loaded.source, dir);
-  if (missing.length) throw new ConfigError(shown, missing);
+  if (missing.length) throw new ConfigError(shown, boundDiagnostics(missing, LIMITS.diagnostics));
   return {
     path: file,
     shown,

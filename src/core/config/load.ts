@@ -2,7 +2,8 @@
 // positions, check the document (the schema walk, then the checks across values), and only then
 // normalise. Pure: the caller reads the file; nothing here touches a process or the network.
 
-import {sortDiagnostics, type Diagnostic} from './diagnostics.js';
+import {boundDiagnostics, type Diagnostic} from './diagnostics.js';
+import {LIMITS} from './limits.js';
 import {normalise} from './normalise.js';
 import {parseYaml} from './parse.js';
 import {configSource} from './positions.js';
@@ -24,10 +25,10 @@ export function loadConfig(text: string, file: string): LoadResult {
     ok: true,
     config: normalise(checked.config),
     source: configSource(file, walked.positions),
-    warnings: sortDiagnostics(checked.warnings)
+    warnings: boundDiagnostics(checked.warnings, LIMITS.diagnostics)
   };
 }
 
 function refused(diagnostics: Diagnostic[]): LoadResult {
-  return {ok: false, diagnostics: sortDiagnostics(diagnostics)};
+  return {ok: false, diagnostics: boundDiagnostics(diagnostics, LIMITS.diagnostics)};
 }
