@@ -6,19 +6,30 @@ import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter
 import {closest} from '../suggest.js';
 import type {Diagnostic, Position} from './diagnostics.js';
 import {parseFormat} from './formats.js';
+import {LIMITS} from './limits.js';
+import {TOO_MANY_VALUES} from './parse.js';
 import {pathText, Positions, type Path} from './positions.js';
 import type {RawConfig} from './raw.js';
 import {SCHEMA, type Schema, type SchemaType} from './schema.js';
+import {aliasTargets} from './tree.js';
 
 export type Walked = {ok: true; value: RawConfig; positions: Positions} | {ok: false; diagnostics: Diagnostic[]};
 
 const DEFS: Readonly<Record<string, Schema>> = SCHEMA.$defs;
-const MAX_NODES = 10000;
 
 export function walkDocument(doc: Document, lines: LineCounter): Walked {
   const positions = new Map<string, Position>();
   const diagnostics: Diagnostic[] = [];
+  const aliases = aliasTargets(doc);
   let visited = 0;
+  /** Where the alias being expanded is used, if one is: the values it stands for are counted there. */
+  let expanding: Position | undefined;
+  /** False once the file holds more keys and values than LIMITS.values (reported once). */
+  const count = (pos: Position): boolean => {
+    if (++visited <= LIMITS.values) return true;
+    if (visited === LIMITS.values + 1) report(expanding ?? pos, TOO_MANY_VALUES);
+    return false;
+  };
   const at = (node: Node | null | undefined): Position => {
     const offset = node?.range?.[0] ?? 0;
     const p = lines.linePos(offset);
@@ -29,18 +40,18 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
   };
 
   const walk = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
-    if (++visited > MAX_NODES) {
-      if (visited === MAX_NODES + 1)
-        report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
-      return undefined;
-    }
+    if (!count(pos)) return undefined;
     if (node && isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = aliases.get(node);
       if (!target) {
         report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
         return undefined;
       }
-      return walk(target as Node, schema, path, at(node));
+      if (expanding) return walk(target, schema, path, at(node));
+      expanding = at(node);
+      const value = walk(target, schema, path, expanding);
+      expanding = undefined;
+      return value;
     }
     positions.set(pathText(path), pos);
     const resolved = resolveRef(schema);
@@ -85,6 +96,7 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
         continue;
       }
       const key = keyNode.value;
+      if (!count(keyPos)) return result;
       const childPath = [...path, key];
       const valueNode = pair.value as Node | null;
       const valuePos = valueNode ? at(valueNode) : keyPos;
