@@ -6,7 +6,7 @@
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from '@jest/globals';
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import type {Diagnostic} from '../../../src/core/config/diagnostics.js';
@@ -189,6 +189,7 @@ describe('configuration fuzz', () => {
           )
         );
     }
+    rmSync(repo, {recursive: true, force: true});
     expect(failures).toEqual([]);
     expect(codes.slice(0, 2)).toEqual([0, 2]);
   });
