@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(233);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8563);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 233:
+/***/ 8563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28500,6 +28500,26 @@ function formatDiagnostic(file, d) {
 }
 function sortDiagnostics(list) {
     return [...list].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+/**
+ * At most `max` diagnostics in file order and, when there are more, one more line at the first one
+ * left out that counts them, so that an error storm stays readable.
+ */
+function boundDiagnostics(list, max) {
+    const sorted = sortDiagnostics(list);
+    const omitted = sorted[max];
+    if (!omitted)
+        return sorted;
+    const more = sorted.length - max;
+    return [
+        ...sorted.slice(0, max),
+        {
+            line: omitted.line,
+            col: omitted.col,
+            message: `and ${more} more problem${more === 1 ? '' : 's'} from here on (only the first ${max} are listed); fix these first`,
+            ...(sorted.slice(max).every(d => d.severity === 'warning') ? { severity: 'warning' } : {})
+        }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/core/errors.ts
@@ -29342,14 +29362,19 @@ function platformText(p) {
 }
 /** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
 function samePlatform(a, b) {
-    const norm = (p) => formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
-    return norm(a) === norm(b);
+    return normalText(a) === normalText(b);
+}
+function normalText(p) {
+    return formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? { os: p.os, architecture: 'arm64' } : p);
 }
 /** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
 function samePlatformText(a, b) {
-    const pa = parsePlatform(a);
-    const pb = parsePlatform(b);
-    return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
+    return platformKey(a) === platformKey(b);
+}
+/** One text for each platform, equal for two strings exactly when samePlatformText says so (for sets and maps). */
+function platformKey(text) {
+    const p = parsePlatform(text);
+    return p.ok ? normalText(p.value) : text;
 }
 
 ;// CONCATENATED MODULE: ./src/core/split.ts
@@ -31497,34 +31522,59 @@ class Limiter {
 ;// CONCATENATED MODULE: ./src/core/suggest.ts
 /** The closest candidate to a misspelt word, if one is close enough to be what was meant. */
 function closest(word, candidates) {
+    const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
     let best;
-    let bestDistance = Infinity;
+    let bestDistance = limit + 1;
     const lower = word.toLowerCase();
     for (const candidate of candidates) {
-        const d = distance(lower, candidate.toLowerCase());
+        // The distance is at least the difference in length: most candidates need no alignment at all.
+        if (Math.abs(candidate.length - word.length) >= bestDistance)
+            continue;
+        const d = distance(lower, candidate.toLowerCase(), bestDistance - 1);
         if (d < bestDistance) {
             best = candidate;
             bestDistance = d;
         }
     }
-    const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-    return bestDistance <= limit ? best : undefined;
+    return best;
 }
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
-function distance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions) when it is at most
+ * `max`, else some number above `max`. Only the band of the table within `max` of its diagonal is
+ * computed (a cell outside it is more than `max` away), three rows of it at a time: the cost is the
+ * length of `a` times `2 max + 1`, and a few rows for words that differ early.
+ */
+function distance(a, b, max) {
+    const far = max + 1;
+    if (Math.abs(a.length - b.length) > max)
+        return far;
+    let before = new Array(b.length + 1).fill(far);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => (j <= max ? j : far));
+    let current = new Array(b.length + 1).fill(far);
+    let previousMin = 0;
     for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
+        const from = Math.max(1, i - max);
+        const to = Math.min(b.length, i + max);
+        // The cells just outside the band hold `far` (or the first column), whatever an older row left there.
+        current[from - 1] = from === 1 ? i : far;
+        if (to < b.length)
+            current[to + 1] = far;
+        let rowMin = far;
+        for (let j = from; j <= to; j++) {
             const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            let v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
             if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, d[i - 2][j - 2] + 1);
-            d[i][j] = v;
+                v = Math.min(v, before[j - 2] + 1);
+            current[j] = Math.min(v, far);
+            rowMin = Math.min(rowMin, current[j]);
         }
+        // Every later cell is at least the minimum of this row or the one before it (transpositions).
+        if (rowMin > max && previousMin > max)
+            return far;
+        previousMin = rowMin;
+        [before, previous, current] = [previous, current, before];
     }
-    return d[a.length][b.length];
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/core/tags.ts
@@ -31547,12 +31597,13 @@ const SAMPLE = {
 };
 function parseTagTemplate(source) {
     const parts = [];
-    const re = /\{\{\s*([^{}]*?)\s*\}\}/g;
+    // No whitespace around the name in the pattern: `\s*([^{}]*?)\s*` backtracks quadratically.
+    const re = /\{\{([^{}]*)\}\}/g;
     let last = 0;
     for (let m = re.exec(source); m; m = re.exec(source)) {
         if (m.index > last)
             parts.push({ text: source.slice(last, m.index) });
-        const name = m[1] ?? '';
+        const name = (m[1] ?? '').trim();
         if (!TEMPLATE_VARIABLES.includes(name)) {
             const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
             const hint = guess
@@ -32261,14 +32312,45 @@ async function publish(client, log, name, staging, parts, report) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/config/limits.ts
+// The bounds of a configuration file, each refused with a diagnostic that names it. They keep the
+// whole check linear and fast (docs/configuration.md#limits has the measured figures) and keep
+// every value within what the programs imagegate starts can take; real files stay far below them.
+const LIMITS = {
+    /** Bytes of the file. */
+    fileBytes: 1024 * 1024,
+    /** YAML tokens (scalars, indicators, comments, line breaks): what the YAML parser works through. */
+    tokens: 500_000,
+    /** Keys and values, each use of an alias counting again. */
+    values: 20_000,
+    /** Collections nested in one another (the schema itself needs 7). */
+    depth: 32,
+    /** Characters of a key. */
+    keyLength: 1024,
+    /** Characters of a name, path, reference, platform, tag or duration. */
+    formattedLength: 4096,
+    /** Characters of any other string (a command, a label, an environment value): one argument stays under Linux's 128 KiB. */
+    textLength: 32_768,
+    /** Diagnostics listed; the rest are counted in one more line. */
+    diagnostics: 50,
+    /** A test's time limit: at least a second (the container must start), at most a day. */
+    timeoutMinMs: 1000,
+    timeoutMaxMs: 24 * 60 * 60 * 1000
+};
+/** A value echoed in a message, cut to a readable length. */
+function clip(text, length = 60) {
+    return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
 // The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
 // as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
 // fixes to every error) and generates the configuration reference in docs/configuration.md.
 //
 // Only this subset of JSON Schema is used, and the validator implements exactly it: type,
-// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
-// (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
+// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, maxLength,
+// oneOf (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic
+// checks. Every string is also bounded by limits.ts.
 const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
 const runCommand = {
     description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
@@ -32370,6 +32452,7 @@ const SCHEMA = {
                 name: {
                     type: 'string',
                     pattern: '^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$',
+                    maxLength: 128,
                     'x-pattern-name': 'an image name (lowercase letters and digits, joined by `.`, `_`, `__` or `-`)',
                     description: 'Image name; also the last part of its repository.'
                 },
@@ -32496,6 +32579,7 @@ const SCHEMA = {
                 },
                 'depends-on': {
                     type: 'string',
+                    maxLength: 128,
                     description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
                 },
                 test: {
@@ -32784,33 +32868,182 @@ function strings(map) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/config/tree.ts
+// The nodes of a parsed YAML document in document order (each key before its value), without
+// recursion; and what each alias stands for, found in the same one pass.
+
+function eachNode(doc, visit) {
+    const stack = [doc.contents];
+    while (stack.length) {
+        const node = stack.pop();
+        if ((0,dist/* isPair */.tO)(node)) {
+            stack.push(node.value, node.key);
+            continue;
+        }
+        if (!(0,dist/* isNode */.Ll)(node))
+            continue;
+        visit(node);
+        if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node))
+            for (let i = node.items.length - 1; i >= 0; i--)
+                stack.push(node.items[i]);
+    }
+}
+/** Each alias's node: the last node before it with its anchor, as YAML resolves it. */
+function aliasTargets(doc) {
+    const anchors = new Map();
+    const targets = new Map();
+    eachNode(doc, node => {
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            const target = anchors.get(node.source);
+            if (target)
+                targets.set(node, target);
+        }
+        else if (node.anchor)
+            anchors.set(node.anchor, node);
+    });
+    return targets;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/parse.ts
 // YAML text → a document that knows the line and column of every node, or the syntax errors, each
-// with its fix.
+// with its fix. The parser is driven token by token so that the limits (tokens, values, nesting)
+// stop it early, whatever the file holds, and every YAML feature imagegate does not read (tags,
+// directives other than `%YAML 1.2`) is refused where it is written.
 
+
+
+const TOO_MANY_VALUES = `the file holds more than ${LIMITS.values} keys and values (each use of an alias counts again); a configuration needs far fewer: simplify it`;
 function parseYaml(text) {
     const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    if (doc.errors.length)
-        return { ok: false, diagnostics: doc.errors.map(e => syntaxDiagnostic(e, text, lines)) };
-    return { ok: true, doc, lines };
+    const tokens = readTokens(text, lines);
+    if (!tokens.ok)
+        return tokens;
+    const composer = new dist/* Composer */.Dk({ prettyErrors: false, uniqueKeys: false, strict: true });
+    let doc;
+    for (const next of composer.compose(tokens.tokens, true, text.length)) {
+        if (!doc)
+            doc = next;
+        else {
+            const [start, end] = next.range;
+            doc.errors.push(new dist/* YAMLParseError */.XT([start, end], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+            break;
+        }
+    }
+    if (!doc)
+        throw new Error('the YAML composer made no document');
+    const diagnostics = [...doc.errors.map(e => syntaxDiagnostic(e, lines)), ...structureDiagnostics(doc, lines)];
+    return diagnostics.length ? { ok: false, diagnostics } : { ok: true, doc, lines };
 }
-function syntaxDiagnostic(error, text, lines) {
+/** The parser's tokens, or the first limit the text exceeds or YAML feature it uses that imagegate does not read. */
+function readTokens(text, lines) {
+    const parser = new dist/* Parser */.iX(lines.addNewLine);
+    lines.addNewLine(0);
+    const tokens = [];
+    let count = 0;
+    let values = 0;
+    let atScalar = false;
+    const refuse = (offset, message) => ({
+        ok: false,
+        diagnostics: [{ ...lines.linePos(offset), message }]
+    });
+    for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
+        const offset = parser.offset;
+        if (++count > LIMITS.tokens) {
+            return refuse(offset, `the file holds more than ${LIMITS.tokens} YAML tokens (values, indicators, comments, line breaks); a configuration needs far fewer: remove what imagegate does not read`);
+        }
+        // A scalar's text follows its marker; it is no token of its own, whatever it starts with.
+        const type = atScalar ? 'scalar-text' : dist/* CST */.DB.tokenType(lexeme);
+        atScalar = type === 'scalar';
+        if (type === 'scalar' ||
+            type === 'single-quoted-scalar' ||
+            type === 'double-quoted-scalar' ||
+            type === 'alias' ||
+            type === 'flow-map-start' ||
+            type === 'flow-seq-start') {
+            if (++values > LIMITS.values)
+                return refuse(offset, TOO_MANY_VALUES);
+        }
+        else if (type === 'tag' && lexeme !== '!!str') {
+            return refuse(offset, tagMessage(lexeme));
+        }
+        else if (type === 'directive-line') {
+            const problem = directiveProblem(lexeme);
+            if (problem)
+                return refuse(offset, problem);
+        }
+        for (const token of parser.next(lexeme))
+            tokens.push(token);
+        // The parser's stack holds the document, each open collection and at most one scalar.
+        if (parser.stack.length > LIMITS.depth + 1 && parser.stack.filter(t => 'items' in t).length > LIMITS.depth) {
+            return refuse(offset, `values nested more than ${LIMITS.depth} levels deep; a configuration nests at most 7 (images, an image, test, commands, a command, env): flatten it`);
+        }
+    }
+    for (const token of parser.end())
+        tokens.push(token);
+    return { ok: true, tokens };
+}
+function tagMessage(tag) {
+    const fix = tag === '!!binary' ? 'write the value as text' : 'remove the tag (quote the value to make it a string)';
+    return `YAML tag \`${clip(tag, 40)}\` is not supported: imagegate reads plain strings, numbers, booleans, lists and mappings; ${fix}`;
+}
+function directiveProblem(line) {
+    const directive = line.trim();
+    const version = /^%YAML[ \t]+([^\s#]+)/.exec(directive)?.[1];
+    if (version === '1.2')
+        return undefined;
+    if (version === '1.1') {
+        return '`%YAML 1.1`: imagegate reads YAML 1.2, where `yes`, `no`, `on` and `off` are strings and `<<` merges nothing; remove the directive';
+    }
+    if (version !== undefined)
+        return `\`%YAML ${clip(version, 20)}\`: imagegate reads YAML 1.2; remove the directive`;
+    if (/^%TAG\b/.test(directive))
+        return '`%TAG` declares tags, which imagegate does not read; remove the directive';
+    return `unknown directive \`${clip(directive, 40)}\`; remove it`;
+}
+/** What the document's shape says beyond the syntax: keys given twice, `!!str` on a list or mapping. */
+function structureDiagnostics(doc, lines) {
+    const found = [];
+    eachNode(doc, node => {
+        if (!(0,dist/* isMap */.jh)(node) && !(0,dist/* isSeq */.oP)(node))
+            return;
+        if (node.tag) {
+            found.push({
+                ...lines.linePos(node.range?.[0] ?? 0),
+                message: `\`!!str\` makes a single value a string; remove it from this ${(0,dist/* isMap */.jh)(node) ? 'mapping' : 'list'}`
+            });
+        }
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        const seen = new Set();
+        for (const pair of node.items) {
+            const key = pair.key;
+            if (!(0,dist/* isScalar */.jn)(key))
+                continue;
+            if (!seen.has(key.value)) {
+                seen.add(key.value);
+                continue;
+            }
+            found.push({
+                ...lines.linePos(key.range?.[0] ?? 0),
+                message: `duplicate key \`${clip(String(key.value))}\`; each key may appear once: remove or merge one of them`
+            });
+        }
+    });
+    return found;
+}
+function syntaxDiagnostic(error, lines) {
     const offset = error.pos[0];
     const { line, col } = lines.linePos(offset);
-    const end = text.indexOf('\n', offset);
-    const here = text.slice(offset, end < 0 ? undefined : end);
     const messages = {
         TAB_AS_INDENT: () => 'tab character used for indentation; YAML allows only spaces there: replace the tab with spaces',
-        DUPLICATE_KEY: () => {
-            const key = /^\s*([^:\s]+)/.exec(here)?.[1] ?? 'this key';
-            return `duplicate key \`${key}\`; each key may appear once: remove or merge one of them`;
-        },
         MULTIPLE_DOCS: () => 'the file holds more than one YAML document (`---`); keep exactly one',
-        BAD_INDENT: () => `YAML syntax error: ${error.message}; check the indentation and closing brackets`,
-        MISSING_CHAR: () => `YAML syntax error: ${error.message}`
+        BAD_INDENT: () => `YAML syntax error: ${firstLine(error)}; check the indentation and closing brackets`,
+        RESOURCE_EXHAUSTION: () => `values nested too deeply for the YAML parser; a configuration nests at most 7: flatten it`
     };
-    return { line, col, message: messages[error.code]?.() ?? `YAML syntax error: ${error.message}` };
+    return { line, col, message: messages[error.code]?.() ?? `YAML syntax error: ${firstLine(error)}` };
+}
+function firstLine(error) {
+    return clip(error.message.split('\n')[0] ?? '', 200);
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/positions.ts
@@ -32855,6 +33088,7 @@ function configSource(file, positions) {
 // Checks that need more than one value: names, dependencies, conflicting options, pins. They read
 // the document the schema walk accepted and settle what normalise needs beyond it: the one source
 // of each secret.
+
 
 
 
@@ -32930,6 +33164,9 @@ function checkRepositoryNames(raw, error) {
 }
 function checkDependencies(images, error) {
     const byName = new Map(images.map(image => [image.name, image]));
+    const names = [...byName.keys()];
+    // Suggestions compare against every name: only as many as are ever listed.
+    let suggestions = 0;
     images.forEach((image, index) => {
         const dependsOn = image['depends-on'];
         if (dependsOn === undefined)
@@ -32941,37 +33178,62 @@ function checkDependencies(images, error) {
             return;
         }
         if (!base) {
-            const guess = closest(dependsOn, [...byName.keys()]);
+            const guess = suggestions++ < LIMITS.diagnostics ? closest(dependsOn, names) : undefined;
             error(at, `\`depends-on: ${dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`);
             return;
         }
         if (image.builder !== undefined && image.builder !== 'dockerfile') {
             error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
         }
-        const basePlatforms = imagePlatforms(base);
-        const missing = imagePlatforms(image).filter(p => !basePlatforms.some(b => samePlatformText(p, b)));
+        const basePlatforms = new Set(imagePlatforms(base).map(platformKey));
+        const missing = imagePlatforms(image).filter(p => !basePlatforms.has(platformKey(p)));
         if (missing.length) {
             error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which its base \`${base.name}\` does not build; add them to \`${base.name}\`'s platforms`);
         }
     });
     const cycle = findCycle(images, byName);
-    if (cycle)
-        error(['images', cycle.index, 'depends-on'], `\`depends-on\` forms a cycle: ${cycle.names.join(' → ')}`);
-}
-/** The first image whose `depends-on` chain leads back to it, and the names along the way, back to it. */
-function findCycle(images, byName) {
-    for (const [index, start] of images.entries()) {
-        const chain = [];
-        let current = start;
-        while (current && !chain.includes(current)) {
-            chain.push(current);
-            const next = current['depends-on'];
-            current = next !== undefined && next !== current.name ? byName.get(next) : undefined;
-        }
-        if (current === start)
-            return { index, names: [...chain.map(i => i.name), start.name] };
+    if (cycle) {
+        // A long cycle is named by its first and last images.
+        const names = cycle.names;
+        const shown = names.length > 12 ? [...names.slice(0, 10), `… (${names.length - 12} more)`, ...names.slice(-2)] : names;
+        error(['images', cycle.index, 'depends-on'], `\`depends-on\` forms a cycle: ${shown.join(' → ')}`);
     }
-    return undefined;
+}
+/**
+ * The first image whose `depends-on` chain leads back to it, and the names along the way, back to
+ * it. Each image has one base, so each chain is followed once: one that reaches an image of an
+ * earlier chain finds no new cycle.
+ */
+function findCycle(images, byName) {
+    const base = (image) => {
+        const next = image['depends-on'];
+        return next !== undefined && next !== image.name ? byName.get(next) : undefined;
+    };
+    const settled = new Set();
+    const onCycle = new Set();
+    for (const start of images) {
+        const chain = [];
+        const onChain = new Set();
+        let current = start;
+        while (current && !onChain.has(current) && !settled.has(current)) {
+            chain.push(current);
+            onChain.add(current);
+            current = base(current);
+        }
+        if (current && onChain.has(current))
+            for (const image of chain.slice(chain.indexOf(current)))
+                onCycle.add(image);
+        for (const image of chain)
+            settled.add(image);
+    }
+    const index = images.findIndex(image => onCycle.has(image));
+    const first = images[index];
+    if (!first)
+        return undefined;
+    const names = [first.name];
+    for (let image = base(first); image && image !== first; image = base(image))
+        names.push(image.name);
+    return { index, names: [...names, first.name] };
 }
 function checkBuilder(image, at, error, warn) {
     if (image.builder === undefined || image.builder === 'dockerfile')
@@ -32993,12 +33255,13 @@ function checkBuilder(image, at, error, warn) {
 }
 function checkTestPlatforms(image, at, error) {
     const platforms = imagePlatforms(image);
+    const built = new Set(platforms.map(platformKey));
     const commandsAt = Array.isArray(image.test) ? [...at, 'test'] : [...at, 'test', 'commands'];
     testSuite(image).commands.forEach((command, i) => {
         if (typeof command === 'string')
             return;
         (command.platforms ?? []).forEach((p, j) => {
-            if (!platforms.some(b => samePlatformText(p, b))) {
+            if (!built.has(platformKey(p))) {
                 error([...commandsAt, i, 'platforms', j], `test platform ${p} is not one of the image's platforms (${platforms.join(', ')})`);
             }
         });
@@ -33017,10 +33280,12 @@ function checkTags(image, staging, at, error) {
     });
 }
 function checkPlatformsUnique(image, at, error) {
-    const platforms = imagePlatforms(image);
-    platforms.forEach((p, i) => {
-        if (platforms.slice(0, i).some(q => samePlatformText(p, q)))
+    const seen = new Set();
+    imagePlatforms(image).forEach((p, i) => {
+        const key = platformKey(p);
+        if (seen.has(key))
             error([...at, 'platforms', i], `platform ${p} is listed twice`);
+        seen.add(key);
     });
 }
 /** Each secret with its one source; a secret with none or two is an error. */
@@ -33043,10 +33308,97 @@ function checkSecrets(image, at, error) {
     return secrets;
 }
 
+;// CONCATENATED MODULE: ./src/core/config/text.ts
+// The file as text, before any YAML: its size, its encoding, and characters no YAML file holds.
+
+const MIB = 1024 * 1024;
+/** The bytes of the file as text: at most LIMITS.fileBytes of UTF-8 (a byte order mark is kept for the parser). */
+function decodeConfig(bytes) {
+    if (bytes.length > LIMITS.fileBytes)
+        return refused({ line: 1, col: 1 }, tooLarge());
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        return refused({ line: 1, col: 1 }, 'the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8');
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        const offset = firstInvalidUtf8(bytes);
+        const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+        const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+        return refused(text_positionOf(before, before.length), `the file is not UTF-8 (byte 0x${byte} at offset ${offset} starts no UTF-8 character); save it as UTF-8`);
+    }
+    return checkText(text);
+}
+/** Text the YAML parser may read: within the size limit, without control characters. */
+function checkText(text) {
+    // At most three bytes of UTF-8 for each UTF-16 unit: only a long text needs counting.
+    if (text.length * 3 > LIMITS.fileBytes) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > LIMITS.fileBytes)
+            return refused({ line: 1, col: 1 }, tooLarge());
+    }
+    // YAML's printable characters: tab, line breaks and everything from U+0020 but DEL, the C1
+    // controls other than NEL, U+FFFE and U+FFFF.
+    const control = text.search(/[^\t\n\r\u0020-\u007e\u0085\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+    if (control >= 0) {
+        const code = text.codePointAt(control) ?? 0;
+        const hex = code.toString(16).toUpperCase().padStart(2, '0');
+        const message = code === 0
+            ? 'the file contains a NUL character (U+0000); a configuration file is text, not binary: remove it'
+            : `the file contains the ${code < 0xa0 ? 'control ' : ''}character U+${hex.padStart(4, '0')}; YAML files hold only printable characters: remove it, or write it as an escape (\`\\x${hex}\`) inside double quotes`;
+        return refused(text_positionOf(text, control), message);
+    }
+    return { ok: true, text };
+}
+function tooLarge() {
+    return `the file is larger than ${LIMITS.fileBytes / MIB} MiB, the most a configuration file may hold`;
+}
+function refused(position, message) {
+    return { ok: false, diagnostics: [{ ...position, message }] };
+}
+function text_positionOf(text, offset) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        start = i + 1;
+    }
+    return { line, col: offset - start + 1 };
+}
+/** The offset of the first byte that does not start a well-formed UTF-8 character. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        const length = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+        if (length === 0)
+            return i;
+        let code = lead & [0x1f, 0x0f, 0x07][length - 1];
+        for (let k = 1; k <= length; k++) {
+            const next = bytes[i + k];
+            if (next === undefined || (next & 0xc0) !== 0x80)
+                return i;
+            code = (code << 6) | (next & 0x3f);
+        }
+        const min = [0x80, 0x800, 0x10000][length - 1];
+        if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            return i;
+        i += length + 1;
+    }
+    return bytes.length;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/formats.ts
 // The semantic string formats named by `format` in the schema. Each parses a value into what the
 // steps after the schema walk use, or returns the error with its fix. Most formats only check, and
 // their value stays the string; a tag template, a duration and an image reference arrive parsed.
+
 
 
 
@@ -33074,10 +33426,20 @@ const FORMATS = {
         return undefined;
     }),
     duration: (value) => {
-        const ms = parseDuration(value);
-        return ms === undefined
-            ? { ok: false, error: `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\`` }
-            : { ok: true, value: ms };
+        const ms = durationMs(value);
+        if (ms === undefined)
+            return { ok: false, error: `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\`` };
+        if (ms < LIMITS.timeoutMinMs)
+            return {
+                ok: false,
+                error: `\`${value}\` is too short: a time limit is at least \`${LIMITS.timeoutMinMs / 1000}s\` (the container must start)`
+            };
+        if (ms > LIMITS.timeoutMaxMs)
+            return {
+                ok: false,
+                error: `\`${value}\` is too long: a time limit is at most \`${LIMITS.timeoutMaxMs / 3600000}h\``
+            };
+        return { ok: true, value: ms };
     },
     'relative-path': checked(value => {
         if (value.startsWith('/'))
@@ -33132,15 +33494,20 @@ function checkBuildpackUri(value) {
     }
     return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
 }
-/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration. */
+/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration (or none at all). */
 function parseDuration(text) {
+    const ms = durationMs(text);
+    return ms !== undefined && ms > 0 && Number.isSafeInteger(ms) ? ms : undefined;
+}
+/** Milliseconds of a duration, zero and more than can be counted (Infinity) included; undefined when it is none. */
+function durationMs(text) {
     const units = { ms: 1, s: 1000, m: 60000, h: 3600000 };
     if (!/^(\d+(ms|s|m|h))+$/.test(text))
         return undefined;
     let total = 0;
     for (const m of text.matchAll(/(\d+)(ms|s|m|h)/g))
         total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
-    return total > 0 ? total : undefined;
+    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/validate.ts
@@ -33152,12 +33519,25 @@ function parseDuration(text) {
 
 
 
+
+
+
 const DEFS = SCHEMA.$defs;
-const MAX_NODES = 10000;
 function walkDocument(doc, lines) {
     const positions = new Map();
     const diagnostics = [];
+    const aliases = aliasTargets(doc);
     let visited = 0;
+    /** Where the alias being expanded is used, if one is: the values it stands for are counted there. */
+    let expanding;
+    /** False once the file holds more keys and values than LIMITS.values (reported once). */
+    const count = (pos) => {
+        if (++visited <= LIMITS.values)
+            return true;
+        if (visited === LIMITS.values + 1)
+            report(expanding ?? pos, TOO_MANY_VALUES);
+        return false;
+    };
     const at = (node) => {
         const offset = node?.range?.[0] ?? 0;
         const p = lines.linePos(offset);
@@ -33167,18 +33547,20 @@ function walkDocument(doc, lines) {
         diagnostics.push({ ...pos, message });
     };
     const walk = (node, schema, path, pos) => {
-        if (++visited > MAX_NODES) {
-            if (visited === MAX_NODES + 1)
-                report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
+        if (!count(pos))
             return undefined;
-        }
         if (node && (0,dist/* isAlias */.Vj)(node)) {
-            const target = node.resolve(doc);
+            const target = aliases.get(node);
             if (!target) {
                 report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
                 return undefined;
             }
-            return walk(target, schema, path, at(node));
+            if (expanding)
+                return walk(target, schema, path, at(node));
+            expanding = at(node);
+            const value = walk(target, schema, path, expanding);
+            expanding = undefined;
+            return value;
         }
         positions.set(pathText(path), pos);
         const resolved = resolveRef(schema);
@@ -33205,6 +33587,14 @@ function walkDocument(doc, lines) {
         const got = typeOf(node);
         const options = (schema.oneOf ?? []).map(resolveRef);
         const match = options.find(o => o.type !== undefined && typeMatches(got, o.type));
+        if (match && match.type !== 'string' && options.some(o => o.type === 'string') && (0,dist/* isScalar */.jn)(node)) {
+            // A value that is turned into a string: the string must be what the file says.
+            const source = node.source ?? '';
+            if (node.type === 'PLAIN' && String(node.value) !== source) {
+                report(pos, `\`${pathText(path)}\` is read as the ${got === 'boolean' ? 'boolean' : 'number'} ${String(node.value)}, not \`${clip(source)}\`; quote it: \`"${clip(source)}"\``);
+                return undefined;
+            }
+        }
         if (match)
             return walk(node, match, path, pos);
         const names = [...new Set(options.map(o => describeType(o.type ?? 'string')))];
@@ -33227,6 +33617,13 @@ function walkDocument(doc, lines) {
                 continue;
             }
             const key = keyNode.value;
+            if (!count(keyPos))
+                return result;
+            const problem = keyProblem(key, keyNode, path);
+            if (problem) {
+                report(keyPos, problem);
+                continue;
+            }
             const childPath = [...path, key];
             const valueNode = pair.value;
             const valuePos = valueNode ? at(valueNode) : keyPos;
@@ -33270,6 +33667,15 @@ function walkDocument(doc, lines) {
         }
         if (typeof value !== 'string')
             return value;
+        const longest = Math.min(schema.maxLength ?? Infinity, schema.format || schema.pattern ? LIMITS.formattedLength : LIMITS.textLength);
+        if (value.length > longest) {
+            report(pos, `${name} is ${value.length} characters long; it may be at most ${longest}`);
+            return undefined;
+        }
+        if (value.includes('\0')) {
+            report(pos, `${name} contains a NUL character (\`\\0\`), which no command line can carry; remove it`);
+            return undefined;
+        }
         if (schema.minLength !== undefined && value.length < schema.minLength) {
             report(pos, `${name} must not be empty`);
             return undefined;
@@ -33378,7 +33784,19 @@ function unknownKeyMessage(key, path, known, guess) {
     const where = path.length ? ` in \`${pathText(path)}\`` : '';
     if (guess)
         return `unknown key \`${key}\`${where}, did you mean \`${guess}\`?`;
-    return `unknown key \`${key}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
+    return `unknown key \`${clip(key)}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
+}
+/** Why a key cannot be read, if it cannot: a merge key, a key too long, a NUL character. */
+function keyProblem(key, node, path) {
+    const where = path.length ? ` in \`${pathText(path)}\`` : '';
+    if (key === '<<' && node.type === 'PLAIN') {
+        return `merge key \`<<\`${where}: YAML merge keys are not supported; write the keys out, or use an alias for a whole value (\`platforms: *platforms\`)`;
+    }
+    if (key.length > LIMITS.keyLength)
+        return `key \`${clip(key)}\`${where} is ${key.length} characters long; a key may be at most ${LIMITS.keyLength}`;
+    if (key.includes('\0'))
+        return `key \`${clip(key)}\`${where} contains a NUL character (\`\\0\`); remove it`;
+    return undefined;
 }
 function requiredHint(key) {
     const hints = {
@@ -33396,9 +33814,12 @@ function requiredHint(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/load.ts
-// .imagegate.yml text → a checked, normalised Config with the position of every value: parse with
-// positions, check the document (the schema walk, then the checks across values), and only then
-// normalise. Pure: the caller reads the file; nothing here touches a process or the network.
+// .imagegate.yml text → a checked, normalised Config with the position of every value: check the
+// text, parse with positions, check the document (the schema walk, then the checks across values),
+// and only then normalise. Pure: the caller reads the file; nothing here touches a process or the
+// network. Every step is linear in the file and stops at the limits of limits.ts.
+
+
 
 
 
@@ -33406,24 +33827,27 @@ function requiredHint(key) {
 
 
 function loadConfig(text, file) {
+    const checkedText = checkText(text);
+    if (!checkedText.ok)
+        return load_refused(checkedText.diagnostics);
     const parsed = parseYaml(text);
     if (!parsed.ok)
-        return refused(parsed.diagnostics);
+        return load_refused(parsed.diagnostics);
     const walked = walkDocument(parsed.doc, parsed.lines);
     if (!walked.ok)
-        return refused(walked.diagnostics);
+        return load_refused(walked.diagnostics);
     const checked = checkDocument(walked.value, walked.positions);
     if (!checked.ok)
-        return refused(checked.diagnostics);
+        return load_refused(checked.diagnostics);
     return {
         ok: true,
         config: normalise(checked.config),
         source: configSource(file, walked.positions),
-        warnings: sortDiagnostics(checked.warnings)
+        warnings: boundDiagnostics(checked.warnings, LIMITS.diagnostics)
     };
 }
-function refused(diagnostics) {
-    return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+function load_refused(diagnostics) {
+    return { ok: false, diagnostics: boundDiagnostics(diagnostics, LIMITS.diagnostics) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/identity.ts
@@ -33517,14 +33941,17 @@ function isInside(root, path) {
 
 
 
+
+
+
 const DEFAULT_CONFIG = '.imagegate.yml';
 /** Reads and checks the configuration file; every problem is a ConfigError or UsageError (exit 2). */
 async function readConfigFile(cwd, path) {
     const file = (0,external_node_path_.resolve)(cwd, path ?? DEFAULT_CONFIG);
     const shown = (0,external_node_path_.relative)(cwd, file) || file;
-    let text;
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        bytes = await readAtMost(file, LIMITS.fileBytes + 1);
     }
     catch (e) {
         const code = e.code;
@@ -33537,13 +33964,16 @@ async function readConfigFile(cwd, path) {
             throw new UsageError(`${shown} is a directory; --config takes a file`);
         throw new UsageError(`cannot read ${shown}: ${e.message}`);
     }
-    const loaded = loadConfig(text, shown);
+    const text = decodeConfig(bytes);
+    if (!text.ok)
+        throw new ConfigError(shown, text.diagnostics);
+    const loaded = loadConfig(text.text, shown);
     if (!loaded.ok)
         throw new ConfigError(shown, loaded.diagnostics);
     const dir = (0,external_node_path_.dirname)(file);
     const problems = await checkPaths(loaded.config, loaded.source, dir);
     if (problems.length)
-        throw new ConfigError(shown, problems);
+        throw new ConfigError(shown, boundDiagnostics(problems, LIMITS.diagnostics));
     return {
         path: file,
         shown,
@@ -33552,6 +33982,26 @@ async function readConfigFile(cwd, path) {
         source: loaded.source,
         warnings: loaded.warnings
     };
+}
+/** The file's first `max` bytes (all of a smaller one): a huge file, a FIFO or a device is never read whole. */
+async function readAtMost(file, max) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const chunks = [];
+        let total = 0;
+        while (total < max) {
+            const chunk = Buffer.alloc(Math.min(1 << 20, max - total));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            total += bytesRead;
+        }
+        return Buffer.concat(chunks);
+    }
+    finally {
+        await handle.close();
+    }
 }
 /**
  * Every path of the configuration must lead (symbolic links followed) into the repository — the
@@ -37193,7 +37643,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(233);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8563);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
@@ -40178,18 +40628,18 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
+exports.Ll = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
@@ -40197,13 +40647,13 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

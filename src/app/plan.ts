@@ -1,10 +1,12 @@
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
 
-import {readFile, stat} from 'node:fs/promises';
+import {open, readFile, stat} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
-import type {Diagnostic} from '../core/config/diagnostics.js';
+import {boundDiagnostics, type Diagnostic} from '../core/config/diagnostics.js';
+import {LIMITS} from '../core/config/limits.js';
 import {loadConfig} from '../core/config/load.js';
+import {decodeConfig} from '../core/config/text.js';
 import type {Config, ConfigSource} from '../core/config/types.js';
 import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
@@ -31,9 +33,9 @@ export interface LoadedConfig {
 export async function readConfigFile(cwd: string, path?: string): Promise<LoadedConfig> {
   const file = resolve(cwd, path ?? DEFAULT_CONFIG);
   const shown = relative(cwd, file) || file;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readAtMost(file, LIMITS.fileBytes + 1);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && path === undefined) {
@@ -43,11 +45,13 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
     if (code === 'EISDIR') throw new UsageError(`${shown} is a directory; --config takes a file`);
     throw new UsageError(`cannot read ${shown}: ${(e as Error).message}`);
   }
-  const loaded = loadConfig(text, shown);
+  const text = decodeConfig(bytes);
+  if (!text.ok) throw new ConfigError(shown, text.diagnostics);
+  const loaded = loadConfig(text.text, shown);
   if (!loaded.ok) throw new ConfigError(shown, loaded.diagnostics);
   const dir = dirname(file);
   const problems = await checkPaths(loaded.config, loaded.source, dir);
-  if (problems.length) throw new ConfigError(shown, problems);
+  if (problems.length) throw new ConfigError(shown, boundDiagnostics(problems, LIMITS.diagnostics));
   return {
     path: file,
     shown,
@@ -56,6 +60,25 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
     source: loaded.source,
     warnings: loaded.warnings
   };
+}
+
+/** The file's first `max` bytes (all of a smaller one): a huge file, a FIFO or a device is never read whole. */
+async function readAtMost(file: string, max: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < max) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, max - total));
+      const {bytesRead} = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
+  }
 }
 
 interface ConfiguredPath {

@@ -33,11 +33,12 @@ const SAMPLE: Record<TemplateVariable, string> = {
 
 export function parseTagTemplate(source: string): TemplateResult {
   const parts: Part[] = [];
-  const re = /\{\{\s*([^{}]*?)\s*\}\}/g;
+  // No whitespace around the name in the pattern: `\s*([^{}]*?)\s*` backtracks quadratically.
+  const re = /\{\{([^{}]*)\}\}/g;
   let last = 0;
   for (let m = re.exec(source); m; m = re.exec(source)) {
     if (m.index > last) parts.push({text: source.slice(last, m.index)});
-    const name = m[1] ?? '';
+    const name = (m[1] ?? '').trim();
     if (!(TEMPLATE_VARIABLES as readonly string[]).includes(name)) {
       const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
       const hint = guess

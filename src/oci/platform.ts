@@ -89,14 +89,20 @@ export function platformText(p: Platform | undefined): string {
 
 /** Docker's normalisation: `linux/arm64/v8` and `linux/arm64` are the same platform. */
 export function samePlatform(a: Platform, b: Platform): boolean {
-  const norm = (p: Platform): string =>
-    formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? {os: p.os, architecture: 'arm64'} : p);
-  return norm(a) === norm(b);
+  return normalText(a) === normalText(b);
+}
+
+function normalText(p: Platform): string {
+  return formatPlatform(p.architecture === 'arm64' && p.variant === 'v8' ? {os: p.os, architecture: 'arm64'} : p);
 }
 
 /** Compares two platform strings as platforms (`linux/arm64/v8` = `linux/arm64`). */
 export function samePlatformText(a: string, b: string): boolean {
-  const pa = parsePlatform(a);
-  const pb = parsePlatform(b);
-  return pa.ok && pb.ok ? samePlatform(pa.value, pb.value) : a === b;
+  return platformKey(a) === platformKey(b);
+}
+
+/** One text for each platform, equal for two strings exactly when samePlatformText says so (for sets and maps). */
+export function platformKey(text: string): string {
+  const p = parsePlatform(text);
+  return p.ok ? normalText(p.value) : text;
 }

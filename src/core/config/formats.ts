@@ -6,6 +6,7 @@ import type {Parsed} from '../../oci/parsed.js';
 import {parsePlatform} from '../../oci/platform.js';
 import {isValidTag, looksLikeRegistryHost, parseReference, parseRepositoryPath} from '../../oci/reference.js';
 import {parseTagTemplate} from '../tags.js';
+import {LIMITS} from './limits.js';
 
 const FORMATS = {
   'registry-prefix': checked(checkRegistryPrefix),
@@ -30,10 +31,20 @@ const FORMATS = {
     return undefined;
   }),
   duration: (value): Parsed<number> => {
-    const ms = parseDuration(value);
-    return ms === undefined
-      ? {ok: false, error: `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``}
-      : {ok: true, value: ms};
+    const ms = durationMs(value);
+    if (ms === undefined)
+      return {ok: false, error: `\`${value}\` is not a duration; write e.g. \`90s\`, \`5m\` or \`1h30m\``};
+    if (ms < LIMITS.timeoutMinMs)
+      return {
+        ok: false,
+        error: `\`${value}\` is too short: a time limit is at least \`${LIMITS.timeoutMinMs / 1000}s\` (the container must start)`
+      };
+    if (ms > LIMITS.timeoutMaxMs)
+      return {
+        ok: false,
+        error: `\`${value}\` is too long: a time limit is at most \`${LIMITS.timeoutMaxMs / 3600000}h\``
+      };
+    return {ok: true, value: ms};
   },
   'relative-path': checked(value => {
     if (value.startsWith('/'))
@@ -95,11 +106,17 @@ function checkBuildpackUri(value: string): string | undefined {
   return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
 }
 
-/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration. */
+/** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration (or none at all). */
 export function parseDuration(text: string): number | undefined {
+  const ms = durationMs(text);
+  return ms !== undefined && ms > 0 && Number.isSafeInteger(ms) ? ms : undefined;
+}
+
+/** Milliseconds of a duration, zero and more than can be counted (Infinity) included; undefined when it is none. */
+function durationMs(text: string): number | undefined {
   const units: Record<string, number> = {ms: 1, s: 1000, m: 60000, h: 3600000};
   if (!/^(\d+(ms|s|m|h))+$/.test(text)) return undefined;
   let total = 0;
   for (const m of text.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
-  return total > 0 ? total : undefined;
+  return total;
 }

@@ -3,8 +3,9 @@
 // fixes to every error) and generates the configuration reference in docs/configuration.md.
 //
 // Only this subset of JSON Schema is used, and the validator implements exactly it: type,
-// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, oneOf
-// (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic checks.
+// properties, required, additionalProperties, items, enum, pattern, minItems, minLength, maxLength,
+// oneOf (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic
+// checks. Every string is also bounded by limits.ts.
 
 import type {Format} from './formats.js';
 
@@ -21,6 +22,7 @@ export interface Schema {
   /** A semantic string check of formats.ts (JSON Schema treats unknown formats as annotations). */
   format?: Format;
   minLength?: number;
+  maxLength?: number;
   minItems?: number;
   items?: Schema;
   properties?: Readonly<Record<string, Schema>>;
@@ -150,6 +152,7 @@ export const SCHEMA = {
         name: {
           type: 'string',
           pattern: '^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$',
+          maxLength: 128,
           'x-pattern-name': 'an image name (lowercase letters and digits, joined by `.`, `_`, `__` or `-`)',
           description: 'Image name; also the last part of its repository.'
         },
@@ -281,6 +284,7 @@ export const SCHEMA = {
         },
         'depends-on': {
           type: 'string',
+          maxLength: 128,
           description:
             'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
         },

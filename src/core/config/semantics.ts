@@ -2,10 +2,11 @@
 // the document the schema walk accepted and settle what normalise needs beyond it: the one source
 // of each secret.
 
-import {samePlatformText as sameText} from '../../oci/platform.js';
+import {platformKey} from '../../oci/platform.js';
 import {formatReference, parseReference} from '../../oci/reference.js';
 import {closest} from '../suggest.js';
 import type {Diagnostic} from './diagnostics.js';
+import {LIMITS} from './limits.js';
 import {imagePlatforms, imageRepository, imageTags, stagingOf, testSuite} from './effective.js';
 import type {Path, Positions} from './positions.js';
 import type {RawConfig, RawImage} from './raw.js';
@@ -106,6 +107,9 @@ function checkRepositoryNames(raw: RawConfig, error: Report): void {
 
 function checkDependencies(images: readonly RawImage[], error: Report): void {
   const byName = new Map(images.map(image => [image.name, image]));
+  const names = [...byName.keys()];
+  // Suggestions compare against every name: only as many as are ever listed.
+  let suggestions = 0;
   images.forEach((image, index) => {
     const dependsOn = image['depends-on'];
     if (dependsOn === undefined) return;
@@ -116,7 +120,7 @@ function checkDependencies(images: readonly RawImage[], error: Report): void {
       return;
     }
     if (!base) {
-      const guess = closest(dependsOn, [...byName.keys()]);
+      const guess = suggestions++ < LIMITS.diagnostics ? closest(dependsOn, names) : undefined;
       error(
         at,
         `\`depends-on: ${dependsOn}\` names no image in this file${guess ? `; did you mean \`${guess}\`?` : ''}`
@@ -126,8 +130,8 @@ function checkDependencies(images: readonly RawImage[], error: Report): void {
     if (image.builder !== undefined && image.builder !== 'dockerfile') {
       error(at, '`depends-on` needs the `dockerfile` builder: a buildpacks build takes its base from the builder');
     }
-    const basePlatforms = imagePlatforms(base);
-    const missing = imagePlatforms(image).filter(p => !basePlatforms.some(b => sameText(p, b)));
+    const basePlatforms = new Set(imagePlatforms(base).map(platformKey));
+    const missing = imagePlatforms(image).filter(p => !basePlatforms.has(platformKey(p)));
     if (missing.length) {
       error(
         at,
@@ -136,25 +140,48 @@ function checkDependencies(images: readonly RawImage[], error: Report): void {
     }
   });
   const cycle = findCycle(images, byName);
-  if (cycle) error(['images', cycle.index, 'depends-on'], `\`depends-on\` forms a cycle: ${cycle.names.join(' → ')}`);
+  if (cycle) {
+    // A long cycle is named by its first and last images.
+    const names = cycle.names;
+    const shown =
+      names.length > 12 ? [...names.slice(0, 10), `… (${names.length - 12} more)`, ...names.slice(-2)] : names;
+    error(['images', cycle.index, 'depends-on'], `\`depends-on\` forms a cycle: ${shown.join(' → ')}`);
+  }
 }
 
-/** The first image whose `depends-on` chain leads back to it, and the names along the way, back to it. */
+/**
+ * The first image whose `depends-on` chain leads back to it, and the names along the way, back to
+ * it. Each image has one base, so each chain is followed once: one that reaches an image of an
+ * earlier chain finds no new cycle.
+ */
 function findCycle(
   images: readonly RawImage[],
   byName: Map<string, RawImage>
 ): {index: number; names: string[]} | undefined {
-  for (const [index, start] of images.entries()) {
+  const base = (image: RawImage): RawImage | undefined => {
+    const next = image['depends-on'];
+    return next !== undefined && next !== image.name ? byName.get(next) : undefined;
+  };
+  const settled = new Set<RawImage>();
+  const onCycle = new Set<RawImage>();
+  for (const start of images) {
     const chain: RawImage[] = [];
+    const onChain = new Set<RawImage>();
     let current: RawImage | undefined = start;
-    while (current && !chain.includes(current)) {
+    while (current && !onChain.has(current) && !settled.has(current)) {
       chain.push(current);
-      const next: string | undefined = current['depends-on'];
-      current = next !== undefined && next !== current.name ? byName.get(next) : undefined;
+      onChain.add(current);
+      current = base(current);
     }
-    if (current === start) return {index, names: [...chain.map(i => i.name), start.name]};
+    if (current && onChain.has(current)) for (const image of chain.slice(chain.indexOf(current))) onCycle.add(image);
+    for (const image of chain) settled.add(image);
   }
-  return undefined;
+  const index = images.findIndex(image => onCycle.has(image));
+  const first = images[index];
+  if (!first) return undefined;
+  const names = [first.name];
+  for (let image = base(first); image && image !== first; image = base(image)) names.push(image.name);
+  return {index, names: [...names, first.name]};
 }
 
 function checkBuilder(image: RawImage, at: Path, error: Report, warn: Report): void {
@@ -182,11 +209,12 @@ function checkBuilder(image: RawImage, at: Path, error: Report, warn: Report): v
 
 function checkTestPlatforms(image: RawImage, at: Path, error: Report): void {
   const platforms = imagePlatforms(image);
+  const built = new Set(platforms.map(platformKey));
   const commandsAt: Path = Array.isArray(image.test) ? [...at, 'test'] : [...at, 'test', 'commands'];
   testSuite(image).commands.forEach((command, i) => {
     if (typeof command === 'string') return;
     (command.platforms ?? []).forEach((p, j) => {
-      if (!platforms.some(b => sameText(p, b))) {
+      if (!built.has(platformKey(p))) {
         error(
           [...commandsAt, i, 'platforms', j],
           `test platform ${p} is not one of the image's platforms (${platforms.join(', ')})`
@@ -212,10 +240,11 @@ function checkTags(image: RawImage, staging: Staging, at: Path, error: Report): 
 }
 
 function checkPlatformsUnique(image: RawImage, at: Path, error: Report): void {
-  const platforms = imagePlatforms(image);
-  platforms.forEach((p, i) => {
-    if (platforms.slice(0, i).some(q => sameText(p, q)))
-      error([...at, 'platforms', i], `platform ${p} is listed twice`);
+  const seen = new Set<string>();
+  imagePlatforms(image).forEach((p, i) => {
+    const key = platformKey(p);
+    if (seen.has(key)) error([...at, 'platforms', i], `platform ${p} is listed twice`);
+    seen.add(key);
   });
 }
 

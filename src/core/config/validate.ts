@@ -2,23 +2,34 @@
 // formatted string parsed by its format) with the position of every value; one that does not, as a
 // diagnostic (with position and fix) for every mismatch.
 
-import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node} from 'yaml';
+import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Scalar} from 'yaml';
 import {closest} from '../suggest.js';
 import type {Diagnostic, Position} from './diagnostics.js';
 import {parseFormat} from './formats.js';
+import {clip, LIMITS} from './limits.js';
+import {TOO_MANY_VALUES} from './parse.js';
 import {pathText, Positions, type Path} from './positions.js';
 import type {RawConfig} from './raw.js';
 import {SCHEMA, type Schema, type SchemaType} from './schema.js';
+import {aliasTargets} from './tree.js';
 
 export type Walked = {ok: true; value: RawConfig; positions: Positions} | {ok: false; diagnostics: Diagnostic[]};
 
 const DEFS: Readonly<Record<string, Schema>> = SCHEMA.$defs;
-const MAX_NODES = 10000;
 
 export function walkDocument(doc: Document, lines: LineCounter): Walked {
   const positions = new Map<string, Position>();
   const diagnostics: Diagnostic[] = [];
+  const aliases = aliasTargets(doc);
   let visited = 0;
+  /** Where the alias being expanded is used, if one is: the values it stands for are counted there. */
+  let expanding: Position | undefined;
+  /** False once the file holds more keys and values than LIMITS.values (reported once). */
+  const count = (pos: Position): boolean => {
+    if (++visited <= LIMITS.values) return true;
+    if (visited === LIMITS.values + 1) report(expanding ?? pos, TOO_MANY_VALUES);
+    return false;
+  };
   const at = (node: Node | null | undefined): Position => {
     const offset = node?.range?.[0] ?? 0;
     const p = lines.linePos(offset);
@@ -29,18 +40,18 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
   };
 
   const walk = (node: Node | null, schema: Schema, path: Path, pos: Position): unknown => {
-    if (++visited > MAX_NODES) {
-      if (visited === MAX_NODES + 1)
-        report(pos, `the file expands to more than ${MAX_NODES} values (alias loop?); simplify it`);
-      return undefined;
-    }
+    if (!count(pos)) return undefined;
     if (node && isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = aliases.get(node);
       if (!target) {
         report(at(node), `unknown alias \`*${node.source}\`; define it first with \`&${node.source}\``);
         return undefined;
       }
-      return walk(target as Node, schema, path, at(node));
+      if (expanding) return walk(target, schema, path, at(node));
+      expanding = at(node);
+      const value = walk(target, schema, path, expanding);
+      expanding = undefined;
+      return value;
     }
     positions.set(pathText(path), pos);
     const resolved = resolveRef(schema);
@@ -65,6 +76,17 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
     const got = typeOf(node);
     const options = (schema.oneOf ?? []).map(resolveRef);
     const match = options.find(o => o.type !== undefined && typeMatches(got, o.type));
+    if (match && match.type !== 'string' && options.some(o => o.type === 'string') && isScalar(node)) {
+      // A value that is turned into a string: the string must be what the file says.
+      const source = node.source ?? '';
+      if (node.type === 'PLAIN' && String(node.value) !== source) {
+        report(
+          pos,
+          `\`${pathText(path)}\` is read as the ${got === 'boolean' ? 'boolean' : 'number'} ${String(node.value)}, not \`${clip(source)}\`; quote it: \`"${clip(source)}"\``
+        );
+        return undefined;
+      }
+    }
     if (match) return walk(node, match, path, pos);
     const names = [...new Set(options.map(o => describeType(o.type ?? 'string')))];
     report(pos, `\`${pathText(path)}\` must be ${names.join(' or ')}, not ${describeGot(got)}${quoteHint(node)}`);
@@ -85,6 +107,12 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
         continue;
       }
       const key = keyNode.value;
+      if (!count(keyPos)) return result;
+      const problem = keyProblem(key, keyNode, path);
+      if (problem) {
+        report(keyPos, problem);
+        continue;
+      }
       const childPath = [...path, key];
       const valueNode = pair.value as Node | null;
       const valuePos = valueNode ? at(valueNode) : keyPos;
@@ -132,6 +160,18 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
       return undefined;
     }
     if (typeof value !== 'string') return value;
+    const longest = Math.min(
+      schema.maxLength ?? Infinity,
+      schema.format || schema.pattern ? LIMITS.formattedLength : LIMITS.textLength
+    );
+    if (value.length > longest) {
+      report(pos, `${name} is ${value.length} characters long; it may be at most ${longest}`);
+      return undefined;
+    }
+    if (value.includes('\0')) {
+      report(pos, `${name} contains a NUL character (\`\\0\`), which no command line can carry; remove it`);
+      return undefined;
+    }
     if (schema.minLength !== undefined && value.length < schema.minLength) {
       report(pos, `${name} must not be empty`);
       return undefined;
@@ -238,7 +278,19 @@ function quoteHint(node: Node | null): string {
 function unknownKeyMessage(key: string, path: Path, known: string[], guess: string | undefined): string {
   const where = path.length ? ` in \`${pathText(path)}\`` : '';
   if (guess) return `unknown key \`${key}\`${where}, did you mean \`${guess}\`?`;
-  return `unknown key \`${key}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
+  return `unknown key \`${clip(key)}\`${where}; allowed keys: ${known.map(k => `\`${k}\``).join(', ')}`;
+}
+
+/** Why a key cannot be read, if it cannot: a merge key, a key too long, a NUL character. */
+function keyProblem(key: string, node: Scalar, path: Path): string | undefined {
+  const where = path.length ? ` in \`${pathText(path)}\`` : '';
+  if (key === '<<' && node.type === 'PLAIN') {
+    return `merge key \`<<\`${where}: YAML merge keys are not supported; write the keys out, or use an alias for a whole value (\`platforms: *platforms\`)`;
+  }
+  if (key.length > LIMITS.keyLength)
+    return `key \`${clip(key)}\`${where} is ${key.length} characters long; a key may be at most ${LIMITS.keyLength}`;
+  if (key.includes('\0')) return `key \`${clip(key)}\`${where} contains a NUL character (\`\\0\`); remove it`;
+  return undefined;
 }
 
 function requiredHint(key: string): string {
