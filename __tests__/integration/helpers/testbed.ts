@@ -16,7 +16,10 @@ export interface Testbed {
   /** The registries' ports on 127.0.0.1, for clients that dial an address (fault proxies, raw HTTP). */
   ports: {final: number; intermediate: number; auth: number; token: number};
   baseImage: string;
+  /** The trixie prefix's programs: cosign 2.5, oras, the engine (TESTBED_BIN). */
   bin: string;
+  /** A directory holding only sid's cosign 3 (TESTBED_COSIGN3_BIN): put it before `bin` on PATH. */
+  cosign3Bin: string;
   raw: Record<string, string>;
 }
 
@@ -53,6 +56,7 @@ export function testbed(): Testbed {
     },
     baseImage: need('TESTBED_BASE_IMAGE'),
     bin: need('TESTBED_BIN'),
+    cosign3Bin: need('TESTBED_COSIGN3_BIN'),
     raw
   };
 }
