@@ -170,17 +170,19 @@ describe('a named buildx builder', () => {
     });
     process.env.IMAGEGATE_TRACE = '1';
     try {
+      // The CLI reads its environment from what it is given, not from process.env.
+      const traced = {...env(), IMAGEGATE_TRACE: '1'};
       const ok = await runCli(['check', '--platform', 'linux/amd64', '--builder', 'default'], {
         cwd: repo.dir,
-        env: env()
+        env: traced
       });
       expect(ok.code).toBe(0);
-      expect(trace.join('')).toMatch(/buildx build --builder default --platform linux\/amd64 /);
+      expect(trace.join('') + ok.stderr).toMatch(/buildx build --builder default --platform linux\/amd64 /);
       trace.length = 0;
-      const missing = await runCli(['check', '--builder', 'no-such-builder'], {cwd: repo.dir, env: env()});
+      const missing = await runCli(['check', '--builder', 'no-such-builder'], {cwd: repo.dir, env: traced});
       expect(missing.code).toBe(3);
       expect(missing.stderr).toContain('buildx builder `no-such-builder` is not usable');
-      expect(trace.join('')).not.toMatch(/buildx build /);
+      expect(trace.join('') + missing.stderr).not.toMatch(/buildx build /);
     } finally {
       delete process.env.IMAGEGATE_TRACE;
       spy.mockRestore();
