@@ -132,21 +132,7 @@ export class FakeEngine implements Engine {
       const config = Buffer.from(JSON.stringify({...parsed.value, config: {}, rootfs: {type: 'layers'}}));
       const layer = Buffer.from(`${image.name} ${platform} ${inputs.base?.built.digest ?? ''}`);
       blobs.push(config, layer);
-      const bytes = Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: MEDIA.ociManifest,
-          config: {
-            mediaType: 'application/vnd.oci.image.config.v1+json',
-            digest: sha256Digest(config),
-            size: config.length
-          },
-          layers: [
-            {mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha256Digest(layer), size: layer.length}
-          ]
-        })
-      );
-      return {bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes), platform: parsed.value};
+      return {...imageManifest(config, layer), platform: parsed.value};
     });
     const index = buildIndex(children.map(c => ({...describeManifest(c), platform: c.platform})));
     const localRef = localTagFor(image.name, inputs.runId);
@@ -196,6 +182,23 @@ export class FakeEngine implements Engine {
   async release(built: BuiltImage, passed: boolean): Promise<string | undefined> {
     return passed ? undefined : `kept ${built.localRef}`;
   }
+}
+
+/** An OCI image manifest over one config and one layer. */
+export function imageManifest(config: Buffer, layer: Buffer): ManifestBytes {
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MEDIA.ociManifest,
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: sha256Digest(config),
+        size: config.length
+      },
+      layers: [{mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha256Digest(layer), size: layer.length}]
+    })
+  );
+  return {bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes)};
 }
 
 /** Git facts of a checkout at `sha`, content hashes from the paths' file contents. */

@@ -48,6 +48,18 @@ function cosign(path: string, args: string[], cwd?: string): string {
   });
 }
 
+/** `cosign verify` of `ref` with the checkout's public key, offline; throws when it does not verify. */
+function verifyOffline(path: string, repo: TempRepo, ref: string): void {
+  cosign(path, [
+    'verify',
+    '--key',
+    join(repo.dir, 'keys/cosign.pub'),
+    '--insecure-ignore-tlog=true',
+    '--allow-insecure-registry',
+    ref
+  ]);
+}
+
 /** An example checkout that signs with a key pair made by this cosign, and the env to run imagegate in. */
 function signingRepo(
   path: string,
@@ -107,14 +119,7 @@ describe.each(COSIGNS)('promote with sign: cosign, $name', ({path, major, format
       expect(await artifactTypeOf(`${tb.registry}/${repoPath}@${web.signed!.signature}`)).toBe(BUNDLE);
     }
     // The public key verifies it, with the same cosign, offline.
-    cosign(path, [
-      'verify',
-      '--key',
-      join(repo.dir, 'keys/cosign.pub'),
-      '--insecure-ignore-tlog=true',
-      '--allow-insecure-registry',
-      web.signed!.ref
-    ]);
+    verifyOffline(path, repo, web.signed!.ref);
     const again = await runCli(['promote', '--json'], {cwd: repo.dir, env});
     expect(again.code).toBe(0);
     expect((JSON.parse(again.stdout) as PromoteReport).images[0]!.signed).toMatchObject({
@@ -179,14 +184,7 @@ describe.each(COSIGNS)('promote with sign: cosign, $name', ({path, major, format
       );
     }
     // The copied signature verifies on the final reference.
-    cosign(path, [
-      'verify',
-      '--key',
-      join(repo.dir, 'keys/cosign.pub'),
-      '--insecure-ignore-tlog=true',
-      '--allow-insecure-registry',
-      `${tb.registry}/${source}@${web.digest}`
-    ]);
+    verifyOffline(path, repo, `${tb.registry}/${source}@${web.digest}`);
   });
 });
 

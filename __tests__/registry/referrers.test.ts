@@ -9,6 +9,7 @@ import {RegistryClient} from '../../src/registry/client.js';
 import {ImageCopier} from '../../src/registry/copy.js';
 import {copyReferrers, Referrers} from '../../src/registry/referrers.js';
 import type {RegistryRequest, RegistryResponse} from '../../src/registry/transport.js';
+import {imageManifest} from '../helpers/fakes.js';
 import {MemoryRegistry} from '../helpers/memory-registry.js';
 
 const REPO = {registry: 'reg.test', repository: 'acme/web'};
@@ -19,18 +20,7 @@ function image(mem: MemoryRegistry, registry = REPO.registry): {digest: string; 
   const layer = Buffer.from('layer bytes');
   mem.addBlob(registry, REPO.repository, config);
   mem.addBlob(registry, REPO.repository, layer);
-  const bytes = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MEDIA.ociManifest,
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: sha256Digest(config),
-        size: config.length
-      },
-      layers: [{mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha256Digest(layer), size: layer.length}]
-    })
-  );
+  const {bytes} = imageManifest(config, layer);
   return {digest: mem.addManifest(registry, REPO.repository, bytes, MEDIA.ociManifest, 'v1'), size: bytes.length};
 }
 
