@@ -168,8 +168,12 @@ images:
     const report = merged.presentation!.document as MergeReport;
     const staging = report.images[0]!.ref;
     expect(f.registry.digestOf('localhost:5000', 'acme/web', staging.split(':').pop()!)).toBe(report.images[0]!.digest);
-    // The per-platform staging tags are gone once the index holds them.
-    expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual([staging.split(':').pop()]);
+    // The per-platform staging tags are gone once the index holds them (and their staging records
+    // with them); the staging tag has its record, in its digest's referrers fallback tag.
+    const digest = report.images[0]!.digest;
+    expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual(
+      [staging.split(':').pop(), `sha256-${digest.slice(7)}`].sort()
+    );
     expect(merged.outputs).toMatchObject({scenario: 'gate', pushed: true});
   });
 
@@ -196,7 +200,16 @@ describe('promote and release', () => {
     const report = result.presentation!.document as PromoteReport;
     expect(report.scenario).toBe('promote');
     expect(report.images[0]!.digest).toBe(staged.images[0]!.digest);
-    expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual([SHA, 'latest'].sort());
+    // The staging tag is gone; the promotion marker names the source, in the digest's referrers.
+    const web = staged.images[0]!;
+    expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual(
+      [
+        SHA,
+        'latest',
+        `imagegate-promoted-${web.pushed!.ref.split('staging-').pop()}`,
+        `sha256-${web.pushed!.digest.slice(7)}`
+      ].sort()
+    );
     expect(f.registry.digestOf('localhost:5000', 'acme/web', 'latest')).toBe(staged.images[0]!.digest);
     expect(result.outputs).toMatchObject({scenario: 'promote', pushed: true});
     expect(result.outputs!.tags).toEqual([`localhost:5000/acme/web:${SHA}`, 'localhost:5000/acme/web:latest']);
@@ -313,10 +326,13 @@ describe('verify, cleanup, setup', () => {
     const dir = project();
     await gated(dir, f);
     const tagsBefore = f.registry.tagsOf('localhost:5000', 'acme/web');
-    const result = await run(request(dir, 'cleanup', {olderThanMs: 0}), f.services);
+    const result = await run(request(dir, 'cleanup', {olderThanMs: 24 * 3600_000}), f.services);
     expect(result.exitCode).toBe(0);
-    // The fake images carry no `created`, so their age is unknown: they are kept.
+    // Staged a moment ago, by its staging record: kept.
     expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual(tagsBefore);
+    expect(result.presentation!.text).toMatch(
+      /kept localhost:5000\/acme\/web:staging-[0-9a-f]{32}: staged .*, less than 24h ago/
+    );
   });
 
   it('setup installs the pinned tools and puts each directory on PATH', async () => {

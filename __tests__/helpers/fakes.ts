@@ -16,7 +16,16 @@ import type {RunOutputs} from '../../src/core/outputs.js';
 import type {PlatformResult} from '../../src/core/results.js';
 import {readRunEnvironment} from '../../src/host/environment.js';
 import type {Host, Presentation} from '../../src/host/host.js';
-import type {SignRequest} from '../../src/core/cosign-args.js';
+import type {CosignVersion, SignRequest} from '../../src/core/cosign-args.js';
+import type {Signer, Verified} from '../../src/io/cosign.js';
+import {
+  artifactManifest,
+  COSIGN_SIGN_PREDICATE,
+  EMPTY_DESCRIPTOR,
+  EMPTY_JSON,
+  legacyCosignTags
+} from '../../src/oci/referrers.js';
+import {Referrers} from '../../src/registry/referrers.js';
 import type {ContentHash, GitReader, LocalGit} from '../../src/io/git.js';
 import {sha256Digest} from '../../src/oci/digest.js';
 import {buildIndex} from '../../src/oci/image-index.js';
@@ -123,21 +132,7 @@ export class FakeEngine implements Engine {
       const config = Buffer.from(JSON.stringify({...parsed.value, config: {}, rootfs: {type: 'layers'}}));
       const layer = Buffer.from(`${image.name} ${platform} ${inputs.base?.built.digest ?? ''}`);
       blobs.push(config, layer);
-      const bytes = Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: MEDIA.ociManifest,
-          config: {
-            mediaType: 'application/vnd.oci.image.config.v1+json',
-            digest: sha256Digest(config),
-            size: config.length
-          },
-          layers: [
-            {mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha256Digest(layer), size: layer.length}
-          ]
-        })
-      );
-      return {bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes), platform: parsed.value};
+      return {...imageManifest(config, layer), platform: parsed.value};
     });
     const index = buildIndex(children.map(c => ({...describeManifest(c), platform: c.platform})));
     const localRef = localTagFor(image.name, inputs.runId);
@@ -189,6 +184,23 @@ export class FakeEngine implements Engine {
   }
 }
 
+/** An OCI image manifest over one config and one layer. */
+export function imageManifest(config: Buffer, layer: Buffer): ManifestBytes {
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MEDIA.ociManifest,
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: sha256Digest(config),
+        size: config.length
+      },
+      layers: [{mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha256Digest(layer), size: layer.length}]
+    })
+  );
+  return {bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes)};
+}
+
 /** Git facts of a checkout at `sha`, content hashes from the paths' file contents. */
 export class FakeGit implements GitReader {
   constructor(readonly facts: Omit<LocalGit, 'root'> & {root?: string} = {sha: 'a'.repeat(40), branch: 'main'}) {}
@@ -202,11 +214,79 @@ export class FakeGit implements GitReader {
   }
 }
 
+/**
+ * cosign without cosign: signing writes what cosign of `major` writes (2: a `sha256-<hex>.sig` tag;
+ * 3: a Sigstore bundle referrer, through the referrers API or the fallback index), each signature
+ * naming its key in an annotation, which verify looks for.
+ */
+export class FakeSigner implements Signer {
+  major = 2;
+  readonly signed: SignRequest[] = [];
+  readonly verified: SignRequest[] = [];
+
+  constructor(private readonly client: RegistryClient) {}
+
+  async version(): Promise<CosignVersion> {
+    return {major: this.major, version: this.major >= 3 ? '3.1.1' : '2.5.0', basis: 'fake'};
+  }
+
+  async sign(req: SignRequest): Promise<void> {
+    this.signed.push(req);
+    const {repo, digest} = splitDigestRef(req.ref);
+    const subject = (await this.client.headManifest(repo, digest))!;
+    const annotations = {'fake.key': req.key ?? 'keyless', 'dev.sigstore.bundle.predicateType': COSIGN_SIGN_PREDICATE};
+    if (this.major >= 3) {
+      await new Referrers(this.client).attach(
+        repo,
+        artifactManifest({
+          artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+          subject: {mediaType: subject.mediaType, digest, size: subject.size},
+          annotations: {...annotations, nonce: String(this.signed.length)}
+        })
+      );
+      return;
+    }
+    const bytes = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        config: EMPTY_DESCRIPTOR,
+        layers: [{...EMPTY_DESCRIPTOR, annotations}]
+      })
+    );
+    await this.client.putSmallBlob(repo, EMPTY_JSON);
+    await this.client.putManifest(repo, legacyCosignTags(digest)[0]!, {
+      bytes,
+      mediaType: MEDIA.ociManifest,
+      digest: sha256Digest(bytes)
+    });
+  }
+
+  async verify(req: SignRequest): Promise<Verified> {
+    this.verified.push(req);
+    const {repo, digest} = splitDigestRef(req.ref);
+    const key = req.key ?? 'keyless';
+    const sig = await this.client.getManifest(repo, legacyCosignTags(digest)[0]!);
+    if (sig && sig.bytes.includes(`"fake.key":"${key}"`)) return {ok: true};
+    const bundles = await new Referrers(this.client).list(repo, digest);
+    if (bundles.manifests.some(d => d.annotations?.['fake.key'] === key)) return {ok: true};
+    return {ok: false, reason: `no signature by ${key}`};
+  }
+}
+
+function splitDigestRef(ref: string): {repo: {registry: string; repository: string}; digest: string} {
+  const at = ref.indexOf('@');
+  const parsed = parseReference(ref.slice(0, at));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return {repo: {registry: parsed.value.registry, repository: parsed.value.repository}, digest: ref.slice(at + 1)};
+}
+
 export interface FakeRun {
   services: Services;
   host: RecordingHost;
   registry: MemoryRegistry;
   engine: FakeEngine;
+  signer: FakeSigner;
   signed: SignRequest[];
   connections: ConnectScope[];
 }
@@ -216,12 +296,13 @@ export function fakeServices(env: Record<string, string | undefined> = {}, git =
   const host = new RecordingHost();
   const registry = new MemoryRegistry();
   const engine = new FakeEngine(registry);
-  const signed: SignRequest[] = [];
+  const client = new RegistryClient(registry);
+  const signer = new FakeSigner(client);
   const connections: ConnectScope[] = [];
   const connection: Connection = {
-    registry: new RegistryClient(registry),
+    registry: client,
     stats: registry.stats,
-    signer: {sign: async req => void signed.push(req)},
+    signer,
     engine: async () => engine,
     close: async () => undefined
   };
@@ -238,7 +319,7 @@ export function fakeServices(env: Record<string, string | undefined> = {}, git =
       return connection;
     }
   };
-  return {services, host, registry, engine, signed, connections};
+  return {services, host, registry, engine, signer, signed: signer.signed, connections};
 }
 
 /** A directory holding `files` (a `.imagegate.yml` and the contexts it names). */

@@ -1,10 +1,15 @@
 // A registry in memory that speaks the part of the OCI distribution API imagegate's client uses, as
-// distribution 2.8 answers it (a manifest DELETE by digest removes every tag on that digest). Unit
-// tests of the use cases run the real registry client against it, with no network.
+// distribution 2.8 answers it (a manifest DELETE by digest removes every tag on that digest; no
+// referrers API: 404). A registry named in `referrersApi` has the OCI 1.1 referrers API instead:
+// `GET /v2/<name>/referrers/<digest>` (with the `artifactType` filter) lists the manifests whose
+// `subject` is that digest, and a PUT of such a manifest answers `OCI-Subject`. Unit tests of the
+// use cases run the real registry client against it, with no network.
 import {randomBytes} from 'node:crypto';
 import {Readable} from 'node:stream';
 import {sha256Digest} from '../../src/oci/digest.js';
 import type {RegistryRequest, RegistryResponse, Transport, TransportStats} from '../../src/registry/transport.js';
+
+const MEDIA_INDEX = 'application/vnd.oci.image.index.v1+json';
 
 interface Stored {
   bytes: Buffer;
@@ -26,6 +31,8 @@ export class MemoryRegistry implements Transport {
   private readonly uploads = new Map<string, string>();
   /** Registries whose deletes answer 405 (GHCR, Docker Hub). */
   readonly refusesDeletes = new Set<string>();
+  /** Registries with the OCI 1.1 referrers API (distribution 3, zot, …); the others answer 404 as 2.8 does. */
+  readonly referrersApi = new Set<string>();
 
   close(): void {}
 
@@ -67,10 +74,41 @@ export class MemoryRegistry implements Transport {
       if (req.stream) res.stream = Readable.from([payload]);
       return res;
     };
-    const m = /^\/v2\/(.+)\/(manifests|blobs|tags)\/(.*)$/.exec(url.pathname);
+    const m = /^\/v2\/(.+)\/(manifests|blobs|tags|referrers)\/(.*)$/.exec(url.pathname);
     if (!m) return respond(404);
     const [, name, kind, rest] = m as unknown as [string, string, string, string];
     const repo = this.repo(req.registry, name);
+
+    if (kind === 'referrers') {
+      if (!this.referrersApi.has(req.registry) || req.method !== 'GET') return respond(404);
+      const wanted = url.searchParams.get('artifactType');
+      const manifests = [...repo.manifests].flatMap(([digest, stored]) => {
+        const doc = JSON.parse(stored.bytes.toString()) as {
+          subject?: {digest: string};
+          artifactType?: string;
+          config?: {mediaType: string};
+          annotations?: Record<string, string>;
+        };
+        if (doc.subject?.digest !== rest) return [];
+        const artifactType = doc.artifactType ?? doc.config?.mediaType;
+        if (wanted && artifactType !== wanted) return [];
+        return [
+          {
+            mediaType: stored.mediaType,
+            digest,
+            size: stored.bytes.length,
+            ...(artifactType ? {artifactType} : {}),
+            ...(doc.annotations ? {annotations: doc.annotations} : {})
+          }
+        ];
+      });
+      const index = Buffer.from(JSON.stringify({schemaVersion: 2, mediaType: MEDIA_INDEX, manifests}));
+      return respond(
+        200,
+        {'content-type': MEDIA_INDEX, ...(wanted ? {'oci-filters-applied': 'artifactType'} : {})},
+        index
+      );
+    }
 
     if (kind === 'tags') return respond(200, {}, Buffer.from(JSON.stringify({name, tags: [...repo.tags.keys()]})));
 
@@ -88,7 +126,11 @@ export class MemoryRegistry implements Transport {
         const put = sha256Digest(body);
         repo.manifests.set(put, {bytes: body, mediaType: req.headers?.['content-type'] ?? ''});
         if (!rest.startsWith('sha256:')) repo.tags.set(rest, put);
-        return respond(201, {'docker-content-digest': put});
+        const subject = (JSON.parse(body.toString()) as {subject?: {digest?: string}}).subject?.digest;
+        return respond(201, {
+          'docker-content-digest': put,
+          ...(subject && this.referrersApi.has(req.registry) ? {'oci-subject': subject} : {})
+        });
       }
       if (req.method === 'DELETE') {
         if (this.refusesDeletes.has(req.registry)) return respond(405);

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {manifest, tags} from './helpers/registry.js';
+import {imageTags, manifest} from './helpers/registry.js';
 import {filesRepo, type TempRepo} from './helpers/repo.js';
 import {recordedEvent, runStep, type StepRun} from './helpers/runner.js';
 import {testbed} from './helpers/testbed.js';
@@ -70,7 +70,7 @@ function step(action: string, name: string, inputs: Record<string, string> = {},
   return run;
 }
 
-const registryTags = (): Promise<string[]> => tags(REGISTRY, `${repo.namespace}/web`).then(t => t.sort());
+const registryTags = (): Promise<string[]> => imageTags(REGISTRY, `${repo.namespace}/web`).then(t => t.sort());
 const staging = /^staging-[0-9a-f]{32}$/;
 
 describe('the GitHub action under Node 24, event by event', () => {
@@ -232,7 +232,7 @@ describe('promote.on-missing: build from the action', () => {
     expect(run.stdout).toMatch(/test web linux\/amd64: .* — passed/);
     expect(run.stdout).toMatch(/test web linux\/arm64: .* — passed/);
     expect(run.outputs).toMatchObject({scenario: 'promote', pushed: 'true'});
-    const published = await tags(tb.registry, `${fallback.namespace}/web`);
+    const published = await imageTags(tb.registry, `${fallback.namespace}/web`);
     expect(published.sort()).toEqual([sha, 'latest'].sort());
     expect((await manifest(`${tb.registry}/${fallback.namespace}/web:latest`))?.digest).toBe(run.outputs.digest);
     expect(run.post?.status).toBe(0);

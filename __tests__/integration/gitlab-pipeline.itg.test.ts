@@ -12,7 +12,7 @@ import {dirname, join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {GCL, gitIn, gitlabCiLocal, type Pipeline} from './helpers/gitlab-ci-local.js';
 import {ROOT} from './helpers/repo.js';
-import {manifest, tags} from './helpers/registry.js';
+import {imageTags, manifest} from './helpers/registry.js';
 import {testbed} from './helpers/testbed.js';
 
 // What the pipeline needs from the repository: the components, the pipeline, the example, the
@@ -67,7 +67,8 @@ describe('our .gitlab-ci.yml under gitlab-ci-local', () => {
     );
   };
 
-  const repoTags = async (name: string): Promise<string[]> => (await tags(registry, `${namespace}/${name}`)).sort();
+  const repoTags = async (name: string): Promise<string[]> =>
+    (await imageTags(registry, `${namespace}/${name}`)).sort();
 
   const mergeRequest = (kind: 'merged_result' | 'merge_train', sourceProject: string): Record<string, string> => ({
     CI_PIPELINE_SOURCE: 'merge_request_event',

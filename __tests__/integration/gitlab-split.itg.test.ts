@@ -8,7 +8,7 @@ import {randomBytes} from 'node:crypto';
 import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {manifest, tags} from './helpers/registry.js';
+import {imageTags, manifest} from './helpers/registry.js';
 import {GCL, gitIn, gitlabCiLocal} from './helpers/gitlab-ci-local.js';
 import {ROOT} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';
@@ -42,7 +42,7 @@ describe('one runner per platform, then merge (GitLab)', () => {
     CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: git('rev-parse', 'HEAD')
   });
 
-  const webTags = async (): Promise<string[]> => (await tags(REGISTRY, `${namespace}/web`)).sort();
+  const webTags = async (): Promise<string[]> => (await imageTags(REGISTRY, `${namespace}/web`)).sort();
 
   beforeAll(() => {
     node22 = testbed().raw.TESTBED_NODE22 ?? '';

@@ -7,6 +7,7 @@ import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
 import {manifest, tags} from './helpers/registry.js';
 import {exampleRepo, type TempRepo} from './helpers/repo.js';
+import {fallbackTag} from '../../src/oci/referrers.js';
 import {testbed} from './helpers/testbed.js';
 
 const {registry: REGISTRY, intermediateRegistry: INTERMEDIATE} = testbed();
@@ -62,8 +63,16 @@ describe('promote in the same repository (tag mode)', () => {
     expect(web.copy).toMatchObject({blobsUploaded: 0, bytesUploaded: 0, blobsMounted: 0});
     expect(report.http.byMethod.PATCH ?? 0).toBe(0);
     expect(web.cleanup).toEqual({removed: true});
-    // The staging tag is gone; the final tags (same digest) are alive and complete.
-    expect((await tags(REGISTRY, `${repo.namespace}/web`)).sort()).toEqual([sha, 'latest'].sort());
+    // The staging tag is gone; the final tags (same digest) are alive and complete, with the
+    // promotion marker of the source, listed in the digest's referrers (the fallback tag: 2.8 has no API).
+    const identity = staged.pushed!.ref.split(':staging-').pop()!;
+    expect((await tags(REGISTRY, `${repo.namespace}/web`)).sort()).toEqual(
+      [sha, 'latest', `imagegate-promoted-${identity}`, fallbackTag(staged.digest!)].sort()
+    );
+    expect(web.marker).toMatchObject({
+      tag: `${REGISTRY}/${repo.namespace}/web:imagegate-promoted-${identity}`,
+      created: true
+    });
     expect((await manifest(`${REGISTRY}/${repo.namespace}/web:latest`))?.digest).toBe(staged.digest);
     expect(await complete(`${REGISTRY}/${repo.namespace}/web:latest`)).toBe(true);
   });
@@ -88,7 +97,8 @@ describe('promote in the same repository (tag mode)', () => {
     expect(p.code).toBe(1);
     expect(p.stderr).toContain('promote refused: staging has no tested image for the merged source of web');
     expect(p.stderr).toContain('on-missing: build');
-    expect((await tags(REGISTRY, `${repo.namespace}/web`)).filter(t => !t.startsWith('staging-'))).toEqual([]);
+    // Only the gate's staging tag and its staging record's fallback index are there.
+    expect((await tags(REGISTRY, `${repo.namespace}/web`)).filter(t => !/^(staging|sha256)-/.test(t))).toEqual([]);
   });
 
   it('on-missing: build gates the merged source first, then promotes it', async () => {
@@ -97,6 +107,41 @@ describe('promote in the same repository (tag mode)', () => {
     expect(p.code).toBe(0);
     const web = (p.json as PromoteReport).images[0]!;
     expect((await manifest(`${REGISTRY}/${repo.namespace}/web:latest`))?.digest).toBe(web.digest);
+  });
+
+  it('release after promote finds the promoted bytes when no tag names the commit (tags: [latest, "{{version}}"])', async () => {
+    const repo = exampleRepo('multiarch', c =>
+      c.replace('tags: ["{{sha}}", latest, "{{version}}", "{{major}}.{{minor}}"]', 'tags: [latest, "{{version}}"]')
+    );
+    const staged = (await gated(repo)).images[0]!;
+    expect((await run(repo, 'promote')).code).toBe(0);
+    // Promote removed the staging tag; no final tag is named after the commit.
+    expect((await tags(REGISTRY, `${repo.namespace}/web`)).filter(t => t.startsWith('staging-'))).toEqual([]);
+    repo.git('tag', 'v3.0.1');
+    const r = await run(repo, 'release');
+    expect({code: r.code, stderr: r.code ? r.stderr : ''}).toEqual({code: 0, stderr: ''});
+    const report = r.json as PromoteReport;
+    expect(report.images[0]!.digest).toBe(staged.digest);
+    expect(report.images[0]!.staging).toContain(':imagegate-promoted-');
+    expect((await manifest(`${REGISTRY}/${repo.namespace}/web:3.0.1`))?.digest).toBe(staged.digest);
+  });
+
+  it('release of a commit whose tree was never promoted refuses, naming what the promoted tags hold', async () => {
+    const repo = exampleRepo('multiarch', c =>
+      c.replace('tags: ["{{sha}}", latest, "{{version}}", "{{major}}.{{minor}}"]', 'tags: [latest, "{{version}}"]')
+    );
+    await gated(repo);
+    expect((await run(repo, 'promote')).code).toBe(0);
+    repo.write('app/extra', 'after the promotion\n');
+    repo.commit('a change that was never promoted');
+    repo.git('tag', 'v3.0.2');
+    const r = await runCli(['release'], {cwd: repo.dir, env: env()});
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('release refused: no promoted image for the tagged commit');
+    expect(r.stderr).toMatch(
+      /web:latest holds sha256:[0-9a-f]{64}, promoted from another tree: identity [0-9a-f]{32} \(commit [0-9a-f]{12}\)/
+    );
+    expect(await manifest(`${REGISTRY}/${repo.namespace}/web:3.0.2`)).toBeUndefined();
   });
 
   it('release publishes version tags for the promoted digest of the tagged commit', async () => {

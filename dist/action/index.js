@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8563);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6108);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8563:
+/***/ 6108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31288,6 +31288,346 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/oci/referrers.ts
+// OCI 1.1 referrers (distribution-spec "Listing Referrers", image-spec `subject` and `artifactType`):
+// the artifacts that name a manifest as their subject (signatures, attestations, SBOMs, imagegate's
+// own records), the fallback tag schema of registries without the referrers API, and the one place
+// imagegate builds an artifact manifest.
+
+
+
+/** The empty JSON object: config (and only layer) of an artifact that carries everything in annotations. */
+const EMPTY_JSON = Buffer.from('{}');
+const EMPTY_DESCRIPTOR = {
+    mediaType: MEDIA.ociEmpty,
+    digest: sha256Digest(EMPTY_JSON),
+    size: EMPTY_JSON.length
+};
+/** cosign 3's signature and attestation bundles. */
+const SIGSTORE_BUNDLE = /^application\/vnd\.dev\.sigstore\.bundle(\.v[0-9.]+)?\+json/;
+/** The predicate type cosign writes on a bundle that signs an image (attestations carry theirs). */
+const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+/**
+ * The tag that lists the referrers of `digest` where the registry has no referrers API:
+ * `<alg>-<hex>`, the algorithm cut to 32 characters and the hex to 64 (the spec's schema).
+ */
+function fallbackTag(digest) {
+    const [alg = '', hex = ''] = digest.split(':', 2);
+    return `${alg.slice(0, 32)}-${hex.slice(0, 64)}`;
+}
+/** cosign 2's tags next to an image: `sha256-<hex>.sig`, `.att`, `.sbom`. */
+function legacyCosignTags(digest) {
+    const base = fallbackTag(digest);
+    return [`${base}.sig`, `${base}.att`, `${base}.sbom`];
+}
+/** Every tag that belongs to the referrers of `digest` (the fallback index and cosign 2's tags). */
+function referrerTagsOf(digest) {
+    return [fallbackTag(digest), ...legacyCosignTags(digest)];
+}
+/** The digest a referrer tag (`sha256-<hex>[.sig|.att|.sbom]`) belongs to, if it is one. */
+function subjectOfReferrerTag(tag) {
+    const m = /^(sha256)-([0-9a-f]{64})(?:\.(?:sig|att|sbom))?$/.exec(tag);
+    return m ? `${m[1]}:${m[2]}` : undefined;
+}
+/** An artifact manifest with `subject`: the empty config and one empty layer, the data in annotations. */
+function artifactManifest(opts) {
+    const doc = {
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        artifactType: opts.artifactType,
+        config: EMPTY_DESCRIPTOR,
+        layers: [EMPTY_DESCRIPTOR],
+        subject: { mediaType: opts.subject.mediaType, digest: opts.subject.digest, size: opts.subject.size },
+        annotations: opts.annotations
+    };
+    const bytes = Buffer.from(JSON.stringify(doc));
+    return { bytes, mediaType: MEDIA.ociManifest, digest: sha256Digest(bytes) };
+}
+/**
+ * How a referrer is listed: its descriptor with the manifest's `artifactType` (else its config's
+ * media type, as the spec says a registry computes it) and its annotations.
+ */
+function referrerDescriptor(m) {
+    const parsed = parseManifest(m);
+    const doc = parsed.kind === 'index' ? parsed.index : parsed.manifest;
+    const artifactType = doc.artifactType ??
+        (parsed.kind === 'image' ? parsed.manifest.config.mediaType : undefined);
+    return {
+        mediaType: m.mediaType || doc.mediaType || MEDIA.ociManifest,
+        digest: m.digest,
+        size: m.bytes.length,
+        ...(artifactType ? { artifactType } : {}),
+        ...(doc.annotations && Object.keys(doc.annotations).length ? { annotations: doc.annotations } : {})
+    };
+}
+/** The subject a manifest names, if any. */
+function subjectOf(m) {
+    const parsed = parseManifest(m);
+    return parsed.kind === 'index' ? parsed.index.subject : parsed.manifest.subject;
+}
+/** The fallback index listing `manifests` (no duplicates, in the order given). */
+function referrersIndex(manifests) {
+    const seen = new Set();
+    const unique = manifests.filter(m => !seen.has(m.digest) && seen.add(m.digest));
+    const bytes = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.ociIndex,
+        manifests: unique.map(d => ({
+            mediaType: d.mediaType,
+            digest: d.digest,
+            size: d.size,
+            ...(d.artifactType ? { artifactType: d.artifactType } : {}),
+            ...(d.annotations ? { annotations: d.annotations } : {})
+        }))
+    }));
+    return { bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes) };
+}
+
+;// CONCATENATED MODULE: ./src/core/records.ts
+// What imagegate records next to images, as OCI 1.1 artifacts whose `subject` is the image (so the
+// image's digest never changes and every tool that lists referrers shows them):
+//
+// - a staging record: when a staging tag was staged (written by gate after the read-back, and by
+//   merge), which cleanup judges a staging tag's age by — never the image's own `created`, which
+//   reproducible builds set to 1970 or 1980;
+// - a promotion marker: which source identity (and commit) was promoted to a digest, tagged
+//   `imagegate-promoted-<identity>` in the final repository, so that release finds the promoted
+//   bytes of a source whatever the tag templates are, and can say why when it cannot.
+
+const STAGING_RECORD_TYPE = 'application/vnd.imagegate.staging-record.v1';
+const PROMOTION_MARKER_TYPE = 'application/vnd.imagegate.promotion.v1';
+/** The promotion marker of a source identity is tagged `imagegate-promoted-<identity>`. */
+const PROMOTION_TAG_PREFIX = 'imagegate-promoted-';
+const CREATED = 'org.opencontainers.image.created';
+const KEY = {
+    tag: 'dev.imagegate.staging.tag',
+    identity: 'dev.imagegate.identity',
+    commit: 'dev.imagegate.commit',
+    image: 'dev.imagegate.image',
+    from: 'dev.imagegate.promoted-from'
+};
+function promotionTag(identity) {
+    return `${PROMOTION_TAG_PREFIX}${identity}`;
+}
+function stagingRecordManifest(subject, record) {
+    return artifactManifest({
+        artifactType: STAGING_RECORD_TYPE,
+        subject,
+        annotations: {
+            [CREATED]: record.stagedAt.toISOString(),
+            [KEY.tag]: record.tag,
+            ...(record.identity ? { [KEY.identity]: record.identity } : {}),
+            ...(record.commit ? { [KEY.commit]: record.commit } : {})
+        }
+    });
+}
+/** The staging record a referrer's descriptor (or manifest annotations) holds, if it is a valid one. */
+function readStagingRecord(d) {
+    const a = d.annotations ?? {};
+    const time = Date.parse(a[CREATED] ?? '');
+    const tag = a[KEY.tag];
+    if (d.artifactType !== STAGING_RECORD_TYPE || !tag || Number.isNaN(time))
+        return undefined;
+    return {
+        tag,
+        stagedAt: new Date(time),
+        ...(a[KEY.identity] ? { identity: a[KEY.identity] } : {}),
+        ...(a[KEY.commit] ? { commit: a[KEY.commit] } : {})
+    };
+}
+function promotionManifest(subject, marker) {
+    return artifactManifest({
+        artifactType: PROMOTION_MARKER_TYPE,
+        subject,
+        annotations: {
+            [CREATED]: marker.promotedAt.toISOString(),
+            [KEY.identity]: marker.identity,
+            [KEY.image]: marker.image,
+            [KEY.from]: marker.from,
+            ...(marker.commit ? { [KEY.commit]: marker.commit } : {})
+        }
+    });
+}
+function readPromotionMarker(d) {
+    const a = d.annotations ?? {};
+    const time = Date.parse(a[CREATED] ?? '');
+    const identity = a[KEY.identity];
+    if (d.artifactType !== PROMOTION_MARKER_TYPE || !identity || Number.isNaN(time))
+        return undefined;
+    return {
+        identity,
+        image: a[KEY.image] ?? '',
+        from: a[KEY.from] ?? '',
+        promotedAt: new Date(time),
+        ...(a[KEY.commit] ? { commit: a[KEY.commit] } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/body.ts
+// What the registry client reads into memory, and how it reads it: a size limit for every kind of
+// buffered body (a registry cannot make imagegate buffer until memory runs out), JSON documents
+// parsed into a clear verdict (never a SyntaxError), and registry text made safe to print.
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/** The most bytes imagegate buffers per kind of body; larger ones are refused, not truncated. */
+const BODY_LIMITS = {
+    /** Distribution refuses to store larger manifests (`maxManifestBodySize = 4 << 20`); containerd reads ≈ 4 MiB. */
+    manifest: 4 * MiB,
+    /** Image configs read as JSON (platform, labels, created). */
+    config: 4 * MiB,
+    /** One page of a tag list: 1000 tags of 128 characters are ≈ 130 KiB; registries that ignore `n` send more. */
+    tagPage: 8 * MiB,
+    /** A token service's answer: a JWT of a few KiB. */
+    token: 1 * MiB,
+    /** Any other 2xx body imagegate buffers (upload answers, DELETE answers): normally empty. */
+    other: 1 * MiB
+};
+/** Of an error answer (4xx/5xx), only this much is kept, for the OCI error code; the rest is not read. */
+const ERROR_BODY_KEPT = 64 * KiB;
+/** A size as the limits are written: `4 MiB`, `64 KiB`, or bytes. */
+function formatSize(bytes) {
+    if (bytes >= MiB && bytes % MiB === 0)
+        return `${bytes / MiB} MiB`;
+    if (bytes >= KiB && bytes % KiB === 0)
+        return `${bytes / KiB} KiB`;
+    return `${bytes} bytes`;
+}
+/** Parses a body that must be one JSON object; the error names the cause as JSON.parse saw it. */
+function parseJsonObject(body) {
+    let doc;
+    try {
+        doc = JSON.parse(body.toString());
+    }
+    catch (e) {
+        return { ok: false, error: `not JSON (${e instanceof Error ? e.message : String(e)})` };
+    }
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+        return { ok: false, error: `not a JSON object (it is ${describeJson(doc)})` };
+    return { ok: true, value: doc };
+}
+function describeJson(doc) {
+    if (doc === null)
+        return 'null';
+    if (Array.isArray(doc))
+        return 'an array';
+    return `a ${typeof doc}`;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Registry-supplied text fit for a message: control characters (newlines, escapes that a CI log
+ * would interpret) become spaces, runs of spaces one, and it is cut at `max` characters.
+ */
+function printable(text, max = 200) {
+    const clean = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
+
+
+class RegistryError extends InfrastructureError {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The first OCI error code and message of an error body, if it is one (the message fit to print). */
+function ociError(body) {
+    if (!body || body.length === 0)
+        return {};
+    const doc = parseJsonObject(body);
+    if (!doc.ok || !Array.isArray(doc.value.errors))
+        return {};
+    const first = doc.value.errors[0];
+    if (!first || typeof first !== 'object')
+        return {};
+    const code = typeof first.code === 'string' ? printable(first.code, 64) : '';
+    const message = typeof first.message === 'string' ? printable(first.message) : '';
+    return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+}
+/**
+ * What an error answer said, to follow `answered 500`: ` CODE: message` for an OCI error body,
+ * else the start of whatever the body holds (an HTML error page, a proxy's text), else nothing.
+ */
+function errorDetail(body) {
+    const { code, message } = ociError(body);
+    if (code || message)
+        return `${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+    const text = body && body.length ? printable(body.toString('utf8')) : '';
+    return text ? ` (${text})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+// When to try a registry request again and how long to wait: exponential backoff with full
+// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
+// per host, so parallel workers slow down together after a 429.
+const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
+const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
+const RETRYABLE_ERRORS = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+    'ERR_SHORT_BODY',
+    'ERR_IDLE_TIMEOUT',
+    'UND_ERR_SOCKET'
+]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUS.has(status);
+}
+function isRetryableError(error) {
+    const code = error?.code;
+    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
+        /socket hang up|premature close|aborted/i.test(String(error?.message)));
+}
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
+function backoffMs(policy, attempt, random = Math.random) {
+    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
+    return Math.floor(random() * step);
+}
+/** The earliest time each host may be asked again, shared by every request of the process. */
+class HostGate {
+    next = new Map();
+    /** Waits until the host may be asked again. */
+    async wait(host, sleep = delay) {
+        for (;;) {
+            const at = this.next.get(host) ?? 0;
+            const now = Date.now();
+            if (at <= now)
+                return;
+            await sleep(at - now);
+        }
+    }
+    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
+    hold(host, ms) {
+        const until = Date.now() + ms;
+        if ((this.next.get(host) ?? 0) < until)
+            this.next.set(host, until);
+    }
+}
+function delay(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/registry/untag.ts
 // Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
 // also removes every tag pointing at that digest — including a final tag just promoted from this
@@ -31296,15 +31636,15 @@ function isObject(value) {
 
 
 
-const EMPTY_CONFIG = Buffer.from('{}');
-const EMPTY_DIGEST = sha256Digest(EMPTY_CONFIG);
+
+
 /** A manifest no other tag can share: it names the tag and a random nonce. */
 function tombstoneManifest(tag, nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex')) {
     const doc = {
         schemaVersion: 2,
         mediaType: MEDIA.ociManifest,
         artifactType: 'application/vnd.imagegate.tombstone',
-        config: { mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length },
+        config: EMPTY_DESCRIPTOR,
         layers: [],
         annotations: { 'dev.imagegate.tombstone': `${tag} ${nonce}` }
     };
@@ -31321,16 +31661,11 @@ class Untagger {
         this.client = client;
     }
     async removeTag(repo, tag) {
-        if (await this.refusesDeletes(repo)) {
-            return {
-                removed: false,
-                tag,
-                reason: `${repo.registry} refuses deletes through the registry API (405); remove it with the registry's own API or UI`
-            };
-        }
+        if (await this.refusesDeletes(repo))
+            return { removed: false, tag, reason: deletesRefused(repo, tag) };
         const tombstone = tombstoneManifest(tag);
         // Its 2-byte config goes up in one request (a no-op if the repository has it).
-        await this.client.putSmallBlob(repo, EMPTY_CONFIG);
+        await this.client.putSmallBlob(repo, EMPTY_JSON);
         await this.client.putManifest(repo, tag, tombstone, { waitForBlobs: false });
         const res = await this.client.deleteManifest(repo, tombstone.digest);
         if (res.status === 202 || res.status === 200 || res.status === 404)
@@ -31347,44 +31682,399 @@ class Untagger {
         if (known !== undefined)
             return known;
         const res = await this.client.deleteManifest(repo, sha256Digest(`imagegate probe ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`));
-        const refused = res.status === 405;
+        const refused = res.status === 405 || ociError(res.body).code === 'UNSUPPORTED';
         this.deletesRefused.set(repo.registry, refused);
         return refused;
     }
 }
+/**
+ * Why a tag stays on a registry that refuses deletes through the registry API, naming that
+ * registry's own way to delete: GHCR deletes package versions through GitHub's REST API, Docker Hub
+ * tags through Hub's API.
+ */
+function deletesRefused(repo, tag) {
+    const ref = `${repo.registry}/${repo.repository}:${tag}`;
+    const host = repo.registry.toLowerCase();
+    if (host === 'ghcr.io' || host.endsWith('.ghcr.io')) {
+        const [owner = 'OWNER', ...rest] = repo.repository.split('/');
+        const pkg = encodeURIComponent(rest.join('/') || repo.repository);
+        return `${repo.registry} refuses deletes through the registry API (405); delete ${ref} with GitHub's package versions API: find the version whose metadata.container.tags holds ${tag} (GET /orgs/${owner}/packages/container/${pkg}/versions, or /users/${owner}/… for a user's package), then DELETE /orgs/${owner}/packages/container/${pkg}/versions/<id> (a token with delete:packages)`;
+    }
+    if (host === 'docker.io' || host === 'registry-1.docker.io' || host === 'index.docker.io') {
+        const [namespace = 'library', ...rest] = repo.repository.split('/');
+        return `${repo.registry} refuses deletes through the registry API (405); delete ${ref} with Docker Hub's tag delete API: DELETE https://hub.docker.com/v2/namespaces/${namespace}/repositories/${rest.join('/') || namespace}/tags/${tag} (a Hub access token with delete scope)`;
+    }
+    return `${repo.registry} refuses deletes through the registry API (405); remove ${ref} with the registry's own API or UI`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/referrers.ts
+// OCI 1.1 referrers over the registry client: list them through the referrers API where the
+// registry has one, else through the fallback tag (`sha256-<hex>`, an index of the referrers);
+// attach an artifact (a PUT by digest, plus a read-modify-write of the fallback index where the
+// registry did not index it); detach entries; and copy every referrer of a set of manifests to
+// another repository, digests unchanged.
+
+
+
+
+
+
+/** Read-modify-write rounds of a fallback index before giving up (another writer keeps overwriting it). */
+const FALLBACK_ROUNDS = 5;
+/** Referrers of referrers (a signature on an SBOM…) are followed this deep. */
+const MAX_DEPTH = 4;
+class Referrers {
+    client;
+    /** Per registry: whether it has the referrers API, once a list answered. */
+    api = new Map();
+    constructor(client) {
+        this.client = client;
+    }
+    /** True when the registry has the referrers API (asked once per registry). */
+    async hasApi(repo, digest) {
+        const known = this.api.get(repo.registry);
+        if (known !== undefined)
+            return known;
+        await this.list(repo, digest);
+        return this.api.get(repo.registry) ?? false;
+    }
+    /**
+     * The referrers of `digest`, of `artifactType` if given. From a fallback index, an entry that does
+     * not say what it is (no `artifactType`, or the empty config's media type, as cosign 3 writes
+     * them) is completed from its manifest, so that both paths list the same descriptors.
+     */
+    async list(repo, digest, opts = {}) {
+        if (this.api.get(repo.registry) !== false) {
+            const listed = await this.client.listReferrers(repo, digest, opts.artifactType);
+            this.api.set(repo.registry, listed !== undefined);
+            if (listed)
+                return { api: true, manifests: listed };
+        }
+        const fallback = await this.client.getManifest(repo, fallbackTag(digest));
+        if (!fallback)
+            return { api: false, manifests: [] };
+        const parsed = parseManifest(fallback);
+        if (parsed.kind !== 'index')
+            throw new RegistryError(`${repo.registry}/${repo.repository}:${fallbackTag(digest)} is not an index of referrers (it is an image manifest); something else uses the referrers fallback tag`);
+        const manifests = [];
+        for (const d of parsed.index.manifests) {
+            let described = d;
+            if (!d.artifactType || d.artifactType === MEDIA.ociEmpty) {
+                const m = await this.client.getManifest(repo, d.digest);
+                if (!m)
+                    continue; // listed, but gone: not a referrer any more
+                const own = referrerDescriptor(m);
+                const annotations = { ...(own.annotations ?? {}), ...(d.annotations ?? {}) };
+                described = { ...own, ...(Object.keys(annotations).length ? { annotations } : {}) };
+            }
+            if (!opts.artifactType || described.artifactType === opts.artifactType)
+                manifests.push(described);
+        }
+        return { api: false, manifests, fallback };
+    }
+    /**
+     * Stores `manifest` (which names a subject) and makes it listed: by the registry where it indexes
+     * it (`OCI-Subject`), else by adding it to the fallback index. `replaces` picks entries of the
+     * fallback index the new one supersedes (dropped in the same write). Returns how it is listed.
+     */
+    async attach(repo, manifest, opts = {}) {
+        const subject = subjectOf(manifest);
+        if (!subject)
+            throw new Error(`attach: manifest ${manifest.digest} names no subject`);
+        await this.client.putSmallBlob(repo, EMPTY_JSON);
+        const put = await this.client.putSubjectManifest(repo, manifest, subject.digest);
+        if (put.indexed) {
+            this.api.set(repo.registry, true);
+            return 'api';
+        }
+        await this.updateFallback(repo, subject.digest, {
+            add: [referrerDescriptor(manifest)],
+            ...(opts.replaces ? { drop: opts.replaces } : {})
+        });
+        return 'fallback';
+    }
+    /**
+     * Removes the entries `drop` picks from the referrers of `subject`: from the fallback index where
+     * there is one; through the API, by deleting those manifests (a registry with the API lists what
+     * it holds). Best effort: returns the digests it removed.
+     */
+    async detach(repo, subject, drop) {
+        const listed = await this.list(repo, subject);
+        const gone = listed.manifests.filter(drop).map(d => d.digest);
+        if (!gone.length)
+            return [];
+        if (listed.api) {
+            for (const digest of gone)
+                await this.client.deleteManifest(repo, digest);
+            return gone;
+        }
+        await this.updateFallback(repo, subject, { add: [], drop: d => gone.includes(d.digest) });
+        return gone;
+    }
+    /**
+     * detach, then untag the fallback index if it lists nothing any more (through `untagger`, which
+     * never removes another tag).
+     */
+    async prune(repo, subject, drop, untagger) {
+        await this.detach(repo, subject, drop);
+        if (this.api.get(repo.registry))
+            return;
+        const fallback = await this.client.getManifest(repo, fallbackTag(subject));
+        if (!fallback || isTombstone(fallback))
+            return;
+        const parsed = parseManifest(fallback);
+        if (parsed.kind === 'index' && parsed.index.manifests.length === 0)
+            await untagger.removeTag(repo, fallbackTag(subject));
+    }
+    /**
+     * Read-modify-write of the fallback index of `subject`: the entries it has, minus `drop`, plus
+     * `add`. distribution has no conditional PUT, so after writing it reads the index back; if another
+     * writer's version replaced it without this change, it writes again (at most FALLBACK_ROUNDS).
+     * An index with nothing left is left as an empty index (untagging is the caller's choice).
+     */
+    async updateFallback(repo, subject, change) {
+        const tag = fallbackTag(subject);
+        const applied = (entries) => change.add.every(a => entries.some(e => e.digest === a.digest)) &&
+            !entries.some(e => change.drop?.(e) && !change.add.some(a => a.digest === e.digest));
+        for (let round = 1;; round++) {
+            const current = await this.client.getManifest(repo, tag);
+            const entries = current ? indexEntries(current, repo, tag) : [];
+            if (applied(entries))
+                return;
+            const kept = entries.filter(e => !change.drop?.(e));
+            const next = !current && change.exact && sameEntries(indexEntries(change.exact, repo, tag), change.add)
+                ? change.exact
+                : referrersIndex([...kept, ...change.add.filter(a => !kept.some(k => k.digest === a.digest))]);
+            await this.client.putManifest(repo, tag, next);
+            const readBack = await this.client.getManifest(repo, tag);
+            if (readBack && applied(indexEntries(readBack, repo, tag)))
+                return;
+            if (round >= FALLBACK_ROUNDS)
+                throw new RegistryError(`${repo.registry}/${repo.repository}:${tag} (the referrers of ${subject}) was rewritten by another writer ${round} times in a row; imagegate could not add its entry; re-run`);
+            await delay(100 + Math.floor(Math.random() * 400));
+        }
+    }
+}
+function indexEntries(m, repo, tag) {
+    const parsed = parseManifest(m);
+    if (parsed.kind !== 'index')
+        throw new RegistryError(`${repo.registry}/${repo.repository}:${tag} is not an index of referrers; something else uses the referrers fallback tag`);
+    return parsed.index.manifests;
+}
+function sameEntries(a, b) {
+    return a.length === b.length && a.every(d => b.some(e => e.digest === d.digest));
+}
+/**
+ * Copies every referrer of `digests` (an index and its children, say) from `source` to `target`:
+ * each referrer manifest by digest with what it references (and its own referrers), listed in the
+ * target as in the source (the registry's API indexes them, or the target's fallback index gains
+ * them — merged with what it lists already; where the target has none, the source's index is
+ * copied byte for byte), and cosign 2's `.sig|.att|.sbom` tags. A cosign 2 tag the target holds
+ * with other bytes is left as it is, with a warning. `skip` leaves referrers out (records that only
+ * concern the source).
+ */
+async function copyReferrers(client, copier, source, target, digests, opts = {}) {
+    const stats = { referrers: 0, tags: 0, warnings: [] };
+    const fromRefs = new Referrers(client);
+    const toRefs = new Referrers(client);
+    const sourceTags = new Set(await client.listTags(source));
+    const seen = new Set();
+    const visit = async (digest, depth) => {
+        if (seen.has(digest) || depth > MAX_DEPTH)
+            return;
+        seen.add(digest);
+        const all = await fromRefs.list(source, digest);
+        const listed = { ...all, manifests: all.manifests.filter(d => !opts.skip?.(d)) };
+        if (listed.manifests.length !== all.manifests.length)
+            delete listed.fallback;
+        for (const d of listed.manifests) {
+            await copier.copy(source, target, d.digest);
+            stats.referrers++;
+        }
+        if (listed.manifests.length && !(await toRefs.hasApi(target, digest)))
+            await toRefs.updateFallback(target, digest, {
+                add: listed.manifests.map(d => listedAs(listed, d)),
+                ...(listed.fallback ? { exact: listed.fallback } : {})
+            });
+        for (const tag of legacyCosignTags(digest).filter(t => sourceTags.has(t))) {
+            const head = await client.headManifest(source, tag);
+            if (!head)
+                continue;
+            const there = await client.headManifest(target, tag);
+            if (there?.digest === head.digest)
+                continue;
+            if (there) {
+                stats.warnings.push(`${target.registry}/${target.repository}:${tag} already holds other cosign signatures (${there.digest}); the staged ${head.digest} was not copied over it`);
+                continue;
+            }
+            const manifest = await copier.copy(source, target, head.digest);
+            await client.putManifest(target, tag, manifest);
+            stats.tags++;
+        }
+        for (const d of listed.manifests)
+            await visit(d.digest, depth + 1);
+    };
+    for (const digest of digests)
+        await visit(digest, 0);
+    return stats;
+}
+/** The descriptor as the source's fallback index lists it (its exact entry), else as listed. */
+function listedAs(listed, d) {
+    if (!listed.fallback)
+        return d;
+    const parsed = parseManifest(listed.fallback);
+    const entry = parsed.kind === 'index' ? parsed.index.manifests.find(m => m.digest === d.digest) : undefined;
+    return entry ?? d;
+}
 
 ;// CONCATENATED MODULE: ./src/app/cleanup.ts
-// cleanup: remove stale staging tags, and nothing outside the staging namespace.
+// cleanup: remove stale staging tags — judged by when imagegate staged them (their staging
+// records), never by the image's own `created`, which reproducible builds and buildpacks set to
+// 1970 or 1980 — with the per-platform tags of split builds and the referrers (signatures,
+// attestations, records) of digests no other tag holds. Nothing else.
 
 
 
 
 
-/** Staging tags older than `olderThanMs` go; tags outside the staging namespace are never read for removal. */
-async function cleanupStale(loaded, olderThanMs, { log, registry: client }) {
+
+
+
+/** The last moment a reproducible build stamps: SOURCE_DATE_EPOCH=0, 1980-01-01 (zip, buildpacks' 1980-01-01T00:00:01Z). */
+const FIXED_TIMES_UNTIL = Date.parse('1980-01-02T00:00:00Z');
+async function cleanupStale(loaded, opts, { log, registry: client }) {
     const { config } = loaded;
     const untagger = new Untagger(client);
-    const report = { removed: [], kept: [], leftovers: [] };
-    const now = Date.now();
+    const referrers = new Referrers(client);
+    const report = { removed: [], kept: [], referrers: [], leftovers: [] };
+    const now = (opts.now ?? Date.now)();
+    const seen = new Set();
     for (const image of config.images) {
         const { repo, pattern } = stagingNamespace(loaded, image.name, image.repository);
-        for (const tag of (await client.listTags(repo)).filter(t => pattern.test(t))) {
+        const key = `${repo.registry}/${repo.repository}`;
+        if (seen.has(key))
+            continue; // one staging repository holds several images' tags only once
+        seen.add(key);
+        const tags = await client.listTags(repo);
+        const removed = [];
+        for (const tag of tags.filter(t => pattern.test(t))) {
             const ref = `${repo.registry}/${repo.repository}:${tag}`;
-            const created = await createdAt(client, repo, tag);
-            if (created === undefined || now - created < olderThanMs) {
-                report.kept.push(ref);
+            const manifest = await client.getManifest(repo, tag);
+            if (!manifest)
+                continue;
+            const verdict = isTombstone(manifest)
+                ? { remove: true, why: 'the tombstone of an interrupted cleanup' }
+                : await judge(client, referrers, repo, tag, manifest, now, opts);
+            if (!verdict.remove) {
+                report.kept.push({ ref, reason: verdict.why });
                 continue;
             }
             const result = await untagger.removeTag(repo, tag);
-            if (result.removed)
+            if (result.removed) {
                 report.removed.push(ref);
+                removed.push({ tag, manifest });
+            }
             else
                 report.leftovers.push({ ref, reason: result.reason });
-            log.info(result.removed ? `removed ${ref} (created ${new Date(created).toISOString()})` : `left ${ref}: ${result.reason}`);
+            log.info(result.removed ? `removed ${ref} (${verdict.why})` : `left ${ref}: ${result.reason}`);
         }
+        if (removed.length)
+            await pruneReferrers(client, referrers, untagger, log, repo, tags, removed, report);
     }
     return report;
 }
+async function judge(client, referrers, repo, tag, manifest, now, opts) {
+    const records = (await referrers.list(repo, manifest.digest, { artifactType: STAGING_RECORD_TYPE })).manifests
+        .map(d => readStagingRecord(d))
+        .filter(r => r?.tag === tag);
+    const staged = Math.max(...records.map(r => r.stagedAt.getTime()));
+    const limit = formatAge(opts.olderThanMs);
+    if (records.length) {
+        const at = new Date(staged).toISOString();
+        return now - staged < opts.olderThanMs
+            ? { remove: false, why: `staged ${at}, less than ${limit} ago` }
+            : { remove: true, why: `staged ${at}, more than ${limit} ago` };
+    }
+    if (opts.unrecorded !== 'created')
+        return {
+            remove: false,
+            why: 'no staging record (staged by an imagegate before staging records, or its record could not be written); `--unrecorded created` judges such tags by their image’s created time'
+        };
+    const created = await createdAt(client, repo, tag);
+    if (created === undefined)
+        return { remove: false, why: 'no staging record, and its image has no created time' };
+    const at = new Date(created).toISOString();
+    if (created < FIXED_TIMES_UNTIL)
+        return {
+            remove: false,
+            why: `no staging record, and its image's created time (${at}) is a reproducible build's fixed time, not when it was built`
+        };
+    return now - created < opts.olderThanMs
+        ? { remove: false, why: `no staging record; its image was created ${at}, less than ${limit} ago` }
+        : { remove: true, why: `no staging record; its image was created ${at}, more than ${limit} ago` };
+}
+/**
+ * Removes what refers only to removed staging digests: the fallback index and cosign 2 tags of each
+ * removed digest (and of the manifests it lists) that no remaining tag holds, and through the
+ * referrers API, the referrer manifests. A digest still held (promoted in the same repository, or
+ * staged under another tag) keeps its referrers; only the removed tag's staging record goes.
+ */
+async function pruneReferrers(client, referrers, untagger, log, repo, tags, removed, report) {
+    const gone = new Set(removed.map(r => r.tag));
+    const live = await liveDigests(client, repo, tags.filter(t => !gone.has(t) && !subjectOfReferrerTag(t)));
+    const tagSet = new Set(tags);
+    const at = (tag) => `${repo.registry}/${repo.repository}:${tag}`;
+    for (const { tag, manifest } of removed) {
+        if (isTombstone(manifest))
+            continue;
+        if (live.has(manifest.digest)) {
+            await referrers
+                .prune(repo, manifest.digest, d => readStagingRecord(d)?.tag === tag, untagger)
+                .catch((e) => log.info(`the staging record of ${at(tag)} stays: ${e.message}`));
+            continue;
+        }
+        const parsed = parseManifest(manifest);
+        const digests = [
+            manifest.digest,
+            ...(parsed.kind === 'index' ? parsed.index.manifests.map(m => m.digest).filter(d => !live.has(d)) : [])
+        ];
+        for (const digest of digests) {
+            if (await referrers.hasApi(repo, digest)) {
+                for (const d of (await referrers.list(repo, digest)).manifests) {
+                    const res = await client.deleteManifest(repo, d.digest);
+                    if (res.status === 202 || res.status === 200 || res.status === 404)
+                        report.referrers.push(`${repo.registry}/${repo.repository}@${d.digest}`);
+                }
+            }
+            for (const referrerTag of referrerTagsOf(digest).filter(t => tagSet.has(t))) {
+                const result = await untagger.removeTag(repo, referrerTag);
+                if (result.removed)
+                    report.referrers.push(at(referrerTag));
+                else
+                    report.leftovers.push({ ref: at(referrerTag), reason: result.reason });
+            }
+        }
+    }
+}
+/** The digests the given tags hold, with every manifest their indexes list. */
+async function liveDigests(client, repo, tags) {
+    const live = new Set();
+    for (const tag of tags) {
+        const m = await client.getManifest(repo, tag);
+        if (!m || isTombstone(m))
+            continue;
+        live.add(m.digest);
+        const parsed = parseManifest(m);
+        if (parsed.kind === 'index')
+            for (const child of parsed.index.manifests)
+                live.add(child.digest);
+    }
+    return live;
+}
+/**
+ * The staging repository of an image and its staging tags: `<prefix><identity>`, and the
+ * per-platform tags of split builds, `<prefix><identity>-linux-arm64[-v8]`.
+ */
 function stagingNamespace(loaded, name, repository) {
     const staging = loaded.config.staging;
     const text = staging.kind === 'registry' ? `${staging.registry}/${name}` : repository;
@@ -31394,10 +32084,10 @@ function stagingNamespace(loaded, name, repository) {
     const prefix = staging.kind === 'tag-prefix' ? staging.tagPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '';
     return {
         repo: { registry: parsed.value.registry, repository: parsed.value.repository },
-        pattern: new RegExp(`^${prefix}[0-9a-f]{32}$`)
+        pattern: new RegExp(`^${prefix}[0-9a-f]{32}(?:-(?:linux|windows|freebsd)-[a-z0-9]+(?:-v[0-9]+)?)?$`)
     };
 }
-/** When an image was built: its config's `created`, read from the first platform image. */
+/** When an image was built, by its own account: its config's `created`, read from the first platform image. */
 async function createdAt(client, repo, tag) {
     const top = await client.getManifest(repo, tag);
     if (!top)
@@ -31415,6 +32105,13 @@ async function createdAt(client, repo, tag) {
     const created = (await client.getJsonBlob(repo, doc.manifest.config)).created;
     const time = typeof created === 'string' ? Date.parse(created) : NaN;
     return Number.isNaN(time) ? undefined : time;
+}
+function formatAge(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    return `${Math.round(ms / 1000)}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/app/doctor.ts
@@ -31961,6 +32658,9 @@ function planWarnings(scenario, images) {
 
 
 
+
+
+
 async function runGate(req, services) {
     const started = Date.now();
     const { log, engine } = services;
@@ -31978,7 +32678,7 @@ async function runGate(req, services) {
         await (0,promises_.writeFile)(req.junitFile, renderJUnit(images)).catch((e) => log.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`));
     if (req.scenario === 'gate') {
         if (images.every(i => i.status === 'passed'))
-            await pushTested(services, images, built, staging, report);
+            await pushTested(services, req.plan, images, built, staging, report);
         else
             log.warning('nothing was pushed: not every test of every image passed');
         if (split)
@@ -32099,7 +32799,7 @@ function ociMetadata(plan, env) {
         oci['org.opencontainers.image.created'] = new Date(Number(epoch) * 1000).toISOString();
     return oci;
 }
-async function pushTested({ log, engine, registry }, images, built, staging, report) {
+async function pushTested({ log, engine, registry }, plan, images, built, staging, report) {
     for (const image of images) {
         const ref = staging.get(image.name);
         await log.group(`push ${image.name} → ${ref}`, async () => {
@@ -32122,7 +32822,37 @@ async function pushTested({ log, engine, registry }, images, built, staging, rep
             report.refs.push(`${ref}@${readBack.digest}`);
             report.pushed = true;
             log.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
+            await recordStaging(registry, log, ref, readBack.subject, {
+                identity: plan.images.find(i => i.name === image.name)?.identity.value?.key,
+                commit: plan.git.sha?.value
+            });
         });
+    }
+}
+/**
+ * Records when `ref` was staged, as a staging record referring to the digest (the digest itself
+ * never changes): cleanup judges the tag's age by it. A record that cannot be written costs the tag
+ * its cleanup by age, never the gate: a warning.
+ */
+async function recordStaging(registry, log, ref, subject, facts) {
+    const parsed = parseReference(ref);
+    if (!parsed.ok || !parsed.value.tag)
+        return;
+    const { registry: host, repository, tag } = parsed.value;
+    const record = stagingRecordManifest(subject, {
+        tag,
+        stagedAt: new Date(),
+        ...(facts.identity ? { identity: facts.identity } : {}),
+        ...(facts.commit ? { commit: facts.commit } : {})
+    });
+    try {
+        const via = await new Referrers(registry).attach({ registry: host, repository }, record, {
+            replaces: d => readStagingRecord(d)?.tag === tag
+        });
+        log.info(`${ref}: staging record ${record.digest} (${via === 'api' ? 'listed by the referrers API' : `in ${fallbackTag(subject.digest)}`})`);
+    }
+    catch (e) {
+        log.warning(`${ref}: could not write its staging record (${e.message}); \`imagegate cleanup\` will keep this tag until a record exists`);
     }
 }
 /** The manifest exactly as the registry serves it (the client checks that its bytes hash to its digest). */
@@ -32140,7 +32870,7 @@ async function readBackManifest(registry, ref) {
             .filter(m => m.platform && m.platform.os !== 'unknown' && !isAttestation(m))
             .map(m => ({ platform: platformText(m.platform), digest: m.digest }))
         : [];
-    return { digest: manifest.digest, platforms };
+    return { digest: manifest.digest, subject: describeManifest(manifest), platforms };
 }
 
 ;// CONCATENATED MODULE: ./src/app/merge.ts
@@ -32148,6 +32878,9 @@ async function readBackManifest(registry, ref) {
 // platform jobs tested and recorded, push it under the staging tag (children are already there: zero
 // layer bytes), read it back, then remove the per-platform staging tags. Refuses, publishing
 // nothing, when a platform is missing or failed, or the registry holds other bytes than recorded.
+
+
+
 
 
 
@@ -32286,15 +33019,25 @@ async function publish(client, log, name, staging, parts, report) {
         action = before ? 'moved' : 'created';
         report.refs.push(`${staging.text}@${index.digest}`);
         log.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
+        await recordStaging(client, log, staging.text, describeManifest(index), {
+            identity: parts[0]?.record.identity,
+            commit: parts[0]?.record.sha
+        });
     }
     else
         log.info(`${staging.text} already holds the merged ${index.digest}`);
     const untagger = new Untagger(client);
     const cleanup = { removed: [], left: [] };
+    const referrers = new Referrers(client);
     for (const part of parts.filter(p => p.tagged)) {
         const result = await untagger.removeTag(part.repo, part.tag);
-        if (result.removed)
+        if (result.removed) {
             cleanup.removed.push(part.record.ref);
+            // The platform's digest lives on in the index; the removed tag's staging record does not.
+            await referrers
+                .prune(part.repo, part.record.digest, d => readStagingRecord(d)?.tag === part.tag, untagger)
+                .catch((e) => log.info(`the staging record of ${part.record.ref} stays: ${e.message}`));
+        }
         else {
             cleanup.left.push(part.record.ref);
             const warning = `${part.record.ref} was left in place: ${result.reason}`;
@@ -34170,6 +34913,12 @@ function renderPromoteText(report) {
             lines.push(`    ${tag.action.padEnd(9)} ${tag.ref}${tag.before && tag.action === 'moved' ? ` (was ${tag.before})` : ''}`);
         const c = image.copy;
         lines.push(`    copied: ${c.manifests} manifest(s), ${c.blobsMounted} blob(s) mounted, ${c.blobsUploaded} uploaded (${c.bytesUploaded} bytes), ${c.blobsPresent + c.manifestsPresent} already there`);
+        if (image.referrers)
+            lines.push(`    referrers: ${image.referrers.manifests} manifest(s) and ${image.referrers.tags} cosign tag(s) copied`);
+        if (image.marker)
+            lines.push(`    marker: ${image.marker.tag} → ${image.marker.digest}${image.marker.created ? '' : ' (already there)'}`);
+        if (image.signed)
+            lines.push(`    signed: ${image.signed.created ? 'now' : 'already'} by cosign ${image.signed.cosign.version} (${image.signed.format === 'bundle' ? 'bundle referrer' : '.sig tag'} ${image.signed.signature})${image.signed.verified ? ', verified' : ''}`);
         if (image.cleanup)
             lines.push(`    staging tag ${image.cleanup.removed ? 'removed' : `left: ${image.cleanup.reason ?? ''}`}`);
     }
@@ -34187,8 +34936,14 @@ function renderVerifyText(report) {
     return `${problems ? 'INCOMPLETE' : 'complete'}: ${report.ref}${report.digest ? `@${report.digest}` : ''} (${report.manifests} manifests, ${report.blobs} blobs)\n${problems}`;
 }
 function renderCleanupText(report) {
-    const left = report.leftovers.map(l => `  left ${l.ref}: ${l.reason}\n`).join('');
-    return `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
+    const lines = [
+        `imagegate cleanup: removed ${report.removed.length} staging tag(s) and ${report.referrers.length} referrer(s) of them, kept ${report.kept.length}, ${report.leftovers.length} left (deletes refused)`,
+        ...report.removed.map(r => `  removed ${r}`),
+        ...report.referrers.map(r => `  removed ${r} (referred only to a removed staging digest)`),
+        ...report.kept.map(k => `  kept ${k.ref}: ${k.reason}`),
+        ...report.leftovers.map(l => `  left ${l.ref}: ${l.reason}`)
+    ];
+    return `${lines.join('\n')}\n`;
 }
 function renderSetupText(installed) {
     return installed.map(t => `installed ${t.name} ${t.version} in ${t.dir}\n`).join('');
@@ -34196,105 +34951,6 @@ function renderSetupText(installed) {
 /** A fenced block under a heading, for CI summary pages. */
 function fencedMarkdown(title, text) {
     return `### ${title}\n\n\`\`\`\n${text}\`\`\`\n`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/body.ts
-// What the registry client reads into memory, and how it reads it: a size limit for every kind of
-// buffered body (a registry cannot make imagegate buffer until memory runs out), JSON documents
-// parsed into a clear verdict (never a SyntaxError), and registry text made safe to print.
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/** The most bytes imagegate buffers per kind of body; larger ones are refused, not truncated. */
-const BODY_LIMITS = {
-    /** Distribution refuses to store larger manifests (`maxManifestBodySize = 4 << 20`); containerd reads ≈ 4 MiB. */
-    manifest: 4 * MiB,
-    /** Image configs read as JSON (platform, labels, created). */
-    config: 4 * MiB,
-    /** One page of a tag list: 1000 tags of 128 characters are ≈ 130 KiB; registries that ignore `n` send more. */
-    tagPage: 8 * MiB,
-    /** A token service's answer: a JWT of a few KiB. */
-    token: 1 * MiB,
-    /** Any other 2xx body imagegate buffers (upload answers, DELETE answers): normally empty. */
-    other: 1 * MiB
-};
-/** Of an error answer (4xx/5xx), only this much is kept, for the OCI error code; the rest is not read. */
-const ERROR_BODY_KEPT = 64 * KiB;
-/** A size as the limits are written: `4 MiB`, `64 KiB`, or bytes. */
-function formatSize(bytes) {
-    if (bytes >= MiB && bytes % MiB === 0)
-        return `${bytes / MiB} MiB`;
-    if (bytes >= KiB && bytes % KiB === 0)
-        return `${bytes / KiB} KiB`;
-    return `${bytes} bytes`;
-}
-/** Parses a body that must be one JSON object; the error names the cause as JSON.parse saw it. */
-function parseJsonObject(body) {
-    let doc;
-    try {
-        doc = JSON.parse(body.toString());
-    }
-    catch (e) {
-        return { ok: false, error: `not JSON (${e instanceof Error ? e.message : String(e)})` };
-    }
-    if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
-        return { ok: false, error: `not a JSON object (it is ${describeJson(doc)})` };
-    return { ok: true, value: doc };
-}
-function describeJson(doc) {
-    if (doc === null)
-        return 'null';
-    if (Array.isArray(doc))
-        return 'an array';
-    return `a ${typeof doc}`;
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/**
- * Registry-supplied text fit for a message: control characters (newlines, escapes that a CI log
- * would interpret) become spaces, runs of spaces one, and it is cut at `max` characters.
- */
-function printable(text, max = 200) {
-    const clean = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-    return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// Registry failures, with the HTTP status and the OCI error code when the registry sent one.
-
-
-class RegistryError extends InfrastructureError {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-}
-/** The first OCI error code and message of an error body, if it is one (the message fit to print). */
-function ociError(body) {
-    if (!body || body.length === 0)
-        return {};
-    const doc = parseJsonObject(body);
-    if (!doc.ok || !Array.isArray(doc.value.errors))
-        return {};
-    const first = doc.value.errors[0];
-    if (!first || typeof first !== 'object')
-        return {};
-    const code = typeof first.code === 'string' ? printable(first.code, 64) : '';
-    const message = typeof first.message === 'string' ? printable(first.message) : '';
-    return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
-}
-/**
- * What an error answer said, to follow `answered 500`: ` CODE: message` for an OCI error body,
- * else the start of whatever the body holds (an HTML error page, a proxy's text), else nothing.
- */
-function errorDetail(body) {
-    const { code, message } = ociError(body);
-    if (code || message)
-        return `${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
-    const text = body && body.length ? printable(body.toString('utf8')) : '';
-    return text ? ` (${text})` : '';
 }
 
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
@@ -34513,72 +35169,6 @@ function isInternalAddress(name) {
         return (a === 0 || a === 10 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254));
     }
     return name.includes(':') && /^(fe[89ab]|f[cd])/.test(name);
-}
-
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-// When to try a registry request again and how long to wait: exponential backoff with full
-// jitter, Retry-After honoured (seconds or HTTP-date), and one shared earliest-next-request time
-// per host, so parallel workers slow down together after a 429.
-const DEFAULT_RETRY = { attempts: 5, baseMs: 500, factor: 2, capMs: 30000, maxRetryAfterMs: 60000 };
-const RETRYABLE_STATUS = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
-const RETRYABLE_ERRORS = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EAI_AGAIN',
-    'ERR_SHORT_BODY',
-    'ERR_IDLE_TIMEOUT',
-    'UND_ERR_SOCKET'
-]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUS.has(status);
-}
-function isRetryableError(error) {
-    const code = error?.code;
-    return ((code !== undefined && RETRYABLE_ERRORS.has(code)) ||
-        /socket hang up|premature close|aborted/i.test(String(error?.message)));
-}
-/** Milliseconds a Retry-After header asks for (seconds or an HTTP-date), or undefined. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Full jitter: a random wait between 0 and the exponential step for this attempt (1-based). */
-function backoffMs(policy, attempt, random = Math.random) {
-    const step = Math.min(policy.capMs, policy.baseMs * policy.factor ** (attempt - 1));
-    return Math.floor(random() * step);
-}
-/** The earliest time each host may be asked again, shared by every request of the process. */
-class HostGate {
-    next = new Map();
-    /** Waits until the host may be asked again. */
-    async wait(host, sleep = delay) {
-        for (;;) {
-            const at = this.next.get(host) ?? 0;
-            const now = Date.now();
-            if (at <= now)
-                return;
-            await sleep(at - now);
-        }
-    }
-    /** Nobody asks this host before `ms` from now (a longer earlier hold stays). */
-    hold(host, ms) {
-        const until = Date.now() + ms;
-        if ((this.next.get(host) ?? 0) < until)
-            this.next.set(host, until);
-    }
-}
-function delay(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
@@ -35081,8 +35671,14 @@ function wrapNetworkError(req, e) {
 
 ;// CONCATENATED MODULE: ./src/app/promote.ts
 // promote and release: no build. For each image, find the staged digest for the merged source
-// identity, make it exist in the final repository (retag, mount or copy), point the final tags at
-// it (tags last, read back), then remove the staging tag without touching any other.
+// identity (the staging tag, else the promotion marker an earlier promote left), make it exist in
+// the final repository (retag, mount or copy) with every referrer of every manifest of it, point
+// the final tags at it (tags last, read back), mark which source it was promoted from, sign it
+// once, then remove the staging tag without touching any other.
+
+
+
+
 
 
 
@@ -35109,13 +35705,13 @@ async function runPromote(req, services) {
         const missing = targets.filter(t => !staged.get(t.name));
         if (missing.length) {
             if (req.loaded.config.promote.onMissing !== 'build' || !req.gate)
-                throw missingError(missing, req.plan);
+                throw await missingError(client, missing, req.plan);
             log.warning(`staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`);
             await req.gate();
             staged = await stagedDigests(client, targets);
             const still = targets.filter(t => !staged.get(t.name));
             if (still.length)
-                throw missingError(still, req.plan);
+                throw await missingError(client, still, req.plan);
         }
         // Where a copy runs first (another repository or registry), final tags are read before it, so
         // a tag moved by someone else while the copy ran is caught; a retag has no such window.
@@ -35147,6 +35743,7 @@ function targetsOf(plan) {
             .map(t => t.tag);
         return {
             name: image.name,
+            identity: image.identity.value.key,
             staging: { ...staging, reference: staging.reference, text: image.staging.value },
             final,
             tags,
@@ -35166,8 +35763,10 @@ function repoOf(text) {
     };
 }
 /**
- * The digest staged for each image's source identity. After promotion removed the staging tag, a
- * release of the same commit finds it under the commit's own final tag (`{{sha}}`), if there is one.
+ * The digest staged for each image's source identity: under its staging tag; after promotion
+ * removed that, the one its promotion marker names in the final repository
+ * (`imagegate-promoted-<identity>`); for images promoted before markers existed, under the
+ * commit's own final tag (`{{sha}}`), if there is one.
  */
 async function stagedDigests(client, targets) {
     const out = new Map();
@@ -35177,6 +35776,14 @@ async function stagedDigests(client, targets) {
         let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
         if (digest)
             t.manifest = staged;
+        if (!digest) {
+            const marked = await markedDigest(client, t);
+            if (marked) {
+                digest = marked.digest;
+                t.staging = { ...t.final, reference: marked.digest, text: `${refText(t.final, marked.tag)} → ${marked.digest}` };
+                t.fromStaging = false;
+            }
+        }
         for (const tag of t.promoted) {
             if (digest)
                 break;
@@ -35191,18 +35798,73 @@ async function stagedDigests(client, targets) {
     }
     return out;
 }
-function missingError(missing, plan) {
-    const lines = missing.map(m => `  ${m.name}: ${m.staging.text} does not exist`);
-    return new FailedError(`${plan.scenario.value} refused: staging has no tested image for the merged source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
-        'The merged tree differs from every tree the gate tested (merge without a merge queue/train, or a rebase after the gate), or the change came from a fork and was never staged. ' +
-        'Run the gate on this commit, or set `promote: {on-missing: build}` to build, test and stage it here.');
+/** The digest the promotion marker of the target's identity names, when it is a marker of that identity and the digest exists. */
+async function markedDigest(client, t) {
+    const tag = promotionTag(t.identity);
+    const m = await client.getManifest(t.final, tag);
+    if (!m)
+        return undefined;
+    const marker = readPromotionMarker(referrerDescriptor(m));
+    const subject = subjectOf(m);
+    if (!marker || marker.identity !== t.identity || !subject)
+        return undefined;
+    return (await client.headManifest(t.final, subject.digest)) ? { digest: subject.digest, tag } : undefined;
+}
+/**
+ * Why staging has nothing for these images. A release says which of three it is: the source was
+ * never promoted (nothing under the image's promoted tags), the promoted tags hold bytes promoted
+ * from another tree (their promotion marker names another identity), or they hold bytes without a
+ * marker (promoted before imagegate wrote markers, or the marker was removed), so imagegate cannot
+ * tell whose they are.
+ */
+async function missingError(client, missing, plan) {
+    const scenario = plan.scenario.value;
+    if (scenario !== 'release') {
+        const lines = missing.map(m => `  ${m.name}: ${m.staging.text} does not exist`);
+        return new FailedError(`${scenario} refused: staging has no tested image for the merged source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
+            'The merged tree differs from every tree the gate tested (merge without a merge queue/train, or a rebase after the gate), or the change came from a fork and was never staged. ' +
+            'Run the gate on this commit, or set `promote: {on-missing: build}` to build, test and stage it here.');
+    }
+    const referrers = new Referrers(client);
+    const lines = [];
+    for (const m of missing) {
+        const image = plan.images.find(i => i.name === m.name);
+        const head = `  ${m.name}: the tagged commit's source (identity ${m.identity}) has no staging tag (${m.staging.text}) and no promotion marker (${refText(m.final, promotionTag(m.identity))})`;
+        const held = [];
+        for (const tag of [...new Set(image.tags.filter(t => t.on.includes('promote') && t.tag).map(t => t.tag))]) {
+            const digest = (await client.headManifest(m.final, tag))?.digest;
+            if (!digest)
+                continue;
+            const markers = (await referrers.list(m.final, digest, { artifactType: PROMOTION_MARKER_TYPE })).manifests
+                .map(d => readPromotionMarker(d))
+                .filter((x) => x !== undefined);
+            held.push(markers.length
+                ? `${refText(m.final, tag)} holds ${digest}, promoted from another tree: ${markers.map(x => `identity ${x.identity}${x.commit ? ` (commit ${x.commit.slice(0, 12)})` : ''} on ${x.promotedAt.toISOString()}`).join('; ')}`
+                : `${refText(m.final, tag)} holds ${digest}, which has no promotion marker (promoted by an imagegate before markers, or its marker was removed): imagegate cannot tell whether it was built from this commit's source`);
+        }
+        lines.push(held.length
+            ? `${head}; ${held.join('; ')}`
+            : `${head}; nothing is published under its promoted tags: this source was never promoted`);
+    }
+    return new FailedError(`release refused: no promoted image for the tagged commit's source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
+        'Release publishes the bytes promote published for exactly this source. Tag the commit that was promoted (the merge commit on the default branch), or promote this commit first.');
 }
 async function promoteOne(services, untagger, req, target, digest, before, report) {
     const { registry: client, log } = services;
     const copier = new ImageCopier(client);
     const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
-    if (!sameRepository(target.staging, target.final))
-        await copyReferrers(client, copier, target, digest);
+    let referrers;
+    if (!sameRepository(target.staging, target.final)) {
+        // The staging records concern the staging tags, not the published image: they stay behind.
+        const copied = await copyReferrers(client, new ImageCopier(client), target.staging, target.final, manifestsOf(manifest), {
+            skip: d => d.artifactType === STAGING_RECORD_TYPE
+        });
+        referrers = { manifests: copied.referrers, tags: copied.tags };
+        for (const warning of copied.warnings) {
+            report.warnings.push(warning);
+            log.warning(warning);
+        }
+    }
     const tags = [];
     for (const tag of target.tags) {
         const key = `${target.final.repository}:${tag}`;
@@ -35223,10 +35885,18 @@ async function promoteOne(services, untagger, req, target, digest, before, repor
         report.refs.push(`${refText(target.final, tag)}@${digest}`);
         log.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
     }
-    const promoted = { name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats };
+    const promoted = {
+        name: target.name,
+        digest,
+        staging: target.staging.text,
+        tags,
+        copy: copier.stats,
+        ...(referrers ? { referrers } : {})
+    };
+    promoted.marker = await markPromotion(client, log, req, target, manifest);
     const sign = req.loaded.config.promote.sign;
     if (sign)
-        promoted.signed = await signOnce(services, req, target.final, digest, sign);
+        promoted.signed = await signOnce(services, req, target.final, manifest, sign);
     if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
         const result = await untagger.removeTag(target.staging, target.staging.reference);
         promoted.cleanup = result.removed ? { removed: true } : { removed: false, reason: result.reason };
@@ -35235,33 +35905,96 @@ async function promoteOne(services, untagger, req, target, digest, before, repor
             report.warnings.push(warning);
             log.warning(warning);
         }
+        else {
+            // Its staging record is stale now; what else refers to the digest stays.
+            const tag = target.staging.reference;
+            await new Referrers(client)
+                .prune(target.staging, digest, d => readStagingRecord(d)?.tag === tag, untagger)
+                .catch((e) => log.info(`the staging record of ${target.staging.text} stays: ${e.message}`));
+        }
     }
     return promoted;
 }
-/** cosign signatures and attestations stored as `sha256-<hex>.sig|.att|.sbom` tags travel with the image. */
-async function copyReferrers(client, copier, target, digest) {
-    const prefix = digest.replace(':', '-');
-    const tags = (await client.listTags(target.staging)).filter(t => t === prefix || t.startsWith(`${prefix}.`));
-    for (const tag of tags) {
-        const head = await client.headManifest(target.staging, tag);
-        if (!head)
-            continue;
-        const manifest = await copier.copy(target.staging, target.final, head.digest);
-        await client.putManifest(target.final, tag, manifest);
-    }
+/** The digests whose referrers travel with an image: the index (or image) and every manifest it lists. */
+function manifestsOf(manifest) {
+    const parsed = parseManifest(manifest);
+    return [manifest.digest, ...(parsed.kind === 'index' ? parsed.index.manifests.map(m => m.digest) : [])];
 }
-/** Signs the promoted digest unless its signature is already there (a re-run). */
-async function signOnce({ registry: client, log, signer, oidc }, req, final, digest, sign) {
+/**
+ * Records which source was promoted to the digest: a promotion marker (a referrer of the digest, so
+ * the digest's referrers name its source) tagged `imagegate-promoted-<identity>` (so release finds
+ * the digest by identity). Idempotent: a marker of this identity on this digest is left alone; one
+ * on another digest (the source was promoted again, rebuilt) is moved.
+ */
+async function markPromotion(client, log, req, target, manifest) {
+    const tag = promotionTag(target.identity);
+    const existing = await client.getManifest(target.final, tag);
+    if (existing &&
+        subjectOf(existing)?.digest === manifest.digest &&
+        readPromotionMarker(referrerDescriptor(existing))?.identity === target.identity)
+        return { tag: refText(target.final, tag), digest: existing.digest, created: false };
+    const marker = promotionManifest(describeManifest(manifest), {
+        identity: target.identity,
+        image: target.name,
+        from: target.staging.text,
+        promotedAt: new Date(),
+        ...(req.plan.git.sha ? { commit: req.plan.git.sha.value } : {})
+    });
+    await new Referrers(client).attach(target.final, marker);
+    await client.putManifest(target.final, tag, marker);
+    log.info(`${refText(target.final, tag)} → ${marker.digest} (promotion marker of identity ${target.identity} for ${manifest.digest})`);
+    return { tag: refText(target.final, tag), digest: marker.digest, created: true };
+}
+/**
+ * Signs the promoted digest unless it is signed already: a cosign 2 `.sig` tag or a cosign 3 bundle
+ * referrer (through the referrers API or the fallback index) — and, with a key pair, one that
+ * verifies with this key (a signature by another key does not count). After signing, the signature
+ * must verify.
+ */
+async function signOnce({ registry: client, log, signer, oidc }, req, final, manifest, sign) {
+    const digest = manifest.digest;
     const ref = `${final.registry}/${final.repository}@${digest}`;
-    const signature = `${digest.replace(':', '-')}.sig`;
-    if (await client.headManifest(final, signature))
-        return { ref, signature, created: false };
     if (sign.key === undefined && !oidc) {
         throw new UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
     }
     const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : (0,external_node_path_.resolve)(req.loaded.dir, sign.key);
-    await log.group(`sign ${ref}`, () => signer.sign({ ref, ...(key !== undefined ? { key } : {}), tlog: sign.tlog, insecure: isLoopback(final.registry) }, final.registry));
-    return { ref, signature, created: true };
+    const request = { ref, ...(key !== undefined ? { key } : {}), tlog: sign.tlog, insecure: isLoopback(final.registry) };
+    const cosign = await signer.version();
+    const about = { version: cosign.version, major: cosign.major };
+    const found = await findSignatures(client, final, digest);
+    if (found.length) {
+        const check = key === undefined ? { ok: true } : await signer.verify(request, final.registry);
+        if (check.ok) {
+            log.info(`${ref} is signed already (${found.map(f => f.signature).join(', ')})`);
+            return { ref, cosign: about, ...found[0], created: false, verified: key !== undefined };
+        }
+        log.info(`${ref} has signatures, none of which verifies with this key (${check.reason}); signing`);
+    }
+    await log.group(`sign ${ref} (cosign ${cosign.version}, major ${cosign.major}: ${cosign.basis})`, async () => {
+        await signer.sign(request, final.registry);
+        const check = await signer.verify(request, final.registry);
+        if (!check.ok)
+            throw new InfrastructureError(`cosign signed ${ref}, but the signature does not verify: ${check.reason}`);
+    });
+    const made = (await findSignatures(client, final, digest)).find(f => f.format === (cosign.major >= 3 ? 'bundle' : 'legacy'));
+    const fallback = {
+        signature: cosign.major >= 3 ? `a bundle referrer of ${digest}` : legacyCosignTags(digest)[0],
+        format: cosign.major >= 3 ? 'bundle' : 'legacy'
+    };
+    return { ref, cosign: about, ...(made ?? fallback), created: true, verified: true };
+}
+/** cosign signatures of `digest` in `repo`, both formats: the `.sig` tag, and bundle referrers that sign (not attest). */
+async function findSignatures(client, repo, digest) {
+    const out = [];
+    const sig = legacyCosignTags(digest)[0];
+    if (await client.headManifest(repo, sig))
+        out.push({ signature: sig, format: 'legacy' });
+    const listed = await new Referrers(client).list(repo, digest);
+    for (const d of listed.manifests)
+        if (SIGSTORE_BUNDLE.test(d.artifactType ?? '') &&
+            (d.annotations?.['dev.sigstore.bundle.predicateType'] ?? COSIGN_SIGN_PREDICATE) === COSIGN_SIGN_PREDICATE)
+            out.push({ signature: d.digest, format: 'bundle' });
+    return out;
 }
 function refText(repo, tag) {
     return `${repo.registry}/${repo.repository}:${tag}`;
@@ -35489,7 +36222,10 @@ async function dispatch(request, services, progress) {
         const { inference } = await inferRun(loaded.dir, services);
         return connected(services, run_scopeFor(credentialPolicy(inference), hostsOf(loaded, services), services), async ({ registry }) => {
             if (request.command === 'cleanup') {
-                const report = await cleanupStale(loaded, request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS, { log, registry });
+                const report = await cleanupStale(loaded, {
+                    olderThanMs: request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS,
+                    ...(request.unrecorded ? { unrecorded: request.unrecorded } : {})
+                }, { log, registry });
                 return ok({ text: renderCleanupText(report), document: report });
             }
             const images = await runDoctor(loaded, request.target, registry);
@@ -35753,25 +36489,115 @@ function definedOnly(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/cosign-args.ts
-// argv for `cosign sign`, always by digest (never a tag that could move between test and signature).
-function cosignSignArgs(req) {
-    if (!/@sha256:[0-9a-f]{64}$/.test(req.ref))
-        throw new Error(`cosign signs digests only, not ${req.ref}`);
+// argv for cosign, always by digest (never a tag that could move between test and signature), for
+// cosign 2 and cosign 3 alike. What differs between them:
+//
+// - cosign 3 (and a cosign 2.6+ told to) takes its service URLs from a signing config, by default
+//   the public instance's through TUF, and refuses `--tlog-upload=false` with it: signing without a
+//   transparency log takes `--signing-config` with a config that lists no transparency log (for a
+//   key pair, no service at all: nothing leaves the machine but the registry's requests);
+// - cosign 3 stores a signature as a Sigstore bundle, an OCI 1.1 referrer of the image (through the
+//   referrers API, else the `sha256-<hex>` fallback index), where cosign 2 pushes a `sha256-<hex>.sig` tag.
+/** A signing config for signing without a transparency log: no Rekor, no timestamp authority. */
+const OFFLINE_SIGNING_CONFIG = `${JSON.stringify({
+    mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+    rekorTlogConfig: {},
+    tsaConfig: {}
+})}\n`;
+/**
+ * cosign's version from `cosign version --json`; a build without one (`devel`: Debian's packages)
+ * is told apart by `cosign sign --help`: cosign 3 uses a signing config by default
+ * (`--use-signing-config=true`), cosign 2 does not (2.6+ has the flag, off by default).
+ */
+function parseCosignVersion(versionJson, signHelp) {
+    const text = gitVersion(versionJson);
+    const semver = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text);
+    if (semver)
+        return { major: Number(semver[1]), version: semver[0].replace(/^v/, ''), basis: '`cosign version`' };
+    const help = signHelp();
+    const v3 = /--use-signing-config[= ]true/.test(help);
+    return {
+        major: v3 ? 3 : 2,
+        version: text || 'unknown',
+        basis: `a build without a version (${text || 'none'}); its \`sign\` ${v3 ? 'uses a signing config by default, as cosign 3 does' : 'does not use a signing config by default, as cosign 2 does'}`
+    };
+}
+/** `gitVersion` of `cosign version --json` (or `GitVersion:` of the plain output). */
+function gitVersion(output) {
+    try {
+        return String(JSON.parse(output).gitVersion ?? '');
+    }
+    catch {
+        return /GitVersion:\s*(\S+)/.exec(output)?.[1] ?? '';
+    }
+}
+/** Whether signing needs a signing config file of imagegate's (cosign 3 without a transparency log). */
+function needsSigningConfig(req, cosign) {
+    return cosign.major >= 3 && !req.tlog;
+}
+function cosignSignArgs(req, cosign, files = {}) {
+    checkDigestRef(req.ref);
     const args = ['sign', '--yes'];
     if (req.key !== undefined)
         args.push('--key', req.key);
-    if (!req.tlog)
+    if (needsSigningConfig(req, cosign)) {
+        if (!files.signingConfig)
+            throw new Error('cosign 3 signs without a transparency log only with a signing config');
+        args.push('--signing-config', files.signingConfig);
+    }
+    else if (!req.tlog)
         args.push('--tlog-upload=false');
     if (req.insecure)
         args.push('--allow-insecure-registry');
     args.push(req.ref);
     return args;
 }
+/**
+ * The keyless identity a signature of this run has: on github.com, the workflow file at its ref
+ * (`https://github.com/<owner>/<repo>/.github/workflows/<file>@<ref>`) from GitHub's token service;
+ * elsewhere unknown (any identity verifies).
+ */
+function keylessIdentityOf(vars) {
+    if (vars.GITHUB_SERVER_URL !== 'https://github.com' || !vars.GITHUB_WORKFLOW_REF)
+        return {};
+    return {
+        identity: `https://github.com/${vars.GITHUB_WORKFLOW_REF}`,
+        issuer: 'https://token.actions.githubusercontent.com'
+    };
+}
+/**
+ * argv for `cosign verify` of a signature imagegate just made (or found): with the public key of a
+ * key pair; keyless, with the workflow's identity where it is known. Without a transparency log,
+ * `--insecure-ignore-tlog=true` (the signature was never logged). cosign 3 reads both formats.
+ */
+function cosignVerifyArgs(req, files, keyless = {}) {
+    checkDigestRef(req.ref);
+    const args = ['verify'];
+    if (req.key !== undefined) {
+        if (!files.publicKey)
+            throw new Error('verifying a key-pair signature needs the public key');
+        args.push('--key', files.publicKey);
+    }
+    else {
+        args.push(...(keyless.identity ? ['--certificate-identity', keyless.identity] : ['--certificate-identity-regexp', '.*']), ...(keyless.issuer ? ['--certificate-oidc-issuer', keyless.issuer] : ['--certificate-oidc-issuer-regexp', '.*']));
+    }
+    if (!req.tlog)
+        args.push('--insecure-ignore-tlog=true');
+    if (req.insecure)
+        args.push('--allow-insecure-registry');
+    args.push(req.ref);
+    return args;
+}
+function checkDigestRef(ref) {
+    if (!/@sha256:[0-9a-f]{64}$/.test(ref))
+        throw new Error(`cosign signs digests only, not ${ref}`);
+}
 
 ;// CONCATENATED MODULE: ./src/io/cosign.ts
-// Signs promoted digests with cosign. Registry credentials (the run's one credential store) reach it
-// through a docker config file of its own (0600, removed afterwards); the key's password through
-// COSIGN_PASSWORD; never argv.
+// Signs promoted digests with cosign 2 or 3, and verifies what it signed. Registry credentials (the
+// run's one credential store) reach it through a docker config file of its own (0600, removed
+// afterwards); the key's password through COSIGN_PASSWORD; never argv. cosign's version is asked
+// once per run (`cosign version`, and `cosign sign --help` for builds without one).
 
 
 
@@ -35779,12 +36605,64 @@ function cosignSignArgs(req) {
 
 class CosignSigner {
     opts;
+    asked;
     constructor(opts) {
         this.opts = opts;
     }
+    version() {
+        this.asked ??= (async () => {
+            const v = await this.opts.exec.run('cosign', ['version', '--json'], {});
+            if (v.exitCode !== 0)
+                throw new InfrastructureError(`\`cosign version\` failed (exit ${v.exitCode}): ${lastLine(v.stderr) || lastLine(v.stdout)}; is cosign on PATH? (\`imagegate setup\` installs it)`);
+            const help = /"gitVersion":\s*"v?\d+\./.test(v.stdout)
+                ? ''
+                : (await this.opts.exec.run('cosign', ['sign', '--help'], {})).stdout;
+            return parseCosignVersion(v.stdout, () => help);
+        })();
+        return this.asked;
+    }
     async sign(req, host) {
+        const cosign = await this.version();
+        await this.inDir(host, async (dir, env) => {
+            let signingConfig;
+            if (needsSigningConfig(req, cosign)) {
+                signingConfig = (0,external_node_path_.join)(dir, 'signing-config.json');
+                if (req.key !== undefined)
+                    await (0,promises_.writeFile)(signingConfig, OFFLINE_SIGNING_CONFIG);
+                else
+                    await this.keylessSigningConfig(signingConfig, env);
+            }
+            const args = cosignSignArgs(req, cosign, signingConfig ? { signingConfig } : {});
+            const result = await this.opts.exec.run('cosign', args, { env });
+            if (result.exitCode !== 0)
+                throw new InfrastructureError(`cosign ${cosign.version} could not sign ${req.ref}: ${lastLine(result.stderr) || lastLine(result.stdout)}`);
+        });
+    }
+    async verify(req, host) {
+        return this.inDir(host, async (dir, env) => {
+            let publicKey;
+            if (req.key !== undefined) {
+                publicKey = (0,external_node_path_.join)(dir, 'cosign.pub');
+                const pub = await this.opts.exec.run('cosign', ['public-key', '--key', req.key, '--outfile', publicKey], { env });
+                if (pub.exitCode !== 0)
+                    return { ok: false, reason: `cosign public-key failed: ${lastLine(pub.stderr) || lastLine(pub.stdout)}` };
+            }
+            const args = cosignVerifyArgs(req, publicKey ? { publicKey } : {}, this.opts.keyless ?? {});
+            const result = await this.opts.exec.run('cosign', args, { env });
+            return result.exitCode === 0
+                ? { ok: true }
+                : { ok: false, reason: lastLine(result.stderr) || lastLine(result.stdout) || `exit ${result.exitCode}` };
+        });
+    }
+    /** Keyless without a transparency log on cosign 3: the public instance's services, less Rekor (the timestamp authority stays: a short-lived certificate needs a trusted time). */
+    async keylessSigningConfig(file, env) {
+        const result = await this.opts.exec.run('cosign', ['signing-config', 'create', '--with-default-services', '--no-default-rekor', '--out', file], { env });
+        if (result.exitCode !== 0)
+            throw new InfrastructureError(`cosign could not make a signing config without a transparency log for keyless signing: ${lastLine(result.stderr) || lastLine(result.stdout)}`);
+    }
+    async inDir(host, fn) {
         const credentials = (await this.opts.credentials.get(host))?.credentials;
-        await this.opts.temp.with('cosign', async (dir) => {
+        return this.opts.temp.with('cosign', async (dir) => {
             const env = {};
             if (this.opts.cosignPassword !== undefined)
                 env.COSIGN_PASSWORD = this.opts.cosignPassword;
@@ -35795,9 +36673,7 @@ class CosignSigner {
                 await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify({ auths: { [host]: auth } }), { mode: 0o600 });
                 env.DOCKER_CONFIG = dir;
             }
-            const result = await this.opts.exec.run('cosign', cosignSignArgs(req), { env });
-            if (result.exitCode !== 0)
-                throw new InfrastructureError(`cosign could not sign ${req.ref}: ${lastLine(result.stderr) || lastLine(result.stdout)}`);
+            return fn(dir, env);
         });
     }
 }
@@ -36665,6 +37541,19 @@ class RegistryClient {
     }
     /** Stores manifest bytes as they are, under a digest or a tag; returns the digest the registry confirmed. */
     async putManifest(repo, reference, manifest, opts = {}) {
+        await this.sendManifest(repo, reference, manifest, opts);
+        return manifest.digest;
+    }
+    /**
+     * Stores a manifest that names a `subject`, by its digest. `indexed` is true when the registry
+     * answered with `OCI-Subject` (its referrers API lists it now); else the writer must update the
+     * fallback tag.
+     */
+    async putSubjectManifest(repo, manifest, subject) {
+        const res = await this.sendManifest(repo, manifest.digest, manifest, {});
+        return { digest: manifest.digest, indexed: header(res, 'oci-subject') === subject };
+    }
+    async sendManifest(repo, reference, manifest, opts) {
         const what = `PUT manifest ${at(repo, reference)}`;
         const tries = opts.waitForBlobs === false ? 1 : 4;
         // A registry may not yet see children or blobs written a moment ago (eventual consistency).
@@ -36684,8 +37573,52 @@ class RegistryClient {
             const confirmed = header(res, 'docker-content-digest');
             if (confirmed && confirmed !== manifest.digest)
                 throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
-            return manifest.digest;
+            return res;
         }
+    }
+    /**
+     * The referrers of `digest` from the registry's referrers API (`GET /v2/<name>/referrers/<digest>`,
+     * every page), filtered by `artifactType` by the registry or, where it did not say it filtered
+     * (`OCI-Filters-Applied`), here. Undefined when the registry has no referrers API: it answers 404
+     * (the spec's signal; the fallback tag schema applies), as distribution 2.8 does.
+     */
+    async listReferrers(repo, digest, artifactType) {
+        const what = `list referrers of ${at(repo, digest)}`;
+        const base = `${repositoryPath(repo, what)}/referrers/${segment(digest)}`;
+        const problem = digestProblem(digest);
+        if (problem)
+            throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+        const out = [];
+        const read = new Set();
+        let path = artifactType ? `${base}?artifactType=${encodeURIComponent(artifactType)}` : base;
+        for (let page = 1; path; page++) {
+            if (page > MAX_TAG_PAGES)
+                throw new RegistryError(`${what}: the registry links to more than ${MAX_TAG_PAGES} pages; imagegate stops there`);
+            const res = await this.send(repo, {
+                method: 'GET',
+                path,
+                headers: { accept: MEDIA.ociIndex },
+                maxBody: { bytes: BODY_LIMITS.manifest, what: 'a referrers list' }
+            }, ['pull']);
+            if (res.status === 404 && page === 1)
+                return undefined;
+            expectStatus(res, [200], what);
+            read.add(res.url.toString());
+            const doc = parseJsonObject(res.body);
+            if (!doc.ok)
+                throw new RegistryError(`${what}: ${urlOf(res)} served a referrers list that is ${doc.error}`);
+            const problem = doc.value.manifests === undefined ? undefined : manifestProblem(doc.value);
+            if (problem || !Array.isArray(doc.value.manifests ?? []))
+                throw new RegistryError(`${what}: ${urlOf(res)} served no index imagegate can read: ${problem ?? 'no list'}`);
+            const filtered = (header(res, 'oci-filters-applied') ?? '')
+                .split(',')
+                .map(f => f.trim())
+                .includes('artifactType');
+            const listed = (doc.value.manifests ?? []);
+            out.push(...(artifactType && !filtered ? listed.filter(d => d.artifactType === artifactType) : listed));
+            path = nextPage(res, read, what);
+        }
+        return out;
     }
     async headBlob(repo, digest) {
         const what = `HEAD blob ${at(repo, digest)}`;
@@ -37032,7 +37965,7 @@ function nextPage(res, read, what) {
     if (next.origin !== res.url.origin)
         throw new RegistryError(`${what}: the registry's Link: next points at another host (${next.origin}); refusing to follow it`);
     if (next.pathname !== res.url.pathname)
-        throw new RegistryError(`${what}: the registry's Link: next points outside this tag list (${printable(next.pathname)}); refusing to follow it`);
+        throw new RegistryError(`${what}: the registry's Link: next points outside this list (${printable(next.pathname)}); refusing to follow it`);
     if (read.has(next.toString()))
         throw new RegistryError(`${what}: the registry's Link: next points back at ${next.pathname}${next.search}, a page already read (a cycle); refusing to loop`);
     return next.toString();
@@ -37192,6 +38125,7 @@ function chunkReader(stream) {
 
 
 
+
 function composeServices({ env, log, binfmtDir }) {
     const temp = new TempDirs(env.tempRoot);
     const exec = new ProcessExec({ env: childEnvironment(env), output: () => log.block(), trace: env.trace });
@@ -37288,6 +38222,7 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
             exec,
             temp,
             credentials,
+            keyless: keylessIdentityOf(env.variables),
             ...(env.variables.COSIGN_PASSWORD !== undefined ? { cosignPassword: env.variables.COSIGN_PASSWORD } : {})
         }),
         engine: ({ buildxBuilder }) => {
@@ -37643,7 +38578,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8563);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6108);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # scripts/testbed's provisioning part: the bookworm packages on the host, the trixie packages
 # (and other-arch .debs for the seeded images) downloaded through private apt indexes and
-# unpacked into $PREFIX_ROOT, the buildx CLI plugin and the Node runtimes from npm.
+# unpacked into $PREFIX_ROOT, the pinned sid packages unpacked into $SID_ROOT, the buildx CLI
+# plugin and the Node runtimes from npm.
 
 # `npm run lint` runs shellcheck (.ci/run brings the testbed up before it lints).
 readonly HOST_PACKAGES=(
@@ -13,6 +14,12 @@ readonly NODE_RUNTIMES=(24.21.0 22.23.3)
 
 # From trixie, unpacked into $PREFIX_ROOT and never installed system-wide.
 readonly TRIXIE_PACKAGES=(docker.io containerd tini docker-buildx cosign oras)
+
+# From sid, pinned here and nowhere else (sid moves: a version it no longer has fails with both
+# versions named), unpacked into $SID_ROOT apart from the trixie prefix: cosign 3 next to
+# trixie's cosign 2.5, so that signing is tested with both. "package=version" entries.
+readonly SID_PACKAGES=("cosign=3.1.1-2")
+readonly SID_ROOT=$PREFIX/sid SID_DEBS=$CACHE/debs-sid
 
 # --- host packages (bookworm) ------------------------------------------------------
 
@@ -154,9 +161,69 @@ fetch_debs() {
 			>"$trixie_dir/sources.list"
 	fi
 	download_debs "$trixie_dir" amd64 "$trixie_dir/sources.list" "${TRIXIE_PACKAGES[@]}"
+	fetch_sid_debs
 	download_debs "$CACHE/apt-arm64" arm64 "" busybox-static libc6
 	download_debs "$CACHE/apt-amd64" amd64 "" libc6 hello libgcc-s1 libstdc++6 git libpcre2-8-0 zlib1g
 }
+
+# The pinned sid packages: cached in a directory of their own (never where the trixie lookup by
+# name would pick the newer version) as <name>_<version>_amd64.deb (the version as apt writes it
+# into file names, ':' as %3a); a sid index is only read when one of them is not cached yet.
+fetch_sid_debs() {
+	local dir=$CACHE/apt-sid entry pkg version have opts=() missing=()
+	for entry in "${SID_PACKAGES[@]}"; do
+		pkg=${entry%%=*} version=${entry#*=}
+		[[ -e $(sid_deb "$pkg" "$version") ]] || missing+=("$entry")
+	done
+	((${#missing[@]})) || return 0
+	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial" "$SID_DEBS"
+	printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s sid main\n' "$(debian_archive_uri)" \
+		>"$dir/sources.list"
+	mapfile -t opts < <(private_apt_opts "$dir" "$dir/sources.list")
+	opts+=("-oAPT::Architecture=amd64" "-oAPT::Architectures=amd64")
+	log "downloads: fetching ${missing[*]} (sid, amd64) into $SID_DEBS"
+	apt-get "${opts[@]}" -q update >>"$LOGS/apt.log" 2>&1 || {
+		show_log_tail "$LOGS/apt.log"
+		die "apt-get update for the private sid index in $dir failed; check the archive URI and the network"
+	}
+	for entry in "${missing[@]}"; do
+		pkg=${entry%%=*} version=${entry#*=}
+		have=$(apt-cache "${opts[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n 1)
+		if [[ $have != "$version" ]]; then
+			die "sid: wanted $pkg $version, the archive has ${have:-no $pkg at all}; pin the new version in SID_PACKAGES (scripts/testbed.d/provision.sh) after checking that the tests still pass with it"
+		fi
+	done
+	(cd "$SID_DEBS" && apt-get "${opts[@]}" -q download "${missing[@]}") >>"$LOGS/apt.log" 2>&1 || {
+		show_log_tail "$LOGS/apt.log"
+		die "apt-get download ${missing[*]} (sid) failed (full log: $LOGS/apt.log)"
+	}
+}
+
+# The cached .deb of a pinned sid package: sid_deb NAME VERSION.
+sid_deb() { printf '%s/%s_%s_amd64.deb' "$SID_DEBS" "$1" "${2//:/%3a}"; }
+
+# Unpacks the pinned sid packages into $SID_ROOT (once per .deb) and checks their binaries run.
+unpack_sid() {
+	local entry pkg version deb stamp
+	mkdir -p "$SID_ROOT/root" "$SID_ROOT/.unpacked" "$SID_ROOT/bin"
+	for entry in "${SID_PACKAGES[@]}"; do
+		pkg=${entry%%=*} version=${entry#*=}
+		deb=$(sid_deb "$pkg" "$version")
+		[[ -f $deb ]] || die "no cached .deb for $pkg $version (sid) in $SID_DEBS"
+		stamp=$SID_ROOT/.unpacked/$(basename -- "$deb")
+		[[ -e $stamp ]] && continue
+		dpkg-deb -x "$deb" "$SID_ROOT/root" || die "cannot unpack $deb into $SID_ROOT/root; delete $deb and retry"
+		touch "$stamp"
+		log "prefix: unpacked $pkg $version (sid) into $SID_ROOT/root"
+	done
+	[[ -x $SID_ROOT/root/usr/bin/cosign ]] || die "$SID_ROOT/root/usr/bin/cosign is missing; remove $SID_ROOT and run 'scripts/testbed up' again"
+	ln -sfn "$SID_ROOT/root/usr/bin/cosign" "$SID_ROOT/bin/cosign"
+	"$SID_ROOT/bin/cosign" signing-config --help >/dev/null 2>&1 ||
+		die "$SID_ROOT/bin/cosign does not run (or is not cosign 3: it has no 'signing-config' command)"
+}
+
+# The directory holding sid's cosign 3 (TESTBED_COSIGN3_BIN): tests put it first on PATH.
+cosign3_bin() { printf '%s' "$SID_ROOT/bin"; }
 
 all_cached() {
 	local arch=$1 pkg
@@ -189,6 +256,7 @@ unpack_prefix() {
 		unpacked+=("$(basename -- "$deb" .deb)")
 	done
 	link_prefix_bins
+	unpack_sid
 	if ((${#unpacked[@]})); then
 		log "prefix: unpacked ${unpacked[*]} into $PREFIX_ROOT"
 	else

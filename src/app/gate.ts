@@ -21,8 +21,11 @@ import {
   recordFileName,
   type PlatformRecord
 } from '../core/split.js';
-import {isAttestation} from '../oci/descriptor.js';
-import {parseManifest} from '../oci/manifest.js';
+import {isAttestation, type Descriptor} from '../oci/descriptor.js';
+import {describeManifest, parseManifest} from '../oci/manifest.js';
+import {fallbackTag} from '../oci/referrers.js';
+import {readStagingRecord, stagingRecordManifest} from '../core/records.js';
+import {Referrers} from '../registry/referrers.js';
 import {platformText, samePlatformText} from '../oci/platform.js';
 import {parseReference} from '../oci/reference.js';
 import type {Log} from '../host/host.js';
@@ -66,7 +69,7 @@ export async function runGate(req: GateRequest, services: GateServices): Promise
       log.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`)
     );
   if (req.scenario === 'gate') {
-    if (images.every(i => i.status === 'passed')) await pushTested(services, images, built, staging, report);
+    if (images.every(i => i.status === 'passed')) await pushTested(services, req.plan, images, built, staging, report);
     else log.warning('nothing was pushed: not every test of every image passed');
     if (split) report.records = await writeRecords(req, log, split.platform, images);
   }
@@ -208,6 +211,7 @@ function ociMetadata(plan: Plan, env: GateServices['env']): Record<string, strin
 
 async function pushTested(
   {log, engine, registry}: GateServices,
+  plan: Plan,
   images: ImageResult[],
   built: Map<string, BuiltImage>,
   staging: Map<string, string>,
@@ -236,7 +240,46 @@ async function pushTested(
       report.refs.push(`${ref}@${readBack.digest}`);
       report.pushed = true;
       log.info(`pushed ${ref}@${readBack.digest} (the tested digest, read back from the registry)`);
+      await recordStaging(registry, log, ref, readBack.subject, {
+        identity: plan.images.find(i => i.name === image.name)?.identity.value?.key,
+        commit: plan.git.sha?.value
+      });
     });
+  }
+}
+
+/**
+ * Records when `ref` was staged, as a staging record referring to the digest (the digest itself
+ * never changes): cleanup judges the tag's age by it. A record that cannot be written costs the tag
+ * its cleanup by age, never the gate: a warning.
+ */
+export async function recordStaging(
+  registry: RegistryClient,
+  log: Log,
+  ref: string,
+  subject: Descriptor,
+  facts: {identity: string | undefined; commit: string | undefined}
+): Promise<void> {
+  const parsed = parseReference(ref);
+  if (!parsed.ok || !parsed.value.tag) return;
+  const {registry: host, repository, tag} = parsed.value;
+  const record = stagingRecordManifest(subject, {
+    tag,
+    stagedAt: new Date(),
+    ...(facts.identity ? {identity: facts.identity} : {}),
+    ...(facts.commit ? {commit: facts.commit} : {})
+  });
+  try {
+    const via = await new Referrers(registry).attach({registry: host, repository}, record, {
+      replaces: d => readStagingRecord(d)?.tag === tag
+    });
+    log.info(
+      `${ref}: staging record ${record.digest} (${via === 'api' ? 'listed by the referrers API' : `in ${fallbackTag(subject.digest)}`})`
+    );
+  } catch (e) {
+    log.warning(
+      `${ref}: could not write its staging record (${(e as Error).message}); \`imagegate cleanup\` will keep this tag until a record exists`
+    );
   }
 }
 
@@ -244,7 +287,7 @@ async function pushTested(
 async function readBackManifest(
   registry: RegistryClient,
   ref: string
-): Promise<{digest: string; platforms: {platform: string; digest: string}[]}> {
+): Promise<{digest: string; subject: Descriptor; platforms: {platform: string; digest: string}[]}> {
   const parsed = parseReference(ref);
   if (!parsed.ok || !parsed.value.tag) throw new InfrastructureError(`cannot read back ${ref}: not a tag reference`);
   const {registry: host, repository, tag} = parsed.value;
@@ -258,5 +301,5 @@ async function readBackManifest(
           .filter(m => m.platform && m.platform.os !== 'unknown' && !isAttestation(m))
           .map(m => ({platform: platformText(m.platform), digest: m.digest}))
       : [];
-  return {digest: manifest.digest, platforms};
+  return {digest: manifest.digest, subject: describeManifest(manifest), platforms};
 }

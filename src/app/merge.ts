@@ -23,9 +23,12 @@ import type {RegistryClient} from '../registry/client.js';
 import type {Repository} from '../oci/reference.js';
 import type {TransportStats} from '../registry/transport.js';
 import {isAttestation} from '../oci/descriptor.js';
-import {parseManifest, type ManifestBytes} from '../oci/manifest.js';
+import {describeManifest, parseManifest, type ManifestBytes} from '../oci/manifest.js';
 import {platformText} from '../oci/platform.js';
 import {Untagger} from '../registry/untag.js';
+import {Referrers} from '../registry/referrers.js';
+import {readStagingRecord} from '../core/records.js';
+import {recordStaging} from './gate.js';
 import type {LoadedConfig} from './plan.js';
 
 export interface MergeRequest {
@@ -239,13 +242,23 @@ async function publish(
     action = before ? 'moved' : 'created';
     report.refs.push(`${staging.text}@${index.digest}`);
     log.info(`${staging.text} → ${index.digest} (${parts.map(p => p.record.platform).join(' + ')}, as tested)`);
+    await recordStaging(client, log, staging.text, describeManifest(index), {
+      identity: parts[0]?.record.identity,
+      commit: parts[0]?.record.sha
+    });
   } else log.info(`${staging.text} already holds the merged ${index.digest}`);
   const untagger = new Untagger(client);
   const cleanup = {removed: [] as string[], left: [] as string[]};
+  const referrers = new Referrers(client);
   for (const part of parts.filter(p => p.tagged)) {
     const result = await untagger.removeTag(part.repo, part.tag);
-    if (result.removed) cleanup.removed.push(part.record.ref!);
-    else {
+    if (result.removed) {
+      cleanup.removed.push(part.record.ref!);
+      // The platform's digest lives on in the index; the removed tag's staging record does not.
+      await referrers
+        .prune(part.repo, part.record.digest!, d => readStagingRecord(d)?.tag === part.tag, untagger)
+        .catch((e: Error) => log.info(`the staging record of ${part.record.ref} stays: ${e.message}`));
+    } else {
       cleanup.left.push(part.record.ref!);
       const warning = `${part.record.ref} was left in place: ${result.reason}`;
       report.warnings.push(warning);

@@ -21,6 +21,18 @@ export function renderPromoteText(report: PromoteReport): string {
     lines.push(
       `    copied: ${c.manifests} manifest(s), ${c.blobsMounted} blob(s) mounted, ${c.blobsUploaded} uploaded (${c.bytesUploaded} bytes), ${c.blobsPresent + c.manifestsPresent} already there`
     );
+    if (image.referrers)
+      lines.push(
+        `    referrers: ${image.referrers.manifests} manifest(s) and ${image.referrers.tags} cosign tag(s) copied`
+      );
+    if (image.marker)
+      lines.push(
+        `    marker: ${image.marker.tag} → ${image.marker.digest}${image.marker.created ? '' : ' (already there)'}`
+      );
+    if (image.signed)
+      lines.push(
+        `    signed: ${image.signed.created ? 'now' : 'already'} by cosign ${image.signed.cosign.version} (${image.signed.format === 'bundle' ? 'bundle referrer' : '.sig tag'} ${image.signed.signature})${image.signed.verified ? ', verified' : ''}`
+      );
     if (image.cleanup)
       lines.push(`    staging tag ${image.cleanup.removed ? 'removed' : `left: ${image.cleanup.reason ?? ''}`}`);
   }
@@ -45,8 +57,14 @@ export function renderVerifyText(report: VerifyReport): string {
 }
 
 export function renderCleanupText(report: CleanupReport): string {
-  const left = report.leftovers.map(l => `  left ${l.ref}: ${l.reason}\n`).join('');
-  return `imagegate cleanup: removed ${report.removed.length}, kept ${report.kept.length} newer, ${report.leftovers.length} left (deletes refused)\n${left}`;
+  const lines = [
+    `imagegate cleanup: removed ${report.removed.length} staging tag(s) and ${report.referrers.length} referrer(s) of them, kept ${report.kept.length}, ${report.leftovers.length} left (deletes refused)`,
+    ...report.removed.map(r => `  removed ${r}`),
+    ...report.referrers.map(r => `  removed ${r} (referred only to a removed staging digest)`),
+    ...report.kept.map(k => `  kept ${k.ref}: ${k.reason}`),
+    ...report.leftovers.map(l => `  left ${l.ref}: ${l.reason}`)
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 export function renderSetupText(installed: InstalledTool[]): string {

@@ -1,8 +1,18 @@
 // promote and release: no build. For each image, find the staged digest for the merged source
-// identity, make it exist in the final repository (retag, mount or copy), point the final tags at
-// it (tags last, read back), then remove the staging tag without touching any other.
+// identity (the staging tag, else the promotion marker an earlier promote left), make it exist in
+// the final repository (retag, mount or copy) with every referrer of every manifest of it, point
+// the final tags at it (tags last, read back), mark which source it was promoted from, sign it
+// once, then remove the staging tag without touching any other.
 
-import {FailedError, UsageError} from '../core/errors.js';
+import {FailedError, InfrastructureError, UsageError} from '../core/errors.js';
+import {
+  PROMOTION_MARKER_TYPE,
+  STAGING_RECORD_TYPE,
+  promotionManifest,
+  promotionTag,
+  readPromotionMarker,
+  readStagingRecord
+} from '../core/records.js';
 import type {Plan} from '../core/plan.js';
 import {parseReference} from '../oci/reference.js';
 import type {Log} from '../host/host.js';
@@ -12,7 +22,15 @@ import {ImageCopier, type CopyStats} from '../registry/copy.js';
 import {isLoopback, type TransportStats} from '../registry/transport.js';
 import type {Signer} from '../io/cosign.js';
 import {resolve} from 'node:path';
-import type {ManifestBytes} from '../oci/manifest.js';
+import {describeManifest, parseManifest, type ManifestBytes} from '../oci/manifest.js';
+import {
+  COSIGN_SIGN_PREDICATE,
+  legacyCosignTags,
+  referrerDescriptor,
+  SIGSTORE_BUNDLE,
+  subjectOf
+} from '../oci/referrers.js';
+import {copyReferrers, Referrers} from '../registry/referrers.js';
 import {isTombstone, Untagger} from '../registry/untag.js';
 import type {LoadedConfig} from './plan.js';
 
@@ -29,8 +47,24 @@ export interface PromotedImage {
   tags: PromotedTag[];
   copy: CopyStats;
   cleanup?: {removed: boolean; reason?: string};
-  /** The cosign signature of the promoted digest (`sha256-<hex>.sig` in the final repository). */
-  signed?: {ref: string; signature: string; created: boolean};
+  /** Referrers (signatures, attestations, SBOMs…) copied with it from another repository. */
+  referrers?: {manifests: number; tags: number};
+  /** The promotion marker, `imagegate-promoted-<identity>` in the final repository. */
+  marker?: {tag: string; digest: string; created: boolean};
+  /** The cosign signature of the promoted digest. */
+  signed?: SignedImage;
+}
+
+export interface SignedImage {
+  ref: string;
+  /** The cosign that signed (or would have): `3.1.1`, and its major version. */
+  cosign: {version: string; major: number};
+  /** cosign 2's `sha256-<hex>.sig` tag, or cosign 3's bundle referrer `sha256:…`. */
+  signature: string;
+  format: 'legacy' | 'bundle';
+  created: boolean;
+  /** `cosign verify` passed after signing (or on the signature found). */
+  verified: boolean;
 }
 
 export interface PromoteReport {
@@ -62,6 +96,8 @@ export interface PromoteServices {
 
 interface Target {
   name: string;
+  /** The source identity's key. */
+  identity: string;
   staging: Repository & {reference: string; text: string};
   final: Repository;
   tags: string[];
@@ -90,14 +126,15 @@ export async function runPromote(req: PromoteRequest, services: PromoteServices)
     let staged = await stagedDigests(client, targets);
     const missing = targets.filter(t => !staged.get(t.name));
     if (missing.length) {
-      if (req.loaded.config.promote.onMissing !== 'build' || !req.gate) throw missingError(missing, req.plan);
+      if (req.loaded.config.promote.onMissing !== 'build' || !req.gate)
+        throw await missingError(client, missing, req.plan);
       log.warning(
         `staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`
       );
       await req.gate();
       staged = await stagedDigests(client, targets);
       const still = targets.filter(t => !staged.get(t.name));
-      if (still.length) throw missingError(still, req.plan);
+      if (still.length) throw await missingError(client, still, req.plan);
     }
     // Where a copy runs first (another repository or registry), final tags are read before it, so
     // a tag moved by someone else while the copy ran is caught; a retag has no such window.
@@ -136,6 +173,7 @@ function targetsOf(plan: Plan): Target[] {
       .map(t => t.tag!);
     return {
       name: image.name,
+      identity: image.identity.value!.key,
       staging: {...staging, reference: staging.reference!, text: image.staging.value},
       final,
       tags,
@@ -156,8 +194,10 @@ function repoOf(text: string): Repository & {reference?: string} {
 }
 
 /**
- * The digest staged for each image's source identity. After promotion removed the staging tag, a
- * release of the same commit finds it under the commit's own final tag (`{{sha}}`), if there is one.
+ * The digest staged for each image's source identity: under its staging tag; after promotion
+ * removed that, the one its promotion marker names in the final repository
+ * (`imagegate-promoted-<identity>`); for images promoted before markers existed, under the
+ * commit's own final tag (`{{sha}}`), if there is one.
  */
 async function stagedDigests(client: RegistryClient, targets: Target[]): Promise<Map<string, string | undefined>> {
   const out = new Map<string, string | undefined>();
@@ -166,6 +206,14 @@ async function stagedDigests(client: RegistryClient, targets: Target[]): Promise
     const staged = await client.getManifest(t.staging, t.staging.reference);
     let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
     if (digest) t.manifest = staged;
+    if (!digest) {
+      const marked = await markedDigest(client, t);
+      if (marked) {
+        digest = marked.digest;
+        t.staging = {...t.final, reference: marked.digest, text: `${refText(t.final, marked.tag)} → ${marked.digest}`};
+        t.fromStaging = false;
+      }
+    }
     for (const tag of t.promoted) {
       if (digest) break;
       const found = (await client.headManifest(t.final, tag))?.digest;
@@ -180,12 +228,61 @@ async function stagedDigests(client: RegistryClient, targets: Target[]): Promise
   return out;
 }
 
-function missingError(missing: Target[], plan: Plan): FailedError {
-  const lines = missing.map(m => `  ${m.name}: ${m.staging.text} does not exist`);
+/** The digest the promotion marker of the target's identity names, when it is a marker of that identity and the digest exists. */
+async function markedDigest(client: RegistryClient, t: Target): Promise<{digest: string; tag: string} | undefined> {
+  const tag = promotionTag(t.identity);
+  const m = await client.getManifest(t.final, tag);
+  if (!m) return undefined;
+  const marker = readPromotionMarker(referrerDescriptor(m));
+  const subject = subjectOf(m);
+  if (!marker || marker.identity !== t.identity || !subject) return undefined;
+  return (await client.headManifest(t.final, subject.digest)) ? {digest: subject.digest, tag} : undefined;
+}
+
+/**
+ * Why staging has nothing for these images. A release says which of three it is: the source was
+ * never promoted (nothing under the image's promoted tags), the promoted tags hold bytes promoted
+ * from another tree (their promotion marker names another identity), or they hold bytes without a
+ * marker (promoted before imagegate wrote markers, or the marker was removed), so imagegate cannot
+ * tell whose they are.
+ */
+async function missingError(client: RegistryClient, missing: Target[], plan: Plan): Promise<FailedError> {
+  const scenario = plan.scenario.value;
+  if (scenario !== 'release') {
+    const lines = missing.map(m => `  ${m.name}: ${m.staging.text} does not exist`);
+    return new FailedError(
+      `${scenario} refused: staging has no tested image for the merged source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
+        'The merged tree differs from every tree the gate tested (merge without a merge queue/train, or a rebase after the gate), or the change came from a fork and was never staged. ' +
+        'Run the gate on this commit, or set `promote: {on-missing: build}` to build, test and stage it here.'
+    );
+  }
+  const referrers = new Referrers(client);
+  const lines: string[] = [];
+  for (const m of missing) {
+    const image = plan.images.find(i => i.name === m.name)!;
+    const head = `  ${m.name}: the tagged commit's source (identity ${m.identity}) has no staging tag (${m.staging.text}) and no promotion marker (${refText(m.final, promotionTag(m.identity))})`;
+    const held: string[] = [];
+    for (const tag of [...new Set(image.tags.filter(t => t.on.includes('promote') && t.tag).map(t => t.tag!))]) {
+      const digest = (await client.headManifest(m.final, tag))?.digest;
+      if (!digest) continue;
+      const markers = (await referrers.list(m.final, digest, {artifactType: PROMOTION_MARKER_TYPE})).manifests
+        .map(d => readPromotionMarker(d))
+        .filter((x): x is NonNullable<typeof x> => x !== undefined);
+      held.push(
+        markers.length
+          ? `${refText(m.final, tag)} holds ${digest}, promoted from another tree: ${markers.map(x => `identity ${x.identity}${x.commit ? ` (commit ${x.commit.slice(0, 12)})` : ''} on ${x.promotedAt.toISOString()}`).join('; ')}`
+          : `${refText(m.final, tag)} holds ${digest}, which has no promotion marker (promoted by an imagegate before markers, or its marker was removed): imagegate cannot tell whether it was built from this commit's source`
+      );
+    }
+    lines.push(
+      held.length
+        ? `${head}; ${held.join('; ')}`
+        : `${head}; nothing is published under its promoted tags: this source was never promoted`
+    );
+  }
   return new FailedError(
-    `${plan.scenario.value} refused: staging has no tested image for the merged source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
-      'The merged tree differs from every tree the gate tested (merge without a merge queue/train, or a rebase after the gate), or the change came from a fork and was never staged. ' +
-      'Run the gate on this commit, or set `promote: {on-missing: build}` to build, test and stage it here.'
+    `release refused: no promoted image for the tagged commit's source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
+      'Release publishes the bytes promote published for exactly this source. Tag the commit that was promoted (the merge commit on the default branch), or promote this commit first.'
   );
 }
 
@@ -201,7 +298,25 @@ async function promoteOne(
   const {registry: client, log} = services;
   const copier = new ImageCopier(client);
   const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
-  if (!sameRepository(target.staging, target.final)) await copyReferrers(client, copier, target, digest);
+  let referrers: PromotedImage['referrers'];
+  if (!sameRepository(target.staging, target.final)) {
+    // The staging records concern the staging tags, not the published image: they stay behind.
+    const copied = await copyReferrers(
+      client,
+      new ImageCopier(client),
+      target.staging,
+      target.final,
+      manifestsOf(manifest),
+      {
+        skip: d => d.artifactType === STAGING_RECORD_TYPE
+      }
+    );
+    referrers = {manifests: copied.referrers, tags: copied.tags};
+    for (const warning of copied.warnings) {
+      report.warnings.push(warning);
+      log.warning(warning);
+    }
+  }
   const tags: PromotedTag[] = [];
   for (const tag of target.tags) {
     const key = `${target.final.repository}:${tag}`;
@@ -224,9 +339,17 @@ async function promoteOne(
     report.refs.push(`${refText(target.final, tag)}@${digest}`);
     log.info(`${refText(target.final, tag)} → ${digest}${was ? ` (was ${was})` : ''}`);
   }
-  const promoted: PromotedImage = {name: target.name, digest, staging: target.staging.text, tags, copy: copier.stats};
+  const promoted: PromotedImage = {
+    name: target.name,
+    digest,
+    staging: target.staging.text,
+    tags,
+    copy: copier.stats,
+    ...(referrers ? {referrers} : {})
+  };
+  promoted.marker = await markPromotion(client, log, req, target, manifest);
   const sign = req.loaded.config.promote.sign;
-  if (sign) promoted.signed = await signOnce(services, req, target.final, digest, sign);
+  if (sign) promoted.signed = await signOnce(services, req, target.final, manifest, sign);
   if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
     const result = await untagger.removeTag(target.staging, target.staging.reference);
     promoted.cleanup = result.removed ? {removed: true} : {removed: false, reason: result.reason};
@@ -234,52 +357,125 @@ async function promoteOne(
       const warning = `${target.staging.text} was left in place: ${result.reason}`;
       report.warnings.push(warning);
       log.warning(warning);
+    } else {
+      // Its staging record is stale now; what else refers to the digest stays.
+      const tag = target.staging.reference;
+      await new Referrers(client)
+        .prune(target.staging, digest, d => readStagingRecord(d)?.tag === tag, untagger)
+        .catch((e: Error) => log.info(`the staging record of ${target.staging.text} stays: ${e.message}`));
     }
   }
   return promoted;
 }
 
-/** cosign signatures and attestations stored as `sha256-<hex>.sig|.att|.sbom` tags travel with the image. */
-async function copyReferrers(
-  client: RegistryClient,
-  copier: ImageCopier,
-  target: Target,
-  digest: string
-): Promise<void> {
-  const prefix = digest.replace(':', '-');
-  const tags = (await client.listTags(target.staging)).filter(t => t === prefix || t.startsWith(`${prefix}.`));
-  for (const tag of tags) {
-    const head = await client.headManifest(target.staging, tag);
-    if (!head) continue;
-    const manifest = await copier.copy(target.staging, target.final, head.digest);
-    await client.putManifest(target.final, tag, manifest);
-  }
+/** The digests whose referrers travel with an image: the index (or image) and every manifest it lists. */
+function manifestsOf(manifest: ManifestBytes): string[] {
+  const parsed = parseManifest(manifest);
+  return [manifest.digest, ...(parsed.kind === 'index' ? parsed.index.manifests.map(m => m.digest) : [])];
 }
 
-/** Signs the promoted digest unless its signature is already there (a re-run). */
+/**
+ * Records which source was promoted to the digest: a promotion marker (a referrer of the digest, so
+ * the digest's referrers name its source) tagged `imagegate-promoted-<identity>` (so release finds
+ * the digest by identity). Idempotent: a marker of this identity on this digest is left alone; one
+ * on another digest (the source was promoted again, rebuilt) is moved.
+ */
+async function markPromotion(
+  client: RegistryClient,
+  log: Log,
+  req: PromoteRequest,
+  target: Target,
+  manifest: ManifestBytes
+): Promise<NonNullable<PromotedImage['marker']>> {
+  const tag = promotionTag(target.identity);
+  const existing = await client.getManifest(target.final, tag);
+  if (
+    existing &&
+    subjectOf(existing)?.digest === manifest.digest &&
+    readPromotionMarker(referrerDescriptor(existing))?.identity === target.identity
+  )
+    return {tag: refText(target.final, tag), digest: existing.digest, created: false};
+  const marker = promotionManifest(describeManifest(manifest), {
+    identity: target.identity,
+    image: target.name,
+    from: target.staging.text,
+    promotedAt: new Date(),
+    ...(req.plan.git.sha ? {commit: req.plan.git.sha.value} : {})
+  });
+  await new Referrers(client).attach(target.final, marker);
+  await client.putManifest(target.final, tag, marker);
+  log.info(
+    `${refText(target.final, tag)} → ${marker.digest} (promotion marker of identity ${target.identity} for ${manifest.digest})`
+  );
+  return {tag: refText(target.final, tag), digest: marker.digest, created: true};
+}
+
+/**
+ * Signs the promoted digest unless it is signed already: a cosign 2 `.sig` tag or a cosign 3 bundle
+ * referrer (through the referrers API or the fallback index) — and, with a key pair, one that
+ * verifies with this key (a signature by another key does not count). After signing, the signature
+ * must verify.
+ */
 async function signOnce(
   {registry: client, log, signer, oidc}: PromoteServices,
   req: PromoteRequest,
   final: Repository,
-  digest: string,
+  manifest: ManifestBytes,
   sign: NonNullable<LoadedConfig['config']['promote']['sign']>
-): Promise<{ref: string; signature: string; created: boolean}> {
+): Promise<SignedImage> {
+  const digest = manifest.digest;
   const ref = `${final.registry}/${final.repository}@${digest}`;
-  const signature = `${digest.replace(':', '-')}.sig`;
-  if (await client.headManifest(final, signature)) return {ref, signature, created: false};
   if (sign.key === undefined && !oidc) {
     throw new UsageError(
       '`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`'
     );
   }
   const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : resolve(req.loaded.dir, sign.key);
-  await log.group(`sign ${ref}`, () =>
-    signer.sign(
-      {ref, ...(key !== undefined ? {key} : {}), tlog: sign.tlog, insecure: isLoopback(final.registry)},
-      final.registry
-    )
+  const request = {ref, ...(key !== undefined ? {key} : {}), tlog: sign.tlog, insecure: isLoopback(final.registry)};
+  const cosign = await signer.version();
+  const about = {version: cosign.version, major: cosign.major};
+  const found = await findSignatures(client, final, digest);
+  if (found.length) {
+    const check = key === undefined ? {ok: true as const} : await signer.verify(request, final.registry);
+    if (check.ok) {
+      log.info(`${ref} is signed already (${found.map(f => f.signature).join(', ')})`);
+      return {ref, cosign: about, ...found[0]!, created: false, verified: key !== undefined};
+    }
+    log.info(`${ref} has signatures, none of which verifies with this key (${check.reason}); signing`);
+  }
+  await log.group(`sign ${ref} (cosign ${cosign.version}, major ${cosign.major}: ${cosign.basis})`, async () => {
+    await signer.sign(request, final.registry);
+    const check = await signer.verify(request, final.registry);
+    if (!check.ok)
+      throw new InfrastructureError(`cosign signed ${ref}, but the signature does not verify: ${check.reason}`);
+  });
+  const made = (await findSignatures(client, final, digest)).find(
+    f => f.format === (cosign.major >= 3 ? 'bundle' : 'legacy')
   );
-  return {ref, signature, created: true};
+  const fallback = {
+    signature: cosign.major >= 3 ? `a bundle referrer of ${digest}` : legacyCosignTags(digest)[0]!,
+    format: cosign.major >= 3 ? ('bundle' as const) : ('legacy' as const)
+  };
+  return {ref, cosign: about, ...(made ?? fallback), created: true, verified: true};
+}
+
+/** cosign signatures of `digest` in `repo`, both formats: the `.sig` tag, and bundle referrers that sign (not attest). */
+async function findSignatures(
+  client: RegistryClient,
+  repo: Repository,
+  digest: string
+): Promise<{signature: string; format: 'legacy' | 'bundle'}[]> {
+  const out: {signature: string; format: 'legacy' | 'bundle'}[] = [];
+  const sig = legacyCosignTags(digest)[0]!;
+  if (await client.headManifest(repo, sig)) out.push({signature: sig, format: 'legacy'});
+  const listed = await new Referrers(client).list(repo, digest);
+  for (const d of listed.manifests)
+    if (
+      SIGSTORE_BUNDLE.test(d.artifactType ?? '') &&
+      (d.annotations?.['dev.sigstore.bundle.predicateType'] ?? COSIGN_SIGN_PREDICATE) === COSIGN_SIGN_PREDICATE
+    )
+      out.push({signature: d.digest, format: 'bundle'});
+  return out;
 }
 
 function refText(repo: Repository, tag: string): string {

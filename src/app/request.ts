@@ -43,6 +43,8 @@ export interface RunRequest {
   target?: string;
   /** `cleanup --older-than`, in milliseconds. */
   olderThanMs?: number;
+  /** `cleanup --unrecorded`: a staging tag without a staging record is kept, or judged by its image's `created`. */
+  unrecorded?: Unrecorded;
   /** `setup --tools cosign,pack`. */
   tools?: string;
   /** The workflow's opt-in for pull_request_target pushes (an action input); else the environment's. */
@@ -50,4 +52,6 @@ export interface RunRequest {
 }
 
 export const DEFAULT_PARALLEL = 2;
+export type Unrecorded = 'keep' | 'created';
+
 export const DEFAULT_CLEANUP_AGE_MS = 24 * 3600 * 1000;

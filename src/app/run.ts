@@ -103,7 +103,14 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
       scopeFor(credentialPolicy(inference), hostsOf(loaded, services), services),
       async ({registry}) => {
         if (request.command === 'cleanup') {
-          const report = await cleanupStale(loaded, request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS, {log, registry});
+          const report = await cleanupStale(
+            loaded,
+            {
+              olderThanMs: request.olderThanMs ?? DEFAULT_CLEANUP_AGE_MS,
+              ...(request.unrecorded ? {unrecorded: request.unrecorded} : {})
+            },
+            {log, registry}
+          );
           return ok({text: renderCleanupText(report), document: report});
         }
         const images = await runDoctor(loaded, request.target!, registry);

@@ -1,6 +1,6 @@
 // Command-line arguments → a run request. Pure: errors are UsageErrors (exit 2) naming the fix.
 
-import {COMMANDS, DEFAULT_PARALLEL, type Command, type RunRequest} from '../app/request.js';
+import {COMMANDS, DEFAULT_PARALLEL, type Command, type RunRequest, type Unrecorded} from '../app/request.js';
 import {UsageError} from '../core/errors.js';
 import {parseScenario, SCENARIOS, type Fact, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
@@ -28,6 +28,8 @@ export interface CliArgs {
   target?: string;
   /** `cleanup --older-than 24h`, in milliseconds. */
   olderThanMs?: number;
+  /** `cleanup --unrecorded created`: how a staging tag without a staging record is judged. */
+  unrecorded?: Unrecorded;
   /** `gate --platform linux/arm64`: one platform of a split (per-runner) build. */
   platform?: string;
   /** Where `gate --platform` writes its record and `merge` reads them. */
@@ -45,6 +47,7 @@ const FLAGS_WITH_VALUE = [
   '--junit',
   '--dotenv',
   '--older-than',
+  '--unrecorded',
   '--platform',
   '--records',
   '--builder',
@@ -79,6 +82,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--scenario') args.scenario = scenarioValue(value);
       else if (flag === '--parallel') args.parallel = positiveInteger(flag, value);
       else if (flag === '--older-than') args.olderThanMs = duration(flag, value);
+      else if (flag === '--unrecorded') args.unrecorded = unrecordedValue(value);
       else if (flag === '--platform') args.platform = value;
       else if (flag === '--records') args.records = value;
       else if (flag === '--builder') args.builder = value;
@@ -141,6 +145,7 @@ export function toRequest(args: CliArgs & {verb: Verb}, cwd: string): RunRequest
     ...(args.builder !== undefined ? {builder: args.builder} : {}),
     ...(args.target !== undefined ? {target: args.target} : {}),
     ...(args.olderThanMs !== undefined ? {olderThanMs: args.olderThanMs} : {}),
+    ...(args.unrecorded !== undefined ? {unrecorded: args.unrecorded} : {}),
     ...(args.tools !== undefined ? {tools: args.tools} : {})
   };
 }
@@ -181,6 +186,13 @@ function duration(flag: string, value: string): number {
   return ms;
 }
 
+function unrecordedValue(value: string): Unrecorded {
+  if (value === 'keep' || value === 'created') return value;
+  throw new UsageError(
+    `--unrecorded takes \`keep\` (a staging tag without a staging record is never removed) or \`created\` (judged by its image's created time, unless that is a reproducible build's fixed time), not \`${value}\``
+  );
+}
+
 function positiveInteger(flag: string, value: string): number {
   if (!/^[1-9]\d{0,2}$/.test(value))
     throw new UsageError(`${flag} takes a whole number from 1 to 999, not \`${value}\``);
@@ -198,6 +210,7 @@ function example(flag: string): string {
     '--builder': 'my-remote-builder',
     '--dotenv': 'imagegate.env',
     '--tools': 'cosign,pack',
+    '--unrecorded': 'created',
     '--code-quality': 'gl-code-quality.json'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
@@ -224,7 +237,8 @@ Commands:
   promote   publish the staged bytes under the final tags, without rebuilding
   release   publish version tags for a release tag
   verify    check that a reference's index, children and blobs all exist: imagegate verify REF
-  cleanup   remove staging tags older than --older-than (default 24h), nothing else
+  cleanup   remove staging tags staged longer ago than --older-than (default 24h), by their
+            staging records, with what refers only to them; nothing else
   setup     install the pinned tools (--tools cosign,pack), each checked against its pinned SHA-256
   doctor    does CI build with production's builder? compares the pinned buildpacks builder
             with what a production tag points at now: imagegate doctor REF
@@ -240,7 +254,9 @@ Options:
                       e.g. for GitLab's artifacts:reports:dotenv
       --code-quality FILE  write failed tests and configuration errors as a GitLab code quality
                       report (artifacts:reports:codequality)
-      --older-than D  for cleanup: how old a staging tag must be, e.g. 24h
+      --older-than D  for cleanup: how long ago a staging tag must have been staged, e.g. 24h
+      --unrecorded M  for cleanup: a staging tag without a staging record is kept (keep, the
+                      default) or judged by its image's created time (created)
       --platform P    for check/gate/run: build and test only platform P (split build)
       --records DIR   where gate --platform writes its record and merge reads them
                       (default: imagegate-records)

@@ -9,6 +9,7 @@ import {ProcessExec, type Exec} from '../exec/exec.js';
 import type {RunEnvironment} from '../host/environment.js';
 import type {Log} from '../host/host.js';
 import {BuildpacksBuilder} from '../io/buildpacks/builder.js';
+import {keylessIdentityOf} from '../core/cosign-args.js';
 import {CosignSigner} from '../io/cosign.js';
 import {dockerSession, type DockerSession} from '../io/docker.js';
 import {DockerfileBuilder} from '../io/dockerfile-builder.js';
@@ -136,6 +137,7 @@ function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: Con
       exec,
       temp,
       credentials,
+      keyless: keylessIdentityOf(env.variables),
       ...(env.variables.COSIGN_PASSWORD !== undefined ? {cosignPassword: env.variables.COSIGN_PASSWORD} : {})
     }),
     engine: ({buildxBuilder}) => {

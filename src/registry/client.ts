@@ -18,7 +18,7 @@ import {
 import {UsageError} from '../core/errors.js';
 import {RegistryError, errorDetail, ociError} from './errors.js';
 import type {RegistryRequest, RegistryResponse, Transport} from './transport.js';
-import {MANIFEST_ACCEPT} from '../oci/media-types.js';
+import {MANIFEST_ACCEPT, MEDIA} from '../oci/media-types.js';
 import {digestProblem, sha256Digest} from '../oci/digest.js';
 import type {Descriptor} from '../oci/descriptor.js';
 import type {ManifestBytes} from '../oci/manifest.js';
@@ -108,6 +108,30 @@ export class RegistryClient {
     manifest: ManifestBytes,
     opts: {waitForBlobs?: boolean} = {}
   ): Promise<string> {
+    await this.sendManifest(repo, reference, manifest, opts);
+    return manifest.digest;
+  }
+
+  /**
+   * Stores a manifest that names a `subject`, by its digest. `indexed` is true when the registry
+   * answered with `OCI-Subject` (its referrers API lists it now); else the writer must update the
+   * fallback tag.
+   */
+  async putSubjectManifest(
+    repo: Repository,
+    manifest: ManifestBytes,
+    subject: string
+  ): Promise<{digest: string; indexed: boolean}> {
+    const res = await this.sendManifest(repo, manifest.digest, manifest, {});
+    return {digest: manifest.digest, indexed: header(res, 'oci-subject') === subject};
+  }
+
+  private async sendManifest(
+    repo: Repository,
+    reference: string,
+    manifest: ManifestBytes,
+    opts: {waitForBlobs?: boolean}
+  ): Promise<RegistryResponse> {
     const what = `PUT manifest ${at(repo, reference)}`;
     const tries = opts.waitForBlobs === false ? 1 : 4;
     // A registry may not yet see children or blobs written a moment ago (eventual consistency).
@@ -131,8 +155,56 @@ export class RegistryClient {
       const confirmed = header(res, 'docker-content-digest');
       if (confirmed && confirmed !== manifest.digest)
         throw new RegistryError(`${what}: the registry stored ${confirmed}, not ${manifest.digest}`);
-      return manifest.digest;
+      return res;
     }
+  }
+
+  /**
+   * The referrers of `digest` from the registry's referrers API (`GET /v2/<name>/referrers/<digest>`,
+   * every page), filtered by `artifactType` by the registry or, where it did not say it filtered
+   * (`OCI-Filters-Applied`), here. Undefined when the registry has no referrers API: it answers 404
+   * (the spec's signal; the fallback tag schema applies), as distribution 2.8 does.
+   */
+  async listReferrers(repo: Repository, digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {
+    const what = `list referrers of ${at(repo, digest)}`;
+    const base = `${repositoryPath(repo, what)}/referrers/${segment(digest)}`;
+    const problem = digestProblem(digest);
+    if (problem) throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+    const out: Descriptor[] = [];
+    const read = new Set<string>();
+    let path: string | undefined = artifactType ? `${base}?artifactType=${encodeURIComponent(artifactType)}` : base;
+    for (let page = 1; path; page++) {
+      if (page > MAX_TAG_PAGES)
+        throw new RegistryError(
+          `${what}: the registry links to more than ${MAX_TAG_PAGES} pages; imagegate stops there`
+        );
+      const res: RegistryResponse = await this.send(
+        repo,
+        {
+          method: 'GET',
+          path,
+          headers: {accept: MEDIA.ociIndex},
+          maxBody: {bytes: BODY_LIMITS.manifest, what: 'a referrers list'}
+        },
+        ['pull']
+      );
+      if (res.status === 404 && page === 1) return undefined;
+      expectStatus(res, [200], what);
+      read.add(res.url.toString());
+      const doc = parseJsonObject(res.body);
+      if (!doc.ok) throw new RegistryError(`${what}: ${urlOf(res)} served a referrers list that is ${doc.error}`);
+      const problem = doc.value.manifests === undefined ? undefined : manifestProblem(doc.value);
+      if (problem || !Array.isArray(doc.value.manifests ?? []))
+        throw new RegistryError(`${what}: ${urlOf(res)} served no index imagegate can read: ${problem ?? 'no list'}`);
+      const filtered = (header(res, 'oci-filters-applied') ?? '')
+        .split(',')
+        .map(f => f.trim())
+        .includes('artifactType');
+      const listed = (doc.value.manifests ?? []) as Descriptor[];
+      out.push(...(artifactType && !filtered ? listed.filter(d => d.artifactType === artifactType) : listed));
+      path = nextPage(res, read, what);
+    }
+    return out;
   }
 
   async headBlob(repo: Repository, digest: string): Promise<boolean> {
@@ -566,7 +638,7 @@ function nextPage(res: RegistryResponse, read: Set<string>, what: string): strin
     );
   if (next.pathname !== res.url.pathname)
     throw new RegistryError(
-      `${what}: the registry's Link: next points outside this tag list (${printable(next.pathname)}); refusing to follow it`
+      `${what}: the registry's Link: next points outside this list (${printable(next.pathname)}); refusing to follow it`
     );
   if (read.has(next.toString()))
     throw new RegistryError(

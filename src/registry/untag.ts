@@ -9,11 +9,10 @@ import type {Repository} from '../oci/reference.js';
 import {MEDIA} from '../oci/media-types.js';
 import {sha256Digest} from '../oci/digest.js';
 import type {ManifestBytes} from '../oci/manifest.js';
+import {EMPTY_DESCRIPTOR, EMPTY_JSON} from '../oci/referrers.js';
+import {ociError} from './errors.js';
 
 export type UntagResult = {removed: true; tag: string} | {removed: false; tag: string; reason: string};
-
-const EMPTY_CONFIG = Buffer.from('{}');
-const EMPTY_DIGEST = sha256Digest(EMPTY_CONFIG);
 
 /** A manifest no other tag can share: it names the tag and a random nonce. */
 export function tombstoneManifest(tag: string, nonce = randomBytes(16).toString('hex')): ManifestBytes {
@@ -21,7 +20,7 @@ export function tombstoneManifest(tag: string, nonce = randomBytes(16).toString(
     schemaVersion: 2,
     mediaType: MEDIA.ociManifest,
     artifactType: 'application/vnd.imagegate.tombstone',
-    config: {mediaType: MEDIA.ociEmpty, digest: EMPTY_DIGEST, size: EMPTY_CONFIG.length},
+    config: EMPTY_DESCRIPTOR,
     layers: [],
     annotations: {'dev.imagegate.tombstone': `${tag} ${nonce}`}
   };
@@ -39,16 +38,10 @@ export class Untagger {
   constructor(private readonly client: RegistryClient) {}
 
   async removeTag(repo: Repository, tag: string): Promise<UntagResult> {
-    if (await this.refusesDeletes(repo)) {
-      return {
-        removed: false,
-        tag,
-        reason: `${repo.registry} refuses deletes through the registry API (405); remove it with the registry's own API or UI`
-      };
-    }
+    if (await this.refusesDeletes(repo)) return {removed: false, tag, reason: deletesRefused(repo, tag)};
     const tombstone = tombstoneManifest(tag);
     // Its 2-byte config goes up in one request (a no-op if the repository has it).
-    await this.client.putSmallBlob(repo, EMPTY_CONFIG);
+    await this.client.putSmallBlob(repo, EMPTY_JSON);
     await this.client.putManifest(repo, tag, tombstone, {waitForBlobs: false});
     const res = await this.client.deleteManifest(repo, tombstone.digest);
     if (res.status === 202 || res.status === 200 || res.status === 404) return {removed: true, tag};
@@ -67,8 +60,28 @@ export class Untagger {
       repo,
       sha256Digest(`imagegate probe ${randomBytes(8).toString('hex')}`)
     );
-    const refused = res.status === 405;
+    const refused = res.status === 405 || ociError(res.body).code === 'UNSUPPORTED';
     this.deletesRefused.set(repo.registry, refused);
     return refused;
   }
+}
+
+/**
+ * Why a tag stays on a registry that refuses deletes through the registry API, naming that
+ * registry's own way to delete: GHCR deletes package versions through GitHub's REST API, Docker Hub
+ * tags through Hub's API.
+ */
+export function deletesRefused(repo: Repository, tag: string): string {
+  const ref = `${repo.registry}/${repo.repository}:${tag}`;
+  const host = repo.registry.toLowerCase();
+  if (host === 'ghcr.io' || host.endsWith('.ghcr.io')) {
+    const [owner = 'OWNER', ...rest] = repo.repository.split('/');
+    const pkg = encodeURIComponent(rest.join('/') || repo.repository);
+    return `${repo.registry} refuses deletes through the registry API (405); delete ${ref} with GitHub's package versions API: find the version whose metadata.container.tags holds ${tag} (GET /orgs/${owner}/packages/container/${pkg}/versions, or /users/${owner}/… for a user's package), then DELETE /orgs/${owner}/packages/container/${pkg}/versions/<id> (a token with delete:packages)`;
+  }
+  if (host === 'docker.io' || host === 'registry-1.docker.io' || host === 'index.docker.io') {
+    const [namespace = 'library', ...rest] = repo.repository.split('/');
+    return `${repo.registry} refuses deletes through the registry API (405); delete ${ref} with Docker Hub's tag delete API: DELETE https://hub.docker.com/v2/namespaces/${namespace}/repositories/${rest.join('/') || namespace}/tags/${tag} (a Hub access token with delete scope)`;
+  }
+  return `${repo.registry} refuses deletes through the registry API (405); remove ${ref} with the registry's own API or UI`;
 }

@@ -25,6 +25,17 @@ export async function tags(host: string, repo: string, auth?: string): Promise<s
   return body.tags ?? [];
 }
 
+/**
+ * The tags that name images: without what imagegate keeps next to them — the referrers fallback
+ * indexes (`sha256-<hex>`, listing staging records, promotion markers, cosign 3 signatures on
+ * registries without the referrers API) and the promotion markers (`imagegate-promoted-<identity>`).
+ */
+export async function imageTags(host: string, repo: string, auth?: string): Promise<string[]> {
+  return (await tags(host, repo, auth)).filter(
+    t => !/^sha256-[0-9a-f]{64}$/.test(t) && !t.startsWith('imagegate-promoted-')
+  );
+}
+
 export interface Manifest {
   digest: string;
   bytes: string;

@@ -16,7 +16,10 @@ export interface Testbed {
   /** The registries' ports on 127.0.0.1, for clients that dial an address (fault proxies, raw HTTP). */
   ports: {final: number; intermediate: number; auth: number; token: number};
   baseImage: string;
+  /** The trixie prefix's programs: cosign 2.5, oras, the engine (TESTBED_BIN). */
   bin: string;
+  /** A directory holding only sid's cosign 3 (TESTBED_COSIGN3_BIN): put it before `bin` on PATH. */
+  cosign3Bin: string;
   raw: Record<string, string>;
 }
 
@@ -39,7 +42,7 @@ export function testbed(): Testbed {
     if (!Number.isInteger(value) || value <= 0) throw new Error(`${TESTBED_ENV_FILE}: ${key} is not a port`);
     return value;
   };
-  return {
+  const testbed: Omit<Testbed, 'cosign3Bin'> = {
     registry: need('TESTBED_REGISTRY'),
     intermediateRegistry: need('TESTBED_INTERMEDIATE_REGISTRY'),
     authRegistry: need('TESTBED_AUTH_REGISTRY'),
@@ -55,4 +58,9 @@ export function testbed(): Testbed {
     bin: need('TESTBED_BIN'),
     raw
   };
+  // Asked for only by the tests that sign with cosign 3 (an env file of an older testbed has none).
+  return Object.defineProperty(testbed, 'cosign3Bin', {
+    get: () => need('TESTBED_COSIGN3_BIN'),
+    enumerable: true
+  }) as Testbed;
 }
