@@ -7,6 +7,7 @@ import {boundDiagnostics, type Diagnostic} from '../core/config/diagnostics.js';
 import {LIMITS} from '../core/config/limits.js';
 import {loadConfig} from '../core/config/load.js';
 import {decodeConfig} from '../core/config/text.js';
+import {applyOverrides, type Overrides} from '../core/config/overrides.js';
 import type {Config, ConfigSource} from '../core/config/types.js';
 import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
@@ -234,6 +235,8 @@ export interface PlanRequest {
   step?: StepKind;
   /** The workflow's opt-in for pull_request_target pushes; default: the environment's. */
   allowPullRequestTargetPush?: boolean;
+  /** What the command line changes of the configuration for this run (`--registry`, `--image`, …). */
+  overrides?: Overrides;
 }
 
 export interface PlanResult {
@@ -268,8 +271,11 @@ export async function inferRun(
 
 export async function makePlan(request: PlanRequest, services: Pick<Services, 'env' | 'git'>): Promise<PlanResult> {
   const reader = services.git;
-  const loaded = await readConfigFile(request.cwd, request.configPath);
+  const read = await readConfigFile(request.cwd, request.configPath);
+  const overridden = request.overrides ? applyOverrides(read.config, read.source, request.overrides) : undefined;
+  const loaded = overridden ? {...read, config: overridden.config, source: overridden.source} : read;
   const {inference, git, notices} = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
+  notices.push(...(overridden?.notes ?? []));
   const local = inference.host === 'local' ? git : undefined;
   const identities = await computeIdentities(loaded, git, reader);
   const step = request.step ? stepScenario(request.step, inference) : undefined;
@@ -280,7 +286,10 @@ export async function makePlan(request: PlanRequest, services: Pick<Services, 'e
     inference,
     identities,
     ...(override ? {scenarioOverride: override} : {}),
-    ...(local ? {localGit: local} : {})
+    ...(local ? {localGit: local} : {}),
+    ...(request.overrides?.releaseVersion !== undefined
+      ? {releaseVersion: {value: request.overrides.releaseVersion, source: 'flag --release-version'}}
+      : {})
   });
   return {plan, loaded, inference, notices};
 }

@@ -52,6 +52,8 @@ export interface Plan {
   /** Where this run's registry credentials may go (core/trust.ts). */
   credentials: CredentialPolicy;
   git: {sha?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>};
+  /** `--image`: the images this run is limited to (their bases included). */
+  selected?: Fact<string[]>;
   images: ImagePlan[];
   /** Every registry reference this scenario writes, in order. */
   writes: string[];
@@ -68,6 +70,8 @@ export interface PlanInputs {
   scenarioOverride?: Fact<Scenario>;
   /** Facts read from the local checkout, used where the CI environment says nothing. */
   localGit?: {sha?: string; branch?: string; tag?: string};
+  /** `--release-version`: the version release tags are rendered from, instead of the git tag. */
+  releaseVersion?: Fact<string>;
   identities: Map<string, SourceIdentity | {error: string}>;
 }
 
@@ -89,6 +93,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
   const {config, source, inference} = inputs;
   const scenario = resolveScenario(inputs);
   const git = mergeGit(inference, inputs.localGit);
+  if (inputs.releaseVersion) git.tag = inputs.releaseVersion;
   checkCommit(git.sha);
   const gitValues: GitValues = {};
   if (git.sha) gitValues.sha = git.sha.value;
@@ -123,6 +128,8 @@ export function buildPlan(inputs: PlanInputs): Plan {
     warnings: planWarnings(scenario, images)
   };
   if (refusal) plan.refusal = refusal;
+  const selected = source.where('images');
+  if (selected?.startsWith('flag ')) plan.selected = {value: config.images.map(i => i.name), source: selected};
   return plan;
 }
 

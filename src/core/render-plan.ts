@@ -14,6 +14,7 @@ export function renderPlanText(plan: Plan): string {
     const fact = plan.git[key];
     if (fact) lines.push(row(`git ${key}`, fact.value, fact.source, 2));
   }
+  if (plan.selected) lines.push(row('images', plan.selected.value.join(', '), plan.selected.source, 2));
   for (const image of plan.images) lines.push('', ...renderImage(image));
   lines.push('');
   lines.push(
