@@ -10,6 +10,7 @@ import type {ImageConfig} from '../core/config/types.js';
 import type {Engine} from '../core/engine.js';
 import {InfrastructureError, UsageError} from '../core/errors.js';
 import {renderJUnit} from '../core/junit.js';
+import {repositoryLabels} from '../core/repository-facts.js';
 import {Limiter} from '../core/limiter.js';
 import {buildOrder, type Plan} from '../core/plan.js';
 import type {ImageResult, RunReport} from '../core/results.js';
@@ -28,6 +29,7 @@ import {parseReference} from '../oci/reference.js';
 import type {Log} from '../host/host.js';
 import type {RunEnvironment} from '../host/environment.js';
 import type {RegistryClient} from '../registry/client.js';
+import {writeGateTags} from './gate-tags.js';
 import type {LoadedConfig} from './plan.js';
 
 export interface GateRequest {
@@ -67,6 +69,18 @@ export async function runGate(req: GateRequest, services: GateServices): Promise
     );
   if (req.scenario === 'gate') {
     if (images.every(i => i.status === 'passed')) await pushTested(services, images, built, staging, report);
+    if (!split && report.pushed)
+      for (const image of images.filter(i => i.pushed))
+        report.refs.push(
+          ...(await writeGateTags(
+            services.registry,
+            log,
+            req.plan,
+            image.name,
+            image.pushed!.ref,
+            image.pushed!.digest
+          ))
+        );
     else log.warning('nothing was pushed: not every test of every image passed');
     if (split) report.records = await writeRecords(req, log, split.platform, images);
   }
@@ -149,7 +163,8 @@ async function buildAndTestAll(
             }
           };
         }
-        return slots.run(() => buildAndTest(req, services, image, runId, oci, baseOutcome?.built));
+        const labels = {...oci, ...repositoryLabels(image.name, req.plan.repository ?? {}, req.plan.git)};
+        return slots.run(() => buildAndTest(req, services, image, runId, labels, baseOutcome?.built));
       })()
     );
   }

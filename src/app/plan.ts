@@ -11,6 +11,7 @@ import {applyOverrides, type Overrides} from '../core/config/overrides.js';
 import type {Config, ConfigSource} from '../core/config/types.js';
 import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
+import {repositoryFacts, type RepositoryFacts} from '../core/repository-facts.js';
 import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
 import {inferScenario, type Fact, type Inference, type Scenario} from '../core/scenario.js';
 import {applyTrust, stepScenario, type StepKind} from '../core/trust.js';
@@ -248,6 +249,8 @@ export interface PlanResult {
 
 export interface RunContext {
   inference: Inference;
+  /** What the repository says about itself (description, address, license), for the OCI labels. */
+  repository: RepositoryFacts;
   git: LocalGit | undefined;
   notices: string[];
 }
@@ -266,7 +269,12 @@ export async function inferRun(
     ...(env.baseSha ? {baseSha: env.baseSha} : {}),
     allowPullRequestTargetPush: allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
   });
-  return {inference, git, notices: payload.warning ? [payload.warning] : []};
+  return {
+    inference,
+    repository: repositoryFacts(env.variables, payload.event),
+    git,
+    notices: payload.warning ? [payload.warning] : []
+  };
 }
 
 export async function makePlan(request: PlanRequest, services: Pick<Services, 'env' | 'git'>): Promise<PlanResult> {
@@ -274,7 +282,11 @@ export async function makePlan(request: PlanRequest, services: Pick<Services, 'e
   const read = await readConfigFile(request.cwd, request.configPath);
   const overridden = request.overrides ? applyOverrides(read.config, read.source, request.overrides) : undefined;
   const loaded = overridden ? {...read, config: overridden.config, source: overridden.source} : read;
-  const {inference, git, notices} = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
+  const {inference, git, notices, repository} = await inferRun(
+    loaded.dir,
+    services,
+    request.allowPullRequestTargetPush
+  );
   notices.push(...(overridden?.notes ?? []));
   const local = inference.host === 'local' ? git : undefined;
   const identities = await computeIdentities(loaded, git, reader);
@@ -287,6 +299,8 @@ export async function makePlan(request: PlanRequest, services: Pick<Services, 'e
     identities,
     ...(override ? {scenarioOverride: override} : {}),
     ...(local ? {localGit: local} : {}),
+    ...(git?.releases ? {releases: git.releases} : {}),
+    repository,
     ...(request.overrides?.releaseVersion !== undefined
       ? {releaseVersion: {value: request.overrides.releaseVersion, source: 'flag --release-version'}}
       : {})

@@ -7,6 +7,8 @@ import type {Config, ConfigSource, ImageConfig, TagRule} from './config/types.js
 import {ConfigError, UsageError} from './errors.js';
 import type {SourceIdentity} from './identity.js';
 import type {Fact, Inference, Scenario} from './scenario.js';
+import {releaseAliasSkip} from './releases.js';
+import type {RepositoryFacts} from './repository-facts.js';
 import {renderTagTemplate, type GitValues, type TagScenario, type TemplateVariable} from './tags.js';
 import {testsForPlatform} from './test-plan.js';
 import {credentialPolicy, trustRefusal, type CredentialPolicy} from './trust.js';
@@ -51,9 +53,11 @@ export interface Plan {
   trusted: boolean;
   /** Where this run's registry credentials may go (core/trust.ts). */
   credentials: CredentialPolicy;
-  git: {sha?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>};
+  git: {sha?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>; pr?: Fact<string>; date?: Fact<string>};
   /** `--image`: the images this run is limited to (their bases included). */
   selected?: Fact<string[]>;
+  /** The repository's description, address and license: the OCI labels of every image built. */
+  repository?: RepositoryFacts;
   images: ImagePlan[];
   /** Every registry reference this scenario writes, in order. */
   writes: string[];
@@ -72,6 +76,11 @@ export interface PlanInputs {
   localGit?: {sha?: string; branch?: string; tag?: string};
   /** `--release-version`: the version release tags are rendered from, instead of the git tag. */
   releaseVersion?: Fact<string>;
+  /** The repository's release tags (git tags): `latest` and other release aliases move only for the highest release. */
+  releases?: string[];
+  /** This run's clock, for `{{date FORMAT}}` (default: now). */
+  now?: Date;
+  repository?: RepositoryFacts;
   identities: Map<string, SourceIdentity | {error: string}>;
 }
 
@@ -99,9 +108,19 @@ export function buildPlan(inputs: PlanInputs): Plan {
   if (git.sha) gitValues.sha = git.sha.value;
   if (git.branch) gitValues.branch = git.branch.value;
   if (git.tag) gitValues.tag = git.tag.value;
+  if (git.pr) gitValues.pr = git.pr.value;
+  const now = inputs.now ?? new Date();
+  gitValues.now = now;
+  git.date = {value: now.toISOString(), source: 'clock of this run (UTC)'};
   const problems: Diagnostic[] = [];
   const images = buildOrder(config.images).map(image =>
-    planImage(image, inputs, {scenario: scenario.value, git: gitValues, facts: git, problems})
+    planImage(image, inputs, {
+      scenario: scenario.value,
+      git: gitValues,
+      facts: git,
+      problems,
+      ...(inputs.releases ? {releases: inputs.releases} : {})
+    })
   );
   if (problems.length) throw new ConfigError(source.file, problems);
   const refusal = trustRefusal(inference, scenario);
@@ -128,6 +147,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
     warnings: planWarnings(scenario, images)
   };
   if (refusal) plan.refusal = refusal;
+  if (inputs.repository) plan.repository = inputs.repository;
   const selected = source.where('images');
   if (selected?.startsWith('flag ')) plan.selected = {value: config.images.map(i => i.name), source: selected};
   return plan;
@@ -157,6 +177,7 @@ function mergeGit(inference: Inference, local: PlanInputs['localGit']): Plan['gi
     if (fromCi) out[key] = fromCi;
     else if (fromLocal) out[key] = {value: fromLocal, source: 'git (local checkout)'};
   }
+  if (inference.git.changeNumber) out.pr = inference.git.changeNumber;
   return out;
 }
 
@@ -166,6 +187,8 @@ interface Rendering {
   git: GitValues;
   facts: Plan['git'];
   problems: Diagnostic[];
+  /** The repository's release tags, when known. */
+  releases?: string[];
 }
 
 /** A git commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
@@ -244,7 +267,7 @@ function planImage(image: ImageConfig, inputs: PlanInputs, rendering: Rendering)
       });
   }
   plan.tags = image.tags.map((rule, i) =>
-    planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, rendering, message =>
+    planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', publishedIn(image, config), rendering, message =>
       problems.push({...positionOf(source, at, `${at}.tags[${i}]`, `${at}.tags`), message})
     )
   );
@@ -274,8 +297,8 @@ function stagingRef(image: ImageConfig, config: Config, source: ConfigSource, ke
 function planTag(
   rule: TagRule,
   where: string,
-  repository: string,
-  {scenario, git, facts}: Rendering,
+  target: TagTarget,
+  {scenario, git, facts, releases}: Rendering,
   report: (problem: string) => void
 ): PlannedTag {
   const rendered = renderTagTemplate(rule.template, git);
@@ -285,21 +308,45 @@ function planTag(
     return planned;
   }
   const published = (rule.on as string[]).includes(scenario);
-  const ref = `${repository}:${rendered.tag}`;
-  const invalid = isValidTag(rendered.tag) ? referenceError(ref) : explainInvalidTag(rendered.tag);
-  if (invalid === undefined) return {...planned, tag: rendered.tag, ref, published};
+  if (published && scenario === 'release' && git.tag !== undefined) {
+    const skipped = releaseAliasSkip(rule.template, git.tag, releases);
+    if (skipped) return {...planned, skipped};
+  }
+  const tag = flavored(rendered.tag, rule.template.source, target.flavor);
+  // gate writes its tags where it stages (the final repository, or the intermediate registry).
+  const ref = `${scenario === 'gate' ? target.staging : target.final}:${tag}`;
+  const invalid = isValidTag(tag) ? referenceError(ref) : explainInvalidTag(tag);
+  if (invalid === undefined) return {...planned, tag, ref, published};
   if (published) {
     const values = [...new Set(rule.template.variables)].map(
       v => `\`{{${v}}}\` from ${facts[FACT_OF[v]]?.source ?? 'git'}`
     );
     const fix =
-      rendered.tag.length > 128
+      tag.length > 128
         ? 'shorten the template (e.g. `{{short_sha}}` instead of `{{sha}}`)'
         : 'fix the value where it comes from, or the template';
     const from = values.length ? ` (${values.join(', ')})` : '';
-    report(`tag \`${rule.template.source}\` renders to ${quoted(rendered.tag)}${from}: ${invalid}; ${fix}`);
+    report(`tag \`${rule.template.source}\` renders to ${quoted(tag)}${from}: ${invalid}; ${fix}`);
   }
   return {...planned, skipped: `renders to an invalid tag: ${invalid}`};
+}
+
+/** Where an image's tags go: its final repository, and for gate its staging repository; with its flavor. */
+interface TagTarget {
+  final: string;
+  staging: string;
+  flavor?: ImageConfig['flavor'];
+}
+
+function publishedIn(image: ImageConfig, config: Config): TagTarget {
+  const staging = config.staging.kind === 'registry' ? `${config.staging.registry}/${image.name}` : image.repository;
+  return {final: image.repository, staging, ...(image.flavor ? {flavor: image.flavor} : {})};
+}
+
+/** `flavor`: the prefix and suffix of every tag (of `latest` only with `on-latest`), as metadata-action's flavor. */
+function flavored(tag: string, template: string, flavor: ImageConfig['flavor']): string {
+  if (!flavor || (template === 'latest' && !flavor.onLatest)) return tag;
+  return `${flavor.prefix}${tag}${flavor.suffix}`;
 }
 
 /** The git fact each template variable is made of. */
@@ -307,6 +354,8 @@ const FACT_OF: Record<TemplateVariable, keyof Plan['git']> = {
   sha: 'sha',
   short_sha: 'sha',
   branch: 'branch',
+  pr: 'pr',
+  date: 'date',
   tag: 'tag',
   version: 'tag',
   major: 'tag',

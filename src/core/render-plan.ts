@@ -15,6 +15,10 @@ export function renderPlanText(plan: Plan): string {
     if (fact) lines.push(row(`git ${key}`, fact.value, fact.source, 2));
   }
   if (plan.selected) lines.push(row('images', plan.selected.value.join(', '), plan.selected.source, 2));
+  for (const key of ['description', 'url', 'licenses'] as const) {
+    const fact = plan.repository?.[key];
+    if (fact) lines.push(row(`oci ${key}`, fact.value, fact.source, 2));
+  }
   for (const image of plan.images) lines.push('', ...renderImage(image));
   lines.push('');
   lines.push(

@@ -70,6 +70,12 @@ function normaliseImage(raw: CheckedImage, index: number, registry: string): Ima
       sbom: raw.attestations?.sbom ?? IMAGE.attestations.properties.sbom.default
     }
   };
+  if (raw.flavor)
+    image.flavor = {
+      prefix: raw.flavor.prefix ?? '',
+      suffix: raw.flavor.suffix ?? '',
+      onLatest: raw.flavor['on-latest'] ?? IMAGE.flavor.properties['on-latest'].default
+    };
   if (raw.target !== undefined) image.target = raw.target;
   if (raw['depends-on'] !== undefined) image.dependsOn = raw['depends-on'];
   return image;

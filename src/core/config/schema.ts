@@ -182,7 +182,7 @@ export const SCHEMA = {
           type: 'array',
           default: ['{{sha}}'],
           description:
-            'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
+            'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}` (made tag-safe), `{{pr}}` (the pull/merge request number), `{{date FORMAT}}` (this run’s UTC clock: `YYYY`, `YY`, `MM`, `DD`, `HH`, `mm`, `ss`), `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, `{{pr}}` tags by `gate`, the others by `promote`, unless `on` says otherwise. A release moves a tag without a version of its own (`latest`, `{{major}}`) only when it is the highest release (of that major) among the repository’s git tags.',
           items: {
             oneOf: [
               {type: 'string', format: 'tag-template'},
@@ -195,12 +195,33 @@ export const SCHEMA = {
                   on: {
                     type: 'array',
                     minItems: 1,
-                    items: {type: 'string', enum: ['promote', 'release']},
-                    description: 'Scenarios that publish this tag.'
+                    items: {type: 'string', enum: ['gate', 'promote', 'release']},
+                    description:
+                      'Scenarios that publish this tag. `gate` writes it where it stages (pointing at the tested bytes), `promote` and `release` in the final repository.'
                   }
                 }
               }
             ]
+          }
+        },
+        flavor: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'A prefix and a suffix for every final tag, as metadata-action’s `flavor` (e.g. `suffix: -alpine` for a variant image).',
+          properties: {
+            prefix: {type: 'string', format: 'tag-prefix', description: 'Written before every tag.'},
+            suffix: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9_.-]{1,64}$',
+              'x-pattern-name': 'a tag suffix (at most 64 of letters, digits, `_`, `.`, `-`)',
+              description: 'Written after every tag.'
+            },
+            'on-latest': {
+              type: 'boolean',
+              default: false,
+              description: 'Also put the prefix and suffix on a `latest` tag (metadata-action’s `onlatest`).'
+            }
           }
         },
         labels: {

@@ -62,6 +62,8 @@ export interface ImageConfig {
   secrets: Secret[];
   cache: {from: string[]; to: string[]};
   attestations: {provenance: 'off' | 'min' | 'max'; sbom: boolean};
+  /** A prefix and suffix for every final tag (metadata-action's flavor); absent: none. */
+  flavor?: {prefix: string; suffix: string; onLatest: boolean};
 }
 
 export interface Config {
