@@ -8,7 +8,8 @@ import {LIMITS} from '../core/config/limits.js';
 import {loadConfig} from '../core/config/load.js';
 import {decodeConfig} from '../core/config/text.js';
 import {applyOverrides, type Overrides} from '../core/config/overrides.js';
-import type {Config, ConfigSource} from '../core/config/types.js';
+import type {Config, ConfigSource, ImageConfig} from '../core/config/types.js';
+import {isLocalContext} from '../core/docker-args.js';
 import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
 import {repositoryFacts, type RepositoryFacts} from '../core/repository-facts.js';
@@ -155,6 +156,15 @@ async function checkPaths(config: Config, source: ConfigSource, dir: string): Pr
           outside: 'keep the secret file inside the repository, or pass the secret with `env`'
         });
   }
+  for (const image of config.images)
+    for (const [name, contextDir] of localContexts(image))
+      await check({
+        path: resolve(dir, contextDir),
+        value: contextDir,
+        at: `images[${image.index}].build-contexts.${name}`,
+        outside: 'point the build context at a directory inside the repository (relative to the configuration file)',
+        must: {kind: 'dir', fix: `fix \`build-contexts.${name}\` (a directory relative to the configuration file)`}
+      });
   const key = config.promote.sign?.key;
   if (key !== undefined && !key.startsWith('env://'))
     await check({
@@ -196,9 +206,11 @@ async function computeIdentities(
     pathsOf.set(
       image.name,
       await Promise.all(
-        [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])].map(
-          physicalPath
-        )
+        [
+          context,
+          ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : []),
+          ...localContexts(image).map(([, dir]) => resolve(loaded.dir, dir))
+        ].map(physicalPath)
       )
     );
   }
@@ -212,20 +224,35 @@ async function computeIdentities(
       out.set(image.name, {error: `${outside} is outside the git checkout ${root}`});
       continue;
     }
-    const [tree, containerfile] = paths.map(p => hashes.get(p)!);
+    const [tree, containerfile, ...named] = paths.map(p => hashes.get(p)!);
+    const namedTrees = localContexts(image).map(([name], i) => `context ${name}:${named[i]!.id}`);
     const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
     if (base && !('key' in base)) {
       out.set(image.name, {error: `its base ${image.dependsOn} has none`});
       continue;
     }
+    // Images used as named build contexts are built from too: their identities are part of this one's.
+    const used = Object.values(image.build?.contexts ?? {}).flatMap(c => ('image' in c ? [out.get(c.image)] : []));
+    const unknown = used.find(u => !u || !('key' in u));
+    if (unknown) {
+      out.set(image.name, {error: 'an image it uses as a build context has none'});
+      continue;
+    }
     const inputs = {
       contextTree: tree!.id,
-      dirty: tree!.dirty || !!containerfile?.dirty,
-      dependencies: base ? [base.key] : []
+      dirty: tree!.dirty || !!containerfile?.dirty || named.some(n => n.dirty),
+      dependencies: [...(base ? [base.key] : []), ...used.map(u => (u as SourceIdentity).key), ...namedTrees]
     };
     out.set(image.name, sourceIdentity(image, containerfile ? {...inputs, containerfile: containerfile.id} : inputs));
   }
   return out;
+}
+
+/** `build-contexts` that are directories of the repository: [name, directory relative to the configuration file]. */
+function localContexts(image: ImageConfig): [string, string][] {
+  return Object.entries(image.build?.contexts ?? {}).flatMap(([name, c]) =>
+    'source' in c && isLocalContext(c.source) ? [[name, c.source] as [string, string]] : []
+  );
 }
 
 export interface PlanRequest {

@@ -162,6 +162,8 @@ export function buildOrder(images: ImageConfig[]): ImageConfig[] {
     if (done.has(image.name) || depth > images.length) return;
     const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
     if (base) visit(base, depth + 1);
+    for (const context of Object.values(image.build?.contexts ?? {}))
+      if ('image' in context && byName.has(context.image)) visit(byName.get(context.image)!, depth + 1);
     done.add(image.name);
     out.push(image);
   };
