@@ -26,6 +26,8 @@ export class MemoryRegistry implements Transport {
   private readonly uploads = new Map<string, string>();
   /** Registries whose deletes answer 405 (GHCR, Docker Hub). */
   readonly refusesDeletes = new Set<string>();
+  /** Registries that refuse every write with 403 (a mirror whose token lacks push rights). */
+  readonly deniesWrites = new Set<string>();
 
   close(): void {}
 
@@ -71,6 +73,12 @@ export class MemoryRegistry implements Transport {
     if (!m) return respond(404);
     const [, name, kind, rest] = m as unknown as [string, string, string, string];
     const repo = this.repo(req.registry, name);
+    if (this.deniesWrites.has(req.registry) && ['PUT', 'POST', 'PATCH'].includes(req.method))
+      return respond(
+        403,
+        {'content-type': 'application/json'},
+        Buffer.from(JSON.stringify({errors: [{code: 'DENIED', message: 'requested access to the resource is denied'}]}))
+      );
 
     if (kind === 'tags') return respond(200, {}, Buffer.from(JSON.stringify({name, tags: [...repo.tags.keys()]})));
 

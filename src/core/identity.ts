@@ -43,7 +43,7 @@ export function sourceIdentity(image: ImageConfig, inputs: IdentityInputs): Sour
 
 /** Tags, their flavor and the repository only say where bytes go; everything else changes what is built or tested. */
 function buildRelevantConfig(image: ImageConfig): unknown {
-  const {tags: _tags, repository: _repository, index: _index, flavor: _flavor, ...rest} = image;
+  const {tags: _tags, repository: _repository, index: _index, flavor: _flavor, mirrors: _mirrors, ...rest} = image;
   return rest;
 }
 

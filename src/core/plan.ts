@@ -34,6 +34,8 @@ export interface ImagePlan {
   platforms: Fact<string[]>;
   dependsOn?: Fact<string>;
   repository: Fact<string>;
+  /** More repositories promote and release copy the digest and its tags to. */
+  mirrors?: Fact<string[]>;
   identity: {value?: SourceIdentity; source: string; error?: string};
   tests: Fact<number>;
   /** How many test commands run on each platform (a test may be limited to some). */
@@ -142,7 +144,10 @@ export function buildPlan(inputs: PlanInputs): Plan {
       ? []
       : images.flatMap(i => [
           ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-          ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!)
+          ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!),
+          ...(scenario.value === 'promote' || scenario.value === 'release'
+            ? (i.mirrors?.value ?? []).flatMap(m => i.tags.filter(t => t.published && t.tag).map(t => `${m}:${t.tag!}`))
+            : [])
         ]),
     warnings: planWarnings(scenario, images)
   };
@@ -252,6 +257,11 @@ function planImage(image: ImageConfig, inputs: PlanInputs, rendering: Rendering)
     plan.containerfile = {value: image.containerfile, source: from('containerfile')};
   if (image.target !== undefined) plan.target = {value: image.target, source: from('target')};
   if (image.dependsOn !== undefined) plan.dependsOn = {value: image.dependsOn, source: from('depends-on')};
+  if (image.mirrors)
+    plan.mirrors = {
+      value: image.mirrors,
+      source: source.where(`${at}.mirrors`) ?? `mirrors (${source.where('mirrors') ?? 'config'}) + name`
+    };
   const key = identity && 'key' in identity ? identity.key : undefined;
   const repositoryError = referenceError(image.repository);
   if (repositoryError)

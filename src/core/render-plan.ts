@@ -46,6 +46,7 @@ function renderImage(image: ImagePlan): string[] {
   const args = Object.entries(image.buildArgs.value);
   if (args.length) out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
   fact('repository', image.repository);
+  fact('mirrors', image.mirrors, v => (v as string[]).join(', '));
   if (image.identity.value) {
     const id = image.identity.value;
     const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;

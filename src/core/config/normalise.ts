@@ -27,7 +27,7 @@ export function normalise(checked: CheckedConfig): Config {
     registry: checked.registry,
     staging: stagingOf(checked),
     promote: normalisePromote(checked.promote),
-    images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry))
+    images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry, checked.mirrors))
   };
   if (checked.scenario !== undefined) config.scenario = checked.scenario;
   return config;
@@ -49,7 +49,7 @@ function normalisePromote(raw: RawConfig['promote']): Config['promote'] {
   return promote;
 }
 
-function normaliseImage(raw: CheckedImage, index: number, registry: string): ImageConfig {
+function normaliseImage(raw: CheckedImage, index: number, registry: string, topMirrors?: string[]): ImageConfig {
   const image: ImageConfig = {
     name: raw.name,
     index,
@@ -70,6 +70,8 @@ function normaliseImage(raw: CheckedImage, index: number, registry: string): Ima
       sbom: raw.attestations?.sbom ?? IMAGE.attestations.properties.sbom.default
     }
   };
+  const mirrors = raw.mirrors ?? (topMirrors ?? []).map(prefix => `${prefix}/${raw.name}`);
+  if (mirrors.length) image.mirrors = mirrors;
   const build = buildSettings(raw);
   if (build) image.build = build;
   if (raw.flavor)

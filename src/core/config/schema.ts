@@ -94,6 +94,13 @@ export const SCHEMA = {
         }
       }
     },
+    mirrors: {
+      type: 'array',
+      items: {type: 'string', format: 'registry-prefix'},
+      description:
+        'More registries every image is published to, as `<mirror>/<name>` (e.g. `docker.io/acme` beside `ghcr.io/acme`): promote and release copy the same digest and tags to each, with each registry’s own credentials.',
+      examples: [['docker.io/acme']]
+    },
     promote: {
       type: 'object',
       additionalProperties: false,
@@ -377,6 +384,12 @@ export const SCHEMA = {
           type: 'string',
           format: 'repository',
           description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
+        },
+        mirrors: {
+          type: 'array',
+          items: {type: 'string', format: 'repository'},
+          description:
+            'More repositories this image is published to (full `host/path`), instead of the top-level `mirrors`; `[]` for none.'
         },
         'depends-on': {
           type: 'string',

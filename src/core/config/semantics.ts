@@ -33,6 +33,7 @@ export function checkDocument(raw: RawConfig, positions: Positions): Checked {
   checkRepositoryNames(raw, error);
   checkDependencies(raw.images, error);
   checkContextImages(raw.images, error);
+  checkMirrors(raw, error);
   const staging = stagingOf(raw);
   const images = raw.images.map((image, index): CheckedImage => {
     const at: Path = ['images', index];
@@ -183,6 +184,22 @@ function findCycle(
   const names = [first.name];
   for (let image = base(first); image && image !== first; image = base(image)) names.push(image.name);
   return {index, names: [...names, first.name]};
+}
+
+/** A mirror is another repository than the image's own, named once. */
+function checkMirrors(raw: RawConfig, error: Report): void {
+  raw.images.forEach((image, index) => {
+    const own = imageRepository(image, raw.registry);
+    const mirrors = image.mirrors ?? (raw.mirrors ?? []).map(prefix => `${prefix}/${image.name}`);
+    const at: Path = image.mirrors ? ['images', index, 'mirrors'] : ['mirrors'];
+    const seen = new Set<string>();
+    mirrors.forEach((mirror, i) => {
+      if (mirror === own)
+        error([...at, i], `mirror ${mirror} is the image's own repository; list only the other registries`);
+      else if (seen.has(mirror)) error([...at, i], `mirror ${mirror} is listed twice`);
+      seen.add(mirror);
+    });
+  });
 }
 
 /** buildx settings a buildpacks build has no use for. */

@@ -83,6 +83,8 @@ export interface ImageConfig {
   attestations: {provenance: 'off' | 'min' | 'max'; sbom: boolean};
   /** buildx settings beyond the basics (ssh, named contexts, cache, network, …); absent: none set. */
   build?: BuildSettings;
+  /** More final repositories the same digest and tags are published to; absent: none. */
+  mirrors?: string[];
   /** A prefix and suffix for every final tag (metadata-action's flavor); absent: none. */
   flavor?: {prefix: string; suffix: string; onLatest: boolean};
 }
