@@ -133,6 +133,20 @@ describe('build settings', () => {
   });
 });
 
+function creatorRequest(cache: {image?: string; volume?: string}): Parameters<typeof creatorRunArgs>[0] {
+  return {
+    builder: 'b@sha256:x',
+    platform: 'linux/arm64',
+    platformApi: '0.13',
+    image: 'localhost:5000/imagegate-build/web:run-1-arm64',
+    hostDirs: {app: '/a', layers: '/l', platform: '/p'},
+    injected: [],
+    registryAuth: false,
+    name: 'c',
+    cache
+  };
+}
+
 describe('buildpacks cache', () => {
   const config = load(`registry: localhost:5000/acme
 images:
@@ -164,30 +178,10 @@ images:
     });
     expect(pairs(pack, '--cache-image')).toEqual(['localhost:5000/acme/web-cache:linux-arm64']);
     expect(pairs(pack, '--cache')).toEqual(['type=build;format=volume;name=web-cache-linux-arm64']);
-    const creator = creatorRunArgs({
-      builder: 'b@sha256:x',
-      platform: 'linux/arm64',
-      platformApi: '0.13',
-      image: 'localhost:5000/imagegate-build/web:run-1-arm64',
-      hostDirs: {app: '/a', layers: '/l', platform: '/p'},
-      injected: [],
-      registryAuth: false,
-      name: 'c',
-      cache: {volume: 'web-cache-linux-arm64'}
-    });
+    const creator = creatorRunArgs(creatorRequest({volume: 'web-cache-linux-arm64'}));
     expect(creator).toContain('-cache-dir=/cache');
     expect(pairs(creator, '--mount')).toContain('type=volume,source=web-cache-linux-arm64,target=/cache');
-    const byImage = creatorRunArgs({
-      builder: 'b@sha256:x',
-      platform: 'linux/arm64',
-      platformApi: '0.13',
-      image: 'localhost:5000/imagegate-build/web:run-1-arm64',
-      hostDirs: {app: '/a', layers: '/l', platform: '/p'},
-      injected: [],
-      registryAuth: false,
-      name: 'c',
-      cache: {image: 'localhost:5000/acme/web-cache:linux-arm64'}
-    });
+    const byImage = creatorRunArgs(creatorRequest({image: 'localhost:5000/acme/web-cache:linux-arm64'}));
     expect(byImage).toContain('-cache-image=localhost:5000/acme/web-cache:linux-arm64');
   });
 });
