@@ -433,3 +433,53 @@ describe('credentials on runs whose configuration comes from a pull request', ()
     expect(f.connections).toEqual([{explicitHosts: ['localhost:5000']}]);
   });
 });
+
+describe('several destinations (mirrors)', () => {
+  const MIRRORED = `${CONFIG}mirrors: [localhost:5002/acme]\n`;
+
+  it('promote copies the digest and its tags to every destination, then removes the staging tag', async () => {
+    const f = fakes(PUSH_TO_MAIN);
+    const dir = project(MIRRORED);
+    const staged = (await run(request(dir, 'gate', {scenario: {value: 'gate', source: 'test'}}), f.services)).outputs!
+      .results as RunReport;
+    const plan = (await run(request(dir, 'plan'), f.services)).presentation!.document as Plan;
+    expect(plan.images[0]!.mirrors).toEqual({
+      value: ['localhost:5002/acme/web'],
+      source: 'mirrors (.imagegate.yml:10) + name'
+    });
+    expect(plan.writes).toContain('localhost:5002/acme/web:latest');
+    const result = await run(request(dir, 'run'), f.services);
+    expect(result.exitCode).toBe(0);
+    const digest = staged.images[0]!.digest;
+    expect(f.registry.digestOf('localhost:5000', 'acme/web', 'latest')).toBe(digest);
+    expect(f.registry.digestOf('localhost:5002', 'acme/web', 'latest')).toBe(digest);
+    expect(f.registry.digestOf('localhost:5002', 'acme/web', SHA)).toBe(digest);
+    expect(f.registry.imageTagsOf('localhost:5000', 'acme/web')).toEqual([SHA, 'latest'].sort());
+  });
+
+  it('a destination that fails is reported by name, the others complete, staging is kept; a re-run completes it', async () => {
+    const f = fakes(PUSH_TO_MAIN);
+    const dir = project(MIRRORED);
+    const staged = (await run(request(dir, 'gate', {scenario: {value: 'gate', source: 'test'}}), f.services)).outputs!
+      .results as RunReport;
+    const stagingTags = f.registry.tagsOf('localhost:5000', 'acme/web');
+    f.registry.deniesWrites.add('localhost:5002');
+    const failed = await run(request(dir, 'run'), f.services);
+    expect(failed.exitCode).toBe(1);
+    expect(failed.failure).toContain('promote of web is incomplete: 1 of 2 destinations failed');
+    expect(failed.failure).toContain('localhost:5002/acme/web:');
+    expect(f.registry.digestOf('localhost:5000', 'acme/web', 'latest')).toBe(staged.images[0]!.digest);
+    expect(f.registry.tagsOf('localhost:5002', 'acme/web')).toEqual([]);
+    expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual(expect.arrayContaining(stagingTags));
+    f.registry.deniesWrites.delete('localhost:5002');
+    const again = await run(request(dir, 'run'), f.services);
+    expect(again.exitCode).toBe(0);
+    const report = again.presentation!.document as PromoteReport;
+    expect(report.images.map(i => i.tags.map(t => t.action))).toEqual([
+      ['unchanged', 'unchanged'],
+      ['created', 'created']
+    ]);
+    expect(f.registry.digestOf('localhost:5002', 'acme/web', 'latest')).toBe(staged.images[0]!.digest);
+    expect(f.registry.imageTagsOf('localhost:5000', 'acme/web')).toEqual([SHA, 'latest'].sort());
+  });
+});

@@ -152,3 +152,52 @@ describe('imagegate plan', () => {
     });
   });
 });
+
+describe('imagegate plan: the command line overrides', () => {
+  it('--registry, --platforms and --release-version change the plan and say so ("flag")', async () => {
+    const plan = await planJson([
+      '--scenario',
+      'release',
+      '--registry',
+      'localhost:5002/mirror',
+      '--platforms',
+      'linux/arm64',
+      '--release-version',
+      'v2.1.0'
+    ]);
+    const web = plan.images[0]!;
+    expect(web.repository).toEqual({value: 'localhost:5002/mirror/web', source: 'registry (flag --registry) + name'});
+    expect(web.platforms).toEqual({value: ['linux/arm64'], source: 'flag --platforms'});
+    expect(plan.git.tag).toEqual({value: 'v2.1.0', source: 'flag --release-version'});
+    expect(plan.writes).toEqual(['localhost:5002/mirror/web:2.1.0', 'localhost:5002/mirror/web:2.1']);
+    const text = await runCli(['plan', '--registry', 'localhost:5002/mirror'], {cwd: repo});
+    expect(text.stdout).toMatch(/repository\s+localhost:5002\/mirror\/web\s+\[registry \(flag --registry\) \+ name\]/);
+  });
+
+  it('--image limits the run to the images named, and shows it', async () => {
+    const plan = await planJson(['--image', 'web']);
+    expect(plan.selected).toEqual({value: ['web'], source: 'flag --image'});
+  });
+
+  it.each([
+    [['--image', 'wbe'], '--image wbe: the configuration has no image `wbe`; did you mean `web`?'],
+    [['--platforms', 'linux/s390x'], '--platforms: no image builds linux/s390x'],
+    [
+      ['--registry', 'https://ghcr.io/acme'],
+      '--registry https://ghcr.io/acme: write `ghcr.io/acme` without a URL scheme'
+    ],
+    [['--release-version', 'two'], '--release-version two is not a semantic version'],
+    [
+      ['--version', '1.2.3'],
+      "--version prints imagegate's version; the version a release writes is `--release-version 1.2.3`"
+    ],
+    [
+      ['--platform', 'linux/amd64,linux/arm64'],
+      '--platform builds one platform of a split build; to build and test several, write `--platforms linux/amd64,linux/arm64`'
+    ]
+  ])('%j: exit 2 with the fix, before anything runs', async (args, message) => {
+    const r = await runCli(['plan', ...args], {cwd: repo});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});

@@ -33,6 +33,8 @@ export class MemoryRegistry implements Transport {
   readonly refusesDeletes = new Set<string>();
   /** Registries with the OCI 1.1 referrers API (distribution 3, zot, …); the others answer 404 as 2.8 does. */
   readonly referrersApi = new Set<string>();
+  /** Registries that refuse every write with 403 (a mirror whose token lacks push rights). */
+  readonly deniesWrites = new Set<string>();
 
   close(): void {}
 
@@ -51,6 +53,13 @@ export class MemoryRegistry implements Transport {
     repo.manifests.set(digest, {bytes, mediaType});
     if (tag) repo.tags.set(tag, digest);
     return digest;
+  }
+
+  /** The tags of images, leaving out imagegate's own (referrer fallback indexes, promotion markers). */
+  imageTagsOf(registry: string, repository: string): string[] {
+    return this.tagsOf(registry, repository).filter(
+      t => !/^sha256-[0-9a-f]{64}$/.test(t) && !t.startsWith('imagegate-')
+    );
   }
 
   tagsOf(registry: string, repository: string): string[] {
@@ -78,6 +87,12 @@ export class MemoryRegistry implements Transport {
     if (!m) return respond(404);
     const [, name, kind, rest] = m as unknown as [string, string, string, string];
     const repo = this.repo(req.registry, name);
+    if (this.deniesWrites.has(req.registry) && ['PUT', 'POST', 'PATCH'].includes(req.method))
+      return respond(
+        403,
+        {'content-type': 'application/json'},
+        Buffer.from(JSON.stringify({errors: [{code: 'DENIED', message: 'requested access to the resource is denied'}]}))
+      );
 
     if (kind === 'referrers') {
       if (!this.referrersApi.has(req.registry) || req.method !== 'GET') return respond(404);

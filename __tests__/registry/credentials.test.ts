@@ -7,7 +7,7 @@ import {delimiter, join} from 'node:path';
 import {InfrastructureError, UsageError} from '../../src/core/errors.js';
 import {ProcessExec} from '../../src/exec/exec.js';
 import {readRunEnvironment} from '../../src/host/environment.js';
-import {CredentialStore, canonicalHost} from '../../src/registry/credentials.js';
+import {CredentialStore, canonicalHost, environmentHostLogins} from '../../src/registry/credentials.js';
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
@@ -503,5 +503,53 @@ describe('canonicalHost', () => {
   });
   it('an empty host is a usage error', async () => {
     await expect(store(sandbox()).get('')).rejects.toThrow(UsageError);
+  });
+});
+
+describe('a login per registry (several destinations)', () => {
+  it('IMAGEGATE_REGISTRY_USER_<HOST>/PASSWORD_<HOST> go to their host only, the general login elsewhere', async () => {
+    const vars = {
+      IMAGEGATE_REGISTRY_USER: 'ci',
+      IMAGEGATE_REGISTRY_PASSWORD: 'general-secret',
+      IMAGEGATE_REGISTRY_USER_DOCKER_IO: 'acme',
+      IMAGEGATE_REGISTRY_PASSWORD_DOCKER_IO: 'hub-token',
+      IMAGEGATE_REGISTRY_USER_QUAY_IO: 'other',
+      IMAGEGATE_REGISTRY_PASSWORD_QUAY_IO: 'not-named'
+    };
+    const hosts = ['ghcr.io', 'docker.io'];
+    const store = new CredentialStore({
+      login: readRunEnvironment(vars).login,
+      hostLogins: environmentHostLogins(vars, hosts),
+      explicitHosts: hosts,
+      path: '',
+      exec: new ProcessExec({env: {}, output: () => ({write: () => undefined, end: () => undefined})})
+    });
+    expect(await store.get('docker.io')).toEqual({
+      credentials: {kind: 'basic', username: 'acme', password: 'hub-token'},
+      source: 'IMAGEGATE_REGISTRY_USER_DOCKER_IO/PASSWORD_DOCKER_IO'
+    });
+    expect((await store.get('ghcr.io'))?.credentials).toEqual({
+      kind: 'basic',
+      username: 'ci',
+      password: 'general-secret'
+    });
+    // quay.io is not a host of this run: its login is never read, let alone sent.
+    expect(await store.get('quay.io')).toBeUndefined();
+    expect(store.secrets()).toEqual(expect.arrayContaining(['hub-token', 'general-secret']));
+    expect(store.secrets()).not.toContain('not-named');
+    expect(store.logins().map(l => `${l.host} ${l.username}`)).toEqual(['ghcr.io ci', 'docker.io acme']);
+  });
+
+  it('half a per-host login names both of its variables', async () => {
+    const vars = {IMAGEGATE_REGISTRY_USER_GHCR_IO: 'acme'};
+    const store = new CredentialStore({
+      hostLogins: environmentHostLogins(vars, ['ghcr.io']),
+      explicitHosts: ['ghcr.io'],
+      path: '',
+      exec: new ProcessExec({env: {}, output: () => ({write: () => undefined, end: () => undefined})})
+    });
+    await expect(store.get('ghcr.io')).rejects.toThrow(
+      'IMAGEGATE_REGISTRY_USER_GHCR_IO is set but IMAGEGATE_REGISTRY_PASSWORD_GHCR_IO is not'
+    );
   });
 });

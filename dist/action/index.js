@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6108);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5273);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6108:
+/***/ 5273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28443,7 +28443,11 @@ function renderDoctor(images) {
 ;// CONCATENATED MODULE: ./src/core/config/hosts.ts
 /** The registry hosts a configuration writes to: the final registry and, if set, the intermediate one. */
 function registryHosts(config) {
-    const prefixes = [config.registry, ...(config.staging.kind === 'registry' ? [config.staging.registry] : [])];
+    const prefixes = [
+        config.registry,
+        ...(config.staging.kind === 'registry' ? [config.staging.registry] : []),
+        ...config.images.flatMap(i => i.mirrors ?? [])
+    ];
     return [...new Set(prefixes.map(prefix => prefix.split('/')[0]))];
 }
 
@@ -28536,7 +28540,7 @@ class ImagegateError extends Error {
     }
 }
 /** A bad flag, configuration or combination of them: fix the input and run again. */
-class UsageError extends ImagegateError {
+class errors_UsageError extends ImagegateError {
     constructor(message) {
         super(message, EXIT.usage);
     }
@@ -28684,6 +28688,13 @@ function renderPlanText(plan) {
         if (fact)
             lines.push(row(`git ${key}`, fact.value, fact.source, 2));
     }
+    if (plan.selected)
+        lines.push(row('images', plan.selected.value.join(', '), plan.selected.source, 2));
+    for (const key of ['description', 'url', 'licenses']) {
+        const fact = plan.repository?.[key];
+        if (fact)
+            lines.push(row(`oci ${key}`, fact.value, fact.source, 2));
+    }
     for (const image of plan.images)
         lines.push('', ...renderImage(image));
     lines.push('');
@@ -28714,6 +28725,7 @@ function renderImage(image) {
     if (args.length)
         out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
     fact('repository', image.repository);
+    fact('mirrors', image.mirrors, v => v.join(', '));
     if (image.identity.value) {
         const id = image.identity.value;
         const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;
@@ -29406,19 +29418,19 @@ function recordFileName(image, platform) {
 function narrowToPlatform(images, platformText) {
     const parsed = parsePlatform(platformText);
     if (!parsed.ok)
-        throw new UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
+        throw new errors_UsageError(`--platform ${platformText}: ${parsed.error}; e.g. \`--platform linux/arm64\``);
     const same = (p) => samePlatformText(p, platformText);
     const kept = images.filter(i => i.platforms.some(same));
     // The image's own spelling, so tags and records match what the configuration lists.
     const platform = kept[0]?.platforms.find(same) ?? platformText;
     if (kept.length === 0) {
         const listed = [...new Set(images.flatMap(i => i.platforms))].join(', ');
-        throw new UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
+        throw new errors_UsageError(`--platform ${platform}: no image lists it; the configuration builds ${listed}`);
     }
     const names = new Set(kept.map(i => i.name));
     for (const image of kept) {
         if (image.dependsOn !== undefined && !names.has(image.dependsOn))
-            throw new UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
+            throw new errors_UsageError(`--platform ${platform}: image ${image.name} depends on ${image.dependsOn}, which is not built for ${platform}; add ${platform} to ${image.dependsOn}'s platforms`);
     }
     return {
         platform,
@@ -29433,11 +29445,11 @@ function parseRecord(text, file) {
         doc = JSON.parse(text);
     }
     catch (e) {
-        throw new UsageError(`${file}: not JSON (${e.message}); it should be a record written by \`imagegate gate --platform\``);
+        throw new errors_UsageError(`${file}: not JSON (${e.message}); it should be a record written by \`imagegate gate --platform\``);
     }
     const r = doc;
     const bad = (what) => {
-        throw new UsageError(`${file}: ${what}; it should be a record written by \`imagegate gate --platform\``);
+        throw new errors_UsageError(`${file}: ${what}; it should be a record written by \`imagegate gate --platform\``);
     };
     if (!r || typeof r !== 'object')
         return bad('not an object');
@@ -29953,6 +29965,19 @@ function sameRepository(a, b) {
 // argv for `pack build` (pack 0.40.x, internal/commands/build.go) that reproduces a production
 // build: the builder pinned by digest, the injected buildpacks, published to a local registry.
 
+/**
+ * The cache of one platform's build: one tag of the cache image, one volume, per platform, so the
+ * platforms of an image never overwrite each other's layers.
+ */
+function platformCache(cache, platform) {
+    if (!cache)
+        return undefined;
+    const suffix = platform.replace(/\//g, '-');
+    return {
+        ...(cache.image !== undefined ? { image: `${cache.image}:${suffix}` } : {}),
+        ...(cache.volume !== undefined ? { volume: `${cache.volume}-${suffix}` } : {})
+    };
+}
 function packBuildArgs(req) {
     const args = ['build', req.image, '--builder', req.builder, '--platform', req.platform, '--path', req.path];
     // A digest-pinned builder is not on pack's trusted list, and extra buildpacks otherwise force the
@@ -29961,6 +29986,10 @@ function packBuildArgs(req) {
     args.push(...injectionArgs(req.pre, req.post));
     for (const [key, value] of Object.entries(req.env))
         args.push('--env', `${key}=${value}`);
+    if (req.cache?.image !== undefined)
+        args.push('--cache-image', req.cache.image);
+    if (req.cache?.volume !== undefined)
+        args.push('--cache', `type=build;format=volume;name=${req.cache.volume}`);
     // Export to a containerd-store daemon is slow and flaky (buildpacks/pack #2272, #2527): publish instead.
     args.push('--publish', '--report-output-dir', req.reportDir);
     const host = parseReference(req.image);
@@ -30066,8 +30095,14 @@ function creatorRunArgs(req) {
     for (const bp of req.injected)
         if (bp.hostDir)
             mount(bp.hostDir, injectedPath(bp), true);
+    if (req.cache?.volume !== undefined)
+        args.push('--mount', `type=volume,source=${req.cache.volume},target=${CACHE_DIR}`);
     args.push('--entrypoint', CNB_PATHS.creator, req.builder);
     args.push(`-app=${CNB_PATHS.app}`, `-layers=${CNB_PATHS.layers}`, `-platform=${CNB_PATHS.platform}`, `-buildpacks=${CNB_PATHS.buildpacks}`, `-report=${CNB_PATHS.report}`);
+    if (req.cache?.image !== undefined)
+        args.push(`-cache-image=${req.cache.image}`);
+    else if (req.cache?.volume !== undefined)
+        args.push(`-cache-dir=${CACHE_DIR}`);
     if (req.injected.length) {
         if (req.hostDirs.system)
             args.push(`-system=${CNB_PATHS.system}`);
@@ -30079,6 +30114,8 @@ function creatorRunArgs(req) {
     args.push(req.image);
     return args;
 }
+/** Where a cache volume is mounted in the creator's container. */
+const CACHE_DIR = '/cache';
 function injectedPath(bp) {
     return external_node_path_.posix.join(CNB_PATHS.buildpacks, escapeBuildpackId(bp.id), bp.version);
 }
@@ -30244,7 +30281,7 @@ async function runCreator(run) {
     await (0,promises_.mkdir)((0,external_node_path_.join)(dirs.platform, 'env'), { recursive: true });
     const envFiles = platformEnvFiles(run.env);
     if (!envFiles.ok)
-        throw new UsageError(`builder.buildpacks.env: ${envFiles.error}`);
+        throw new errors_UsageError(`builder.buildpacks.env: ${envFiles.error}`);
     for (const [path, value] of Object.entries(envFiles.files))
         await (0,promises_.writeFile)((0,external_node_path_.join)(dirs.platform, path), value);
     const pre = run.injected.filter(b => b.position === 'pre');
@@ -30267,7 +30304,8 @@ async function runCreator(run) {
         hostDirs: { ...dirs, ...(system ? { system } : {}) },
         injected: run.mounts,
         registryAuth: run.registryAuth !== undefined,
-        name: `imagegate-creator-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`
+        name: `imagegate-creator-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`,
+        ...(run.cache ? { cache: run.cache } : {})
     });
     let output = '';
     const result = await run.docker.run(args, {
@@ -30394,7 +30432,8 @@ async function runPack(run) {
         pre: run.pre,
         post: run.post,
         env: run.env,
-        reportDir
+        reportDir,
+        ...(run.cache ? { cache: run.cache } : {})
     });
     let output = '';
     const result = await run.exec.run(run.pack, args, {
@@ -30833,6 +30872,7 @@ async function publishIndex(opts) {
 
 
 
+
 const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
 /** The build registry's host (`localhost:5000/imagegate-build` → `localhost:5000`), which needs a login of its own. */
 function buildRegistryHost(buildRegistry) {
@@ -30864,6 +30904,7 @@ class BuildpacksBuilder {
                 const arch = platform.split('/').slice(1).join('-');
                 const ref = `${buildRepo.registry}/${buildRepo.repository}:run-${inputs.runId}-${arch}`;
                 const dir = (0,external_node_path_.join)(workDir, arch);
+                const cache = platformCache(config.cache, platform);
                 const built = pack
                     ? await runPack({
                         exec: this.opts.exec,
@@ -30876,9 +30917,10 @@ class BuildpacksBuilder {
                         post: config.postBuildpacks,
                         env: config.env,
                         workDir: dir,
-                        ...(this.opts.dockerConfigDir ? { dockerConfigDir: this.opts.dockerConfigDir } : {})
+                        ...(this.opts.dockerConfigDir ? { dockerConfigDir: this.opts.dockerConfigDir } : {}),
+                        ...(cache ? { cache } : {})
                     })
-                    : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
+                    : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth, cache);
                 if (!built.ok)
                     return failure(built, platform);
                 log.info(`${image.name} ${platform}: built ${ref}@${built.digest}`);
@@ -30899,7 +30941,7 @@ class BuildpacksBuilder {
             };
         });
     }
-    async lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth) {
+    async lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth, cache) {
         const mounts = await unpackInjected(this.opts.docker, preflight.injected, platform, (0,external_node_path_.join)(dir, 'buildpacks'));
         return runCreator({
             docker: this.opts.docker,
@@ -30913,7 +30955,8 @@ class BuildpacksBuilder {
             injected: preflight.injected,
             mounts,
             workDir: dir,
-            ...(registryAuth !== undefined ? { registryAuth } : {})
+            ...(registryAuth !== undefined ? { registryAuth } : {}),
+            ...(cache ? { cache } : {})
         });
     }
     async pack() {
@@ -30925,7 +30968,7 @@ class BuildpacksBuilder {
         const prefix = this.opts.buildRegistry;
         const ref = parseReference(`${prefix}/${name}`);
         if (!ref.ok)
-            throw new UsageError(`${BUILD_REGISTRY_ENV}=${prefix}: ${ref.error}; write a registry on this machine, e.g. localhost:5000/imagegate-build`);
+            throw new errors_UsageError(`${BUILD_REGISTRY_ENV}=${prefix}: ${ref.error}; write a registry on this machine, e.g. localhost:5000/imagegate-build`);
         return { registry: ref.value.registry, repository: ref.value.repository };
     }
     /** CNB_REGISTRY_AUTH for the build registry, when there are credentials for it (masked). */
@@ -30953,8 +30996,10 @@ function failure(built, platform) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // The run's one credential model: where registry credentials come from, per registry host, in this order:
-//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
-//      for the hosts the run names (its `explicitHosts`) only;
+//   1. the run's explicit login for that host (the action's `registry-auths`, or
+//      IMAGEGATE_REGISTRY_USER_<HOST> + IMAGEGATE_REGISTRY_PASSWORD_<HOST>), else the run's one explicit
+//      login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD), for the hosts the
+//      run names (its `explicitHosts`) only: a login for a host never goes to another;
 //   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
 //      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
 //   3. nothing: anonymous.
@@ -30977,6 +31022,40 @@ function environmentLogin(vars) {
         source: ENV_SOURCE
     };
 }
+/** `ghcr.io` → `GHCR_IO`, `localhost:5002` → `LOCALHOST_5002`: the suffix of a host's own login variables. */
+function hostVariableSuffix(host) {
+    return canonicalHost(host)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '_');
+}
+const HOST_USER = /^IMAGEGATE_REGISTRY_USER_([A-Z0-9_]+)$/;
+/**
+ * The per-host logins of an environment: IMAGEGATE_REGISTRY_USER_<HOST> and
+ * IMAGEGATE_REGISTRY_PASSWORD_<HOST> for each host the run may name (`hosts`, matched by suffix).
+ */
+function environmentHostLogins(vars, hosts) {
+    const bySuffix = new Map(hosts.map(h => [hostVariableSuffix(h), canonicalHost(h)]));
+    const out = [];
+    for (const name of Object.keys(vars)) {
+        const suffix = HOST_USER.exec(name)?.[1];
+        const host = suffix !== undefined ? bySuffix.get(suffix) : undefined;
+        if (!suffix || !host)
+            continue;
+        const password = `IMAGEGATE_REGISTRY_PASSWORD_${suffix}`;
+        out.push({
+            host,
+            ...(vars[name] ? { username: vars[name] } : {}),
+            ...(vars[password] ? { password: vars[password] } : {}),
+            names: [name, password],
+            source: `${name}/PASSWORD_${suffix}`
+        });
+    }
+    return out;
+}
+/** Whether a variable holds a per-host registry password (kept from the programs imagegate starts). */
+function isHostPasswordVariable(name) {
+    return name.startsWith('IMAGEGATE_REGISTRY_PASSWORD_');
+}
 /** The key docker writes Docker Hub credentials under. */
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -30993,12 +31072,13 @@ class CredentialStore {
     constructor(opts) {
         this.opts = opts;
         this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
-        // Mask the explicit password from the start, even before (or without) it being used.
-        const { username, password } = opts.login ?? {};
-        if (password)
-            this.remember(password);
-        if (username && password)
-            this.remember(basicAuth(username, password));
+        // Mask the explicit passwords from the start, even before (or without) them being used.
+        for (const { username, password } of [opts.login ?? {}, ...(opts.hostLogins ?? [])]) {
+            if (password)
+                this.remember(password);
+            if (username && password)
+                this.remember(basicAuth(username, password));
+        }
     }
     /**
      * The explicit login as docker logins, one per host it may go to (none without a login); half a
@@ -31057,14 +31137,15 @@ class CredentialStore {
         return undefined;
     }
     fromExplicit(host) {
-        const login = this.opts.login;
+        const own = this.opts.hostLogins?.find(l => canonicalHost(l.host) === host);
+        const login = own ?? this.opts.login;
         if (!login || (!login.username && !login.password))
             return undefined;
         const { username, password } = login;
         if (!username || !password) {
             const [user, pass] = login.names;
             const [set, unset] = username ? [user, pass] : [pass, user];
-            throw new UsageError(`${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`);
+            throw new errors_UsageError(`${set} is set but ${unset} is not; set both ${user} and ${pass}, or neither (then docker's config.json is used)`);
         }
         if (!this.explicitHosts.has(host))
             return undefined;
@@ -31080,13 +31161,13 @@ class CredentialStore {
             if (basic)
                 this.remember(basic.password);
             else
-                throw new UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
+                throw new errors_UsageError(`the "auth" of ${JSON.stringify(key)} in ${config.file} is not base64 of user:password; run \`docker login ${key}\` again, or fix or delete that entry`);
         }
         else if (entry.username || entry.password) {
             if (entry.password)
                 this.remember(entry.password);
             if (!entry.username || !entry.password)
-                throw new UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
+                throw new errors_UsageError(`the entry for ${JSON.stringify(key)} in ${config.file} has a ${entry.username ? '"username" but no "password"' : '"password" but no "username"'}; give both, or run \`docker login ${key}\` again`);
             basic = { username: entry.username, password: entry.password };
         }
         if (basic)
@@ -31168,7 +31249,7 @@ function canonicalHost(text) {
         .split('/')[0]
         .toLowerCase();
     if (!host)
-        throw new UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
+        throw new errors_UsageError(`\`${text}\` is not a registry host; write it as e.g. ghcr.io or localhost:5000`);
     return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
 }
 /** The key of `map` for `host`: written exactly as the host (or Docker Hub's URL) first, else any key naming that host. */
@@ -31211,16 +31292,16 @@ async function readDockerConfig(file) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        throw new UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
+        throw new errors_UsageError(`cannot read docker's ${file} (${code ?? String(e)}); fix its permissions, or point DOCKER_CONFIG at another directory`);
     }
     let data;
     try {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
+        throw new errors_UsageError(`docker's ${file} is not valid JSON (${describeJsonError(e, text)}); fix it, or point DOCKER_CONFIG at another directory`);
     }
-    const shape = (what) => new UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
+    const shape = (what) => new errors_UsageError(`docker's ${file}: ${what}; fix it, or point DOCKER_CONFIG at another directory`);
     if (!isObject(data))
         throw shape('the file must hold a JSON object');
     const { auths = {}, credHelpers = {}, credsStore } = data;
@@ -32080,7 +32161,7 @@ function stagingNamespace(loaded, name, repository) {
     const text = staging.kind === 'registry' ? `${staging.registry}/${name}` : repository;
     const parsed = parseReference(text);
     if (!parsed.ok)
-        throw new UsageError(parsed.error);
+        throw new errors_UsageError(parsed.error);
     const prefix = staging.kind === 'tag-prefix' ? staging.tagPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '';
     return {
         repo: { registry: parsed.value.registry, repository: parsed.value.repository },
@@ -32125,10 +32206,10 @@ function formatAge(ms) {
 async function runDoctor(loaded, production, client) {
     const prod = parseReference(production);
     if (!prod.ok)
-        throw new UsageError(`imagegate doctor: ${prod.error}`);
+        throw new errors_UsageError(`imagegate doctor: ${prod.error}`);
     const images = loaded.config.images.filter(i => i.builder.kind === 'buildpacks');
     if (!images.length)
-        throw new UsageError(`${loaded.source.file} builds no image with buildpacks; doctor compares buildpacks builders`);
+        throw new errors_UsageError(`${loaded.source.file} builds no image with buildpacks; doctor compares buildpacks builders`);
     const results = [];
     for (const image of images) {
         if (image.builder.kind !== 'buildpacks')
@@ -32193,29 +32274,6 @@ function xml(text) {
         .replace(/"/g, '&quot;'));
 }
 
-;// CONCATENATED MODULE: ./src/core/limiter.ts
-/** Runs at most `size` tasks at once; the others wait their turn in order. */
-class Limiter {
-    size;
-    active = 0;
-    queue = [];
-    constructor(size) {
-        this.size = size;
-    }
-    async run(task) {
-        if (this.active >= this.size)
-            await new Promise(resolve => this.queue.push(resolve));
-        this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.active--;
-            this.queue.shift()?.();
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/suggest.ts
 /** The closest candidate to a misspelt word, if one is close enough to be what was meant. */
 function closest(word, candidates) {
@@ -32276,15 +32334,17 @@ function distance(a, b, max) {
 
 ;// CONCATENATED MODULE: ./src/core/tags.ts
 // Tag templates such as `{{version}}` or `sha-{{short_sha}}`: parsing, rendering and which
-// scenario publishes them.
+// scenario publishes them. `{{date FORMAT}}` renders this run's clock (UTC) in FORMAT.
 
 
 const RELEASE_VARIABLES = ['tag', 'version', 'major', 'minor', 'patch', 'prerelease'];
-const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', ...RELEASE_VARIABLES];
+const TEMPLATE_VARIABLES = ['sha', 'short_sha', 'branch', 'pr', 'date', ...RELEASE_VARIABLES];
 const SAMPLE = {
     sha: '0123456789abcdef0123456789abcdef01234567',
     short_sha: '0123456',
     branch: 'main',
+    pr: '42',
+    date: '',
     tag: 'v1.2.3',
     version: '1.2.3',
     major: '1',
@@ -32300,7 +32360,17 @@ function parseTagTemplate(source) {
     for (let m = re.exec(source); m; m = re.exec(source)) {
         if (m.index > last)
             parts.push({ text: source.slice(last, m.index) });
-        const name = (m[1] ?? '').trim();
+        const inner = (m[1] ?? '').trim();
+        const dated = /^date\s+(.*)$/s.exec(inner);
+        if (dated || inner === 'date') {
+            const format = dateFormat(dated?.[1] ?? '');
+            if (!format.ok)
+                return { ok: false, error: `\`{{${inner}}}\` in \`${source}\`: ${format.error}` };
+            parts.push({ variable: 'date', format: format.value });
+            last = re.lastIndex;
+            continue;
+        }
+        const name = inner;
         if (!TEMPLATE_VARIABLES.includes(name)) {
             const guess = closest(name.replace(/[-.]/g, '_'), TEMPLATE_VARIABLES);
             const hint = guess
@@ -32317,16 +32387,59 @@ function parseTagTemplate(source) {
     if (stray)
         return { ok: false, error: `unbalanced braces in \`${source}\`; variables are written \`{{name}}\`` };
     const template = { source, parts, variables: parts.flatMap(p => ('variable' in p ? [p.variable] : [])) };
-    const sample = renderWith(template, SAMPLE);
+    const sample = renderWith(template, SAMPLE, SAMPLE_DATE);
     if (!isValidTag(sample))
         return { ok: false, error: `\`${source}\` cannot make a valid tag: ${explainInvalidTag(sample)}` };
     return { ok: true, value: template };
 }
-/** Scenarios that publish a template when the configuration does not say: release variables → release. */
+/** Scenarios that publish a template when the configuration does not say: release variables → release, `{{pr}}` → gate. */
 function defaultTagScenarios(template) {
-    return template.variables.some(v => RELEASE_VARIABLES.includes(v)) ? ['release'] : ['promote'];
+    if (template.variables.some(v => RELEASE_VARIABLES.includes(v)))
+        return ['release'];
+    return template.variables.includes('pr') ? ['gate'] : ['promote'];
 }
-function parseSemverTag(tag) {
+const SAMPLE_DATE = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
+const DATE_TOKENS = ['YYYY', 'YY', 'MM', 'DD', 'HH', 'mm', 'ss'];
+/** The format of `{{date FORMAT}}` (quotes optional), checked token by token. */
+function dateFormat(text) {
+    const format = text.trim().replace(/^(['"])(.*)\1$/s, '$2');
+    if (!format)
+        return { ok: false, error: 'give the date a format, e.g. `{{date YYYYMMDD}}`' };
+    for (let i = 0; i < format.length;) {
+        const token = DATE_TOKENS.find(t => format.startsWith(t, i));
+        if (token)
+            i += token.length;
+        else if (/[-_.0-9]/.test(format[i]))
+            i += 1;
+        else
+            return {
+                ok: false,
+                error: `\`${format.slice(i, i + 4)}\` is not a date token; use ${DATE_TOKENS.join(', ')} and the separators \`-\`, \`_\`, \`.\``
+            };
+    }
+    return { ok: true, value: format };
+}
+/** `YYYYMMDD` of a moment, in UTC (a scheduled rebuild names the day it ran, wherever the runner is). */
+function formatDate(date, format) {
+    const two = (n) => String(n).padStart(2, '0');
+    const values = {
+        YYYY: String(date.getUTCFullYear()),
+        YY: two(date.getUTCFullYear() % 100),
+        MM: two(date.getUTCMonth() + 1),
+        DD: two(date.getUTCDate()),
+        HH: two(date.getUTCHours()),
+        mm: two(date.getUTCMinutes()),
+        ss: two(date.getUTCSeconds())
+    };
+    let out = '';
+    for (let i = 0; i < format.length;) {
+        const token = DATE_TOKENS.find(t => format.startsWith(t, i));
+        out += token ? values[token] : format[i];
+        i += token ? token.length : 1;
+    }
+    return out;
+}
+function tags_parseSemverTag(tag) {
     const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/.exec(tag);
     if (!m)
         return undefined;
@@ -32336,7 +32449,7 @@ function parseSemverTag(tag) {
 }
 /** Renders a template from git values; a template that cannot apply says why it was skipped. */
 function renderTagTemplate(template, git) {
-    const semver = git.tag !== undefined ? parseSemverTag(git.tag) : undefined;
+    const semver = git.tag !== undefined ? tags_parseSemverTag(git.tag) : undefined;
     const values = {};
     if (git.sha)
         Object.assign(values, { sha: git.sha, short_sha: git.sha.slice(0, 7) });
@@ -32344,6 +32457,10 @@ function renderTagTemplate(template, git) {
         values.branch = sanitizeTag(git.branch);
     if (git.tag)
         values.tag = sanitizeTag(git.tag);
+    if (git.pr)
+        values.pr = git.pr;
+    if (git.now)
+        values.date = '';
     if (semver)
         Object.assign(values, semver);
     for (const variable of template.variables) {
@@ -32354,7 +32471,7 @@ function renderTagTemplate(template, git) {
     if (semver?.prerelease && isStableAlias(template)) {
         return { ok: false, skipped: `\`${template.source}\` is not moved by prerelease ${semver.version}` };
     }
-    return { ok: true, tag: renderWith(template, values) };
+    return { ok: true, tag: renderWith(template, values, git.now) };
 }
 function isStableAlias(template) {
     const v = template.variables;
@@ -32366,6 +32483,10 @@ function missingReason(variable, git) {
         return 'no commit is known';
     if (variable === 'branch')
         return 'no branch is known (detached HEAD or tag)';
+    if (variable === 'pr')
+        return 'no pull or merge request number is known (this run is not for one)';
+    if (variable === 'date')
+        return 'no clock is known';
     if (variable === 'tag')
         return 'no git tag is being released';
     if (git.tag === undefined)
@@ -32374,8 +32495,125 @@ function missingReason(variable, git) {
         return `${git.tag} is not a prerelease`;
     return `git tag \`${git.tag}\` is not a semantic version (vMAJOR.MINOR.PATCH)`;
 }
-function renderWith(template, values) {
-    return template.parts.map(p => ('text' in p ? p.text : values[p.variable])).join('');
+function renderWith(template, values, now) {
+    return template.parts
+        .map(p => ('text' in p ? p.text : p.variable === 'date' ? formatDate(now, p.format ?? '') : values[p.variable]))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/core/repository-facts.ts
+// What the repository says about itself, for the OCI labels and annotations metadata-action users
+// expect (`org.opencontainers.image.title`, `.description`, `.url`, `.licenses`, `.version`): from
+// GitHub's event payload (`repository.*`) or GitLab's CI_PROJECT_* variables, each with its source.
+
+function repositoryFacts(env, event) {
+    const repo = record(record(event)?.repository);
+    const out = {};
+    const set = (key, value, source) => {
+        if (out[key] === undefined && typeof value === 'string' && value.trim())
+            out[key] = { value: value.trim(), source };
+    };
+    if (env.GITHUB_ACTIONS === 'true') {
+        set('description', repo?.description, 'event repository.description');
+        set('url', repo?.html_url, 'event repository.html_url');
+        const spdx = record(repo?.license)?.spdx_id;
+        // GitHub says NOASSERTION for a license it cannot name: no label then.
+        if (spdx !== 'NOASSERTION')
+            set('licenses', spdx, 'event repository.license.spdx_id');
+    }
+    if (env.GITLAB_CI === 'true') {
+        set('description', env.CI_PROJECT_DESCRIPTION, 'env CI_PROJECT_DESCRIPTION');
+        set('url', env.CI_PROJECT_URL, 'env CI_PROJECT_URL');
+    }
+    return out;
+}
+/**
+ * The OCI labels (and annotations) of an image built on this commit: the image's name as its title,
+ * the repository's description, address and license, and as version the release of the commit (its
+ * git tag's semantic version), else the commit. A later release does not rebuild, so a promoted
+ * image keeps the version of the commit it was built from.
+ */
+function repositoryLabels(name, facts, git) {
+    const labels = { 'org.opencontainers.image.title': name };
+    if (facts.description)
+        labels['org.opencontainers.image.description'] = facts.description.value;
+    if (facts.url)
+        labels['org.opencontainers.image.url'] = facts.url.value;
+    if (facts.licenses)
+        labels['org.opencontainers.image.licenses'] = facts.licenses.value;
+    const version = git.tag ? tags_parseSemverTag(git.tag.value)?.version : undefined;
+    const value = version ?? git.sha?.value;
+    if (value)
+        labels['org.opencontainers.image.version'] = value;
+    return labels;
+}
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/limiter.ts
+/** Runs at most `size` tasks at once; the others wait their turn in order. */
+class Limiter {
+    size;
+    active = 0;
+    queue = [];
+    constructor(size) {
+        this.size = size;
+    }
+    async run(task) {
+        if (this.active >= this.size)
+            await new Promise(resolve => this.queue.push(resolve));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.queue.shift()?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/releases.ts
+// Which release a moving tag belongs to. A release writes `latest` (and every tag without a
+// version of its own) only when it is the highest release of the repository, `{{major}}` only when
+// it is the highest of its major, `{{major}}.{{minor}}` of its minor: a backport `v1.4.9` after
+// `v2.0.0` moves `1` and `1.4`, never `latest`. The releases are the repository's git tags.
+
+/** Why a release tag is not moved by the release of `tag`; undefined when it is. */
+function releaseAliasSkip(template, tag, releases) {
+    const current = tags_parseSemverTag(tag);
+    const v = template.variables;
+    if (!current || v.some(x => x === 'version' || x === 'patch' || x === 'prerelease' || x === 'tag'))
+        return undefined;
+    if (current.prerelease)
+        return `\`${template.source}\` is not moved by prerelease ${current.version}`;
+    const scope = v.includes('minor') ? 'minor' : v.includes('major') ? 'major' : 'all';
+    const higher = (releases ?? [])
+        .map(tags_parseSemverTag)
+        .filter((r) => !!r && !r.prerelease && sameLine(r, current, scope) && compareSemver(r, current) > 0)
+        .sort(compareSemver)
+        .at(-1);
+    if (!higher)
+        return undefined;
+    const line = scope === 'all' ? '' : scope === 'major' ? ` of ${current.major}.x` : ` of ${current.major}.${current.minor}.x`;
+    return `\`${template.source}\` stays with ${higher.version}: ${current.version} is not the highest release${line} (the repository's git tags)`;
+}
+function sameLine(a, b, scope) {
+    if (scope === 'all')
+        return true;
+    return a.major === b.major && (scope === 'major' || a.minor === b.minor);
+}
+/** Semantic version precedence of releases (no prereleases): major, then minor, then patch. */
+function compareSemver(a, b) {
+    for (const key of ['major', 'minor', 'patch']) {
+        const d = Number(a[key]) - Number(b[key]);
+        if (d)
+            return d;
+    }
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/core/test-plan.ts
@@ -32388,6 +32626,7 @@ function testsForPlatform(image, platform) {
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
 // where every value came from. Pure: git facts and source identities are passed in.
+
 
 
 
@@ -32409,6 +32648,8 @@ function buildPlan(inputs) {
     const { config, source, inference } = inputs;
     const scenario = resolveScenario(inputs);
     const git = mergeGit(inference, inputs.localGit);
+    if (inputs.releaseVersion)
+        git.tag = inputs.releaseVersion;
     checkCommit(git.sha);
     const gitValues = {};
     if (git.sha)
@@ -32417,8 +32658,19 @@ function buildPlan(inputs) {
         gitValues.branch = git.branch.value;
     if (git.tag)
         gitValues.tag = git.tag.value;
+    if (git.pr)
+        gitValues.pr = git.pr.value;
+    const now = inputs.now ?? new Date();
+    gitValues.now = now;
+    git.date = { value: now.toISOString(), source: 'clock of this run (UTC)' };
     const problems = [];
-    const images = buildOrder(config.images).map(image => planImage(image, inputs, { scenario: scenario.value, git: gitValues, facts: git, problems }));
+    const images = buildOrder(config.images).map(image => planImage(image, inputs, {
+        scenario: scenario.value,
+        git: gitValues,
+        facts: git,
+        problems,
+        ...(inputs.releases ? { releases: inputs.releases } : {})
+    }));
     if (problems.length)
         throw new ConfigError(source.file, problems);
     const refusal = trustRefusal(inference, scenario);
@@ -32439,12 +32691,20 @@ function buildPlan(inputs) {
             ? []
             : images.flatMap(i => [
                 ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-                ...i.tags.filter(t => t.published && t.ref).map(t => t.ref)
+                ...i.tags.filter(t => t.published && t.ref).map(t => t.ref),
+                ...(scenario.value === 'promote' || scenario.value === 'release'
+                    ? (i.mirrors?.value ?? []).flatMap(m => i.tags.filter(t => t.published && t.tag).map(t => `${m}:${t.tag}`))
+                    : [])
             ]),
         warnings: planWarnings(scenario, images)
     };
     if (refusal)
         plan.refusal = refusal;
+    if (inputs.repository)
+        plan.repository = inputs.repository;
+    const selected = source.where('images');
+    if (selected?.startsWith('flag '))
+        plan.selected = { value: config.images.map(i => i.name), source: selected };
     return plan;
 }
 /** Images in an order where every image comes after the one it depends on, file order otherwise. */
@@ -32458,6 +32718,9 @@ function buildOrder(images) {
         const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
         if (base)
             visit(base, depth + 1);
+        for (const context of Object.values(image.build?.contexts ?? {}))
+            if ('image' in context && byName.has(context.image))
+                visit(byName.get(context.image), depth + 1);
         done.add(image.name);
         out.push(image);
     };
@@ -32474,6 +32737,8 @@ function mergeGit(inference, local) {
         else if (fromLocal)
             out[key] = { value: fromLocal, source: 'git (local checkout)' };
     }
+    if (inference.git.changeNumber)
+        out.pr = inference.git.changeNumber;
     return out;
 }
 /** A git commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
@@ -32481,7 +32746,7 @@ const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 function checkCommit(sha) {
     if (!sha || COMMIT_ID.test(sha.value))
         return;
-    throw new UsageError(`the commit ${quoted(sha.value)} (${sha.source}) is not a commit id (40 or 64 hex digits), and tags, labels and records would be named after it; it must be the full commit id: fix what sets it`);
+    throw new errors_UsageError(`the commit ${quoted(sha.value)} (${sha.source}) is not a commit id (40 or 64 hex digits), and tags, labels and records would be named after it; it must be the full commit id: fix what sets it`);
 }
 /** A value from the environment as a message shows it: in backticks, or as JSON when it holds control characters. */
 function quoted(value) {
@@ -32531,6 +32796,11 @@ function planImage(image, inputs, rendering) {
         plan.target = { value: image.target, source: from('target') };
     if (image.dependsOn !== undefined)
         plan.dependsOn = { value: image.dependsOn, source: from('depends-on') };
+    if (image.mirrors)
+        plan.mirrors = {
+            value: image.mirrors,
+            source: source.where(`${at}.mirrors`) ?? `mirrors (${source.where('mirrors') ?? 'config'}) + name`
+        };
     const key = identity && 'key' in identity ? identity.key : undefined;
     const repositoryError = referenceError(image.repository);
     if (repositoryError)
@@ -32547,7 +32817,7 @@ function planImage(image, inputs, rendering) {
                 message: `staging reference ${quoted(plan.staging.value)} (${plan.staging.source}) is not a valid reference: ${stagingError}; fix \`staging\` or \`name\``
             });
     }
-    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, rendering, message => problems.push({ ...positionOf(source, at, `${at}.tags[${i}]`, `${at}.tags`), message })));
+    plan.tags = image.tags.map((rule, i) => planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', publishedIn(image, config), rendering, message => problems.push({ ...positionOf(source, at, `${at}.tags[${i}]`, `${at}.tags`), message })));
     plan.steps = steps(plan, scenario);
     return plan;
 }
@@ -32569,7 +32839,7 @@ function stagingRef(image, config, source, key) {
  * this scenario publishes it, it is a problem (naming the values and where they came from), else
  * the tag is skipped with the reason.
  */
-function planTag(rule, where, repository, { scenario, git, facts }, report) {
+function planTag(rule, where, target, { scenario, git, facts, releases }, report) {
     const rendered = renderTagTemplate(rule.template, git);
     const planned = { template: rule.template.source, on: rule.on, source: where, published: false };
     if (!rendered.ok) {
@@ -32577,25 +32847,44 @@ function planTag(rule, where, repository, { scenario, git, facts }, report) {
         return planned;
     }
     const published = rule.on.includes(scenario);
-    const ref = `${repository}:${rendered.tag}`;
-    const invalid = isValidTag(rendered.tag) ? referenceError(ref) : explainInvalidTag(rendered.tag);
+    if (published && scenario === 'release' && git.tag !== undefined) {
+        const skipped = releaseAliasSkip(rule.template, git.tag, releases);
+        if (skipped)
+            return { ...planned, skipped };
+    }
+    const tag = flavored(rendered.tag, rule.template.source, target.flavor);
+    // gate writes its tags where it stages (the final repository, or the intermediate registry).
+    const ref = `${scenario === 'gate' ? target.staging : target.final}:${tag}`;
+    const invalid = isValidTag(tag) ? referenceError(ref) : explainInvalidTag(tag);
     if (invalid === undefined)
-        return { ...planned, tag: rendered.tag, ref, published };
+        return { ...planned, tag, ref, published };
     if (published) {
         const values = [...new Set(rule.template.variables)].map(v => `\`{{${v}}}\` from ${facts[FACT_OF[v]]?.source ?? 'git'}`);
-        const fix = rendered.tag.length > 128
+        const fix = tag.length > 128
             ? 'shorten the template (e.g. `{{short_sha}}` instead of `{{sha}}`)'
             : 'fix the value where it comes from, or the template';
         const from = values.length ? ` (${values.join(', ')})` : '';
-        report(`tag \`${rule.template.source}\` renders to ${quoted(rendered.tag)}${from}: ${invalid}; ${fix}`);
+        report(`tag \`${rule.template.source}\` renders to ${quoted(tag)}${from}: ${invalid}; ${fix}`);
     }
     return { ...planned, skipped: `renders to an invalid tag: ${invalid}` };
+}
+function publishedIn(image, config) {
+    const staging = config.staging.kind === 'registry' ? `${config.staging.registry}/${image.name}` : image.repository;
+    return { final: image.repository, staging, ...(image.flavor ? { flavor: image.flavor } : {}) };
+}
+/** `flavor`: the prefix and suffix of every tag (of `latest` only with `on-latest`), as metadata-action's flavor. */
+function flavored(tag, template, flavor) {
+    if (!flavor || (template === 'latest' && !flavor.onLatest))
+        return tag;
+    return `${flavor.prefix}${tag}${flavor.suffix}`;
 }
 /** The git fact each template variable is made of. */
 const FACT_OF = {
     sha: 'sha',
     short_sha: 'sha',
     branch: 'branch',
+    pr: 'pr',
+    date: 'date',
     tag: 'tag',
     version: 'tag',
     major: 'tag',
@@ -32642,6 +32931,42 @@ function planWarnings(scenario, images) {
     return warnings;
 }
 
+;// CONCATENATED MODULE: ./src/app/gate-tags.ts
+// Tags a gate publishes (`on: [gate]`, e.g. `pr-{{pr}}`): written where the gate stages, once the
+// staged index is there and read back, pointing at exactly the tested digest. A whole gate writes
+// them after its push, `merge` after it assembled a split build's index; a per-platform job never.
+
+
+/** Points the image's gate tags at `digest` (staged at `staging`); returns `ref@digest` of each one written. */
+async function writeGateTags(client, log, plan, name, staging, digest) {
+    const image = plan.images.find(i => i.name === name);
+    const tags = (image?.tags ?? []).filter(t => t.published && t.ref && plan.scenario.value === 'gate');
+    if (!tags.length)
+        return [];
+    const from = repositoryOf(staging);
+    const manifest = await client.getManifest(from, digest);
+    if (!manifest)
+        throw new InfrastructureError(`${staging}@${digest} is gone from the registry; no gate tag is written`);
+    const written = [];
+    for (const tag of tags) {
+        const to = repositoryOf(tag.ref);
+        if ((await client.headManifest(to, tag.tag))?.digest !== digest)
+            await client.putManifest(to, tag.tag, manifest);
+        const readBack = (await client.headManifest(to, tag.tag))?.digest;
+        if (readBack !== digest)
+            throw new InfrastructureError(`${tag.ref} reads back as ${readBack ?? '(absent)'}, not the tested ${digest}`);
+        written.push(`${tag.ref}@${digest}`);
+        log.info(`${tag.ref} → ${digest} (gate tag, the tested bytes)`);
+    }
+    return written;
+}
+function repositoryOf(ref) {
+    const parsed = parseReference(ref);
+    if (!parsed.ok)
+        throw new InfrastructureError(`\`${ref}\`: ${parsed.error}`);
+    return { registry: parsed.value.registry, repository: parsed.value.repository };
+}
+
 ;// CONCATENATED MODULE: ./src/app/gate.ts
 // check and gate: build every image once, test every platform of the exact build, and — for gate,
 // only when every test of every image passed — push exactly those bytes to staging and prove it
@@ -32661,11 +32986,13 @@ function planWarnings(scenario, images) {
 
 
 
+
+
 async function runGate(req, services) {
     const started = Date.now();
     const { log, engine } = services;
     if (req.plan.refusal)
-        throw new UsageError(req.plan.refusal);
+        throw new errors_UsageError(req.plan.refusal);
     const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
     const configured = split?.images ?? req.loaded.config.images;
     if (split?.skipped.length)
@@ -32679,6 +33006,9 @@ async function runGate(req, services) {
     if (req.scenario === 'gate') {
         if (images.every(i => i.status === 'passed'))
             await pushTested(services, req.plan, images, built, staging, report);
+        if (!split && report.pushed)
+            for (const image of images.filter(i => i.pushed))
+                report.refs.push(...(await writeGateTags(services.registry, log, req.plan, image.name, image.pushed.ref, image.pushed.digest)));
         else
             log.warning('nothing was pushed: not every test of every image passed');
         if (split)
@@ -32700,7 +33030,7 @@ function stagingRefs(plan, platform) {
     const refs = new Map();
     for (const image of plan.images) {
         if (!image.staging)
-            throw new UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
+            throw new errors_UsageError(`gate needs the source identity of image ${image.name} to name its staging tag, but ${image.identity.error ?? 'it is unknown'}`);
         refs.set(image.name, platform ? platformStagingRef(image.staging.value, platform) : image.staging.value);
     }
     return refs;
@@ -32742,6 +33072,7 @@ async function buildAndTestAll(req, services, configured) {
     const done = new Map();
     for (const image of order) {
         const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
+        const contextImages = Object.entries(image.build?.contexts ?? {}).flatMap(([n, c]) => 'image' in c ? [[n, c.image]] : []);
         done.set(image.name, (async () => {
             const baseOutcome = base ? await base : undefined;
             if (baseOutcome && baseOutcome.result.status !== 'passed') {
@@ -32754,25 +33085,43 @@ async function buildAndTestAll(req, services, configured) {
                     }
                 };
             }
-            return slots.run(() => buildAndTest(req, services, image, runId, oci, baseOutcome?.built));
+            const contexts = {};
+            for (const [name, other] of contextImages) {
+                const outcome = await done.get(other);
+                if (!outcome?.built || outcome.result.status !== 'passed')
+                    return {
+                        result: {
+                            name: image.name,
+                            status: 'skipped',
+                            reason: `its build context ${name} (image ${other}) did not pass`,
+                            platforms: []
+                        }
+                    };
+                contexts[name] = outcome.built;
+            }
+            const labels = { ...oci, ...repositoryLabels(image.name, req.plan.repository ?? {}, req.plan.git) };
+            return slots.run(() => buildAndTest(req, services, image, runId, labels, baseOutcome?.built, contexts));
         })());
     }
     const outcomes = await Promise.all(order.map(i => done.get(i.name)));
     const built = new Map(outcomes.flatMap(o => (o.built ? [[o.built.name, o.built]] : [])));
     return { images: outcomes.map(o => o.result), built };
 }
-async function buildAndTest(req, { log, engine }, image, runId, oci, base) {
+async function buildAndTest(req, { log, engine, env }, image, runId, oci, base, contexts) {
     const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
     const outcome = await log.group(`build ${image.name} (${image.platforms.join(', ')})`, () => engine.build({
         image,
         baseDir: req.loaded.dir,
         oci,
         runId,
-        ...(base && baseConfig ? { base: { repository: baseConfig.repository, built: base } } : {})
+        ...(base && baseConfig ? { base: { repository: baseConfig.repository, built: base } } : {}),
+        ...(Object.keys(contexts).length ? { contexts } : {}),
+        ...(req.platform ? { split: req.platform } : {})
     }));
+    const checks = outcome.checks ? reportChecks(log, image, req.loaded.dir, outcome.checks, env.workspace) : {};
     if (!outcome.ok) {
         log.error(`${image.name}: ${outcome.reason}`);
-        return { result: { name: image.name, status: 'build-failed', reason: outcome.reason, platforms: [] } };
+        return { result: { name: image.name, status: 'build-failed', reason: outcome.reason, platforms: [], ...checks } };
     }
     const built = outcome.image;
     const platforms = await engine.test(image, built, req.loaded.dir);
@@ -32782,11 +33131,22 @@ async function buildAndTest(req, { log, engine }, image, runId, oci, base) {
         status: failed.length ? 'failed' : 'passed',
         digest: built.digest,
         platforms,
-        buildMs: built.buildMs
+        buildMs: built.buildMs,
+        ...checks
     };
     if (failed.length)
         result.reason = `failed: ${failed.join('; ')}`;
     return { result, built };
+}
+/** Each Dockerfile finding as a warning at its line (an annotation on GitHub), kept in the result. */
+function reportChecks(log, image, dir, findings, workspace) {
+    const dockerfile = (0,external_node_path_.resolve)(dir, image.context, image.containerfile);
+    const file = workspace ? (0,external_node_path_.relative)(workspace, dockerfile) : dockerfile;
+    if (!findings.length)
+        log.info(`${image.name}: the Dockerfile checks found nothing`);
+    for (const finding of findings)
+        log.warning(`${image.name}: ${finding.message}${finding.url ? ` (${finding.url})` : ''}`, finding.line ? { file, line: finding.line } : { file });
+    return { checks: findings };
 }
 function ociMetadata(plan, env) {
     const oci = {};
@@ -32891,16 +33251,17 @@ async function readBackManifest(registry, ref) {
 
 
 
+
 async function runMerge(req, { log, registry: client, stats }) {
     const started = Date.now();
     // merge writes the staging tag, as gate does: never on a run that may not write.
     if (!req.plan.trusted)
-        throw new UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
+        throw new errors_UsageError(`merge is refused: this run may not write to any registry (${req.plan.reason})`);
     const records = await readRecords(req.recordsDir);
     const report = { images: [], refs: [], warnings: [], http: stats, durationMs: 0 };
     const unknown = records.filter(r => !req.loaded.config.images.some(i => i.name === r.image));
     if (unknown.length)
-        throw new UsageError(`records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`);
+        throw new errors_UsageError(`records for images the configuration does not have: ${[...new Set(unknown.map(r => r.image))].join(', ')}; merge runs with the configuration the platform jobs used`);
     // Check every image before writing anything: one refusal publishes nothing.
     const checked = req.loaded.config.images.map(image => {
         try {
@@ -32922,8 +33283,11 @@ async function runMerge(req, { log, registry: client, stats }) {
         const staging = stagingOf(image.name, ordered, req.plan);
         located.push({ name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r))) });
     }
-    for (const { name, staging, parts } of located)
-        report.images.push(await publish(client, log, name, staging, parts, report));
+    for (const { name, staging, parts } of located) {
+        const merged = await publish(client, log, name, staging, parts, report);
+        report.images.push(merged);
+        report.refs.push(...(await writeGateTags(client, log, req.plan, name, staging.text, merged.digest)));
+    }
     report.durationMs = Date.now() - started;
     return report;
 }
@@ -32933,10 +33297,10 @@ async function readRecords(dir) {
         names = (await (0,promises_.readdir)(dir)).filter(n => n.endsWith('.json')).sort();
     }
     catch {
-        throw new UsageError(`no records directory ${dir}: pass the records the \`gate --platform\` jobs wrote (CI artifacts) with --records DIR`);
+        throw new errors_UsageError(`no records directory ${dir}: pass the records the \`gate --platform\` jobs wrote (CI artifacts) with --records DIR`);
     }
     if (names.length === 0)
-        throw new UsageError(`${dir} holds no records: pass on the artifacts of the \`gate --platform\` jobs`);
+        throw new errors_UsageError(`${dir} holds no records: pass on the artifacts of the \`gate --platform\` jobs`);
     return Promise.all(names.map(async (n) => parseRecord(await (0,promises_.readFile)((0,external_node_path_.join)(dir, n), 'utf8'), (0,external_node_path_.join)(dir, n))));
 }
 /** The staging reference the records name (their ref minus the platform suffix), checked against the configuration. */
@@ -33141,6 +33505,12 @@ const SCHEMA = {
                 }
             }
         },
+        mirrors: {
+            type: 'array',
+            items: { type: 'string', format: 'registry-prefix' },
+            description: 'More registries every image is published to, as `<mirror>/<name>` (e.g. `docker.io/acme` beside `ghcr.io/acme`): promote and release copy the same digest and tags to each, with each registry’s own credentials.',
+            examples: [['docker.io/acme']]
+        },
         promote: {
             type: 'object',
             additionalProperties: false,
@@ -33223,7 +33593,7 @@ const SCHEMA = {
                 tags: {
                     type: 'array',
                     default: ['{{sha}}'],
-                    description: 'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
+                    description: 'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}` (made tag-safe), `{{pr}}` (the pull/merge request number), `{{date FORMAT}}` (this run’s UTC clock: `YYYY`, `YY`, `MM`, `DD`, `HH`, `mm`, `ss`), `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, `{{pr}}` tags by `gate`, the others by `promote`, unless `on` says otherwise. A release moves a tag without a version of its own (`latest`, `{{major}}`) only when it is the highest release (of that major) among the repository’s git tags.',
                     items: {
                         oneOf: [
                             { type: 'string', format: 'tag-template' },
@@ -33236,12 +33606,31 @@ const SCHEMA = {
                                     on: {
                                         type: 'array',
                                         minItems: 1,
-                                        items: { type: 'string', enum: ['promote', 'release'] },
-                                        description: 'Scenarios that publish this tag.'
+                                        items: { type: 'string', enum: ['gate', 'promote', 'release'] },
+                                        description: 'Scenarios that publish this tag. `gate` writes it where it stages (pointing at the tested bytes), `promote` and `release` in the final repository.'
                                     }
                                 }
                             }
                         ]
+                    }
+                },
+                flavor: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'A prefix and a suffix for every final tag, as metadata-action’s `flavor` (e.g. `suffix: -alpine` for a variant image).',
+                    properties: {
+                        prefix: { type: 'string', format: 'tag-prefix', description: 'Written before every tag.' },
+                        suffix: {
+                            type: 'string',
+                            pattern: '^[A-Za-z0-9_.-]{1,64}$',
+                            'x-pattern-name': 'a tag suffix (at most 64 of letters, digits, `_`, `.`, `-`)',
+                            description: 'Written after every tag.'
+                        },
+                        'on-latest': {
+                            type: 'boolean',
+                            default: false,
+                            description: 'Also put the prefix and suffix on a `latest` tag (metadata-action’s `onlatest`).'
+                        }
                     }
                 },
                 labels: {
@@ -33303,10 +33692,9 @@ const SCHEMA = {
                     description: 'Attestations buildx attaches to the image (kept in the tested index and pushed with it).',
                     properties: {
                         provenance: {
-                            type: 'string',
-                            enum: ['off', 'min', 'max'],
                             default: 'min',
-                            description: 'SLSA provenance mode.'
+                            description: 'SLSA provenance mode: `min`, `max` (buildx `--provenance=mode=…`), or `off`; as build-push-action writes it, `false` is `off` and `true` is `min`.',
+                            oneOf: [{ type: 'string', enum: ['off', 'min', 'max'] }, { type: 'boolean' }]
                         },
                         sbom: {
                             type: 'boolean',
@@ -33315,10 +33703,87 @@ const SCHEMA = {
                         }
                     }
                 },
+                ssh: {
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        pattern: '^[A-Za-z0-9_.-]+$',
+                        'x-pattern-name': 'an ssh id (letters, digits, `_`, `.`, `-`)'
+                    },
+                    description: 'SSH agent forwarding for `RUN --mount=type=ssh,id=…`: each id forwards the job’s agent (`SSH_AUTH_SOCK`, e.g. `default`); keys stay in the agent, never in argv. Refused where the run may not use the job’s credentials.'
+                },
+                'build-contexts': {
+                    type: 'object',
+                    description: 'Named build contexts (`--build-context NAME=…`, what `FROM NAME` or `COPY --from=NAME` resolves to): `docker-image://REF`, `oci-layout://…`, `https://…`, a git URL, a directory relative to the configuration file, or `{image: NAME}`, another image of this file, built and tested first and used by its tested digest.',
+                    additionalProperties: {
+                        oneOf: [
+                            { type: 'string', format: 'build-context' },
+                            {
+                                type: 'object',
+                                additionalProperties: false,
+                                required: ['image'],
+                                properties: {
+                                    image: { type: 'string', maxLength: 128, description: 'The name of another image of this file.' }
+                                }
+                            }
+                        ]
+                    }
+                },
+                'no-cache': { type: 'boolean', default: false, description: 'Build without any cache (`--no-cache`).' },
+                'no-cache-filters': {
+                    type: 'array',
+                    items: { type: 'string', minLength: 1 },
+                    description: 'Stages to build without cache (`--no-cache-filter`).'
+                },
+                pull: {
+                    type: 'boolean',
+                    default: false,
+                    description: 'Always pull a newer version of the base images (`--pull`), e.g. for a scheduled rebuild.'
+                },
+                network: {
+                    type: 'string',
+                    enum: ['default', 'none', 'host'],
+                    description: 'Network of the `RUN` steps (`--network`).'
+                },
+                'shm-size': {
+                    type: 'string',
+                    pattern: '^[1-9][0-9]*[bkmgBKMG]?$',
+                    'x-pattern-name': 'a size such as `512m` or `2g`',
+                    description: 'Size of `/dev/shm` for the `RUN` steps (`--shm-size`).'
+                },
+                ulimit: {
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        pattern: '^[a-z]+=-?[0-9]+(:-?[0-9]+)?$',
+                        'x-pattern-name': 'a ulimit such as `nofile=1024:1024`'
+                    },
+                    description: 'Resource limits of the `RUN` steps (`--ulimit`).'
+                },
+                'add-hosts': {
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        pattern: '^[A-Za-z0-9][A-Za-z0-9.-]*[:=][0-9A-Fa-f:.]+$',
+                        'x-pattern-name': 'a host entry such as `db.internal:10.0.0.5`'
+                    },
+                    description: 'Extra `/etc/hosts` entries of the `RUN` steps (`--add-host`).'
+                },
+                'dockerfile-checks': {
+                    type: 'string',
+                    enum: ['off', 'warn', 'error'],
+                    default: 'off',
+                    description: 'Run the Dockerfile checks (`docker buildx build --call check`) before the build: `warn` annotates each finding at its Dockerfile line, `error` also fails the image (nothing of it is pushed).'
+                },
                 repository: {
                     type: 'string',
                     format: 'repository',
                     description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
+                },
+                mirrors: {
+                    type: 'array',
+                    items: { type: 'string', format: 'repository' },
+                    description: 'More repositories this image is published to (full `host/path`), instead of the top-level `mirrors`; `[]` for none.'
                 },
                 'depends-on': {
                     type: 'string',
@@ -33456,6 +33921,17 @@ const SCHEMA = {
                     type: 'boolean',
                     default: false,
                     description: 'Accept a builder pinned by tag only (CI may then not match production).'
+                },
+                'cache-image': {
+                    type: 'string',
+                    format: 'repository',
+                    description: 'A registry image holding the buildpacks’ layer cache between runs (pack `--cache-image`, the lifecycle’s `-cache-image`), e.g. `ghcr.io/acme/web-cache`.'
+                },
+                'cache-volume': {
+                    type: 'string',
+                    pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+                    'x-pattern-name': 'a docker volume name',
+                    description: 'A docker volume holding the layer cache on this machine (pack `--cache type=build;format=volume;name=…`, the lifecycle’s `-cache-dir`); for a runner that keeps its volumes.'
                 }
             }
         }
@@ -33518,7 +33994,7 @@ function normalise(checked) {
         registry: checked.registry,
         staging: effective_stagingOf(checked),
         promote: normalisePromote(checked.promote),
-        images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry))
+        images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry, checked.mirrors))
     };
     if (checked.scenario !== undefined)
         config.scenario = checked.scenario;
@@ -33539,7 +34015,7 @@ function normalisePromote(raw) {
     }
     return promote;
 }
-function normaliseImage(raw, index, registry) {
+function normaliseImage(raw, index, registry, topMirrors) {
     const image = {
         name: raw.name,
         index,
@@ -33556,15 +34032,61 @@ function normaliseImage(raw, index, registry) {
         secrets: raw.secrets,
         cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
         attestations: {
-            provenance: raw.attestations?.provenance ?? normalise_IMAGE.attestations.properties.provenance.default,
+            provenance: provenanceOf(raw.attestations?.provenance),
             sbom: raw.attestations?.sbom ?? normalise_IMAGE.attestations.properties.sbom.default
         }
     };
+    const mirrors = raw.mirrors ?? (topMirrors ?? []).map(prefix => `${prefix}/${raw.name}`);
+    if (mirrors.length)
+        image.mirrors = mirrors;
+    const build = buildSettings(raw);
+    if (build)
+        image.build = build;
+    if (raw.flavor)
+        image.flavor = {
+            prefix: raw.flavor.prefix ?? '',
+            suffix: raw.flavor.suffix ?? '',
+            onLatest: raw.flavor['on-latest'] ?? normalise_IMAGE.flavor.properties['on-latest'].default
+        };
     if (raw.target !== undefined)
         image.target = raw.target;
     if (raw['depends-on'] !== undefined)
         image.dependsOn = raw['depends-on'];
     return image;
+}
+function provenanceOf(raw) {
+    if (raw === undefined)
+        return normalise_IMAGE.attestations.properties.provenance.default;
+    if (typeof raw === 'boolean')
+        return raw ? 'min' : 'off';
+    return raw;
+}
+/** The buildx settings the file sets, only those (an image that sets none keeps its source identity). */
+function buildSettings(raw) {
+    const build = {};
+    if (raw.ssh?.length)
+        build.ssh = raw.ssh;
+    const contexts = Object.entries(raw['build-contexts'] ?? {});
+    if (contexts.length)
+        build.contexts = Object.fromEntries(contexts.map(([name, value]) => [name, typeof value === 'string' ? { source: value } : { image: value.image }]));
+    if (raw['no-cache'])
+        build.noCache = true;
+    if (raw['no-cache-filters']?.length)
+        build.noCacheFilters = raw['no-cache-filters'];
+    if (raw.pull)
+        build.pull = true;
+    if (raw.network !== undefined)
+        build.network = raw.network;
+    if (raw['shm-size'] !== undefined)
+        build.shmSize = raw['shm-size'];
+    if (raw.ulimit?.length)
+        build.ulimits = raw.ulimit;
+    if (raw['add-hosts']?.length)
+        build.addHosts = raw['add-hosts'];
+    const checks = raw['dockerfile-checks'];
+    if (checks !== undefined && checks !== 'off')
+        build.checks = checks;
+    return Object.keys(build).length ? build : undefined;
 }
 function normaliseSuite(raw) {
     const timeoutMs = raw.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
@@ -33601,7 +34123,15 @@ function normaliseBuilder(raw) {
         preBuildpacks: b['pre-buildpacks'] ?? [],
         postBuildpacks: b['post-buildpacks'] ?? [],
         env: strings(b.env),
-        allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default
+        allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default,
+        ...(b['cache-image'] !== undefined || b['cache-volume'] !== undefined
+            ? {
+                cache: {
+                    ...(b['cache-image'] !== undefined ? { image: b['cache-image'] } : {}),
+                    ...(b['cache-volume'] !== undefined ? { volume: b['cache-volume'] } : {})
+                }
+            }
+            : {})
     };
 }
 /** A map of the file, whose values may be numbers or booleans, with every value as a string. */
@@ -33846,6 +34376,8 @@ function checkDocument(raw, positions) {
     checkRepositories(raw, error);
     checkRepositoryNames(raw, error);
     checkDependencies(raw.images, error);
+    checkContextImages(raw.images, error);
+    checkMirrors(raw, error);
     const staging = effective_stagingOf(raw);
     const images = raw.images.map((image, index) => {
         const at = ['images', index];
@@ -33978,10 +34510,83 @@ function findCycle(images, byName) {
         names.push(image.name);
     return { index, names: [...names, first.name] };
 }
+/** A mirror is another repository than the image's own, named once. */
+function checkMirrors(raw, error) {
+    raw.images.forEach((image, index) => {
+        const own = imageRepository(image, raw.registry);
+        const mirrors = image.mirrors ?? (raw.mirrors ?? []).map(prefix => `${prefix}/${image.name}`);
+        const at = image.mirrors ? ['images', index, 'mirrors'] : ['mirrors'];
+        const seen = new Set();
+        mirrors.forEach((mirror, i) => {
+            if (mirror === own)
+                error([...at, i], `mirror ${mirror} is the image's own repository; list only the other registries`);
+            else if (seen.has(mirror))
+                error([...at, i], `mirror ${mirror} is listed twice`);
+            seen.add(mirror);
+        });
+    });
+}
+/** buildx settings a buildpacks build has no use for. */
+const DOCKERFILE_ONLY = [
+    'containerfile',
+    'target',
+    'ssh',
+    'build-contexts',
+    'no-cache-filters',
+    'shm-size',
+    'ulimit',
+    'add-hosts',
+    'dockerfile-checks'
+];
+/** `build-contexts: {NAME: {image: OTHER}}`: OTHER is an image of this file, built before, on every platform this one builds. */
+function checkContextImages(images, error) {
+    const byName = new Map(images.map(image => [image.name, image]));
+    const needs = (image) => [
+        ...(image['depends-on'] !== undefined ? [image['depends-on']] : []),
+        ...Object.values(image['build-contexts'] ?? {}).flatMap(v => (typeof v === 'string' ? [] : [v.image]))
+    ];
+    images.forEach((image, index) => {
+        for (const [name, value] of Object.entries(image['build-contexts'] ?? {})) {
+            if (typeof value === 'string')
+                continue;
+            const at = ['images', index, 'build-contexts', name, 'image'];
+            const other = byName.get(value.image);
+            if (value.image === image.name) {
+                error(at, `build context \`${name}\` names \`${image.name}\` itself; name another image of this file`);
+                continue;
+            }
+            if (!other) {
+                const guess = closest(value.image, [...byName.keys()]);
+                error(at, `build context \`${name}\` names no image \`${value.image}\` of this file${guess ? `; did you mean \`${guess}\`?` : ''}`);
+                continue;
+            }
+            const platforms = new Set(imagePlatforms(other).map(platformKey));
+            const missing = imagePlatforms(image).filter(p => !platforms.has(platformKey(p)));
+            if (missing.length)
+                error(at, `\`${image.name}\` builds for ${missing.join(', ')}, which \`${other.name}\` (build context \`${name}\`) does not build`);
+            // The image must not be needed, through bases and contexts, to build what it uses.
+            const seen = new Set();
+            const queue = [value.image];
+            while (queue.length) {
+                const next = queue.shift();
+                if (next === image.name) {
+                    error(at, `build context \`${name}\`: \`${value.image}\` is itself built from \`${image.name}\` (a cycle)`);
+                    break;
+                }
+                if (seen.has(next) || seen.size > images.length)
+                    continue;
+                seen.add(next);
+                const found = byName.get(next);
+                if (found)
+                    queue.push(...needs(found));
+            }
+        }
+    });
+}
 function checkBuilder(image, at, error, warn) {
     if (image.builder === undefined || image.builder === 'dockerfile')
         return;
-    for (const key of ['containerfile', 'target']) {
+    for (const key of DOCKERFILE_ONLY) {
         if (image[key] !== undefined) {
             error([...at, key], `conflicting options: \`${key}\` applies to the \`dockerfile\` builder, but this image is built with buildpacks; remove \`${key}\``);
         }
@@ -34192,7 +34797,8 @@ const FORMATS = {
         return undefined;
     }),
     'absolute-path': checked(value => value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``),
-    'buildpack-uri': checked(checkBuildpackUri)
+    'buildpack-uri': checked(checkBuildpackUri),
+    'build-context': checked(checkBuildContext)
 };
 function parseFormat(format, value) {
     return FORMATS[format](value);
@@ -34236,6 +34842,21 @@ function checkBuildpackUri(value) {
         return undefined;
     }
     return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
+}
+const CONTEXT_SCHEMES = ['docker-image://', 'oci-layout://', 'https://', 'git@', 'git://', 'ssh://'];
+/** A buildx named context: an image, a layout, a URL, or a directory relative to the configuration file. */
+function checkBuildContext(value) {
+    if (value.startsWith('docker-image://')) {
+        const ref = parseReference(value.slice('docker-image://'.length));
+        return ref.ok ? undefined : `build context \`${value}\`: ${ref.error}`;
+    }
+    if (CONTEXT_SCHEMES.some(s => value.startsWith(s)))
+        return undefined;
+    if (value.includes('://'))
+        return `\`${value}\` is not a build context buildx reads; write \`docker-image://REF\`, \`oci-layout://…\`, \`https://…\`, a git URL or a directory`;
+    if (value.startsWith('/'))
+        return `\`${value}\` is absolute; write the directory relative to the configuration file so it works on every machine`;
+    return undefined;
 }
 /** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration (or none at all). */
 function parseDuration(text) {
@@ -34593,6 +35214,252 @@ function load_refused(diagnostics) {
     return { ok: false, diagnostics: boundDiagnostics(diagnostics, LIMITS.diagnostics) };
 }
 
+;// CONCATENATED MODULE: ./src/core/config/overrides.ts
+// What the command line may change of a configuration for one run, as the image pipelines of
+// ../../docs/cli.md#overrides do: the final registry, which images, which of their platforms, and
+// the version a release writes. Each override is checked like the key it stands for (exit 2 before
+// anything runs) and is shown in `plan` as where the value came from ("flag --registry").
+
+
+
+
+
+/** The configuration as this run's flags change it; a flag that names nothing the file has is a UsageError. */
+function applyOverrides(config, source, overrides) {
+    const flags = new Map();
+    const notes = [];
+    let images = config.images;
+    let registry = config.registry;
+    if (overrides.registry !== undefined) {
+        const checked = parseFormat('registry-prefix', overrides.registry);
+        if (!checked.ok)
+            throw new errors_UsageError(`--registry ${overrides.registry}: ${checked.error}`);
+        registry = overrides.registry;
+        flags.set('registry', 'flag --registry');
+        images = images.map(image => source.position(`images[${image.index}].repository`) ? image : { ...image, repository: `${registry}/${image.name}` });
+    }
+    if (overrides.images?.length)
+        images = selectImages(images, overrides.images, notes);
+    if (overrides.platforms?.length)
+        images = narrowPlatforms(images, overrides.platforms, flags, notes);
+    if (overrides.images?.length)
+        flags.set('images', 'flag --image');
+    if (!images.length)
+        throw new errors_UsageError('the flags leave no image to build; check --image and --platforms');
+    const where = (path) => flags.get(path) ?? source.where(path);
+    return { config: { ...config, registry, images }, source: { ...source, where }, notes };
+}
+/** The named images and, where one is built FROM another of the file, that base too (it is built first). */
+function selectImages(images, names, notes) {
+    const byName = new Map(images.map(i => [i.name, i]));
+    const wanted = new Set();
+    for (const name of names) {
+        if (!byName.has(name)) {
+            const guess = closest(name, [...byName.keys()]);
+            throw new errors_UsageError(`--image ${name}: the configuration has no image \`${name}\`${guess ? `; did you mean \`${guess}\`?` : ''} (images: ${[...byName.keys()].join(', ')})`);
+        }
+        wanted.add(name);
+    }
+    for (const name of [...wanted]) {
+        for (let base = byName.get(name)?.dependsOn; base !== undefined && !wanted.has(base);) {
+            wanted.add(base);
+            notes.push(`--image: ${base} is built too: ${name} is built FROM it`);
+            base = byName.get(base)?.dependsOn;
+        }
+    }
+    return images.filter(i => wanted.has(i.name));
+}
+/** Each image with only the listed platforms it has; an image with none of them is left out. */
+function narrowPlatforms(images, platforms, flags, notes) {
+    const keys = new Set();
+    for (const p of platforms) {
+        const checked = parseFormat('platform', p);
+        if (!checked.ok)
+            throw new errors_UsageError(`--platforms ${platforms.join(',')}: ${checked.error}`);
+        keys.add(platformKey(p));
+    }
+    const anyImage = new Set(images.flatMap(i => i.platforms.map(platformKey)));
+    const unknown = platforms.filter(p => !anyImage.has(platformKey(p)));
+    if (unknown.length)
+        throw new errors_UsageError(`--platforms: no image builds ${unknown.join(', ')} (the configuration lists ${[...new Set(images.flatMap(i => i.platforms))].join(', ')})`);
+    const out = [];
+    for (const image of images) {
+        const kept = image.platforms.filter(p => keys.has(platformKey(p)));
+        if (!kept.length) {
+            notes.push(`--platforms: ${image.name} is left out: it builds none of ${platforms.join(', ')}`);
+            continue;
+        }
+        flags.set(`images[${image.index}].platforms`, 'flag --platforms');
+        out.push({ ...image, platforms: kept });
+    }
+    const names = new Set(out.map(i => i.name));
+    for (const image of out)
+        if (image.dependsOn !== undefined && !names.has(image.dependsOn))
+            throw new errors_UsageError(`--platforms: ${image.name} is built FROM ${image.dependsOn}, which builds none of ${platforms.join(', ')}`);
+    return out;
+}
+/** `--release-version 1.2.3` (or `v1.2.3`): a semantic version, else a UsageError naming the form. */
+function checkReleaseVersion(text) {
+    if (!parseSemverTag(text))
+        throw new UsageError(`--release-version ${text} is not a semantic version; write e.g. \`--release-version 1.2.3\` or \`v2.0.0-rc.1\``);
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-args.ts
+// argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
+
+function buildxBuildArgs(req) {
+    const { image } = req;
+    const context = external_node_path_.posix.resolve(req.baseDir, image.context);
+    const args = ['buildx', 'build'];
+    if (req.builder)
+        args.push('--builder', req.builder);
+    args.push('--platform', image.platforms.join(','));
+    args.push('--file', external_node_path_.posix.resolve(context, image.containerfile));
+    if (image.target !== undefined)
+        args.push('--target', image.target);
+    for (const [key, value] of Object.entries(image.buildArgs))
+        args.push('--build-arg', `${key}=${value}`);
+    for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
+        args.push('--build-context', `${name}=docker-image://${ref}`);
+    args.push(...buildSettingArgs(req));
+    for (const secret of image.secrets ?? []) {
+        args.push('--secret', 'env' in secret
+            ? `id=${secret.id},env=${secret.env}`
+            : `id=${secret.id},src=${external_node_path_.posix.resolve(req.baseDir, secret.file)}`);
+    }
+    const labels = { ...req.oci, ...image.labels };
+    for (const [key, value] of Object.entries(labels))
+        args.push('--label', `${key}=${value}`);
+    args.push(...attestationArgs(image));
+    const annotations = { ...req.oci, ...image.annotations };
+    const levels = producesIndex(image) ? ['index', 'manifest'] : ['manifest'];
+    for (const [key, value] of Object.entries(annotations))
+        for (const level of levels)
+            args.push('--annotation', `${level}:${key}=${value}`);
+    const configured = image.cache && (image.cache.from.length || image.cache.to.length) ? image.cache : undefined;
+    const cache = configured ?? req.defaultCache ?? { from: [], to: [] };
+    for (const from of cache.from)
+        args.push('--cache-from', from);
+    for (const to of cache.to)
+        args.push('--cache-to', tolerantCacheTo(to));
+    for (const tag of req.tags)
+        args.push('--tag', tag);
+    if (req.load)
+        args.push('--load');
+    if (req.metadataFile)
+        args.push('--metadata-file', req.metadataFile);
+    args.push(context);
+    return args;
+}
+/** The settings of `build` (ssh ids, named contexts, cache, network, …) as buildx flags. */
+function buildSettingArgs({ image, baseDir, imageContexts }) {
+    const build = image.build;
+    if (!build)
+        return [];
+    const args = [];
+    // An id alone forwards the agent of SSH_AUTH_SOCK: no key path, no key material, ever.
+    for (const id of build.ssh ?? [])
+        args.push('--ssh', id);
+    for (const [name, context] of Object.entries(build.contexts ?? {})) {
+        const value = 'image' in context
+            ? `docker-image://${imageContexts?.[name] ?? context.image}`
+            : isLocalContext(context.source)
+                ? external_node_path_.posix.resolve(baseDir, context.source)
+                : context.source;
+        args.push('--build-context', `${name}=${value}`);
+    }
+    if (build.noCache)
+        args.push('--no-cache');
+    for (const stage of build.noCacheFilters ?? [])
+        args.push('--no-cache-filter', stage);
+    if (build.pull)
+        args.push('--pull');
+    if (build.network !== undefined)
+        args.push('--network', build.network);
+    if (build.shmSize !== undefined)
+        args.push('--shm-size', build.shmSize);
+    for (const limit of build.ulimits ?? [])
+        args.push('--ulimit', limit);
+    for (const host of build.addHosts ?? [])
+        args.push('--add-host', host);
+    return args;
+}
+/** A named context that is a directory of the repository (no scheme, no git remote). */
+function isLocalContext(source) {
+    return !source.includes('://') && !source.startsWith('git@');
+}
+/**
+ * `buildx build --call check,format=json`: the Dockerfile checks of the build `args` would run,
+ * with the same file, target, arguments and contexts, and no output.
+ */
+function buildxCheckArgs(args) {
+    const dropped = new Set(['--load', '--push']);
+    const withValue = new Set(['--tag', '--metadata-file', '--cache-to', '--label', '--annotation']);
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom'))
+            continue;
+        if (withValue.has(arg)) {
+            i++;
+            continue;
+        }
+        out.push(arg);
+    }
+    const context = out.pop();
+    return [...out, '--call', 'check,format=json', context];
+}
+function attestationArgs(image) {
+    const provenance = image.attestations?.provenance ?? 'min';
+    const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
+    if (image.attestations?.sbom)
+        args.push('--sbom=true');
+    return args;
+}
+/** buildx refuses index annotations on a single-platform image without attestations. */
+function producesIndex(image) {
+    return (image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom);
+}
+/** A cache that cannot be written must warn, never fail the build. */
+function tolerantCacheTo(spec) {
+    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
+}
+function dockerRunArgs(req) {
+    const args = ['run', '--rm', '--pull', 'never', '--platform', req.platform];
+    if (req.name)
+        args.push('--name', req.name);
+    if (req.user !== undefined)
+        args.push('--user', req.user);
+    if (req.workdir !== undefined)
+        args.push('--workdir', req.workdir);
+    for (const [key, value] of Object.entries(req.env ?? {}))
+        args.push('--env', `${key}=${value}`);
+    for (const m of req.mounts ?? [])
+        args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+    if (req.command === undefined)
+        return [...args, req.image];
+    if (req.launcher && req.entrypoint !== 'keep') {
+        // buildpacks/spec platform.md "launcher": a string is the shell form, `--` then argv runs directly.
+        const rest = typeof req.command === 'string' ? [req.command] : ['--', ...req.command];
+        return [...args, '--entrypoint', 'launcher', req.image, ...rest];
+    }
+    const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
+    if (req.entrypoint === 'keep')
+        return [...args, req.image, ...argv];
+    const [entrypoint, ...rest] = argv;
+    return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
+}
+/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
+function setupContainerfile(base, setup, user) {
+    const lines = [`FROM ${base}`, 'USER root'];
+    // The exec form with JSON keeps a multi-line script intact, newlines included.
+    for (const step of setup)
+        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+    lines.push(`USER ${user || 'root'}`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/identity.ts
 // The source identity of an image: what it was built and tested from. Promotion keys staging tags
 // on it, so what is promoted was built from exactly the merged source.
@@ -34612,9 +35479,9 @@ function sourceIdentity(image, inputs) {
         identity.containerfile = inputs.containerfile;
     return identity;
 }
-/** Tags and the repository only say where bytes go; everything else changes what is built or tested. */
+/** Tags, their flavor and the repository only say where bytes go; everything else changes what is built or tested. */
 function buildRelevantConfig(image) {
-    const { tags: _tags, repository: _repository, index: _index, ...rest } = image;
+    const { tags: _tags, repository: _repository, index: _index, flavor: _flavor, mirrors: _mirrors, ...rest } = image;
     return rest;
 }
 function canonicalJson(value) {
@@ -34687,6 +35554,9 @@ function isInside(root, path) {
 
 
 
+
+
+
 const DEFAULT_CONFIG = '.imagegate.yml';
 /** Reads and checks the configuration file; every problem is a ConfigError or UsageError (exit 2). */
 async function readConfigFile(cwd, path) {
@@ -34699,13 +35569,13 @@ async function readConfigFile(cwd, path) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' && path === undefined) {
-            throw new UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
+            throw new errors_UsageError(`no ${DEFAULT_CONFIG} in ${cwd}; create one (see the README) or pass --config FILE`);
         }
         if (code === 'ENOENT')
-            throw new UsageError(`configuration file ${shown} does not exist; check --config`);
+            throw new errors_UsageError(`configuration file ${shown} does not exist; check --config`);
         if (code === 'EISDIR')
-            throw new UsageError(`${shown} is a directory; --config takes a file`);
-        throw new UsageError(`cannot read ${shown}: ${e.message}`);
+            throw new errors_UsageError(`${shown} is a directory; --config takes a file`);
+        throw new errors_UsageError(`cannot read ${shown}: ${e.message}`);
     }
     const text = decodeConfig(bytes);
     if (!text.ok)
@@ -34807,6 +35677,15 @@ async function checkPaths(config, source, dir) {
                     outside: 'keep the secret file inside the repository, or pass the secret with `env`'
                 });
     }
+    for (const image of config.images)
+        for (const [name, contextDir] of localContexts(image))
+            await check({
+                path: (0,external_node_path_.resolve)(dir, contextDir),
+                value: contextDir,
+                at: `images[${image.index}].build-contexts.${name}`,
+                outside: 'point the build context at a directory inside the repository (relative to the configuration file)',
+                must: { kind: 'dir', fix: `fix \`build-contexts.${name}\` (a directory relative to the configuration file)` }
+            });
     const key = config.promote.sign?.key;
     if (key !== undefined && !key.startsWith('env://'))
         await check({
@@ -34842,7 +35721,11 @@ async function computeIdentities(loaded, git, reader) {
     const pathsOf = new Map();
     for (const image of order) {
         const context = (0,external_node_path_.resolve)(loaded.dir, image.context);
-        pathsOf.set(image.name, await Promise.all([context, ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_.join)(context, image.containerfile)] : [])].map(physicalPath)));
+        pathsOf.set(image.name, await Promise.all([
+            context,
+            ...(image.builder.kind === 'dockerfile' ? [(0,external_node_path_.join)(context, image.containerfile)] : []),
+            ...localContexts(image).map(([, dir]) => (0,external_node_path_.resolve)(loaded.dir, dir))
+        ].map(physicalPath)));
     }
     // One pass of git over every image's paths: the cost of a plan does not grow with the images.
     const inside = [...new Set([...pathsOf.values()].flat().filter(p => isInside(root, p)))];
@@ -34854,20 +35737,32 @@ async function computeIdentities(loaded, git, reader) {
             out.set(image.name, { error: `${outside} is outside the git checkout ${root}` });
             continue;
         }
-        const [tree, containerfile] = paths.map(p => hashes.get(p));
+        const [tree, containerfile, ...named] = paths.map(p => hashes.get(p));
+        const namedTrees = localContexts(image).map(([name], i) => `context ${name}:${named[i].id}`);
         const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
         if (base && !('key' in base)) {
             out.set(image.name, { error: `its base ${image.dependsOn} has none` });
             continue;
         }
+        // Images used as named build contexts are built from too: their identities are part of this one's.
+        const used = Object.values(image.build?.contexts ?? {}).flatMap(c => ('image' in c ? [out.get(c.image)] : []));
+        const unknown = used.find(u => !u || !('key' in u));
+        if (unknown) {
+            out.set(image.name, { error: 'an image it uses as a build context has none' });
+            continue;
+        }
         const inputs = {
             contextTree: tree.id,
-            dirty: tree.dirty || !!containerfile?.dirty,
-            dependencies: base ? [base.key] : []
+            dirty: tree.dirty || !!containerfile?.dirty || named.some(n => n.dirty),
+            dependencies: [...(base ? [base.key] : []), ...used.map(u => u.key), ...namedTrees]
         };
         out.set(image.name, sourceIdentity(image, containerfile ? { ...inputs, containerfile: containerfile.id } : inputs));
     }
     return out;
+}
+/** `build-contexts` that are directories of the repository: [name, directory relative to the configuration file]. */
+function localContexts(image) {
+    return Object.entries(image.build?.contexts ?? {}).flatMap(([name, c]) => 'source' in c && isLocalContext(c.source) ? [[name, c.source]] : []);
 }
 /** What the CI says this run is — the event, and who may write where — with the checkout at `dir`. */
 async function inferRun(dir, services, allowPullRequestTargetPush) {
@@ -34879,12 +35774,20 @@ async function inferRun(dir, services, allowPullRequestTargetPush) {
         ...(env.baseSha ? { baseSha: env.baseSha } : {}),
         allowPullRequestTargetPush: allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
     });
-    return { inference, git, notices: payload.warning ? [payload.warning] : [] };
+    return {
+        inference,
+        repository: repositoryFacts(env.variables, payload.event),
+        git,
+        notices: payload.warning ? [payload.warning] : []
+    };
 }
 async function makePlan(request, services) {
     const reader = services.git;
-    const loaded = await readConfigFile(request.cwd, request.configPath);
-    const { inference, git, notices } = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
+    const read = await readConfigFile(request.cwd, request.configPath);
+    const overridden = request.overrides ? applyOverrides(read.config, read.source, request.overrides) : undefined;
+    const loaded = overridden ? { ...read, config: overridden.config, source: overridden.source } : read;
+    const { inference, git, notices, repository } = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
+    notices.push(...(overridden?.notes ?? []));
     const local = inference.host === 'local' ? git : undefined;
     const identities = await computeIdentities(loaded, git, reader);
     const step = request.step ? stepScenario(request.step, inference) : undefined;
@@ -34895,7 +35798,12 @@ async function makePlan(request, services) {
         inference,
         identities,
         ...(override ? { scenarioOverride: override } : {}),
-        ...(local ? { localGit: local } : {})
+        ...(local ? { localGit: local } : {}),
+        ...(git?.releases ? { releases: git.releases } : {}),
+        repository,
+        ...(request.overrides?.releaseVersion !== undefined
+            ? { releaseVersion: { value: request.overrides.releaseVersion, source: 'flag --release-version' } }
+            : {})
     });
     return { plan, loaded, inference, notices };
 }
@@ -35689,7 +36597,7 @@ function wrapNetworkError(req, e) {
 async function runPromote(req, services) {
     const started = Date.now();
     if (req.plan.refusal)
-        throw new UsageError(req.plan.refusal);
+        throw new errors_UsageError(req.plan.refusal);
     const { registry: client, log } = services;
     const targets = targetsOf(req.plan);
     const report = {
@@ -35716,14 +36624,14 @@ async function runPromote(req, services) {
         // Where a copy runs first (another repository or registry), final tags are read before it, so
         // a tag moved by someone else while the copy ran is caught; a retag has no such window.
         const before = new Map();
-        for (const target of targets.filter(t => !sameRepository(t.staging, t.final))) {
-            for (const tag of target.tags)
-                before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
-        }
+        for (const target of targets)
+            for (const final of [target.final, ...target.mirrors].filter(f => !sameRepository(target.staging, f)))
+                for (const tag of target.tags)
+                    before.set(tagKey(final, tag), (await client.headManifest(final, tag))?.digest);
         const untagger = new Untagger(client);
         for (const target of targets) {
             const digest = staged.get(target.name);
-            report.images.push(await log.group(`${req.scenario} ${target.name}: ${target.staging.text} → ${target.final.registry}/${target.final.repository}`, () => promoteOne(services, untagger, req, target, digest, before, report)));
+            report.images.push(...(await promoteToEach(services, untagger, req, target, digest, before, report)));
         }
     }
     finally {
@@ -35734,7 +36642,7 @@ async function runPromote(req, services) {
 function targetsOf(plan) {
     return plan.images.map(image => {
         if (!image.staging)
-            throw new UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
+            throw new errors_UsageError(`${image.name}: no source identity to find its staged image (${image.identity.error ?? 'unknown'})`);
         const staging = repoOf(image.staging.value);
         const final = repoOf(image.repository.value);
         const tags = image.tags.filter(t => t.published && t.tag).map(t => t.tag);
@@ -35746,6 +36654,7 @@ function targetsOf(plan) {
             identity: image.identity.value.key,
             staging: { ...staging, reference: staging.reference, text: image.staging.value },
             final,
+            mirrors: (image.mirrors?.value ?? []).map(repoOf),
             tags,
             promoted,
             fromStaging: true
@@ -35755,7 +36664,7 @@ function targetsOf(plan) {
 function repoOf(text) {
     const parsed = parseReference(text);
     if (!parsed.ok)
-        throw new UsageError(`\`${text}\`: ${parsed.error}`);
+        throw new errors_UsageError(`\`${text}\`: ${parsed.error}`);
     return {
         registry: parsed.value.registry,
         repository: parsed.value.repository,
@@ -35849,6 +36758,38 @@ async function missingError(client, missing, plan) {
     return new FailedError(`release refused: no promoted image for the tagged commit's source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
         'Release publishes the bytes promote published for exactly this source. Tag the commit that was promoted (the merge commit on the default branch), or promote this commit first.');
 }
+/**
+ * The image in its final repository, then in each mirror. A destination that fails is reported and
+ * the others still run; the staging tag is removed only once every destination holds the image, so
+ * a re-run finds it and completes what is missing (a tag already at the digest is left unchanged).
+ * No destination's tag ever moves before its bytes are there (promoteOne copies, then tags).
+ */
+async function promoteToEach(services, untagger, req, target, digest, before, report) {
+    const destinations = [target.final, ...target.mirrors];
+    const done = [];
+    const failed = [];
+    for (const [i, final] of destinations.entries()) {
+        const cleanup = target.fromStaging && i === destinations.length - 1 && !failed.length;
+        const one = { ...target, final, fromStaging: cleanup };
+        const where = `${final.registry}/${final.repository}`;
+        try {
+            done.push(await services.log.group(`${req.scenario} ${target.name}: ${target.staging.text} → ${where}`, () => promoteOne(services, untagger, req, one, digest, before, report)));
+        }
+        catch (e) {
+            if (destinations.length === 1 || !(e instanceof Error))
+                throw e;
+            failed.push(`  ${where}: ${e.message}`);
+            services.log.error(`${target.name}: ${where} failed: ${e.message}`);
+        }
+    }
+    if (failed.length)
+        throw new FailedError(`${req.scenario} of ${target.name} is incomplete: ${failed.length} of ${destinations.length} destinations failed:\n${failed.join('\n')}\n` +
+            `Done: ${done.map(d => d.tags.map(t => t.ref).join(', ') || d.name).join('; ') || 'nothing'}. ${target.staging.text} is kept; re-run to complete the rest (what is done stays as it is).`);
+    return done;
+}
+function tagKey(repo, tag) {
+    return `${repo.registry}/${repo.repository}:${tag}`;
+}
 async function promoteOne(services, untagger, req, target, digest, before, report) {
     const { registry: client, log } = services;
     const copier = new ImageCopier(client);
@@ -35867,7 +36808,7 @@ async function promoteOne(services, untagger, req, target, digest, before, repor
     }
     const tags = [];
     for (const tag of target.tags) {
-        const key = `${target.final.repository}:${tag}`;
+        const key = tagKey(target.final, tag);
         const now = (await client.headManifest(target.final, tag))?.digest;
         const was = before.has(key) ? before.get(key) : now;
         if (now === digest) {
@@ -35955,7 +36896,7 @@ async function signOnce({ registry: client, log, signer, oidc }, req, final, man
     const digest = manifest.digest;
     const ref = `${final.registry}/${final.repository}@${digest}`;
     if (sign.key === undefined && !oidc) {
-        throw new UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
+        throw new errors_UsageError('`promote.sign: cosign` without `cosign-key` signs keyless, which needs an OIDC identity (GitHub `id-token: write`, or SIGSTORE_ID_TOKEN); set `promote.cosign-key`');
     }
     const key = sign.key === undefined || sign.key.startsWith('env://') ? sign.key : (0,external_node_path_.resolve)(req.loaded.dir, sign.key);
     const request = { ref, ...(key !== undefined ? { key } : {}), tlog: sign.tlog, insecure: isLoopback(final.registry) };
@@ -36050,7 +36991,7 @@ function parseToolNames(names, table = PINNED_TOOLS) {
     const wanted = [...new Set(names.split(/[\s,]+/).filter(Boolean))];
     for (const name of wanted)
         if (!known.includes(name))
-            throw new UsageError(`unknown tool \`${name}\`; imagegate setup installs ${known.join(', ')}`);
+            throw new errors_UsageError(`unknown tool \`${name}\`; imagegate setup installs ${known.join(', ')}`);
     return wanted;
 }
 /** What to download for the pinned single-file tools among `names` on this machine, or a UsageError naming the fix. */
@@ -36060,7 +37001,7 @@ function toolDownloads(names, arch, mirror, table = PINNED_TOOLS) {
         .map(tool => {
         const asset = tool.assets[arch];
         if (!asset)
-            throw new UsageError(`${tool.name} ${tool.version} is pinned for linux x64 and arm64, not ${arch}; install it yourself and leave it out of \`tools\``);
+            throw new errors_UsageError(`${tool.name} ${tool.version} is pinned for linux x64 and arm64, not ${arch}; install it yourself and leave it out of \`tools\``);
         const file = asset.url.slice(asset.url.lastIndexOf('/') + 1);
         const url = mirror ? `${mirror.replace(/\/+$/, '')}/${tool.name}/v${tool.version}/${file}` : asset.url;
         return { name: tool.name, version: tool.version, ...asset, url };
@@ -36096,7 +37037,7 @@ async function setupTools(tools, { log, installer, mirror, arch }) {
 function verifyTarget(text) {
     const parsed = parseReference(text);
     if (!parsed.ok)
-        throw new UsageError(`imagegate verify: ${parsed.error}`);
+        throw new errors_UsageError(`imagegate verify: ${parsed.error}`);
     const { registry, repository, tag, digest } = parsed.value;
     return { registry, repository, reference: digest ?? tag ?? 'latest' };
 }
@@ -36267,7 +37208,7 @@ async function dispatch(request, services, progress) {
         return ok({ text: `${text}\n`, document: plan }, { outputs: planOutputs(plan) });
     }
     if ((scenario === 'promote' || scenario === 'release') && request.platform)
-        throw new UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
+        throw new errors_UsageError(`--platform splits a build; the ${scenario} scenario builds nothing (drop --platform there)`);
     return connected(services, run_scopeFor(plan.credentials, hostsOf(loaded, services), services), async (connection) => {
         if (request.command === 'merge') {
             const report = await runMerge({ loaded, plan, recordsDir: recordsDir(request) }, { log, registry: connection.registry, stats: connection.stats });
@@ -36316,7 +37257,8 @@ async function fallbackGate(request, services, connection) {
     const gated = await makePlan({
         cwd: request.cwd,
         ...(request.config ? { configPath: request.config } : {}),
-        scenario: { value: 'gate', source: 'promote.on-missing: build' }
+        scenario: { value: 'gate', source: 'promote.on-missing: build' },
+        ...(request.overrides ? { overrides: request.overrides } : {})
     }, services);
     const engine = await connection.engine(request.builder ? { buildxBuilder: request.builder } : {});
     const report = await runGate({
@@ -36331,7 +37273,7 @@ async function fallbackGate(request, services, connection) {
 }
 function planFor(request, services) {
     if (request.command === 'merge' && request.scenario)
-        throw new UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
+        throw new errors_UsageError('`imagegate merge` writes staging like gate; it takes no --scenario');
     const scenario = request.step ? undefined : (request.scenario ?? scenarioOfCommand(request.command));
     return makePlan({
         cwd: request.cwd,
@@ -36340,7 +37282,8 @@ function planFor(request, services) {
         ...(request.step ? { step: request.step } : {}),
         ...(request.allowPullRequestTargetPush !== undefined
             ? { allowPullRequestTargetPush: request.allowPullRequestTargetPush }
-            : {})
+            : {}),
+        ...(request.overrides ? { overrides: request.overrides } : {})
     }, services);
 }
 /** `check`, `gate`, `promote` and `release` name their scenario; `merge` writes staging as gate does. */
@@ -36379,7 +37322,7 @@ function run_scopeFor(policy, hosts, services) {
     const trusted = new Set(services.env.namedRegistries.map(canonicalHost));
     const outside = named.filter(host => !trusted.has(canonicalHost(host)));
     if (outside.length)
-        throw new UsageError(`credentials refused: ${policy.reason}, and the configuration names ${outside.join(', ')}, which the workflow does not; ` +
+        throw new errors_UsageError(`credentials refused: ${policy.reason}, and the configuration names ${outside.join(', ')}, which the workflow does not; ` +
             `name ${outside.length > 1 ? 'them' : 'it'} in the step's \`registries\` input (or IMAGEGATE_REGISTRIES) if you trust ${outside.length > 1 ? 'them' : 'it'}`);
     return { explicitHosts: all, environmentSecrets: { refused: policy.reason } };
 }
@@ -36782,105 +37725,46 @@ async function copyDockerConfig(userDir, dir, credentials) {
         await (0,promises_.symlink)((0,external_node_path_.join)(userDir, entry), (0,external_node_path_.join)(dir, entry)).catch(() => undefined);
 }
 
-;// CONCATENATED MODULE: ./src/core/docker-args.ts
-// argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
-
-function buildxBuildArgs(req) {
-    const { image } = req;
-    const context = external_node_path_.posix.resolve(req.baseDir, image.context);
-    const args = ['buildx', 'build'];
-    if (req.builder)
-        args.push('--builder', req.builder);
-    args.push('--platform', image.platforms.join(','));
-    args.push('--file', external_node_path_.posix.resolve(context, image.containerfile));
-    if (image.target !== undefined)
-        args.push('--target', image.target);
-    for (const [key, value] of Object.entries(image.buildArgs))
-        args.push('--build-arg', `${key}=${value}`);
-    for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
-        args.push('--build-context', `${name}=docker-image://${ref}`);
-    for (const secret of image.secrets ?? []) {
-        args.push('--secret', 'env' in secret
-            ? `id=${secret.id},env=${secret.env}`
-            : `id=${secret.id},src=${external_node_path_.posix.resolve(req.baseDir, secret.file)}`);
+;// CONCATENATED MODULE: ./src/core/dockerfile-checks.ts
+// The Dockerfile checks of `docker buildx build --call check,format=json` (buildx 0.15+): its JSON
+// (BuildKit's lint results: warnings with a rule, a description, a URL and the source ranges, and
+// the sources they point into) as findings at a Dockerfile line. Pure.
+/** The findings of the check's JSON output; a document that is not one is a finding that says so. */
+function parseCheckResult(stdout) {
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
     }
-    const labels = { ...req.oci, ...image.labels };
-    for (const [key, value] of Object.entries(labels))
-        args.push('--label', `${key}=${value}`);
-    args.push(...attestationArgs(image));
-    const annotations = { ...req.oci, ...image.annotations };
-    const levels = producesIndex(image) ? ['index', 'manifest'] : ['manifest'];
-    for (const [key, value] of Object.entries(annotations))
-        for (const level of levels)
-            args.push('--annotation', `${level}:${key}=${value}`);
-    const configured = image.cache && (image.cache.from.length || image.cache.to.length) ? image.cache : undefined;
-    const cache = configured ?? req.defaultCache ?? { from: [], to: [] };
-    for (const from of cache.from)
-        args.push('--cache-from', from);
-    for (const to of cache.to)
-        args.push('--cache-to', tolerantCacheTo(to));
-    for (const tag of req.tags)
-        args.push('--tag', tag);
-    if (req.load)
-        args.push('--load');
-    if (req.metadataFile)
-        args.push('--metadata-file', req.metadataFile);
-    args.push(context);
-    return args;
-}
-function attestationArgs(image) {
-    const provenance = image.attestations?.provenance ?? 'min';
-    const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
-    if (image.attestations?.sbom)
-        args.push('--sbom=true');
-    return args;
-}
-/** buildx refuses index annotations on a single-platform image without attestations. */
-function producesIndex(image) {
-    return (image.platforms.length > 1 || (image.attestations?.provenance ?? 'min') !== 'off' || !!image.attestations?.sbom);
-}
-/** A cache that cannot be written must warn, never fail the build. */
-function tolerantCacheTo(spec) {
-    return /(^|,)ignore-error=/.test(spec) ? spec : `${spec},ignore-error=true`;
-}
-function dockerRunArgs(req) {
-    const args = ['run', '--rm', '--pull', 'never', '--platform', req.platform];
-    if (req.name)
-        args.push('--name', req.name);
-    if (req.user !== undefined)
-        args.push('--user', req.user);
-    if (req.workdir !== undefined)
-        args.push('--workdir', req.workdir);
-    for (const [key, value] of Object.entries(req.env ?? {}))
-        args.push('--env', `${key}=${value}`);
-    for (const m of req.mounts ?? [])
-        args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
-    if (req.command === undefined)
-        return [...args, req.image];
-    if (req.launcher && req.entrypoint !== 'keep') {
-        // buildpacks/spec platform.md "launcher": a string is the shell form, `--` then argv runs directly.
-        const rest = typeof req.command === 'string' ? [req.command] : ['--', ...req.command];
-        return [...args, '--entrypoint', 'launcher', req.image, ...rest];
+    catch {
+        return [
+            { rule: 'unreadable', message: `buildx printed no check results: ${stdout.trim().slice(0, 200) || '(nothing)'}` }
+        ];
     }
-    const argv = typeof req.command === 'string' ? ['/bin/sh', '-c', req.command] : req.command;
-    if (req.entrypoint === 'keep')
-        return [...args, req.image, ...argv];
-    const [entrypoint, ...rest] = argv;
-    return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
-}
-/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
-function setupContainerfile(base, setup, user) {
-    const lines = [`FROM ${base}`, 'USER root'];
-    // The exec form with JSON keeps a multi-line script intact, newlines included.
-    for (const step of setup)
-        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
-    lines.push(`USER ${user || 'root'}`);
-    return `${lines.join('\n')}\n`;
+    const record = typeof doc === 'object' && doc !== null ? doc : {};
+    const sources = Array.isArray(record.sources) ? record.sources : [];
+    const warnings = Array.isArray(record.warnings) ? record.warnings : [];
+    return warnings.map(w => {
+        const rule = typeof w.ruleName === 'string' ? w.ruleName : 'check';
+        const detail = typeof w.detail === 'string' ? w.detail : typeof w.description === 'string' ? w.description : '';
+        const finding = { rule, message: `${rule}: ${detail}` };
+        if (typeof w.url === 'string')
+            finding.url = w.url;
+        const index = typeof w.location?.sourceIndex === 'number' ? w.location.sourceIndex : 0;
+        const source = sources[index];
+        const file = source?.fileName ?? source?.filename;
+        if (typeof file === 'string')
+            finding.file = file;
+        const line = w.location?.ranges?.[0]?.start?.line;
+        if (typeof line === 'number' && line > 0)
+            finding.line = line;
+        return finding;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/io/dockerfile-builder.ts
 // Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
 // image store: the result is one index whose digest is what gets tested and pushed.
+
 
 
 
@@ -36901,7 +37785,7 @@ class DockerfileBuilder {
         const runTag = localTagFor(image.name, inputs.runId);
         return this.opts.temp.with('build', async (dir) => {
             const metadataFile = (0,external_node_path_.join)(dir, 'metadata.json');
-            const cache = this.githubCache(image.name);
+            const cache = this.githubCache(image.name, inputs.split);
             const args = buildxBuildArgs({
                 image,
                 baseDir: inputs.baseDir,
@@ -36910,9 +37794,18 @@ class DockerfileBuilder {
                 metadataFile,
                 oci: inputs.oci,
                 buildContexts: inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {},
+                imageContexts: Object.fromEntries(Object.entries(inputs.contexts ?? {}).map(([n, b]) => [n, b.localRef])),
                 ...(this.opts.builder ? { builder: this.opts.builder } : {}),
                 ...(cache ? { defaultCache: cache } : {})
             });
+            const checks = image.build?.checks ? await this.check(args, buildEnv) : undefined;
+            const withChecks = (outcome) => (checks ? { ...outcome, checks } : outcome);
+            if (checks && image.build?.checks === 'error' && checks.length)
+                return withChecks({
+                    ok: false,
+                    reason: `the Dockerfile checks found ${checks.length} problem(s): ${checks.map(c => c.rule).join(', ')} (dockerfile-checks: error)`,
+                    outputTail: ''
+                });
             let output = '';
             const started = Date.now();
             const result = await this.opts.docker.run(args, {
@@ -36922,7 +37815,11 @@ class DockerfileBuilder {
             });
             const buildMs = Date.now() - started;
             if (result.exitCode !== 0)
-                return { ok: false, reason: buildFailure(output, this.opts.credentialNote), outputTail: tail(output) };
+                return withChecks({
+                    ok: false,
+                    reason: buildFailure(output, this.opts.credentialNote),
+                    outputTail: tail(output)
+                });
             const metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
             const digest = metadata['containerimage.digest'];
             const inspect = await this.opts.docker.output([
@@ -36941,11 +37838,28 @@ class DockerfileBuilder {
                 };
             }
             // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
-            return { ok: true, image: { name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs } };
+            return withChecks({
+                ok: true,
+                image: { name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs }
+            });
         });
+    }
+    /** `buildx build --call check`: the findings; a buildx without it is one finding that says so. */
+    async check(args, env) {
+        const result = await this.opts.docker.run(buildxCheckArgs(args), { env });
+        if (/unknown flag: --call/.test(result.stderr))
+            return [
+                {
+                    rule: 'unavailable',
+                    message: 'this buildx has no `--call check` (buildx 0.15 or later runs the Dockerfile checks)'
+                }
+            ];
+        return parseCheckResult(result.stdout);
     }
     refusedSecret(inputs) {
         const why = this.opts.secretsRefused;
+        if (why && inputs.image.build?.ssh?.length)
+            return `\`ssh: [${inputs.image.build.ssh.join(', ')}]\` forwards the job's SSH agent, which no build gets on this run (${why}); this image cannot be built and tested here, and nothing of it is pushed`;
         const secret = why ? inputs.image.secrets.find(s => 'env' in s) : undefined;
         if (!why || !secret || !('env' in secret))
             return undefined;
@@ -36959,7 +37873,7 @@ class DockerfileBuilder {
                 continue;
             const value = this.opts.variable(secret.env);
             if (value === undefined) {
-                throw new UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
+                throw new errors_UsageError(`image ${inputs.image.name}: secret \`${secret.id}\` reads the environment variable ${secret.env}, which is not set; export it before running imagegate`);
             }
             this.opts.log.mask(value);
             env[secret.env] = value;
@@ -36968,10 +37882,11 @@ class DockerfileBuilder {
             env.SOURCE_DATE_EPOCH = this.opts.sourceDateEpoch;
         return env;
     }
-    githubCache(name) {
+    /** One cache scope per image, and per platform in a split build, so platform jobs do not evict each other. */
+    githubCache(name, split) {
         if (!this.opts.githubCache)
             return undefined;
-        const scope = `imagegate-${name}`;
+        const scope = `imagegate-${name}${split ? `-${split.replace(/\//g, '-')}` : ''}`;
         return { from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`] };
     }
 }
@@ -37063,13 +37978,22 @@ class Git {
             local.sha = sha;
         if (branch && branch !== 'HEAD')
             local.branch = branch;
-        const tags = await this.exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], { cwd });
-        const tag = tags.stdout
+        // Every tag with the commit it points at (peeled for annotated tags), highest version first.
+        const tags = await this.exec.run('git', [
+            'for-each-ref',
+            '--sort=-version:refname',
+            '--format=%(refname:short) %(objectname) %(*objectname)',
+            'refs/tags'
+        ], { cwd });
+        const listed = tags.stdout
             .split('\n')
-            .map(t => t.trim())
-            .find(Boolean);
+            .map(line => line.trim().split(' '))
+            .filter(([name]) => !!name);
+        const tag = listed.find(([, object, peeled]) => (peeled || object) === sha)?.[0];
         if (tag)
             local.tag = tag;
+        if (tags.exitCode === 0)
+            local.releases = listed.map(([name]) => name);
         return local;
     }
     /**
@@ -37587,7 +38511,7 @@ class RegistryClient {
         const base = `${repositoryPath(repo, what)}/referrers/${segment(digest)}`;
         const problem = digestProblem(digest);
         if (problem)
-            throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+            throw new errors_UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
         const out = [];
         const read = new Set();
         let path = artifactType ? `${base}?artifactType=${encodeURIComponent(artifactType)}` : base;
@@ -37858,7 +38782,7 @@ class RegistryClient {
             }
         }
         catch (e) {
-            if (e instanceof RegistryError || e instanceof UsageError)
+            if (e instanceof RegistryError || e instanceof errors_UsageError)
                 throw e;
             const code = e.code;
             throw new RegistryError(`${what} failed: ${e.message}`, undefined, typeof code === 'string' ? code : undefined);
@@ -37892,7 +38816,7 @@ function repositoryPath(repo, what) {
             problem = `\`${name}\` is ${name.length} characters long; a repository name has at most ${NAME_MAX_LENGTH}`;
     }
     if (problem)
-        throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+        throw new errors_UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
     return `/v2/${repo.repository.split('/').map(segment).join('/')}`;
 }
 /** `/v2/<name>/manifests/<tag or digest>`, once both pass the grammar. */
@@ -37904,7 +38828,7 @@ function manifestPath(repo, reference, what) {
             ? undefined
             : `invalid tag \`${reference}\`: ${explainInvalidTag(reference)}`;
     if (problem)
-        throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+        throw new errors_UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
     return `${base}/manifests/${segment(reference)}`;
 }
 /** `/v2/<name>/blobs/<digest>`, once both pass the grammar. */
@@ -37912,7 +38836,7 @@ function blobPath(repo, digest, what) {
     const base = repositoryPath(repo, what);
     const problem = digestProblem(digest);
     if (problem)
-        throw new UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
+        throw new errors_UsageError(`refusing ${what}: ${problem}; nothing was sent to the registry`);
     return `${base}/blobs/${segment(digest)}`;
 }
 /** One path segment, percent-encoded (a no-op for names that passed the grammar; `:` stays as digests write it). */
@@ -38152,14 +39076,20 @@ function composeServices({ env, log, binfmtDir }) {
  */
 function childEnvironment(env) {
     return Object.fromEntries([
-        ...Object.entries(env.variables).filter(([name]) => !name.startsWith('INPUT_') && name !== ENV_PASSWORD),
+        ...Object.entries(env.variables).filter(([name]) => !name.startsWith('INPUT_') && name !== ENV_PASSWORD && !isHostPasswordVariable(name)),
         ['TMPDIR', env.tempRoot]
     ]);
 }
 function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
     // An anonymous run reads neither the explicit login nor docker's config: no credential exists for it.
     const credentials = new CredentialStore({
-        ...(scope.anonymous ? {} : { login: env.login, dockerConfigDir: env.dockerConfigDir }),
+        ...(scope.anonymous
+            ? {}
+            : {
+                login: env.login,
+                hostLogins: env.hostLogins ?? environmentHostLogins(env.variables, scope.explicitHosts),
+                dockerConfigDir: env.dockerConfigDir
+            }),
         explicitHosts: scope.anonymous ? [] : scope.explicitHosts,
         path: env.path,
         exec
@@ -38449,12 +39379,13 @@ var run_scratch = __nccwpck_require__(8258);
 
 
 
+
 const inputs_COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'];
 function readInputs(entry) {
     const cwd = (0,external_node_path_.resolve)(core/* getInput */.V4('working-directory') || '.');
     const command = entry === 'run' ? core/* getInput */.V4('command') || 'run' : entry;
     if (!inputs_COMMANDS.includes(command))
-        throw new UsageError(`input \`command: ${command}\` is not one of ${inputs_COMMANDS.join(', ')}`);
+        throw new errors_UsageError(`input \`command: ${command}\` is not one of ${inputs_COMMANDS.join(', ')}`);
     const scenario = entry === 'run' && command !== 'merge' ? scenarioInput(command) : undefined;
     const step = entry !== 'run' ? entry : command === 'merge' ? 'gate' : undefined;
     const allow = booleanInput('allow-pull-request-target-push');
@@ -38473,7 +39404,13 @@ function readInputs(entry) {
     if (request.records === undefined)
         delete request.records;
     const login = loginInputs();
-    return { request, ...(login ? { login } : {}), registries: hostList(core/* getInput */.V4('registries')) };
+    const hostLogins = registryAuths(core/* getInput */.V4('registry-auths'));
+    return {
+        request,
+        ...(login ? { login } : {}),
+        ...(hostLogins.length ? { hostLogins } : {}),
+        registries: hostList(core/* getInput */.V4('registries'))
+    };
 }
 // The inputs reach the registry code in this process only: nothing is exported to later steps, and
 // the password never appears in argv.
@@ -38489,7 +39426,7 @@ function loginInputs() {
         return undefined;
     }
     if (!username)
-        throw new UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
+        throw new errors_UsageError('`registry-password` is set but `registry-username` is not: set both, or neither (then docker’s config is used, e.g. as written by docker/login-action)');
     return {
         username,
         password,
@@ -38497,11 +39434,50 @@ function loginInputs() {
         source: 'inputs registry-username/password'
     };
 }
+/**
+ * `registry-auths`: a YAML list of `{registry, username, password}`, as docker/github-builder takes it;
+ * an entry whose password is empty (secrets on fork pull requests) is left out.
+ */
+function registryAuths(text) {
+    if (!text.trim())
+        return [];
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        throw new errors_UsageError('input `registry-auths` is not YAML; write a list of `- registry: HOST` with `username` and `password`');
+    }
+    if (!Array.isArray(doc))
+        throw new errors_UsageError('input `registry-auths` must be a list of `- registry: HOST` with `username` and `password`');
+    return doc.flatMap((entry, i) => {
+        const e = (typeof entry === 'object' && entry !== null ? entry : {});
+        const text = (key) => (typeof e[key] === 'string' ? e[key] : '');
+        const [registry, username, password] = [text('registry'), text('username'), text('password')];
+        if (password)
+            core/* setSecret */.Pq(password);
+        if (!registry)
+            throw new errors_UsageError(`input \`registry-auths\`, entry ${i + 1}: \`registry\` names no host`);
+        if (!password)
+            return [];
+        if (!username)
+            throw new errors_UsageError(`input \`registry-auths\`, entry ${i + 1} (${registry}): a password without a \`username\``);
+        return [
+            {
+                host: registry,
+                username,
+                password,
+                names: ['registry-auths username', 'registry-auths password'],
+                source: `input registry-auths (${registry})`
+            }
+        ];
+    });
+}
 function parallelInput() {
     const text = core/* getInput */.V4('parallel') || '2';
     const parallel = Number(text);
     if (!Number.isInteger(parallel) || parallel < 1)
-        throw new UsageError(`input \`parallel: ${text}\` must be a whole number of 1 or more`);
+        throw new errors_UsageError(`input \`parallel: ${text}\` must be a whole number of 1 or more`);
     return parallel;
 }
 function booleanInput(name) {
@@ -38512,16 +39488,16 @@ function booleanInput(name) {
         return true;
     if (/^false$/i.test(text))
         return false;
-    throw new UsageError(`input \`${name}: ${text}\` must be true or false`);
+    throw new errors_UsageError(`input \`${name}: ${text}\` must be true or false`);
 }
 function scenarioInput(command) {
     const text = core/* getInput */.V4('scenario');
     const fromInput = text ? parseScenario(text) : undefined;
     if (text && !fromInput)
-        throw new UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
+        throw new errors_UsageError(`input \`scenario: ${text}\` must be check, gate, promote or release`);
     const fromCommand = parseScenario(command);
     if (fromCommand && fromInput && fromCommand !== fromInput)
-        throw new UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
+        throw new errors_UsageError(`input \`command: ${command}\` conflicts with \`scenario: ${text}\`; set one of them`);
     if (fromCommand)
         return { value: fromCommand, source: 'action input command' };
     return fromInput ? { value: fromInput, source: 'action input scenario' } : undefined;
@@ -38550,8 +39526,12 @@ async function runAction(entry = 'run') {
         // Everything the run writes outside the workspace goes to one scratch directory the post step removes.
         const scratch = await (0,run_scratch/* createScratch */.Hj)(process.env.RUNNER_TEMP);
         host.saveState(STATE.scratch, scratch);
-        const { request, login, registries } = readInputs(entry);
-        const base = readRunEnvironment(process.env, { tempRoot: scratch, ...(login ? { login } : {}) });
+        const { request, login, registries, hostLogins } = readInputs(entry);
+        const base = readRunEnvironment(process.env, {
+            tempRoot: scratch,
+            ...(login ? { login } : {}),
+            ...(hostLogins ? { hostLogins } : {})
+        });
         const env = { ...base, namedRegistries: [...new Set([...base.namedRegistries, ...registries])] };
         host.saveState(STATE.dockerConfig, JSON.stringify(await (0,run_scratch/* snapshotDockerConfig */.zc)(env.dockerConfigDir, scratch)));
         const junit = (0,external_node_path_.join)(scratch, 'imagegate-junit.xml');
@@ -38578,7 +39558,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6108);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5273);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
@@ -41586,7 +42566,7 @@ exports.DB = cst;
 exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

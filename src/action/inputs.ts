@@ -9,7 +9,8 @@ import {UsageError} from '../core/errors.js';
 import {parseScenario, type Fact, type Scenario} from '../core/scenario.js';
 import type {StepKind} from '../core/trust.js';
 import {hostList} from '../host/environment.js';
-import type {ExplicitLogin} from '../registry/credentials.js';
+import {parse as parseYaml} from 'yaml';
+import type {ExplicitLogin, HostLogin} from '../registry/credentials.js';
 
 const COMMANDS = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'] as const;
 
@@ -22,6 +23,8 @@ export interface ActionInputs {
   login?: ExplicitLogin;
   /** `registries`: the registry hosts the workflow itself names as trusted with its credentials. */
   registries: string[];
+  /** `registry-auths`: a login for each of several registries. */
+  hostLogins?: HostLogin[];
 }
 
 export function readInputs(entry: Entry): ActionInputs {
@@ -46,7 +49,13 @@ export function readInputs(entry: Entry): ActionInputs {
   };
   if (request.records === undefined) delete request.records;
   const login = loginInputs();
-  return {request, ...(login ? {login} : {}), registries: hostList(core.getInput('registries'))};
+  const hostLogins = registryAuths(core.getInput('registry-auths'));
+  return {
+    request,
+    ...(login ? {login} : {}),
+    ...(hostLogins.length ? {hostLogins} : {}),
+    registries: hostList(core.getInput('registries'))
+  };
 }
 
 // The inputs reach the registry code in this process only: nothing is exported to later steps, and
@@ -73,6 +82,43 @@ function loginInputs(): ExplicitLogin | undefined {
     names: ['registry-username', 'registry-password'],
     source: 'inputs registry-username/password'
   };
+}
+
+/**
+ * `registry-auths`: a YAML list of `{registry, username, password}`, as docker/github-builder takes it;
+ * an entry whose password is empty (secrets on fork pull requests) is left out.
+ */
+export function registryAuths(text: string): HostLogin[] {
+  if (!text.trim()) return [];
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch {
+    throw new UsageError(
+      'input `registry-auths` is not YAML; write a list of `- registry: HOST` with `username` and `password`'
+    );
+  }
+  if (!Array.isArray(doc))
+    throw new UsageError('input `registry-auths` must be a list of `- registry: HOST` with `username` and `password`');
+  return doc.flatMap((entry: unknown, i): HostLogin[] => {
+    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const text = (key: string): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
+    const [registry, username, password] = [text('registry'), text('username'), text('password')];
+    if (password) core.setSecret(password);
+    if (!registry) throw new UsageError(`input \`registry-auths\`, entry ${i + 1}: \`registry\` names no host`);
+    if (!password) return [];
+    if (!username)
+      throw new UsageError(`input \`registry-auths\`, entry ${i + 1} (${registry}): a password without a \`username\``);
+    return [
+      {
+        host: registry,
+        username,
+        password,
+        names: ['registry-auths username', 'registry-auths password'],
+        source: `input registry-auths (${registry})`
+      }
+    ];
+  });
 }
 
 function parallelInput(): number {

@@ -22,8 +22,12 @@ export async function runAction(entry: Entry = 'run'): Promise<void> {
     // Everything the run writes outside the workspace goes to one scratch directory the post step removes.
     const scratch = await createScratch(process.env.RUNNER_TEMP);
     host.saveState(STATE.scratch, scratch);
-    const {request, login, registries} = readInputs(entry);
-    const base = readRunEnvironment(process.env, {tempRoot: scratch, ...(login ? {login} : {})});
+    const {request, login, registries, hostLogins} = readInputs(entry);
+    const base = readRunEnvironment(process.env, {
+      tempRoot: scratch,
+      ...(login ? {login} : {}),
+      ...(hostLogins ? {hostLogins} : {})
+    });
     const env = {...base, namedRegistries: [...new Set([...base.namedRegistries, ...registries])]};
     host.saveState(STATE.dockerConfig, JSON.stringify(await snapshotDockerConfig(env.dockerConfigDir, scratch)));
     const junit = join(scratch, 'imagegate-junit.xml');

@@ -4,12 +4,14 @@
 
 import {randomBytes} from 'node:crypto';
 import {mkdir, writeFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {join, relative, resolve} from 'node:path';
 import type {BuiltImage} from '../core/builder.js';
 import type {ImageConfig} from '../core/config/types.js';
+import type {DockerfileFinding} from '../core/dockerfile-checks.js';
 import type {Engine} from '../core/engine.js';
 import {InfrastructureError, UsageError} from '../core/errors.js';
 import {renderJUnit} from '../core/junit.js';
+import {repositoryLabels} from '../core/repository-facts.js';
 import {Limiter} from '../core/limiter.js';
 import {buildOrder, type Plan} from '../core/plan.js';
 import type {ImageResult, RunReport} from '../core/results.js';
@@ -31,6 +33,7 @@ import {parseReference} from '../oci/reference.js';
 import type {Log} from '../host/host.js';
 import type {RunEnvironment} from '../host/environment.js';
 import type {RegistryClient} from '../registry/client.js';
+import {writeGateTags} from './gate-tags.js';
 import type {LoadedConfig} from './plan.js';
 
 export interface GateRequest {
@@ -47,7 +50,7 @@ export interface GateRequest {
 
 export interface GateServices {
   log: Log;
-  env: Pick<RunEnvironment, 'sourceUrl' | 'sourceDateEpoch'>;
+  env: Pick<RunEnvironment, 'sourceUrl' | 'sourceDateEpoch' | 'workspace'>;
   engine: Engine;
   registry: RegistryClient;
 }
@@ -70,6 +73,18 @@ export async function runGate(req: GateRequest, services: GateServices): Promise
     );
   if (req.scenario === 'gate') {
     if (images.every(i => i.status === 'passed')) await pushTested(services, req.plan, images, built, staging, report);
+    if (!split && report.pushed)
+      for (const image of images.filter(i => i.pushed))
+        report.refs.push(
+          ...(await writeGateTags(
+            services.registry,
+            log,
+            req.plan,
+            image.name,
+            image.pushed!.ref,
+            image.pushed!.digest
+          ))
+        );
     else log.warning('nothing was pushed: not every test of every image passed');
     if (split) report.records = await writeRecords(req, log, split.platform, images);
   }
@@ -138,6 +153,9 @@ async function buildAndTestAll(
   const done = new Map<string, Promise<{result: ImageResult; built?: BuiltImage}>>();
   for (const image of order) {
     const base = image.dependsOn !== undefined ? done.get(image.dependsOn) : undefined;
+    const contextImages = Object.entries(image.build?.contexts ?? {}).flatMap(([n, c]) =>
+      'image' in c ? [[n, c.image] as const] : []
+    );
     done.set(
       image.name,
       (async () => {
@@ -152,7 +170,22 @@ async function buildAndTestAll(
             }
           };
         }
-        return slots.run(() => buildAndTest(req, services, image, runId, oci, baseOutcome?.built));
+        const contexts: Record<string, BuiltImage> = {};
+        for (const [name, other] of contextImages) {
+          const outcome = await done.get(other);
+          if (!outcome?.built || outcome.result.status !== 'passed')
+            return {
+              result: {
+                name: image.name,
+                status: 'skipped' as const,
+                reason: `its build context ${name} (image ${other}) did not pass`,
+                platforms: []
+              }
+            };
+          contexts[name] = outcome.built;
+        }
+        const labels = {...oci, ...repositoryLabels(image.name, req.plan.repository ?? {}, req.plan.git)};
+        return slots.run(() => buildAndTest(req, services, image, runId, labels, baseOutcome?.built, contexts));
       })()
     );
   }
@@ -163,11 +196,12 @@ async function buildAndTestAll(
 
 async function buildAndTest(
   req: GateRequest,
-  {log, engine}: GateServices,
+  {log, engine, env}: GateServices,
   image: ImageConfig,
   runId: string,
   oci: Record<string, string>,
-  base: BuiltImage | undefined
+  base: BuiltImage | undefined,
+  contexts: Record<string, BuiltImage>
 ): Promise<{result: ImageResult; built?: BuiltImage}> {
   const baseConfig = base ? req.loaded.config.images.find(i => i.name === base.name) : undefined;
   const outcome = await log.group(`build ${image.name} (${image.platforms.join(', ')})`, () =>
@@ -176,12 +210,15 @@ async function buildAndTest(
       baseDir: req.loaded.dir,
       oci,
       runId,
-      ...(base && baseConfig ? {base: {repository: baseConfig.repository, built: base}} : {})
+      ...(base && baseConfig ? {base: {repository: baseConfig.repository, built: base}} : {}),
+      ...(Object.keys(contexts).length ? {contexts} : {}),
+      ...(req.platform ? {split: req.platform} : {})
     })
   );
+  const checks = outcome.checks ? reportChecks(log, image, req.loaded.dir, outcome.checks, env.workspace) : {};
   if (!outcome.ok) {
     log.error(`${image.name}: ${outcome.reason}`);
-    return {result: {name: image.name, status: 'build-failed', reason: outcome.reason, platforms: []}};
+    return {result: {name: image.name, status: 'build-failed', reason: outcome.reason, platforms: [], ...checks}};
   }
   const built = outcome.image;
   const platforms = await engine.test(image, built, req.loaded.dir);
@@ -193,10 +230,30 @@ async function buildAndTest(
     status: failed.length ? 'failed' : 'passed',
     digest: built.digest,
     platforms,
-    buildMs: built.buildMs
+    buildMs: built.buildMs,
+    ...checks
   };
   if (failed.length) result.reason = `failed: ${failed.join('; ')}`;
   return {result, built};
+}
+
+/** Each Dockerfile finding as a warning at its line (an annotation on GitHub), kept in the result. */
+function reportChecks(
+  log: Log,
+  image: ImageConfig,
+  dir: string,
+  findings: DockerfileFinding[],
+  workspace: string | undefined
+): {checks: DockerfileFinding[]} {
+  const dockerfile = resolve(dir, image.context, image.containerfile);
+  const file = workspace ? relative(workspace, dockerfile) : dockerfile;
+  if (!findings.length) log.info(`${image.name}: the Dockerfile checks found nothing`);
+  for (const finding of findings)
+    log.warning(
+      `${image.name}: ${finding.message}${finding.url ? ` (${finding.url})` : ''}`,
+      finding.line ? {file, line: finding.line} : {file}
+    );
+  return {checks: findings};
 }
 
 function ociMetadata(plan: Plan, env: GateServices['env']): Record<string, string> {

@@ -25,6 +25,7 @@ import type {TransportStats} from '../registry/transport.js';
 import {isAttestation} from '../oci/descriptor.js';
 import {describeManifest, parseManifest, type ManifestBytes} from '../oci/manifest.js';
 import {platformText} from '../oci/platform.js';
+import {writeGateTags} from './gate-tags.js';
 import {Untagger} from '../registry/untag.js';
 import {Referrers} from '../registry/referrers.js';
 import {readStagingRecord} from '../core/records.js';
@@ -104,8 +105,11 @@ export async function runMerge(req: MergeRequest, {log, registry: client, stats}
     const staging = stagingOf(image.name, ordered, req.plan);
     located.push({name: image.name, staging, parts: await Promise.all(ordered.map(r => locate(client, r)))});
   }
-  for (const {name, staging, parts} of located)
-    report.images.push(await publish(client, log, name, staging, parts, report));
+  for (const {name, staging, parts} of located) {
+    const merged = await publish(client, log, name, staging, parts, report);
+    report.images.push(merged);
+    report.refs.push(...(await writeGateTags(client, log, req.plan, name, staging.text, merged.digest)));
+  }
   report.durationMs = Date.now() - started;
   return report;
 }

@@ -7,9 +7,12 @@ import {boundDiagnostics, type Diagnostic} from '../core/config/diagnostics.js';
 import {LIMITS} from '../core/config/limits.js';
 import {loadConfig} from '../core/config/load.js';
 import {decodeConfig} from '../core/config/text.js';
-import type {Config, ConfigSource} from '../core/config/types.js';
+import {applyOverrides, type Overrides} from '../core/config/overrides.js';
+import type {Config, ConfigSource, ImageConfig} from '../core/config/types.js';
+import {isLocalContext} from '../core/docker-args.js';
 import {ConfigError, UsageError} from '../core/errors.js';
 import {sourceIdentity, type SourceIdentity} from '../core/identity.js';
+import {repositoryFacts, type RepositoryFacts} from '../core/repository-facts.js';
 import {buildOrder, buildPlan, type Plan} from '../core/plan.js';
 import {inferScenario, type Fact, type Inference, type Scenario} from '../core/scenario.js';
 import {applyTrust, stepScenario, type StepKind} from '../core/trust.js';
@@ -153,6 +156,15 @@ async function checkPaths(config: Config, source: ConfigSource, dir: string): Pr
           outside: 'keep the secret file inside the repository, or pass the secret with `env`'
         });
   }
+  for (const image of config.images)
+    for (const [name, contextDir] of localContexts(image))
+      await check({
+        path: resolve(dir, contextDir),
+        value: contextDir,
+        at: `images[${image.index}].build-contexts.${name}`,
+        outside: 'point the build context at a directory inside the repository (relative to the configuration file)',
+        must: {kind: 'dir', fix: `fix \`build-contexts.${name}\` (a directory relative to the configuration file)`}
+      });
   const key = config.promote.sign?.key;
   if (key !== undefined && !key.startsWith('env://'))
     await check({
@@ -194,9 +206,11 @@ async function computeIdentities(
     pathsOf.set(
       image.name,
       await Promise.all(
-        [context, ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : [])].map(
-          physicalPath
-        )
+        [
+          context,
+          ...(image.builder.kind === 'dockerfile' ? [join(context, image.containerfile)] : []),
+          ...localContexts(image).map(([, dir]) => resolve(loaded.dir, dir))
+        ].map(physicalPath)
       )
     );
   }
@@ -210,20 +224,35 @@ async function computeIdentities(
       out.set(image.name, {error: `${outside} is outside the git checkout ${root}`});
       continue;
     }
-    const [tree, containerfile] = paths.map(p => hashes.get(p)!);
+    const [tree, containerfile, ...named] = paths.map(p => hashes.get(p)!);
+    const namedTrees = localContexts(image).map(([name], i) => `context ${name}:${named[i]!.id}`);
     const base = image.dependsOn !== undefined ? out.get(image.dependsOn) : undefined;
     if (base && !('key' in base)) {
       out.set(image.name, {error: `its base ${image.dependsOn} has none`});
       continue;
     }
+    // Images used as named build contexts are built from too: their identities are part of this one's.
+    const used = Object.values(image.build?.contexts ?? {}).flatMap(c => ('image' in c ? [out.get(c.image)] : []));
+    const unknown = used.find(u => !u || !('key' in u));
+    if (unknown) {
+      out.set(image.name, {error: 'an image it uses as a build context has none'});
+      continue;
+    }
     const inputs = {
       contextTree: tree!.id,
-      dirty: tree!.dirty || !!containerfile?.dirty,
-      dependencies: base ? [base.key] : []
+      dirty: tree!.dirty || !!containerfile?.dirty || named.some(n => n.dirty),
+      dependencies: [...(base ? [base.key] : []), ...used.map(u => (u as SourceIdentity).key), ...namedTrees]
     };
     out.set(image.name, sourceIdentity(image, containerfile ? {...inputs, containerfile: containerfile.id} : inputs));
   }
   return out;
+}
+
+/** `build-contexts` that are directories of the repository: [name, directory relative to the configuration file]. */
+function localContexts(image: ImageConfig): [string, string][] {
+  return Object.entries(image.build?.contexts ?? {}).flatMap(([name, c]) =>
+    'source' in c && isLocalContext(c.source) ? [[name, c.source] as [string, string]] : []
+  );
 }
 
 export interface PlanRequest {
@@ -234,6 +263,8 @@ export interface PlanRequest {
   step?: StepKind;
   /** The workflow's opt-in for pull_request_target pushes; default: the environment's. */
   allowPullRequestTargetPush?: boolean;
+  /** What the command line changes of the configuration for this run (`--registry`, `--image`, …). */
+  overrides?: Overrides;
 }
 
 export interface PlanResult {
@@ -245,6 +276,8 @@ export interface PlanResult {
 
 export interface RunContext {
   inference: Inference;
+  /** What the repository says about itself (description, address, license), for the OCI labels. */
+  repository: RepositoryFacts;
   git: LocalGit | undefined;
   notices: string[];
 }
@@ -263,13 +296,25 @@ export async function inferRun(
     ...(env.baseSha ? {baseSha: env.baseSha} : {}),
     allowPullRequestTargetPush: allowPullRequestTargetPush ?? env.allowPullRequestTargetPush
   });
-  return {inference, git, notices: payload.warning ? [payload.warning] : []};
+  return {
+    inference,
+    repository: repositoryFacts(env.variables, payload.event),
+    git,
+    notices: payload.warning ? [payload.warning] : []
+  };
 }
 
 export async function makePlan(request: PlanRequest, services: Pick<Services, 'env' | 'git'>): Promise<PlanResult> {
   const reader = services.git;
-  const loaded = await readConfigFile(request.cwd, request.configPath);
-  const {inference, git, notices} = await inferRun(loaded.dir, services, request.allowPullRequestTargetPush);
+  const read = await readConfigFile(request.cwd, request.configPath);
+  const overridden = request.overrides ? applyOverrides(read.config, read.source, request.overrides) : undefined;
+  const loaded = overridden ? {...read, config: overridden.config, source: overridden.source} : read;
+  const {inference, git, notices, repository} = await inferRun(
+    loaded.dir,
+    services,
+    request.allowPullRequestTargetPush
+  );
+  notices.push(...(overridden?.notes ?? []));
   const local = inference.host === 'local' ? git : undefined;
   const identities = await computeIdentities(loaded, git, reader);
   const step = request.step ? stepScenario(request.step, inference) : undefined;
@@ -280,7 +325,12 @@ export async function makePlan(request: PlanRequest, services: Pick<Services, 'e
     inference,
     identities,
     ...(override ? {scenarioOverride: override} : {}),
-    ...(local ? {localGit: local} : {})
+    ...(local ? {localGit: local} : {}),
+    ...(git?.releases ? {releases: git.releases} : {}),
+    repository,
+    ...(request.overrides?.releaseVersion !== undefined
+      ? {releaseVersion: {value: request.overrides.releaseVersion, source: 'flag --release-version'}}
+      : {})
   });
   return {plan, loaded, inference, notices};
 }

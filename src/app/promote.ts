@@ -100,6 +100,8 @@ interface Target {
   identity: string;
   staging: Repository & {reference: string; text: string};
   final: Repository;
+  /** More final repositories (`mirrors`): the same digest and tags, after the final repository. */
+  mirrors: Repository[];
   tags: string[];
   /** Commit-specific final tags (`{{sha}}`…) that also hold this source's digest once promoted. */
   promoted: string[];
@@ -139,19 +141,13 @@ export async function runPromote(req: PromoteRequest, services: PromoteServices)
     // Where a copy runs first (another repository or registry), final tags are read before it, so
     // a tag moved by someone else while the copy ran is caught; a retag has no such window.
     const before = new Map<string, string | undefined>();
-    for (const target of targets.filter(t => !sameRepository(t.staging, t.final))) {
-      for (const tag of target.tags)
-        before.set(`${target.final.repository}:${tag}`, (await client.headManifest(target.final, tag))?.digest);
-    }
+    for (const target of targets)
+      for (const final of [target.final, ...target.mirrors].filter(f => !sameRepository(target.staging, f)))
+        for (const tag of target.tags) before.set(tagKey(final, tag), (await client.headManifest(final, tag))?.digest);
     const untagger = new Untagger(client);
     for (const target of targets) {
       const digest = staged.get(target.name)!;
-      report.images.push(
-        await log.group(
-          `${req.scenario} ${target.name}: ${target.staging.text} → ${target.final.registry}/${target.final.repository}`,
-          () => promoteOne(services, untagger, req, target, digest, before, report)
-        )
-      );
+      report.images.push(...(await promoteToEach(services, untagger, req, target, digest, before, report)));
     }
   } finally {
     report.durationMs = Date.now() - started;
@@ -176,6 +172,7 @@ function targetsOf(plan: Plan): Target[] {
       identity: image.identity.value!.key,
       staging: {...staging, reference: staging.reference!, text: image.staging.value},
       final,
+      mirrors: (image.mirrors?.value ?? []).map(repoOf),
       tags,
       promoted,
       fromStaging: true
@@ -286,6 +283,52 @@ async function missingError(client: RegistryClient, missing: Target[], plan: Pla
   );
 }
 
+/**
+ * The image in its final repository, then in each mirror. A destination that fails is reported and
+ * the others still run; the staging tag is removed only once every destination holds the image, so
+ * a re-run finds it and completes what is missing (a tag already at the digest is left unchanged).
+ * No destination's tag ever moves before its bytes are there (promoteOne copies, then tags).
+ */
+async function promoteToEach(
+  services: PromoteServices,
+  untagger: Untagger,
+  req: PromoteRequest,
+  target: Target,
+  digest: string,
+  before: Map<string, string | undefined>,
+  report: PromoteReport
+): Promise<PromotedImage[]> {
+  const destinations = [target.final, ...target.mirrors];
+  const done: PromotedImage[] = [];
+  const failed: string[] = [];
+  for (const [i, final] of destinations.entries()) {
+    const cleanup = target.fromStaging && i === destinations.length - 1 && !failed.length;
+    const one: Target = {...target, final, fromStaging: cleanup};
+    const where = `${final.registry}/${final.repository}`;
+    try {
+      done.push(
+        await services.log.group(`${req.scenario} ${target.name}: ${target.staging.text} → ${where}`, () =>
+          promoteOne(services, untagger, req, one, digest, before, report)
+        )
+      );
+    } catch (e) {
+      if (destinations.length === 1 || !(e instanceof Error)) throw e;
+      failed.push(`  ${where}: ${e.message}`);
+      services.log.error(`${target.name}: ${where} failed: ${e.message}`);
+    }
+  }
+  if (failed.length)
+    throw new FailedError(
+      `${req.scenario} of ${target.name} is incomplete: ${failed.length} of ${destinations.length} destinations failed:\n${failed.join('\n')}\n` +
+        `Done: ${done.map(d => d.tags.map(t => t.ref).join(', ') || d.name).join('; ') || 'nothing'}. ${target.staging.text} is kept; re-run to complete the rest (what is done stays as it is).`
+    );
+  return done;
+}
+
+function tagKey(repo: Repository, tag: string): string {
+  return `${repo.registry}/${repo.repository}:${tag}`;
+}
+
 async function promoteOne(
   services: PromoteServices,
   untagger: Untagger,
@@ -319,7 +362,7 @@ async function promoteOne(
   }
   const tags: PromotedTag[] = [];
   for (const tag of target.tags) {
-    const key = `${target.final.repository}:${tag}`;
+    const key = tagKey(target.final, tag);
     const now = (await client.headManifest(target.final, tag))?.digest;
     const was = before.has(key) ? before.get(key) : now;
     if (now === digest) {

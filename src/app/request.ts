@@ -1,6 +1,7 @@
 // What a run is asked to do, whichever entry point asked: the CLI parses argv into it, the action
 // its inputs. Everything else the run needs comes from the run environment and the services.
 
+import type {Overrides} from '../core/config/overrides.js';
 import type {StepKind} from '../core/trust.js';
 import type {Fact, Scenario} from '../core/scenario.js';
 
@@ -49,6 +50,8 @@ export interface RunRequest {
   tools?: string;
   /** The workflow's opt-in for pull_request_target pushes (an action input); else the environment's. */
   allowPullRequestTargetPush?: boolean;
+  /** `--registry`, `--image`, `--platforms`, `--release-version`: the configuration as this run changes it. */
+  overrides?: Overrides;
 }
 
 export const DEFAULT_PARALLEL = 2;

@@ -229,7 +229,8 @@ async function fallbackGate(request: RunRequest, services: Services, connection:
     {
       cwd: request.cwd,
       ...(request.config ? {configPath: request.config} : {}),
-      scenario: {value: 'gate', source: 'promote.on-missing: build'}
+      scenario: {value: 'gate', source: 'promote.on-missing: build'},
+      ...(request.overrides ? {overrides: request.overrides} : {})
     },
     services
   );
@@ -260,7 +261,8 @@ function planFor(request: RunRequest, services: Services): Promise<PlanResult> {
       ...(request.step ? {step: request.step} : {}),
       ...(request.allowPullRequestTargetPush !== undefined
         ? {allowPullRequestTargetPush: request.allowPullRequestTargetPush}
-        : {})
+        : {}),
+      ...(request.overrides ? {overrides: request.overrides} : {})
     },
     services
   );

@@ -5,6 +5,7 @@ import {UsageError} from '../core/errors.js';
 import {parseScenario, SCENARIOS, type Fact, type Scenario} from '../core/scenario.js';
 import {closest} from '../core/suggest.js';
 import {parseDuration} from '../core/config/formats.js';
+import {checkReleaseVersion, type Overrides} from '../core/config/overrides.js';
 
 export const VERBS = COMMANDS;
 export type Verb = Command;
@@ -38,6 +39,8 @@ export interface CliArgs {
   builder?: string;
   /** `setup --tools cosign,pack`. */
   tools?: string;
+  /** `--registry`, `--image`, `--platforms`, `--release-version`. */
+  overrides?: Overrides;
 }
 
 const FLAGS_WITH_VALUE = [
@@ -52,7 +55,11 @@ const FLAGS_WITH_VALUE = [
   '--records',
   '--builder',
   '--tools',
-  '--code-quality'
+  '--code-quality',
+  '--registry',
+  '--image',
+  '--platforms',
+  '--release-version'
 ] as const;
 const BOOLEAN_FLAGS = ['--json', '--help', '--version', '--markdown'] as const;
 const SHORT: Record<string, string> = {'-c': '--config', '-h': '--help', '-V': '--version'};
@@ -89,6 +96,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--dotenv') args.dotenv = value;
       else if (flag === '--tools') args.tools = value;
       else if (flag === '--code-quality') args.codeQuality = value;
+      else if (OVERRIDE_FLAGS.includes(flag)) args.overrides = override(args.overrides, flag, value);
       else args.junit = value;
       continue;
     }
@@ -97,6 +105,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (flag === '--json') args.json = true;
       if (flag === '--markdown') args.markdown = true;
       if (flag === '--help') return {...args, verb: 'help'};
+      if (flag === '--version' && verb !== undefined && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-'))
+        throw new UsageError(
+          `--version prints imagegate's version; the version a release writes is \`--release-version ${argv[i + 1]}\``
+        );
       if (flag === '--version') return {...args, verb: 'version'};
       continue;
     }
@@ -119,6 +131,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   args.verb = verb as Verb;
   if (args.platform !== undefined && !['check', 'gate', 'run', 'plan'].includes(verb))
     throw new UsageError(`--platform is for check, gate and run (one platform of a split build), not \`${verb}\``);
+  if (args.platform?.includes(','))
+    throw new UsageError(
+      `--platform builds one platform of a split build; to build and test several, write \`--platforms ${args.platform}\``
+    );
+  if (args.overrides && !PLANNED_VERBS.includes(verb))
+    throw new UsageError(`--registry, --image, --platforms and --release-version change a plan; \`${verb}\` has none`);
   if (verb === 'verify' && args.target === undefined) {
     throw new UsageError('`imagegate verify` needs a reference, e.g. `imagegate verify ghcr.io/acme/web:latest`');
   }
@@ -146,9 +164,34 @@ export function toRequest(args: CliArgs & {verb: Verb}, cwd: string): RunRequest
     ...(args.target !== undefined ? {target: args.target} : {}),
     ...(args.olderThanMs !== undefined ? {olderThanMs: args.olderThanMs} : {}),
     ...(args.unrecorded !== undefined ? {unrecorded: args.unrecorded} : {}),
-    ...(args.tools !== undefined ? {tools: args.tools} : {})
+    ...(args.tools !== undefined ? {tools: args.tools} : {}),
+    ...(args.overrides ? {overrides: args.overrides} : {})
   };
 }
+
+const OVERRIDE_FLAGS: readonly string[] = ['--registry', '--image', '--platforms', '--release-version'];
+const PLANNED_VERBS: readonly string[] = ['plan', 'run', 'check', 'gate', 'merge', 'promote', 'release'];
+
+/** The overrides with one more flag: `--image` adds (repeatable, or a comma list), the others are given once. */
+function override(current: Overrides | undefined, flag: string, value: string): Overrides {
+  const out: Overrides = {...current};
+  const list = value.split(',').map(v => v.trim());
+  if (flag !== '--image' && flag !== '--platforms' && out[OVERRIDE_KEY[flag]!] !== undefined)
+    throw new UsageError(`${flag} is given twice; give it once`);
+  if (list.some(v => !v)) throw new UsageError(`${flag} ${value}: an empty name in the list`);
+  if (flag === '--registry') out.registry = value;
+  else if (flag === '--image') out.images = [...new Set([...(out.images ?? []), ...list])];
+  else if (flag === '--platforms') out.platforms = [...new Set([...(out.platforms ?? []), ...list])];
+  else out.releaseVersion = checkReleaseVersion(value);
+  return out;
+}
+
+const OVERRIDE_KEY: Record<string, keyof Overrides> = {
+  '--registry': 'registry',
+  '--image': 'images',
+  '--platforms': 'platforms',
+  '--release-version': 'releaseVersion'
+};
 
 /** `check`, `gate`, `promote` and `release` name their scenario; `plan` and `run` take the flag or infer it. */
 function scenarioOf(args: CliArgs, verb: Verb): Fact<Scenario> | undefined {
@@ -211,7 +254,11 @@ function example(flag: string): string {
     '--dotenv': 'imagegate.env',
     '--tools': 'cosign,pack',
     '--unrecorded': 'created',
-    '--code-quality': 'gl-code-quality.json'
+    '--code-quality': 'gl-code-quality.json',
+    '--registry': 'ghcr.io/acme',
+    '--image': 'web',
+    '--platforms': 'linux/amd64,linux/arm64',
+    '--release-version': '1.2.3'
   };
   return `\`${flag} ${examples[flag] ?? 'VALUE'}\``;
 }
@@ -221,7 +268,8 @@ push only the tested bytes, promote on merge without rebuilding.
 
 Usage: imagegate <command> [--config FILE] [--scenario S] [--json] [--parallel N] [--junit FILE]
                            [--dotenv FILE] [--code-quality FILE] [--platform P] [--records DIR]
-                           [--builder NAME]
+                           [--builder NAME] [--registry PREFIX] [--image NAME] [--platforms LIST]
+                           [--release-version V]
 
 Commands:
   plan      print the resolved plan: scenario, images, platforms, tags, where each is pushed,
@@ -262,6 +310,12 @@ Options:
                       (default: imagegate-records)
       --builder NAME  build with this buildx builder (remote, kubernetes, docker-container)
       --tools LIST    for setup: which pinned tools to install (default cosign,pack)
+      --registry PREFIX  publish to this registry instead of the configuration's registry:
+                      (images with their own repository: keep it)
+      --image NAME    only this image (repeat, or a comma list); a base it is built FROM comes too
+      --platforms LIST  build and test only these of each image's platforms, e.g.
+                      linux/amd64,linux/arm64 (one job for all of them; --platform splits)
+      --release-version V  the version release tags are made of (1.2.3), instead of the git tag's
   -h, --help          show this help
   -V, --version       print the version
 

@@ -19,7 +19,7 @@ import {TempDirs} from '../io/temp.js';
 import {TestRunner} from '../io/test-runner.js';
 import {ToolInstaller} from '../io/tool-install.js';
 import {RegistryClient} from '../registry/client.js';
-import {CredentialStore, ENV_PASSWORD} from '../registry/credentials.js';
+import {CredentialStore, ENV_PASSWORD, environmentHostLogins, isHostPasswordVariable} from '../registry/credentials.js';
 import {RegistryTransport} from '../registry/transport.js';
 
 export interface ComposeOptions {
@@ -56,7 +56,9 @@ export function composeServices({env, log, binfmtDir}: ComposeOptions): Services
  */
 function childEnvironment(env: RunEnvironment): Record<string, string | undefined> {
   return Object.fromEntries([
-    ...Object.entries(env.variables).filter(([name]) => !name.startsWith('INPUT_') && name !== ENV_PASSWORD),
+    ...Object.entries(env.variables).filter(
+      ([name]) => !name.startsWith('INPUT_') && name !== ENV_PASSWORD && !isHostPasswordVariable(name)
+    ),
     ['TMPDIR', env.tempRoot]
   ]);
 }
@@ -73,7 +75,13 @@ interface Parts {
 function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: ConnectScope): Connection {
   // An anonymous run reads neither the explicit login nor docker's config: no credential exists for it.
   const credentials = new CredentialStore({
-    ...(scope.anonymous ? {} : {login: env.login, dockerConfigDir: env.dockerConfigDir}),
+    ...(scope.anonymous
+      ? {}
+      : {
+          login: env.login,
+          hostLogins: env.hostLogins ?? environmentHostLogins(env.variables, scope.explicitHosts),
+          dockerConfigDir: env.dockerConfigDir
+        }),
     explicitHosts: scope.anonymous ? [] : scope.explicitHosts,
     path: env.path,
     exec

@@ -2,6 +2,7 @@
 // gate and promote do not care which built the image.
 
 import type {ImageConfig} from './config/types.js';
+import type {DockerfileFinding} from './dockerfile-checks.js';
 
 export interface BuiltImage {
   name: string;
@@ -21,13 +22,20 @@ export interface BuildInputs {
   baseDir: string;
   /** For `depends-on`: the base's final repository (what FROM names) and its tested build. */
   base?: {repository: string; built: BuiltImage};
+  /** `build-contexts: {NAME: {image: OTHER}}`: NAME → OTHER's tested build. */
+  contexts?: Record<string, BuiltImage>;
   /** OCI labels/annotations: source, revision, created. */
   oci: Record<string, string>;
   /** The run's unique id, for local names. */
   runId: string;
+  /** A split build's one platform (`gate --platform`): per-platform cache scopes. */
+  split?: string;
 }
 
-export type BuildOutcome = {ok: true; image: BuiltImage} | {ok: false; reason: string; outputTail: string};
+export type BuildOutcome = ({ok: true; image: BuiltImage} | {ok: false; reason: string; outputTail: string}) & {
+  /** `dockerfile-checks`: what the Dockerfile checks found. */
+  checks?: DockerfileFinding[];
+};
 
 export interface ImageBuilder {
   build(inputs: BuildInputs): Promise<BuildOutcome>;

@@ -4,7 +4,7 @@ import {posix} from 'node:path';
 import type {ImageConfig} from './config/types.js';
 
 export type BuildImage = Pick<ImageConfig, 'context' | 'containerfile' | 'target' | 'buildArgs' | 'platforms'> &
-  Partial<Pick<ImageConfig, 'labels' | 'annotations' | 'secrets' | 'cache' | 'attestations'>>;
+  Partial<Pick<ImageConfig, 'labels' | 'annotations' | 'secrets' | 'cache' | 'attestations' | 'build'>>;
 
 export interface BuildRequest {
   image: BuildImage;
@@ -19,6 +19,8 @@ export interface BuildRequest {
   oci?: Record<string, string>;
   /** FROM name → image to use instead (`docker-image://…`), for images built in this run. */
   buildContexts?: Record<string, string>;
+  /** `build-contexts: {NAME: {image: OTHER}}`: NAME → the local reference of OTHER's tested build. */
+  imageContexts?: Record<string, string>;
   /** Cache used when the configuration names none (type=gha on GitHub). */
   defaultCache?: {from: string[]; to: string[]};
   builder?: string;
@@ -35,6 +37,7 @@ export function buildxBuildArgs(req: BuildRequest): string[] {
   for (const [key, value] of Object.entries(image.buildArgs)) args.push('--build-arg', `${key}=${value}`);
   for (const [name, ref] of Object.entries(req.buildContexts ?? {}))
     args.push('--build-context', `${name}=docker-image://${ref}`);
+  args.push(...buildSettingArgs(req));
   for (const secret of image.secrets ?? []) {
     args.push(
       '--secret',
@@ -59,6 +62,58 @@ export function buildxBuildArgs(req: BuildRequest): string[] {
   if (req.metadataFile) args.push('--metadata-file', req.metadataFile);
   args.push(context);
   return args;
+}
+
+/** The settings of `build` (ssh ids, named contexts, cache, network, …) as buildx flags. */
+function buildSettingArgs({image, baseDir, imageContexts}: BuildRequest): string[] {
+  const build = image.build;
+  if (!build) return [];
+  const args: string[] = [];
+  // An id alone forwards the agent of SSH_AUTH_SOCK: no key path, no key material, ever.
+  for (const id of build.ssh ?? []) args.push('--ssh', id);
+  for (const [name, context] of Object.entries(build.contexts ?? {})) {
+    const value =
+      'image' in context
+        ? `docker-image://${imageContexts?.[name] ?? context.image}`
+        : isLocalContext(context.source)
+          ? posix.resolve(baseDir, context.source)
+          : context.source;
+    args.push('--build-context', `${name}=${value}`);
+  }
+  if (build.noCache) args.push('--no-cache');
+  for (const stage of build.noCacheFilters ?? []) args.push('--no-cache-filter', stage);
+  if (build.pull) args.push('--pull');
+  if (build.network !== undefined) args.push('--network', build.network);
+  if (build.shmSize !== undefined) args.push('--shm-size', build.shmSize);
+  for (const limit of build.ulimits ?? []) args.push('--ulimit', limit);
+  for (const host of build.addHosts ?? []) args.push('--add-host', host);
+  return args;
+}
+
+/** A named context that is a directory of the repository (no scheme, no git remote). */
+export function isLocalContext(source: string): boolean {
+  return !source.includes('://') && !source.startsWith('git@');
+}
+
+/**
+ * `buildx build --call check,format=json`: the Dockerfile checks of the build `args` would run,
+ * with the same file, target, arguments and contexts, and no output.
+ */
+export function buildxCheckArgs(args: string[]): string[] {
+  const dropped = new Set(['--load', '--push']);
+  const withValue = new Set(['--tag', '--metadata-file', '--cache-to', '--label', '--annotation']);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom')) continue;
+    if (withValue.has(arg)) {
+      i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  const context = out.pop()!;
+  return [...out, '--call', 'check,format=json', context];
 }
 
 function attestationArgs(image: BuildImage): string[] {

@@ -41,9 +41,9 @@ export function sourceIdentity(image: ImageConfig, inputs: IdentityInputs): Sour
   return identity;
 }
 
-/** Tags and the repository only say where bytes go; everything else changes what is built or tested. */
+/** Tags, their flavor and the repository only say where bytes go; everything else changes what is built or tested. */
 function buildRelevantConfig(image: ImageConfig): unknown {
-  const {tags: _tags, repository: _repository, index: _index, ...rest} = image;
+  const {tags: _tags, repository: _repository, index: _index, flavor: _flavor, mirrors: _mirrors, ...rest} = image;
   return rest;
 }
 

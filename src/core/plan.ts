@@ -7,6 +7,8 @@ import type {Config, ConfigSource, ImageConfig, TagRule} from './config/types.js
 import {ConfigError, UsageError} from './errors.js';
 import type {SourceIdentity} from './identity.js';
 import type {Fact, Inference, Scenario} from './scenario.js';
+import {releaseAliasSkip} from './releases.js';
+import type {RepositoryFacts} from './repository-facts.js';
 import {renderTagTemplate, type GitValues, type TagScenario, type TemplateVariable} from './tags.js';
 import {testsForPlatform} from './test-plan.js';
 import {credentialPolicy, trustRefusal, type CredentialPolicy} from './trust.js';
@@ -32,6 +34,8 @@ export interface ImagePlan {
   platforms: Fact<string[]>;
   dependsOn?: Fact<string>;
   repository: Fact<string>;
+  /** More repositories promote and release copy the digest and its tags to. */
+  mirrors?: Fact<string[]>;
   identity: {value?: SourceIdentity; source: string; error?: string};
   tests: Fact<number>;
   /** How many test commands run on each platform (a test may be limited to some). */
@@ -51,7 +55,11 @@ export interface Plan {
   trusted: boolean;
   /** Where this run's registry credentials may go (core/trust.ts). */
   credentials: CredentialPolicy;
-  git: {sha?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>};
+  git: {sha?: Fact<string>; branch?: Fact<string>; tag?: Fact<string>; pr?: Fact<string>; date?: Fact<string>};
+  /** `--image`: the images this run is limited to (their bases included). */
+  selected?: Fact<string[]>;
+  /** The repository's description, address and license: the OCI labels of every image built. */
+  repository?: RepositoryFacts;
   images: ImagePlan[];
   /** Every registry reference this scenario writes, in order. */
   writes: string[];
@@ -68,6 +76,13 @@ export interface PlanInputs {
   scenarioOverride?: Fact<Scenario>;
   /** Facts read from the local checkout, used where the CI environment says nothing. */
   localGit?: {sha?: string; branch?: string; tag?: string};
+  /** `--release-version`: the version release tags are rendered from, instead of the git tag. */
+  releaseVersion?: Fact<string>;
+  /** The repository's release tags (git tags): `latest` and other release aliases move only for the highest release. */
+  releases?: string[];
+  /** This run's clock, for `{{date FORMAT}}` (default: now). */
+  now?: Date;
+  repository?: RepositoryFacts;
   identities: Map<string, SourceIdentity | {error: string}>;
 }
 
@@ -89,14 +104,25 @@ export function buildPlan(inputs: PlanInputs): Plan {
   const {config, source, inference} = inputs;
   const scenario = resolveScenario(inputs);
   const git = mergeGit(inference, inputs.localGit);
+  if (inputs.releaseVersion) git.tag = inputs.releaseVersion;
   checkCommit(git.sha);
   const gitValues: GitValues = {};
   if (git.sha) gitValues.sha = git.sha.value;
   if (git.branch) gitValues.branch = git.branch.value;
   if (git.tag) gitValues.tag = git.tag.value;
+  if (git.pr) gitValues.pr = git.pr.value;
+  const now = inputs.now ?? new Date();
+  gitValues.now = now;
+  git.date = {value: now.toISOString(), source: 'clock of this run (UTC)'};
   const problems: Diagnostic[] = [];
   const images = buildOrder(config.images).map(image =>
-    planImage(image, inputs, {scenario: scenario.value, git: gitValues, facts: git, problems})
+    planImage(image, inputs, {
+      scenario: scenario.value,
+      git: gitValues,
+      facts: git,
+      problems,
+      ...(inputs.releases ? {releases: inputs.releases} : {})
+    })
   );
   if (problems.length) throw new ConfigError(source.file, problems);
   const refusal = trustRefusal(inference, scenario);
@@ -118,11 +144,17 @@ export function buildPlan(inputs: PlanInputs): Plan {
       ? []
       : images.flatMap(i => [
           ...(scenario.value === 'gate' && i.staging ? [i.staging.value] : []),
-          ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!)
+          ...i.tags.filter(t => t.published && t.ref).map(t => t.ref!),
+          ...(scenario.value === 'promote' || scenario.value === 'release'
+            ? (i.mirrors?.value ?? []).flatMap(m => i.tags.filter(t => t.published && t.tag).map(t => `${m}:${t.tag!}`))
+            : [])
         ]),
     warnings: planWarnings(scenario, images)
   };
   if (refusal) plan.refusal = refusal;
+  if (inputs.repository) plan.repository = inputs.repository;
+  const selected = source.where('images');
+  if (selected?.startsWith('flag ')) plan.selected = {value: config.images.map(i => i.name), source: selected};
   return plan;
 }
 
@@ -135,6 +167,8 @@ export function buildOrder(images: ImageConfig[]): ImageConfig[] {
     if (done.has(image.name) || depth > images.length) return;
     const base = image.dependsOn !== undefined ? byName.get(image.dependsOn) : undefined;
     if (base) visit(base, depth + 1);
+    for (const context of Object.values(image.build?.contexts ?? {}))
+      if ('image' in context && byName.has(context.image)) visit(byName.get(context.image)!, depth + 1);
     done.add(image.name);
     out.push(image);
   };
@@ -150,6 +184,7 @@ function mergeGit(inference: Inference, local: PlanInputs['localGit']): Plan['gi
     if (fromCi) out[key] = fromCi;
     else if (fromLocal) out[key] = {value: fromLocal, source: 'git (local checkout)'};
   }
+  if (inference.git.changeNumber) out.pr = inference.git.changeNumber;
   return out;
 }
 
@@ -159,6 +194,8 @@ interface Rendering {
   git: GitValues;
   facts: Plan['git'];
   problems: Diagnostic[];
+  /** The repository's release tags, when known. */
+  releases?: string[];
 }
 
 /** A git commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
@@ -220,6 +257,11 @@ function planImage(image: ImageConfig, inputs: PlanInputs, rendering: Rendering)
     plan.containerfile = {value: image.containerfile, source: from('containerfile')};
   if (image.target !== undefined) plan.target = {value: image.target, source: from('target')};
   if (image.dependsOn !== undefined) plan.dependsOn = {value: image.dependsOn, source: from('depends-on')};
+  if (image.mirrors)
+    plan.mirrors = {
+      value: image.mirrors,
+      source: source.where(`${at}.mirrors`) ?? `mirrors (${source.where('mirrors') ?? 'config'}) + name`
+    };
   const key = identity && 'key' in identity ? identity.key : undefined;
   const repositoryError = referenceError(image.repository);
   if (repositoryError)
@@ -237,7 +279,7 @@ function planImage(image: ImageConfig, inputs: PlanInputs, rendering: Rendering)
       });
   }
   plan.tags = image.tags.map((rule, i) =>
-    planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', image.repository, rendering, message =>
+    planTag(rule, source.where(`${at}.tags[${i}]`) ?? 'default', publishedIn(image, config), rendering, message =>
       problems.push({...positionOf(source, at, `${at}.tags[${i}]`, `${at}.tags`), message})
     )
   );
@@ -267,8 +309,8 @@ function stagingRef(image: ImageConfig, config: Config, source: ConfigSource, ke
 function planTag(
   rule: TagRule,
   where: string,
-  repository: string,
-  {scenario, git, facts}: Rendering,
+  target: TagTarget,
+  {scenario, git, facts, releases}: Rendering,
   report: (problem: string) => void
 ): PlannedTag {
   const rendered = renderTagTemplate(rule.template, git);
@@ -278,21 +320,45 @@ function planTag(
     return planned;
   }
   const published = (rule.on as string[]).includes(scenario);
-  const ref = `${repository}:${rendered.tag}`;
-  const invalid = isValidTag(rendered.tag) ? referenceError(ref) : explainInvalidTag(rendered.tag);
-  if (invalid === undefined) return {...planned, tag: rendered.tag, ref, published};
+  if (published && scenario === 'release' && git.tag !== undefined) {
+    const skipped = releaseAliasSkip(rule.template, git.tag, releases);
+    if (skipped) return {...planned, skipped};
+  }
+  const tag = flavored(rendered.tag, rule.template.source, target.flavor);
+  // gate writes its tags where it stages (the final repository, or the intermediate registry).
+  const ref = `${scenario === 'gate' ? target.staging : target.final}:${tag}`;
+  const invalid = isValidTag(tag) ? referenceError(ref) : explainInvalidTag(tag);
+  if (invalid === undefined) return {...planned, tag, ref, published};
   if (published) {
     const values = [...new Set(rule.template.variables)].map(
       v => `\`{{${v}}}\` from ${facts[FACT_OF[v]]?.source ?? 'git'}`
     );
     const fix =
-      rendered.tag.length > 128
+      tag.length > 128
         ? 'shorten the template (e.g. `{{short_sha}}` instead of `{{sha}}`)'
         : 'fix the value where it comes from, or the template';
     const from = values.length ? ` (${values.join(', ')})` : '';
-    report(`tag \`${rule.template.source}\` renders to ${quoted(rendered.tag)}${from}: ${invalid}; ${fix}`);
+    report(`tag \`${rule.template.source}\` renders to ${quoted(tag)}${from}: ${invalid}; ${fix}`);
   }
   return {...planned, skipped: `renders to an invalid tag: ${invalid}`};
+}
+
+/** Where an image's tags go: its final repository, and for gate its staging repository; with its flavor. */
+interface TagTarget {
+  final: string;
+  staging: string;
+  flavor?: ImageConfig['flavor'];
+}
+
+function publishedIn(image: ImageConfig, config: Config): TagTarget {
+  const staging = config.staging.kind === 'registry' ? `${config.staging.registry}/${image.name}` : image.repository;
+  return {final: image.repository, staging, ...(image.flavor ? {flavor: image.flavor} : {})};
+}
+
+/** `flavor`: the prefix and suffix of every tag (of `latest` only with `on-latest`), as metadata-action's flavor. */
+function flavored(tag: string, template: string, flavor: ImageConfig['flavor']): string {
+  if (!flavor || (template === 'latest' && !flavor.onLatest)) return tag;
+  return `${flavor.prefix}${tag}${flavor.suffix}`;
 }
 
 /** The git fact each template variable is made of. */
@@ -300,6 +366,8 @@ const FACT_OF: Record<TemplateVariable, keyof Plan['git']> = {
   sha: 'sha',
   short_sha: 'sha',
   branch: 'branch',
+  pr: 'pr',
+  date: 'date',
   tag: 'tag',
   version: 'tag',
   major: 'tag',

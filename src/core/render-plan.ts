@@ -14,6 +14,11 @@ export function renderPlanText(plan: Plan): string {
     const fact = plan.git[key];
     if (fact) lines.push(row(`git ${key}`, fact.value, fact.source, 2));
   }
+  if (plan.selected) lines.push(row('images', plan.selected.value.join(', '), plan.selected.source, 2));
+  for (const key of ['description', 'url', 'licenses'] as const) {
+    const fact = plan.repository?.[key];
+    if (fact) lines.push(row(`oci ${key}`, fact.value, fact.source, 2));
+  }
   for (const image of plan.images) lines.push('', ...renderImage(image));
   lines.push('');
   lines.push(
@@ -41,6 +46,7 @@ function renderImage(image: ImagePlan): string[] {
   const args = Object.entries(image.buildArgs.value);
   if (args.length) out.push(row('build-args', args.map(([k, v]) => `${k}=${v}`).join(' '), image.buildArgs.source));
   fact('repository', image.repository);
+  fact('mirrors', image.mirrors, v => (v as string[]).join(', '));
   if (image.identity.value) {
     const id = image.identity.value;
     const detail = `context tree ${id.contextTree.slice(0, 12)}, config ${id.configHash.slice(0, 12)}${id.dirty ? ', uncommitted changes' : ''}`;

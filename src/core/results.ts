@@ -1,6 +1,8 @@
 // What a check or gate run found: per image, per platform, per test. Rendered as JSON (--json),
 // GitHub outputs and summary, JUnit XML and the terminal summary.
 
+import type {DockerfileFinding} from './dockerfile-checks.js';
+
 export type TestStatus = 'passed' | 'failed' | 'timed-out' | 'error';
 
 export interface TestResult {
@@ -36,6 +38,8 @@ export interface ImageResult {
   platforms: PlatformResult[];
   buildMs?: number;
   pushed?: {ref: string; digest: string; verified: boolean};
+  /** `dockerfile-checks`: what `buildx build --call check` found, at the Dockerfile line. */
+  checks?: DockerfileFinding[];
 }
 
 export interface RunReport {

@@ -3,7 +3,7 @@
 
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {environmentLogin, type ExplicitLogin} from '../registry/credentials.js';
+import {environmentLogin, type ExplicitLogin, type HostLogin} from '../registry/credentials.js';
 import type {HostKind} from './host.js';
 
 export type Variables = Readonly<Record<string, string | undefined>>;
@@ -35,6 +35,11 @@ export interface RunEnvironment {
   baseSha?: string;
   /** The explicit registry login (IMAGEGATE_REGISTRY_USER/PASSWORD, or the action's inputs). */
   login: ExplicitLogin;
+  /**
+   * Logins for one registry host each (IMAGEGATE_REGISTRY_USER_<HOST>/PASSWORD_<HOST>, or the
+   * action's `registry-auths`), read once the configuration says which hosts the run names.
+   */
+  hostLogins?: HostLogin[];
   /**
    * Registry hosts the workflow itself names (IMAGEGATE_REGISTRIES, the action's `registries` input,
    * GitLab's CI_REGISTRY): where credentials may go when the configuration file is the pull request's.

@@ -4,7 +4,8 @@
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../core/builder.js';
-import {buildxBuildArgs} from '../core/docker-args.js';
+import {buildxBuildArgs, buildxCheckArgs} from '../core/docker-args.js';
+import {parseCheckResult, type DockerfileFinding} from '../core/dockerfile-checks.js';
 import {UsageError} from '../core/errors.js';
 import {keepLast, tail} from '../core/results.js';
 import type {Log} from '../host/host.js';
@@ -40,7 +41,7 @@ export class DockerfileBuilder implements ImageBuilder {
     const runTag = localTagFor(image.name, inputs.runId);
     return this.opts.temp.with('build', async dir => {
       const metadataFile = join(dir, 'metadata.json');
-      const cache = this.githubCache(image.name);
+      const cache = this.githubCache(image.name, inputs.split);
       const args = buildxBuildArgs({
         image,
         baseDir: inputs.baseDir,
@@ -49,9 +50,18 @@ export class DockerfileBuilder implements ImageBuilder {
         metadataFile,
         oci: inputs.oci,
         buildContexts: inputs.base ? {[inputs.base.repository]: inputs.base.built.localRef} : {},
+        imageContexts: Object.fromEntries(Object.entries(inputs.contexts ?? {}).map(([n, b]) => [n, b.localRef])),
         ...(this.opts.builder ? {builder: this.opts.builder} : {}),
         ...(cache ? {defaultCache: cache} : {})
       });
+      const checks = image.build?.checks ? await this.check(args, buildEnv) : undefined;
+      const withChecks = (outcome: BuildOutcome): BuildOutcome => (checks ? {...outcome, checks} : outcome);
+      if (checks && image.build?.checks === 'error' && checks.length)
+        return withChecks({
+          ok: false,
+          reason: `the Dockerfile checks found ${checks.length} problem(s): ${checks.map(c => c.rule).join(', ')} (dockerfile-checks: error)`,
+          outputTail: ''
+        });
       let output = '';
       const started = Date.now();
       const result = await this.opts.docker.run(args, {
@@ -61,7 +71,11 @@ export class DockerfileBuilder implements ImageBuilder {
       });
       const buildMs = Date.now() - started;
       if (result.exitCode !== 0)
-        return {ok: false, reason: buildFailure(output, this.opts.credentialNote), outputTail: tail(output)};
+        return withChecks({
+          ok: false,
+          reason: buildFailure(output, this.opts.credentialNote),
+          outputTail: tail(output)
+        });
       const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as {'containerimage.digest'?: string};
       const digest = metadata['containerimage.digest'];
       const inspect = await this.opts.docker.output([
@@ -80,12 +94,30 @@ export class DockerfileBuilder implements ImageBuilder {
         };
       }
       // The run's own tag names exactly the tested digest (checked above), and nothing else uses it.
-      return {ok: true, image: {name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs}};
+      return withChecks({
+        ok: true,
+        image: {name: image.name, digest, localRef: runTag, platforms: image.platforms, user, buildMs}
+      });
     });
+  }
+
+  /** `buildx build --call check`: the findings; a buildx without it is one finding that says so. */
+  private async check(args: string[], env: Record<string, string>): Promise<DockerfileFinding[]> {
+    const result = await this.opts.docker.run(buildxCheckArgs(args), {env});
+    if (/unknown flag: --call/.test(result.stderr))
+      return [
+        {
+          rule: 'unavailable',
+          message: 'this buildx has no `--call check` (buildx 0.15 or later runs the Dockerfile checks)'
+        }
+      ];
+    return parseCheckResult(result.stdout);
   }
 
   private refusedSecret(inputs: BuildInputs): string | undefined {
     const why = this.opts.secretsRefused;
+    if (why && inputs.image.build?.ssh?.length)
+      return `\`ssh: [${inputs.image.build.ssh.join(', ')}]\` forwards the job's SSH agent, which no build gets on this run (${why}); this image cannot be built and tested here, and nothing of it is pushed`;
     const secret = why ? inputs.image.secrets.find(s => 'env' in s) : undefined;
     if (!why || !secret || !('env' in secret)) return undefined;
     return `secret \`${secret.id}\` reads ${secret.env} from the job's environment, which no build gets on this run (${why}); this image cannot be built and tested here, and nothing of it is pushed`;
@@ -109,9 +141,10 @@ export class DockerfileBuilder implements ImageBuilder {
     return env;
   }
 
-  private githubCache(name: string): {from: string[]; to: string[]} | undefined {
+  /** One cache scope per image, and per platform in a split build, so platform jobs do not evict each other. */
+  private githubCache(name: string, split: string | undefined): {from: string[]; to: string[]} | undefined {
     if (!this.opts.githubCache) return undefined;
-    const scope = `imagegate-${name}`;
+    const scope = `imagegate-${name}${split ? `-${split.replace(/\//g, '-')}` : ''}`;
     return {from: [`type=gha,scope=${scope}`], to: [`type=gha,mode=max,scope=${scope}`]};
   }
 }

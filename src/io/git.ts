@@ -11,6 +11,8 @@ export interface LocalGit {
   sha?: string;
   branch?: string;
   tag?: string;
+  /** Every tag of the repository (release aliases such as `latest` move only for the highest release). */
+  releases?: string[];
 }
 
 export interface ContentHash {
@@ -44,12 +46,24 @@ export class Git implements GitReader {
     const local: LocalGit = {root: root!};
     if (sha) local.sha = sha;
     if (branch && branch !== 'HEAD') local.branch = branch;
-    const tags = await this.exec.run('git', ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], {cwd});
-    const tag = tags.stdout
+    // Every tag with the commit it points at (peeled for annotated tags), highest version first.
+    const tags = await this.exec.run(
+      'git',
+      [
+        'for-each-ref',
+        '--sort=-version:refname',
+        '--format=%(refname:short) %(objectname) %(*objectname)',
+        'refs/tags'
+      ],
+      {cwd}
+    );
+    const listed = tags.stdout
       .split('\n')
-      .map(t => t.trim())
-      .find(Boolean);
+      .map(line => line.trim().split(' '))
+      .filter(([name]) => !!name);
+    const tag = listed.find(([, object, peeled]) => (peeled || object) === sha)?.[0];
     if (tag) local.tag = tag;
+    if (tags.exitCode === 0) local.releases = listed.map(([name]) => name!);
     return local;
   }
 

@@ -1,6 +1,8 @@
 // The run's one credential model: where registry credentials come from, per registry host, in this order:
-//   1. the run's explicit login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD),
-//      for the hosts the run names (its `explicitHosts`) only;
+//   1. the run's explicit login for that host (the action's `registry-auths`, or
+//      IMAGEGATE_REGISTRY_USER_<HOST> + IMAGEGATE_REGISTRY_PASSWORD_<HOST>), else the run's one explicit
+//      login (action inputs, or IMAGEGATE_REGISTRY_USER + IMAGEGATE_REGISTRY_PASSWORD), for the hosts the
+//      run names (its `explicitHosts`) only: a login for a host never goes to another;
 //   2. docker's config.json: credHelpers[host] (a docker-credential-* helper), else auths[host]
 //      (`auth` = base64 user:pass, or `username`/`password`, or `identitytoken`), else the global credsStore helper;
 //   3. nothing: anonymous.
@@ -33,8 +35,15 @@ export interface ExplicitLogin {
   source: string;
 }
 
+/** An explicit login for one registry host (several destinations, each with its own account). */
+export interface HostLogin extends ExplicitLogin {
+  host: string;
+}
+
 export interface CredentialStoreOptions {
   login?: ExplicitLogin;
+  /** Logins for one host each; they win over `login` there, and go nowhere else. */
+  hostLogins?: HostLogin[];
   /** Hosts the explicit login may be sent to; any other host never sees it. */
   explicitHosts?: string[];
   /** Directory holding docker's config.json. */
@@ -57,6 +66,46 @@ export function environmentLogin(vars: Readonly<Record<string, string | undefine
     names: [ENV_USER, ENV_PASSWORD],
     source: ENV_SOURCE
   };
+}
+
+/** `ghcr.io` → `GHCR_IO`, `localhost:5002` → `LOCALHOST_5002`: the suffix of a host's own login variables. */
+export function hostVariableSuffix(host: string): string {
+  return canonicalHost(host)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '_');
+}
+
+const HOST_USER = /^IMAGEGATE_REGISTRY_USER_([A-Z0-9_]+)$/;
+
+/**
+ * The per-host logins of an environment: IMAGEGATE_REGISTRY_USER_<HOST> and
+ * IMAGEGATE_REGISTRY_PASSWORD_<HOST> for each host the run may name (`hosts`, matched by suffix).
+ */
+export function environmentHostLogins(
+  vars: Readonly<Record<string, string | undefined>>,
+  hosts: string[]
+): HostLogin[] {
+  const bySuffix = new Map(hosts.map(h => [hostVariableSuffix(h), canonicalHost(h)]));
+  const out: HostLogin[] = [];
+  for (const name of Object.keys(vars)) {
+    const suffix = HOST_USER.exec(name)?.[1];
+    const host = suffix !== undefined ? bySuffix.get(suffix) : undefined;
+    if (!suffix || !host) continue;
+    const password = `IMAGEGATE_REGISTRY_PASSWORD_${suffix}`;
+    out.push({
+      host,
+      ...(vars[name] ? {username: vars[name]} : {}),
+      ...(vars[password] ? {password: vars[password]} : {}),
+      names: [name, password],
+      source: `${name}/PASSWORD_${suffix}`
+    });
+  }
+  return out;
+}
+
+/** Whether a variable holds a per-host registry password (kept from the programs imagegate starts). */
+export function isHostPasswordVariable(name: string): boolean {
+  return name.startsWith('IMAGEGATE_REGISTRY_PASSWORD_');
 }
 
 /** The key docker writes Docker Hub credentials under. */
@@ -90,10 +139,11 @@ export class CredentialStore {
 
   constructor(private readonly opts: CredentialStoreOptions) {
     this.explicitHosts = new Set((opts.explicitHosts ?? []).map(canonicalHost));
-    // Mask the explicit password from the start, even before (or without) it being used.
-    const {username, password} = opts.login ?? {};
-    if (password) this.remember(password);
-    if (username && password) this.remember(basicAuth(username, password));
+    // Mask the explicit passwords from the start, even before (or without) them being used.
+    for (const {username, password} of [opts.login ?? {}, ...(opts.hostLogins ?? [])]) {
+      if (password) this.remember(password);
+      if (username && password) this.remember(basicAuth(username, password));
+    }
   }
 
   /**
@@ -154,7 +204,8 @@ export class CredentialStore {
   }
 
   private fromExplicit(host: string): ResolvedCredentials | undefined {
-    const login = this.opts.login;
+    const own = this.opts.hostLogins?.find(l => canonicalHost(l.host) === host);
+    const login = own ?? this.opts.login;
     if (!login || (!login.username && !login.password)) return undefined;
     const {username, password} = login;
     if (!username || !password) {

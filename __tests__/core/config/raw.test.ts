@@ -44,7 +44,7 @@ type _Document = [
   Expect<Equal<RawImage['name'], string>>,
   Expect<Equal<RawImage['platforms'], string[] | undefined>>,
   Expect<Equal<RawImage['build-args'], Record<string, string | number | boolean> | undefined>>,
-  Expect<Equal<RawTag, TagTemplate | {tag: TagTemplate; on?: ('promote' | 'release')[]}>>,
+  Expect<Equal<RawTag, TagTemplate | {tag: TagTemplate; on?: ('gate' | 'promote' | 'release')[]}>>,
   Expect<Equal<RawSecret, {id: string; env?: string; file?: string}>>,
   Expect<Equal<Extract<RawTestCommand, {run: unknown}>['run'], string | string[]>>,
   Expect<Equal<Extract<RawTestCommand, {run: unknown}>['timeout'], number | undefined>>,

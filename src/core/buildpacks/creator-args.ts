@@ -4,7 +4,7 @@
 import {posix} from 'node:path';
 import type {BuildpackRef, OrderEntry} from './labels.js';
 import {escapeBuildpackId} from './labels.js';
-import {isLoopbackHost} from './pack-args.js';
+import {isLoopbackHost, type PlatformCache} from './pack-args.js';
 import {compareVersions} from './versions.js';
 import {SYSTEM_TOML_API} from './platform-api.js';
 
@@ -37,6 +37,8 @@ export interface CreatorRequest {
   /** Set when CNB_REGISTRY_AUTH is passed (its value travels in the environment, never in argv). */
   registryAuth: boolean;
   name: string;
+  /** The layer cache of this platform (`-cache-image`, or a volume as `-cache-dir`). */
+  cache?: PlatformCache;
 }
 
 export function creatorRunArgs(req: CreatorRequest): string[] {
@@ -54,6 +56,8 @@ export function creatorRunArgs(req: CreatorRequest): string[] {
   if (req.hostDirs.system) mount(req.hostDirs.system, CNB_PATHS.system, true);
   // The merged buildpacks dir: the builder's own /cnb/buildpacks with each injected one mounted in.
   for (const bp of req.injected) if (bp.hostDir) mount(bp.hostDir, injectedPath(bp), true);
+  if (req.cache?.volume !== undefined)
+    args.push('--mount', `type=volume,source=${req.cache.volume},target=${CACHE_DIR}`);
   args.push('--entrypoint', CNB_PATHS.creator, req.builder);
   args.push(
     `-app=${CNB_PATHS.app}`,
@@ -62,6 +66,8 @@ export function creatorRunArgs(req: CreatorRequest): string[] {
     `-buildpacks=${CNB_PATHS.buildpacks}`,
     `-report=${CNB_PATHS.report}`
   );
+  if (req.cache?.image !== undefined) args.push(`-cache-image=${req.cache.image}`);
+  else if (req.cache?.volume !== undefined) args.push(`-cache-dir=${CACHE_DIR}`);
   if (req.injected.length) {
     if (req.hostDirs.system) args.push(`-system=${CNB_PATHS.system}`);
     else args.push(`-order=${CNB_PATHS.order}`);
@@ -71,6 +77,9 @@ export function creatorRunArgs(req: CreatorRequest): string[] {
   args.push(req.image);
   return args;
 }
+
+/** Where a cache volume is mounted in the creator's container. */
+const CACHE_DIR = '/cache';
 
 function injectedPath(bp: BuildpackRef): string {
   return posix.join(CNB_PATHS.buildpacks, escapeBuildpackId(bp.id), bp.version);

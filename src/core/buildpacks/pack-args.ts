@@ -15,6 +15,29 @@ export interface PackBuildRequest {
   post: string[];
   env: Record<string, string>;
   reportDir: string;
+  /** The layer cache of this platform: a registry image, or a docker volume. */
+  cache?: PlatformCache;
+}
+
+export interface PlatformCache {
+  image?: string;
+  volume?: string;
+}
+
+/**
+ * The cache of one platform's build: one tag of the cache image, one volume, per platform, so the
+ * platforms of an image never overwrite each other's layers.
+ */
+export function platformCache(
+  cache: {image?: string; volume?: string} | undefined,
+  platform: string
+): PlatformCache | undefined {
+  if (!cache) return undefined;
+  const suffix = platform.replace(/\//g, '-');
+  return {
+    ...(cache.image !== undefined ? {image: `${cache.image}:${suffix}`} : {}),
+    ...(cache.volume !== undefined ? {volume: `${cache.volume}-${suffix}`} : {})
+  };
 }
 
 export function packBuildArgs(req: PackBuildRequest): string[] {
@@ -24,6 +47,8 @@ export function packBuildArgs(req: PackBuildRequest): string[] {
   args.push('--trust-builder', '--trust-extra-buildpacks', '--pull-policy', 'if-not-present');
   args.push(...injectionArgs(req.pre, req.post));
   for (const [key, value] of Object.entries(req.env)) args.push('--env', `${key}=${value}`);
+  if (req.cache?.image !== undefined) args.push('--cache-image', req.cache.image);
+  if (req.cache?.volume !== undefined) args.push('--cache', `type=build;format=volume;name=${req.cache.volume}`);
   // Export to a containerd-store daemon is slow and flaky (buildpacks/pack #2272, #2527): publish instead.
   args.push('--publish', '--report-output-dir', req.reportDir);
   const host = parseReference(req.image);

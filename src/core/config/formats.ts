@@ -55,7 +55,8 @@ const FORMATS = {
   'absolute-path': checked(value =>
     value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``
   ),
-  'buildpack-uri': checked(checkBuildpackUri)
+  'buildpack-uri': checked(checkBuildpackUri),
+  'build-context': checked(checkBuildContext)
 } satisfies Record<string, (value: string) => Parsed<unknown>>;
 
 export type Format = keyof typeof FORMATS;
@@ -104,6 +105,22 @@ function checkBuildpackUri(value: string): string | undefined {
     return undefined;
   }
   return `\`${value}\` is not a full buildpack URI; write e.g. \`docker://docker.io/${value.includes('/') ? value : `acme/${value}`}@sha256:…\` or \`urn:cnb:builder:${value}\``;
+}
+
+const CONTEXT_SCHEMES = ['docker-image://', 'oci-layout://', 'https://', 'git@', 'git://', 'ssh://'];
+
+/** A buildx named context: an image, a layout, a URL, or a directory relative to the configuration file. */
+function checkBuildContext(value: string): string | undefined {
+  if (value.startsWith('docker-image://')) {
+    const ref = parseReference(value.slice('docker-image://'.length));
+    return ref.ok ? undefined : `build context \`${value}\`: ${ref.error}`;
+  }
+  if (CONTEXT_SCHEMES.some(s => value.startsWith(s))) return undefined;
+  if (value.includes('://'))
+    return `\`${value}\` is not a build context buildx reads; write \`docker-image://REF\`, \`oci-layout://…\`, \`https://…\`, a git URL or a directory`;
+  if (value.startsWith('/'))
+    return `\`${value}\` is absolute; write the directory relative to the configuration file so it works on every machine`;
+  return undefined;
 }
 
 /** Milliseconds of `1h30m`, `90s`, `250ms`; undefined when it is not a duration (or none at all). */

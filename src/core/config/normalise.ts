@@ -13,7 +13,7 @@ import {
 import type {RawConfig, RawImage, RawTestCommand, RawTestSuite} from './raw.js';
 import {SCHEMA} from './schema.js';
 import type {CheckedConfig, CheckedImage} from './semantics.js';
-import type {Builder, Config, ImageConfig, TestCommand, TestSuite} from './types.js';
+import type {BuildSettings, Builder, Config, ImageConfig, TestCommand, TestSuite} from './types.js';
 
 const PROMOTE = SCHEMA.properties.promote.properties;
 const IMAGE = SCHEMA.$defs.image.properties;
@@ -27,7 +27,7 @@ export function normalise(checked: CheckedConfig): Config {
     registry: checked.registry,
     staging: stagingOf(checked),
     promote: normalisePromote(checked.promote),
-    images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry))
+    images: checked.images.map((image, index) => normaliseImage(image, index, checked.registry, checked.mirrors))
   };
   if (checked.scenario !== undefined) config.scenario = checked.scenario;
   return config;
@@ -49,7 +49,7 @@ function normalisePromote(raw: RawConfig['promote']): Config['promote'] {
   return promote;
 }
 
-function normaliseImage(raw: CheckedImage, index: number, registry: string): ImageConfig {
+function normaliseImage(raw: CheckedImage, index: number, registry: string, topMirrors?: string[]): ImageConfig {
   const image: ImageConfig = {
     name: raw.name,
     index,
@@ -66,13 +66,50 @@ function normaliseImage(raw: CheckedImage, index: number, registry: string): Ima
     secrets: raw.secrets,
     cache: {from: raw.cache?.from ?? [], to: raw.cache?.to ?? []},
     attestations: {
-      provenance: raw.attestations?.provenance ?? IMAGE.attestations.properties.provenance.default,
+      provenance: provenanceOf(raw.attestations?.provenance),
       sbom: raw.attestations?.sbom ?? IMAGE.attestations.properties.sbom.default
     }
   };
+  const mirrors = raw.mirrors ?? (topMirrors ?? []).map(prefix => `${prefix}/${raw.name}`);
+  if (mirrors.length) image.mirrors = mirrors;
+  const build = buildSettings(raw);
+  if (build) image.build = build;
+  if (raw.flavor)
+    image.flavor = {
+      prefix: raw.flavor.prefix ?? '',
+      suffix: raw.flavor.suffix ?? '',
+      onLatest: raw.flavor['on-latest'] ?? IMAGE.flavor.properties['on-latest'].default
+    };
   if (raw.target !== undefined) image.target = raw.target;
   if (raw['depends-on'] !== undefined) image.dependsOn = raw['depends-on'];
   return image;
+}
+
+function provenanceOf(raw: NonNullable<RawImage['attestations']>['provenance']): 'off' | 'min' | 'max' {
+  if (raw === undefined) return IMAGE.attestations.properties.provenance.default;
+  if (typeof raw === 'boolean') return raw ? 'min' : 'off';
+  return raw;
+}
+
+/** The buildx settings the file sets, only those (an image that sets none keeps its source identity). */
+function buildSettings(raw: CheckedImage): BuildSettings | undefined {
+  const build: BuildSettings = {};
+  if (raw.ssh?.length) build.ssh = raw.ssh;
+  const contexts = Object.entries(raw['build-contexts'] ?? {});
+  if (contexts.length)
+    build.contexts = Object.fromEntries(
+      contexts.map(([name, value]) => [name, typeof value === 'string' ? {source: value} : {image: value.image}])
+    );
+  if (raw['no-cache']) build.noCache = true;
+  if (raw['no-cache-filters']?.length) build.noCacheFilters = raw['no-cache-filters'];
+  if (raw.pull) build.pull = true;
+  if (raw.network !== undefined) build.network = raw.network;
+  if (raw['shm-size'] !== undefined) build.shmSize = raw['shm-size'];
+  if (raw.ulimit?.length) build.ulimits = raw.ulimit;
+  if (raw['add-hosts']?.length) build.addHosts = raw['add-hosts'];
+  const checks = raw['dockerfile-checks'];
+  if (checks !== undefined && checks !== 'off') build.checks = checks;
+  return Object.keys(build).length ? build : undefined;
 }
 
 function normaliseSuite(raw: RawTestSuite): TestSuite {
@@ -108,7 +145,15 @@ function normaliseBuilder(raw: NonNullable<RawImage['builder']>): Builder {
     preBuildpacks: b['pre-buildpacks'] ?? [],
     postBuildpacks: b['post-buildpacks'] ?? [],
     env: strings(b.env),
-    allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default
+    allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default,
+    ...(b['cache-image'] !== undefined || b['cache-volume'] !== undefined
+      ? {
+          cache: {
+            ...(b['cache-image'] !== undefined ? {image: b['cache-image']} : {}),
+            ...(b['cache-volume'] !== undefined ? {volume: b['cache-volume']} : {})
+          }
+        }
+      : {})
   };
 }
 

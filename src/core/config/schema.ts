@@ -94,6 +94,13 @@ export const SCHEMA = {
         }
       }
     },
+    mirrors: {
+      type: 'array',
+      items: {type: 'string', format: 'registry-prefix'},
+      description:
+        'More registries every image is published to, as `<mirror>/<name>` (e.g. `docker.io/acme` beside `ghcr.io/acme`): promote and release copy the same digest and tags to each, with each registry’s own credentials.',
+      examples: [['docker.io/acme']]
+    },
     promote: {
       type: 'object',
       additionalProperties: false,
@@ -182,7 +189,7 @@ export const SCHEMA = {
           type: 'array',
           default: ['{{sha}}'],
           description:
-            'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}`, `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, the others by `promote`, unless `on` says otherwise.',
+            'Final tags, as templates. Variables: `{{sha}}`, `{{short_sha}}`, `{{branch}}` (made tag-safe), `{{pr}}` (the pull/merge request number), `{{date FORMAT}}` (this run’s UTC clock: `YYYY`, `YY`, `MM`, `DD`, `HH`, `mm`, `ss`), `{{tag}}`, `{{version}}`, `{{major}}`, `{{minor}}`, `{{patch}}`, `{{prerelease}}`. Tags using a release variable are published by `release`, `{{pr}}` tags by `gate`, the others by `promote`, unless `on` says otherwise. A release moves a tag without a version of its own (`latest`, `{{major}}`) only when it is the highest release (of that major) among the repository’s git tags.',
           items: {
             oneOf: [
               {type: 'string', format: 'tag-template'},
@@ -195,12 +202,33 @@ export const SCHEMA = {
                   on: {
                     type: 'array',
                     minItems: 1,
-                    items: {type: 'string', enum: ['promote', 'release']},
-                    description: 'Scenarios that publish this tag.'
+                    items: {type: 'string', enum: ['gate', 'promote', 'release']},
+                    description:
+                      'Scenarios that publish this tag. `gate` writes it where it stages (pointing at the tested bytes), `promote` and `release` in the final repository.'
                   }
                 }
               }
             ]
+          }
+        },
+        flavor: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'A prefix and a suffix for every final tag, as metadata-action’s `flavor` (e.g. `suffix: -alpine` for a variant image).',
+          properties: {
+            prefix: {type: 'string', format: 'tag-prefix', description: 'Written before every tag.'},
+            suffix: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9_.-]{1,64}$',
+              'x-pattern-name': 'a tag suffix (at most 64 of letters, digits, `_`, `.`, `-`)',
+              description: 'Written after every tag.'
+            },
+            'on-latest': {
+              type: 'boolean',
+              default: false,
+              description: 'Also put the prefix and suffix on a `latest` tag (metadata-action’s `onlatest`).'
+            }
           }
         },
         labels: {
@@ -265,10 +293,10 @@ export const SCHEMA = {
           description: 'Attestations buildx attaches to the image (kept in the tested index and pushed with it).',
           properties: {
             provenance: {
-              type: 'string',
-              enum: ['off', 'min', 'max'],
               default: 'min',
-              description: 'SLSA provenance mode.'
+              description:
+                'SLSA provenance mode: `min`, `max` (buildx `--provenance=mode=…`), or `off`; as build-push-action writes it, `false` is `off` and `true` is `min`.',
+              oneOf: [{type: 'string', enum: ['off', 'min', 'max']}, {type: 'boolean'}]
             },
             sbom: {
               type: 'boolean',
@@ -277,10 +305,91 @@ export const SCHEMA = {
             }
           }
         },
+        ssh: {
+          type: 'array',
+          items: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9_.-]+$',
+            'x-pattern-name': 'an ssh id (letters, digits, `_`, `.`, `-`)'
+          },
+          description:
+            'SSH agent forwarding for `RUN --mount=type=ssh,id=…`: each id forwards the job’s agent (`SSH_AUTH_SOCK`, e.g. `default`); keys stay in the agent, never in argv. Refused where the run may not use the job’s credentials.'
+        },
+        'build-contexts': {
+          type: 'object',
+          description:
+            'Named build contexts (`--build-context NAME=…`, what `FROM NAME` or `COPY --from=NAME` resolves to): `docker-image://REF`, `oci-layout://…`, `https://…`, a git URL, a directory relative to the configuration file, or `{image: NAME}`, another image of this file, built and tested first and used by its tested digest.',
+          additionalProperties: {
+            oneOf: [
+              {type: 'string', format: 'build-context'},
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['image'],
+                properties: {
+                  image: {type: 'string', maxLength: 128, description: 'The name of another image of this file.'}
+                }
+              }
+            ]
+          }
+        },
+        'no-cache': {type: 'boolean', default: false, description: 'Build without any cache (`--no-cache`).'},
+        'no-cache-filters': {
+          type: 'array',
+          items: {type: 'string', minLength: 1},
+          description: 'Stages to build without cache (`--no-cache-filter`).'
+        },
+        pull: {
+          type: 'boolean',
+          default: false,
+          description: 'Always pull a newer version of the base images (`--pull`), e.g. for a scheduled rebuild.'
+        },
+        network: {
+          type: 'string',
+          enum: ['default', 'none', 'host'],
+          description: 'Network of the `RUN` steps (`--network`).'
+        },
+        'shm-size': {
+          type: 'string',
+          pattern: '^[1-9][0-9]*[bkmgBKMG]?$',
+          'x-pattern-name': 'a size such as `512m` or `2g`',
+          description: 'Size of `/dev/shm` for the `RUN` steps (`--shm-size`).'
+        },
+        ulimit: {
+          type: 'array',
+          items: {
+            type: 'string',
+            pattern: '^[a-z]+=-?[0-9]+(:-?[0-9]+)?$',
+            'x-pattern-name': 'a ulimit such as `nofile=1024:1024`'
+          },
+          description: 'Resource limits of the `RUN` steps (`--ulimit`).'
+        },
+        'add-hosts': {
+          type: 'array',
+          items: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9.-]*[:=][0-9A-Fa-f:.]+$',
+            'x-pattern-name': 'a host entry such as `db.internal:10.0.0.5`'
+          },
+          description: 'Extra `/etc/hosts` entries of the `RUN` steps (`--add-host`).'
+        },
+        'dockerfile-checks': {
+          type: 'string',
+          enum: ['off', 'warn', 'error'],
+          default: 'off',
+          description:
+            'Run the Dockerfile checks (`docker buildx build --call check`) before the build: `warn` annotates each finding at its Dockerfile line, `error` also fails the image (nothing of it is pushed).'
+        },
         repository: {
           type: 'string',
           format: 'repository',
           description: 'Full repository (`host/path`) for this image instead of `<registry>/<name>`.'
+        },
+        mirrors: {
+          type: 'array',
+          items: {type: 'string', format: 'repository'},
+          description:
+            'More repositories this image is published to (full `host/path`), instead of the top-level `mirrors`; `[]` for none.'
         },
         'depends-on': {
           type: 'string',
@@ -425,6 +534,19 @@ export const SCHEMA = {
           type: 'boolean',
           default: false,
           description: 'Accept a builder pinned by tag only (CI may then not match production).'
+        },
+        'cache-image': {
+          type: 'string',
+          format: 'repository',
+          description:
+            'A registry image holding the buildpacks’ layer cache between runs (pack `--cache-image`, the lifecycle’s `-cache-image`), e.g. `ghcr.io/acme/web-cache`.'
+        },
+        'cache-volume': {
+          type: 'string',
+          pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+          'x-pattern-name': 'a docker volume name',
+          description:
+            'A docker volume holding the layer cache on this machine (pack `--cache type=build;format=volume;name=…`, the lifecycle’s `-cache-dir`); for a runner that keeps its volumes.'
         }
       }
     }

@@ -32,6 +32,8 @@ export function checkDocument(raw: RawConfig, positions: Positions): Checked {
   checkRepositories(raw, error);
   checkRepositoryNames(raw, error);
   checkDependencies(raw.images, error);
+  checkContextImages(raw.images, error);
+  checkMirrors(raw, error);
   const staging = stagingOf(raw);
   const images = raw.images.map((image, index): CheckedImage => {
     const at: Path = ['images', index];
@@ -184,9 +186,87 @@ function findCycle(
   return {index, names: [...names, first.name]};
 }
 
+/** A mirror is another repository than the image's own, named once. */
+function checkMirrors(raw: RawConfig, error: Report): void {
+  raw.images.forEach((image, index) => {
+    const own = imageRepository(image, raw.registry);
+    const mirrors = image.mirrors ?? (raw.mirrors ?? []).map(prefix => `${prefix}/${image.name}`);
+    const at: Path = image.mirrors ? ['images', index, 'mirrors'] : ['mirrors'];
+    const seen = new Set<string>();
+    mirrors.forEach((mirror, i) => {
+      if (mirror === own)
+        error([...at, i], `mirror ${mirror} is the image's own repository; list only the other registries`);
+      else if (seen.has(mirror)) error([...at, i], `mirror ${mirror} is listed twice`);
+      seen.add(mirror);
+    });
+  });
+}
+
+/** buildx settings a buildpacks build has no use for. */
+const DOCKERFILE_ONLY = [
+  'containerfile',
+  'target',
+  'ssh',
+  'build-contexts',
+  'no-cache-filters',
+  'shm-size',
+  'ulimit',
+  'add-hosts',
+  'dockerfile-checks'
+] as const;
+
+/** `build-contexts: {NAME: {image: OTHER}}`: OTHER is an image of this file, built before, on every platform this one builds. */
+function checkContextImages(images: readonly RawImage[], error: Report): void {
+  const byName = new Map(images.map(image => [image.name, image]));
+  const needs = (image: RawImage): string[] => [
+    ...(image['depends-on'] !== undefined ? [image['depends-on']] : []),
+    ...Object.values(image['build-contexts'] ?? {}).flatMap(v => (typeof v === 'string' ? [] : [v.image]))
+  ];
+  images.forEach((image, index) => {
+    for (const [name, value] of Object.entries(image['build-contexts'] ?? {})) {
+      if (typeof value === 'string') continue;
+      const at: Path = ['images', index, 'build-contexts', name, 'image'];
+      const other = byName.get(value.image);
+      if (value.image === image.name) {
+        error(at, `build context \`${name}\` names \`${image.name}\` itself; name another image of this file`);
+        continue;
+      }
+      if (!other) {
+        const guess = closest(value.image, [...byName.keys()]);
+        error(
+          at,
+          `build context \`${name}\` names no image \`${value.image}\` of this file${guess ? `; did you mean \`${guess}\`?` : ''}`
+        );
+        continue;
+      }
+      const platforms = new Set(imagePlatforms(other).map(platformKey));
+      const missing = imagePlatforms(image).filter(p => !platforms.has(platformKey(p)));
+      if (missing.length)
+        error(
+          at,
+          `\`${image.name}\` builds for ${missing.join(', ')}, which \`${other.name}\` (build context \`${name}\`) does not build`
+        );
+      // The image must not be needed, through bases and contexts, to build what it uses.
+      const seen = new Set<string>();
+      const queue = [value.image];
+      while (queue.length) {
+        const next = queue.shift()!;
+        if (next === image.name) {
+          error(at, `build context \`${name}\`: \`${value.image}\` is itself built from \`${image.name}\` (a cycle)`);
+          break;
+        }
+        if (seen.has(next) || seen.size > images.length) continue;
+        seen.add(next);
+        const found = byName.get(next);
+        if (found) queue.push(...needs(found));
+      }
+    }
+  });
+}
+
 function checkBuilder(image: RawImage, at: Path, error: Report, warn: Report): void {
   if (image.builder === undefined || image.builder === 'dockerfile') return;
-  for (const key of ['containerfile', 'target'] as const) {
+  for (const key of DOCKERFILE_ONLY) {
     if (image[key] !== undefined) {
       error(
         [...at, key],

@@ -38,9 +38,28 @@ export type Builder =
       postBuildpacks: string[];
       env: Record<string, string>;
       allowUnpinnedBuilder: boolean;
+      /** The layer cache between runs: a registry image, or a docker volume on this machine. */
+      cache?: {image?: string; volume?: string};
     };
 
 export type Secret = {id: string; env: string} | {id: string; file: string};
+
+/** A named build context: a buildx source (a relative directory resolved at build time), or another image of the file. */
+export type BuildContext = {source: string} | {image: string};
+
+export interface BuildSettings {
+  ssh?: string[];
+  contexts?: Record<string, BuildContext>;
+  noCache?: boolean;
+  noCacheFilters?: string[];
+  pull?: boolean;
+  network?: 'default' | 'none' | 'host';
+  shmSize?: string;
+  ulimits?: string[];
+  addHosts?: string[];
+  /** `buildx build --call check` before the build. */
+  checks?: 'warn' | 'error';
+}
 
 export interface ImageConfig {
   name: string;
@@ -62,6 +81,12 @@ export interface ImageConfig {
   secrets: Secret[];
   cache: {from: string[]; to: string[]};
   attestations: {provenance: 'off' | 'min' | 'max'; sbom: boolean};
+  /** buildx settings beyond the basics (ssh, named contexts, cache, network, …); absent: none set. */
+  build?: BuildSettings;
+  /** More final repositories the same digest and tags are published to; absent: none. */
+  mirrors?: string[];
+  /** A prefix and suffix for every final tag (metadata-action's flavor); absent: none. */
+  flavor?: {prefix: string; suffix: string; onLatest: boolean};
 }
 
 export interface Config {

@@ -21,6 +21,7 @@ import type {TempDirs} from '../temp.js';
 import type {ToolInstaller} from '../tool-install.js';
 import {runCreator, type PlatformBuild} from './creator.js';
 import {unpackInjected} from './injected.js';
+import {platformCache, type PlatformCache} from '../../core/buildpacks/pack-args.js';
 import {runPack} from './pack.js';
 import {buildpacksPreflight, type BuildpacksConfig, type PreflightOutcome} from './preflight.js';
 import {publishIndex} from './publish.js';
@@ -72,6 +73,7 @@ export class BuildpacksBuilder implements ImageBuilder {
         const arch = platform.split('/').slice(1).join('-');
         const ref = `${buildRepo.registry}/${buildRepo.repository}:run-${inputs.runId}-${arch}`;
         const dir = join(workDir, arch);
+        const cache = platformCache(config.cache, platform);
         const built = pack
           ? await runPack({
               exec: this.opts.exec,
@@ -84,9 +86,10 @@ export class BuildpacksBuilder implements ImageBuilder {
               post: config.postBuildpacks,
               env: config.env,
               workDir: dir,
-              ...(this.opts.dockerConfigDir ? {dockerConfigDir: this.opts.dockerConfigDir} : {})
+              ...(this.opts.dockerConfigDir ? {dockerConfigDir: this.opts.dockerConfigDir} : {}),
+              ...(cache ? {cache} : {})
             })
-          : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth);
+          : await this.lifecycle(config, preflight, platform, ref, appDir, dir, registryAuth, cache);
         if (!built.ok) return failure(built, platform);
         log.info(`${image.name} ${platform}: built ${ref}@${built.digest}`);
         images.push({platform, digest: built.digest});
@@ -114,7 +117,8 @@ export class BuildpacksBuilder implements ImageBuilder {
     ref: string,
     appDir: string,
     dir: string,
-    registryAuth: string | undefined
+    registryAuth: string | undefined,
+    cache: PlatformCache | undefined
   ): Promise<PlatformBuild> {
     const mounts = await unpackInjected(this.opts.docker, preflight.injected, platform, join(dir, 'buildpacks'));
     return runCreator({
@@ -129,7 +133,8 @@ export class BuildpacksBuilder implements ImageBuilder {
       injected: preflight.injected,
       mounts,
       workDir: dir,
-      ...(registryAuth !== undefined ? {registryAuth} : {})
+      ...(registryAuth !== undefined ? {registryAuth} : {}),
+      ...(cache ? {cache} : {})
     });
   }
 

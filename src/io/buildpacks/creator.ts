@@ -13,6 +13,7 @@ import {
   type InjectedBuildpack
 } from '../../core/buildpacks/creator-args.js';
 import type {BuilderInfo} from '../../core/buildpacks/labels.js';
+import type {PlatformCache} from '../../core/buildpacks/pack-args.js';
 import type {Injection} from '../../core/buildpacks/preflight.js';
 import {parseReportToml} from '../../core/buildpacks/report.js';
 import {UsageError} from '../../core/errors.js';
@@ -33,6 +34,7 @@ export interface CreatorRun {
   /** CNB_REGISTRY_AUTH's value, passed through the environment. */
   registryAuth?: string;
   workDir: string;
+  cache?: PlatformCache;
 }
 
 export type PlatformBuild = {ok: true; digest: string} | {ok: false; exitCode: number; output: string};
@@ -69,7 +71,8 @@ export async function runCreator(run: CreatorRun): Promise<PlatformBuild> {
     hostDirs: {...dirs, ...(system ? {system} : {})},
     injected: run.mounts,
     registryAuth: run.registryAuth !== undefined,
-    name: `imagegate-creator-${randomBytes(6).toString('hex')}`
+    name: `imagegate-creator-${randomBytes(6).toString('hex')}`,
+    ...(run.cache ? {cache: run.cache} : {})
   });
   let output = '';
   const result = await run.docker.run(args, {

@@ -3,7 +3,7 @@
 
 import {mkdir, readFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
-import {packBuildArgs} from '../../core/buildpacks/pack-args.js';
+import {packBuildArgs, type PlatformCache} from '../../core/buildpacks/pack-args.js';
 import {parseReportToml} from '../../core/buildpacks/report.js';
 import {keepLast} from '../../core/results.js';
 import type {Exec} from '../../exec/exec.js';
@@ -22,6 +22,7 @@ export interface PackRun {
   workDir: string;
   /** The run's own DOCKER_CONFIG (pack takes registry credentials from docker's config). */
   dockerConfigDir?: string;
+  cache?: PlatformCache;
 }
 
 export async function runPack(run: PackRun): Promise<PlatformBuild> {
@@ -35,7 +36,8 @@ export async function runPack(run: PackRun): Promise<PlatformBuild> {
     pre: run.pre,
     post: run.post,
     env: run.env,
-    reportDir
+    reportDir,
+    ...(run.cache ? {cache: run.cache} : {})
   });
   let output = '';
   const result = await run.exec.run(run.pack, args, {
