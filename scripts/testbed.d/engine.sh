@@ -3,7 +3,6 @@
 # unpacked dockerd (with its own containerd and the containerd image store): start, stop, status.
 
 readonly DOCKERD_CONFIG=$STATE/docker/daemon.json
-readonly DOCKERD_DATA=$STATE/docker/data
 readonly DOCKERD_PIDFILE=$RUN_DIR/dockerd.pid
 readonly DOCKERD_LOG=$LOGS/dockerd.log
 
@@ -58,9 +57,19 @@ assert_containerd_store() {
 		die "the engine on $DOCKER_SOCKET does not use the containerd image store (driver status: $status); $DOCKERD_CONFIG must enable features.containerd-snapshotter"
 }
 
+# Each profile's engine keeps its images apart (floor keeps the data root it always had).
+dockerd_data() {
+	case ${1:-$PROFILE} in
+	floor) printf '%s' "$STATE/docker/data" ;;
+	*) printf '%s' "$STATE/docker/data-${1:-$PROFILE}" ;;
+	esac
+}
+
 write_dockerd_config() {
-	mkdir -p "$(dirname -- "$DOCKERD_CONFIG")" "$DOCKERD_DATA"
-	render docker/daemon.json DATA_ROOT="$DOCKERD_DATA" PIDFILE="$DOCKERD_PIDFILE" SOCKET="$DOCKER_SOCKET" \
+	local data
+	data=$(dockerd_data)
+	mkdir -p "$(dirname -- "$DOCKERD_CONFIG")" "$data"
+	render docker/daemon.json DATA_ROOT="$data" PIDFILE="$DOCKERD_PIDFILE" SOCKET="$DOCKER_SOCKET" \
 		>"$DOCKERD_CONFIG"
 }
 
@@ -70,16 +79,21 @@ check_iptables() {
 }
 
 start_dockerd() {
-	local pid version
+	local pid version exe
 	if docker_ready; then
 		pid=$(pid_from_file "$DOCKERD_PIDFILE" || true)
 		version=$(docker version --format '{{.Server.Version}}')
-		if ! pid_runs "${pid:-}" dockerd || [[ $(readlink -f "/proc/$pid/exe") != "$PREFIX_ROOT"/* ]]; then
+		exe=$(readlink -f "/proc/$pid/exe" 2>/dev/null || true)
+		if ! pid_runs "${pid:-}" dockerd || [[ $exe != "$PREFIX"/* ]]; then
 			die "an engine not started by the testbed (version $version) answers on $DOCKER_SOCKET; stop it and run 'scripts/testbed up' again"
 		fi
-		assert_containerd_store
-		log "engine: found dockerd $version running (pid $pid, containerd image store)"
-		return 0
+		if [[ $exe == "$(readlink -f "$(profile_root)/usr/sbin/dockerd")" ]]; then
+			assert_containerd_store
+			log "engine: found dockerd $version running (pid $pid, profile $PROFILE, containerd image store)"
+			return 0
+		fi
+		log "engine: dockerd $version runs another profile ($(running_profile)); restarting it as profile $PROFILE"
+		stop_dockerd
 	fi
 	pid=$(pid_from_file "$DOCKERD_PIDFILE" || true)
 	if pid_runs "${pid:-}" dockerd; then
@@ -93,6 +107,7 @@ start_dockerd() {
 	pid=$!
 	wait_for_dockerd "$pid"
 	assert_containerd_store
+	printf '%s\n' "$PROFILE" >"$PROFILE_FILE"
 	log "engine: started dockerd $(docker version --format '{{.Server.Version}}') (pid $pid, containerd image store, log $DOCKERD_LOG)"
 }
 
@@ -135,9 +150,14 @@ stop_dockerd() {
 # dockerd bind-mounts its data root onto itself and unmounts it on a clean shutdown
 # only; after a crash the mount stays and blocks removing $STATE.
 release_data_root() {
-	if mountpoint -q "$DOCKERD_DATA"; then
-		umount "$DOCKERD_DATA" || log "warning: cannot unmount $DOCKERD_DATA (still busy?)"
-	fi
+	local profile data
+	rm -f "$PROFILE_FILE"
+	for profile in "${PROFILES[@]}"; do
+		data=$(dockerd_data "$profile")
+		if mountpoint -q "$data"; then
+			umount "$data" || log "warning: cannot unmount $data (still busy?)"
+		fi
+	done
 }
 
 # --- status ----------------------------------------------------------------------------
@@ -148,7 +168,7 @@ status_engine() {
 	pid=$(pid_from_file "$DOCKERD_PIDFILE" || true)
 	if pid_runs "${pid:-}" dockerd && docker_ready &&
 		[[ $(timeout 10 docker info --format '{{json .DriverStatus}}' 2>/dev/null) == *io.containerd.snapshotter.v1* ]]; then
-		echo "engine        up    dockerd $(docker version --format '{{.Server.Version}}') pid $pid, containerd image store"
+		echo "engine        up    dockerd $(docker version --format '{{.Server.Version}}') pid $pid, profile $(running_profile), containerd image store"
 	else
 		echo "engine        DOWN  no testbed dockerd answering on $DOCKER_SOCKET with the containerd store"
 		return 1

@@ -12,13 +12,32 @@ readonly HOST_PACKAGES=(
 # Node runtimes from npm: GitHub runs actions on Node 24; gitlab-ci-local needs Node >= 22.
 readonly NODE_RUNTIMES=(24.21.0 22.23.3)
 
-# From trixie, unpacked into $PREFIX_ROOT and never installed system-wide.
-readonly TRIXIE_PACKAGES=(docker.io containerd tini docker-buildx cosign oras)
+# The tool versions, pinned here and nowhere else. Two profiles choose between them (PROFILE,
+# set by `scripts/testbed up --profile NAME`, see profile.sh):
+#   current  (the default) what users run today: Debian sid's engine, containerd, buildx, oras
+#   floor    the oldest imagegate supports: Debian trixie's Docker 26 / containerd 1.7 / buildx 0.13
+# Both profiles have trixie's cosign 2.5 as `cosign` and sid's cosign 3 (TESTBED_COSIGN3), so that
+# signing is tested with both, and sid's crane for the benchmarks.
 
-# From sid, pinned here and nowhere else (sid moves: a version it no longer has fails with both
-# versions named), unpacked into $SID_ROOT apart from the trixie prefix: cosign 3 next to
-# trixie's cosign 2.5, so that signing is tested with both. "package=version" entries.
-readonly SID_PACKAGES=("cosign=3.1.1-2")
+# From trixie, unpacked into $PREFIX_ROOT and never installed system-wide. Trixie is a stable
+# release: its versions only take security fixes, so the floor is pinned by upstream version.
+readonly TRIXIE_PACKAGES=(docker.io containerd tini docker-buildx cosign oras)
+# shellcheck disable=SC2034 # profile.sh reads it
+readonly FLOOR_VERSIONS=("dockerd 26.1." "containerd 1.7." "buildx 0.13.")
+
+# From sid, pinned by exact Debian version (sid moves: a version it no longer has fails with both
+# versions named), unpacked into $SID_ROOT apart from the trixie prefix. "package=version" entries.
+# sid's runc needs glibc 2.38 and does not run on bookworm: both profiles use bookworm's runc.
+readonly SID_PACKAGES=(
+	"docker.io=28.5.2+dfsg4-5"
+	"containerd=2.1.9+ds1-5"
+	"docker-buildx=0.29.1+ds1-4"
+	"cosign=3.1.1-2"
+	"oras=1.3.3-1"
+	"crane=0.20.7+ds1-5"
+)
+# shellcheck disable=SC2034 # profile.sh reads it
+readonly CURRENT_VERSIONS=("dockerd 28.5.2" "containerd 2.1.9" "buildx 0.29.1")
 readonly SID_ROOT=$PREFIX/sid SID_DEBS=$CACHE/debs-sid
 
 # --- host packages (bookworm) ------------------------------------------------------
@@ -216,10 +235,15 @@ unpack_sid() {
 		touch "$stamp"
 		log "prefix: unpacked $pkg $version (sid) into $SID_ROOT/root"
 	done
-	[[ -x $SID_ROOT/root/usr/bin/cosign ]] || die "$SID_ROOT/root/usr/bin/cosign is missing; remove $SID_ROOT and run 'scripts/testbed up' again"
+	local tool
+	for tool in cosign oras crane; do
+		[[ -x $SID_ROOT/root/usr/bin/$tool ]] || die "$SID_ROOT/root/usr/bin/$tool is missing; remove $SID_ROOT and run 'scripts/testbed up' again"
+	done
+	# Only cosign here: tests put this directory first on PATH to sign with cosign 3.
 	ln -sfn "$SID_ROOT/root/usr/bin/cosign" "$SID_ROOT/bin/cosign"
 	"$SID_ROOT/bin/cosign" signing-config --help >/dev/null 2>&1 ||
 		die "$SID_ROOT/bin/cosign does not run (or is not cosign 3: it has no 'signing-config' command)"
+	"$SID_ROOT/root/usr/bin/crane" version >/dev/null 2>&1 || die "$SID_ROOT/root/usr/bin/crane (sid) does not run"
 }
 
 # The directory holding sid's cosign 3 (TESTBED_COSIGN3_BIN): tests put it first on PATH.
@@ -231,17 +255,22 @@ all_cached() {
 	for pkg in "$@"; do cached_deb "$pkg" "$arch" >/dev/null || return 1; done
 }
 
-# Binaries the engine and the tests need, as name -> path under $PREFIX_ROOT.
-readonly PREFIX_LINKS=(
+# The engine's binaries, as name -> path under the profile's root ($PREFIX_ROOT for floor,
+# $SID_ROOT/root for current); linked into $BIN, which the testbed's dockerd runs from.
+readonly ENGINE_LINKS=(
 	"dockerd usr/sbin/dockerd"
 	"docker-proxy usr/sbin/docker-proxy"
-	"docker-init usr/bin/tini-static"
 	"containerd usr/bin/containerd"
 	"containerd-shim-runc-v2 usr/bin/containerd-shim-runc-v2"
 	"ctr usr/bin/ctr"
-	"cosign usr/bin/cosign"
 	"oras usr/bin/oras"
 	"docker-buildx usr/libexec/docker/cli-plugins/docker-buildx"
+)
+# The same in every profile: trixie's tini as docker-init, trixie's cosign 2.5, sid's crane.
+readonly COMMON_LINKS=(
+	"docker-init $PREFIX_ROOT/usr/bin/tini-static"
+	"cosign $PREFIX_ROOT/usr/bin/cosign"
+	"crane $SID_ROOT/root/usr/bin/crane"
 )
 
 unpack_prefix() {
@@ -255,8 +284,8 @@ unpack_prefix() {
 		touch "$stamp"
 		unpacked+=("$(basename -- "$deb" .deb)")
 	done
-	link_prefix_bins
 	unpack_sid
+	link_prefix_bins
 	if ((${#unpacked[@]})); then
 		log "prefix: unpacked ${unpacked[*]} into $PREFIX_ROOT"
 	else
@@ -265,11 +294,17 @@ unpack_prefix() {
 }
 
 link_prefix_bins() {
-	local entry name target runc
-	for entry in "${PREFIX_LINKS[@]}"; do
+	local entry name target runc root
+	root=$(profile_root)
+	for entry in "${ENGINE_LINKS[@]}"; do
 		read -r name target <<<"$entry"
-		[[ -x $PREFIX_ROOT/$target ]] || die "$PREFIX_ROOT/$target is missing; remove $PREFIX and $DEBS and run 'scripts/testbed up' again"
-		ln -sfn "$PREFIX_ROOT/$target" "$BIN/$name"
+		[[ -x $root/$target ]] || die "$root/$target is missing; remove $PREFIX and $CACHE and run 'scripts/testbed up' again"
+		ln -sfn "$root/$target" "$BIN/$name"
+	done
+	for entry in "${COMMON_LINKS[@]}"; do
+		read -r name target <<<"$entry"
+		[[ -x $target ]] || die "$target is missing; remove $PREFIX and $CACHE and run 'scripts/testbed up' again"
+		ln -sfn "$target" "$BIN/$name"
 	done
 	runc=$(command -v runc) || die "runc is not installed; run: apt-get install runc"
 	[[ $runc == "$BIN/runc" ]] || ln -sfn "$runc" "$BIN/runc"
@@ -278,7 +313,8 @@ link_prefix_bins() {
 # System-wide so that it is found whatever DOCKER_CONFIG or HOME a test sets; also in
 # ~/.docker as the notes describe.
 install_buildx_plugin() {
-	local src=$PREFIX_ROOT/usr/libexec/docker/cli-plugins/docker-buildx dir
+	local src dir
+	src=$(profile_root)/usr/libexec/docker/cli-plugins/docker-buildx
 	for dir in /usr/local/lib/docker/cli-plugins "${HOME:-/root}/.docker/cli-plugins"; do
 		mkdir -p "$dir"
 		if ! cmp -s "$src" "$dir/docker-buildx"; then
