@@ -7,9 +7,10 @@ readonly PROFILES=(current floor)
 readonly PROFILE_FILE=$RUN_DIR/profile
 
 # Sets PROFILE from `--profile NAME` / `--profile=NAME` in the arguments, else $TESTBED_PROFILE,
-# else current; prints the other arguments, one per line.
+# else current; the other arguments go to EXTRA_ARGS.
 choose_profile() {
-	local chosen=${TESTBED_PROFILE:-current} rest=()
+	local chosen=${TESTBED_PROFILE:-current}
+	EXTRA_ARGS=()
 	while (($#)); do
 		case $1 in
 		--profile)
@@ -22,7 +23,7 @@ choose_profile() {
 			shift
 			;;
 		*)
-			rest+=("$1")
+			EXTRA_ARGS+=("$1")
 			shift
 			;;
 		esac
@@ -31,7 +32,6 @@ choose_profile() {
 		die "unknown profile '$chosen': use one of ${PROFILES[*]} (current: today's Docker 28.5 / containerd 2.1 / buildx 0.29; floor: Docker 26 / buildx 0.13)"
 	fi
 	PROFILE=$chosen
-	((${#rest[@]} == 0)) || printf '%s\n' "${rest[@]}"
 }
 
 # The unpacked root a profile's engine binaries come from.
