@@ -133,6 +133,29 @@ describe('build settings', () => {
   });
 });
 
+describe('SBOM attestations', () => {
+  const withSbom = (sbom: string) =>
+    `registry: localhost:5000/acme\nimages:\n  - name: web\n    platforms: [linux/amd64, linux/arm64]\n    attestations: {sbom: ${sbom}}\n`;
+  const argsOf = (sbom: string) =>
+    buildxBuildArgs({image: load(withSbom(sbom)).images[0]!, baseDir: '/repo', tags: ['t'], load: true});
+
+  it('`true` asks buildx for its default scanner; `{generator}` names the SBOM generator image', () => {
+    expect(argsOf('true')).toContain('--sbom=true');
+    const args = argsOf('{generator: "localhost:5000/tools/sbom-scanner:1"}');
+    expect(args).toContain('--attest=type=sbom,generator=localhost:5000/tools/sbom-scanner:1');
+    expect(args).not.toContain('--sbom=true');
+    expect(buildxCheckArgs(args).some(a => a.startsWith('--attest'))).toBe(false);
+  });
+
+  it('a generator that is not an image reference, or an unknown key, is a configuration error', () => {
+    const bad = loadConfig(withSbom('{generator: "Not An Image"}'), '.imagegate.yml');
+    expect(bad.ok).toBe(false);
+    const unknown = loadConfig(withSbom('{generater: "localhost:5000/x:1"}'), '.imagegate.yml');
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(JSON.stringify(unknown.diagnostics)).toContain('generator');
+  });
+});
+
 function creatorRequest(cache: {image?: string; volume?: string}): Parameters<typeof creatorRunArgs>[0] {
   return {
     builder: 'b@sha256:x',

@@ -33697,9 +33697,23 @@ const SCHEMA = {
                             oneOf: [{ type: 'string', enum: ['off', 'min', 'max'] }, { type: 'boolean' }]
                         },
                         sbom: {
-                            type: 'boolean',
                             default: false,
-                            description: 'Attach an SBOM (needs the buildkit SBOM scanner image).'
+                            description: "Attach an SBOM attestation to every platform: `true` runs BuildKit's default scanner (`docker/buildkit-syft-scanner`, pulled by BuildKit), `{generator: IMAGE}` another SBOM generator image (BuildKit's SBOM protocol), e.g. the scanner pinned by digest or mirrored into your registry.",
+                            oneOf: [
+                                { type: 'boolean' },
+                                {
+                                    type: 'object',
+                                    additionalProperties: false,
+                                    required: ['generator'],
+                                    properties: {
+                                        generator: {
+                                            type: 'string',
+                                            format: 'image-reference',
+                                            description: 'The SBOM generator image (`--attest type=sbom,generator=IMAGE`).'
+                                        }
+                                    }
+                                }
+                            ]
                         }
                     }
                 },
@@ -34033,7 +34047,7 @@ function normaliseImage(raw, index, registry, topMirrors) {
         cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
         attestations: {
             provenance: provenanceOf(raw.attestations?.provenance),
-            sbom: raw.attestations?.sbom ?? normalise_IMAGE.attestations.properties.sbom.default
+            ...sbomOf(raw.attestations?.sbom)
         }
     };
     const mirrors = raw.mirrors ?? (topMirrors ?? []).map(prefix => `${prefix}/${raw.name}`);
@@ -34060,6 +34074,13 @@ function provenanceOf(raw) {
     if (typeof raw === 'boolean')
         return raw ? 'min' : 'off';
     return raw;
+}
+function sbomOf(raw) {
+    if (raw === undefined)
+        return { sbom: normalise_IMAGE.attestations.properties.sbom.default };
+    if (typeof raw === 'boolean')
+        return { sbom: raw };
+    return { sbom: true, sbomGenerator: formatReference(raw.generator) };
 }
 /** The buildx settings the file sets, only those (an image that sets none keeps its source identity). */
 function buildSettings(raw) {
@@ -35399,7 +35420,7 @@ function buildxCheckArgs(args) {
     const out = [];
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
-        if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom'))
+        if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom') || arg.startsWith('--attest'))
             continue;
         if (withValue.has(arg)) {
             i++;
@@ -35413,7 +35434,10 @@ function buildxCheckArgs(args) {
 function attestationArgs(image) {
     const provenance = image.attestations?.provenance ?? 'min';
     const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
-    if (image.attestations?.sbom)
+    const generator = image.attestations?.sbomGenerator;
+    if (generator)
+        args.push(`--attest=type=sbom,generator=${generator}`);
+    else if (image.attestations?.sbom)
         args.push('--sbom=true');
     return args;
 }

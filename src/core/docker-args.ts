@@ -105,7 +105,7 @@ export function buildxCheckArgs(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom')) continue;
+    if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom') || arg.startsWith('--attest')) continue;
     if (withValue.has(arg)) {
       i++;
       continue;
@@ -119,7 +119,9 @@ export function buildxCheckArgs(args: string[]): string[] {
 function attestationArgs(image: BuildImage): string[] {
   const provenance = image.attestations?.provenance ?? 'min';
   const args = [provenance === 'off' ? '--provenance=false' : `--provenance=mode=${provenance}`];
-  if (image.attestations?.sbom) args.push('--sbom=true');
+  const generator = image.attestations?.sbomGenerator;
+  if (generator) args.push(`--attest=type=sbom,generator=${generator}`);
+  else if (image.attestations?.sbom) args.push('--sbom=true');
   return args;
 }
 

@@ -67,7 +67,7 @@ function normaliseImage(raw: CheckedImage, index: number, registry: string, topM
     cache: {from: raw.cache?.from ?? [], to: raw.cache?.to ?? []},
     attestations: {
       provenance: provenanceOf(raw.attestations?.provenance),
-      sbom: raw.attestations?.sbom ?? IMAGE.attestations.properties.sbom.default
+      ...sbomOf(raw.attestations?.sbom)
     }
   };
   const mirrors = raw.mirrors ?? (topMirrors ?? []).map(prefix => `${prefix}/${raw.name}`);
@@ -89,6 +89,12 @@ function provenanceOf(raw: NonNullable<RawImage['attestations']>['provenance']):
   if (raw === undefined) return IMAGE.attestations.properties.provenance.default;
   if (typeof raw === 'boolean') return raw ? 'min' : 'off';
   return raw;
+}
+
+function sbomOf(raw: NonNullable<RawImage['attestations']>['sbom']): {sbom: boolean; sbomGenerator?: string} {
+  if (raw === undefined) return {sbom: IMAGE.attestations.properties.sbom.default};
+  if (typeof raw === 'boolean') return {sbom: raw};
+  return {sbom: true, sbomGenerator: formatReference(raw.generator)};
 }
 
 /** The buildx settings the file sets, only those (an image that sets none keeps its source identity). */

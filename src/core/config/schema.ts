@@ -299,9 +299,24 @@ export const SCHEMA = {
               oneOf: [{type: 'string', enum: ['off', 'min', 'max']}, {type: 'boolean'}]
             },
             sbom: {
-              type: 'boolean',
               default: false,
-              description: 'Attach an SBOM (needs the buildkit SBOM scanner image).'
+              description:
+                "Attach an SBOM attestation to every platform: `true` runs BuildKit's default scanner (`docker/buildkit-syft-scanner`, pulled by BuildKit), `{generator: IMAGE}` another SBOM generator image (BuildKit's SBOM protocol), e.g. the scanner pinned by digest or mirrored into your registry.",
+              oneOf: [
+                {type: 'boolean'},
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['generator'],
+                  properties: {
+                    generator: {
+                      type: 'string',
+                      format: 'image-reference',
+                      description: 'The SBOM generator image (`--attest type=sbom,generator=IMAGE`).'
+                    }
+                  }
+                }
+              ]
             }
           }
         },

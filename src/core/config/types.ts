@@ -80,7 +80,12 @@ export interface ImageConfig {
   annotations: Record<string, string>;
   secrets: Secret[];
   cache: {from: string[]; to: string[]};
-  attestations: {provenance: 'off' | 'min' | 'max'; sbom: boolean};
+  attestations: {
+    provenance: 'off' | 'min' | 'max';
+    sbom: boolean;
+    /** `sbom: {generator}`: the SBOM generator image instead of BuildKit's default scanner. */
+    sbomGenerator?: string;
+  };
   /** buildx settings beyond the basics (ssh, named contexts, cache, network, …); absent: none set. */
   build?: BuildSettings;
   /** More final repositories the same digest and tags are published to; absent: none. */
