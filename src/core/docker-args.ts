@@ -105,7 +105,8 @@ export function buildxCheckArgs(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom') || arg.startsWith('--attest')) continue;
+    if (dropped.has(arg) || arg.startsWith('--provenance') || arg.startsWith('--sbom') || arg.startsWith('--attest'))
+      continue;
     if (withValue.has(arg)) {
       i++;
       continue;
