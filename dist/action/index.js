@@ -33857,7 +33857,7 @@ const SCHEMA = {
                             { type: 'array', items: { type: 'string' }, minItems: 1 }
                         ]
                     },
-                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed). With `mount`, each step sees the mounted directory read-only at its target (tooling and requirements files kept in the repository install from there); nothing of it lands in a layer.'
                 },
                 timeout: {
                     type: 'string',
@@ -33869,7 +33869,7 @@ const SCHEMA = {
                     type: 'object',
                     additionalProperties: false,
                     required: ['source'],
-                    description: 'Mount repository files read-only into the test containers.',
+                    description: 'Mount repository files read-only into the test containers and the `setup` steps.',
                     properties: {
                         source: {
                             type: 'string',
@@ -35450,14 +35450,23 @@ function dockerRunArgs(req) {
     const [entrypoint, ...rest] = argv;
     return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
 }
-/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
-function setupContainerfile(base, setup, user) {
+/**
+ * A throwaway derivative of the built image with test-only tooling; it keeps the image's USER.
+ * `files`: where each step sees the build context (the `test.mount` directory) read-only: a bind
+ * mount, so nothing of it lands in a layer.
+ */
+function setupContainerfile(base, setup, user, files) {
     const lines = [`FROM ${base}`, 'USER root'];
+    const mount = files ? `--mount=type=bind,${csvField(`target=${files}`)},readonly ` : '';
     // The exec form with JSON keeps a multi-line script intact, newlines included.
     for (const step of setup)
-        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+        lines.push(`RUN ${mount}${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
     lines.push(`USER ${user || 'root'}`);
     return `${lines.join('\n')}\n`;
+}
+/** One field of a `--mount` spec (CSV): quoted when it holds a comma or a quote. */
+function csvField(field) {
+    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 ;// CONCATENATED MODULE: ./src/core/identity.ts
@@ -38126,7 +38135,7 @@ class TestRunner {
     }
     /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
     async run(image, built, baseDir) {
-        const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
+        const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : { ref: built.localRef };
         try {
             // Platforms run side by side (each under its own emulator); commands within one run in order.
             return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir)));
@@ -38218,11 +38227,16 @@ class TestRunner {
             clearTimeout(timer);
         }
     }
-    /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
-    async setupDerivative(image, built) {
+    /**
+     * Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. The
+     * `test.mount` directory is the setup's build context, bind-mounted read-only at the mount's target
+     * in every step (tooling kept in the repository installs from there), never copied into a layer.
+     */
+    async setupDerivative(image, built, baseDir) {
         const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
         return this.opts.temp.with('setup', dir => this.opts.log.group(`test setup ${image.name}`, async () => {
-            const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+            const mount = image.test.mount;
+            const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user, mount?.target);
             const args = [
                 'buildx',
                 'build',
@@ -38234,7 +38248,7 @@ class TestRunner {
                 ref,
                 '--file',
                 '-',
-                dir
+                mount ? (0,external_node_path_.resolve)(baseDir, mount.source) : dir
             ];
             let output = '';
             const result = await this.opts.docker.run(args, {

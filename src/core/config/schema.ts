@@ -468,7 +468,7 @@ export const SCHEMA = {
             ]
           },
           description:
-            'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+            'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed). With `mount`, each step sees the mounted directory read-only at its target (tooling and requirements files kept in the repository install from there); nothing of it lands in a layer.'
         },
         timeout: {
           type: 'string',
@@ -480,7 +480,7 @@ export const SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['source'],
-          description: 'Mount repository files read-only into the test containers.',
+          description: 'Mount repository files read-only into the test containers and the `setup` steps.',
           properties: {
             source: {
               type: 'string',
