@@ -2,6 +2,9 @@
 // setup installs tooling kept in the repository, and none of it reaches the pushed image.
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {execFileSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
 import {manifest, tags} from './helpers/registry.js';
@@ -84,5 +87,112 @@ images:
       expect(files.filter(f => /fidtool|requirements\.txt|(^|\/)t\//.test(f))).toEqual([]);
     }
     expect((await tags(REGISTRY, `${repo.namespace}/app`)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('depends-on with every spelling of the base in the child', () => {
+  it('builds every FROM, COPY --from= and RUN --mount=from= of the base on the tested base, not the published :1', async () => {
+    const files = {
+      'base/Dockerfile': `FROM ${BASE}\nRUN echo "new on $(uname -m)" > /marker\n`,
+      'app/Dockerfile': '(written below, with the namespace)\n',
+      '.imagegate.yml': `registry: localhost:5000/acme
+images:
+  - name: base
+    context: base
+    platforms: [linux/amd64, linux/arm64]
+  - name: app
+    context: app
+    depends-on: base
+    platforms: [linux/amd64, linux/arm64]
+    test:
+      - name: every spelling saw the tested base
+        run: for f in /tagged /pinned /bare /copied /mounted; do grep -q "new on $(uname -m)" $f || { echo "$f holds $(cat $f)"; exit 1; }; done
+`
+    };
+    const repo = filesRepo(files);
+    const base = `${REGISTRY}/${repo.namespace}/base`;
+    // The published base: :1 exists already, with other bytes.
+    const old = mkdtempSync(join(tmpdir(), 'imagegate-oldbase-'));
+    writeFileSync(join(old, 'Dockerfile'), `FROM ${BASE}\nRUN echo "old published base" > /marker\n`);
+    execFileSync('docker', [
+      'buildx',
+      'build',
+      '-q',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--provenance=false',
+      '--push',
+      '-t',
+      `${base}:1`,
+      old
+    ]);
+    const pinned = (await manifest(`${base}:1`))!.digest;
+    repo.write(
+      'app/Dockerfile',
+      [
+        `FROM ${base}:1 AS tagged`,
+        `FROM ${base}@${pinned} AS pinned`,
+        `FROM ${base}`,
+        'COPY --from=tagged /marker /tagged',
+        'COPY --from=pinned /marker /pinned',
+        'RUN cp /marker /bare',
+        `COPY --from=${base}:1 /marker /copied`,
+        `RUN --mount=type=bind,from=${base}:1,target=/m cp /m/marker /mounted`,
+        ''
+      ].join('\n')
+    );
+    repo.commit();
+    const {code, report, stderr} = await gate(repo.dir);
+    expect({code, stderr: code === 0 ? '' : stderr}).toEqual({code: 0, stderr: ''});
+    expect(
+      report.images.map(i => [i.name, i.status, i.platforms.map(p => [p.platform, p.tests.map(t => t.status)])])
+    ).toEqual([
+      [
+        'base',
+        'passed',
+        [
+          ['linux/amd64', []],
+          ['linux/arm64', []]
+        ]
+      ],
+      [
+        'app',
+        'passed',
+        [
+          ['linux/amd64', ['passed']],
+          ['linux/arm64', ['passed']]
+        ]
+      ]
+    ]);
+    expect(stderr).toContain(
+      `app: ${base}:1, ${base}@${pinned}, ${base} → the tested base (${report.images[0]!.digest})`
+    );
+  });
+
+  it('refuses a child whose Dockerfile never names the base, and pushes nothing', async () => {
+    const repo = filesRepo({
+      'base/Dockerfile': `FROM ${BASE}\n`,
+      'app/Dockerfile': `FROM ${BASE}\n`,
+      '.imagegate.yml': `registry: localhost:5000/acme
+images:
+  - name: base
+    context: base
+    platforms: [linux/amd64, linux/arm64]
+  - name: app
+    context: app
+    depends-on: base
+    platforms: [linux/amd64, linux/arm64]
+`
+    });
+    const {code, report} = await gate(repo.dir);
+    expect(code).not.toBe(0);
+    const app = report.images.find(i => i.name === 'app')!;
+    expect(app.status).toBe('build-failed');
+    expect(app.reason).toContain(
+      `no FROM, \`COPY --from=\` or \`RUN --mount=from=\` of this Dockerfile names its repository ${REGISTRY}/${repo.namespace}/base; write \`FROM ${REGISTRY}/${repo.namespace}/base\``
+    );
+    expect(report.pushed).toBe(false);
+    expect(await tags(REGISTRY, `${repo.namespace}/base`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/app`)).toEqual([]);
   });
 });

@@ -395,7 +395,7 @@ export const SCHEMA = {
           type: 'string',
           maxLength: 128,
           description:
-            'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+            'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
         },
         test: {
           description:
