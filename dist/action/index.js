@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(346);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5273:
+/***/ 346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33802,7 +33802,7 @@ const SCHEMA = {
                 'depends-on': {
                     type: 'string',
                     maxLength: 128,
-                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
                 },
                 test: {
                     description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
@@ -33871,7 +33871,7 @@ const SCHEMA = {
                             { type: 'array', items: { type: 'string' }, minItems: 1 }
                         ]
                     },
-                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed). With `mount`, each step sees the mounted directory read-only at its target (tooling and requirements files kept in the repository install from there); nothing of it lands in a layer.'
                 },
                 timeout: {
                     type: 'string',
@@ -33883,7 +33883,7 @@ const SCHEMA = {
                     type: 'object',
                     additionalProperties: false,
                     required: ['source'],
-                    description: 'Mount repository files read-only into the test containers.',
+                    description: 'Mount repository files read-only into the test containers and the `setup` steps.',
                     properties: {
                         source: {
                             type: 'string',
@@ -35474,14 +35474,23 @@ function dockerRunArgs(req) {
     const [entrypoint, ...rest] = argv;
     return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
 }
-/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
-function setupContainerfile(base, setup, user) {
+/**
+ * A throwaway derivative of the built image with test-only tooling; it keeps the image's USER.
+ * `files`: where each step sees the build context (the `test.mount` directory) read-only: a bind
+ * mount, so nothing of it lands in a layer.
+ */
+function setupContainerfile(base, setup, user, files) {
     const lines = [`FROM ${base}`, 'USER root'];
+    const mount = files ? `--mount=type=bind,${csvField(`target=${files}`)},readonly ` : '';
     // The exec form with JSON keeps a multi-line script intact, newlines included.
     for (const step of setup)
-        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+        lines.push(`RUN ${mount}${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
     lines.push(`USER ${user || 'root'}`);
     return `${lines.join('\n')}\n`;
+}
+/** One field of a `--mount` spec (CSV): quoted when it holds a comma or a quote. */
+function csvField(field) {
+    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 ;// CONCATENATED MODULE: ./src/core/identity.ts
@@ -37785,9 +37794,197 @@ function parseCheckResult(stdout) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/dockerfile-refs.ts
+// The image references a Dockerfile names (FROM, COPY --from=, RUN --mount=from=), with their
+// lines, as BuildKit expands them: global ARGs and build arguments substituted, stage names told
+// apart from images. `depends-on` maps every spelling of the base's repository found here to the
+// tested base (a buildx named context matches the exact expanded string).
+
+/** Instructions with their first line: continuations joined, comments and heredoc bodies skipped. */
+function instructions(text) {
+    const lines = text.split(/\r?\n/);
+    let escape = '\\';
+    for (const line of lines) {
+        const directive = /^#\s*([a-z]+)\s*=\s*(\S+)\s*$/i.exec(line);
+        if (!directive)
+            break;
+        if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+            escape = directive[2];
+    }
+    const out = [];
+    let i = 0;
+    while (i < lines.length) {
+        const start = i;
+        let joined = '';
+        let current = lines[i++];
+        if (/^\s*(#|$)/.test(current))
+            continue;
+        for (;;) {
+            const trimmed = current.replace(/\s+$/, '');
+            if (!trimmed.endsWith(escape) || i >= lines.length) {
+                joined += trimmed;
+                break;
+            }
+            joined += trimmed.slice(0, -1);
+            // Comment lines and empty lines inside a continuation are dropped, as BuildKit does.
+            while (i < lines.length && /^\s*(#.*)?$/.test(lines[i]))
+                i++;
+            current = lines[i++] ?? '';
+        }
+        const match = /^\s*(\S+)\s*(.*)$/.exec(joined);
+        if (!match)
+            continue;
+        out.push({ line: start + 1, keyword: match[1].toUpperCase(), rest: match[2] });
+        // Heredocs (`RUN <<EOF`): their bodies are not instructions.
+        for (const doc of match[2].matchAll(/<<-?(["']?)([A-Za-z_][\w]*)\1/g)) {
+            const end = doc[2];
+            while (i < lines.length && lines[i].replace(/^\t+/, '').trimEnd() !== end)
+                i++;
+            i++;
+        }
+    }
+    return out;
+}
+/** Whitespace-separated words, quotes kept together (and removed). */
+function words(text) {
+    const out = [];
+    for (const m of text.matchAll(/(?:"([^"]*)"|'([^']*)'|(\S+))/g))
+        out.push(m[1] ?? m[2] ?? m[3]);
+    return out;
+}
+/** `$NAME`, `${NAME}`, `${NAME:-default}`, `${NAME:+alt}` as BuildKit expands them; undefined is empty. */
+function expandArgs(text, args) {
+    return text.replace(/\$(?:\{([A-Za-z_]\w*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, word, bare) => {
+        const value = args[(braced ?? bare)];
+        if (op === ':-' || op === '-')
+            return value === undefined || (op === ':-' && value === '') ? (word ?? '') : value;
+        if (op === ':+' || op === '+')
+            return value === undefined || (op === ':+' && value === '') ? '' : (word ?? '');
+        return value ?? '';
+    });
+}
+function argDefinitions(rest) {
+    return words(rest).map(w => {
+        const eq = w.indexOf('=');
+        return eq < 0 ? [w, undefined] : [w.slice(0, eq), w.slice(eq + 1)];
+    });
+}
+/** The `from=` of each `--mount=…` flag of a RUN. */
+function mountSources(rest) {
+    const out = [];
+    for (const word of words(rest)) {
+        if (!word.startsWith('--'))
+            break;
+        const m = /^--mount=(.*)$/.exec(word);
+        if (!m)
+            continue;
+        for (const field of m[1].split(',')) {
+            const [key, value] = field.split('=', 2);
+            if (key?.trim().toLowerCase() === 'from' && value)
+                out.push(value.replace(/^["']|["']$/g, ''));
+        }
+    }
+    return out;
+}
+/**
+ * Every image reference of the Dockerfile `text`. `buildArgs` are the configured build arguments
+ * (they override the global ARG defaults, which are all FROM lines may use).
+ */
+function dockerfileImageRefs(text, buildArgs = {}) {
+    const globals = {};
+    const stages = new Set();
+    const refs = [];
+    let seenFrom = false;
+    const isStage = (name) => stages.has(name.toLowerCase()) || /^\d+$/.test(name);
+    for (const { line, keyword, rest } of instructions(text)) {
+        if (keyword === 'ARG' && !seenFrom) {
+            for (const [name, value] of argDefinitions(rest))
+                globals[name] =
+                    name in buildArgs ? buildArgs[name] : value === undefined ? undefined : expandArgs(value, globals);
+            continue;
+        }
+        if (keyword === 'FROM') {
+            seenFrom = true;
+            const parts = words(rest).filter(w => !w.startsWith('--'));
+            const image = parts[0] !== undefined ? expandArgs(parts[0], globals) : '';
+            if (image && !isStage(image) && image !== 'scratch')
+                refs.push({ text: image, line, instruction: 'FROM' });
+            if (parts[1]?.toUpperCase() === 'AS' && parts[2])
+                stages.add(parts[2].toLowerCase());
+            continue;
+        }
+        if (keyword === 'COPY') {
+            for (const word of words(rest)) {
+                if (!word.startsWith('--'))
+                    break;
+                const m = /^--from=(.+)$/.exec(word);
+                const from = m ? expandArgs(m[1], globals) : undefined;
+                if (from && !isStage(from))
+                    refs.push({ text: from, line, instruction: 'COPY --from' });
+            }
+            continue;
+        }
+        if (keyword === 'RUN')
+            for (const source of mountSources(rest)) {
+                const from = expandArgs(source, globals);
+                if (from && !isStage(from))
+                    refs.push({ text: from, line, instruction: 'RUN --mount from' });
+            }
+    }
+    return refs;
+}
+/**
+ * A reference as docker reads it: no registry host means docker.io, a one-part docker.io name is
+ * under `library/`, `index.docker.io` is docker.io. Undefined when it is no reference.
+ */
+function normaliseImageRef(text) {
+    const slash = text.indexOf('/');
+    const first = slash < 0 ? '' : text.slice(0, slash);
+    const hosted = slash >= 0 && (first === 'localhost' || first.includes('.') || first.includes(':'));
+    let full = hosted ? text : `docker.io/${text}`;
+    if (full.startsWith('index.docker.io/'))
+        full = `docker.io/${full.slice('index.docker.io/'.length)}`;
+    const parsed = parseReference(full);
+    if (!parsed.ok)
+        return undefined;
+    const ref = parsed.value;
+    if (ref.registry === 'docker.io' && !ref.repository.includes('/'))
+        ref.repository = `library/${ref.repository}`;
+    return ref;
+}
+/** The references of `refs` that name `repository` (a full `host/path`), in any spelling. */
+function spellingsOf(refs, repository) {
+    const want = normaliseImageRef(repository);
+    if (!want)
+        return [];
+    return refs.filter(r => {
+        const ref = normaliseImageRef(r.text);
+        return ref !== undefined && ref.registry === want.registry && ref.repository === want.repository;
+    });
+}
+/**
+ * `depends-on`: one named context per spelling of the base's repository in the Dockerfile (bare,
+ * any tag, by digest, with or without docker.io, in FROM, `COPY --from=` and `RUN --mount=from=`),
+ * each resolving to the base's tested build. A Dockerfile that never names the base is refused:
+ * the image would not be built on what was just tested.
+ */
+function baseContexts(dockerfile, buildArgs, base, file) {
+    const found = spellingsOf(dockerfileImageRefs(dockerfile, buildArgs), base.repository);
+    if (!found.length)
+        return {
+            ok: false,
+            error: `${file}: \`depends-on: ${base.built.name}\` builds this image on the tested ${base.built.name}, but no FROM, \`COPY --from=\` or \`RUN --mount=from=\` of this Dockerfile names its repository ${base.repository}; write \`FROM ${base.repository}\` (any tag or digest), or remove \`depends-on\``
+        };
+    const contexts = {};
+    for (const ref of found)
+        contexts[ref.text] = base.built.localRef;
+    return { ok: true, value: contexts };
+}
+
 ;// CONCATENATED MODULE: ./src/io/dockerfile-builder.ts
 // Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
 // image store: the result is one index whose digest is what gets tested and pushed.
+
 
 
 
@@ -37806,6 +38003,17 @@ class DockerfileBuilder {
         if (refused)
             return { ok: false, reason: refused, outputTail: '' };
         const buildEnv = this.buildEnv(inputs);
+        let buildContexts = {};
+        if (inputs.base) {
+            const file = external_node_path_.posix.resolve(inputs.baseDir, image.context, image.containerfile);
+            const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
+            // An unreadable Dockerfile fails the build itself, with buildx's own message.
+            const mapped = text === undefined ? undefined : baseContexts(text, image.buildArgs, inputs.base, file);
+            if (mapped && !mapped.ok)
+                return { ok: false, reason: mapped.error, outputTail: '' };
+            buildContexts = mapped?.value ?? { [inputs.base.repository]: inputs.base.built.localRef };
+            this.opts.log.info(`${image.name}: ${Object.keys(buildContexts).join(', ')} → the tested ${inputs.base.built.name} (${inputs.base.built.digest})`);
+        }
         const runTag = localTagFor(image.name, inputs.runId);
         return this.opts.temp.with('build', async (dir) => {
             const metadataFile = (0,external_node_path_.join)(dir, 'metadata.json');
@@ -37817,7 +38025,7 @@ class DockerfileBuilder {
                 load: true,
                 metadataFile,
                 oci: inputs.oci,
-                buildContexts: inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {},
+                buildContexts,
                 imageContexts: Object.fromEntries(Object.entries(inputs.contexts ?? {}).map(([n, b]) => [n, b.localRef])),
                 ...(this.opts.builder ? { builder: this.opts.builder } : {}),
                 ...(cache ? { defaultCache: cache } : {})
@@ -38150,7 +38358,7 @@ class TestRunner {
     }
     /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
     async run(image, built, baseDir) {
-        const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
+        const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : { ref: built.localRef };
         try {
             // Platforms run side by side (each under its own emulator); commands within one run in order.
             return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir)));
@@ -38242,11 +38450,16 @@ class TestRunner {
             clearTimeout(timer);
         }
     }
-    /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
-    async setupDerivative(image, built) {
+    /**
+     * Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. The
+     * `test.mount` directory is the setup's build context, bind-mounted read-only at the mount's target
+     * in every step (tooling kept in the repository installs from there), never copied into a layer.
+     */
+    async setupDerivative(image, built, baseDir) {
         const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
         return this.opts.temp.with('setup', dir => this.opts.log.group(`test setup ${image.name}`, async () => {
-            const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+            const mount = image.test.mount;
+            const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user, mount?.target);
             const args = [
                 'buildx',
                 'build',
@@ -38258,7 +38471,7 @@ class TestRunner {
                 ref,
                 '--file',
                 '-',
-                dir
+                mount ? (0,external_node_path_.resolve)(baseDir, mount.source) : dir
             ];
             let output = '';
             const result = await this.opts.docker.run(args, {
@@ -39582,7 +39795,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(346);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -29,7 +29,7 @@ export class TestRunner {
 
   /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
   async run(image: ImageConfig, built: BuiltImage, baseDir: string): Promise<PlatformResult[]> {
-    const target = image.test.setup.length ? await this.setupDerivative(image, built) : {ref: built.localRef};
+    const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : {ref: built.localRef};
     try {
       // Platforms run side by side (each under its own emulator); commands within one run in order.
       return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir)));
@@ -130,12 +130,21 @@ export class TestRunner {
     }
   }
 
-  /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
-  private async setupDerivative(image: ImageConfig, built: BuiltImage): Promise<{ref: string; error?: string}> {
+  /**
+   * Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. The
+   * `test.mount` directory is the setup's build context, bind-mounted read-only at the mount's target
+   * in every step (tooling kept in the repository installs from there), never copied into a layer.
+   */
+  private async setupDerivative(
+    image: ImageConfig,
+    built: BuiltImage,
+    baseDir: string
+  ): Promise<{ref: string; error?: string}> {
     const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
     return this.opts.temp.with('setup', dir =>
       this.opts.log.group(`test setup ${image.name}`, async () => {
-        const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+        const mount = image.test.mount;
+        const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user, mount?.target);
         const args = [
           'buildx',
           'build',
@@ -147,7 +156,7 @@ export class TestRunner {
           ref,
           '--file',
           '-',
-          dir
+          mount ? resolve(baseDir, mount.source) : dir
         ];
         let output = '';
         const result = await this.opts.docker.run(args, {

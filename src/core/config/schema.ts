@@ -410,7 +410,7 @@ export const SCHEMA = {
           type: 'string',
           maxLength: 128,
           description:
-            'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+            'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
         },
         test: {
           description:
@@ -483,7 +483,7 @@ export const SCHEMA = {
             ]
           },
           description:
-            'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+            'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed). With `mount`, each step sees the mounted directory read-only at its target (tooling and requirements files kept in the repository install from there); nothing of it lands in a layer.'
         },
         timeout: {
           type: 'string',
@@ -495,7 +495,7 @@ export const SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['source'],
-          description: 'Mount repository files read-only into the test containers.',
+          description: 'Mount repository files read-only into the test containers and the `setup` steps.',
           properties: {
             source: {
               type: 'string',
