@@ -129,7 +129,7 @@ describe('merge without usable records', () => {
       platform: 'linux/amd64',
       identity: 'k',
       status: 'failed',
-      tests: {passed: 0, failed: 1}
+      tests: {passed: 0, failed: 2}
     };
     repo.write('imagegate-records/web-linux-amd64.json', JSON.stringify(other));
     const unknown = await runCli(['merge'], {cwd: repo.dir, env: env()});
@@ -147,7 +147,7 @@ describe('a failed platform job', () => {
     expect(failed.code).toBe(1);
     expect(record(repo, 'vendor-cli-linux-arm64.json')).toMatchObject({
       status: 'failed',
-      tests: {passed: 0, failed: 1}
+      tests: {passed: 0, failed: 2}
     });
     const before = await tags(REGISTRY, `${repo.namespace}/vendor-cli`);
     const r = await runCli(['merge'], {cwd: repo.dir, env: env()});

@@ -81,6 +81,8 @@ export interface ImageConfig {
   secrets: Secret[];
   cache: {from: string[]; to: string[]};
   attestations: {provenance: 'off' | 'min' | 'max'; sbom: boolean};
+  /** `executables`: the ELF machine check of every platform's files; absent: on, nothing ignored. */
+  executables?: {check: boolean; ignore: string[]};
   /** buildx settings beyond the basics (ssh, named contexts, cache, network, …); absent: none set. */
   build?: BuildSettings;
   /** More final repositories the same digest and tags are published to; absent: none. */
