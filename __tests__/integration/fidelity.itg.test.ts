@@ -98,8 +98,8 @@ images:
       [
         'linux/arm64',
         [
-          ['executables are for linux/arm64', 'failed'],
-          ['the tools start', 'passed']
+          ['the tools start', 'passed'],
+          ['executables are for linux/arm64', 'failed']
         ]
       ]
     ]);
@@ -108,16 +108,16 @@ images:
       [
         'linux/arm64',
         [
-          ['executables are for linux/arm64', 'failed'],
-          ['the entrypoint starts', 'passed']
+          ['the entrypoint starts', 'passed'],
+          ['executables are for linux/arm64', 'failed']
         ]
       ]
     ]);
-    const appCheck = report.images.find(i => i.name === 'app')!.platforms[1]!.tests[0]!;
+    const appCheck = report.images.find(i => i.name === 'app')!.platforms[1]!.tests[1]!;
     expect(appCheck.error).toContain(
       '2 executable(s) of this linux/arm64 image are not for AArch64 and fail with "exec format error" on a real linux/arm64 node: /usr/local/bin/tool (x86-64), /usr/local/bin/tool32 (32-bit ARM); install the linux/arm64 build of each, or list a deliberate multi-architecture payload under `executables.ignore`'
     );
-    const staticCheck = report.images.find(i => i.name === 'static')!.platforms[1]!.tests[0]!;
+    const staticCheck = report.images.find(i => i.name === 'static')!.platforms[1]!.tests[1]!;
     expect(staticCheck.error).toContain(': /tool (x86-64);');
     expect(stderr).toContain('app linux/arm64: 2 executable(s) of this linux/arm64 image are not for AArch64');
     expect(readFileSync(junit, 'utf8')).toContain('executables are for linux/arm64');

@@ -153,7 +153,7 @@ describe('a failed platform job', () => {
     const r = await runCli(['merge'], {cwd: repo.dir, env: env()});
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('merge refused for vendor-cli; nothing was published');
-    expect(r.stderr).toContain('linux/arm64: its job failed (1 failed test(s)); nothing of it was pushed');
+    expect(r.stderr).toContain('linux/arm64: its job failed (2 failed test(s)); nothing of it was pushed');
     expect(await tags(REGISTRY, `${repo.namespace}/vendor-cli`)).toEqual(before);
     expect(existsSync(join(repo.dir, 'imagegate-records', 'vendor-cli-linux-amd64.json'))).toBe(true);
   });

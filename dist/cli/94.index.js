@@ -58,10 +58,189 @@ function registryHosts(config) {
     return [...new Set(prefixes.map(prefix => prefix.split('/')[0]))];
 }
 
+;// CONCATENATED MODULE: ./src/core/elf.ts
+// ELF identification (the first 20 bytes of a file: e_ident's class and data, e_machine) and
+// which machine each OCI platform runs, so an image's executables can be checked against the
+// platform it is pushed for without running anything.
+/** How many leading bytes `readElf` needs. */
+const ELF_HEADER_BYTES = 20;
+/** The ELF identity of a file from its first bytes; undefined for anything that is not ELF. */
+function readElf(head) {
+    if (head.length < ELF_HEADER_BYTES)
+        return undefined;
+    if (head[0] !== 0x7f || head[1] !== 0x45 || head[2] !== 0x4c || head[3] !== 0x46)
+        return undefined;
+    const bits = head[4] === 1 ? 32 : head[4] === 2 ? 64 : undefined;
+    const endian = head[5] === 1 ? 'le' : head[5] === 2 ? 'be' : undefined;
+    if (!bits || !endian)
+        return undefined;
+    const machine = endian === 'le' ? head[18] | (head[19] << 8) : (head[18] << 8) | head[19];
+    return { bits, endian, machine };
+}
+const MACHINES = {
+    3: '32-bit x86 (i386)',
+    8: 'MIPS',
+    20: 'PowerPC',
+    21: 'PowerPC 64',
+    22: 's390',
+    40: '32-bit ARM',
+    62: 'x86-64',
+    183: 'AArch64',
+    243: 'RISC-V',
+    258: 'LoongArch'
+};
+/** A reader's name for an identity: `x86-64`, `32-bit ARM`, `64-bit PowerPC 64 (big endian)`. */
+function describeElf(elf) {
+    const name = MACHINES[elf.machine] ?? `machine ${elf.machine}`;
+    const natural = NATURAL[elf.machine];
+    const bits = natural && natural.bits === elf.bits && natural.endian === elf.endian ? '' : `${elf.bits}-bit `;
+    const endian = natural && natural.endian !== elf.endian ? ' (big endian)' : '';
+    return `${bits}${name}${endian}`.replace(/^64-bit x86-64$/, 'x86-64');
+}
+const NATURAL = {
+    3: { bits: 32, endian: 'le' },
+    40: { bits: 32, endian: 'le' },
+    62: { bits: 64, endian: 'le' },
+    183: { bits: 64, endian: 'le' },
+    22: { bits: 64, endian: 'be' },
+    243: { bits: 64, endian: 'le' },
+    258: { bits: 64, endian: 'le' }
+};
+/** What a linux platform's kernel runs natively; undefined for a platform this check does not know. */
+function elfForPlatform(platform) {
+    const [os, arch] = platform.split('/');
+    if (os !== 'linux')
+        return undefined;
+    switch (arch) {
+        case 'amd64':
+            return { bits: 64, endian: 'le', machine: 62 };
+        case 'arm64':
+            return { bits: 64, endian: 'le', machine: 183 };
+        case 'arm':
+            return { bits: 32, endian: 'le', machine: 40 };
+        case '386':
+            return { bits: 32, endian: 'le', machine: 3 };
+        case 'ppc64le':
+            return { bits: 64, endian: 'le', machine: 21 };
+        case 'ppc64':
+            return { bits: 64, endian: 'be', machine: 21 };
+        case 's390x':
+            return { bits: 64, endian: 'be', machine: 22 };
+        case 'riscv64':
+            return { bits: 64, endian: 'le', machine: 243 };
+        case 'loong64':
+            return { bits: 64, endian: 'le', machine: 258 };
+        case 'mips64le':
+            return { bits: 64, endian: 'le', machine: 8 };
+        default:
+            return undefined;
+    }
+}
+function sameElf(a, b) {
+    return a.bits === b.bits && a.endian === b.endian && a.machine === b.machine;
+}
+
+;// CONCATENATED MODULE: ./src/core/executables.ts
+// The executables check: every executable ELF file of a platform's image filesystem must be for
+// that platform's machine (class, byte order, e_machine). An arm64 image carrying an x86-64
+// binary passes its tests on an amd64 host (the kernel runs it natively), and a 32-bit ARM one
+// passes under qemu-arm, yet both fail on a real arm64 node.
+
+/** The name of the check's result among a platform's tests. */
+function executablesTestName(platform) {
+    return `executables are for ${platform}`;
+}
+/** A glob over absolute paths: `*` and `?` within one path segment, `**` across segments. */
+function globMatcher(patterns) {
+    const res = patterns.map(p => {
+        let re = '';
+        for (let i = 0; i < p.length; i++) {
+            const c = p[i];
+            if (c === '*' && p[i + 1] === '*') {
+                i++;
+                if (p[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else
+                    re += '.*';
+            }
+            else if (c === '*')
+                re += '[^/]*';
+            else if (c === '?')
+                re += '[^/]';
+            else
+                re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        }
+        // A directory pattern covers what is under it.
+        return new RegExp(`^${re}(?:/.*)?$`);
+    });
+    return path => res.some(re => re.test(path));
+}
+/** Collects a platform's tar entries; `result()` is the finding once the stream ended. */
+class ExecutablesCheck {
+    platform;
+    expected;
+    checked = 0;
+    elf = 0;
+    ignored = 0;
+    foreign = [];
+    ignore;
+    constructor(platform, expected, ignore) {
+        this.platform = platform;
+        this.expected = expected;
+        this.ignore = globMatcher(ignore);
+    }
+    /** Undefined when this check does not know the platform's machine. */
+    static for(platform, ignore) {
+        const expected = elfForPlatform(platform);
+        return expected ? new ExecutablesCheck(platform, expected, ignore) : undefined;
+    }
+    /** The first bytes an entry needs to be judged. */
+    static headBytes = ELF_HEADER_BYTES;
+    add(entry) {
+        if (entry.type !== '0' && entry.type !== '\0' && entry.type !== '7')
+            return;
+        if ((entry.mode & 0o111) === 0)
+            return;
+        this.checked++;
+        const elf = readElf(entry.head);
+        if (!elf)
+            return;
+        this.elf++;
+        if (sameElf(elf, this.expected))
+            return;
+        const path = `/${entry.path.replace(/^\.?\/+/, '')}`;
+        if (this.ignore(path)) {
+            this.ignored++;
+            return;
+        }
+        this.foreign.push({ path, architecture: describeElf(elf) });
+    }
+    result() {
+        return {
+            platform: this.platform,
+            checked: this.checked,
+            elf: this.elf,
+            foreign: [...this.foreign].sort((a, b) => a.path.localeCompare(b.path)),
+            ignored: this.ignored
+        };
+    }
+}
+/** The failed check's one-line reason: each offending path with its architecture, and the fix. */
+function describeForeign(finding, limit = 20) {
+    const expected = describeElf(elfForPlatform(finding.platform));
+    const shown = finding.foreign.slice(0, limit).map(f => `${f.path} (${f.architecture})`);
+    const more = finding.foreign.length > limit ? `, and ${finding.foreign.length - limit} more` : '';
+    return (`${finding.foreign.length} executable(s) of this ${finding.platform} image are not for ${expected} and fail with "exec format error" on a real ${finding.platform} node: ` +
+        `${shown.join(', ')}${more}; install the ${finding.platform} build of each, or list a deliberate multi-architecture payload under \`executables.ignore\``);
+}
+
 ;// CONCATENATED MODULE: ./src/core/annotations.ts
 // Findings at a position in a file: failed tests at the line of the configuration file that defines
 // them, configuration errors at their key. GitHub shows them next to the code, GitLab in its code
 // quality report.
+
 /** One error annotation per failed test (or per image that failed without a test), at `file`. */
 function failureAnnotations(images, config, source, file) {
     const out = [];
@@ -89,7 +268,9 @@ function failureAnnotations(images, config, source, file) {
             out.push({
                 level: 'error',
                 message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
-                where: at([`${path}.test[${k}]`, `${path}.test.commands[${k}]`, `${path}.test`, path])
+                where: test.name === executablesTestName(test.platform)
+                    ? at([`${path}.executables`, `${path}.platforms`, path])
+                    : at([`${path}.test[${k}]`, `${path}.test.commands[${k}]`, `${path}.test`, path])
             });
         }
     }
@@ -9989,180 +10170,6 @@ class TempDirs {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/elf.ts
-// ELF identification (the first 20 bytes of a file: e_ident's class and data, e_machine) and
-// which machine each OCI platform runs, so an image's executables can be checked against the
-// platform it is pushed for without running anything.
-/** How many leading bytes `readElf` needs. */
-const ELF_HEADER_BYTES = 20;
-/** The ELF identity of a file from its first bytes; undefined for anything that is not ELF. */
-function readElf(head) {
-    if (head.length < ELF_HEADER_BYTES)
-        return undefined;
-    if (head[0] !== 0x7f || head[1] !== 0x45 || head[2] !== 0x4c || head[3] !== 0x46)
-        return undefined;
-    const bits = head[4] === 1 ? 32 : head[4] === 2 ? 64 : undefined;
-    const endian = head[5] === 1 ? 'le' : head[5] === 2 ? 'be' : undefined;
-    if (!bits || !endian)
-        return undefined;
-    const machine = endian === 'le' ? head[18] | (head[19] << 8) : (head[18] << 8) | head[19];
-    return { bits, endian, machine };
-}
-const MACHINES = {
-    3: '32-bit x86 (i386)',
-    8: 'MIPS',
-    20: 'PowerPC',
-    21: 'PowerPC 64',
-    22: 's390',
-    40: '32-bit ARM',
-    62: 'x86-64',
-    183: 'AArch64',
-    243: 'RISC-V',
-    258: 'LoongArch'
-};
-/** A reader's name for an identity: `x86-64`, `32-bit ARM`, `64-bit PowerPC 64 (big endian)`. */
-function describeElf(elf) {
-    const name = MACHINES[elf.machine] ?? `machine ${elf.machine}`;
-    const natural = NATURAL[elf.machine];
-    const bits = natural && natural.bits === elf.bits && natural.endian === elf.endian ? '' : `${elf.bits}-bit `;
-    const endian = natural && natural.endian !== elf.endian ? ' (big endian)' : '';
-    return `${bits}${name}${endian}`.replace(/^64-bit x86-64$/, 'x86-64');
-}
-const NATURAL = {
-    3: { bits: 32, endian: 'le' },
-    40: { bits: 32, endian: 'le' },
-    62: { bits: 64, endian: 'le' },
-    183: { bits: 64, endian: 'le' },
-    22: { bits: 64, endian: 'be' },
-    243: { bits: 64, endian: 'le' },
-    258: { bits: 64, endian: 'le' }
-};
-/** What a linux platform's kernel runs natively; undefined for a platform this check does not know. */
-function elfForPlatform(platform) {
-    const [os, arch] = platform.split('/');
-    if (os !== 'linux')
-        return undefined;
-    switch (arch) {
-        case 'amd64':
-            return { bits: 64, endian: 'le', machine: 62 };
-        case 'arm64':
-            return { bits: 64, endian: 'le', machine: 183 };
-        case 'arm':
-            return { bits: 32, endian: 'le', machine: 40 };
-        case '386':
-            return { bits: 32, endian: 'le', machine: 3 };
-        case 'ppc64le':
-            return { bits: 64, endian: 'le', machine: 21 };
-        case 'ppc64':
-            return { bits: 64, endian: 'be', machine: 21 };
-        case 's390x':
-            return { bits: 64, endian: 'be', machine: 22 };
-        case 'riscv64':
-            return { bits: 64, endian: 'le', machine: 243 };
-        case 'loong64':
-            return { bits: 64, endian: 'le', machine: 258 };
-        case 'mips64le':
-            return { bits: 64, endian: 'le', machine: 8 };
-        default:
-            return undefined;
-    }
-}
-function sameElf(a, b) {
-    return a.bits === b.bits && a.endian === b.endian && a.machine === b.machine;
-}
-
-;// CONCATENATED MODULE: ./src/core/executables.ts
-// The executables check: every executable ELF file of a platform's image filesystem must be for
-// that platform's machine (class, byte order, e_machine). An arm64 image carrying an x86-64
-// binary passes its tests on an amd64 host (the kernel runs it natively), and a 32-bit ARM one
-// passes under qemu-arm, yet both fail on a real arm64 node.
-
-/** A glob over absolute paths: `*` and `?` within one path segment, `**` across segments. */
-function globMatcher(patterns) {
-    const res = patterns.map(p => {
-        let re = '';
-        for (let i = 0; i < p.length; i++) {
-            const c = p[i];
-            if (c === '*' && p[i + 1] === '*') {
-                i++;
-                if (p[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else
-                    re += '.*';
-            }
-            else if (c === '*')
-                re += '[^/]*';
-            else if (c === '?')
-                re += '[^/]';
-            else
-                re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-        }
-        // A directory pattern covers what is under it.
-        return new RegExp(`^${re}(?:/.*)?$`);
-    });
-    return path => res.some(re => re.test(path));
-}
-/** Collects a platform's tar entries; `result()` is the finding once the stream ended. */
-class ExecutablesCheck {
-    platform;
-    expected;
-    checked = 0;
-    elf = 0;
-    ignored = 0;
-    foreign = [];
-    ignore;
-    constructor(platform, expected, ignore) {
-        this.platform = platform;
-        this.expected = expected;
-        this.ignore = globMatcher(ignore);
-    }
-    /** Undefined when this check does not know the platform's machine. */
-    static for(platform, ignore) {
-        const expected = elfForPlatform(platform);
-        return expected ? new ExecutablesCheck(platform, expected, ignore) : undefined;
-    }
-    /** The first bytes an entry needs to be judged. */
-    static headBytes = ELF_HEADER_BYTES;
-    add(entry) {
-        if (entry.type !== '0' && entry.type !== '\0' && entry.type !== '7')
-            return;
-        if ((entry.mode & 0o111) === 0)
-            return;
-        this.checked++;
-        const elf = readElf(entry.head);
-        if (!elf)
-            return;
-        this.elf++;
-        if (sameElf(elf, this.expected))
-            return;
-        const path = `/${entry.path.replace(/^\.?\/+/, '')}`;
-        if (this.ignore(path)) {
-            this.ignored++;
-            return;
-        }
-        this.foreign.push({ path, architecture: describeElf(elf) });
-    }
-    result() {
-        return {
-            platform: this.platform,
-            checked: this.checked,
-            elf: this.elf,
-            foreign: [...this.foreign].sort((a, b) => a.path.localeCompare(b.path)),
-            ignored: this.ignored
-        };
-    }
-}
-/** The failed check's one-line reason: each offending path with its architecture, and the fix. */
-function describeForeign(finding, limit = 20) {
-    const expected = describeElf(elfForPlatform(finding.platform));
-    const shown = finding.foreign.slice(0, limit).map(f => `${f.path} (${f.architecture})`);
-    const more = finding.foreign.length > limit ? `, and ${finding.foreign.length - limit} more` : '';
-    return (`${finding.foreign.length} executable(s) of this ${finding.platform} image are not for ${expected} and fail with "exec format error" on a real ${finding.platform} node: ` +
-        `${shown.join(', ')}${more}; install the ${finding.platform} build of each, or list a deliberate multi-architecture payload under \`executables.ignore\``);
-}
-
 ;// CONCATENATED MODULE: ./src/io/binfmt.ts
 // Can this machine run a platform's binaries: natively, or through a QEMU binfmt_misc handler?
 
@@ -10452,7 +10459,7 @@ class TestRunner {
         if (image.executables?.check === false)
             return undefined;
         const outcome = await checkExecutables(this.opts.docker, built.localRef, platform, image.executables?.ignore ?? []);
-        const name = `executables are for ${platform}`;
+        const name = executablesTestName(platform);
         if (outcome.ok === 'unknown-platform') {
             this.opts.log.info(`${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`);
             return undefined;

@@ -22,6 +22,11 @@ export interface ExecutablesFinding {
   ignored: number;
 }
 
+/** The name of the check's result among a platform's tests. */
+export function executablesTestName(platform: string): string {
+  return `executables are for ${platform}`;
+}
+
 /** A glob over absolute paths: `*` and `?` within one path segment, `**` across segments. */
 export function globMatcher(patterns: string[]): (path: string) => boolean {
   const res = patterns.map(p => {

@@ -9,7 +9,7 @@ import {dockerRunArgs, setupContainerfile} from '../core/docker-args.js';
 import {dockerStartFailure, keepLast, tail, type PlatformResult, type TestResult} from '../core/results.js';
 import {testsForPlatform} from '../core/test-plan.js';
 import type {Log} from '../host/host.js';
-import {describeForeign} from '../core/executables.js';
+import {describeForeign, executablesTestName} from '../core/executables.js';
 import {emulationFor, unregisteredEmulation} from './binfmt.js';
 import {checkExecutables} from './executables.js';
 import type {Docker} from './docker.js';
@@ -58,7 +58,7 @@ export class TestRunner {
   ): Promise<{test?: TestResult; figures?: PlatformResult['executables']} | undefined> {
     if (image.executables?.check === false) return undefined;
     const outcome = await checkExecutables(this.opts.docker, built.localRef, platform, image.executables?.ignore ?? []);
-    const name = `executables are for ${platform}`;
+    const name = executablesTestName(platform);
     if (outcome.ok === 'unknown-platform') {
       this.opts.log.info(
         `${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`
