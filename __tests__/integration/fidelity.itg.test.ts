@@ -2,13 +2,14 @@
 // setup installs tooling kept in the repository, and none of it reaches the pushed image.
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
+import {tinyElf, type TinyArch} from '../helpers/tiny-elf.js';
 import {manifest, tags} from './helpers/registry.js';
-import {filesRepo} from './helpers/repo.js';
+import {filesRepo, type TempRepo} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';
 
 const BASE = testbed().baseImage;
@@ -45,6 +46,120 @@ async function pushedLayerFiles(ref: string): Promise<Record<string, string[]>> 
 
 beforeAll(() => {
   testbed();
+});
+
+/** Writes tiny static ELF programs into the repository (executable) and commits them. */
+function writeElves(repo: TempRepo, files: Record<string, TinyArch>): void {
+  for (const [path, arch] of Object.entries(files)) {
+    mkdirSync(dirname(join(repo.dir, path)), {recursive: true});
+    writeFileSync(join(repo.dir, path), tinyElf(arch));
+    chmodSync(join(repo.dir, path), 0o755);
+  }
+  repo.commit('binaries');
+}
+
+describe('executables of another architecture', () => {
+  it('fails the arm64 image that carries x86-64 and 32-bit ARM programs, scratch included, and pushes nothing', async () => {
+    const repo = filesRepo({
+      'app/Dockerfile': `FROM ${BASE}\nARG TARGETARCH\nCOPY bin/\${TARGETARCH}/ /usr/local/bin/\n`,
+      'static/Dockerfile': 'FROM scratch\nARG TARGETARCH\nCOPY bin/${TARGETARCH}/tool /tool\nENTRYPOINT ["/tool"]\n',
+      '.imagegate.yml': `registry: localhost:5000/acme
+images:
+  - name: app
+    context: app
+    platforms: [linux/amd64, linux/arm64]
+    test:
+      - name: the tools start
+        run: tool && if [ -e /usr/local/bin/tool32 ]; then tool32; fi
+  - name: static
+    context: static
+    platforms: [linux/amd64, linux/arm64]
+    test:
+      - name: the entrypoint starts
+        run: [/tool]
+`
+    });
+    // The classic mistake: the amd64 release asset downloaded for arm64 too, and a 32-bit ARM one.
+    writeElves(repo, {
+      'app/bin/amd64/tool': 'x86-64',
+      'app/bin/arm64/tool': 'x86-64',
+      'app/bin/arm64/tool32': 'arm',
+      'static/bin/amd64/tool': 'x86-64',
+      'static/bin/arm64/tool': 'x86-64'
+    });
+    const junit = join(repo.dir, 'junit.xml');
+    const {code, report, stderr} = await gate(repo.dir, ['--junit', junit]);
+    expect(code).toBe(1);
+    const statuses = (name: string) =>
+      report.images.find(i => i.name === name)!.platforms.map(p => [p.platform, p.tests.map(t => [t.name, t.status])]);
+    // The programs themselves start on both platforms (the amd64 kernel, qemu-arm): only the check catches them.
+    expect(statuses('app')).toEqual([
+      ['linux/amd64', [['the tools start', 'passed']]],
+      [
+        'linux/arm64',
+        [
+          ['the tools start', 'passed'],
+          ['executables are for linux/arm64', 'failed']
+        ]
+      ]
+    ]);
+    expect(statuses('static')).toEqual([
+      ['linux/amd64', [['the entrypoint starts', 'passed']]],
+      [
+        'linux/arm64',
+        [
+          ['the entrypoint starts', 'passed'],
+          ['executables are for linux/arm64', 'failed']
+        ]
+      ]
+    ]);
+    const appCheck = report.images.find(i => i.name === 'app')!.platforms[1]!.tests[1]!;
+    expect(appCheck.error).toContain(
+      '2 executable(s) of this linux/arm64 image are not for AArch64 and fail with "exec format error" on a real linux/arm64 node: /usr/local/bin/tool (x86-64), /usr/local/bin/tool32 (32-bit ARM); install the linux/arm64 build of each, or list a deliberate multi-architecture payload under `executables.ignore`'
+    );
+    const staticCheck = report.images.find(i => i.name === 'static')!.platforms[1]!.tests[1]!;
+    expect(staticCheck.error).toContain(': /tool (x86-64);');
+    expect(stderr).toContain('app linux/arm64: 2 executable(s) of this linux/arm64 image are not for AArch64');
+    expect(readFileSync(junit, 'utf8')).toContain('executables are for linux/arm64');
+    expect(report.pushed).toBe(false);
+    expect(await tags(REGISTRY, `${repo.namespace}/app`)).toEqual([]);
+    expect(await tags(REGISTRY, `${repo.namespace}/static`)).toEqual([]);
+  });
+
+  it('passes right-architecture programs on both platforms, with a documented multi-architecture payload ignored', async () => {
+    const repo = filesRepo({
+      Dockerfile: `FROM ${BASE}\nARG TARGETARCH\nCOPY bin/\${TARGETARCH}/ /usr/local/bin/\nCOPY payload/ /opt/payload/\n`,
+      '.imagegate.yml': `registry: localhost:5000/acme
+images:
+  - name: app
+    platforms: [linux/amd64, linux/arm64]
+    executables:
+      ignore: [/opt/payload/**]
+    test:
+      - name: the tool starts
+        run: [tool]
+`
+    });
+    writeElves(repo, {
+      'bin/amd64/tool': 'x86-64',
+      'bin/arm64/tool': 'aarch64',
+      'payload/arm/tool': 'arm',
+      'payload/x86-64/tool': 'x86-64',
+      'payload/aarch64/tool': 'aarch64'
+    });
+    const {code, report, stderr} = await gate(repo.dir);
+    expect({code, stderr: code === 0 ? '' : stderr}).toEqual({code: 0, stderr: ''});
+    const app = report.images[0]!;
+    expect(app.platforms.map(p => [p.platform, p.tests.map(t => t.status), p.executables?.ignored])).toEqual([
+      ['linux/amd64', ['passed'], 2],
+      ['linux/arm64', ['passed'], 2]
+    ]);
+    expect(app.platforms.every(p => p.executables!.elf > 0)).toBe(true);
+    expect(stderr).toMatch(
+      /app linux\/arm64: executables check passed: \d+ ELF of \d+ executable file\(s\), 2 foreign one\(s\) ignored/
+    );
+    expect(app.pushed?.digest).toBe(app.digest);
+  });
 });
 
 describe('test.setup sees the test files', () => {

@@ -9,7 +9,9 @@ import {dockerRunArgs, setupContainerfile} from '../core/docker-args.js';
 import {dockerStartFailure, keepLast, tail, type PlatformResult, type TestResult} from '../core/results.js';
 import {testsForPlatform} from '../core/test-plan.js';
 import type {Log} from '../host/host.js';
+import {describeForeign, executablesTestName} from '../core/executables.js';
 import {emulationFor, unregisteredEmulation} from './binfmt.js';
+import {checkExecutables} from './executables.js';
 import type {Docker} from './docker.js';
 import type {TempDirs} from './temp.js';
 import {lastLine} from '../core/text.js';
@@ -32,10 +34,55 @@ export class TestRunner {
     const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : {ref: built.localRef};
     try {
       // Platforms run side by side (each under its own emulator); commands within one run in order.
-      return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir)));
+      return await Promise.all(
+        built.platforms.map(async platform => {
+          // The built image's own files (not the setup derivative's), read while the tests run.
+          const executables = this.executables(image, built, platform);
+          const result = await this.runPlatform(image, platform, target, baseDir);
+          const checked = await executables;
+          if (checked?.test) result.tests.push(checked.test);
+          if (checked?.figures) result.executables = checked.figures;
+          return result;
+        })
+      );
     } finally {
       if (target.ref !== built.localRef) await this.opts.docker.run(['image', 'rm', target.ref]);
     }
+  }
+
+  /** The executables check of one platform: a failed test when a file is for another machine. */
+  private async executables(
+    image: ImageConfig,
+    built: BuiltImage,
+    platform: string
+  ): Promise<{test?: TestResult; figures?: PlatformResult['executables']} | undefined> {
+    if (image.executables?.check === false) return undefined;
+    const outcome = await checkExecutables(this.opts.docker, built.localRef, platform, image.executables?.ignore ?? []);
+    const name = executablesTestName(platform);
+    if (outcome.ok === 'unknown-platform') {
+      this.opts.log.info(
+        `${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`
+      );
+      return undefined;
+    }
+    if (outcome.ok === false) {
+      this.opts.log.error(`${image.name} ${platform}: ${outcome.error}`);
+      return {
+        test: {name, platform, status: 'error', durationMs: outcome.durationMs, outputTail: '', error: outcome.error}
+      };
+    }
+    const {finding, durationMs} = outcome;
+    const figures = {checked: finding.checked, elf: finding.elf, ignored: finding.ignored, durationMs};
+    if (!finding.foreign.length) {
+      this.opts.log.info(
+        `${image.name} ${platform}: executables check passed: ${finding.elf} ELF of ${finding.checked} executable file(s)${finding.ignored ? `, ${finding.ignored} foreign one(s) ignored (executables.ignore)` : ''}, ${(durationMs / 1000).toFixed(1)}s`
+      );
+      return {figures};
+    }
+    const error = describeForeign(finding);
+    this.opts.log.error(`${image.name} ${platform}: ${error}`);
+    const outputTail = finding.foreign.map(f => `${f.path}: ${f.architecture}, not for ${platform}`).join('\n');
+    return {test: {name, platform, status: 'failed', durationMs, outputTail, error}, figures};
   }
 
   private async runPlatform(

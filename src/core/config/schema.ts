@@ -287,6 +287,25 @@ export const SCHEMA = {
             }
           }
         },
+        executables: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'The executables check: before the tests, every executable ELF file of each platform’s image (read from its filesystem, no shell needed) must be for that platform’s machine; an x86-64 or 32-bit ARM binary in an arm64 image fails the gate with its path and architecture.',
+          properties: {
+            check: {
+              type: 'boolean',
+              default: true,
+              description: '`false` turns the executables check off for this image.'
+            },
+            ignore: {
+              type: 'array',
+              items: {type: 'string', format: 'absolute-path'},
+              description:
+                'Paths or globs (`*`, `?` within a segment, `**` across; a directory covers what is under it) of deliberate multi-architecture payloads the check allows, e.g. `/opt/sdk/toolchains/**`.'
+            }
+          }
+        },
         attestations: {
           type: 'object',
           additionalProperties: false,
