@@ -19,6 +19,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   rmSync,
@@ -62,7 +63,9 @@ const cli = join(work, 'cli/index.js');
   const dist = join(root, 'dist/cli');
   for (let t = 0; !existsSync(join(dist, 'index.js')) && t < 120; t++) spawnSync('sleep', ['1']);
   mkdirSync(join(work, 'cli'));
-  for (const f of ['index.js', 'package.json']) copyFileSync(join(dist, f), join(work, 'cli', f));
+  // The bundle loads chunks (`<n>.index.js`) on demand: take every file of it.
+  for (const f of readdirSync(dist).filter(f => f.endsWith('.js') || f === 'package.json'))
+    copyFileSync(join(dist, f), join(work, 'cli', f));
 }
 const gitHead = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).stdout.trim();
 const distDirty = !!spawnSync('git', ['status', '--porcelain', 'dist/cli'], {

@@ -340,7 +340,12 @@ async function promoteOne(
 ): Promise<PromotedImage> {
   const {registry: client, log} = services;
   const copier = new ImageCopier(client);
-  const manifest = await copier.copy(target.staging, target.final, digest, target.manifest);
+  // A final tag that held the digest before this run says the destination has it, complete; else
+  // the copy is made without asking first (a re-run after an interruption re-mounts what is there).
+  const held = target.tags.some(tag => before.get(tagKey(target.final, tag)) === digest);
+  const manifest = await copier.copy(target.staging, target.final, digest, target.manifest, {
+    askTarget: held || !target.fromStaging
+  });
   let referrers: PromotedImage['referrers'];
   if (!sameRepository(target.staging, target.final)) {
     // The staging records concern the staging tags, not the published image: they stay behind.
@@ -374,8 +379,9 @@ async function promoteOne(
         `${req.scenario} refused: ${refText(target.final, tag)} moved from ${was ?? '(absent)'} to ${now ?? '(absent)'} while this promotion ran; another pipeline is publishing it. Re-run when it is done.`
       );
     }
-    await client.putManifest(target.final, tag, manifest);
-    const readBack = (await client.headManifest(target.final, tag))?.digest;
+    // The registry's answer names the digest it stored under the tag: a read-back only where it does not.
+    const confirmed = await client.putTag(target.final, tag, manifest);
+    const readBack = confirmed ? digest : (await client.headManifest(target.final, tag))?.digest;
     if (readBack !== digest)
       throw new FailedError(`${refText(target.final, tag)} reads back as ${readBack ?? '(absent)'}, not ${digest}`);
     tags.push({ref: refText(target.final, tag), ...(was ? {before: was} : {}), action: was ? 'moved' : 'created'});
@@ -390,7 +396,12 @@ async function promoteOne(
     copy: copier.stats,
     ...(referrers ? {referrers} : {})
   };
-  promoted.marker = await markPromotion(client, log, req, target, manifest);
+  // The marker is written after the tags: where none of them held the digest before this run, no
+  // earlier run finished here, so there is no marker of it to look for.
+  const wasHeld = tags.some(t => t.before === digest);
+  promoted.marker = await markPromotion(client, log, req, target, manifest, {
+    lookFirst: wasHeld || !target.fromStaging
+  });
   const sign = req.loaded.config.promote.sign;
   if (sign) promoted.signed = await signOnce(services, req, target.final, manifest, sign);
   if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
@@ -428,10 +439,11 @@ async function markPromotion(
   log: Log,
   req: PromoteRequest,
   target: Target,
-  manifest: ManifestBytes
+  manifest: ManifestBytes,
+  opts: {lookFirst: boolean}
 ): Promise<NonNullable<PromotedImage['marker']>> {
   const tag = promotionTag(target.identity);
-  const existing = await client.getManifest(target.final, tag);
+  const existing = opts.lookFirst ? await client.getManifest(target.final, tag) : undefined;
   if (
     existing &&
     subjectOf(existing)?.digest === manifest.digest &&
@@ -445,8 +457,7 @@ async function markPromotion(
     promotedAt: new Date(),
     ...(req.plan.git.sha ? {commit: req.plan.git.sha.value} : {})
   });
-  await new Referrers(client).attach(target.final, marker);
-  await client.putManifest(target.final, tag, marker);
+  await new Referrers(client).attach(target.final, marker, {tag, mountFrom: target.staging});
   log.info(
     `${refText(target.final, tag)} → ${marker.digest} (promotion marker of identity ${target.identity} for ${manifest.digest})`
   );
