@@ -6,7 +6,7 @@ import {describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {PromoteReport} from '../../src/app/promote.js';
+import {IMAGES_PER_HOST, type PromoteReport} from '../../src/app/promote.js';
 import type {RunRequest} from '../../src/app/request.js';
 import {run} from '../../src/app/run.js';
 import type {RunReport} from '../../src/core/results.js';
@@ -176,6 +176,47 @@ describe('requests per promotion (in-memory distribution 2.8)', () => {
     for (const image of report.images) {
       expect(f.registry.digestOf(FINAL, `acme/${image.name}`, 't1')).toBe(image.digest);
       expect(f.registry.digestOf(FINAL, `acme/${image.name}`, 't2')).toBe(image.digest);
+    }
+  });
+});
+
+describe('many images', () => {
+  it('are promoted at once, at most IMAGES_PER_HOST per registry, each image’s log whole and in order', async () => {
+    const f = fakes();
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const dir = project(`staging: {registry: ${FINAL}/other}`, true, names);
+    const report = await staged(dir, f);
+    const memory = f.registry;
+    const send = memory.send.bind(memory);
+    const active = new Map<string, number>();
+    let most = 0;
+    (memory as unknown as Transport).send = async (req: RegistryRequest): Promise<RegistryResponse> => {
+      const image = /^\/v2\/(?:acme|other)\/([a-f])\//.exec(req.path)?.[1] ?? '';
+      active.set(image, (active.get(image) ?? 0) + 1);
+      most = Math.max(most, [...active.values()].filter(n => n > 0).length);
+      try {
+        await new Promise(resolve => setTimeout(resolve, 2));
+        return await send(req);
+      } finally {
+        active.set(image, active.get(image)! - 1);
+      }
+    };
+    const {report: promoted, failure} = await promote(dir, f);
+    expect(failure).toBeUndefined();
+    expect(promoted.images.map(i => i.name)).toEqual(names);
+    for (const image of report.images)
+      expect(f.registry.digestOf(FINAL, `acme/${image.name}`, 't1')).toBe(image.digest);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(IMAGES_PER_HOST);
+    // Each image's group, whole: its lines come before the next image's group starts.
+    const text = f.host.text();
+    const starts = names.map(n => text.indexOf(`promote ${n}: `));
+    expect(starts.every(s => s >= 0)).toBe(true);
+    expect([...starts].sort((x, y) => x - y)).toEqual(starts);
+    for (const [i, n] of names.entries()) {
+      const section = text.slice(starts[i], starts[i + 1] ?? text.length);
+      expect(section).toContain(`localhost:5000/acme/${n}:t1 → `);
+      expect(section).not.toMatch(new RegExp(`acme/[^${n}]:t1 → `));
     }
   });
 });

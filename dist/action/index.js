@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6864);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6002);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6864:
+/***/ 6002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31759,15 +31759,18 @@ class Untagger {
      * Asks once per registry and run (the answer is shared by every image of the run): deleting a
      * digest nobody has answers 404 where deletes work, 405 where they are off.
      */
-    async refusesDeletes(repo) {
+    refusesDeletes(repo) {
         const facts = this.client.facts.deletesRefused;
-        const known = facts.get(repo.registry);
-        if (known !== undefined)
-            return known;
-        const res = await this.client.deleteManifest(repo, sha256Digest(`imagegate probe ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`));
-        const refused = res.status === 405 || ociError(res.body).code === 'UNSUPPORTED';
-        facts.set(repo.registry, refused);
-        return refused;
+        let known = facts.get(repo.registry);
+        if (!known) {
+            known = this.client
+                .deleteManifest(repo, sha256Digest(`imagegate probe ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`))
+                .then(res => res.status === 405 || ociError(res.body).code === 'UNSUPPORTED');
+            // A probe that failed (the network) is asked again by the next image.
+            known.catch(() => facts.delete(repo.registry));
+            facts.set(repo.registry, known);
+        }
+        return known;
     }
 }
 /**
@@ -35903,6 +35906,88 @@ function fencedMarkdown(title, text) {
     return `### ${title}\n\n\`\`\`\n${text}\`\`\`\n`;
 }
 
+;// CONCATENATED MODULE: ./src/host/ordered-log.ts
+// Several tasks that log at once, printed as if they had run one after another: each task gets a
+// log of its own that records what it says (groups included); a task's record is printed once it
+// is done and every task before it has been printed, so every group stays whole and in order.
+// Masking goes straight to the real log: a secret is never printed, not even from a record.
+class RecordingLog {
+    real;
+    entries = [];
+    target = this.entries;
+    constructor(real) {
+        this.real = real;
+    }
+    info(text) {
+        this.target.push({ kind: 'info', text });
+    }
+    notice(text) {
+        this.target.push({ kind: 'notice', text });
+    }
+    warning(text, where) {
+        this.target.push({ kind: 'warning', text, ...(where ? { where } : {}) });
+    }
+    error(text, where) {
+        this.target.push({ kind: 'error', text, ...(where ? { where } : {}) });
+    }
+    verbatim(text) {
+        this.target.push({ kind: 'verbatim', text });
+    }
+    block() {
+        const entry = { kind: 'block', chunks: [] };
+        this.target.push(entry);
+        return { write: text => void entry.chunks.push(text), end: () => undefined };
+    }
+    async group(title, fn) {
+        const entry = { kind: 'group', title, entries: [] };
+        this.target.push(entry);
+        const outer = this.target;
+        this.target = entry.entries;
+        try {
+            return await fn();
+        }
+        finally {
+            this.target = outer;
+        }
+    }
+    mask(secret) {
+        this.real.mask(secret);
+    }
+    redact(text) {
+        return this.real.redact(text);
+    }
+}
+async function replay(log, entries) {
+    for (const e of entries) {
+        if (e.kind === 'group')
+            await log.group(e.title, () => replay(log, e.entries));
+        else if (e.kind === 'block') {
+            const block = log.block();
+            for (const chunk of e.chunks)
+                block.write(chunk);
+            block.end();
+        }
+        else if (e.kind === 'warning' || e.kind === 'error')
+            log[e.kind](e.text, e.where);
+        else
+            log[e.kind](e.text);
+    }
+}
+/**
+ * Runs `tasks` through `schedule` (which bounds how many run at once) and prints what each logged
+ * in task order. Resolves with every task's outcome, in order, once all have settled.
+ */
+async function runOrdered(log, tasks, schedule) {
+    const records = tasks.map(() => new RecordingLog(log));
+    const settled = tasks.map((task, i) => schedule(i, () => task(records[i])).then(value => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason })));
+    const out = [];
+    for (const [i, outcome] of settled.entries()) {
+        out.push(await outcome);
+        await replay(log, records[i].entries);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
 // Copies an image by digest, byte for byte, in referential order: blobs, then child manifests,
 // then the index; tags are the caller's last step. Blobs already in the target are skipped, blobs in
@@ -36640,8 +36725,19 @@ function wrapNetworkError(req, e) {
 
 
 
+
+
+/** Images promoted at once per final registry host (the transport bounds the requests on top). */
+const IMAGES_PER_HOST = 4;
 async function runPromote(req, services) {
     const started = Date.now();
+    const limits = new Map();
+    const perHost = (host, task) => {
+        let limit = limits.get(host);
+        if (!limit)
+            limits.set(host, (limit = new Limiter(IMAGES_PER_HOST)));
+        return limit.run(task);
+    };
     if (req.plan.refusal)
         throw new errors_UsageError(req.plan.refusal);
     const { registry: client, log } = services;
@@ -36655,14 +36751,14 @@ async function runPromote(req, services) {
         durationMs: 0
     };
     try {
-        let staged = await stagedDigests(client, targets);
+        let staged = await stagedDigests(client, targets, perHost);
         const missing = targets.filter(t => !staged.get(t.name));
         if (missing.length) {
             if (req.loaded.config.promote.onMissing !== 'build' || !req.gate)
                 throw await missingError(client, missing, req.plan);
             log.warning(`staging has no image for ${missing.map(m => m.name).join(', ')}; on-missing: build runs the gate first`);
             await req.gate();
-            staged = await stagedDigests(client, targets);
+            staged = await stagedDigests(client, targets, perHost);
             const still = targets.filter(t => !staged.get(t.name));
             if (still.length)
                 throw await missingError(client, still, req.plan);
@@ -36670,14 +36766,37 @@ async function runPromote(req, services) {
         // Where a copy runs first (another repository or registry), final tags are read before it, so
         // a tag moved by someone else while the copy ran is caught; a retag has no such window.
         const before = new Map();
-        for (const target of targets)
-            for (const final of [target.final, ...target.mirrors].filter(f => !sameRepository(target.staging, f)))
-                for (const tag of target.tags)
-                    before.set(tagKey(final, tag), (await client.headManifest(final, tag))?.digest);
+        const reads = targets.flatMap(target => [target.final, ...target.mirrors]
+            .filter(f => !sameRepository(target.staging, f))
+            .flatMap(final => target.tags.map(tag => ({ final, tag }))));
+        await Promise.all(reads.map(({ final, tag }) => perHost(final.registry, async () => {
+            before.set(tagKey(final, tag), (await client.headManifest(final, tag))?.digest);
+        })));
         const untagger = new Untagger(client);
-        for (const target of targets) {
+        // Independent images at once, at most IMAGES_PER_HOST per final registry; each image's log is
+        // printed whole, in the configuration's order. After a failure, images not started stay so.
+        let failed = false;
+        const parts = targets.map(() => ({ refs: [], warnings: [] }));
+        const outcomes = await runOrdered(services.log, targets.map((target, i) => async (log) => {
+            if (failed)
+                return undefined;
             const digest = staged.get(target.name);
-            report.images.push(...(await promoteToEach(services, untagger, req, target, digest, before, report)));
+            const part = { ...report, ...parts[i] };
+            try {
+                return await promoteToEach({ ...services, log }, untagger, req, target, digest, before, part);
+            }
+            catch (e) {
+                failed = true;
+                throw e;
+            }
+        }), (i, task) => perHost(targets[i].final.registry, task));
+        for (const [i, outcome] of outcomes.entries()) {
+            report.refs.push(...parts[i].refs);
+            report.warnings.push(...parts[i].warnings);
+            if (outcome.status === 'rejected')
+                throw outcome.reason;
+            if (outcome.value)
+                report.images.push(...outcome.value);
         }
     }
     finally {
@@ -36723,35 +36842,38 @@ function repoOf(text) {
  * (`imagegate-promoted-<identity>`); for images promoted before markers existed, under the
  * commit's own final tag (`{{sha}}`), if there is one.
  */
-async function stagedDigests(client, targets) {
+async function stagedDigests(client, targets, perHost) {
     const out = new Map();
-    for (const t of targets) {
-        // GET, not HEAD: a staging tag an interrupted cleanup left on its tombstone counts as absent.
-        const staged = await client.getManifest(t.staging, t.staging.reference);
-        let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
-        if (digest)
-            t.manifest = staged;
-        if (!digest) {
-            const marked = await markedDigest(client, t);
-            if (marked) {
-                digest = marked.digest;
-                t.staging = { ...t.final, reference: marked.digest, text: `${refText(t.final, marked.tag)} → ${marked.digest}` };
-                t.fromStaging = false;
-            }
-        }
-        for (const tag of t.promoted) {
-            if (digest)
-                break;
-            const found = (await client.headManifest(t.final, tag))?.digest;
-            if (found) {
-                digest = found;
-                t.staging = { ...t.final, reference: tag, text: refText(t.final, tag) };
-                t.fromStaging = false;
-            }
-        }
-        out.set(t.name, digest);
-    }
+    const found = await Promise.all(targets.map(t => perHost(t.staging.registry, () => stagedDigest(client, t))));
+    for (const [i, t] of targets.entries())
+        out.set(t.name, found[i]);
     return out;
+}
+async function stagedDigest(client, t) {
+    // GET, not HEAD: a staging tag an interrupted cleanup left on its tombstone counts as absent.
+    const staged = await client.getManifest(t.staging, t.staging.reference);
+    let digest = staged && !isTombstone(staged) ? staged.digest : undefined;
+    if (digest)
+        t.manifest = staged;
+    if (!digest) {
+        const marked = await markedDigest(client, t);
+        if (marked) {
+            digest = marked.digest;
+            t.staging = { ...t.final, reference: marked.digest, text: `${refText(t.final, marked.tag)} → ${marked.digest}` };
+            t.fromStaging = false;
+        }
+    }
+    for (const tag of t.promoted) {
+        if (digest)
+            break;
+        const found = (await client.headManifest(t.final, tag))?.digest;
+        if (found) {
+            digest = found;
+            t.staging = { ...t.final, reference: tag, text: refText(t.final, tag) };
+            t.fromStaging = false;
+        }
+    }
+    return digest;
 }
 /** The digest the promotion marker of the target's identity names, when it is a marker of that identity and the digest exists. */
 async function markedDigest(client, t) {
@@ -38449,7 +38571,7 @@ function tool_install_sha256(bytes) {
 // and tombstones) a repository is known to hold. Only facts a registry cannot take back within a run
 // are kept; a blob the registry does turn out to miss is forgotten and uploaded again.
 class RegistryFacts {
-    /** Per registry host: true where manifest deletes answer 405 / UNSUPPORTED. */
+    /** Per registry host: true where manifest deletes answer 405 / UNSUPPORTED (one question in flight at a time). */
     deletesRefused = new Map();
     /** Per registry host: true where `GET /v2/<name>/referrers/<digest>` answers. */
     referrersApi = new Map();
@@ -39699,7 +39821,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6864);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6002);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -7,8 +7,8 @@
 import type {Repository} from '../oci/reference.js';
 
 export class RegistryFacts {
-  /** Per registry host: true where manifest deletes answer 405 / UNSUPPORTED. */
-  readonly deletesRefused = new Map<string, boolean>();
+  /** Per registry host: true where manifest deletes answer 405 / UNSUPPORTED (one question in flight at a time). */
+  readonly deletesRefused = new Map<string, Promise<boolean>>();
   /** Per registry host: true where `GET /v2/<name>/referrers/<digest>` answers. */
   readonly referrersApi = new Map<string, boolean>();
   private readonly blobs = new Set<string>();

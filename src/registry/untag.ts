@@ -55,17 +55,18 @@ export class Untagger {
    * Asks once per registry and run (the answer is shared by every image of the run): deleting a
    * digest nobody has answers 404 where deletes work, 405 where they are off.
    */
-  private async refusesDeletes(repo: Repository): Promise<boolean> {
+  private refusesDeletes(repo: Repository): Promise<boolean> {
     const facts = this.client.facts.deletesRefused;
-    const known = facts.get(repo.registry);
-    if (known !== undefined) return known;
-    const res = await this.client.deleteManifest(
-      repo,
-      sha256Digest(`imagegate probe ${randomBytes(8).toString('hex')}`)
-    );
-    const refused = res.status === 405 || ociError(res.body).code === 'UNSUPPORTED';
-    facts.set(repo.registry, refused);
-    return refused;
+    let known = facts.get(repo.registry);
+    if (!known) {
+      known = this.client
+        .deleteManifest(repo, sha256Digest(`imagegate probe ${randomBytes(8).toString('hex')}`))
+        .then(res => res.status === 405 || ociError(res.body).code === 'UNSUPPORTED');
+      // A probe that failed (the network) is asked again by the next image.
+      known.catch(() => facts.delete(repo.registry));
+      facts.set(repo.registry, known);
+    }
+    return known;
   }
 }
 
