@@ -19,6 +19,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   rmSync,
@@ -40,8 +41,11 @@ const runs = Number(arg('--runs', 5));
 const largeMb = Number(arg('--large-mb', 400));
 const sizes = arg('--sizes', 'small,large').split(',');
 const scenarios = arg('--scenarios', 'S1,S2,S3,S4').split(',');
-const ALL_TOOLS = ['imagegate', 'imagegate-no-extra-ca', 'skopeo', 'imagetools', 'oras', 'docker'];
+const ALL_TOOLS = ['imagegate', 'imagegate-no-extra-ca', 'skopeo', 'imagetools', 'oras', 'crane', 'docker'];
 const toolNames = arg('--tools', ALL_TOOLS.join(',')).split(',');
+// --many 1,4,16: instead of S1–S4, one `imagegate promote` of N images (each to another repository
+// of the same registry, one tag) vs a sequential `oras cp -r` loop over the same N images.
+const many = arg('--many', '').split(',').filter(Boolean).map(Number);
 
 const testbed = Object.fromEntries(
   readFileSync('/run/imagegate-testbed/env', 'utf8')
@@ -52,6 +56,8 @@ const testbed = Object.fromEntries(
 const FINAL = testbed.TESTBED_REGISTRY ?? 'localhost:5000';
 const INTER = testbed.TESTBED_INTERMEDIATE_REGISTRY ?? 'localhost:5001';
 const LOGS = {[FINAL]: testbed.TESTBED_REGISTRY_LOG_FINAL, [INTER]: testbed.TESTBED_REGISTRY_LOG_INTERMEDIATE};
+const CRANE = testbed.TESTBED_CRANE ?? 'crane';
+const ORAS = testbed.TESTBED_ORAS ?? 'oras';
 const PATH = `${testbed.TESTBED_BIN ?? '/opt/imagegate-testbed/bin'}:${process.env.PATH}`;
 const ns = `bench-promote-${Date.now().toString(36)}`;
 const work = mkdtempSync(join(tmpdir(), 'imagegate-bench-promote-'));
@@ -62,7 +68,9 @@ const cli = join(work, 'cli/index.js');
   const dist = join(root, 'dist/cli');
   for (let t = 0; !existsSync(join(dist, 'index.js')) && t < 120; t++) spawnSync('sleep', ['1']);
   mkdirSync(join(work, 'cli'));
-  for (const f of ['index.js', 'package.json']) copyFileSync(join(dist, f), join(work, 'cli', f));
+  // The bundle loads chunks (`<n>.index.js`) on demand: take every file of it.
+  for (const f of readdirSync(dist).filter(f => f.endsWith('.js') || f === 'package.json'))
+    copyFileSync(join(dist, f), join(work, 'cli', f));
 }
 const gitHead = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).stdout.trim();
 const distDirty = !!spawnSync('git', ['status', '--porcelain', 'dist/cli'], {
@@ -514,10 +522,18 @@ const tools = {
   oras: {
     commands: (scn, {src, dst, tags}) =>
       scn === 'S4'
-        ? [['oras', 'manifest', 'delete', '--plain-http', '--force', refOf(src, src.tag)]]
+        ? [[ORAS, 'manifest', 'delete', '--plain-http', '--force', refOf(src, src.tag)]]
         : scn === 'S1'
-          ? [['oras', 'tag', '--plain-http', refOf(src, src.tag), ...tags]]
-          : [['oras', 'cp', '-r', '--from-plain-http', '--to-plain-http', refOf(src, src.tag), refOf(dst, tags[0])]]
+          ? [[ORAS, 'tag', '--plain-http', refOf(src, src.tag), ...tags]]
+          : [[ORAS, 'cp', '-r', '--from-plain-http', '--to-plain-http', refOf(src, src.tag), refOf(dst, tags[0])]]
+  },
+  crane: {
+    commands: (scn, {src, dst, tags}) =>
+      scn === 'S4'
+        ? [[CRANE, 'delete', '--insecure', refOf(src, src.tag)]]
+        : scn === 'S1'
+          ? tags.map(t => [CRANE, 'tag', '--insecure', refOf(src, src.tag), t])
+          : [[CRANE, 'copy', '--insecure', refOf(src, src.tag), refOf(dst, tags[0])]]
   },
   docker: {
     commands: (scn, {src, dst, tags}) =>
@@ -615,6 +631,127 @@ for (let i = 0; i < 7; i++) {
 floor.medianWithCa = median(floor.withCa);
 floor.medianWithoutCa = median(floor.withoutCa);
 
+if (many.length) {
+  await manyMain();
+  process.exit(0);
+}
+
+/** A throwaway git repository whose configuration promotes `n` images from `<base>-staging/<name>` to `<base>/<name>`. */
+function manyLayout(n, tool, i) {
+  const base = `${ns}/many${n}-${tool}-${i}`;
+  const dir = mkdtempSync(join(work, 'ig-'));
+  const names = Array.from({length: n}, (_, k) => `app${k}`);
+  writeFileSync(
+    join(dir, '.imagegate.yml'),
+    `registry: ${FINAL}/${base}\nstaging: {registry: ${FINAL}/${base}-staging}\npromote: {cleanup: false}\nimages:\n` +
+      names
+        .map(
+          name => `  - name: ${name}\n    context: ${name}\n    platforms: [linux/amd64, linux/arm64]\n    tags: [t1]\n`
+        )
+        .join('')
+  );
+  for (const name of names) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, 'Dockerfile'), `FROM ${FINAL}/base/busybox:1\nCOPY Dockerfile /\n`);
+  }
+  const git = ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid'];
+  sh('git', ['init', '-q'], {cwd: dir});
+  sh('git', [...git, 'add', '-A'], {cwd: dir});
+  sh('git', [...git, 'commit', '-qm', 'bench'], {cwd: dir});
+  const plan = JSON.parse(sh(process.execPath, [cli, 'plan', '--json', '--scenario', 'promote'], {cwd: dir}).stdout);
+  return plan.images.map(image => {
+    const src = parseRef(image.staging.value);
+    const dst = parseRef(`${image.repository.value}:t1`);
+    return {src, dst: {reg: dst.reg, repo: dst.repo}, tags: ['t1'], cwd: dir};
+  });
+}
+
+async function manySample(img, n, tool, i) {
+  const lays = manyLayout(n, tool, i);
+  for (const lay of lays) {
+    touched.set(`${lay.dst.reg}/${lay.dst.repo}`, lay.dst);
+    await copyImage(img, img.home[FINAL], lay.src, [lay.src.tag]);
+  }
+  const cmds =
+    tool === 'imagegate'
+      ? [[process.execPath, cli, 'promote', '--json']]
+      : lays.map(({src, dst, tags}) => [
+          ORAS,
+          'cp',
+          '-r',
+          '--from-plain-http',
+          '--to-plain-http',
+          refOf(src, src.tag),
+          refOf(dst, tags[0])
+        ]);
+  await sleep(50);
+  const from = marks();
+  const run = timedCommands(cmds, {cwd: lays[0].cwd});
+  await sleep(100);
+  const counts = await countRequests(from, marks(), img);
+  const problems = run.failure ? [run.failure] : [];
+  if (!run.failure) for (const lay of lays) problems.push(...(await verify(img, lay.dst, lay.tags)));
+  rmSync(lays[0].cwd, {recursive: true, force: true});
+  return {
+    tool,
+    images: n,
+    iteration: i,
+    warmup: i === 0,
+    seconds: run.seconds,
+    rssKiB: run.rssKiB,
+    requests: counts.requests,
+    ok: !problems.length,
+    problems
+  };
+}
+
+async function manyMain() {
+  const out = [];
+  const img = await build('small');
+  try {
+    img.home[FINAL] = {reg: FINAL, repo: `${ns}/src-small`};
+    await copyImage(img, img.home[INTER], img.home[FINAL], ['src']);
+    for (const n of many)
+      for (let i = 0; i <= runs; i++) {
+        const round = i % 2 ? ['oras', 'imagegate'] : ['imagegate', 'oras'];
+        for (const tool of round) {
+          const s = await manySample(img, n, tool, i);
+          out.push(s);
+          log(
+            `${n} images ${i === 0 ? 'warm-up' : `run ${i}/${runs}`} ${tool}: ${s.seconds.toFixed(2)} s, ${s.requests} req, ${s.ok ? 'ok' : `FAIL: ${s.problems[0]}`}`
+          );
+        }
+      }
+  } finally {
+    log(`cleaning up ${touched.size} repositories under ${ns}`);
+    await pool([...touched.values()], 4, dst => wipe(dst, img).catch(() => undefined));
+    rmSync(work, {recursive: true, force: true});
+  }
+  const lines = [
+    '# promote of many images: imagegate vs a sequential `oras cp -r` loop',
+    '',
+    `Command: \`node bench/promote.mjs --many ${many.join(',')} --runs ${runs}\` — ${new Date().toISOString().slice(0, 16)}Z; imagegate \`dist/cli/index.js\` sha256 ${cliSha}… (git ${gitHead}${distDirty ? ', dist/ differs from that commit' : ''}), ${process.execPath} ${process.version}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set (slows every Node start)' : 'unset'}.`,
+    '',
+    'Each image: the small two-platform image with provenance (9 blobs), staged in `<ns>-staging/<name>`, promoted to `<ns>/<name>:t1` on the same registry (mounts). One warm-up round, then interleaved rounds; ratio = imagegate ÷ oras loop of the same round.',
+    '',
+    '| images | imagegate (median) | oras cp loop (median) | ratio per round (median; all) | requests imagegate / oras | correct |',
+    '|---|---|---|---|---|---|'
+  ];
+  for (const n of many) {
+    const m = tool => out.filter(s => s.images === n && s.tool === tool && !s.warmup);
+    const ig = m('imagegate');
+    const oras = m('oras');
+    const ratios = ig.map(s => s.seconds / oras.find(o => o.iteration === s.iteration).seconds);
+    lines.push(
+      `| ${n} | ${median(ig.map(s => s.seconds)).toFixed(2)} s | ${median(oras.map(s => s.seconds)).toFixed(2)} s | ${median(ratios).toFixed(2)} (${ratios.map(r => r.toFixed(2)).join(', ')}) | ${median(ig.map(s => s.requests))} / ${median(oras.map(s => s.requests))} | ${[...ig, ...oras].every(s => s.ok) ? '✓' : 'FAIL'} |`
+    );
+  }
+  mkdirSync(join(root, 'bench/results'), {recursive: true});
+  writeFileSync(join(root, 'bench/results/promote-many.md'), `${lines.join('\n')}\n`);
+  writeFileSync(join(root, 'bench/results/promote-many.json'), JSON.stringify({runs, many, samples: out}, null, 2));
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 const samples = [];
 const images = {};
 try {
@@ -663,9 +800,10 @@ const LABEL = {
   skopeo: 'skopeo copy --all --preserve-digests',
   imagetools: 'docker buildx imagetools create',
   oras: 'oras cp -r / oras tag',
+  crane: 'crane copy / crane tag',
   docker: 'docker pull / tag / push'
 };
-const S4_LABEL = {skopeo: 'skopeo delete', oras: 'oras manifest delete'};
+const S4_LABEL = {skopeo: 'skopeo delete', oras: 'oras manifest delete', crane: 'crane delete'};
 const SCN = {
   S1: 'S1 two tags, same repository',
   S2: 'S2 copy to another repository, same registry',
@@ -762,7 +900,7 @@ for (const size of sizes) {
 // Goals from issue 4, against the fastest peer whose results were correct.
 const goals = [];
 const peersOf = (size, scn) =>
-  ['skopeo', 'imagetools', 'oras', 'docker']
+  ['skopeo', 'imagetools', 'oras', 'crane', 'docker']
     .map(n => [n, summary[`${size}/${scn}/${n}`]])
     .filter(([, r]) => r && !r.unsupported && r.ok)
     .sort((a, b) => a[1].seconds - b[1].seconds);
@@ -835,7 +973,7 @@ for (const size of sizes)
       samples.find(s => s.size === size && s.scenario === scn && s.tool === name && s.iteration === 1);
     const ig = first('imagegate');
     if (!ig?.trace) continue;
-    const peer = ['skopeo', 'imagetools', 'oras']
+    const peer = ['skopeo', 'imagetools', 'oras', 'crane']
       .map(first)
       .filter(s => s?.trace && s.ok)
       .sort((a, b) => a.requests - b.requests)[0];

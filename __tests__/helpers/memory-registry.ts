@@ -26,6 +26,8 @@ export class MemoryRegistry implements Transport {
   readonly stats: TransportStats = {requests: 0, bytesSent: 0, bytesReceived: 0, byMethod: {}};
   /** Every request, `METHOD host/path`. */
   readonly log: string[] = [];
+  /** The status of every answer, in the order of `log`. */
+  readonly statuses: number[] = [];
   private readonly repos = new Map<string, Repo>();
   private readonly content = new Map<string, Buffer>();
   private readonly uploads = new Map<string, string>();
@@ -78,6 +80,7 @@ export class MemoryRegistry implements Transport {
     const body = await readBody(req.body);
     this.stats.bytesSent += body.length;
     const respond = (status: number, headers: Record<string, string> = {}, payload: Buffer = Buffer.alloc(0)) => {
+      this.statuses.push(status);
       this.stats.bytesReceived += payload.length;
       const res: RegistryResponse = {status, headers, body: req.stream ? Buffer.alloc(0) : payload, url};
       if (req.stream) res.stream = Readable.from([payload]);
@@ -138,6 +141,19 @@ export class MemoryRegistry implements Transport {
           : respond(200, headers, stored.bytes);
       }
       if (req.method === 'PUT') {
+        // As distribution 2.8: an image manifest whose config or layers the repository lacks is refused.
+        const doc = JSON.parse(body.toString()) as {config?: {digest?: string}; layers?: {digest?: string}[]};
+        const missing = [doc.config, ...(doc.layers ?? [])].find(d => d?.digest && !repo.blobs.has(d.digest));
+        if (doc.config && missing)
+          return respond(
+            400,
+            {'content-type': 'application/json'},
+            Buffer.from(
+              JSON.stringify({
+                errors: [{code: 'MANIFEST_BLOB_UNKNOWN', message: `blob unknown to registry: ${missing.digest}`}]
+              })
+            )
+          );
         const put = sha256Digest(body);
         repo.manifests.set(put, {bytes: body, mediaType: req.headers?.['content-type'] ?? ''});
         if (!rest.startsWith('sha256:')) repo.tags.set(rest, put);

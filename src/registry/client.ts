@@ -24,6 +24,7 @@ import type {Descriptor} from '../oci/descriptor.js';
 import type {ManifestBytes} from '../oci/manifest.js';
 import {BODY_LIMITS, formatSize, parseJsonObject, printable} from './body.js';
 import {delay} from './retry.js';
+import {RegistryFacts} from './facts.js';
 
 export interface ClientOptions {
   /** Blobs larger than this upload in chunks of this size, resumable from the registry's offset. */
@@ -41,6 +42,9 @@ const TOO_SLOW = new Set(['ERR_TOO_SLOW', 'ERR_REQUEST_TIMEOUT']);
 export const MAX_TAG_PAGES = 1000;
 
 export class RegistryClient {
+  /** What this run learnt about its registries (one client per run: shared by every image). */
+  readonly facts = new RegistryFacts();
+
   constructor(
     readonly transport: Transport,
     private readonly opts: ClientOptions = {}
@@ -113,6 +117,15 @@ export class RegistryClient {
   }
 
   /**
+   * Stores manifest bytes under a tag; true when the registry's answer confirmed the digest
+   * (`Docker-Content-Digest`, checked against the bytes), so the tag needs no read-back.
+   */
+  async putTag(repo: Repository, tag: string, manifest: ManifestBytes): Promise<boolean> {
+    const res = await this.sendManifest(repo, tag, manifest, {});
+    return header(res, 'docker-content-digest') === manifest.digest;
+  }
+
+  /**
    * Stores a manifest that names a `subject`, by its digest. `indexed` is true when the registry
    * answered with `OCI-Subject` (its referrers API lists it now); else the writer must update the
    * fallback tag.
@@ -120,10 +133,51 @@ export class RegistryClient {
   async putSubjectManifest(
     repo: Repository,
     manifest: ManifestBytes,
-    subject: string
+    subject: string,
+    opts: {tag?: string; waitForBlobs?: boolean} = {}
   ): Promise<{digest: string; indexed: boolean}> {
-    const res = await this.sendManifest(repo, manifest.digest, manifest, {});
+    const res = await this.sendManifest(repo, opts.tag ?? manifest.digest, manifest, opts);
     return {digest: manifest.digest, indexed: header(res, 'oci-subject') === subject};
+  }
+
+  /**
+   * Stores a manifest whose only blob is a small one (the empty config of referrers and tombstones)
+   * in as few requests as the repository allows: where the run knows the repository holds the
+   * blob, or it turns out to, one PUT; else the blob goes up (one HEAD, at most one upload, or a
+   * mount from `mountFrom` in the same registry) and the PUT is made again.
+   */
+  async putWithSmallBlob<T>(
+    repo: Repository,
+    blob: Buffer,
+    put: (waitForBlobs: boolean) => Promise<T>,
+    mountFrom?: Repository
+  ): Promise<T> {
+    const digest = sha256Digest(blob);
+    // From another repository of the same registry, a mount (one request, whether or not the
+    // repository has the blob already) beats a PUT that may be refused.
+    const mountable =
+      mountFrom !== undefined && mountFrom.registry === repo.registry && mountFrom.repository !== repo.repository;
+    if (!this.facts.hasBlob(repo, digest) && mountable && (await this.mountBlob(repo, digest, mountFrom.repository)))
+      this.facts.rememberBlob(repo, digest);
+    if (this.facts.hasBlob(repo, digest)) {
+      try {
+        return await put(true);
+      } catch (e) {
+        if (!blobUnknown(e)) throw e;
+        this.facts.forgetBlob(repo, digest);
+      }
+    } else {
+      try {
+        const out = await put(false);
+        this.facts.rememberBlob(repo, digest);
+        return out;
+      } catch (e) {
+        if (!blobUnknown(e)) throw e;
+      }
+    }
+    await this.putSmallBlob(repo, blob);
+    this.facts.rememberBlob(repo, digest);
+    return put(true);
   }
 
   private async sendManifest(
@@ -339,7 +393,11 @@ export class RegistryClient {
   /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
   async putSmallBlob(repo: Repository, bytes: Buffer): Promise<string> {
     const digest = sha256Digest(bytes);
-    if (await this.headBlob(repo, digest)) return digest;
+    if (this.facts.hasBlob(repo, digest)) return digest;
+    if (await this.headBlob(repo, digest)) {
+      this.facts.rememberBlob(repo, digest);
+      return digest;
+    }
     const what = `POST blob ${at(repo, digest)}`;
     const res = await this.send(
       repo,
@@ -365,9 +423,11 @@ export class RegistryClient {
         ['pull', 'push']
       );
       expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
+      this.facts.rememberBlob(repo, digest);
       return digest;
     }
     expectStatus(res, [201], what);
+    this.facts.rememberBlob(repo, digest);
     return digest;
   }
 
@@ -532,6 +592,13 @@ export class RegistryClient {
   ): Promise<RegistryResponse> {
     return this.transport.send({registry: repo.registry, scope: {repository: repo.repository, actions}, ...req});
   }
+}
+
+/** A manifest PUT the registry refused because a blob it names is not in the repository. */
+function blobUnknown(e: unknown): boolean {
+  return (
+    e instanceof RegistryError && e.status === 400 && (e.code === 'MANIFEST_BLOB_UNKNOWN' || e.code === 'BLOB_UNKNOWN')
+  );
 }
 
 function expectStatus(res: RegistryResponse, ok: number[], what: string): void {

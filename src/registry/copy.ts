@@ -41,11 +41,21 @@ export class ImageCopier {
   }
 
   /** Makes `digest` (and everything it references) exist in `target`; returns the root manifest. */
-  async copy(source: Repository, target: Repository, digest: string, known?: ManifestBytes): Promise<ManifestBytes> {
+  /**
+   * `askTarget: false`: the caller knows the target is very unlikely to hold the image (a first
+   * promotion): the HEAD of the root that would skip the copy is not sent.
+   */
+  async copy(
+    source: Repository,
+    target: Repository,
+    digest: string,
+    known?: ManifestBytes,
+    opts: {askTarget?: boolean} = {}
+  ): Promise<ManifestBytes> {
     const manifest = known?.digest === digest ? known : await this.client.getManifest(source, digest);
     if (!manifest) throw new RegistryError(`${source.registry}/${source.repository}@${digest} does not exist`);
     if (sameRepository(source, target)) return manifest;
-    await this.ensureManifest(source, target, manifest);
+    await this.ensureManifest(source, target, manifest, opts.askTarget ?? true);
     return manifest;
   }
 

@@ -36,10 +36,12 @@ const FALLBACK_ROUNDS = 5;
 const MAX_DEPTH = 4;
 
 export class Referrers {
-  /** Per registry: whether it has the referrers API, once a list answered. */
-  private readonly api = new Map<string, boolean>();
+  /** Per registry: whether it has the referrers API, once a list answered (shared by the whole run). */
+  private readonly api: Map<string, boolean>;
 
-  constructor(private readonly client: RegistryClient) {}
+  constructor(private readonly client: RegistryClient) {
+    this.api = client.facts.referrersApi;
+  }
 
   /** True when the registry has the referrers API (asked once per registry). */
   async hasApi(repo: Repository, digest: string): Promise<boolean> {
@@ -54,12 +56,18 @@ export class Referrers {
    * not say what it is (no `artifactType`, or the empty config's media type, as cosign 3 writes
    * them) is completed from its manifest, so that both paths list the same descriptors.
    */
-  async list(repo: Repository, digest: string, opts: {artifactType?: string} = {}): Promise<ReferrerList> {
+  async list(
+    repo: Repository,
+    digest: string,
+    opts: {artifactType?: string; tags?: ReadonlySet<string>} = {}
+  ): Promise<ReferrerList> {
     if (this.api.get(repo.registry) !== false) {
       const listed = await this.client.listReferrers(repo, digest, opts.artifactType);
       this.api.set(repo.registry, listed !== undefined);
       if (listed) return {api: true, manifests: listed};
     }
+    // `tags`: the repository's tags, read a moment ago: a fallback tag not among them is not asked for.
+    if (opts.tags && !opts.tags.has(fallbackTag(digest))) return {api: false, manifests: []};
     const fallback = await this.client.getManifest(repo, fallbackTag(digest));
     if (!fallback) return {api: false, manifests: []};
     const parsed = parseManifest(fallback);
@@ -90,12 +98,22 @@ export class Referrers {
   async attach(
     repo: Repository,
     manifest: ManifestBytes,
-    opts: {replaces?: (d: Descriptor) => boolean} = {}
+    opts: {replaces?: (d: Descriptor) => boolean; tag?: string; mountFrom?: Repository} = {}
   ): Promise<'api' | 'fallback'> {
     const subject = subjectOf(manifest);
     if (!subject) throw new Error(`attach: manifest ${manifest.digest} names no subject`);
-    await this.client.putSmallBlob(repo, EMPTY_JSON);
-    const put = await this.client.putSubjectManifest(repo, manifest, subject.digest);
+    // Stored under `tag` where there is one (one PUT stores the manifest and tags it); its empty
+    // config goes up only where the repository turns out to lack it.
+    const put = await this.client.putWithSmallBlob(
+      repo,
+      EMPTY_JSON,
+      wait =>
+        this.client.putSubjectManifest(repo, manifest, subject.digest, {
+          ...(opts.tag ? {tag: opts.tag} : {}),
+          waitForBlobs: wait
+        }),
+      opts.mountFrom
+    );
     if (put.indexed) {
       this.api.set(repo.registry, true);
       return 'api';
@@ -113,15 +131,29 @@ export class Referrers {
    * it holds). Best effort: returns the digests it removed.
    */
   async detach(repo: Repository, subject: string, drop: (d: Descriptor) => boolean): Promise<string[]> {
+    return (await this.detachKeeping(repo, subject, drop)).gone;
+  }
+
+  /** detach, and the fallback index as it was left (read back), where there is one. */
+  private async detachKeeping(
+    repo: Repository,
+    subject: string,
+    drop: (d: Descriptor) => boolean
+  ): Promise<{gone: string[]; fallback?: ManifestBytes | undefined}> {
     const listed = await this.list(repo, subject);
     const gone = listed.manifests.filter(drop).map(d => d.digest);
-    if (!gone.length) return [];
+    if (!gone.length) return {gone, ...(listed.api ? {} : {fallback: listed.fallback})};
     if (listed.api) {
       for (const digest of gone) await this.client.deleteManifest(repo, digest);
-      return gone;
+      return {gone};
     }
-    await this.updateFallback(repo, subject, {add: [], drop: d => gone.includes(d.digest)});
-    return gone;
+    // The index just read is the first round's state: it is not read again.
+    const fallback = await this.updateFallback(repo, subject, {
+      add: [],
+      drop: d => gone.includes(d.digest),
+      current: listed.fallback
+    });
+    return {gone, fallback};
   }
 
   /**
@@ -129,9 +161,8 @@ export class Referrers {
    * never removes another tag).
    */
   async prune(repo: Repository, subject: string, drop: (d: Descriptor) => boolean, untagger: Untagger): Promise<void> {
-    await this.detach(repo, subject, drop);
+    const {fallback} = await this.detachKeeping(repo, subject, drop);
     if (this.api.get(repo.registry)) return;
-    const fallback = await this.client.getManifest(repo, fallbackTag(subject));
     if (!fallback || isTombstone(fallback)) return;
     const parsed = parseManifest(fallback);
     if (parsed.kind === 'index' && parsed.index.manifests.length === 0)
@@ -147,16 +178,22 @@ export class Referrers {
   async updateFallback(
     repo: Repository,
     subject: string,
-    change: {add: Descriptor[]; drop?: (d: Descriptor) => boolean; exact?: ManifestBytes}
-  ): Promise<void> {
+    change: {
+      add: Descriptor[];
+      drop?: (d: Descriptor) => boolean;
+      exact?: ManifestBytes;
+      /** The index as the caller just read it (undefined: absent), saving the first round's read. */
+      current?: ManifestBytes | undefined;
+    }
+  ): Promise<ManifestBytes | undefined> {
     const tag = fallbackTag(subject);
     const applied = (entries: Descriptor[]): boolean =>
       change.add.every(a => entries.some(e => e.digest === a.digest)) &&
       !entries.some(e => change.drop?.(e) && !change.add.some(a => a.digest === e.digest));
     for (let round = 1; ; round++) {
-      const current = await this.client.getManifest(repo, tag);
+      const current = round === 1 && 'current' in change ? change.current : await this.client.getManifest(repo, tag);
       const entries = current ? indexEntries(current, repo, tag) : [];
-      if (applied(entries)) return;
+      if (applied(entries)) return current;
       const kept = entries.filter(e => !change.drop?.(e));
       const next =
         !current && change.exact && sameEntries(indexEntries(change.exact, repo, tag), change.add)
@@ -164,7 +201,7 @@ export class Referrers {
           : referrersIndex([...kept, ...change.add.filter(a => !kept.some(k => k.digest === a.digest))]);
       await this.client.putManifest(repo, tag, next);
       const readBack = await this.client.getManifest(repo, tag);
-      if (readBack && applied(indexEntries(readBack, repo, tag))) return;
+      if (readBack && applied(indexEntries(readBack, repo, tag))) return readBack;
       if (round >= FALLBACK_ROUNDS)
         throw new RegistryError(
           `${repo.registry}/${repo.repository}:${tag} (the referrers of ${subject}) was rewritten by another writer ${round} times in a row; imagegate could not add its entry; re-run`
@@ -220,7 +257,7 @@ export async function copyReferrers(
   const visit = async (digest: string, depth: number): Promise<void> => {
     if (seen.has(digest) || depth > MAX_DEPTH) return;
     seen.add(digest);
-    const all = await fromRefs.list(source, digest);
+    const all = await fromRefs.list(source, digest, {tags: sourceTags});
     const listed = {...all, manifests: all.manifests.filter(d => !opts.skip?.(d))};
     if (listed.manifests.length !== all.manifests.length) delete listed.fallback;
     for (const d of listed.manifests) {

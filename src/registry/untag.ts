@@ -33,16 +33,15 @@ export function isTombstone(manifest: ManifestBytes): boolean {
 }
 
 export class Untagger {
-  private readonly deletesRefused = new Map<string, boolean>();
-
   constructor(private readonly client: RegistryClient) {}
 
   async removeTag(repo: Repository, tag: string): Promise<UntagResult> {
     if (await this.refusesDeletes(repo)) return {removed: false, tag, reason: deletesRefused(repo, tag)};
     const tombstone = tombstoneManifest(tag);
-    // Its 2-byte config goes up in one request (a no-op if the repository has it).
-    await this.client.putSmallBlob(repo, EMPTY_JSON);
-    await this.client.putManifest(repo, tag, tombstone, {waitForBlobs: false});
+    // Its 2-byte config is uploaded only where the registry says the repository lacks it.
+    await this.client.putWithSmallBlob(repo, EMPTY_JSON, wait =>
+      this.client.putManifest(repo, tag, tombstone, {waitForBlobs: wait})
+    );
     const res = await this.client.deleteManifest(repo, tombstone.digest);
     if (res.status === 202 || res.status === 200 || res.status === 404) return {removed: true, tag};
     return {
@@ -52,17 +51,22 @@ export class Untagger {
     };
   }
 
-  /** Asks once per registry: deleting a digest nobody has answers 404 where deletes work, 405 where they are off. */
-  private async refusesDeletes(repo: Repository): Promise<boolean> {
-    const known = this.deletesRefused.get(repo.registry);
-    if (known !== undefined) return known;
-    const res = await this.client.deleteManifest(
-      repo,
-      sha256Digest(`imagegate probe ${randomBytes(8).toString('hex')}`)
-    );
-    const refused = res.status === 405 || ociError(res.body).code === 'UNSUPPORTED';
-    this.deletesRefused.set(repo.registry, refused);
-    return refused;
+  /**
+   * Asks once per registry and run (the answer is shared by every image of the run): deleting a
+   * digest nobody has answers 404 where deletes work, 405 where they are off.
+   */
+  private refusesDeletes(repo: Repository): Promise<boolean> {
+    const facts = this.client.facts.deletesRefused;
+    let known = facts.get(repo.registry);
+    if (!known) {
+      known = this.client
+        .deleteManifest(repo, sha256Digest(`imagegate probe ${randomBytes(8).toString('hex')}`))
+        .then(res => res.status === 405 || ociError(res.body).code === 'UNSUPPORTED');
+      // A probe that failed (the network) is asked again by the next image.
+      known.catch(() => facts.delete(repo.registry));
+      facts.set(repo.registry, known);
+    }
+    return known;
   }
 }
 
