@@ -51,7 +51,11 @@ export function failureAnnotations(
       out.push({
         level: 'error',
         message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
-        where: at([`${path}.test[${k}]`, `${path}.test.commands[${k}]`, `${path}.test`, path])
+        where: at([
+          ...(test.at !== undefined ? [`${path}.${test.at}`] : [`${path}.test[${k}]`, `${path}.test.commands[${k}]`]),
+          `${path}.test`,
+          path
+        ])
       });
     }
   }

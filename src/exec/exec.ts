@@ -16,6 +16,8 @@ export interface ExecOptions {
   stream?: boolean;
   /** Receives stdout and stderr chunks in the order they arrive. */
   onOutput?: (chunk: string) => void;
+  /** Receives stdout as the bytes it is (a tar stream), before any decoding. */
+  onStdoutBytes?: (chunk: Buffer) => void;
 }
 
 export interface ExecResult {
@@ -92,7 +94,16 @@ export class ProcessExec implements Exec {
         input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
         ignoreReturnCode: true,
         silent: true,
-        listeners: sinks.length ? {stdout: each, stderr: each} : undefined
+        listeners:
+          sinks.length || opts.onStdoutBytes
+            ? {
+                stdout: (data: Buffer) => {
+                  opts.onStdoutBytes?.(data);
+                  each(data);
+                },
+                stderr: each
+              }
+            : undefined
       });
       if (this.opts.trace) {
         const trace = this.opts.output();

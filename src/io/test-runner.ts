@@ -13,6 +13,9 @@ import {emulationFor, unregisteredEmulation} from './binfmt.js';
 import type {Docker} from './docker.js';
 import type {TempDirs} from './temp.js';
 import {lastLine} from '../core/text.js';
+import {commandFailures, setupFailure} from '../core/image-checks.js';
+import {checkSummary, hasImageChecks, runImageChecks} from './check-runner.js';
+import {withImageView} from './image-inspect.js';
 
 export interface TestRunnerOpts {
   docker: Docker;
@@ -32,7 +35,9 @@ export class TestRunner {
     const target = image.test.setup.length ? await this.setupDerivative(image, built) : {ref: built.localRef};
     try {
       // Platforms run side by side (each under its own emulator); commands within one run in order.
-      return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir)));
+      return await Promise.all(
+        built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir, built.localRef))
+      );
     } finally {
       if (target.ref !== built.localRef) await this.opts.docker.run(['image', 'rm', target.ref]);
     }
@@ -42,7 +47,8 @@ export class TestRunner {
     image: ImageConfig,
     platform: string,
     target: {ref: string; error?: string},
-    baseDir: string
+    baseDir: string,
+    builtRef: string
   ): Promise<PlatformResult> {
     const started = Date.now();
     const commands = testsForPlatform(image, platform);
@@ -67,6 +73,16 @@ export class TestRunner {
       tests.push(result);
     }
     if (blocked) this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
+    if (hasImageChecks(image, platform)) {
+      // Read from the built image itself: the setup derivative holds test-only tooling.
+      const checks = await runImageChecks(this.opts.docker, image, builtRef, platform);
+      await this.opts.log.group(`checks ${image.name} ${platform}: ${checkSummary(checks)}`, async () => {
+        this.opts.log.verbatim(
+          checks.map(c => `${c.status.padEnd(7)} ${c.name}${c.error ? `: ${c.error}` : ''}`).join('\n')
+        );
+      });
+      tests.push(...checks);
+    }
     return {platform, emulated, tests, durationMs: Date.now() - started};
   }
 
@@ -84,7 +100,7 @@ export class TestRunner {
     const args = dockerRunArgs({
       image: ref,
       platform,
-      command: command.run,
+      command: command.run ?? (command.args ? await this.asIsCommand(ref, platform, command.args) : undefined),
       entrypoint: command.entrypoint,
       env: command.env,
       name,
@@ -124,10 +140,26 @@ export class TestRunner {
           log
         };
       }
-      return {result: {...base, status: result.exitCode === 0 ? 'passed' : 'failed'}, log};
+      if (!command.expect) return {result: {...base, status: result.exitCode === 0 ? 'passed' : 'failed'}, log};
+      const failures = commandFailures(command.expect, result);
+      if (failures.length) log += `\n${failures.join('\n')}`;
+      return {
+        result: {
+          ...base,
+          status: failures.length ? 'failed' : 'passed',
+          ...(failures.length ? {error: failures.join('; ')} : {})
+        },
+        log
+      };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The image's CMD with `args` after it: `docker run IMAGE ARGS…` would replace the CMD. */
+  private async asIsCommand(ref: string, platform: string, args: string[]): Promise<string[]> {
+    const facts = await withImageView(this.opts.docker, ref, platform, view => view.facts());
+    return [...facts.cmd, ...args];
   }
 
   /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
@@ -155,7 +187,7 @@ export class TestRunner {
           input: containerfile,
           onOutput: c => void (output = keepLast(output + c, 8000))
         });
-        if (result.exitCode !== 0) return {ref: built.localRef, error: `test setup failed: ${lastLine(output)}`};
+        if (result.exitCode !== 0) return {ref: built.localRef, error: setupFailure(output, lastLine(output))};
         return {ref};
       })
     );
