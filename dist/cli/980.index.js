@@ -10711,6 +10711,12 @@ class TestRunner {
     /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
     async setupDerivative(image, built) {
         const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
+        const platform = built.platforms[0];
+        if (platform && image.test.setup.some(step => typeof step === 'string')) {
+            const shell = await withImageView(this.opts.docker, built.localRef, platform, view => view.read('/bin/sh')).catch(() => true);
+            if (!shell)
+                return { ref: built.localRef, error: setupFailure('/bin/sh: no such file or directory', '') };
+        }
         return this.opts.temp.with('setup', dir => this.opts.log.group(`test setup ${image.name}`, async () => {
             const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
             const args = [
