@@ -6,6 +6,7 @@ import {
   firstTarEntry,
   isRootUser,
   metadataOutcomes,
+  plannedChecks,
   setupFailure
 } from '../../src/core/image-checks.js';
 import type {FileCheck, MetadataCheck} from '../../src/core/config/check-types.js';
@@ -214,5 +215,26 @@ describe('setup on an image without a shell', () => {
     expect(message).toContain('the image has no shell');
     expect(message).toContain('`test.files` and `test.metadata`');
     expect(setupFailure('apk: not found? no: exit code 1', 'exit code 1')).toBe('test setup failed: exit code 1');
+  });
+});
+
+describe('planned checks', () => {
+  it('lists the checks of each platform by the names the reports use', () => {
+    const files: FileCheck[] = [
+      {name: 'file /app', path: '/app', exists: true},
+      {
+        name: 'file /lib/ld-linux-aarch64.so.1',
+        path: '/lib/ld-linux-aarch64.so.1',
+        exists: true,
+        platforms: ['linux/arm64']
+      }
+    ];
+    const metadata: MetadataCheck = {nonRoot: true, env: {PATH: true}, exposedPorts: [], labels: {}};
+    expect(plannedChecks(files, metadata, 'linux/amd64')).toEqual([
+      'file /app',
+      'metadata non-root',
+      'metadata env PATH'
+    ]);
+    expect(plannedChecks(files, undefined, 'linux/arm64/v8')).toEqual(['file /app', 'file /lib/ld-linux-aarch64.so.1']);
   });
 });

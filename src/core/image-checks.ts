@@ -360,3 +360,29 @@ export function setupFailure(output: string, fallback: string): string {
     '), as a distroless or `scratch` image has none. `setup` runs inside the image itself; check such an image with `test.files` and `test.metadata` (they read the image without running anything), or test a stage that has the tools (`target`)'
   );
 }
+
+/** The names of the `files` and `metadata` checks that run on `platform`, as the reports will show them. */
+export function plannedChecks(
+  files: readonly FileCheck[] | undefined,
+  metadata: MetadataCheck | undefined,
+  platform: string
+): string[] {
+  const applies = (platforms: string[] | undefined): boolean =>
+    !platforms || platforms.some(p => samePlatformText(p, platform));
+  const names = (files ?? []).filter(f => applies(f.platforms)).map(f => f.name);
+  if (metadata && applies(metadata.platforms)) {
+    const empty: ImageFacts = {
+      user: '',
+      workdir: '',
+      env: [],
+      exposedPorts: [],
+      labels: {},
+      entrypoint: [],
+      cmd: [],
+      healthcheck: false,
+      stopSignal: ''
+    };
+    names.push(...metadataOutcomes(metadata, empty, platform).map(o => o.name));
+  }
+  return names;
+}
