@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9704);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4230);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9704:
+/***/ 4230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28663,7 +28663,13 @@ function failureAnnotations(images, config, source, file) {
                 message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
                 where: test.name === executablesTestName(test.platform)
                     ? at([`${path}.executables`, `${path}.platforms`, path])
-                    : at([`${path}.test[${k}]`, `${path}.test.commands[${k}]`, `${path}.test`, path])
+                    : at([
+                        ...(test.at !== undefined
+                            ? [`${path}.${test.at}`]
+                            : [`${path}.test[${k}]`, `${path}.test.commands[${k}]`]),
+                        `${path}.test`,
+                        path
+                    ])
             });
         }
     }
@@ -28916,6 +28922,9 @@ function renderImage(image) {
         out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
     }
     fact('tests', image.tests, v => testCounts(Number(v), image.testsByPlatform));
+    for (const [platform, names] of Object.entries(image.checks ?? {}))
+        if (names.length)
+            out.push(row(`checks ${platform}`, names.join(', '), 'test.files, test.metadata'));
     fact('staging', image.staging);
     for (const tag of image.tags) {
         const when = `on ${tag.on.join(', ')}`;
@@ -32825,9 +32834,316 @@ function testsForPlatform(image, platform) {
     return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
 }
 
+;// CONCATENATED MODULE: ./src/core/image-checks.ts
+// The assertions of a test, judged: a command's exit code and output against `expect`, a path of
+// the image (as `docker cp` streams it, a tar) against a `files` check, the image config against
+// `metadata`. Each failure says what was checked, what was expected and what was found.
+
+/** At most this much of a file is read for content checks. */
+const CONTENT_LIMIT = 4 * 1024 * 1024;
+function quote(text, max = 200) {
+    const clipped = text.length > max ? `…${text.slice(-max)}` : text;
+    return JSON.stringify(clipped);
+}
+/** What a text check found wrong, one sentence each; `what` names the text (`stdout`, `/etc/os-release`). */
+function textFailures(what, expect, text) {
+    const out = [];
+    for (const needle of expect.contains)
+        if (!text.includes(needle))
+            out.push(`${what} contains ${quote(needle)}: expected it, got ${quote(text)}`);
+    for (const needle of expect.notContains)
+        if (text.includes(needle))
+            out.push(`${what} not-contains ${quote(needle)}: expected it absent, got ${quote(text)}`);
+    if (expect.matches !== undefined && !new RegExp(expect.matches, 'm').test(text))
+        out.push(`${what} matches /${expect.matches}/: expected a match, got ${quote(text)}`);
+    if (expect.equals !== undefined && text.replace(/\r?\n+$/, '') !== expect.equals.replace(/\r?\n+$/, ''))
+        out.push(`${what} equals: expected ${quote(expect.equals)}, got ${quote(text.replace(/\r?\n+$/, ''))}`);
+    return out;
+}
+/** What a finished command did wrong against its `expect` (exit code 0 when it has none). */
+function commandFailures(expect, run) {
+    const codes = expect?.exitCodes ?? [0];
+    const out = [];
+    if (!codes.includes(run.exitCode))
+        out.push(`exit-code: expected ${codes.length > 1 ? `one of ${codes.join(', ')}` : codes[0]}, got ${run.exitCode}`);
+    if (expect?.stdout)
+        out.push(...textFailures('stdout', expect.stdout, run.stdout));
+    if (expect?.stderr)
+        out.push(...textFailures('stderr', expect.stderr, run.stderr));
+    return out;
+}
+/** The first entry of a tar stream (`docker cp CONTAINER:PATH -`), pax and GNU long names read; undefined when there is none. */
+function firstTarEntry(tar) {
+    let offset = 0;
+    let pax = {};
+    let longName;
+    let longLink;
+    while (offset + 512 <= tar.length) {
+        const header = tar.subarray(offset, offset + 512);
+        if (header.every(b => b === 0))
+            return undefined;
+        const size = octal(header.subarray(124, 136));
+        const flag = String.fromCharCode(header[156] ?? 0);
+        const body = tar.subarray(offset + 512, offset + 512 + size);
+        const next = offset + 512 + Math.ceil(size / 512) * 512;
+        if (flag === 'x') {
+            pax = { ...pax, ...paxRecords(body) };
+            offset = next;
+            continue;
+        }
+        if (flag === 'g') {
+            offset = next;
+            continue;
+        }
+        if (flag === 'L' || flag === 'K') {
+            const text = body.toString('utf8').replace(/\0+$/, '');
+            if (flag === 'L')
+                longName = text;
+            else
+                longLink = text;
+            offset = next;
+            continue;
+        }
+        const prefix = cString(header.subarray(345, 500));
+        const baseName = cString(header.subarray(0, 100));
+        const realSize = pax.size !== undefined ? Number(pax.size) : size;
+        const type = flag === '0' || flag === '\0' || flag === '7'
+            ? 'file'
+            : flag === '5'
+                ? 'directory'
+                : flag === '2'
+                    ? 'symlink'
+                    : flag === '1'
+                        ? 'hardlink'
+                        : 'other';
+        return {
+            name: pax.path ?? longName ?? (prefix ? `${prefix}/${baseName}` : baseName),
+            type,
+            mode: octal(header.subarray(100, 108)) & 0o7777,
+            uid: pax.uid !== undefined ? Number(pax.uid) : octal(header.subarray(108, 116)),
+            gid: pax.gid !== undefined ? Number(pax.gid) : octal(header.subarray(116, 124)),
+            size: realSize,
+            linkname: pax.linkpath ?? longLink ?? cString(header.subarray(157, 257)),
+            content: type === 'file' ? tar.subarray(offset + 512, offset + 512 + Math.min(realSize, CONTENT_LIMIT)) : Buffer.alloc(0)
+        };
+    }
+    return undefined;
+}
+function cString(b) {
+    const end = b.indexOf(0);
+    return b.subarray(0, end < 0 ? b.length : end).toString('utf8');
+}
+function octal(b) {
+    // Large values use the base-256 form: the high bit of the first byte set.
+    if ((b[0] ?? 0) & 0x80) {
+        let n = 0;
+        for (let i = 1; i < b.length; i++)
+            n = n * 256 + (b[i] ?? 0);
+        return n;
+    }
+    const text = cString(b).trim();
+    return text ? parseInt(text, 8) : 0;
+}
+function paxRecords(body) {
+    const out = {};
+    let offset = 0;
+    while (offset < body.length) {
+        const space = body.indexOf(0x20, offset);
+        if (space < 0)
+            break;
+        const length = Number(body.subarray(offset, space).toString('ascii'));
+        if (!Number.isInteger(length) || length <= 0)
+            break;
+        const record = body.subarray(space + 1, offset + length - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        offset += length;
+    }
+    return out;
+}
+function modeText(mode) {
+    return `"${mode.toString(8).padStart(4, '0')}"`;
+}
+/** What a path of the image (undefined: it does not exist) did wrong against its check. */
+function fileFailures(check, entry) {
+    if (!entry)
+        return check.exists ? [`exists: expected ${check.path} in the image, got no such path`] : [];
+    if (!check.exists)
+        return [`exists: expected ${check.path} to be absent, got a ${entry.type}`];
+    const out = [];
+    const type = check.type ?? (check.target !== undefined ? 'symlink' : undefined);
+    if (type !== undefined && entry.type !== type)
+        out.push(`type: expected ${type}, got ${entry.type}`);
+    if (check.mode !== undefined && entry.mode !== check.mode)
+        out.push(`mode: expected ${modeText(check.mode)}, got ${modeText(entry.mode)}`);
+    if (check.uid !== undefined && entry.uid !== check.uid)
+        out.push(`uid: expected ${check.uid}, got ${entry.uid}`);
+    if (check.gid !== undefined && entry.gid !== check.gid)
+        out.push(`gid: expected ${check.gid}, got ${entry.gid}`);
+    if (check.target !== undefined && entry.type === 'symlink' && entry.linkname !== check.target)
+        out.push(`target: expected ${quote(check.target)}, got ${quote(entry.linkname)}`);
+    const needsContent = check.content || check.minSize !== undefined || check.maxSize !== undefined;
+    if (needsContent && entry.type !== 'file') {
+        out.push(`content: expected a regular file, got a ${entry.type}${entry.type === 'symlink' ? ` to ${entry.linkname}` : ''}`);
+        return out;
+    }
+    if (check.minSize !== undefined && entry.size < check.minSize)
+        out.push(`min-size: expected at least ${check.minSize} bytes, got ${entry.size}`);
+    if (check.maxSize !== undefined && entry.size > check.maxSize)
+        out.push(`max-size: expected at most ${check.maxSize} bytes, got ${entry.size}`);
+    if (check.content) {
+        if (entry.size > CONTENT_LIMIT)
+            out.push(`content: the file is ${entry.size} bytes; content checks read at most ${CONTENT_LIMIT} bytes`);
+        else
+            out.push(...textFailures('content', check.content, entry.content.toString('utf8')));
+    }
+    return out;
+}
+/** Whether USER names root: empty, `root`, `0`, or a name whose uid in `passwd` (the image's /etc/passwd) is 0. */
+function isRootUser(user, passwd) {
+    const name = user.split(':')[0] ?? '';
+    if (name === '' || name === 'root' || name === '0')
+        return true;
+    if (/^[0-9]+$/.test(name))
+        return false;
+    const line = (passwd ?? '').split('\n').find(l => l.split(':')[0] === name);
+    return line?.split(':')[2] === '0';
+}
+/** Each configured metadata key, judged against the image config of `platform`. */
+function metadataOutcomes(check, facts, platform, passwd) {
+    const out = [];
+    const add = (key, failures, name = `metadata ${key}`) => void out.push({ name, key, failures });
+    const env = new Map(facts.env.map(e => {
+        const eq = e.indexOf('=');
+        return eq < 0 ? [e, ''] : [e.slice(0, eq), e.slice(eq + 1)];
+    }));
+    if (check.user !== undefined)
+        add('user', facts.user === check.user ? [] : [`user: expected ${quote(check.user)}, got ${quote(facts.user)}`]);
+    if (check.nonRoot !== undefined) {
+        const root = isRootUser(facts.user, passwd);
+        const ok = check.nonRoot ? !root : root;
+        add('non-root', ok
+            ? []
+            : [
+                `non-root: expected ${check.nonRoot ? 'a user other than root' : 'root'}, got ${quote(facts.user)}${facts.user === '' ? ' (no USER: root)' : ''}`
+            ]);
+    }
+    if (check.workdir !== undefined)
+        add('workdir', facts.workdir === check.workdir ? [] : [`workdir: expected ${quote(check.workdir)}, got ${quote(facts.workdir)}`]);
+    for (const [name, want] of Object.entries(check.env)) {
+        const got = env.get(name);
+        const failures = want === true
+            ? got === undefined
+                ? [`env ${name}: expected it set, got not set`]
+                : []
+            : want === false
+                ? got !== undefined
+                    ? [`env ${name}: expected it not set, got ${quote(got)}`]
+                    : []
+                : got !== want
+                    ? [`env ${name}: expected ${quote(want)}, got ${got === undefined ? 'not set' : quote(got)}`]
+                    : [];
+        add('env', failures, `metadata env ${name}`);
+    }
+    if (check.exposedPorts.length) {
+        const missing = check.exposedPorts.filter(p => !facts.exposedPorts.includes(p));
+        add('exposed-ports', missing.length
+            ? [`exposed-ports: expected ${missing.join(', ')} exposed, got ${facts.exposedPorts.join(', ') || 'none'}`]
+            : []);
+    }
+    for (const [name, want] of Object.entries(check.labels)) {
+        const got = facts.labels[name];
+        add('labels', got === want
+            ? []
+            : [`label ${name}: expected ${quote(want)}, got ${got === undefined ? 'no such label' : quote(got)}`], `metadata label ${name}`);
+    }
+    const argv = (key, want, got) => {
+        if (want === undefined)
+            return;
+        add(key, JSON.stringify(want) === JSON.stringify(got)
+            ? []
+            : [`${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`]);
+    };
+    argv('entrypoint', check.entrypoint, facts.entrypoint);
+    argv('cmd', check.cmd, facts.cmd);
+    if (check.healthcheck !== undefined)
+        add('healthcheck', facts.healthcheck === check.healthcheck
+            ? []
+            : [
+                `healthcheck: expected ${check.healthcheck ? 'a HEALTHCHECK' : 'none'}, got ${facts.healthcheck ? 'a HEALTHCHECK' : 'none'}`
+            ]);
+    if (check.stopSignal !== undefined)
+        add('stop-signal', facts.stopSignal === check.stopSignal
+            ? []
+            : [
+                `stop-signal: expected ${quote(check.stopSignal)}, got ${facts.stopSignal ? quote(facts.stopSignal) : 'none (SIGTERM)'}`
+            ]);
+    if (check.platform) {
+        const same = facts.platform !== undefined && samePlatformText(platform, facts.platform);
+        add('platform', same
+            ? []
+            : [
+                `platform: expected ${platform}, got ${facts.platform ?? 'unknown: this docker cannot show the config of one platform (`docker image inspect --platform` needs Docker 28.1 or later)'}`
+            ]);
+    }
+    return out;
+}
+/** Facts from `docker container inspect` of a created (never started) container: its `Config`. */
+function factsFromInspect(config, platform) {
+    const str = (v) => (typeof v === 'string' ? v : '');
+    const list = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+    const health = config.Healthcheck;
+    const test = list(health?.Test);
+    const facts = {
+        user: str(config.User),
+        workdir: str(config.WorkingDir),
+        env: list(config.Env),
+        exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+        labels: Object.fromEntries(Object.entries(config.Labels ?? {}).map(([k, v]) => [k, str(v)])),
+        entrypoint: list(config.Entrypoint),
+        cmd: list(config.Cmd),
+        healthcheck: test.length > 0 && test[0] !== 'NONE',
+        stopSignal: str(config.StopSignal)
+    };
+    if (platform !== undefined)
+        facts.platform = platform;
+    return facts;
+}
+/** Why `test.setup` failed, in words a user can act on: a shell-less image (distroless, scratch) gets the reason and what to do instead. */
+function setupFailure(output, fallback) {
+    const shell = /(\/bin\/sh|exec: "?[^"\s]+"?): (no such file or directory|not found|executable file not found)/i.exec(output);
+    if (!shell)
+        return `test setup failed: ${fallback}`;
+    return ('test setup failed: the image has no shell or program to run it with (' +
+        shell[0] +
+        '), as a distroless or `scratch` image has none. `setup` runs inside the image itself; check such an image with `test.files` and `test.metadata` (they read the image without running anything), or test a stage that has the tools (`target`)');
+}
+/** The names of the `files` and `metadata` checks that run on `platform`, as the reports will show them. */
+function plannedChecks(files, metadata, platform) {
+    const applies = (platforms) => !platforms || platforms.some(p => samePlatformText(p, platform));
+    const names = (files ?? []).filter(f => applies(f.platforms)).map(f => f.name);
+    if (metadata && applies(metadata.platforms)) {
+        const empty = {
+            user: '',
+            workdir: '',
+            env: [],
+            exposedPorts: [],
+            labels: {},
+            entrypoint: [],
+            cmd: [],
+            healthcheck: false,
+            stopSignal: ''
+        };
+        names.push(...metadataOutcomes(metadata, empty, platform).map(o => o.name));
+    }
+    return names;
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
 // where every value came from. Pure: git facts and source identities are passed in.
+
 
 
 
@@ -32992,6 +33308,9 @@ function planImage(image, inputs, rendering) {
         steps: [],
         tags: []
     };
+    const checks = Object.fromEntries(image.platforms.map(p => [p, plannedChecks(image.test.files, image.test.metadata, p)]));
+    if (Object.values(checks).some(c => c.length))
+        plan.checks = checks;
     if (image.builder.kind === 'dockerfile')
         plan.containerfile = { value: image.containerfile, source: from('containerfile') };
     if (image.target !== undefined)
@@ -33098,7 +33417,12 @@ function steps(plan, scenario) {
     const platforms = plan.platforms.value.join(', ');
     const build = [
         `build ${platforms}`,
-        plan.tests.value ? testStep(plan.testsByPlatform) : `no tests configured (add \`test:\`)`
+        plan.tests.value
+            ? testStep(plan.testsByPlatform)
+            : plan.checks
+                ? 'no test commands'
+                : `no tests configured (add \`test:\`)`,
+        ...(plan.checks ? [checkStep(plan.checks)] : [])
     ];
     const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
     const published = plan.tags.filter(t => t.published).map(t => t.ref);
@@ -33121,6 +33445,12 @@ function testStep(byPlatform) {
     if (new Set(counts.map(([, n]) => n)).size === 1)
         return `test ${counts[0][1]} command(s) on each of ${counts.map(([p]) => p).join(', ')}`;
     return `test ${counts.map(([p, n]) => `${n} command(s) on ${p}`).join(', ')}`;
+}
+function checkStep(byPlatform) {
+    const counts = Object.entries(byPlatform).map(([p, names]) => [p, names.length]);
+    if (new Set(counts.map(([, n]) => n)).size === 1)
+        return `check files and metadata (${counts[0][1]} check(s)) on each of ${counts.map(([p]) => p).join(', ')}`;
+    return `check files and metadata: ${counts.map(([p, n]) => `${n} check(s) on ${p}`).join(', ')}`;
 }
 function planWarnings(scenario, images) {
     const warnings = [];
@@ -33651,6 +33981,156 @@ function clip(text, length = 60) {
     return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./src/core/config/check-schema.ts
+// The schema of a test's assertions: `expect` on a command, and the suite's `files` and `metadata`
+// checks, which read the image itself (its filesystem and its config) without running anything in it.
+const texts = {
+    oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }
+    ]
+};
+const streamExpect = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        contains: { ...texts, description: 'Text (or a list of texts) the output must contain.' },
+        'not-contains': { ...texts, description: 'Text (or a list of texts) the output must not contain.' },
+        matches: {
+            type: 'string',
+            format: 'regex',
+            description: 'A regular expression (JavaScript syntax, multi-line) the output must match somewhere.'
+        },
+        equals: { type: 'string', description: 'The whole output, compared without its trailing newlines.' }
+    }
+};
+const EXPECT_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    description: 'What the command must do to pass: its exit code and what it writes. A failed expectation shows what was expected and what came, in the report, the JUnit case and the annotation at this test.',
+    properties: {
+        'exit-code': {
+            default: 0,
+            description: 'The exit code, or a list of the exit codes that pass.',
+            oneOf: [
+                { type: 'integer', minimum: 0, maximum: 255 },
+                { type: 'array', minItems: 1, items: { type: 'integer', minimum: 0, maximum: 255 } }
+            ]
+        },
+        stdout: {
+            ...streamExpect,
+            description: 'Checks of the standard output: `contains`, `not-contains`, `matches`, `equals`.'
+        },
+        stderr: {
+            ...streamExpect,
+            description: 'Checks of the standard error: `contains`, `not-contains`, `matches`, `equals`.'
+        }
+    }
+};
+const size = {
+    oneOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: '^[0-9]+[bkmgBKMG]?$', 'x-pattern-name': 'a size such as `512`, `64k` or `2m`' }
+    ]
+};
+const checkPlatforms = {
+    type: 'array',
+    minItems: 1,
+    items: { type: 'string', format: 'platform' },
+    description: 'Check only these platforms (default: every platform of the image).'
+};
+const FILE_CHECK_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['path'],
+    properties: {
+        path: {
+            type: 'string',
+            format: 'absolute-path',
+            description: 'The path in the image. A symbolic link is checked itself, not what it points to.'
+        },
+        name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports (default: `file PATH`).' },
+        exists: { type: 'boolean', default: true, description: '`false`: the path must not exist in the image.' },
+        type: { type: 'string', enum: ['file', 'directory', 'symlink'], description: 'What the path must be.' },
+        mode: {
+            type: 'string',
+            pattern: '^0?[0-7]{3,4}$',
+            'x-pattern-name': 'an octal mode such as `"0755"` (quoted)',
+            description: 'The permission bits, in octal (`"0755"`, `"4755"` with setuid); quote it.'
+        },
+        uid: { type: 'integer', minimum: 0, description: 'The owner’s numeric user id.' },
+        gid: { type: 'integer', minimum: 0, description: 'The owner’s numeric group id.' },
+        target: {
+            type: 'string',
+            minLength: 1,
+            description: 'The target a symbolic link points to, as it is written in the link.'
+        },
+        contains: { ...texts, description: 'Text (or a list of texts) the file must contain.' },
+        'not-contains': { ...texts, description: 'Text (or a list of texts) the file must not contain.' },
+        matches: {
+            type: 'string',
+            format: 'regex',
+            description: 'A regular expression the file’s content must match somewhere.'
+        },
+        'min-size': { ...size, description: 'The smallest size the file may have: bytes, or `k`, `m`, `g` (1024-based).' },
+        'max-size': { ...size, description: 'The largest size the file may have: bytes, or `k`, `m`, `g` (1024-based).' },
+        platforms: checkPlatforms
+    }
+};
+const METADATA_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Checks of the image config of every platform (as `docker image inspect` shows it), read without starting the image; each key is its own check in the reports.',
+    properties: {
+        user: { type: 'string', description: 'The USER, exactly as the image config says it (`""` for none).' },
+        'non-root': {
+            type: 'boolean',
+            description: '`true`: the USER is set and is not root (not empty, `root`, `0`, or a name with uid 0 in the image’s `/etc/passwd`).'
+        },
+        workdir: { type: 'string', description: 'The WORKDIR (`""` for none).' },
+        env: {
+            type: 'object',
+            description: 'Environment variables of the image config: a string (or number) is the value it must have, `true` means it must be set, `false` that it must not be.',
+            additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }
+        },
+        'exposed-ports': {
+            type: 'array',
+            items: {
+                oneOf: [
+                    { type: 'integer', minimum: 1, maximum: 65535 },
+                    {
+                        type: 'string',
+                        pattern: '^[0-9]{1,5}(/(tcp|udp|sctp))?$',
+                        'x-pattern-name': 'a port such as `8080` or `53/udp`'
+                    }
+                ]
+            },
+            description: 'Ports the image must EXPOSE (`8080` is `8080/tcp`); others may be exposed too.'
+        },
+        labels: {
+            type: 'object',
+            description: 'Labels and the values they must have.',
+            additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }
+        },
+        entrypoint: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'The ENTRYPOINT, as argv (`[]` for none).'
+        },
+        cmd: { type: 'array', items: { type: 'string' }, description: 'The CMD, as argv (`[]` for none).' },
+        healthcheck: {
+            type: 'boolean',
+            description: '`true`: the image has a HEALTHCHECK (not `NONE`); `false`: it has none.'
+        },
+        'stop-signal': { type: 'string', minLength: 1, description: 'The STOPSIGNAL, e.g. `SIGTERM`.' },
+        platform: {
+            type: 'boolean',
+            description: '`true`: the config’s os, architecture and variant are the platform it was built and tested for (a wrong base image shows here).'
+        },
+        platforms: checkPlatforms
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
 // The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
 // as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
@@ -33658,8 +34138,10 @@ function clip(text, length = 60) {
 //
 // Only this subset of JSON Schema is used, and the validator implements exactly it: type,
 // properties, required, additionalProperties, items, enum, pattern, minItems, minLength, maxLength,
+// minimum, maximum,
 // oneOf (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic
 // checks. Every string is also bounded by limits.ts.
+
 const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
 const runCommand = {
     description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
@@ -34024,7 +34506,7 @@ const SCHEMA = {
                     description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
                 },
                 test: {
-                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
+                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `setup`, `timeout` and `mount`.',
                     oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
                 },
                 builder: {
@@ -34048,9 +34530,14 @@ const SCHEMA = {
                 {
                     type: 'object',
                     additionalProperties: false,
-                    required: ['run'],
                     properties: {
                         run: runCommand,
+                        args: {
+                            type: 'array',
+                            items: { type: 'string' },
+                            description: 'With `entrypoint: keep` and no `run`: arguments added after the image’s ENTRYPOINT and CMD (the image runs as its scheduler runs it, plus these).'
+                        },
+                        expect: EXPECT_SCHEMA,
                         name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
                         timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
                         user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
@@ -34058,7 +34545,7 @@ const SCHEMA = {
                             type: 'string',
                             enum: ['replace', 'keep'],
                             default: 'replace',
-                            description: '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment).'
+                            description: '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment); `keep` without `run` runs the image exactly as-is, its ENTRYPOINT and CMD unchanged (plus `args`).'
                         },
                         workdir: {
                             type: 'string',
@@ -34079,9 +34566,14 @@ const SCHEMA = {
         testSuite: {
             type: 'object',
             additionalProperties: false,
-            required: ['commands'],
             properties: {
                 commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
+                files: {
+                    type: 'array',
+                    items: FILE_CHECK_SCHEMA,
+                    description: 'Checks of paths in the image’s filesystem, read from the built image itself (no shell needed: they work on distroless and `scratch` images): existence, type, mode, owner, size, content.'
+                },
+                metadata: METADATA_SCHEMA,
                 setup: {
                     type: 'array',
                     items: {
@@ -34207,12 +34699,94 @@ function tagRule(tag) {
 }
 /** `test` as a suite: a bare list of commands is the suite's `commands`. */
 function testSuite(image) {
-    return Array.isArray(image.test) ? { commands: image.test } : (image.test ?? { commands: [] });
+    if (Array.isArray(image.test))
+        return { commands: image.test };
+    return { ...image.test, commands: image.test?.commands ?? [] };
+}
+
+;// CONCATENATED MODULE: ./src/core/config/normalise-checks.ts
+// A test's assertions as the file writes them → what the runner checks (see check-types.ts).
+function normaliseExpect(raw) {
+    const code = raw['exit-code'] ?? 0;
+    const expect = { exitCodes: typeof code === 'number' ? [code] : [...new Set(code)] };
+    if (raw.stdout)
+        expect.stdout = normaliseText(raw.stdout);
+    if (raw.stderr)
+        expect.stderr = normaliseText(raw.stderr);
+    return expect;
+}
+function normaliseText(raw) {
+    const text = { contains: list(raw.contains), notContains: list(raw['not-contains']) };
+    if (raw.matches !== undefined)
+        text.matches = raw.matches;
+    if (raw.equals !== undefined)
+        text.equals = raw.equals;
+    return text;
+}
+function list(value) {
+    return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+}
+function normaliseFile(raw) {
+    const check = { name: raw.name ?? `file ${raw.path}`, path: raw.path, exists: raw.exists ?? true };
+    if (raw.type !== undefined)
+        check.type = raw.type;
+    if (raw.mode !== undefined)
+        check.mode = parseInt(raw.mode, 8);
+    if (raw.uid !== undefined)
+        check.uid = raw.uid;
+    if (raw.gid !== undefined)
+        check.gid = raw.gid;
+    if (raw.target !== undefined)
+        check.target = raw.target;
+    if (raw.contains !== undefined || raw['not-contains'] !== undefined || raw.matches !== undefined)
+        check.content = normaliseText(raw);
+    if (raw['min-size'] !== undefined)
+        check.minSize = bytes(raw['min-size']);
+    if (raw['max-size'] !== undefined)
+        check.maxSize = bytes(raw['max-size']);
+    if (raw.platforms !== undefined)
+        check.platforms = raw.platforms;
+    return check;
+}
+/** `512`, `64k`, `2m`, `1g` (1024-based). */
+function bytes(size) {
+    if (typeof size === 'number')
+        return size;
+    const m = /^([0-9]+)([bkmg]?)$/i.exec(size);
+    const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m?.[2] ?? '').toLowerCase()] ?? 1;
+    return Number(m?.[1] ?? 0) * unit;
+}
+function normaliseMetadata(raw) {
+    const check = {
+        env: Object.fromEntries(Object.entries(raw.env ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v)])),
+        exposedPorts: (raw['exposed-ports'] ?? []).map(p => (typeof p === 'number' || !p.includes('/') ? `${p}/tcp` : p)),
+        labels: Object.fromEntries(Object.entries(raw.labels ?? {}).map(([k, v]) => [k, String(v)]))
+    };
+    if (raw.user !== undefined)
+        check.user = raw.user;
+    if (raw['non-root'] !== undefined)
+        check.nonRoot = raw['non-root'];
+    if (raw.workdir !== undefined)
+        check.workdir = raw.workdir;
+    if (raw.entrypoint !== undefined)
+        check.entrypoint = raw.entrypoint;
+    if (raw.cmd !== undefined)
+        check.cmd = raw.cmd;
+    if (raw.healthcheck !== undefined)
+        check.healthcheck = raw.healthcheck;
+    if (raw['stop-signal'] !== undefined)
+        check.stopSignal = raw['stop-signal'];
+    if (raw.platform !== undefined)
+        check.platform = raw.platform;
+    if (raw.platforms !== undefined)
+        check.platforms = raw.platforms;
+    return check;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/normalise.ts
 // A checked document → the Config the rest of imagegate reads: camel-case names, the schema's
 // default for every key the file leaves out, numbers and booleans of string maps as strings.
+
 
 
 
@@ -34335,7 +34909,14 @@ function buildSettings(raw) {
 }
 function normaliseSuite(raw) {
     const timeoutMs = raw.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
-    const suite = { commands: raw.commands.map(c => normaliseCommand(c, timeoutMs)), setup: raw.setup ?? [] };
+    const suite = {
+        commands: (raw.commands ?? []).map(c => normaliseCommand(c, timeoutMs)),
+        setup: raw.setup ?? []
+    };
+    if (raw.files?.length)
+        suite.files = raw.files.map(normaliseFile);
+    if (raw.metadata)
+        suite.metadata = normaliseMetadata(raw.metadata);
     if (raw.mount)
         suite.mount = { source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default };
     return suite;
@@ -34343,12 +34924,17 @@ function normaliseSuite(raw) {
 function normaliseCommand(raw, timeoutMs) {
     const c = typeof raw === 'string' ? { run: raw } : raw;
     const command = {
-        name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
-        run: c.run,
+        name: c.name ?? commandName(c),
         timeoutMs: c.timeout ?? timeoutMs,
         env: strings(c.env),
         entrypoint: c.entrypoint ?? COMMAND.entrypoint.default
     };
+    if (c.run !== undefined)
+        command.run = c.run;
+    if (c.args?.length)
+        command.args = c.args;
+    if (c.expect)
+        command.expect = normaliseExpect(c.expect);
     if (c.user !== undefined)
         command.user = c.user;
     if (c.workdir !== undefined)
@@ -34356,6 +34942,13 @@ function normaliseCommand(raw, timeoutMs) {
     if (c.platforms !== undefined)
         command.platforms = c.platforms;
     return command;
+}
+function commandName(c) {
+    if (typeof c.run === 'string')
+        return c.run;
+    if (c.run)
+        return c.run.join(' ');
+    return ['(as-is: ENTRYPOINT CMD)', ...(c.args ?? [])].join(' ');
 }
 function normaliseBuilder(raw) {
     if (raw === 'dockerfile')
@@ -34602,10 +35195,61 @@ function configSource(file, positions) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/config/check-semantics.ts
+// Checks of a test's assertions that need more than one value: a command without `run` runs the
+// image as-is only with `entrypoint: keep`, file checks that contradict themselves, check platforms
+// the image does not build.
+
+
+
+function checkAssertions(image, at, error) {
+    const suite = testSuite(image);
+    const commandsAt = Array.isArray(image.test) ? [...at, 'test'] : [...at, 'test', 'commands'];
+    suite.commands.forEach((command, i) => {
+        if (typeof command === 'string')
+            return;
+        const path = [...commandsAt, i];
+        const keep = command.entrypoint === 'keep';
+        if (command.run === undefined && !keep)
+            error(path, 'this test has no `run`: give it the command to run (e.g. `run: test -f /app/ready`), or `entrypoint: keep` to run the image as-is, its ENTRYPOINT and CMD unchanged');
+        if (command.args !== undefined && (command.run !== undefined || !keep))
+            error([...path, 'args'], command.run !== undefined
+                ? '`args` goes with a test that runs the image as-is (`entrypoint: keep`, no `run`); with `run`, write the arguments in `run`'
+                : '`args` are added after the image’s ENTRYPOINT and CMD: set `entrypoint: keep` (and no `run`) to run the image as-is');
+    });
+    const platforms = imagePlatforms(image);
+    const built = new Set(platforms.map(platformKey));
+    const checkPlatforms = (list, path) => (list ?? []).forEach((p, j) => {
+        if (!built.has(platformKey(p)))
+            error([...path, 'platforms', j], `check platform ${p} is not one of the image's platforms (${platforms.join(', ')})`);
+    });
+    (suite.files ?? []).forEach((file, i) => {
+        const path = [...at, 'test', 'files', i];
+        checkPlatforms(file.platforms, path);
+        const others = ['type', 'mode', 'uid', 'gid', 'target', 'contains', 'not-contains', 'matches', 'min-size', 'max-size'].filter(k => file[k] !== undefined);
+        if (file.exists === false && others.length) {
+            error([...path, others[0]], `conflicting options: \`exists: false\` checks that ${file.path} is absent, so \`${others[0]}\` cannot apply; remove one of them`);
+            return;
+        }
+        const content = ['contains', 'not-contains', 'matches', 'min-size', 'max-size'].find(k => file[k] !== undefined);
+        if (content && file.type !== undefined && file.type !== 'file')
+            error([...path, content], `\`${content}\` checks a file's content, but \`type: ${file.type}\` has none; use \`type: file\` or remove \`${content}\``);
+        if (file.target !== undefined && file.type !== undefined && file.type !== 'symlink')
+            error([...path, 'target'], `\`target\` is a symbolic link's target, but \`type: ${file.type}\`; use \`type: symlink\` or remove \`target\``);
+        const min = file['min-size'];
+        const max = file['max-size'];
+        if (min !== undefined && max !== undefined && bytes(min) > bytes(max))
+            error([...path, 'min-size'], `\`min-size\` (${min}) is larger than \`max-size\` (${max}); no file can pass`);
+    });
+    if (suite.metadata)
+        checkPlatforms(suite.metadata.platforms, [...at, 'test', 'metadata']);
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/semantics.ts
 // Checks that need more than one value: names, dependencies, conflicting options, pins. They read
 // the document the schema walk accepted and settle what normalise needs beyond it: the one source
 // of each secret.
+
 
 
 
@@ -34628,6 +35272,7 @@ function checkDocument(raw, positions) {
         const at = ['images', index];
         checkBuilder(image, at, error, warn);
         checkTestPlatforms(image, at, error);
+        checkAssertions(image, at, error);
         checkTags(image, staging, at, error);
         checkPlatformsUnique(image, at, error);
         return { ...image, secrets: checkSecrets(image, at, error) };
@@ -35042,6 +35687,15 @@ const FORMATS = {
         return undefined;
     }),
     'absolute-path': checked(value => value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``),
+    regex: checked(value => {
+        try {
+            new RegExp(value, 'm');
+            return undefined;
+        }
+        catch (e) {
+            return `\`${value}\` is not a regular expression (${e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e)}); escape special characters with \`\\\``;
+        }
+    }),
     'buildpack-uri': checked(checkBuildpackUri),
     'build-context': checked(checkBuildContext)
 };
@@ -35272,6 +35926,14 @@ function walkDocument(doc, lines) {
             const guess = typeof value === 'string' ? closest(value, schema.enum.map(String)) : undefined;
             const choices = schema.enum.map(v => `\`${v}\``).join(', ');
             report(pos, `${name} must be one of ${choices}, not \`${String(value)}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+            return undefined;
+        }
+        if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
+            report(pos, `${name} must be at least ${schema.minimum}, not ${value}`);
+            return undefined;
+        }
+        if (typeof value === 'number' && schema.maximum !== undefined && value > schema.maximum) {
+            report(pos, `${name} must be at most ${schema.maximum}, not ${value}`);
             return undefined;
         }
         if (typeof value !== 'string')
@@ -37799,7 +38461,15 @@ class ProcessExec {
                 input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
                 ignoreReturnCode: true,
                 silent: true,
-                listeners: sinks.length ? { stdout: each, stderr: each } : undefined
+                listeners: sinks.length || opts.onStdoutBytes
+                    ? {
+                        stdout: (data) => {
+                            opts.onStdoutBytes?.(data);
+                            each(data);
+                        },
+                        stderr: each
+                    }
+                    : undefined
             });
             if (this.opts.trace) {
                 const trace = this.opts.output();
@@ -38838,7 +39508,7 @@ class TarScanner {
             if (this.meta.type === 'L')
                 this.longName = body.replace(/\0+$/, '');
             else if (this.meta.type === 'x') {
-                const path = paxRecords(body).path;
+                const path = tar_scan_paxRecords(body).path;
                 if (path !== undefined)
                     this.paxPath = path;
             }
@@ -38866,7 +39536,7 @@ function parseNumber(bytes) {
     return digits ? parseInt(digits, 8) : 0;
 }
 /** PAX records: `LEN key=value\n`. */
-function paxRecords(body) {
+function tar_scan_paxRecords(body) {
     const out = {};
     let rest = Buffer.from(body, 'utf8');
     while (rest.length) {
@@ -38936,9 +39606,166 @@ async function checkExecutables(docker, ref, platform, ignore) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/image-inspect.ts
+// Reads a built image without running anything in it: a container is created (never started) on
+// one platform, its config read with `docker container inspect` and its paths with `docker cp …
+// -` (a tar stream), so it works on distroless and `scratch` images alike.
+
+
+
+
+class ImageReadError extends Error {
+}
+/** Runs `use` with a view of `ref` on `platform`; the container is removed afterwards. */
+async function withImageView(docker, ref, platform, use) {
+    const name = `imagegate-inspect-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const create = ['create', '--pull', 'never', '--platform', platform, '--name', name];
+    let created = await docker.run([...create, ref]);
+    // An image with neither ENTRYPOINT nor CMD (scratch) needs a command to be created; it never runs.
+    let noCommand = false;
+    if (created.exitCode !== 0 && /no command specified/i.test(created.stderr)) {
+        noCommand = true;
+        created = await docker.run([...create, ref, '/imagegate-never-run']);
+    }
+    if (created.exitCode !== 0)
+        throw new ImageReadError(`could not read the image on ${platform}: ${dockerStartFailure(created.stderr || created.stdout)}`);
+    try {
+        let facts;
+        const view = {
+            facts: async () => {
+                if (facts)
+                    return facts;
+                const inspect = await docker.run(['container', 'inspect', '--format', '{{json .Config}}', name]);
+                if (inspect.exitCode !== 0)
+                    throw new ImageReadError(`could not read the image config on ${platform}: ${lastLine(inspect.stderr)}`);
+                const config = JSON.parse(inspect.stdout);
+                if (noCommand)
+                    Object.assign(config, { Entrypoint: null, Cmd: null });
+                facts = factsFromInspect(config, await configPlatform(docker, ref, platform));
+                return facts;
+            },
+            read: async (path) => {
+                const chunks = [];
+                let kept = 0;
+                const result = await docker.run(['cp', `${name}:${path}`, '-'], {
+                    onStdoutBytes: chunk => {
+                        // The first entry and its content are all a check reads; a directory streams everything below it.
+                        if (kept > CONTENT_LIMIT + 64 * 1024)
+                            return;
+                        chunks.push(chunk);
+                        kept += chunk.length;
+                    }
+                });
+                if (result.exitCode !== 0) {
+                    if (/could not find the file|no such file or directory|not found/i.test(result.stderr))
+                        return undefined;
+                    throw new ImageReadError(`could not read ${path} from the image on ${platform}: ${lastLine(result.stderr)}`);
+                }
+                return firstTarEntry(Buffer.concat(chunks));
+            }
+        };
+        return await use(view);
+    }
+    finally {
+        await docker.run(['rm', '--force', name]);
+    }
+}
+/** `os/arch[/variant]` of the image config of `platform`, where docker can say it (`image inspect --platform`, Docker 28.1+). */
+async function configPlatform(docker, ref, platform) {
+    const format = '{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}';
+    const inspect = await docker.run(['image', 'inspect', '--platform', platform, '--format', format, ref]);
+    return inspect.exitCode === 0 ? inspect.stdout.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/io/check-runner.ts
+// Runs the `files` and `metadata` checks of one platform against the built image itself (never the
+// setup derivative, never the build context), one result per check.
+
+
+
+const applies = (platforms, platform) => !platforms || platforms.some(p => samePlatformText(p, platform));
+function hasImageChecks(image, platform) {
+    return ((image.test.files ?? []).some(f => applies(f.platforms, platform)) ||
+        (image.test.metadata !== undefined && applies(image.test.metadata.platforms, platform)));
+}
+async function runImageChecks(docker, image, ref, platform) {
+    const files = (image.test.files ?? [])
+        .map((check, i) => ({ check, at: `test.files[${i}]` }))
+        .filter(f => applies(f.check.platforms, platform));
+    const metadata = image.test.metadata && applies(image.test.metadata.platforms, platform) ? image.test.metadata : undefined;
+    const results = [];
+    const started = Date.now();
+    const result = (name, at, failures, t0) => ({
+        name,
+        platform,
+        status: failures.length ? 'failed' : 'passed',
+        durationMs: Date.now() - t0,
+        outputTail: '',
+        at,
+        ...(failures.length ? { error: failures.join('; ') } : {})
+    });
+    try {
+        await withImageView(docker, ref, platform, async (view) => {
+            for (const { check, at } of files) {
+                const t0 = Date.now();
+                try {
+                    results.push(result(check.name, at, fileFailures(check, await view.read(check.path)), t0));
+                }
+                catch (e) {
+                    results.push({ ...result(check.name, at, [], t0), status: 'error', error: message(e) });
+                }
+            }
+            if (!metadata)
+                return;
+            const t0 = Date.now();
+            const facts = await view.facts();
+            const passwd = metadata.nonRoot !== undefined && /^[^0-9:][^:]*/.test(facts.user) && facts.user.split(':')[0] !== 'root'
+                ? (await view.read('/etc/passwd'))?.content.toString('utf8')
+                : undefined;
+            for (const outcome of metadataOutcomes(metadata, facts, platform, passwd)) {
+                const at = ['env', 'labels'].includes(outcome.key)
+                    ? `test.metadata.${outcome.key}.${outcome.name.split(' ').slice(2).join(' ')}`
+                    : `test.metadata.${outcome.key}`;
+                results.push(result(outcome.name, at, outcome.failures, t0));
+            }
+        });
+    }
+    catch (e) {
+        // The image could not be read at all: every check of this platform is an error, with the reason.
+        const names = [
+            ...files.map(f => ({ name: f.check.name, at: f.at })),
+            ...(metadata ? [{ name: 'metadata', at: 'test.metadata' }] : [])
+        ];
+        for (const { name, at } of names.filter(n => !results.some(r => r.name === n.name)))
+            results.push({
+                name,
+                platform,
+                status: 'error',
+                durationMs: Date.now() - started,
+                outputTail: '',
+                at,
+                error: message(e)
+            });
+    }
+    return results;
+}
+function message(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** `3 passed, 1 failed` */
+function checkSummary(results) {
+    const counts = new Map();
+    for (const r of results)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+
 ;// CONCATENATED MODULE: ./src/io/test-runner.ts
 // Runs the configured tests inside the exact built image, on every platform, each command in a
 // fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
+
+
+
 
 
 
@@ -38964,7 +39791,7 @@ class TestRunner {
             return await Promise.all(built.platforms.map(async (platform) => {
                 // The built image's own files (not the setup derivative's), read while the tests run.
                 const executables = this.executables(image, built, platform);
-                const result = await this.runPlatform(image, platform, target, baseDir);
+                const result = await this.runPlatform(image, platform, target, baseDir, built.localRef);
                 const checked = await executables;
                 if (checked?.test)
                     result.tests.push(checked.test);
@@ -39005,7 +39832,7 @@ class TestRunner {
         const outputTail = finding.foreign.map(f => `${f.path}: ${f.architecture}, not for ${platform}`).join('\n');
         return { test: { name, platform, status: 'failed', durationMs, outputTail, error }, figures };
     }
-    async runPlatform(image, platform, target, baseDir) {
+    async runPlatform(image, platform, target, baseDir, builtRef) {
         const started = Date.now();
         const commands = testsForPlatform(image, platform);
         const emulation = await emulationFor(platform, this.opts.binfmtDir);
@@ -39031,6 +39858,14 @@ class TestRunner {
         }
         if (blocked)
             this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
+        if (hasImageChecks(image, platform)) {
+            // Read from the built image itself: the setup derivative holds test-only tooling.
+            const checks = await runImageChecks(this.opts.docker, image, builtRef, platform);
+            await this.opts.log.group(`checks ${image.name} ${platform}: ${checkSummary(checks)}`, async () => {
+                this.opts.log.verbatim(checks.map(c => `${c.status.padEnd(7)} ${c.name}${c.error ? `: ${c.error}` : ''}`).join('\n'));
+            });
+            tests.push(...checks);
+        }
         return { platform, emulated, tests, durationMs: Date.now() - started };
     }
     async runCommand(image, platform, command, ref, baseDir) {
@@ -39041,7 +39876,7 @@ class TestRunner {
         const args = dockerRunArgs({
             image: ref,
             platform,
-            command: command.run,
+            command: command.run ?? (command.args ? await this.asIsCommand(ref, platform, command.args) : undefined),
             entrypoint: command.entrypoint,
             env: command.env,
             name,
@@ -39081,11 +39916,28 @@ class TestRunner {
                     log
                 };
             }
-            return { result: { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' }, log };
+            if (!command.expect)
+                return { result: { ...base, status: result.exitCode === 0 ? 'passed' : 'failed' }, log };
+            const failures = commandFailures(command.expect, result);
+            if (failures.length)
+                log += `\n${failures.join('\n')}`;
+            return {
+                result: {
+                    ...base,
+                    status: failures.length ? 'failed' : 'passed',
+                    ...(failures.length ? { error: failures.join('; ') } : {})
+                },
+                log
+            };
         }
         finally {
             clearTimeout(timer);
         }
+    }
+    /** The image's CMD with `args` after it: `docker run IMAGE ARGS…` would replace the CMD. */
+    async asIsCommand(ref, platform, args) {
+        const facts = await withImageView(this.opts.docker, ref, platform, view => view.facts());
+        return [...facts.cmd, ...args];
     }
     /**
      * Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. The
@@ -39094,6 +39946,12 @@ class TestRunner {
      */
     async setupDerivative(image, built, baseDir) {
         const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
+        const platform = built.platforms[0];
+        if (platform && image.test.setup.some(step => typeof step === 'string')) {
+            const shell = await withImageView(this.opts.docker, built.localRef, platform, view => view.read('/bin/sh')).catch(() => true);
+            if (!shell)
+                return { ref: built.localRef, error: setupFailure('/bin/sh: no such file or directory', '') };
+        }
         return this.opts.temp.with('setup', dir => this.opts.log.group(`test setup ${image.name}`, async () => {
             const mount = image.test.mount;
             const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user, mount?.target);
@@ -39117,7 +39975,7 @@ class TestRunner {
                 onOutput: c => void (output = keepLast(output + c, 8000))
             });
             if (result.exitCode !== 0)
-                return { ref: built.localRef, error: `test setup failed: ${lastLine(output)}` };
+                return { ref: built.localRef, error: setupFailure(output, lastLine(output)) };
             return { ref };
         }));
     }
@@ -40517,7 +41375,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9704);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4230);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

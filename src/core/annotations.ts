@@ -55,7 +55,13 @@ export function failureAnnotations(
         where:
           test.name === executablesTestName(test.platform)
             ? at([`${path}.executables`, `${path}.platforms`, path])
-            : at([`${path}.test[${k}]`, `${path}.test.commands[${k}]`, `${path}.test`, path])
+            : at([
+                ...(test.at !== undefined
+                  ? [`${path}.${test.at}`]
+                  : [`${path}.test[${k}]`, `${path}.test.commands[${k}]`]),
+                `${path}.test`,
+                path
+              ])
       });
     }
   }

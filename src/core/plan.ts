@@ -11,6 +11,7 @@ import {releaseAliasSkip} from './releases.js';
 import type {RepositoryFacts} from './repository-facts.js';
 import {renderTagTemplate, type GitValues, type TagScenario, type TemplateVariable} from './tags.js';
 import {testsForPlatform} from './test-plan.js';
+import {plannedChecks} from './image-checks.js';
 import {credentialPolicy, trustRefusal, type CredentialPolicy} from './trust.js';
 
 export interface PlannedTag {
@@ -40,6 +41,8 @@ export interface ImagePlan {
   tests: Fact<number>;
   /** How many test commands run on each platform (a test may be limited to some). */
   testsByPlatform: Record<string, number>;
+  /** The `files` and `metadata` checks of each platform, by name; absent: none configured. */
+  checks?: Record<string, string[]>;
   steps: string[];
   staging?: Fact<string>;
   tags: PlannedTag[];
@@ -253,6 +256,10 @@ function planImage(image: ImageConfig, inputs: PlanInputs, rendering: Rendering)
     steps: [],
     tags: []
   };
+  const checks = Object.fromEntries(
+    image.platforms.map(p => [p, plannedChecks(image.test.files, image.test.metadata, p)])
+  );
+  if (Object.values(checks).some(c => c.length)) plan.checks = checks;
   if (image.builder.kind === 'dockerfile')
     plan.containerfile = {value: image.containerfile, source: from('containerfile')};
   if (image.target !== undefined) plan.target = {value: image.target, source: from('target')};
@@ -380,7 +387,12 @@ function steps(plan: ImagePlan, scenario: Scenario): string[] {
   const platforms = plan.platforms.value.join(', ');
   const build = [
     `build ${platforms}`,
-    plan.tests.value ? testStep(plan.testsByPlatform) : `no tests configured (add \`test:\`)`
+    plan.tests.value
+      ? testStep(plan.testsByPlatform)
+      : plan.checks
+        ? 'no test commands'
+        : `no tests configured (add \`test:\`)`,
+    ...(plan.checks ? [checkStep(plan.checks)] : [])
   ];
   const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
   const published = plan.tags.filter(t => t.published).map(t => t.ref);
@@ -404,6 +416,13 @@ function testStep(byPlatform: Record<string, number>): string {
   if (new Set(counts.map(([, n]) => n)).size === 1)
     return `test ${counts[0]![1]} command(s) on each of ${counts.map(([p]) => p).join(', ')}`;
   return `test ${counts.map(([p, n]) => `${n} command(s) on ${p}`).join(', ')}`;
+}
+
+function checkStep(byPlatform: Record<string, string[]>): string {
+  const counts = Object.entries(byPlatform).map(([p, names]) => [p, names.length] as const);
+  if (new Set(counts.map(([, n]) => n)).size === 1)
+    return `check files and metadata (${counts[0]![1]} check(s)) on each of ${counts.map(([p]) => p).join(', ')}`;
+  return `check files and metadata: ${counts.map(([p, n]) => `${n} check(s) on ${p}`).join(', ')}`;
 }
 
 function planWarnings(scenario: Fact<Scenario>, images: ImagePlan[]): string[] {

@@ -55,6 +55,8 @@ function renderImage(image: ImagePlan): string[] {
     out.push(row('source identity', `unavailable: ${image.identity.error ?? 'unknown'}`, image.identity.source));
   }
   fact('tests', image.tests, v => testCounts(Number(v), image.testsByPlatform));
+  for (const [platform, names] of Object.entries(image.checks ?? {}))
+    if (names.length) out.push(row(`checks ${platform}`, names.join(', '), 'test.files, test.metadata'));
   fact('staging', image.staging);
   for (const tag of image.tags) {
     const when = `on ${tag.on.join(', ')}`;

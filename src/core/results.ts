@@ -13,8 +13,10 @@ export interface TestResult {
   durationMs: number;
   /** The last lines of the command's output, for reports. */
   outputTail: string;
-  /** Why it could not run (missing QEMU handler, setup failed, …). */
+  /** Why it could not run (missing QEMU handler, setup failed, …), or what a failed check expected and got. */
   error?: string;
+  /** Where the configuration defines it, under the image (`test.files[0]`); absent: a command, found by name. */
+  at?: string;
 }
 
 export interface PlatformResult {

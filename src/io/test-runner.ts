@@ -15,6 +15,9 @@ import {checkExecutables} from './executables.js';
 import type {Docker} from './docker.js';
 import type {TempDirs} from './temp.js';
 import {lastLine} from '../core/text.js';
+import {commandFailures, setupFailure} from '../core/image-checks.js';
+import {checkSummary, hasImageChecks, runImageChecks} from './check-runner.js';
+import {withImageView} from './image-inspect.js';
 
 export interface TestRunnerOpts {
   docker: Docker;
@@ -38,7 +41,7 @@ export class TestRunner {
         built.platforms.map(async platform => {
           // The built image's own files (not the setup derivative's), read while the tests run.
           const executables = this.executables(image, built, platform);
-          const result = await this.runPlatform(image, platform, target, baseDir);
+          const result = await this.runPlatform(image, platform, target, baseDir, built.localRef);
           const checked = await executables;
           if (checked?.test) result.tests.push(checked.test);
           if (checked?.figures) result.executables = checked.figures;
@@ -89,7 +92,8 @@ export class TestRunner {
     image: ImageConfig,
     platform: string,
     target: {ref: string; error?: string},
-    baseDir: string
+    baseDir: string,
+    builtRef: string
   ): Promise<PlatformResult> {
     const started = Date.now();
     const commands = testsForPlatform(image, platform);
@@ -114,6 +118,16 @@ export class TestRunner {
       tests.push(result);
     }
     if (blocked) this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
+    if (hasImageChecks(image, platform)) {
+      // Read from the built image itself: the setup derivative holds test-only tooling.
+      const checks = await runImageChecks(this.opts.docker, image, builtRef, platform);
+      await this.opts.log.group(`checks ${image.name} ${platform}: ${checkSummary(checks)}`, async () => {
+        this.opts.log.verbatim(
+          checks.map(c => `${c.status.padEnd(7)} ${c.name}${c.error ? `: ${c.error}` : ''}`).join('\n')
+        );
+      });
+      tests.push(...checks);
+    }
     return {platform, emulated, tests, durationMs: Date.now() - started};
   }
 
@@ -131,7 +145,7 @@ export class TestRunner {
     const args = dockerRunArgs({
       image: ref,
       platform,
-      command: command.run,
+      command: command.run ?? (command.args ? await this.asIsCommand(ref, platform, command.args) : undefined),
       entrypoint: command.entrypoint,
       env: command.env,
       name,
@@ -171,10 +185,26 @@ export class TestRunner {
           log
         };
       }
-      return {result: {...base, status: result.exitCode === 0 ? 'passed' : 'failed'}, log};
+      if (!command.expect) return {result: {...base, status: result.exitCode === 0 ? 'passed' : 'failed'}, log};
+      const failures = commandFailures(command.expect, result);
+      if (failures.length) log += `\n${failures.join('\n')}`;
+      return {
+        result: {
+          ...base,
+          status: failures.length ? 'failed' : 'passed',
+          ...(failures.length ? {error: failures.join('; ')} : {})
+        },
+        log
+      };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The image's CMD with `args` after it: `docker run IMAGE ARGS…` would replace the CMD. */
+  private async asIsCommand(ref: string, platform: string, args: string[]): Promise<string[]> {
+    const facts = await withImageView(this.opts.docker, ref, platform, view => view.facts());
+    return [...facts.cmd, ...args];
   }
 
   /**
@@ -188,6 +218,13 @@ export class TestRunner {
     baseDir: string
   ): Promise<{ref: string; error?: string}> {
     const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
+    const platform = built.platforms[0];
+    if (platform && image.test.setup.some(step => typeof step === 'string')) {
+      const shell = await withImageView(this.opts.docker, built.localRef, platform, view => view.read('/bin/sh')).catch(
+        () => true
+      );
+      if (!shell) return {ref: built.localRef, error: setupFailure('/bin/sh: no such file or directory', '')};
+    }
     return this.opts.temp.with('setup', dir =>
       this.opts.log.group(`test setup ${image.name}`, async () => {
         const mount = image.test.mount;
@@ -211,7 +248,7 @@ export class TestRunner {
           input: containerfile,
           onOutput: c => void (output = keepLast(output + c, 8000))
         });
-        if (result.exitCode !== 0) return {ref: built.localRef, error: `test setup failed: ${lastLine(output)}`};
+        if (result.exitCode !== 0) return {ref: built.localRef, error: setupFailure(output, lastLine(output))};
         return {ref};
       })
     );

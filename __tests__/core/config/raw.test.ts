@@ -46,8 +46,8 @@ type _Document = [
   Expect<Equal<RawImage['build-args'], Record<string, string | number | boolean> | undefined>>,
   Expect<Equal<RawTag, TagTemplate | {tag: TagTemplate; on?: ('gate' | 'promote' | 'release')[]}>>,
   Expect<Equal<RawSecret, {id: string; env?: string; file?: string}>>,
-  Expect<Equal<Extract<RawTestCommand, {run: unknown}>['run'], string | string[]>>,
-  Expect<Equal<Extract<RawTestCommand, {run: unknown}>['timeout'], number | undefined>>,
+  Expect<Equal<Extract<RawTestCommand, object>['run'], string | string[] | undefined>>,
+  Expect<Equal<Extract<RawTestCommand, object>['timeout'], number | undefined>>,
   Expect<Equal<Extract<RawImage['builder'], object>['buildpacks']['image'], Reference>>,
   Expect<Equal<Extract<RawImage['builder'], string>, 'dockerfile'>>
 ];

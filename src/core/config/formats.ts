@@ -55,6 +55,14 @@ const FORMATS = {
   'absolute-path': checked(value =>
     value.startsWith('/') ? undefined : `\`${value}\` must be an absolute path inside the container, e.g. \`/${value}\``
   ),
+  regex: checked(value => {
+    try {
+      new RegExp(value, 'm');
+      return undefined;
+    } catch (e) {
+      return `\`${value}\` is not a regular expression (${e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e)}); escape special characters with \`\\\``;
+    }
+  }),
   'buildpack-uri': checked(checkBuildpackUri),
   'build-context': checked(checkBuildContext)
 } satisfies Record<string, (value: string) => Parsed<unknown>>;

@@ -11,6 +11,7 @@ import {
   testSuite
 } from './effective.js';
 import type {RawConfig, RawImage, RawTestCommand, RawTestSuite} from './raw.js';
+import {normaliseExpect, normaliseFile, normaliseMetadata} from './normalise-checks.js';
 import {SCHEMA} from './schema.js';
 import type {CheckedConfig, CheckedImage} from './semantics.js';
 import type {BuildSettings, Builder, Config, ImageConfig, TestCommand, TestSuite} from './types.js';
@@ -125,7 +126,12 @@ function buildSettings(raw: CheckedImage): BuildSettings | undefined {
 
 function normaliseSuite(raw: RawTestSuite): TestSuite {
   const timeoutMs = raw.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
-  const suite: TestSuite = {commands: raw.commands.map(c => normaliseCommand(c, timeoutMs)), setup: raw.setup ?? []};
+  const suite: TestSuite = {
+    commands: (raw.commands ?? []).map(c => normaliseCommand(c, timeoutMs)),
+    setup: raw.setup ?? []
+  };
+  if (raw.files?.length) suite.files = raw.files.map(normaliseFile);
+  if (raw.metadata) suite.metadata = normaliseMetadata(raw.metadata);
   if (raw.mount)
     suite.mount = {source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default};
   return suite;
@@ -134,16 +140,24 @@ function normaliseSuite(raw: RawTestSuite): TestSuite {
 function normaliseCommand(raw: RawTestCommand, timeoutMs: number): TestCommand {
   const c: Exclude<RawTestCommand, string> = typeof raw === 'string' ? {run: raw} : raw;
   const command: TestCommand = {
-    name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
-    run: c.run,
+    name: c.name ?? commandName(c),
     timeoutMs: c.timeout ?? timeoutMs,
     env: strings(c.env),
     entrypoint: c.entrypoint ?? COMMAND.entrypoint.default
   };
+  if (c.run !== undefined) command.run = c.run;
+  if (c.args?.length) command.args = c.args;
+  if (c.expect) command.expect = normaliseExpect(c.expect);
   if (c.user !== undefined) command.user = c.user;
   if (c.workdir !== undefined) command.workdir = c.workdir;
   if (c.platforms !== undefined) command.platforms = c.platforms;
   return command;
+}
+
+function commandName(c: Exclude<RawTestCommand, string>): string {
+  if (typeof c.run === 'string') return c.run;
+  if (c.run) return c.run.join(' ');
+  return ['(as-is: ENTRYPOINT CMD)', ...(c.args ?? [])].join(' ');
 }
 
 function normaliseBuilder(raw: NonNullable<RawImage['builder']>): Builder {

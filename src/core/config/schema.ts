@@ -4,9 +4,11 @@
 //
 // Only this subset of JSON Schema is used, and the validator implements exactly it: type,
 // properties, required, additionalProperties, items, enum, pattern, minItems, minLength, maxLength,
+// minimum, maximum,
 // oneOf (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic
 // checks. Every string is also bounded by limits.ts.
 
+import {EXPECT_SCHEMA, FILE_CHECK_SCHEMA, METADATA_SCHEMA} from './check-schema.js';
 import type {Format} from './formats.js';
 
 export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
@@ -23,6 +25,8 @@ export interface Schema {
   format?: Format;
   minLength?: number;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   minItems?: number;
   items?: Schema;
   properties?: Readonly<Record<string, Schema>>;
@@ -433,7 +437,7 @@ export const SCHEMA = {
         },
         test: {
           description:
-            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
+            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `setup`, `timeout` and `mount`.',
           oneOf: [{type: 'array', items: {$ref: '#/$defs/testCommand'}}, {$ref: '#/$defs/testSuite'}]
         },
         builder: {
@@ -457,9 +461,15 @@ export const SCHEMA = {
         {
           type: 'object',
           additionalProperties: false,
-          required: ['run'],
           properties: {
             run: runCommand,
+            args: {
+              type: 'array',
+              items: {type: 'string'},
+              description:
+                'With `entrypoint: keep` and no `run`: arguments added after the image’s ENTRYPOINT and CMD (the image runs as its scheduler runs it, plus these).'
+            },
+            expect: EXPECT_SCHEMA,
             name: {type: 'string', minLength: 1, description: 'Name shown in logs and reports.'},
             timeout: {type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.`},
             user: {type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.'},
@@ -468,7 +478,7 @@ export const SCHEMA = {
               enum: ['replace', 'keep'],
               default: 'replace',
               description:
-                '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment).'
+                '`replace`: the command runs instead of the image’s ENTRYPOINT. `keep`: the command is passed to the ENTRYPOINT as its arguments (for wrapper entrypoints that set up the environment); `keep` without `run` runs the image exactly as-is, its ENTRYPOINT and CMD unchanged (plus `args`).'
             },
 
             workdir: {
@@ -490,9 +500,15 @@ export const SCHEMA = {
     testSuite: {
       type: 'object',
       additionalProperties: false,
-      required: ['commands'],
       properties: {
         commands: {type: 'array', items: {$ref: '#/$defs/testCommand'}, description: 'The test commands.'},
+        files: {
+          type: 'array',
+          items: FILE_CHECK_SCHEMA,
+          description:
+            'Checks of paths in the image’s filesystem, read from the built image itself (no shell needed: they work on distroless and `scratch` images): existence, type, mode, owner, size, content.'
+        },
+        metadata: METADATA_SCHEMA,
         setup: {
           type: 'array',
           items: {

@@ -5,6 +5,7 @@
 import {platformKey} from '../../oci/platform.js';
 import {formatReference, parseReference} from '../../oci/reference.js';
 import {closest} from '../suggest.js';
+import {checkAssertions} from './check-semantics.js';
 import type {Diagnostic} from './diagnostics.js';
 import {LIMITS} from './limits.js';
 import {imagePlatforms, imageRepository, imageTags, stagingOf, testSuite} from './effective.js';
@@ -39,6 +40,7 @@ export function checkDocument(raw: RawConfig, positions: Positions): Checked {
     const at: Path = ['images', index];
     checkBuilder(image, at, error, warn);
     checkTestPlatforms(image, at, error);
+    checkAssertions(image, at, error);
     checkTags(image, staging, at, error);
     checkPlatformsUnique(image, at, error);
     return {...image, secrets: checkSecrets(image, at, error)};

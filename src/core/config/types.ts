@@ -1,5 +1,6 @@
 import type {Scenario} from '../scenario.js';
 import type {TagScenario, TagTemplate} from '../tags.js';
+import type {Expect, FileCheck, MetadataCheck} from './check-types.js';
 import type {Position} from './diagnostics.js';
 
 export type Staging = {kind: 'tag-prefix'; tagPrefix: string} | {kind: 'registry'; registry: string};
@@ -11,8 +12,12 @@ export interface TagRule {
 
 export interface TestCommand {
   name: string;
-  /** A string runs through the image's `/bin/sh -c`; an array is argv. */
-  run: string | string[];
+  /** A string runs through the image's `/bin/sh -c`; an array is argv. Absent: the image runs as-is (`entrypoint: keep`). */
+  run?: string | string[];
+  /** Added after the image's ENTRYPOINT and CMD when the image runs as-is. */
+  args?: string[];
+  /** Absent: exit code 0 passes. */
+  expect?: Expect;
   timeoutMs: number;
   user?: string;
   workdir?: string;
@@ -26,6 +31,10 @@ export interface TestSuite {
   commands: TestCommand[];
   setup: (string | string[])[];
   mount?: {source: string; target: string};
+  /** Checks of paths in the built image's filesystem; absent: none. */
+  files?: FileCheck[];
+  /** Checks of the built image's config; absent: none. */
+  metadata?: MetadataCheck;
 }
 
 export type Builder =

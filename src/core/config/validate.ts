@@ -159,6 +159,14 @@ export function walkDocument(doc: Document, lines: LineCounter): Walked {
       );
       return undefined;
     }
+    if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
+      report(pos, `${name} must be at least ${schema.minimum}, not ${value}`);
+      return undefined;
+    }
+    if (typeof value === 'number' && schema.maximum !== undefined && value > schema.maximum) {
+      report(pos, `${name} must be at most ${schema.maximum}, not ${value}`);
+      return undefined;
+    }
     if (typeof value !== 'string') return value;
     const longest = Math.min(
       schema.maxLength ?? Infinity,
