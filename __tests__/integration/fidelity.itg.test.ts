@@ -126,6 +126,26 @@ images:
     expect(await tags(REGISTRY, `${repo.namespace}/static`)).toEqual([]);
   });
 
+  it('check: false turns the check off for an image', async () => {
+    const repo = filesRepo({
+      Dockerfile: `FROM ${BASE}\nCOPY tool /usr/local/bin/tool\n`,
+      '.imagegate.yml': `registry: localhost:5000/acme
+images:
+  - name: app
+    platforms: [linux/amd64, linux/arm64]
+    executables: {check: false}
+    test: [tool]
+`
+    });
+    writeElves(repo, {tool: 'x86-64'});
+    const {code, report, stderr} = await gate(repo.dir);
+    expect({code, stderr: code === 0 ? '' : stderr}).toEqual({code: 0, stderr: ''});
+    expect(report.images[0]!.platforms.map(p => [p.platform, p.tests.map(t => t.name), p.executables])).toEqual([
+      ['linux/amd64', ['tool'], undefined],
+      ['linux/arm64', ['tool'], undefined]
+    ]);
+  });
+
   it('passes right-architecture programs on both platforms, with a documented multi-architecture payload ignored', async () => {
     const repo = filesRepo({
       Dockerfile: `FROM ${BASE}\nARG TARGETARCH\nCOPY bin/\${TARGETARCH}/ /usr/local/bin/\nCOPY payload/ /opt/payload/\n`,
