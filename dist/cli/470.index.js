@@ -11911,7 +11911,7 @@ class RegistryClient {
         // From another repository of the same registry, a mount (one request, whether or not the
         // repository has the blob already) beats a PUT that may be refused.
         const mountable = mountFrom !== undefined && mountFrom.registry === repo.registry && mountFrom.repository !== repo.repository;
-        if (!this.facts.hasBlob(repo, digest) && mountable && (await this.mountBlob(repo, digest, mountFrom.repository)))
+        if (!this.facts.hasBlob(repo, digest) && mountable && (await this.mountOrUpload(repo, blob, mountFrom.repository)))
             this.facts.rememberBlob(repo, digest);
         if (this.facts.hasBlob(repo, digest)) {
             try {
@@ -11934,7 +11934,8 @@ class RegistryClient {
                     throw e;
             }
         }
-        await this.putSmallBlob(repo, blob);
+        // The registry just said the repository lacks it: no HEAD to ask again.
+        await this.putSmallBlob(repo, blob, { missing: true });
         this.facts.rememberBlob(repo, digest);
         return put(true);
     }
@@ -12044,6 +12045,35 @@ class RegistryClient {
         }
         return false;
     }
+    /**
+     * A small blob into `repo`: mounted from `from` (same registry), or, where the registry opens an
+     * upload session instead, uploaded through that session. False when neither worked.
+     */
+    async mountOrUpload(repo, bytes, from) {
+        const digest = sha256Digest(bytes);
+        const what = `mount blob ${at(repo, digest)} from ${from}`;
+        blobPath(repo, digest, what);
+        repositoryPath({ registry: repo.registry, repository: from }, what);
+        const path = `${repositoryPath(repo, what)}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        const res = await this.send(repo, {
+            method: 'POST',
+            path,
+            headers: { 'content-length': '0' },
+            scope: { repository: repo.repository, actions: ['pull', 'push'], extra: [`repository:${from}:pull`] }
+        }, ['pull', 'push']).catch(() => undefined);
+        if (res?.status === 201)
+            return true;
+        const location = res?.status === 202 ? attempt(() => uploadLocation(repo, res, what)) : undefined;
+        if (!location)
+            return false;
+        const put = await this.send(repo, {
+            method: 'PUT',
+            path: withQuery(location, 'digest', digest),
+            headers: { 'content-type': 'application/octet-stream' },
+            body: bytes
+        }, ['pull', 'push']).catch(() => undefined);
+        return put?.status === 201;
+    }
     /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
     async getBlob(repo, blob, offset = 0) {
         const what = `GET blob ${at(repo, blob.digest)}`;
@@ -12114,11 +12144,11 @@ class RegistryClient {
         }
     }
     /** Makes sure a small blob is in the repository: one HEAD when it is, else a monolithic upload. */
-    async putSmallBlob(repo, bytes) {
+    async putSmallBlob(repo, bytes, opts = {}) {
         const digest = sha256Digest(bytes);
         if (this.facts.hasBlob(repo, digest))
             return digest;
-        if (await this.headBlob(repo, digest)) {
+        if (!opts.missing && (await this.headBlob(repo, digest))) {
             this.facts.rememberBlob(repo, digest);
             return digest;
         }
