@@ -32877,12 +32877,13 @@ function metadataOutcomes(check, facts, platform, passwd) {
             : [
                 `stop-signal: expected ${quote(check.stopSignal)}, got ${facts.stopSignal ? quote(facts.stopSignal) : 'none (SIGTERM)'}`
             ]);
-    if (check.platform) {
-        const same = facts.platform !== undefined && samePlatformText(platform, facts.platform);
+    if (check.platform !== undefined && check.platform !== false) {
+        const want = check.platform === true ? platform : check.platform;
+        const same = facts.platform !== undefined && samePlatformText(want, facts.platform);
         add('platform', same
             ? []
             : [
-                `platform: expected ${platform}, got ${facts.platform ?? 'unknown: this docker cannot show the config of one platform (`docker image inspect --platform` needs Docker 28.1 or later)'}`
+                `platform: expected ${want}, got ${facts.platform ?? 'unknown: this docker cannot show the config of one platform (`docker image inspect --platform` needs Docker 28.1 or later)'}`
             ]);
     }
     return out;
@@ -33917,13 +33918,13 @@ const METADATA_SCHEMA = {
         },
         cmd: { type: 'array', items: { type: 'string' }, description: 'The CMD, as argv (`[]` for none).' },
         healthcheck: {
-            type: 'boolean',
-            description: '`true`: the image has a HEALTHCHECK (not `NONE`); `false`: it has none.'
+            description: '`present` (or `true`): the image has a HEALTHCHECK (not `NONE`); `absent` (or `false`): it has none.',
+            oneOf: [{ type: 'string', enum: ['present', 'absent'] }, { type: 'boolean' }]
         },
         'stop-signal': { type: 'string', minLength: 1, description: 'The STOPSIGNAL, e.g. `SIGTERM`.' },
         platform: {
-            type: 'boolean',
-            description: '`true`: the config’s os, architecture and variant are the platform it was built and tested for (a wrong base image shows here).'
+            description: '`true`: the config’s os, architecture and variant are the platform it was built and tested for (a wrong base image shows here); or the platform it must name, e.g. `linux/arm64/v8` (with `platforms`).',
+            oneOf: [{ type: 'boolean' }, { type: 'string', format: 'platform' }]
         },
         platforms: checkPlatforms
     }
@@ -34554,7 +34555,7 @@ function normaliseMetadata(raw) {
     if (raw.cmd !== undefined)
         check.cmd = raw.cmd;
     if (raw.healthcheck !== undefined)
-        check.healthcheck = raw.healthcheck;
+        check.healthcheck = typeof raw.healthcheck === 'boolean' ? raw.healthcheck : raw.healthcheck === 'present';
     if (raw['stop-signal'] !== undefined)
         check.stopSignal = raw['stop-signal'];
     if (raw.platform !== undefined)
