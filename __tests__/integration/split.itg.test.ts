@@ -129,7 +129,7 @@ describe('merge without usable records', () => {
       platform: 'linux/amd64',
       identity: 'k',
       status: 'failed',
-      tests: {passed: 0, failed: 1}
+      tests: {passed: 0, failed: 2}
     };
     repo.write('imagegate-records/web-linux-amd64.json', JSON.stringify(other));
     const unknown = await runCli(['merge'], {cwd: repo.dir, env: env()});
@@ -147,13 +147,13 @@ describe('a failed platform job', () => {
     expect(failed.code).toBe(1);
     expect(record(repo, 'vendor-cli-linux-arm64.json')).toMatchObject({
       status: 'failed',
-      tests: {passed: 0, failed: 1}
+      tests: {passed: 0, failed: 2}
     });
     const before = await tags(REGISTRY, `${repo.namespace}/vendor-cli`);
     const r = await runCli(['merge'], {cwd: repo.dir, env: env()});
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('merge refused for vendor-cli; nothing was published');
-    expect(r.stderr).toContain('linux/arm64: its job failed (1 failed test(s)); nothing of it was pushed');
+    expect(r.stderr).toContain('linux/arm64: its job failed (2 failed test(s)); nothing of it was pushed');
     expect(await tags(REGISTRY, `${repo.namespace}/vendor-cli`)).toEqual(before);
     expect(existsSync(join(repo.dir, 'imagegate-records', 'vendor-cli-linux-amd64.json'))).toBe(true);
   });

@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7395);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3722);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7395:
+/***/ 3722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28451,10 +28451,189 @@ function registryHosts(config) {
     return [...new Set(prefixes.map(prefix => prefix.split('/')[0]))];
 }
 
+;// CONCATENATED MODULE: ./src/core/elf.ts
+// ELF identification (the first 20 bytes of a file: e_ident's class and data, e_machine) and
+// which machine each OCI platform runs, so an image's executables can be checked against the
+// platform it is pushed for without running anything.
+/** How many leading bytes `readElf` needs. */
+const ELF_HEADER_BYTES = 20;
+/** The ELF identity of a file from its first bytes; undefined for anything that is not ELF. */
+function readElf(head) {
+    if (head.length < ELF_HEADER_BYTES)
+        return undefined;
+    if (head[0] !== 0x7f || head[1] !== 0x45 || head[2] !== 0x4c || head[3] !== 0x46)
+        return undefined;
+    const bits = head[4] === 1 ? 32 : head[4] === 2 ? 64 : undefined;
+    const endian = head[5] === 1 ? 'le' : head[5] === 2 ? 'be' : undefined;
+    if (!bits || !endian)
+        return undefined;
+    const machine = endian === 'le' ? head[18] | (head[19] << 8) : (head[18] << 8) | head[19];
+    return { bits, endian, machine };
+}
+const MACHINES = {
+    3: '32-bit x86 (i386)',
+    8: 'MIPS',
+    20: 'PowerPC',
+    21: 'PowerPC 64',
+    22: 's390',
+    40: '32-bit ARM',
+    62: 'x86-64',
+    183: 'AArch64',
+    243: 'RISC-V',
+    258: 'LoongArch'
+};
+/** A reader's name for an identity: `x86-64`, `32-bit ARM`, `64-bit PowerPC 64 (big endian)`. */
+function describeElf(elf) {
+    const name = MACHINES[elf.machine] ?? `machine ${elf.machine}`;
+    const natural = NATURAL[elf.machine];
+    const bits = natural && natural.bits === elf.bits && natural.endian === elf.endian ? '' : `${elf.bits}-bit `;
+    const endian = natural && natural.endian !== elf.endian ? ' (big endian)' : '';
+    return `${bits}${name}${endian}`.replace(/^64-bit x86-64$/, 'x86-64');
+}
+const NATURAL = {
+    3: { bits: 32, endian: 'le' },
+    40: { bits: 32, endian: 'le' },
+    62: { bits: 64, endian: 'le' },
+    183: { bits: 64, endian: 'le' },
+    22: { bits: 64, endian: 'be' },
+    243: { bits: 64, endian: 'le' },
+    258: { bits: 64, endian: 'le' }
+};
+/** What a linux platform's kernel runs natively; undefined for a platform this check does not know. */
+function elfForPlatform(platform) {
+    const [os, arch] = platform.split('/');
+    if (os !== 'linux')
+        return undefined;
+    switch (arch) {
+        case 'amd64':
+            return { bits: 64, endian: 'le', machine: 62 };
+        case 'arm64':
+            return { bits: 64, endian: 'le', machine: 183 };
+        case 'arm':
+            return { bits: 32, endian: 'le', machine: 40 };
+        case '386':
+            return { bits: 32, endian: 'le', machine: 3 };
+        case 'ppc64le':
+            return { bits: 64, endian: 'le', machine: 21 };
+        case 'ppc64':
+            return { bits: 64, endian: 'be', machine: 21 };
+        case 's390x':
+            return { bits: 64, endian: 'be', machine: 22 };
+        case 'riscv64':
+            return { bits: 64, endian: 'le', machine: 243 };
+        case 'loong64':
+            return { bits: 64, endian: 'le', machine: 258 };
+        case 'mips64le':
+            return { bits: 64, endian: 'le', machine: 8 };
+        default:
+            return undefined;
+    }
+}
+function sameElf(a, b) {
+    return a.bits === b.bits && a.endian === b.endian && a.machine === b.machine;
+}
+
+;// CONCATENATED MODULE: ./src/core/executables.ts
+// The executables check: every executable ELF file of a platform's image filesystem must be for
+// that platform's machine (class, byte order, e_machine). An arm64 image carrying an x86-64
+// binary passes its tests on an amd64 host (the kernel runs it natively), and a 32-bit ARM one
+// passes under qemu-arm, yet both fail on a real arm64 node.
+
+/** The name of the check's result among a platform's tests. */
+function executablesTestName(platform) {
+    return `executables are for ${platform}`;
+}
+/** A glob over absolute paths: `*` and `?` within one path segment, `**` across segments. */
+function globMatcher(patterns) {
+    const res = patterns.map(p => {
+        let re = '';
+        for (let i = 0; i < p.length; i++) {
+            const c = p[i];
+            if (c === '*' && p[i + 1] === '*') {
+                i++;
+                if (p[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else
+                    re += '.*';
+            }
+            else if (c === '*')
+                re += '[^/]*';
+            else if (c === '?')
+                re += '[^/]';
+            else
+                re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        }
+        // A directory pattern covers what is under it.
+        return new RegExp(`^${re}(?:/.*)?$`);
+    });
+    return path => res.some(re => re.test(path));
+}
+/** Collects a platform's tar entries; `result()` is the finding once the stream ended. */
+class ExecutablesCheck {
+    platform;
+    expected;
+    checked = 0;
+    elf = 0;
+    ignored = 0;
+    foreign = [];
+    ignore;
+    constructor(platform, expected, ignore) {
+        this.platform = platform;
+        this.expected = expected;
+        this.ignore = globMatcher(ignore);
+    }
+    /** Undefined when this check does not know the platform's machine. */
+    static for(platform, ignore) {
+        const expected = elfForPlatform(platform);
+        return expected ? new ExecutablesCheck(platform, expected, ignore) : undefined;
+    }
+    /** The first bytes an entry needs to be judged. */
+    static headBytes = ELF_HEADER_BYTES;
+    add(entry) {
+        if (entry.type !== '0' && entry.type !== '\0' && entry.type !== '7')
+            return;
+        if ((entry.mode & 0o111) === 0)
+            return;
+        this.checked++;
+        const elf = readElf(entry.head);
+        if (!elf)
+            return;
+        this.elf++;
+        if (sameElf(elf, this.expected))
+            return;
+        const path = `/${entry.path.replace(/^\.?\/+/, '')}`;
+        if (this.ignore(path)) {
+            this.ignored++;
+            return;
+        }
+        this.foreign.push({ path, architecture: describeElf(elf) });
+    }
+    result() {
+        return {
+            platform: this.platform,
+            checked: this.checked,
+            elf: this.elf,
+            foreign: [...this.foreign].sort((a, b) => a.path.localeCompare(b.path)),
+            ignored: this.ignored
+        };
+    }
+}
+/** The failed check's one-line reason: each offending path with its architecture, and the fix. */
+function describeForeign(finding, limit = 20) {
+    const expected = describeElf(elfForPlatform(finding.platform));
+    const shown = finding.foreign.slice(0, limit).map(f => `${f.path} (${f.architecture})`);
+    const more = finding.foreign.length > limit ? `, and ${finding.foreign.length - limit} more` : '';
+    return (`${finding.foreign.length} executable(s) of this ${finding.platform} image are not for ${expected} and fail with "exec format error" on a real ${finding.platform} node: ` +
+        `${shown.join(', ')}${more}; install the ${finding.platform} build of each, or list a deliberate multi-architecture payload under \`executables.ignore\``);
+}
+
 ;// CONCATENATED MODULE: ./src/core/annotations.ts
 // Findings at a position in a file: failed tests at the line of the configuration file that defines
 // them, configuration errors at their key. GitHub shows them next to the code, GitLab in its code
 // quality report.
+
 /** One error annotation per failed test (or per image that failed without a test), at `file`. */
 function failureAnnotations(images, config, source, file) {
     const out = [];
@@ -28482,11 +28661,15 @@ function failureAnnotations(images, config, source, file) {
             out.push({
                 level: 'error',
                 message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
-                where: at([
-                    ...(test.at !== undefined ? [`${path}.${test.at}`] : [`${path}.test[${k}]`, `${path}.test.commands[${k}]`]),
-                    `${path}.test`,
-                    path
-                ])
+                where: test.name === executablesTestName(test.platform)
+                    ? at([`${path}.executables`, `${path}.platforms`, path])
+                    : at([
+                        ...(test.at !== undefined
+                            ? [`${path}.${test.at}`]
+                            : [`${path}.test[${k}]`, `${path}.test.commands[${k}]`]),
+                        `${path}.test`,
+                        path
+                    ])
             });
         }
     }
@@ -34169,6 +34352,23 @@ const SCHEMA = {
                         }
                     }
                 },
+                executables: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'The executables check: before the tests, every executable ELF file of each platform’s image (read from its filesystem, no shell needed) must be for that platform’s machine; an x86-64 or 32-bit ARM binary in an arm64 image fails the gate with its path and architecture.',
+                    properties: {
+                        check: {
+                            type: 'boolean',
+                            default: true,
+                            description: '`false` turns the executables check off for this image.'
+                        },
+                        ignore: {
+                            type: 'array',
+                            items: { type: 'string', format: 'absolute-path' },
+                            description: 'Paths or globs (`*`, `?` within a segment, `**` across; a directory covers what is under it) of deliberate multi-architecture payloads the check allows, e.g. `/opt/sdk/toolchains/**`.'
+                        }
+                    }
+                },
                 attestations: {
                     type: 'object',
                     additionalProperties: false,
@@ -34285,7 +34485,7 @@ const SCHEMA = {
                 'depends-on': {
                     type: 'string',
                     maxLength: 128,
-                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+                    description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
                 },
                 test: {
                     description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `setup`, `timeout` and `mount`.',
@@ -34364,7 +34564,7 @@ const SCHEMA = {
                             { type: 'array', items: { type: 'string' }, minItems: 1 }
                         ]
                     },
-                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+                    description: 'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed). With `mount`, each step sees the mounted directory read-only at its target (tooling and requirements files kept in the repository install from there); nothing of it lands in a layer.'
                 },
                 timeout: {
                     type: 'string',
@@ -34376,7 +34576,7 @@ const SCHEMA = {
                     type: 'object',
                     additionalProperties: false,
                     required: ['source'],
-                    description: 'Mount repository files read-only into the test containers.',
+                    description: 'Mount repository files read-only into the test containers and the `setup` steps.',
                     properties: {
                         source: {
                             type: 'string',
@@ -34636,6 +34836,11 @@ function normaliseImage(raw, index, registry, topMirrors) {
             prefix: raw.flavor.prefix ?? '',
             suffix: raw.flavor.suffix ?? '',
             onLatest: raw.flavor['on-latest'] ?? normalise_IMAGE.flavor.properties['on-latest'].default
+        };
+    if (raw.executables)
+        image.executables = {
+            check: raw.executables.check ?? normalise_IMAGE.executables.properties.check.default,
+            ignore: raw.executables.ignore ?? []
         };
     if (raw.target !== undefined)
         image.target = raw.target;
@@ -36137,14 +36342,23 @@ function dockerRunArgs(req) {
     const [entrypoint, ...rest] = argv;
     return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
 }
-/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
-function setupContainerfile(base, setup, user) {
+/**
+ * A throwaway derivative of the built image with test-only tooling; it keeps the image's USER.
+ * `files`: where each step sees the build context (the `test.mount` directory) read-only: a bind
+ * mount, so nothing of it lands in a layer.
+ */
+function setupContainerfile(base, setup, user, files) {
     const lines = [`FROM ${base}`, 'USER root'];
+    const mount = files ? `--mount=type=bind,${csvField(`target=${files}`)},readonly ` : '';
     // The exec form with JSON keeps a multi-line script intact, newlines included.
     for (const step of setup)
-        lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+        lines.push(`RUN ${mount}${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
     lines.push(`USER ${user || 'root'}`);
     return `${lines.join('\n')}\n`;
+}
+/** One field of a `--mount` spec (CSV): quoted when it holds a comma or a quote. */
+function csvField(field) {
+    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 ;// CONCATENATED MODULE: ./src/core/identity.ts
@@ -38039,10 +38253,15 @@ function configAnnotations(e, request, services) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec/exec.ts
 // The one seam through which imagegate runs programs: argv arrays only, never a shell string.
 // The composition root builds one ProcessExec with the run's environment; everything that starts a
 // program takes an `Exec`, so tests hand in a fake and no process runs.
+
+// This module is the seam that runs programs; a byte stream (runStreaming) needs the plain spawn.
+// eslint-disable-next-line no-restricted-imports
 
 
 
@@ -38074,6 +38293,8 @@ class ProcessExec {
         this.env = definedOnly(opts.env);
     }
     async run(command, args, opts = {}) {
+        if (opts.onStdoutBytes)
+            return this.runStreaming(command, args, opts, opts.onStdoutBytes);
         const started = Date.now();
         const block = opts.stream ? this.opts.output() : undefined;
         const sinks = [opts.onOutput, block && ((text) => block.write(text))].filter((s) => s !== undefined);
@@ -38089,15 +38310,7 @@ class ProcessExec {
                 input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
                 ignoreReturnCode: true,
                 silent: true,
-                listeners: sinks.length || opts.onStdoutBytes
-                    ? {
-                        stdout: (data) => {
-                            opts.onStdoutBytes?.(data);
-                            each(data);
-                        },
-                        stderr: each
-                    }
-                    : undefined
+                listeners: sinks.length ? { stdout: each, stderr: each } : undefined
             });
             if (this.opts.trace) {
                 const trace = this.opts.output();
@@ -38116,6 +38329,45 @@ class ProcessExec {
         finally {
             block?.end();
         }
+    }
+    /** stdout goes to `onBytes` as it comes (never collected or decoded); stderr is kept. */
+    runStreaming(command, args, opts, onBytes) {
+        const started = Date.now();
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+                cwd: opts.cwd,
+                env: { ...this.env, ...opts.env },
+                stdio: ['ignore', 'pipe', 'pipe']
+            });
+            let stderr = '';
+            let failed;
+            child.stdout.on('data', (chunk) => {
+                if (failed)
+                    return;
+                try {
+                    onBytes(chunk);
+                }
+                catch (e) {
+                    failed = e;
+                    child.kill();
+                }
+            });
+            child.stderr.on('data', (chunk) => void (stderr += chunk.toString('utf8')));
+            child.on('error', (e) => reject(e.code === 'ENOENT'
+                ? new InfrastructureError(`\`${command}\` is not installed or not on PATH (${e.message}); install it, or run scripts/testbed up`)
+                : e));
+            child.on('close', code => {
+                if (this.opts.trace) {
+                    const trace = this.opts.output();
+                    trace.write(`trace: ${Date.now() - started}ms exit ${code}: ${command} ${args.join(' ')}\n`);
+                    trace.end();
+                }
+                if (failed)
+                    reject(failed instanceof Error ? failed : new Error(String(failed)));
+                else
+                    resolve({ exitCode: code ?? 1, stdout: '', stderr });
+            });
+        });
     }
 }
 function definedOnly(env) {
@@ -38456,9 +38708,197 @@ function parseCheckResult(stdout) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/dockerfile-refs.ts
+// The image references a Dockerfile names (FROM, COPY --from=, RUN --mount=from=), with their
+// lines, as BuildKit expands them: global ARGs and build arguments substituted, stage names told
+// apart from images. `depends-on` maps every spelling of the base's repository found here to the
+// tested base (a buildx named context matches the exact expanded string).
+
+/** Instructions with their first line: continuations joined, comments and heredoc bodies skipped. */
+function instructions(text) {
+    const lines = text.split(/\r?\n/);
+    let escape = '\\';
+    for (const line of lines) {
+        const directive = /^#\s*([a-z]+)\s*=\s*(\S+)\s*$/i.exec(line);
+        if (!directive)
+            break;
+        if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+            escape = directive[2];
+    }
+    const out = [];
+    let i = 0;
+    while (i < lines.length) {
+        const start = i;
+        let joined = '';
+        let current = lines[i++];
+        if (/^\s*(#|$)/.test(current))
+            continue;
+        for (;;) {
+            const trimmed = current.replace(/\s+$/, '');
+            if (!trimmed.endsWith(escape) || i >= lines.length) {
+                joined += trimmed;
+                break;
+            }
+            joined += trimmed.slice(0, -1);
+            // Comment lines and empty lines inside a continuation are dropped, as BuildKit does.
+            while (i < lines.length && /^\s*(#.*)?$/.test(lines[i]))
+                i++;
+            current = lines[i++] ?? '';
+        }
+        const match = /^\s*(\S+)\s*(.*)$/.exec(joined);
+        if (!match)
+            continue;
+        out.push({ line: start + 1, keyword: match[1].toUpperCase(), rest: match[2] });
+        // Heredocs (`RUN <<EOF`): their bodies are not instructions.
+        for (const doc of match[2].matchAll(/<<-?(["']?)([A-Za-z_][\w]*)\1/g)) {
+            const end = doc[2];
+            while (i < lines.length && lines[i].replace(/^\t+/, '').trimEnd() !== end)
+                i++;
+            i++;
+        }
+    }
+    return out;
+}
+/** Whitespace-separated words, quotes kept together (and removed). */
+function words(text) {
+    const out = [];
+    for (const m of text.matchAll(/(?:"([^"]*)"|'([^']*)'|(\S+))/g))
+        out.push(m[1] ?? m[2] ?? m[3]);
+    return out;
+}
+/** `$NAME`, `${NAME}`, `${NAME:-default}`, `${NAME:+alt}` as BuildKit expands them; undefined is empty. */
+function expandArgs(text, args) {
+    return text.replace(/\$(?:\{([A-Za-z_]\w*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, word, bare) => {
+        const value = args[(braced ?? bare)];
+        if (op === ':-' || op === '-')
+            return value === undefined || (op === ':-' && value === '') ? (word ?? '') : value;
+        if (op === ':+' || op === '+')
+            return value === undefined || (op === ':+' && value === '') ? '' : (word ?? '');
+        return value ?? '';
+    });
+}
+function argDefinitions(rest) {
+    return words(rest).map(w => {
+        const eq = w.indexOf('=');
+        return eq < 0 ? [w, undefined] : [w.slice(0, eq), w.slice(eq + 1)];
+    });
+}
+/** The `from=` of each `--mount=…` flag of a RUN. */
+function mountSources(rest) {
+    const out = [];
+    for (const word of words(rest)) {
+        if (!word.startsWith('--'))
+            break;
+        const m = /^--mount=(.*)$/.exec(word);
+        if (!m)
+            continue;
+        for (const field of m[1].split(',')) {
+            const [key, value] = field.split('=', 2);
+            if (key?.trim().toLowerCase() === 'from' && value)
+                out.push(value.replace(/^["']|["']$/g, ''));
+        }
+    }
+    return out;
+}
+/**
+ * Every image reference of the Dockerfile `text`. `buildArgs` are the configured build arguments
+ * (they override the global ARG defaults, which are all FROM lines may use).
+ */
+function dockerfileImageRefs(text, buildArgs = {}) {
+    const globals = {};
+    const stages = new Set();
+    const refs = [];
+    let seenFrom = false;
+    const isStage = (name) => stages.has(name.toLowerCase()) || /^\d+$/.test(name);
+    for (const { line, keyword, rest } of instructions(text)) {
+        if (keyword === 'ARG' && !seenFrom) {
+            for (const [name, value] of argDefinitions(rest))
+                globals[name] =
+                    name in buildArgs ? buildArgs[name] : value === undefined ? undefined : expandArgs(value, globals);
+            continue;
+        }
+        if (keyword === 'FROM') {
+            seenFrom = true;
+            const parts = words(rest).filter(w => !w.startsWith('--'));
+            const image = parts[0] !== undefined ? expandArgs(parts[0], globals) : '';
+            if (image && !isStage(image) && image !== 'scratch')
+                refs.push({ text: image, line, instruction: 'FROM' });
+            if (parts[1]?.toUpperCase() === 'AS' && parts[2])
+                stages.add(parts[2].toLowerCase());
+            continue;
+        }
+        if (keyword === 'COPY') {
+            for (const word of words(rest)) {
+                if (!word.startsWith('--'))
+                    break;
+                const m = /^--from=(.+)$/.exec(word);
+                const from = m ? expandArgs(m[1], globals) : undefined;
+                if (from && !isStage(from))
+                    refs.push({ text: from, line, instruction: 'COPY --from' });
+            }
+            continue;
+        }
+        if (keyword === 'RUN')
+            for (const source of mountSources(rest)) {
+                const from = expandArgs(source, globals);
+                if (from && !isStage(from))
+                    refs.push({ text: from, line, instruction: 'RUN --mount from' });
+            }
+    }
+    return refs;
+}
+/**
+ * A reference as docker reads it: no registry host means docker.io, a one-part docker.io name is
+ * under `library/`, `index.docker.io` is docker.io. Undefined when it is no reference.
+ */
+function normaliseImageRef(text) {
+    const slash = text.indexOf('/');
+    const first = slash < 0 ? '' : text.slice(0, slash);
+    const hosted = slash >= 0 && (first === 'localhost' || first.includes('.') || first.includes(':'));
+    let full = hosted ? text : `docker.io/${text}`;
+    if (full.startsWith('index.docker.io/'))
+        full = `docker.io/${full.slice('index.docker.io/'.length)}`;
+    const parsed = parseReference(full);
+    if (!parsed.ok)
+        return undefined;
+    const ref = parsed.value;
+    if (ref.registry === 'docker.io' && !ref.repository.includes('/'))
+        ref.repository = `library/${ref.repository}`;
+    return ref;
+}
+/** The references of `refs` that name `repository` (a full `host/path`), in any spelling. */
+function spellingsOf(refs, repository) {
+    const want = normaliseImageRef(repository);
+    if (!want)
+        return [];
+    return refs.filter(r => {
+        const ref = normaliseImageRef(r.text);
+        return ref !== undefined && ref.registry === want.registry && ref.repository === want.repository;
+    });
+}
+/**
+ * `depends-on`: one named context per spelling of the base's repository in the Dockerfile (bare,
+ * any tag, by digest, with or without docker.io, in FROM, `COPY --from=` and `RUN --mount=from=`),
+ * each resolving to the base's tested build. A Dockerfile that never names the base is refused:
+ * the image would not be built on what was just tested.
+ */
+function baseContexts(dockerfile, buildArgs, base, file) {
+    const found = spellingsOf(dockerfileImageRefs(dockerfile, buildArgs), base.repository);
+    if (!found.length)
+        return {
+            ok: false,
+            error: `${file}: \`depends-on: ${base.built.name}\` builds this image on the tested ${base.built.name}, but no FROM, \`COPY --from=\` or \`RUN --mount=from=\` of this Dockerfile names its repository ${base.repository}; write \`FROM ${base.repository}\` (any tag or digest), or remove \`depends-on\``
+        };
+    const contexts = {};
+    for (const ref of found)
+        contexts[ref.text] = base.built.localRef;
+    return { ok: true, value: contexts };
+}
+
 ;// CONCATENATED MODULE: ./src/io/dockerfile-builder.ts
 // Builds a Dockerfile image with buildx, every platform in one build, into the engine's containerd
 // image store: the result is one index whose digest is what gets tested and pushed.
+
 
 
 
@@ -38477,6 +38917,17 @@ class DockerfileBuilder {
         if (refused)
             return { ok: false, reason: refused, outputTail: '' };
         const buildEnv = this.buildEnv(inputs);
+        let buildContexts = {};
+        if (inputs.base) {
+            const file = external_node_path_.posix.resolve(inputs.baseDir, image.context, image.containerfile);
+            const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
+            // An unreadable Dockerfile fails the build itself, with buildx's own message.
+            const mapped = text === undefined ? undefined : baseContexts(text, image.buildArgs, inputs.base, file);
+            if (mapped && !mapped.ok)
+                return { ok: false, reason: mapped.error, outputTail: '' };
+            buildContexts = mapped?.value ?? { [inputs.base.repository]: inputs.base.built.localRef };
+            this.opts.log.info(`${image.name}: ${Object.keys(buildContexts).join(', ')} → the tested ${inputs.base.built.name} (${inputs.base.built.digest})`);
+        }
         const runTag = localTagFor(image.name, inputs.runId);
         return this.opts.temp.with('build', async (dir) => {
             const metadataFile = (0,external_node_path_.join)(dir, 'metadata.json');
@@ -38488,7 +38939,7 @@ class DockerfileBuilder {
                 load: true,
                 metadataFile,
                 oci: inputs.oci,
-                buildContexts: inputs.base ? { [inputs.base.repository]: inputs.base.built.localRef } : {},
+                buildContexts,
                 imageContexts: Object.fromEntries(Object.entries(inputs.contexts ?? {}).map(([n, b]) => [n, b.localRef])),
                 ...(this.opts.builder ? { builder: this.opts.builder } : {}),
                 ...(cache ? { defaultCache: cache } : {})
@@ -38801,6 +39252,201 @@ function unregisteredEmulation(platform, output) {
         `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``);
 }
 
+;// CONCATENATED MODULE: ./src/core/tar-scan.ts
+// A streaming reader of tar archives that keeps only what the executables check needs: each
+// entry's path, type and mode, and the first bytes of regular files. Chunks go in as they come
+// (a `docker export` stream); file contents are skipped, never buffered whole.
+const BLOCK = 512;
+class TarScanner {
+    onEntry;
+    headBytes;
+    pending = Buffer.alloc(0);
+    /** Bytes of the current entry's body (with padding) still to come. */
+    skip = 0;
+    current;
+    paxPath;
+    longName;
+    /** An extended header's body being collected (PAX `x`, GNU `L`). */
+    meta;
+    ended = false;
+    constructor(onEntry, headBytes = 64) {
+        this.onEntry = onEntry;
+        this.headBytes = headBytes;
+    }
+    push(chunk) {
+        let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = Buffer.alloc(0);
+        while (data.length && !this.ended) {
+            if (this.skip > 0) {
+                const take = Math.min(this.skip, data.length);
+                this.body(data.subarray(0, take));
+                data = data.subarray(take);
+                this.skip -= take;
+                if (this.skip === 0)
+                    this.finishEntry();
+                continue;
+            }
+            if (data.length < BLOCK) {
+                this.pending = Buffer.from(data);
+                return;
+            }
+            this.header(data.subarray(0, BLOCK));
+            data = data.subarray(BLOCK);
+        }
+    }
+    /** Call after the last chunk: a cut-off archive is an error. */
+    end() {
+        if (this.skip > 0 || this.current || this.meta)
+            throw new Error('the tar stream ended inside an entry');
+    }
+    header(block) {
+        if (block.every(b => b === 0)) {
+            this.ended = true;
+            return;
+        }
+        const type = String.fromCharCode(block[156] || 0x30);
+        const size = parseNumber(block.subarray(124, 136));
+        const padded = Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'x' || type === 'L' || type === 'g') {
+            this.meta = { type, size, parts: [], got: 0 };
+            this.skip = padded;
+            if (padded === 0)
+                this.finishEntry();
+            return;
+        }
+        const name = tar_scan_text(block.subarray(0, 100));
+        const magic = block.subarray(257, 262).toString('latin1');
+        const prefix = magic === 'ustar' ? tar_scan_text(block.subarray(345, 500)) : '';
+        const path = this.paxPath ?? this.longName ?? (prefix ? `${prefix}/${name}` : name);
+        this.paxPath = undefined;
+        this.longName = undefined;
+        const entry = { path, type, mode: parseNumber(block.subarray(100, 108)), size, head: Buffer.alloc(0) };
+        // Only regular files carry a body (a hard link's size is 0 in docker's archives).
+        const body = type === '0' || type === '\0' || type === '7' ? padded : 0;
+        this.current = { entry, headWanted: Math.min(this.headBytes, size), parts: [] };
+        this.skip = body;
+        if (body === 0)
+            this.finishEntry();
+    }
+    body(bytes) {
+        if (this.meta) {
+            const want = this.meta.size - this.meta.got;
+            if (want > 0) {
+                const part = bytes.subarray(0, want);
+                this.meta.parts.push(Buffer.from(part));
+                this.meta.got += part.length;
+            }
+            return;
+        }
+        const cur = this.current;
+        const have = cur.parts.reduce((n, p) => n + p.length, 0);
+        if (have < cur.headWanted)
+            cur.parts.push(Buffer.from(bytes.subarray(0, cur.headWanted - have)));
+    }
+    finishEntry() {
+        if (this.meta) {
+            const body = Buffer.concat(this.meta.parts).toString('utf8');
+            if (this.meta.type === 'L')
+                this.longName = body.replace(/\0+$/, '');
+            else if (this.meta.type === 'x') {
+                const path = tar_scan_paxRecords(body).path;
+                if (path !== undefined)
+                    this.paxPath = path;
+            }
+            this.meta = undefined;
+            return;
+        }
+        const cur = this.current;
+        this.current = undefined;
+        this.onEntry({ ...cur.entry, head: Buffer.concat(cur.parts) });
+    }
+}
+function tar_scan_text(bytes) {
+    const nul = bytes.indexOf(0);
+    return bytes.subarray(0, nul < 0 ? bytes.length : nul).toString('utf8');
+}
+/** Octal, or GNU base-256 for large values. */
+function parseNumber(bytes) {
+    if (bytes[0] & 0x80) {
+        let value = 0;
+        for (let i = 1; i < bytes.length; i++)
+            value = value * 256 + bytes[i];
+        return value;
+    }
+    const digits = tar_scan_text(bytes).trim();
+    return digits ? parseInt(digits, 8) : 0;
+}
+/** PAX records: `LEN key=value\n`. */
+function tar_scan_paxRecords(body) {
+    const out = {};
+    let rest = Buffer.from(body, 'utf8');
+    while (rest.length) {
+        const space = rest.indexOf(0x20);
+        if (space < 0)
+            break;
+        const length = parseInt(rest.subarray(0, space).toString('latin1'), 10);
+        if (!Number.isFinite(length) || length <= space)
+            break;
+        const record = rest.subarray(space + 1, length - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        rest = rest.subarray(length);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/io/executables.ts
+// Reads one platform's image filesystem as a tar stream (`docker export` of a container created,
+// never started, from the built image: the layers with their whiteouts applied) and checks the
+// machine type of every executable in it. Nothing runs inside the image, so distroless and
+// scratch images are checked the same way; nothing is unpacked to disk.
+
+
+
+
+async function checkExecutables(docker, ref, platform, ignore) {
+    const check = ExecutablesCheck.for(platform, ignore);
+    if (!check)
+        return { ok: 'unknown-platform' };
+    const started = Date.now();
+    const name = `imagegate-executables-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    // The entrypoint is never started: `create` only needs one for an image without ENTRYPOINT or CMD.
+    const created = await docker.run([
+        'create',
+        '--pull',
+        'never',
+        '--platform',
+        platform,
+        '--name',
+        name,
+        '--entrypoint',
+        '/imagegate-never-started',
+        ref
+    ]);
+    if (created.exitCode !== 0)
+        return {
+            ok: false,
+            error: `could not read the ${platform} image's files: docker create failed: ${lastLine(created.stderr)}`,
+            durationMs: Date.now() - started
+        };
+    try {
+        const scanner = new TarScanner(entry => check.add(entry), ExecutablesCheck.headBytes);
+        const exported = await docker.run(['export', name], { onStdoutBytes: chunk => scanner.push(chunk) });
+        if (exported.exitCode !== 0)
+            return {
+                ok: false,
+                error: `could not read the ${platform} image's files: docker export failed: ${lastLine(exported.stderr)}`,
+                durationMs: Date.now() - started
+            };
+        scanner.end();
+        return { ok: true, finding: check.result(), durationMs: Date.now() - started };
+    }
+    finally {
+        await docker.run(['rm', '--force', name]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/io/image-inspect.ts
 // Reads a built image without running anything in it: a container is created (never started) on
 // one platform, its config read with `docker container inspect` and its paths with `docker cp …
@@ -38969,6 +39615,8 @@ function checkSummary(results) {
 
 
 
+
+
 // What a test's log group keeps of its output.
 const LOG_CHARS = 64000;
 class TestRunner {
@@ -38978,15 +39626,52 @@ class TestRunner {
     }
     /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
     async run(image, built, baseDir) {
-        const target = image.test.setup.length ? await this.setupDerivative(image, built) : { ref: built.localRef };
+        const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : { ref: built.localRef };
         try {
             // Platforms run side by side (each under its own emulator); commands within one run in order.
-            return await Promise.all(built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir, built.localRef)));
+            return await Promise.all(built.platforms.map(async (platform) => {
+                // The built image's own files (not the setup derivative's), read while the tests run.
+                const executables = this.executables(image, built, platform);
+                const result = await this.runPlatform(image, platform, target, baseDir, built.localRef);
+                const checked = await executables;
+                if (checked?.test)
+                    result.tests.push(checked.test);
+                if (checked?.figures)
+                    result.executables = checked.figures;
+                return result;
+            }));
         }
         finally {
             if (target.ref !== built.localRef)
                 await this.opts.docker.run(['image', 'rm', target.ref]);
         }
+    }
+    /** The executables check of one platform: a failed test when a file is for another machine. */
+    async executables(image, built, platform) {
+        if (image.executables?.check === false)
+            return undefined;
+        const outcome = await checkExecutables(this.opts.docker, built.localRef, platform, image.executables?.ignore ?? []);
+        const name = executablesTestName(platform);
+        if (outcome.ok === 'unknown-platform') {
+            this.opts.log.info(`${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`);
+            return undefined;
+        }
+        if (outcome.ok === false) {
+            this.opts.log.error(`${image.name} ${platform}: ${outcome.error}`);
+            return {
+                test: { name, platform, status: 'error', durationMs: outcome.durationMs, outputTail: '', error: outcome.error }
+            };
+        }
+        const { finding, durationMs } = outcome;
+        const figures = { checked: finding.checked, elf: finding.elf, ignored: finding.ignored, durationMs };
+        if (!finding.foreign.length) {
+            this.opts.log.info(`${image.name} ${platform}: executables check passed: ${finding.elf} ELF of ${finding.checked} executable file(s)${finding.ignored ? `, ${finding.ignored} foreign one(s) ignored (executables.ignore)` : ''}, ${(durationMs / 1000).toFixed(1)}s`);
+            return { figures };
+        }
+        const error = describeForeign(finding);
+        this.opts.log.error(`${image.name} ${platform}: ${error}`);
+        const outputTail = finding.foreign.map(f => `${f.path}: ${f.architecture}, not for ${platform}`).join('\n');
+        return { test: { name, platform, status: 'failed', durationMs, outputTail, error }, figures };
     }
     async runPlatform(image, platform, target, baseDir, builtRef) {
         const started = Date.now();
@@ -39095,8 +39780,12 @@ class TestRunner {
         const facts = await withImageView(this.opts.docker, ref, platform, view => view.facts());
         return [...facts.cmd, ...args];
     }
-    /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
-    async setupDerivative(image, built) {
+    /**
+     * Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. The
+     * `test.mount` directory is the setup's build context, bind-mounted read-only at the mount's target
+     * in every step (tooling kept in the repository installs from there), never copied into a layer.
+     */
+    async setupDerivative(image, built, baseDir) {
         const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
         const platform = built.platforms[0];
         if (platform && image.test.setup.some(step => typeof step === 'string')) {
@@ -39105,7 +39794,8 @@ class TestRunner {
                 return { ref: built.localRef, error: setupFailure('/bin/sh: no such file or directory', '') };
         }
         return this.opts.temp.with('setup', dir => this.opts.log.group(`test setup ${image.name}`, async () => {
-            const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+            const mount = image.test.mount;
+            const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user, mount?.target);
             const args = [
                 'buildx',
                 'build',
@@ -39117,7 +39807,7 @@ class TestRunner {
                 ref,
                 '--file',
                 '-',
-                dir
+                mount ? (0,external_node_path_.resolve)(baseDir, mount.source) : dir
             ];
             let output = '';
             const result = await this.opts.docker.run(args, {
@@ -40441,7 +41131,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7395);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3722);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -58,7 +58,7 @@ linked_versions() {
 	v=$("$BIN/containerd" --version 2>&1) || die "$BIN/containerd does not run: $v"
 	v=$(awk '{print $3}' <<<"$v")
 	v=${v#v}
-	printf 'containerd %s\n' "${v%%+*}"
+	printf 'containerd %s\n' "${v%%[+~]*}"
 	v=$("$BIN/docker-buildx" version 2>&1) || die "$BIN/docker-buildx does not run: $v"
 	v=$(awk '{print $2}' <<<"$v")
 	v=${v#v}

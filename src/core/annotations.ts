@@ -2,6 +2,7 @@
 // them, configuration errors at their key. GitHub shows them next to the code, GitLab in its code
 // quality report.
 
+import {executablesTestName} from './executables.js';
 import type {ConfigSource, Config} from './config/types.js';
 import type {Diagnostic} from './config/diagnostics.js';
 import type {ImageResult} from './results.js';
@@ -51,11 +52,16 @@ export function failureAnnotations(
       out.push({
         level: 'error',
         message: `${image.name}: test \`${test.name}\` ${test.status} on ${test.platform} (${how})${last && !test.error ? `: ${last}` : ''}`,
-        where: at([
-          ...(test.at !== undefined ? [`${path}.${test.at}`] : [`${path}.test[${k}]`, `${path}.test.commands[${k}]`]),
-          `${path}.test`,
-          path
-        ])
+        where:
+          test.name === executablesTestName(test.platform)
+            ? at([`${path}.executables`, `${path}.platforms`, path])
+            : at([
+                ...(test.at !== undefined
+                  ? [`${path}.${test.at}`]
+                  : [`${path}.test[${k}]`, `${path}.test.commands[${k}]`]),
+                `${path}.test`,
+                path
+              ])
       });
     }
   }

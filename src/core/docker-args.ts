@@ -175,12 +175,22 @@ export function dockerRunArgs(req: RunRequest): string[] {
   return [...args, '--entrypoint', entrypoint ?? '', req.image, ...rest];
 }
 
-/** A throwaway derivative of the built image with test-only tooling; it keeps the image's USER. */
-export function setupContainerfile(base: string, setup: (string | string[])[], user: string): string {
+/**
+ * A throwaway derivative of the built image with test-only tooling; it keeps the image's USER.
+ * `files`: where each step sees the build context (the `test.mount` directory) read-only: a bind
+ * mount, so nothing of it lands in a layer.
+ */
+export function setupContainerfile(base: string, setup: (string | string[])[], user: string, files?: string): string {
   const lines = [`FROM ${base}`, 'USER root'];
+  const mount = files ? `--mount=type=bind,${csvField(`target=${files}`)},readonly ` : '';
   // The exec form with JSON keeps a multi-line script intact, newlines included.
   for (const step of setup)
-    lines.push(`RUN ${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
+    lines.push(`RUN ${mount}${JSON.stringify(typeof step === 'string' ? ['/bin/sh', '-c', step] : step)}`);
   lines.push(`USER ${user || 'root'}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One field of a `--mount` spec (CSV): quoted when it holds a comma or a quote. */
+function csvField(field: string): string {
+  return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }

@@ -26,6 +26,8 @@ export interface PlatformResult {
   emulated: boolean;
   tests: TestResult[];
   durationMs: number;
+  /** The executables check of this platform's files, when it ran and could read them. */
+  executables?: {checked: number; elf: number; ignored: number; durationMs: number};
 }
 
 export type ImageStatus = 'passed' | 'failed' | 'skipped' | 'build-failed';

@@ -3,6 +3,9 @@
 // program takes an `Exec`, so tests hand in a fake and no process runs.
 
 import * as actionsExec from '@actions/exec';
+// This module is the seam that runs programs; a byte stream (runStreaming) needs the plain spawn.
+// eslint-disable-next-line no-restricted-imports
+import {spawn} from 'node:child_process';
 import {InfrastructureError} from '../core/errors.js';
 import {lastLine} from '../core/text.js';
 
@@ -16,7 +19,10 @@ export interface ExecOptions {
   stream?: boolean;
   /** Receives stdout and stderr chunks in the order they arrive. */
   onOutput?: (chunk: string) => void;
-  /** Receives stdout as the bytes it is (a tar stream), before any decoding. */
+  /**
+   * Receives stdout as raw bytes, as they come (a tar stream), instead of collecting it: the
+   * result's stdout is then empty.
+   */
   onStdoutBytes?: (chunk: Buffer) => void;
 }
 
@@ -78,6 +84,7 @@ export class ProcessExec implements Exec {
   }
 
   async run(command: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    if (opts.onStdoutBytes) return this.runStreaming(command, args, opts, opts.onStdoutBytes);
     const started = Date.now();
     const block = opts.stream ? this.opts.output() : undefined;
     const sinks = [opts.onOutput, block && ((text: string) => block.write(text))].filter(
@@ -94,16 +101,7 @@ export class ProcessExec implements Exec {
         input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
         ignoreReturnCode: true,
         silent: true,
-        listeners:
-          sinks.length || opts.onStdoutBytes
-            ? {
-                stdout: (data: Buffer) => {
-                  opts.onStdoutBytes?.(data);
-                  each(data);
-                },
-                stderr: each
-              }
-            : undefined
+        listeners: sinks.length ? {stdout: each, stderr: each} : undefined
       });
       if (this.opts.trace) {
         const trace = this.opts.output();
@@ -122,6 +120,53 @@ export class ProcessExec implements Exec {
     } finally {
       block?.end();
     }
+  }
+
+  /** stdout goes to `onBytes` as it comes (never collected or decoded); stderr is kept. */
+  private runStreaming(
+    command: string,
+    args: readonly string[],
+    opts: ExecOptions,
+    onBytes: (chunk: Buffer) => void
+  ): Promise<ExecResult> {
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, [...args], {
+        cwd: opts.cwd,
+        env: {...this.env, ...opts.env},
+        stdio: ['ignore', 'pipe', 'pipe']
+      });
+      let stderr = '';
+      let failed: unknown;
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (failed) return;
+        try {
+          onBytes(chunk);
+        } catch (e) {
+          failed = e;
+          child.kill();
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
+      child.on('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          e.code === 'ENOENT'
+            ? new InfrastructureError(
+                `\`${command}\` is not installed or not on PATH (${e.message}); install it, or run scripts/testbed up`
+              )
+            : e
+        )
+      );
+      child.on('close', code => {
+        if (this.opts.trace) {
+          const trace = this.opts.output();
+          trace.write(`trace: ${Date.now() - started}ms exit ${code}: ${command} ${args.join(' ')}\n`);
+          trace.end();
+        }
+        if (failed) reject(failed instanceof Error ? failed : new Error(String(failed)));
+        else resolve({exitCode: code ?? 1, stdout: '', stderr});
+      });
+    });
   }
 }
 

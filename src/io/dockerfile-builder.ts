@@ -2,10 +2,11 @@
 // image store: the result is one index whose digest is what gets tested and pushed.
 
 import {readFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {join, posix} from 'node:path';
 import {localTagFor, type BuildInputs, type BuildOutcome, type ImageBuilder} from '../core/builder.js';
 import {buildxBuildArgs, buildxCheckArgs} from '../core/docker-args.js';
 import {parseCheckResult, type DockerfileFinding} from '../core/dockerfile-checks.js';
+import {baseContexts} from '../core/dockerfile-refs.js';
 import {UsageError} from '../core/errors.js';
 import {keepLast, tail} from '../core/results.js';
 import type {Log} from '../host/host.js';
@@ -38,6 +39,18 @@ export class DockerfileBuilder implements ImageBuilder {
     const refused = this.refusedSecret(inputs);
     if (refused) return {ok: false, reason: refused, outputTail: ''};
     const buildEnv = this.buildEnv(inputs);
+    let buildContexts: Record<string, string> = {};
+    if (inputs.base) {
+      const file = posix.resolve(inputs.baseDir, image.context, image.containerfile);
+      const text = await readFile(file, 'utf8').catch(() => undefined);
+      // An unreadable Dockerfile fails the build itself, with buildx's own message.
+      const mapped = text === undefined ? undefined : baseContexts(text, image.buildArgs, inputs.base, file);
+      if (mapped && !mapped.ok) return {ok: false, reason: mapped.error, outputTail: ''};
+      buildContexts = mapped?.value ?? {[inputs.base.repository]: inputs.base.built.localRef};
+      this.opts.log.info(
+        `${image.name}: ${Object.keys(buildContexts).join(', ')} → the tested ${inputs.base.built.name} (${inputs.base.built.digest})`
+      );
+    }
     const runTag = localTagFor(image.name, inputs.runId);
     return this.opts.temp.with('build', async dir => {
       const metadataFile = join(dir, 'metadata.json');
@@ -49,7 +62,7 @@ export class DockerfileBuilder implements ImageBuilder {
         load: true,
         metadataFile,
         oci: inputs.oci,
-        buildContexts: inputs.base ? {[inputs.base.repository]: inputs.base.built.localRef} : {},
+        buildContexts,
         imageContexts: Object.fromEntries(Object.entries(inputs.contexts ?? {}).map(([n, b]) => [n, b.localRef])),
         ...(this.opts.builder ? {builder: this.opts.builder} : {}),
         ...(cache ? {defaultCache: cache} : {})

@@ -9,7 +9,9 @@ import {dockerRunArgs, setupContainerfile} from '../core/docker-args.js';
 import {dockerStartFailure, keepLast, tail, type PlatformResult, type TestResult} from '../core/results.js';
 import {testsForPlatform} from '../core/test-plan.js';
 import type {Log} from '../host/host.js';
+import {describeForeign, executablesTestName} from '../core/executables.js';
 import {emulationFor, unregisteredEmulation} from './binfmt.js';
+import {checkExecutables} from './executables.js';
 import type {Docker} from './docker.js';
 import type {TempDirs} from './temp.js';
 import {lastLine} from '../core/text.js';
@@ -32,15 +34,58 @@ export class TestRunner {
 
   /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
   async run(image: ImageConfig, built: BuiltImage, baseDir: string): Promise<PlatformResult[]> {
-    const target = image.test.setup.length ? await this.setupDerivative(image, built) : {ref: built.localRef};
+    const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : {ref: built.localRef};
     try {
       // Platforms run side by side (each under its own emulator); commands within one run in order.
       return await Promise.all(
-        built.platforms.map(platform => this.runPlatform(image, platform, target, baseDir, built.localRef))
+        built.platforms.map(async platform => {
+          // The built image's own files (not the setup derivative's), read while the tests run.
+          const executables = this.executables(image, built, platform);
+          const result = await this.runPlatform(image, platform, target, baseDir, built.localRef);
+          const checked = await executables;
+          if (checked?.test) result.tests.push(checked.test);
+          if (checked?.figures) result.executables = checked.figures;
+          return result;
+        })
       );
     } finally {
       if (target.ref !== built.localRef) await this.opts.docker.run(['image', 'rm', target.ref]);
     }
+  }
+
+  /** The executables check of one platform: a failed test when a file is for another machine. */
+  private async executables(
+    image: ImageConfig,
+    built: BuiltImage,
+    platform: string
+  ): Promise<{test?: TestResult; figures?: PlatformResult['executables']} | undefined> {
+    if (image.executables?.check === false) return undefined;
+    const outcome = await checkExecutables(this.opts.docker, built.localRef, platform, image.executables?.ignore ?? []);
+    const name = executablesTestName(platform);
+    if (outcome.ok === 'unknown-platform') {
+      this.opts.log.info(
+        `${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`
+      );
+      return undefined;
+    }
+    if (outcome.ok === false) {
+      this.opts.log.error(`${image.name} ${platform}: ${outcome.error}`);
+      return {
+        test: {name, platform, status: 'error', durationMs: outcome.durationMs, outputTail: '', error: outcome.error}
+      };
+    }
+    const {finding, durationMs} = outcome;
+    const figures = {checked: finding.checked, elf: finding.elf, ignored: finding.ignored, durationMs};
+    if (!finding.foreign.length) {
+      this.opts.log.info(
+        `${image.name} ${platform}: executables check passed: ${finding.elf} ELF of ${finding.checked} executable file(s)${finding.ignored ? `, ${finding.ignored} foreign one(s) ignored (executables.ignore)` : ''}, ${(durationMs / 1000).toFixed(1)}s`
+      );
+      return {figures};
+    }
+    const error = describeForeign(finding);
+    this.opts.log.error(`${image.name} ${platform}: ${error}`);
+    const outputTail = finding.foreign.map(f => `${f.path}: ${f.architecture}, not for ${platform}`).join('\n');
+    return {test: {name, platform, status: 'failed', durationMs, outputTail, error}, figures};
   }
 
   private async runPlatform(
@@ -162,8 +207,16 @@ export class TestRunner {
     return [...facts.cmd, ...args];
   }
 
-  /** Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. */
-  private async setupDerivative(image: ImageConfig, built: BuiltImage): Promise<{ref: string; error?: string}> {
+  /**
+   * Test-only tooling goes into a throwaway derivative; the built image itself stays untouched. The
+   * `test.mount` directory is the setup's build context, bind-mounted read-only at the mount's target
+   * in every step (tooling kept in the repository installs from there), never copied into a layer.
+   */
+  private async setupDerivative(
+    image: ImageConfig,
+    built: BuiltImage,
+    baseDir: string
+  ): Promise<{ref: string; error?: string}> {
     const ref = `${LOCAL_REGISTRY}/${image.name}-test:${built.digest.replace(/^sha256:/, '').slice(0, 32)}`;
     const platform = built.platforms[0];
     if (platform && image.test.setup.some(step => typeof step === 'string')) {
@@ -174,7 +227,8 @@ export class TestRunner {
     }
     return this.opts.temp.with('setup', dir =>
       this.opts.log.group(`test setup ${image.name}`, async () => {
-        const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user);
+        const mount = image.test.mount;
+        const containerfile = setupContainerfile(built.localRef, image.test.setup, built.user, mount?.target);
         const args = [
           'buildx',
           'build',
@@ -186,7 +240,7 @@ export class TestRunner {
           ref,
           '--file',
           '-',
-          dir
+          mount ? resolve(baseDir, mount.source) : dir
         ];
         let output = '';
         const result = await this.opts.docker.run(args, {

@@ -81,6 +81,11 @@ function normaliseImage(raw: CheckedImage, index: number, registry: string, topM
       suffix: raw.flavor.suffix ?? '',
       onLatest: raw.flavor['on-latest'] ?? IMAGE.flavor.properties['on-latest'].default
     };
+  if (raw.executables)
+    image.executables = {
+      check: raw.executables.check ?? IMAGE.executables.properties.check.default,
+      ignore: raw.executables.ignore ?? []
+    };
   if (raw.target !== undefined) image.target = raw.target;
   if (raw['depends-on'] !== undefined) image.dependsOn = raw['depends-on'];
   return image;

@@ -291,6 +291,25 @@ export const SCHEMA = {
             }
           }
         },
+        executables: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'The executables check: before the tests, every executable ELF file of each platform’s image (read from its filesystem, no shell needed) must be for that platform’s machine; an x86-64 or 32-bit ARM binary in an arm64 image fails the gate with its path and architecture.',
+          properties: {
+            check: {
+              type: 'boolean',
+              default: true,
+              description: '`false` turns the executables check off for this image.'
+            },
+            ignore: {
+              type: 'array',
+              items: {type: 'string', format: 'absolute-path'},
+              description:
+                'Paths or globs (`*`, `?` within a segment, `**` across; a directory covers what is under it) of deliberate multi-architecture payloads the check allows, e.g. `/opt/sdk/toolchains/**`.'
+            }
+          }
+        },
         attestations: {
           type: 'object',
           additionalProperties: false,
@@ -414,7 +433,7 @@ export const SCHEMA = {
           type: 'string',
           maxLength: 128,
           description:
-            'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
+            'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
         },
         test: {
           description:
@@ -499,7 +518,7 @@ export const SCHEMA = {
             ]
           },
           description:
-            'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed).'
+            'Commands that add test-only tooling to a throwaway derivative of the built image (never pushed). With `mount`, each step sees the mounted directory read-only at its target (tooling and requirements files kept in the repository install from there); nothing of it lands in a layer.'
         },
         timeout: {
           type: 'string',
@@ -511,7 +530,7 @@ export const SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['source'],
-          description: 'Mount repository files read-only into the test containers.',
+          description: 'Mount repository files read-only into the test containers and the `setup` steps.',
           properties: {
             source: {
               type: 'string',

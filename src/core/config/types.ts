@@ -95,6 +95,8 @@ export interface ImageConfig {
     /** `sbom: {generator}`: the SBOM generator image instead of BuildKit's default scanner. */
     sbomGenerator?: string;
   };
+  /** `executables`: the ELF machine check of every platform's files; absent: on, nothing ignored. */
+  executables?: {check: boolean; ignore: string[]};
   /** buildx settings beyond the basics (ssh, named contexts, cache, network, …); absent: none set. */
   build?: BuildSettings;
   /** More final repositories the same digest and tags are published to; absent: none. */
