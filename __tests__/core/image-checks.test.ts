@@ -197,6 +197,15 @@ describe('metadata checks', () => {
     ]);
   });
 
+  it('checks a platform named outright, arm64/v8 being arm64', () => {
+    const outcome = (platform: string) =>
+      metadataOutcomes({env: {}, exposedPorts: [], labels: {}, platform}, facts, 'linux/arm64').flatMap(
+        o => o.failures
+      );
+    expect(outcome('linux/arm64/v8')).toEqual([]);
+    expect(outcome('linux/amd64')).toEqual(['platform: expected linux/amd64, got linux/arm64']);
+  });
+
   it('knows root by name, number and /etc/passwd', () => {
     expect(isRootUser('', undefined)).toBe(true);
     expect(isRootUser('0:0', undefined)).toBe(true);

@@ -29775,7 +29775,9 @@ function renderRunMarkdown(report) {
             lines.push(`| ${image.name} | — | — | ${image.status}: ${cell(image.reason ?? '')} | — |`);
         for (const platform of image.platforms) {
             const passed = platform.tests.filter(t => t.status === 'passed').length;
-            const failed = platform.tests.filter(t => t.status !== 'passed').map(t => `${t.name} (${t.status})`);
+            const failed = platform.tests
+                .filter(t => t.status !== 'passed')
+                .map(t => `${t.name} (${t.status}${t.error ? `: ${t.error}` : ''})`);
             const tests = `${passed}/${platform.tests.length} passed${failed.length ? `; ${failed.join(', ')}` : ''}`;
             const digest = platform.manifestDigest ?? image.digest ?? '—';
             lines.push(`| ${image.name} | ${platform.platform}${platform.emulated ? ' (QEMU)' : ''} | \`${summary_short(digest)}\` | ${cell(tests)} | ${seconds(platform.durationMs)} |`);
@@ -33079,12 +33081,13 @@ function metadataOutcomes(check, facts, platform, passwd) {
             : [
                 `stop-signal: expected ${quote(check.stopSignal)}, got ${facts.stopSignal ? quote(facts.stopSignal) : 'none (SIGTERM)'}`
             ]);
-    if (check.platform) {
-        const same = facts.platform !== undefined && samePlatformText(platform, facts.platform);
+    if (check.platform !== undefined && check.platform !== false) {
+        const want = check.platform === true ? platform : check.platform;
+        const same = facts.platform !== undefined && samePlatformText(want, facts.platform);
         add('platform', same
             ? []
             : [
-                `platform: expected ${platform}, got ${facts.platform ?? 'unknown: this docker cannot show the config of one platform (`docker image inspect --platform` needs Docker 28.1 or later)'}`
+                `platform: expected ${want}, got ${facts.platform ?? 'unknown: this docker cannot show the config of one platform (`docker image inspect --platform` needs Docker 28.1 or later)'}`
             ]);
     }
     return out;
@@ -34119,13 +34122,13 @@ const METADATA_SCHEMA = {
         },
         cmd: { type: 'array', items: { type: 'string' }, description: 'The CMD, as argv (`[]` for none).' },
         healthcheck: {
-            type: 'boolean',
-            description: '`true`: the image has a HEALTHCHECK (not `NONE`); `false`: it has none.'
+            description: '`present` (or `true`): the image has a HEALTHCHECK (not `NONE`); `absent` (or `false`): it has none.',
+            oneOf: [{ type: 'string', enum: ['present', 'absent'] }, { type: 'boolean' }]
         },
         'stop-signal': { type: 'string', minLength: 1, description: 'The STOPSIGNAL, e.g. `SIGTERM`.' },
         platform: {
-            type: 'boolean',
-            description: '`true`: the config’s os, architecture and variant are the platform it was built and tested for (a wrong base image shows here).'
+            description: '`true`: the config’s os, architecture and variant are the platform it was built and tested for (a wrong base image shows here); or the platform it must name, e.g. `linux/arm64/v8` (with `platforms`).',
+            oneOf: [{ type: 'boolean' }, { type: 'string', format: 'platform' }]
         },
         platforms: checkPlatforms
     }
@@ -34773,7 +34776,7 @@ function normaliseMetadata(raw) {
     if (raw.cmd !== undefined)
         check.cmd = raw.cmd;
     if (raw.healthcheck !== undefined)
-        check.healthcheck = raw.healthcheck;
+        check.healthcheck = typeof raw.healthcheck === 'boolean' ? raw.healthcheck : raw.healthcheck === 'present';
     if (raw['stop-signal'] !== undefined)
         check.stopSignal = raw['stop-signal'];
     if (raw.platform !== undefined)
@@ -38461,15 +38464,7 @@ class ProcessExec {
                 input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
                 ignoreReturnCode: true,
                 silent: true,
-                listeners: sinks.length || opts.onStdoutBytes
-                    ? {
-                        stdout: (data) => {
-                            opts.onStdoutBytes?.(data);
-                            each(data);
-                        },
-                        stderr: each
-                    }
-                    : undefined
+                listeners: sinks.length ? { stdout: each, stderr: each } : undefined
             });
             if (this.opts.trace) {
                 const trace = this.opts.output();

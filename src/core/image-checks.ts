@@ -311,14 +311,15 @@ export function metadataOutcomes(
             `stop-signal: expected ${quote(check.stopSignal)}, got ${facts.stopSignal ? quote(facts.stopSignal) : 'none (SIGTERM)'}`
           ]
     );
-  if (check.platform) {
-    const same = facts.platform !== undefined && samePlatformText(platform, facts.platform);
+  if (check.platform !== undefined && check.platform !== false) {
+    const want = check.platform === true ? platform : check.platform;
+    const same = facts.platform !== undefined && samePlatformText(want, facts.platform);
     add(
       'platform',
       same
         ? []
         : [
-            `platform: expected ${platform}, got ${facts.platform ?? 'unknown: this docker cannot show the config of one platform (`docker image inspect --platform` needs Docker 28.1 or later)'}`
+            `platform: expected ${want}, got ${facts.platform ?? 'unknown: this docker cannot show the config of one platform (`docker image inspect --platform` needs Docker 28.1 or later)'}`
           ]
     );
   }

@@ -43,7 +43,9 @@ export function renderRunMarkdown(report: RunReport): string {
       lines.push(`| ${image.name} | — | — | ${image.status}: ${cell(image.reason ?? '')} | — |`);
     for (const platform of image.platforms) {
       const passed = platform.tests.filter(t => t.status === 'passed').length;
-      const failed = platform.tests.filter(t => t.status !== 'passed').map(t => `${t.name} (${t.status})`);
+      const failed = platform.tests
+        .filter(t => t.status !== 'passed')
+        .map(t => `${t.name} (${t.status}${t.error ? `: ${t.error}` : ''})`);
       const tests = `${passed}/${platform.tests.length} passed${failed.length ? `; ${failed.join(', ')}` : ''}`;
       const digest = platform.manifestDigest ?? image.digest ?? '—';
       lines.push(

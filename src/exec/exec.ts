@@ -101,16 +101,7 @@ export class ProcessExec implements Exec {
         input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
         ignoreReturnCode: true,
         silent: true,
-        listeners:
-          sinks.length || opts.onStdoutBytes
-            ? {
-                stdout: (data: Buffer) => {
-                  opts.onStdoutBytes?.(data);
-                  each(data);
-                },
-                stderr: each
-              }
-            : undefined
+        listeners: sinks.length ? {stdout: each, stderr: each} : undefined
       });
       if (this.opts.trace) {
         const trace = this.opts.output();

@@ -80,6 +80,14 @@ describe('test assertions in the configuration', () => {
     });
   });
 
+  it('reads healthcheck present/absent and a platform named outright', () => {
+    const r = load(`      metadata: {healthcheck: present, platform: linux/arm64/v8, platforms: [linux/arm64]}`);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    expect(r.config.images[0]!.test.metadata).toMatchObject({healthcheck: true, platform: 'linux/arm64/v8'});
+    const absent = load(`      metadata: {healthcheck: absent}`);
+    expect(absent.ok && absent.config.images[0]!.test.metadata?.healthcheck).toBe(false);
+  });
+
   it('accepts a suite of checks only (an image without a shell needs no command)', () => {
     const r = load(`      metadata: {non-root: true}`);
     expect(r.ok).toBe(true);

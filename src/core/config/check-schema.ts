@@ -148,14 +148,15 @@ export const METADATA_SCHEMA = {
     },
     cmd: {type: 'array', items: {type: 'string'}, description: 'The CMD, as argv (`[]` for none).'},
     healthcheck: {
-      type: 'boolean',
-      description: '`true`: the image has a HEALTHCHECK (not `NONE`); `false`: it has none.'
+      description:
+        '`present` (or `true`): the image has a HEALTHCHECK (not `NONE`); `absent` (or `false`): it has none.',
+      oneOf: [{type: 'string', enum: ['present', 'absent']}, {type: 'boolean'}]
     },
     'stop-signal': {type: 'string', minLength: 1, description: 'The STOPSIGNAL, e.g. `SIGTERM`.'},
     platform: {
-      type: 'boolean',
       description:
-        '`true`: the config’s os, architecture and variant are the platform it was built and tested for (a wrong base image shows here).'
+        '`true`: the config’s os, architecture and variant are the platform it was built and tested for (a wrong base image shows here); or the platform it must name, e.g. `linux/arm64/v8` (with `platforms`).',
+      oneOf: [{type: 'boolean'}, {type: 'string', format: 'platform'}]
     },
     platforms: checkPlatforms
   }

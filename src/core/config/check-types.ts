@@ -45,6 +45,7 @@ export interface MetadataCheck {
   cmd?: string[];
   healthcheck?: boolean;
   stopSignal?: string;
-  platform?: boolean;
+  /** true: the platform tested; a platform: that one. */
+  platform?: boolean | string;
   platforms?: string[];
 }

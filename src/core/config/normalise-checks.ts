@@ -62,7 +62,8 @@ export function normaliseMetadata(raw: RawMetadata): MetadataCheck {
   if (raw.workdir !== undefined) check.workdir = raw.workdir;
   if (raw.entrypoint !== undefined) check.entrypoint = raw.entrypoint;
   if (raw.cmd !== undefined) check.cmd = raw.cmd;
-  if (raw.healthcheck !== undefined) check.healthcheck = raw.healthcheck;
+  if (raw.healthcheck !== undefined)
+    check.healthcheck = typeof raw.healthcheck === 'boolean' ? raw.healthcheck : raw.healthcheck === 'present';
   if (raw['stop-signal'] !== undefined) check.stopSignal = raw['stop-signal'];
   if (raw.platform !== undefined) check.platform = raw.platform;
   if (raw.platforms !== undefined) check.platforms = raw.platforms;
