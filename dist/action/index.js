@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1094);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5273:
+/***/ 1094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32622,6 +32622,9 @@ function compareSemver(a, b) {
 function testsForPlatform(image, platform) {
     return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
 }
+function servicesForPlatform(image, platform) {
+    return (image.test.services ?? []).filter(s => !s.platforms || s.platforms.some(p => samePlatformText(p, platform)));
+}
 
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
@@ -33449,6 +33452,159 @@ function clip(text, length = 60) {
     return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./src/core/config/service-schema.ts
+// The schema of service tests (`test.services`): start the image as the platform starts it, wait
+// until it is ready, probe it, stop it. Spread into SCHEMA.$defs.
+const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
+const command = {
+    oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string' }, minItems: 1 }
+    ]
+};
+const env = {
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }
+};
+const port = { type: 'integer', description: 'A port of the container (1–65535).' };
+const SERVICE_DEFS = {
+    testService: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'A service test: a container from the tested image started with its own ENTRYPOINT and CMD (or `args`), USER, env and exposed ports; imagegate waits until it is `ready`, runs the `probes`, stops it with the image’s stop signal and checks that it exits within `stop.grace` and did not crash.',
+        properties: {
+            name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports (default: `service`).' },
+            args: {
+                ...command,
+                description: 'Arguments instead of the image’s CMD (the ENTRYPOINT stays). A string is split on whitespace; an array is taken as it is.'
+            },
+            env: { ...env, description: 'Extra environment variables of the service.' },
+            user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
+            workdir: {
+                type: 'string',
+                format: 'absolute-path',
+                description: 'Working directory instead of the image’s WORKDIR.'
+            },
+            ports: {
+                type: 'array',
+                items: port,
+                description: 'Container ports to publish on the machine (default: the image’s EXPOSE ports and every port `ready` and the probes name).'
+            },
+            'run-as': {
+                type: 'string',
+                minLength: 1,
+                description: 'Start the service as production deploys it: `FILE` (a Kubernetes manifest or a Compose file, relative to the configuration file), `FILE#NAME` to choose the container (Kubernetes) or service (Compose). See [run-as](#run-as).'
+            },
+            'stand-ins': {
+                ...env,
+                description: 'Values for environment variables that the `run-as` manifest takes from Secrets or ConfigMaps (not reproducible; named in the report).'
+            },
+            ready: {
+                type: 'object',
+                additionalProperties: false,
+                description: 'When the service is ready: one of `healthcheck`, `tcp`, `http`, `log` (default: the image’s HEALTHCHECK if it has one, else the first port accepting TCP, else running).',
+                properties: {
+                    healthcheck: { type: 'boolean', description: '`true`: wait until the image’s HEALTHCHECK reports healthy.' },
+                    tcp: { ...port, description: 'Wait until this container port accepts a TCP connection.' },
+                    http: { $ref: '#/$defs/serviceHttp' },
+                    log: {
+                        type: 'string',
+                        minLength: 1,
+                        description: 'Wait until a line of the service’s output matches this regular expression.'
+                    },
+                    timeout: {
+                        type: 'string',
+                        format: 'duration',
+                        description: `Deadline, ${DURATION_HINT} (default: 30s, 150s under QEMU).`
+                    }
+                }
+            },
+            probes: {
+                type: 'array',
+                items: { $ref: '#/$defs/serviceProbe' },
+                description: 'Checks run in order once the service is ready; the test fails at the first that fails.'
+            },
+            stop: {
+                type: 'object',
+                additionalProperties: false,
+                description: 'How the service is stopped.',
+                properties: {
+                    grace: {
+                        type: 'string',
+                        format: 'duration',
+                        description: `Time the service has to exit after the image’s stop signal, ${DURATION_HINT} (default: 10s, 30s under QEMU).`
+                    }
+                }
+            },
+            timeout: {
+                type: 'string',
+                format: 'duration',
+                description: `Time limit of the whole service test, ${DURATION_HINT} (default: 5m, 15m under QEMU).`
+            },
+            platforms: {
+                type: 'array',
+                minItems: 1,
+                items: { type: 'string', format: 'platform' },
+                description: 'Run only on these platforms (default: every platform of the image).'
+            }
+        }
+    },
+    serviceHttp: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path'],
+        description: 'An HTTP request from the machine to a published port of the service.',
+        properties: {
+            path: { type: 'string', pattern: '^/', 'x-pattern-name': 'a path starting with /', description: 'Request path.' },
+            port: { ...port, description: 'Container port (default: the first published port).' },
+            method: {
+                type: 'string',
+                enum: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+                default: 'GET',
+                description: 'HTTP method.'
+            },
+            headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'Request headers.' },
+            body: { type: 'string', description: 'Request body.' },
+            status: { type: 'integer', default: 200, description: 'Expected status code.' },
+            'body-contains': { type: 'string', description: 'The response body must contain this text.' },
+            'body-matches': { type: 'string', description: 'The response body must match this regular expression.' },
+            json: {
+                type: 'object',
+                additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+                description: 'The response body is JSON and each path (`status`, `items.0.name`, `$.a.b`) equals the given value.'
+            }
+        }
+    },
+    serviceProbe: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'One probe: exactly one of `http`, `exec`, `container`.',
+        properties: {
+            name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
+            http: { $ref: '#/$defs/serviceHttp' },
+            exec: {
+                ...command,
+                description: 'A command run inside the running service container (`docker exec`); must exit 0. A string runs through `/bin/sh -c`.'
+            },
+            container: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['image', 'run'],
+                description: 'A separate probe container on the service’s network, for images without a shell; the service is reachable as host `service`. Must exit 0.',
+                properties: {
+                    image: { type: 'string', minLength: 1, description: 'The probe image (a local or pullable reference).' },
+                    run: { ...command, description: 'The probe command (a string runs through `/bin/sh -c`).' }
+                }
+            },
+            timeout: {
+                type: 'string',
+                format: 'duration',
+                description: `Time limit of this probe, ${DURATION_HINT} (default: 10s, 50s under QEMU).`
+            }
+        }
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
 // The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
 // as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
@@ -33458,7 +33614,8 @@ function clip(text, length = 60) {
 // properties, required, additionalProperties, items, enum, pattern, minItems, minLength, maxLength,
 // oneOf (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic
 // checks. Every string is also bounded by limits.ts.
-const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
+
+const schema_DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
 const runCommand = {
     description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
     oneOf: [
@@ -33557,6 +33714,7 @@ const SCHEMA = {
         }
     },
     $defs: {
+        ...SERVICE_DEFS,
         image: {
             type: 'object',
             additionalProperties: false,
@@ -33805,7 +33963,7 @@ const SCHEMA = {
                     description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes.'
                 },
                 test: {
-                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
+                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `services`, `setup`, `timeout` and `mount`.',
                     oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
                 },
                 builder: {
@@ -33833,7 +33991,7 @@ const SCHEMA = {
                     properties: {
                         run: runCommand,
                         name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
-                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
+                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${schema_DURATION_HINT}.` },
                         user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
                         entrypoint: {
                             type: 'string',
@@ -33860,9 +34018,13 @@ const SCHEMA = {
         testSuite: {
             type: 'object',
             additionalProperties: false,
-            required: ['commands'],
             properties: {
                 commands: { type: 'array', items: { $ref: '#/$defs/testCommand' }, description: 'The test commands.' },
+                services: {
+                    type: 'array',
+                    items: { $ref: '#/$defs/testService' },
+                    description: 'Service tests: the image started as the platform starts it, made ready, probed and stopped (see [service tests](#service-tests)).'
+                },
                 setup: {
                     type: 'array',
                     items: {
@@ -33877,7 +34039,7 @@ const SCHEMA = {
                     type: 'string',
                     format: 'duration',
                     default: '10m',
-                    description: `Default time limit of each command, ${DURATION_HINT}.`
+                    description: `Default time limit of each command, ${schema_DURATION_HINT}.`
                 },
                 mount: {
                     type: 'object',
@@ -33988,12 +34150,107 @@ function tagRule(tag) {
 }
 /** `test` as a suite: a bare list of commands is the suite's `commands`. */
 function testSuite(image) {
-    return Array.isArray(image.test) ? { commands: image.test } : (image.test ?? { commands: [] });
+    if (Array.isArray(image.test))
+        return { commands: image.test };
+    return { ...image.test, commands: image.test?.commands ?? [] };
+}
+
+;// CONCATENATED MODULE: ./src/core/service/normalise.ts
+// `test.services` as the file writes it → ServiceTest. Timeouts left out stay undefined: their
+// defaults depend on the platform (longer under QEMU), settled by `serviceDeadlines`.
+function normaliseServices(raw) {
+    return (raw ?? []).map((s, i) => normaliseService(s, i, raw?.length ?? 0));
+}
+function normaliseService(raw, index, count) {
+    const service = {
+        name: raw.name ?? (count > 1 ? `service ${index + 1}` : 'service'),
+        runtime: {
+            env: strings(raw.env),
+            tmpfs: [],
+            capDrop: [],
+            capAdd: [],
+            ports: raw.ports ?? []
+        },
+        ready: readiness(raw.ready),
+        probes: (raw.probes ?? []).map((p, i) => probe(p, i))
+    };
+    if (raw.args !== undefined)
+        service.runtime.args = typeof raw.args === 'string' ? raw.args.split(/\s+/).filter(Boolean) : raw.args;
+    if (raw.user !== undefined)
+        service.runtime.user = raw.user;
+    if (raw.workdir !== undefined)
+        service.runtime.workdir = raw.workdir;
+    if (raw.ready?.timeout !== undefined)
+        service.readyTimeoutMs = raw.ready.timeout;
+    if (raw.stop?.grace !== undefined)
+        service.stopGraceMs = raw.stop.grace;
+    if (raw.timeout !== undefined)
+        service.timeoutMs = raw.timeout;
+    if (raw.platforms !== undefined)
+        service.platforms = raw.platforms;
+    return service;
+}
+function readiness(raw) {
+    if (raw?.healthcheck)
+        return { kind: 'healthcheck' };
+    if (raw?.tcp !== undefined)
+        return { kind: 'tcp', port: raw.tcp };
+    if (raw?.http)
+        return { kind: 'http', http: httpCheck(raw.http) };
+    if (raw?.log !== undefined)
+        return { kind: 'log', pattern: raw.log };
+    if (raw?.healthcheck === false)
+        return { kind: 'running' };
+    return { kind: 'auto' };
+}
+function httpCheck(raw) {
+    const check = {
+        path: raw.path,
+        method: raw.method ?? 'GET',
+        headers: raw.headers ?? {},
+        status: raw.status ?? 200,
+        json: raw.json ?? {}
+    };
+    if (raw.port !== undefined)
+        check.port = raw.port;
+    if (raw.body !== undefined)
+        check.body = raw.body;
+    if (raw['body-contains'] !== undefined)
+        check.bodyContains = raw['body-contains'];
+    if (raw['body-matches'] !== undefined)
+        check.bodyMatches = raw['body-matches'];
+    return check;
+}
+function probe(raw, index) {
+    const timeout = raw.timeout !== undefined ? { timeoutMs: raw.timeout } : {};
+    if (raw.http) {
+        const http = httpCheck(raw.http);
+        return { kind: 'http', name: raw.name ?? `${http.method} ${http.path}`, http, ...timeout };
+    }
+    if (raw.exec !== undefined)
+        return { kind: 'exec', name: raw.name ?? `exec ${commandText(raw.exec)}`, run: raw.exec, ...timeout };
+    if (raw.container)
+        return {
+            kind: 'container',
+            name: raw.name ?? `${raw.container.image}: ${commandText(raw.container.run)}`,
+            image: raw.container.image,
+            run: raw.container.run,
+            ...timeout
+        };
+    // semantics refuses a probe without a kind; this keeps the type total.
+    return { kind: 'exec', name: raw.name ?? `probe ${index + 1}`, run: ['true'], ...timeout };
+}
+function commandText(run) {
+    return typeof run === 'string' ? run : run.join(' ');
+}
+function strings(map) {
+    return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/normalise.ts
 // A checked document → the Config the rest of imagegate reads: camel-case names, the schema's
 // default for every key the file leaves out, numbers and booleans of string maps as strings.
+
 
 
 
@@ -34035,14 +34292,14 @@ function normaliseImage(raw, index, registry, topMirrors) {
         index,
         context: raw.context ?? normalise_IMAGE.context.default,
         containerfile: raw.containerfile ?? normalise_IMAGE.containerfile.default,
-        buildArgs: strings(raw['build-args']),
+        buildArgs: normalise_strings(raw['build-args']),
         platforms: imagePlatforms(raw),
         tags: imageTags(raw),
         repository: imageRepository(raw, registry),
         test: normaliseSuite(testSuite(raw)),
         builder: normaliseBuilder(raw.builder ?? normalise_IMAGE.builder.default),
-        labels: strings(raw.labels),
-        annotations: strings(raw.annotations),
+        labels: normalise_strings(raw.labels),
+        annotations: normalise_strings(raw.annotations),
         secrets: raw.secrets,
         cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
         attestations: {
@@ -34111,7 +34368,12 @@ function buildSettings(raw) {
 }
 function normaliseSuite(raw) {
     const timeoutMs = raw.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
-    const suite = { commands: raw.commands.map(c => normaliseCommand(c, timeoutMs)), setup: raw.setup ?? [] };
+    const suite = {
+        commands: (raw.commands ?? []).map(c => normaliseCommand(c, timeoutMs)),
+        setup: raw.setup ?? []
+    };
+    if (raw.services?.length)
+        suite.services = normaliseServices(raw.services);
     if (raw.mount)
         suite.mount = { source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default };
     return suite;
@@ -34122,7 +34384,7 @@ function normaliseCommand(raw, timeoutMs) {
         name: c.name ?? (typeof c.run === 'string' ? c.run : c.run.join(' ')),
         run: c.run,
         timeoutMs: c.timeout ?? timeoutMs,
-        env: strings(c.env),
+        env: normalise_strings(c.env),
         entrypoint: c.entrypoint ?? COMMAND.entrypoint.default
     };
     if (c.user !== undefined)
@@ -34143,7 +34405,7 @@ function normaliseBuilder(raw) {
         mode: b.mode ?? BUILDPACKS.mode.default,
         preBuildpacks: b['pre-buildpacks'] ?? [],
         postBuildpacks: b['post-buildpacks'] ?? [],
-        env: strings(b.env),
+        env: normalise_strings(b.env),
         allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default,
         ...(b['cache-image'] !== undefined || b['cache-volume'] !== undefined
             ? {
@@ -34156,7 +34418,7 @@ function normaliseBuilder(raw) {
     };
 }
 /** A map of the file, whose values may be numbers or booleans, with every value as a string. */
-function strings(map) {
+function normalise_strings(map) {
     return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
@@ -34378,10 +34640,72 @@ function configSource(file, positions) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/service/semantics.ts
+// Checks of `test.services` that the schema cannot say: one readiness kind, one probe kind, ports
+// in range, regular expressions that compile, platforms the image has.
+
+const READY_KINDS = ['healthcheck', 'tcp', 'http', 'log'];
+const PROBE_KINDS = ['http', 'exec', 'container'];
+function checkServices(services, platforms, at, error) {
+    const built = new Set(platforms.map(platformKey));
+    (services ?? []).forEach((service, i) => {
+        const here = [...at, i];
+        const ready = service.ready ?? {};
+        const kinds = READY_KINDS.filter(k => ready[k] !== undefined);
+        if (kinds.length > 1)
+            error([...here, 'ready', kinds[1] ?? ''], `conflicting options: \`ready\` takes one of ${READY_KINDS.map(k => `\`${k}\``).join(', ')}; this one sets ${kinds.map(k => `\`${k}\``).join(' and ')}; keep one`);
+        if (ready.log !== undefined)
+            checkRegex(ready.log, [...here, 'ready', 'log'], error);
+        for (const port of [...(service.ports ?? []).map((p, j) => [p, [...here, 'ports', j]])])
+            checkPort(port[0], port[1], error);
+        if (ready.tcp !== undefined)
+            checkPort(ready.tcp, [...here, 'ready', 'tcp'], error);
+        if (ready.http)
+            checkHttp(ready.http, [...here, 'ready', 'http'], error);
+        (service.probes ?? []).forEach((probe, j) => {
+            const probeAt = [...here, 'probes', j];
+            const set = PROBE_KINDS.filter(k => probe[k] !== undefined);
+            if (set.length === 0)
+                error(probeAt, `a probe needs one of ${PROBE_KINDS.map(k => `\`${k}\``).join(', ')}; add e.g. \`http: {path: /}\``);
+            else if (set.length > 1)
+                error([...probeAt, set[1] ?? ''], `conflicting options: a probe is one of ${PROBE_KINDS.map(k => `\`${k}\``).join(', ')}; this one sets ${set.map(k => `\`${k}\``).join(' and ')}; split it into two probes`);
+            if (probe.http)
+                checkHttp(probe.http, [...probeAt, 'http'], error);
+        });
+        (service.platforms ?? []).forEach((p, j) => {
+            if (!built.has(platformKey(p)))
+                error([...here, 'platforms', j], `service test platform ${p} is not one of the image's platforms (${platforms.join(', ')})`);
+        });
+    });
+}
+function checkHttp(http, at, error) {
+    if (!http)
+        return;
+    if (http.port !== undefined)
+        checkPort(http.port, [...at, 'port'], error);
+    if (http.status !== undefined && (http.status < 100 || http.status > 599))
+        error([...at, 'status'], `\`status\` ${http.status} is not an HTTP status; write one from 100 to 599, e.g. 200`);
+    if (http['body-matches'] !== undefined)
+        checkRegex(http['body-matches'], [...at, 'body-matches'], error);
+}
+function checkPort(port, at, error) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+        error(at, `port ${port} is not a TCP port; write one from 1 to 65535, e.g. 8080`);
+}
+function checkRegex(pattern, at, error) {
+    try {
+        new RegExp(pattern);
+    }
+    catch (e) {
+        error(at, `\`${pattern}\` is not a regular expression (${e.message}); fix it or escape the special characters`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/semantics.ts
 // Checks that need more than one value: names, dependencies, conflicting options, pins. They read
 // the document the schema walk accepted and settle what normalise needs beyond it: the one source
 // of each secret.
+
 
 
 
@@ -34404,6 +34728,8 @@ function checkDocument(raw, positions) {
         const at = ['images', index];
         checkBuilder(image, at, error, warn);
         checkTestPlatforms(image, at, error);
+        if (!Array.isArray(image.test) && image.test?.services)
+            checkServices(image.test.services, imagePlatforms(image), [...at, 'test', 'services'], error);
         checkTags(image, staging, at, error);
         checkPlatformsUnique(image, at, error);
         return { ...image, secrets: checkSecrets(image, at, error) };
@@ -38130,6 +38456,565 @@ function unregisteredEmulation(platform, output) {
         `register one on that host with \`docker run --privileged --rm tonistiigi/binfmt --install ${arch}\``);
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/service/plan.ts
+// Pure parts of a service test: the docker argv, deadlines, where the service is reached, and the
+// verdicts on an HTTP answer, on readiness and on the stop.
+/** How much longer the default deadlines are on a platform emulated by QEMU. */
+const EMULATION_FACTOR = 5;
+const SERVICE_DEFAULTS = { readyMs: 30_000, probeMs: 10_000, stopGraceMs: 10_000, totalMs: 5 * 60_000 };
+/** The service test's deadlines on this platform: what the file sets, else the defaults (×5 under QEMU, stop grace ×3). */
+function serviceDeadlines(service, emulated) {
+    const f = emulated ? EMULATION_FACTOR : 1;
+    const deadlines = {
+        readyMs: service.readyTimeoutMs ?? SERVICE_DEFAULTS.readyMs * f,
+        probeMs: SERVICE_DEFAULTS.probeMs * f,
+        stopGraceMs: service.stopGraceMs ?? SERVICE_DEFAULTS.stopGraceMs * (emulated ? 3 : 1),
+        totalMs: service.timeoutMs ?? SERVICE_DEFAULTS.totalMs * (emulated ? 3 : 1)
+    };
+    if (emulated)
+        deadlines.note = `emulated by QEMU: default deadlines longer (ready ${deadlines.readyMs / 1000}s, probes ${deadlines.probeMs / 1000}s, stop grace ${deadlines.stopGraceMs / 1000}s)`;
+    return deadlines;
+}
+/**
+ * Where published ports are reached from this machine: the engine's own host when DOCKER_HOST is a
+ * TCP address (GitLab docker-in-docker: `tcp://docker:2376`), else the loopback.
+ */
+function serviceAddress(dockerHost) {
+    const m = /^(?:tcp|http|https):\/\/(\[[^\]]+\]|[^:/]+)/.exec(dockerHost ?? '');
+    const host = m?.[1];
+    if (host && host !== 'localhost' && host !== '127.0.0.1')
+        return { bind: '0.0.0.0', host: host.replace(/^\[|\]$/g, '') };
+    return { bind: '127.0.0.1', host: '127.0.0.1' };
+}
+const RUN_LABEL = 'imagegate.run';
+function serviceRunArgs(req) {
+    const r = req.runtime;
+    const args = ['run', '--detach', '--pull', 'never', '--platform', req.platform, '--name', req.name];
+    args.push('--label', `${RUN_LABEL}=${req.runId}`, '--network', req.network, '--network-alias', 'service');
+    for (const port of req.ports)
+        args.push('--publish', `${req.bind}::${port}`);
+    if (r.user !== undefined)
+        args.push('--user', r.user);
+    if (r.workdir !== undefined)
+        args.push('--workdir', r.workdir);
+    for (const [key, value] of Object.entries(r.env))
+        args.push('--env', `${key}=${value}`);
+    if (r.readOnly)
+        args.push('--read-only');
+    for (const path of r.tmpfs)
+        args.push('--tmpfs', path);
+    for (const cap of r.capDrop)
+        args.push('--cap-drop', cap);
+    for (const cap of r.capAdd)
+        args.push('--cap-add', cap);
+    if (r.noNewPrivileges)
+        args.push('--security-opt', 'no-new-privileges');
+    if (r.memory !== undefined)
+        args.push('--memory', r.memory);
+    if (r.cpus !== undefined)
+        args.push('--cpus', r.cpus);
+    const [entrypoint, ...entryArgs] = r.entrypoint ?? [];
+    if (entrypoint !== undefined)
+        args.push('--entrypoint', entrypoint);
+    args.push(req.image);
+    // `--entrypoint` drops the image's CMD too (as Kubernetes `command` does); its own arguments come first.
+    args.push(...entryArgs);
+    if (r.args)
+        args.push(...r.args);
+    return args;
+}
+/** The host port of `docker port NAME PORT/tcp` (`127.0.0.1:49153`, one line per address). */
+function publishedPort(output) {
+    for (const line of output.split('\n')) {
+        const m = /:(\d+)\s*$/.exec(line.trim());
+        if (m)
+            return Number(m[1]);
+    }
+    return undefined;
+}
+/** `{"8080/tcp": {}}` → [8080]: the TCP ports an image EXPOSEs. */
+function exposedPorts(exposed) {
+    return Object.keys(exposed ?? {})
+        .map(k => /^(\d+)(?:\/tcp)?$/.exec(k)?.[1])
+        .filter((p) => p !== undefined)
+        .map(Number);
+}
+/** Every port to publish: the test's or manifest's, the image's EXPOSE ports, and those readiness and probes name. */
+function portsToPublish(service, imagePorts) {
+    const named = [];
+    if (service.ready.kind === 'tcp')
+        named.push(service.ready.port);
+    if (service.ready.kind === 'http' && service.ready.http.port !== undefined)
+        named.push(service.ready.http.port);
+    for (const p of service.probes)
+        if (p.kind === 'http' && p.http.port !== undefined)
+            named.push(p.http.port);
+    return [...new Set([...service.runtime.ports, ...imagePorts, ...named])];
+}
+/** `a.b.0.c`, `$.a.b`, `a[0].b` → the value there, or undefined. */
+function jsonPath(value, path) {
+    const parts = path
+        .replace(/^\$\.?/, '')
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .filter(Boolean);
+    let here = value;
+    for (const part of parts) {
+        if (here === null || typeof here !== 'object')
+            return undefined;
+        here = here[part];
+    }
+    return here;
+}
+/** Why an HTTP answer does not meet the check, or undefined when it does. */
+function httpVerdict(check, status, body) {
+    const what = `${check.method} ${check.path}`;
+    if (status !== check.status)
+        return `${what} answered ${status}, expected ${check.status}${bodyHint(body)}`;
+    if (check.bodyContains !== undefined && !body.includes(check.bodyContains))
+        return `${what}: the body does not contain \`${check.bodyContains}\`${bodyHint(body)}`;
+    if (check.bodyMatches !== undefined && !new RegExp(check.bodyMatches).test(body))
+        return `${what}: the body does not match /${check.bodyMatches}/${bodyHint(body)}`;
+    const paths = Object.entries(check.json);
+    if (paths.length) {
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            return `${what}: the body is not JSON${bodyHint(body)}`;
+        }
+        for (const [path, expected] of paths) {
+            const got = jsonPath(parsed, path);
+            if (got !== expected && String(got) !== String(expected))
+                return `${what}: JSON \`${path}\` is ${got === undefined ? 'missing' : JSON.stringify(got)}, expected ${JSON.stringify(expected)}`;
+        }
+    }
+    return undefined;
+}
+function bodyHint(body) {
+    const text = body.trim().replace(/\s+/g, ' ');
+    if (!text)
+        return '';
+    return ` (body: ${text.length > 120 ? `${text.slice(0, 120)}…` : text})`;
+}
+/**
+ * Why the stop failed, or undefined: the service must exit on its stop signal within the grace
+ * period. Exiting 0, or by the signal itself (128+n), is a clean stop; a SIGKILL after the grace
+ * period, an OOM kill or another code is not.
+ */
+function stopVerdict(f) {
+    if (f.oomKilled)
+        return `the service was killed for exceeding its memory limit (OOM) while stopping`;
+    const signalCode = 128 + signalNumber(f.signal);
+    if (f.exitCode === 137 && signalCode !== 137 && f.elapsedMs >= f.graceMs - 250)
+        return `the service did not exit within ${f.graceMs / 1000}s of ${f.signal} and was killed; handle ${f.signal} (an exec-form ENTRYPOINT, or \`exec\` in the start script) or raise \`stop.grace\``;
+    if (f.exitCode === 0 || f.exitCode === signalCode)
+        return undefined;
+    return `the service exited with code ${f.exitCode} on ${f.signal} (expected 0 or ${signalCode})`;
+}
+const SIGNALS = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGKILL: 9,
+    SIGUSR1: 10,
+    SIGUSR2: 12,
+    SIGTERM: 15,
+    SIGWINCH: 28
+};
+function signalNumber(signal) {
+    if (/^\d+$/.test(signal))
+        return Number(signal);
+    const name = signal.toUpperCase().startsWith('SIG') ? signal.toUpperCase() : `SIG${signal.toUpperCase()}`;
+    return SIGNALS[name] ?? 15;
+}
+function signalName(signal) {
+    if (!signal)
+        return 'SIGTERM';
+    if (/^\d+$/.test(signal))
+        return Object.entries(SIGNALS).find(([, n]) => n === Number(signal))?.[0] ?? signal;
+    return signal.toUpperCase().startsWith('SIG') ? signal.toUpperCase() : `SIG${signal.toUpperCase()}`;
+}
+/** A user that is root: empty (the default), `root`, `0`, `0:…`, `root:…`. */
+function isRootUser(user) {
+    const name = (user ?? '').split(':')[0] ?? '';
+    return name === '' || name === 'root' || name === '0';
+}
+
+;// CONCATENATED MODULE: ./src/io/service-runner.ts
+// Runs a service test: the tested image started as the platform starts it (its own ENTRYPOINT/CMD,
+// USER, env, exposed ports, or what a `run-as` manifest derives), waited for, probed from this
+// machine, stopped with its stop signal. Every container and network it creates carries
+// `imagegate.run=<id>` and is removed in a finally, and on SIGINT/SIGTERM before the process ends.
+
+
+
+
+
+
+/** Thrown inside a run: the test failed, with the message naming the check. */
+class CheckFailed extends Error {
+    status;
+    constructor(message, status = 'failed') {
+        super(message);
+        this.status = status;
+    }
+}
+const LOG_CHARS = 256_000;
+// Cleanups of runs in flight, for a signal that ends the process.
+const inFlight = new Map();
+let handlersInstalled = false;
+function installSignalHandlers() {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            const code = signal === 'SIGINT' ? 130 : 143;
+            process.stderr.write(`imagegate: ${signal}: removing the service test containers and networks\n`);
+            void Promise.allSettled([...inFlight.values()].map(f => f())).then(() => process.exit(code));
+        });
+    }
+}
+class ServiceRunner {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async run(service, ref, platform, emulated) {
+        const id = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+        const name = `imagegate-svc-${id}`;
+        const network = `imagegate-svc-${id}`;
+        const docker = this.opts.docker;
+        const deadlines = serviceDeadlines(service, emulated);
+        const started = Date.now();
+        let logs = '';
+        let log = '';
+        const note = (line) => void (log += `${line}\n`);
+        if (deadlines.note)
+            note(`(${deadlines.note})`);
+        if (service.runAs)
+            note(`(run-as ${service.runAs.spec}: ${service.runAs.what})`);
+        const extra = [];
+        let cleaned = false;
+        const cleanup = async () => {
+            if (cleaned)
+                return;
+            cleaned = true;
+            await docker.run(['rm', '--force', '--volumes', name, ...extra]);
+            await docker.run(['network', 'rm', network]);
+        };
+        installSignalHandlers();
+        inFlight.set(id, cleanup);
+        let follower;
+        const base = { name: `service: ${service.name}`, platform };
+        let timer;
+        try {
+            const body = async () => {
+                const facts = await this.imageFacts(ref);
+                checkNonRoot(service, facts);
+                const ports = portsToPublish(service, facts.ports);
+                const address = serviceAddress(this.opts.dockerHost);
+                const created = await docker.run(['network', 'create', '--label', `${RUN_LABEL}=${id}`, network]);
+                if (created.exitCode !== 0)
+                    throw new CheckFailed(`could not create the test network: ${lastLine(created.stderr)}`, 'error');
+                const args = serviceRunArgs({
+                    image: ref,
+                    platform,
+                    name,
+                    runId: id,
+                    network,
+                    runtime: service.runtime,
+                    ports,
+                    bind: address.bind
+                });
+                note(`$ docker ${args.join(' ')}`);
+                const run = await docker.run(args);
+                if (run.exitCode !== 0)
+                    throw new CheckFailed(`docker could not start the service: ${lastLine(run.stderr || run.stdout)}`, 'error');
+                follower = docker.run(['logs', '--follow', name], {
+                    onOutput: chunk => void (logs = keepLast(logs + chunk, LOG_CHARS))
+                });
+                const hostPorts = new Map();
+                for (const port of ports) {
+                    const out = await docker.run(['port', name, `${port}/tcp`]);
+                    const host = publishedPort(out.stdout);
+                    if (host !== undefined)
+                        hostPorts.set(port, host);
+                }
+                const target = (port) => {
+                    const p = port ?? ports[0];
+                    const hostPort = p !== undefined ? hostPorts.get(p) : undefined;
+                    if (p === undefined || hostPort === undefined)
+                        throw new CheckFailed(p === undefined
+                            ? 'the image exposes no port to send HTTP to; name one with `port:` or `ports:`'
+                            : `container port ${p} is not published`, 'error');
+                    return { host: address.host, port: hostPort };
+                };
+                const ready = resolveReadiness(service.ready, facts, ports);
+                note(`(ready: ${describeReadiness(ready)}, deadline ${deadlines.readyMs / 1000}s)`);
+                if (service.readyInitialDelayMs)
+                    await sleep(service.readyInitialDelayMs);
+                await this.waitReady(name, ready, deadlines, service.readyIntervalMs ?? 250, target, () => logs);
+                note(`(ready after ${((Date.now() - started) / 1000).toFixed(1)}s)`);
+                for (const probe of service.probes) {
+                    const t0 = Date.now();
+                    const failure = await this.probe(probe, name, network, id, deadlines, target, extra);
+                    note(`(probe ${probe.name}${probe.source ? ` [${probe.source}]` : ''}: ${failure ? `FAILED: ${failure}` : 'passed'}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+                    if (failure)
+                        throw new CheckFailed(`probe ${probe.name}: ${failure}`);
+                }
+                const state = await this.state(name);
+                if (!state?.Running)
+                    throw new CheckFailed(crashMessage(state, 'after it was ready'));
+                const signal = signalName(facts.stopSignal);
+                const graceS = Math.max(1, Math.ceil(deadlines.stopGraceMs / 1000));
+                const t0 = Date.now();
+                await docker.run(['stop', '--time', String(graceS), name]);
+                const elapsedMs = Date.now() - t0;
+                const stopped = await this.state(name);
+                const verdict = stopVerdict({
+                    exitCode: stopped?.ExitCode ?? -1,
+                    oomKilled: stopped?.OOMKilled ?? false,
+                    elapsedMs,
+                    graceMs: graceS * 1000,
+                    signal
+                });
+                note(`(stopped with ${signal} in ${(elapsedMs / 1000).toFixed(1)}s, exit code ${stopped?.ExitCode ?? '?'})`);
+                if (verdict)
+                    throw new CheckFailed(`stop: ${verdict}`);
+            };
+            const overall = new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new CheckFailed(`timed out after ${deadlines.totalMs / 1000}s`, 'timed-out')), deadlines.totalMs);
+            });
+            await Promise.race([body(), overall]);
+            await Promise.race([follower, sleep(2000)]);
+            return {
+                result: { ...base, status: 'passed', durationMs: Date.now() - started, outputTail: tail(logs) },
+                log: service_runner_finish(log, logs)
+            };
+        }
+        catch (e) {
+            const failed = e instanceof CheckFailed ? e : new CheckFailed(e.message, 'error');
+            return {
+                result: {
+                    ...base,
+                    status: failed.status,
+                    durationMs: Date.now() - started,
+                    outputTail: tail(logs),
+                    error: failed.message
+                },
+                log: service_runner_finish(log, logs)
+            };
+        }
+        finally {
+            if (timer)
+                clearTimeout(timer);
+            await cleanup();
+            inFlight.delete(id);
+        }
+    }
+    async imageFacts(ref) {
+        const out = await this.opts.docker.run(['image', 'inspect', '--format', '{{json .Config}}', ref]);
+        if (out.exitCode !== 0)
+            throw new CheckFailed(`cannot inspect the tested image ${ref}: ${lastLine(out.stderr)}`, 'error');
+        const config = JSON.parse(out.stdout.trim() || '{}');
+        const test = config.Healthcheck?.Test ?? [];
+        return {
+            user: config.User ?? '',
+            ports: exposedPorts(config.ExposedPorts),
+            stopSignal: config.StopSignal ?? '',
+            healthcheck: test.length > 0 && test[0] !== 'NONE'
+        };
+    }
+    async state(name) {
+        const out = await this.opts.docker.run(['inspect', '--format', '{{json .State}}', name]);
+        if (out.exitCode !== 0)
+            return undefined;
+        return JSON.parse(out.stdout.trim());
+    }
+    async waitReady(name, ready, deadlines, intervalMs, target, logs) {
+        const until = Date.now() + deadlines.readyMs;
+        for (;;) {
+            const state = await this.state(name);
+            if (!state?.Running)
+                throw new CheckFailed(crashMessage(state, 'before it was ready'));
+            const why = await this.readyNow(ready, state, target, logs, Math.min(deadlines.probeMs, 5000));
+            if (why === undefined)
+                return;
+            if (Date.now() >= until)
+                throw new CheckFailed(`not ready within ${deadlines.readyMs / 1000}s: ${describeReadiness(ready)}: ${why}`);
+            await sleep(intervalMs);
+        }
+    }
+    /** Why it is not ready yet, or undefined when it is. */
+    async readyNow(ready, state, target, logs, timeoutMs) {
+        switch (ready.kind) {
+            case 'healthcheck': {
+                const status = state.Health?.Status;
+                if (status === 'healthy')
+                    return undefined;
+                return `HEALTHCHECK is ${status ?? 'not reported'}${state.Health?.Log?.length ? ` (${lastLine(state.Health.Log[state.Health.Log.length - 1]?.Output ?? '')})` : ''}`;
+            }
+            case 'tcp':
+                return tcpOpen(target(ready.port), timeoutMs);
+            case 'http': {
+                const answer = await httpRequest(ready.http, target(ready.http.port), timeoutMs);
+                if ('error' in answer)
+                    return answer.error;
+                return httpVerdict(ready.http, answer.status, answer.body);
+            }
+            case 'log':
+                return new RegExp(ready.pattern, 'm').test(logs())
+                    ? undefined
+                    : `no output line matches /${ready.pattern}/ yet`;
+            default:
+                return undefined;
+        }
+    }
+    async probe(probe, name, network, id, deadlines, target, extra) {
+        const timeoutMs = probe.timeoutMs ?? deadlines.probeMs;
+        if (probe.kind === 'http') {
+            const answer = await httpRequest(probe.http, target(probe.http.port), timeoutMs);
+            if ('error' in answer)
+                return answer.error;
+            return httpVerdict(probe.http, answer.status, answer.body);
+        }
+        const argv = typeof probe.run === 'string' ? ['/bin/sh', '-c', probe.run] : probe.run;
+        const probeName = `${name}-probe-${extra.length}`;
+        const args = probe.kind === 'exec'
+            ? ['exec', name, ...argv]
+            : [
+                'run',
+                '--rm',
+                '--name',
+                probeName,
+                '--label',
+                `${RUN_LABEL}=${id}`,
+                '--network',
+                network,
+                probe.image,
+                ...argv
+            ];
+        if (probe.kind === 'container')
+            extra.push(probeName);
+        let output = '';
+        const result = await Promise.race([
+            this.opts.docker.run(args, { onOutput: c => void (output = keepLast(output + c, 4000)) }),
+            sleep(timeoutMs).then(() => undefined)
+        ]);
+        if (!result) {
+            if (probe.kind === 'container')
+                await this.opts.docker.run(['rm', '--force', probeName]);
+            return `timed out after ${timeoutMs / 1000}s`;
+        }
+        if (result.exitCode === 0)
+            return undefined;
+        return `exit code ${result.exitCode}${output.trim() ? `: ${lastLine(output)}` : ''}`;
+    }
+}
+function crashMessage(state, when) {
+    if (!state)
+        return `the service container is gone ${when}`;
+    if (state.OOMKilled)
+        return `the service was killed for exceeding its memory limit (OOM) ${when}`;
+    return `the service exited with code ${state.ExitCode ?? '?'} ${when}${state.Error ? ` (${state.Error})` : ''}`;
+}
+/** Kubernetes `runAsNonRoot`: the kubelet refuses to start a container whose user is root. */
+function checkNonRoot(service, facts) {
+    if (!service.runtime.nonRoot)
+        return;
+    const user = service.runtime.user ?? facts.user;
+    const name = user.split(':')[0] ?? '';
+    if (isRootUser(user))
+        throw new CheckFailed(`runAsNonRoot: the image runs as root (USER ${facts.user || 'unset'}) and the kubelet would refuse it ("container has runAsNonRoot and image will run as root"); set a non-root USER in the image or runAsUser in the manifest`);
+    if (service.runtime.user === undefined && !/^\d+$/.test(name))
+        throw new CheckFailed(`runAsNonRoot: the image's USER ${name} is not numeric, so the kubelet cannot verify it is not root and refuses it; use a numeric USER (e.g. 10001) or set runAsUser in the manifest`);
+}
+function resolveReadiness(ready, facts, ports) {
+    if (ready.kind === 'healthcheck' && !facts.healthcheck)
+        throw new CheckFailed('ready: healthcheck, but the image has no HEALTHCHECK; add one or wait for `tcp`, `http` or `log`', 'error');
+    if (ready.kind !== 'auto')
+        return ready;
+    if (facts.healthcheck)
+        return { kind: 'healthcheck' };
+    const first = ports[0];
+    if (first !== undefined)
+        return { kind: 'tcp', port: first };
+    return { kind: 'running' };
+}
+function describeReadiness(ready) {
+    switch (ready.kind) {
+        case 'healthcheck':
+            return 'HEALTHCHECK healthy';
+        case 'tcp':
+            return `TCP port ${ready.port} accepting`;
+        case 'http':
+            return `HTTP ${ready.http.method} ${ready.http.path} answering ${ready.http.status}`;
+        case 'log':
+            return `a log line matching /${ready.pattern}/`;
+        default:
+            return 'container running';
+    }
+}
+function service_runner_finish(log, logs) {
+    return `${log}--- service log ---\n${logs}${logs.endsWith('\n') || !logs ? '' : '\n'}`;
+}
+function sleep(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+/**
+ * Why the port does not accept, or undefined. docker's userland proxy accepts on the published port
+ * even when nothing listens inside and then closes: a connection counts only if it stays open a moment.
+ */
+function tcpOpen(to, timeoutMs) {
+    return new Promise(resolve => {
+        const socket = (0,external_node_net_.connect)({ host: to.host, port: to.port });
+        let settled = false;
+        const done = (why) => {
+            if (settled)
+                return;
+            settled = true;
+            socket.destroy();
+            resolve(why);
+        };
+        socket.setTimeout(timeoutMs, () => done(`no answer on ${to.host}:${to.port} within ${timeoutMs / 1000}s`));
+        socket.on('error', e => done(`${to.host}:${to.port}: ${e.message}`));
+        socket.on('data', () => done(undefined));
+        socket.on('close', () => done(`${to.host}:${to.port} closed the connection (nothing listens in the container)`));
+        socket.on('connect', () => setTimeout(() => done(undefined), 300));
+    });
+}
+function httpRequest(check, to, timeoutMs) {
+    return new Promise(resolve => {
+        const req = (0,external_node_http_.request)({
+            host: to.host,
+            port: to.port,
+            method: check.method,
+            path: check.path,
+            headers: check.headers,
+            timeout: timeoutMs
+        }, res => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => void (body = body.length < 1_000_000 ? body + c : body));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+            res.on('error', e => resolve({ error: `${check.method} ${check.path}: ${e.message}` }));
+        });
+        req.on('timeout', () => {
+            req.destroy();
+            resolve({ error: `${check.method} ${check.path}: no answer within ${timeoutMs / 1000}s` });
+        });
+        req.on('error', e => resolve({ error: `${check.method} ${check.path}: ${e.message}` }));
+        if (check.body !== undefined)
+            req.write(check.body);
+        req.end();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/io/test-runner.ts
 // Runs the configured tests inside the exact built image, on every platform, each command in a
 // fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
@@ -38141,12 +39026,19 @@ function unregisteredEmulation(platform, output) {
 
 
 
+
+
 // What a test's log group keeps of its output.
-const LOG_CHARS = 64000;
+const test_runner_LOG_CHARS = 64000;
 class TestRunner {
     opts;
+    services;
     constructor(opts) {
         this.opts = opts;
+        this.services = new ServiceRunner({
+            docker: opts.docker,
+            ...(opts.dockerHost !== undefined ? { dockerHost: opts.dockerHost } : {})
+        });
     }
     /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
     async run(image, built, baseDir) {
@@ -38184,6 +39076,24 @@ class TestRunner {
             });
             tests.push(result);
         }
+        for (const service of servicesForPlatform(image, platform)) {
+            if (blocked) {
+                tests.push({
+                    name: `service: ${service.name}`,
+                    platform,
+                    status: 'error',
+                    durationMs: 0,
+                    outputTail: '',
+                    error: blocked
+                });
+                continue;
+            }
+            const { result, log } = await this.services.run(service, target.ref, platform, emulated);
+            await this.opts.log.group(`test ${image.name} ${platform}: service ${service.name} — ${result.status}${result.error ? `: ${result.error}` : ''}`, async () => {
+                this.opts.log.verbatim(log);
+            });
+            tests.push(result);
+        }
         if (blocked)
             this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
         return { platform, emulated, tests, durationMs: Date.now() - started };
@@ -38217,7 +39127,7 @@ class TestRunner {
             const result = await this.opts.docker.run(args, {
                 onOutput: chunk => {
                     output = keepLast(output + chunk, 8000);
-                    log = keepLast(log + chunk, LOG_CHARS);
+                    log = keepLast(log + chunk, test_runner_LOG_CHARS);
                 }
             });
             const durationMs = Date.now() - started;
@@ -39166,7 +40076,13 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
                 buildRegistry: env.buildRegistry,
                 ...(configDir ? { dockerConfigDir: configDir } : {})
             }),
-            tests: new TestRunner({ docker, log, temp, ...(binfmtDir ? { binfmtDir } : {}) })
+            tests: new TestRunner({
+                docker,
+                log,
+                temp,
+                ...(binfmtDir ? { binfmtDir } : {}),
+                ...(env.variables['DOCKER_HOST'] ? { dockerHost: env.variables['DOCKER_HOST'] } : {})
+            })
         });
     };
     return {
@@ -39582,7 +40498,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1094);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -2,7 +2,7 @@
 // says, or the schema's default where it says nothing.
 
 import {defaultTagScenarios, type TagTemplate} from '../tags.js';
-import type {RawConfig, RawImage, RawTag, RawTestSuite} from './raw.js';
+import type {RawConfig, RawImage, RawTag, RawTestCommand, RawTestSuite} from './raw.js';
 import {SCHEMA} from './schema.js';
 import type {Staging, TagRule} from './types.js';
 
@@ -41,6 +41,7 @@ function tagRule(tag: RawTag): TagRule {
 }
 
 /** `test` as a suite: a bare list of commands is the suite's `commands`. */
-export function testSuite(image: Pick<RawImage, 'test'>): RawTestSuite {
-  return Array.isArray(image.test) ? {commands: image.test} : (image.test ?? {commands: []});
+export function testSuite(image: Pick<RawImage, 'test'>): RawTestSuite & {commands: RawTestCommand[]} {
+  if (Array.isArray(image.test)) return {commands: image.test};
+  return {...image.test, commands: image.test?.commands ?? []};
 }

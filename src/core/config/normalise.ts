@@ -12,6 +12,7 @@ import {
 } from './effective.js';
 import type {RawConfig, RawImage, RawTestCommand, RawTestSuite} from './raw.js';
 import {SCHEMA} from './schema.js';
+import {normaliseServices} from '../service/normalise.js';
 import type {CheckedConfig, CheckedImage} from './semantics.js';
 import type {BuildSettings, Builder, Config, ImageConfig, TestCommand, TestSuite} from './types.js';
 
@@ -120,7 +121,11 @@ function buildSettings(raw: CheckedImage): BuildSettings | undefined {
 
 function normaliseSuite(raw: RawTestSuite): TestSuite {
   const timeoutMs = raw.timeout ?? DEFAULT_TEST_TIMEOUT_MS;
-  const suite: TestSuite = {commands: raw.commands.map(c => normaliseCommand(c, timeoutMs)), setup: raw.setup ?? []};
+  const suite: TestSuite = {
+    commands: (raw.commands ?? []).map(c => normaliseCommand(c, timeoutMs)),
+    setup: raw.setup ?? []
+  };
+  if (raw.services?.length) suite.services = normaliseServices(raw.services);
   if (raw.mount)
     suite.mount = {source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default};
   return suite;

@@ -8,6 +8,7 @@
 // checks. Every string is also bounded by limits.ts.
 
 import type {Format} from './formats.js';
+import {SERVICE_DEFS} from './service-schema.js';
 
 export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
@@ -151,6 +152,7 @@ export const SCHEMA = {
     }
   },
   $defs: {
+    ...SERVICE_DEFS,
     image: {
       type: 'object',
       additionalProperties: false,
@@ -414,7 +416,7 @@ export const SCHEMA = {
         },
         test: {
           description:
-            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `setup`, `timeout` and `mount`.',
+            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `services`, `setup`, `timeout` and `mount`.',
           oneOf: [{type: 'array', items: {$ref: '#/$defs/testCommand'}}, {$ref: '#/$defs/testSuite'}]
         },
         builder: {
@@ -471,9 +473,14 @@ export const SCHEMA = {
     testSuite: {
       type: 'object',
       additionalProperties: false,
-      required: ['commands'],
       properties: {
         commands: {type: 'array', items: {$ref: '#/$defs/testCommand'}, description: 'The test commands.'},
+        services: {
+          type: 'array',
+          items: {$ref: '#/$defs/testService'},
+          description:
+            'Service tests: the image started as the platform starts it, made ready, probed and stopped (see [service tests](#service-tests)).'
+        },
         setup: {
           type: 'array',
           items: {

@@ -11,6 +11,7 @@ import {imagePlatforms, imageRepository, imageTags, stagingOf, testSuite} from '
 import type {Path, Positions} from './positions.js';
 import type {RawConfig, RawImage} from './raw.js';
 import type {Secret, Staging} from './types.js';
+import {checkServices} from '../service/semantics.js';
 
 /** A document that passed every check. */
 export type CheckedConfig = Omit<RawConfig, 'images'> & {images: CheckedImage[]};
@@ -39,6 +40,8 @@ export function checkDocument(raw: RawConfig, positions: Positions): Checked {
     const at: Path = ['images', index];
     checkBuilder(image, at, error, warn);
     checkTestPlatforms(image, at, error);
+    if (!Array.isArray(image.test) && image.test?.services)
+      checkServices(image.test.services, imagePlatforms(image), [...at, 'test', 'services'], error);
     checkTags(image, staging, at, error);
     checkPlatformsUnique(image, at, error);
     return {...image, secrets: checkSecrets(image, at, error)};

@@ -1,6 +1,7 @@
 import type {Scenario} from '../scenario.js';
 import type {TagScenario, TagTemplate} from '../tags.js';
 import type {Position} from './diagnostics.js';
+import type {ServiceTest} from '../service/types.js';
 
 export type Staging = {kind: 'tag-prefix'; tagPrefix: string} | {kind: 'registry'; registry: string};
 
@@ -26,6 +27,8 @@ export interface TestSuite {
   commands: TestCommand[];
   setup: (string | string[])[];
   mount?: {source: string; target: string};
+  /** `test.services`; absent: none. */
+  services?: ServiceTest[];
 }
 
 export type Builder =
