@@ -95,6 +95,7 @@ describe('service tests', () => {
         [
           'services:',
           '        - name: never-ready',
+          '          args: ["-c", "sleep 600"]',
           '          ready: {log: "^never printed$", timeout: 3s}',
           '          platforms: [linux/amd64]',
           '        - name: deaf',

@@ -33,6 +33,8 @@ function normaliseService(raw: RawService, index: number, count: number): Servic
   if (raw.stop?.grace !== undefined) service.stopGraceMs = raw.stop.grace;
   if (raw.timeout !== undefined) service.timeoutMs = raw.timeout;
   if (raw.platforms !== undefined) service.platforms = raw.platforms;
+  if (raw['run-as'] !== undefined) service.runAsSpec = raw['run-as'];
+  if (raw['stand-ins'] !== undefined) service.standIns = strings(raw['stand-ins']);
   return service;
 }
 

@@ -21,7 +21,10 @@ export interface Deadlines {
 export function serviceDeadlines(service: ServiceTest, emulated: boolean): Deadlines {
   const f = emulated ? EMULATION_FACTOR : 1;
   const deadlines: Deadlines = {
-    readyMs: service.readyTimeoutMs ?? SERVICE_DEFAULTS.readyMs * f,
+    readyMs:
+      service.readyTimeoutMs !== undefined
+        ? service.readyTimeoutMs * (service.scaleTimings ? f : 1)
+        : SERVICE_DEFAULTS.readyMs * f,
     probeMs: SERVICE_DEFAULTS.probeMs * f,
     stopGraceMs: service.stopGraceMs ?? SERVICE_DEFAULTS.stopGraceMs * (emulated ? 3 : 1),
     totalMs: service.timeoutMs ?? SERVICE_DEFAULTS.totalMs * (emulated ? 3 : 1)
@@ -125,7 +128,8 @@ export function jsonPath(value: unknown, path: string): unknown {
 /** Why an HTTP answer does not meet the check, or undefined when it does. */
 export function httpVerdict(check: HttpCheck, status: number, body: string): string | undefined {
   const what = `${check.method} ${check.path}`;
-  if (status !== check.status) return `${what} answered ${status}, expected ${check.status}${bodyHint(body)}`;
+  if (check.statusMax !== undefined ? status < check.status || status > check.statusMax : status !== check.status)
+    return `${what} answered ${status}, expected ${check.status}${check.statusMax !== undefined ? `–${check.statusMax}` : ''}${bodyHint(body)}`;
   if (check.bodyContains !== undefined && !body.includes(check.bodyContains))
     return `${what}: the body does not contain \`${check.bodyContains}\`${bodyHint(body)}`;
   if (check.bodyMatches !== undefined && !new RegExp(check.bodyMatches).test(body))

@@ -8,6 +8,8 @@ export interface HttpCheck {
   headers: Record<string, string>;
   body?: string;
   status: number;
+  /** Any status from `status` to this one passes (Kubernetes probes: 200–399). */
+  statusMax?: number;
   bodyContains?: string;
   bodyMatches?: string;
   /** JSON path → expected value. */
@@ -85,4 +87,10 @@ export interface ServiceTest {
   timeoutMs?: number;
   platforms?: string[];
   runAs?: RunAs;
+  /** `run-as` as written, resolved when the configuration is read. */
+  runAsSpec?: string;
+  /** Values for env the manifest takes from Secrets/ConfigMaps. */
+  standIns?: Record<string, string>;
+  /** Timings from a manifest's probe: scaled ×5 under QEMU like the defaults. */
+  scaleTimings?: boolean;
 }
