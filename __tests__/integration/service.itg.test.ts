@@ -131,6 +131,24 @@ describe('service tests', () => {
     expect(leftovers()).toEqual(before);
   });
 
+  it('examples/service-readonly: run-as a Deployment with readOnlyRootFilesystem fails the broken twin and passes the fixed one', async () => {
+    const before = leftovers();
+    const repo = exampleRepo('service-readonly');
+    const {code, report} = await gate(repo.dir);
+    expect(code).toBe(1);
+    const byName = Object.fromEntries(
+      report.images.map(i => [i.name, i.platforms.map(p => p.tests.map(t => [t.status, t.error ?? '']))])
+    );
+    expect(byName['broken']).toEqual([
+      [['failed', 'the service exited with code 1 before it was ready']],
+      [['failed', 'the service exited with code 1 before it was ready']]
+    ]);
+    expect(byName['fixed']).toEqual([[['passed', '']], [['passed', '']]]);
+    expect(report.images[0]!.platforms[0]!.tests[0]!.outputTail).toContain('Read-only file system');
+    expect(report.pushed).toBe(false);
+    expect(leftovers()).toEqual(before);
+  });
+
   it('SIGINT while a service test runs: the CLI removes its containers and network before it exits', async () => {
     const before = leftovers();
     const repo = exampleRepo('service-web', c =>

@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1094);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5371);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1094:
+/***/ 5371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34188,6 +34188,10 @@ function normaliseService(raw, index, count) {
         service.timeoutMs = raw.timeout;
     if (raw.platforms !== undefined)
         service.platforms = raw.platforms;
+    if (raw['run-as'] !== undefined)
+        service.runAsSpec = raw['run-as'];
+    if (raw['stand-ins'] !== undefined)
+        service.standIns = strings(raw['stand-ins']);
     return service;
 }
 function readiness(raw) {
@@ -35889,9 +35893,572 @@ function isInside(root, path) {
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
 }
 
+;// CONCATENATED MODULE: ./src/core/run-as/apply.ts
+// A service test with its `run-as` derivation: the manifest's settings first, what the test itself
+// writes over them (its env added, its args/user/workdir, ready and probes kept).
+function applyDerived(service, derived) {
+    const own = service.runtime;
+    const runtime = { ...derived.runtime, env: { ...derived.runtime.env, ...own.env } };
+    if (own.args)
+        runtime.args = own.args;
+    if (own.user !== undefined)
+        runtime.user = own.user;
+    if (own.workdir !== undefined)
+        runtime.workdir = own.workdir;
+    runtime.ports = [...new Set([...derived.runtime.ports, ...own.ports])];
+    for (const missing of derived.runAs.notReproducible) {
+        const key = missing.setting.replace(/^env /, '');
+        const standIn = service.standIns?.[key];
+        if (standIn !== undefined)
+            runtime.env[key] = standIn;
+    }
+    const out = { ...service, runtime, runAs: derived.runAs, probes: [...derived.probes, ...service.probes] };
+    if (service.ready.kind === 'auto' && derived.ready) {
+        out.ready = derived.ready;
+        if (service.readyTimeoutMs === undefined && derived.readyTimeoutMs !== undefined) {
+            out.readyTimeoutMs = derived.readyTimeoutMs;
+            out.scaleTimings = true;
+        }
+        if (derived.readyIntervalMs !== undefined)
+            out.readyIntervalMs = derived.readyIntervalMs;
+        if (derived.readyInitialDelayMs)
+            out.readyInitialDelayMs = derived.readyInitialDelayMs;
+    }
+    if (service.stopGraceMs === undefined && derived.stopGraceMs !== undefined)
+        out.stopGraceMs = derived.stopGraceMs;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/run-as/yaml-nodes.ts
+// Reading a manifest with positions: every value comes with `file:line` for the plan, every error
+// with line:col.
+
+class Located {
+    node;
+    lines;
+    file;
+    constructor(node, lines, file) {
+        this.node = node;
+        this.lines = lines;
+        this.file = file;
+    }
+    position() {
+        const offset = this.node?.range?.[0] ?? 0;
+        const { line, col } = this.lines.linePos(offset);
+        return { line, col };
+    }
+    /** `deploy/app.yaml:23`. */
+    where() {
+        return `${this.file}:${this.position().line}`;
+    }
+    get(key) {
+        if (!(0,dist/* isMap */.jh)(this.node))
+            return undefined;
+        for (const pair of this.node.items) {
+            const k = pair.key;
+            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return new Located(pair.value, this.lines, this.file);
+        }
+        return undefined;
+    }
+    /** The key's own position (for "unsupported field" lines). */
+    keyAt(key) {
+        if (!(0,dist/* isMap */.jh)(this.node))
+            return undefined;
+        for (const pair of this.node.items) {
+            const k = pair.key;
+            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return new Located(k, this.lines, this.file);
+        }
+        return undefined;
+    }
+    keys() {
+        if (!(0,dist/* isMap */.jh)(this.node))
+            return [];
+        return this.node.items.map(p => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '')).filter(Boolean);
+    }
+    items() {
+        if (!(0,dist/* isSeq */.oP)(this.node))
+            return [];
+        return this.node.items.map(n => new Located(n, this.lines, this.file));
+    }
+    isMap() {
+        return (0,dist/* isMap */.jh)(this.node);
+    }
+    isSeq() {
+        return (0,dist/* isSeq */.oP)(this.node);
+    }
+    scalar() {
+        if (!(0,dist/* isScalar */.jn)(this.node))
+            return undefined;
+        const v = this.node.value;
+        return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+    }
+    text() {
+        const v = this.scalar();
+        return v === undefined || v === null ? undefined : String(v);
+    }
+    strings() {
+        if (!(0,dist/* isSeq */.oP)(this.node))
+            return undefined;
+        return this.items().map(i => i.text() ?? '');
+    }
+    diagnostic(message) {
+        return { ...this.position(), message };
+    }
+}
+function parseDocuments(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const list = Array.isArray(docs) ? docs : [docs];
+    const diagnostics = [];
+    for (const doc of list)
+        for (const e of doc.errors) {
+            const { line, col } = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+            diagnostics.push({ line, col, message: `malformed YAML: ${e.message.split('\n')[0]}; fix the YAML syntax there` });
+        }
+    if (diagnostics.length)
+        return { ok: false, diagnostics };
+    return {
+        ok: true,
+        docs: list.filter(d => d.contents !== null).map(d => new Located(d.contents, lines, file))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run-as/kubernetes.ts
+// A Kubernetes manifest → the `docker run` settings, readiness and probes of a service test: what
+// the kubelet would start. Every derived value keeps its source line; a field imagegate cannot
+// honour is listed, never dropped.
+
+
+const POD_SPEC = {
+    Pod: d => d.get('spec'),
+    Deployment: d => d.get('spec')?.get('template')?.get('spec'),
+    StatefulSet: d => d.get('spec')?.get('template')?.get('spec'),
+    DaemonSet: d => d.get('spec')?.get('template')?.get('spec'),
+    ReplicaSet: d => d.get('spec')?.get('template')?.get('spec'),
+    Job: d => d.get('spec')?.get('template')?.get('spec'),
+    CronJob: d => d.get('spec')?.get('jobTemplate')?.get('spec')?.get('template')?.get('spec')
+};
+const WORKLOADS = Object.keys(POD_SPEC);
+/** Kinds that hold no container and are passed over in a multi-document file. */
+const NOT_WORKLOADS = new Set([
+    'Service',
+    'ConfigMap',
+    'Secret',
+    'Ingress',
+    'ServiceAccount',
+    'NetworkPolicy',
+    'PersistentVolumeClaim',
+    'HorizontalPodAutoscaler',
+    'PodDisruptionBudget',
+    'Namespace',
+    'Role',
+    'RoleBinding'
+]);
+const CONTAINER_KNOWN = new Set([
+    'name',
+    'image',
+    'imagePullPolicy',
+    'command',
+    'args',
+    'env',
+    'envFrom',
+    'ports',
+    'resources',
+    'workingDir',
+    'securityContext',
+    'volumeMounts',
+    'readinessProbe',
+    'livenessProbe',
+    'startupProbe',
+    'terminationMessagePath',
+    'terminationMessagePolicy'
+]);
+const POD_KNOWN = new Set([
+    'containers',
+    'volumes',
+    'securityContext',
+    'restartPolicy',
+    'terminationGracePeriodSeconds'
+]);
+function deriveFromKubernetes(text, file, spec, name) {
+    const parsed = parseDocuments(text, file);
+    if (!parsed.ok)
+        return parsed;
+    const candidates = [];
+    const kinds = [];
+    for (const doc of parsed.docs) {
+        const kindNode = doc.get('kind');
+        const kind = kindNode?.text();
+        if (!kind || !kindNode)
+            continue;
+        if (NOT_WORKLOADS.has(kind))
+            continue;
+        kinds.push(kindNode);
+        const pod = POD_SPEC[kind]?.(doc);
+        if (!pod)
+            continue;
+        const object = doc.get('metadata')?.get('name')?.text() ?? '?';
+        for (const c of pod.get('containers')?.items() ?? [])
+            candidates.push({ kind, object, pod, container: c, name: c.get('name')?.text() ?? '' });
+    }
+    if (!candidates.length) {
+        const bad = kinds.find(k => !WORKLOADS.includes(k.text() ?? ''));
+        const at = bad ?? parsed.docs[0];
+        const message = bad
+            ? `kind ${bad.text()} is not supported by run-as; point it at a ${WORKLOADS.join(', ')}${closest(bad.text() ?? '', WORKLOADS) ? ` (did you mean ${closest(bad.text() ?? '', WORKLOADS)}?)` : ''}`
+            : `no workload with containers in ${file}; run-as reads a ${WORKLOADS.join(', ')} (multi-document files are fine)`;
+        return { ok: false, diagnostics: [at ? at.diagnostic(message) : { line: 1, col: 1, message }] };
+    }
+    const names = candidates.map(c => c.name);
+    const chosen = name === undefined ? (candidates.length === 1 ? candidates[0] : undefined) : candidates.find(c => c.name === name);
+    if (!chosen) {
+        const first = candidates[0].container;
+        const guess = name !== undefined ? closest(name, names) : undefined;
+        return {
+            ok: false,
+            diagnostics: [
+                first.diagnostic(name === undefined
+                    ? `${file} has ${candidates.length} containers (${names.join(', ')}); choose one: \`run-as: ${spec}#${names[0]}\``
+                    : `no container named ${name} in ${file}${guess ? `; did you mean ${guess}?` : ''} (containers: ${names.join(', ')}); fix the name after #`)
+            ]
+        };
+    }
+    return { ok: true, derived: derive(chosen, file, spec) };
+}
+function derive(c, file, spec) {
+    const settings = [];
+    const unsupported = [];
+    const notReproducible = [];
+    const set = (setting, value, at) => void settings.push({ setting, value, source: at.where() });
+    const cannot = (setting, why, at) => void unsupported.push({ setting, value: why, source: at.where() });
+    const runtime = { env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: [] };
+    const { container, pod } = c;
+    for (const key of container.keys())
+        if (!CONTAINER_KNOWN.has(key))
+            cannot(`containers[${c.name}].${key}`, 'not reproduced by docker run', container.keyAt(key));
+    for (const key of pod.keys())
+        if (!POD_KNOWN.has(key))
+            cannot(`spec.${key}`, 'not reproduced by docker run', pod.keyAt(key));
+    const image = container.get('image');
+    if (image)
+        set('image', `the tested image (instead of ${image.text() ?? '?'})`, image);
+    const command = container.get('command');
+    if (command?.strings()) {
+        runtime.entrypoint = command.strings();
+        set('entrypoint', runtime.entrypoint.join(' '), command);
+    }
+    const args = container.get('args');
+    if (args?.strings()) {
+        runtime.args = args.strings();
+        set('args', runtime.args.join(' '), args);
+    }
+    const workdir = container.get('workingDir');
+    if (workdir?.text()) {
+        runtime.workdir = workdir.text();
+        set('workdir', runtime.workdir, workdir);
+    }
+    for (const e of container.get('env')?.items() ?? []) {
+        const key = e.get('name')?.text() ?? '';
+        const value = e.get('value');
+        const from = e.get('valueFrom');
+        if (from)
+            notReproducible.push({
+                setting: `env ${key}`,
+                value: `from ${from.keys()[0] ?? 'valueFrom'}`,
+                source: from.where()
+            });
+        else {
+            runtime.env[key] = value?.text() ?? '';
+            set(`env ${key}`, runtime.env[key] ?? '', value ?? e);
+        }
+    }
+    for (const e of container.get('envFrom')?.items() ?? [])
+        notReproducible.push({ setting: 'envFrom', value: e.keys()[0] ?? '?', source: e.where() });
+    const namedPorts = new Map();
+    for (const p of container.get('ports')?.items() ?? []) {
+        const port = Number(p.get('containerPort')?.text());
+        if (!Number.isInteger(port))
+            continue;
+        if ((p.get('protocol')?.text() ?? 'TCP') !== 'TCP') {
+            cannot(`port ${port}`, `protocol ${p.get('protocol')?.text()} is not probed`, p);
+            continue;
+        }
+        runtime.ports.push(port);
+        const n = p.get('name')?.text();
+        if (n)
+            namedPorts.set(n, port);
+        set('port', String(port), p);
+    }
+    // securityContext: the container's fields over the pod's.
+    const podSc = pod.get('securityContext');
+    const sc = container.get('securityContext');
+    const field = (key) => sc?.get(key) ?? podSc?.get(key);
+    const uid = field('runAsUser');
+    const gid = field('runAsGroup');
+    if (uid?.text() !== undefined) {
+        runtime.user = gid?.text() !== undefined ? `${uid.text()}:${gid.text()}` : uid.text();
+        set('user', runtime.user, uid);
+    }
+    else if (gid)
+        cannot('runAsGroup', 'without runAsUser docker cannot set only the group', gid);
+    const nonRoot = field('runAsNonRoot');
+    if (nonRoot?.scalar() === true) {
+        runtime.nonRoot = true;
+        set('runAsNonRoot', 'true: an image that runs as root is refused, as the kubelet does', nonRoot);
+    }
+    const ro = sc?.get('readOnlyRootFilesystem');
+    if (ro?.scalar() === true) {
+        runtime.readOnly = true;
+        set('read-only', 'true (readOnlyRootFilesystem)', ro);
+    }
+    const ape = sc?.get('allowPrivilegeEscalation');
+    if (ape?.scalar() === false) {
+        runtime.noNewPrivileges = true;
+        set('security-opt', 'no-new-privileges (allowPrivilegeEscalation: false)', ape);
+    }
+    const caps = sc?.get('capabilities');
+    for (const cap of caps?.get('drop')?.items() ?? []) {
+        runtime.capDrop.push(cap.text() ?? '');
+        set('cap-drop', cap.text() ?? '', cap);
+    }
+    for (const cap of caps?.get('add')?.items() ?? []) {
+        runtime.capAdd.push(cap.text() ?? '');
+        set('cap-add', cap.text() ?? '', cap);
+    }
+    for (const key of sc?.keys() ?? [])
+        if (![
+            'runAsUser',
+            'runAsGroup',
+            'runAsNonRoot',
+            'readOnlyRootFilesystem',
+            'allowPrivilegeEscalation',
+            'capabilities'
+        ].includes(key))
+            cannot(`securityContext.${key}`, 'not reproduced by docker run', sc.keyAt(key));
+    for (const key of podSc?.keys() ?? [])
+        if (!['runAsUser', 'runAsGroup', 'runAsNonRoot'].includes(key))
+            cannot(`spec.securityContext.${key}`, 'not reproduced by docker run', podSc.keyAt(key));
+    // emptyDir volumes become tmpfs mounts; other volumes cannot be reproduced.
+    const volumes = new Map();
+    for (const v of pod.get('volumes')?.items() ?? [])
+        volumes.set(v.get('name')?.text() ?? '', v);
+    for (const m of container.get('volumeMounts')?.items() ?? []) {
+        const volume = volumes.get(m.get('name')?.text() ?? '');
+        const path = m.get('mountPath')?.text() ?? '';
+        const emptyDir = volume?.get('emptyDir');
+        if (emptyDir) {
+            const size = emptyDir.get('sizeLimit')?.text();
+            const mount = size ? `${path}:size=${dockerSize(size)}` : path;
+            runtime.tmpfs.push(mount);
+            set('tmpfs', `${mount} (emptyDir ${volume?.get('name')?.text()})`, m);
+        }
+        else
+            cannot(`volumeMount ${path}`, `volume ${volume?.keys().find(k => k !== 'name') ?? 'missing'} is not mounted`, m);
+    }
+    const limits = container.get('resources')?.get('limits');
+    const memory = limits?.get('memory');
+    if (memory?.text()) {
+        runtime.memory = dockerSize(memory.text());
+        set('memory', runtime.memory, memory);
+    }
+    const cpu = limits?.get('cpu');
+    if (cpu?.text()) {
+        runtime.cpus = dockerCpus(cpu.text());
+        set('cpus', runtime.cpus, cpu);
+    }
+    const derived = {
+        runAs: { spec, file, what: `${c.kind} ${c.object}, container ${c.name}`, settings, unsupported, notReproducible },
+        runtime,
+        probes: []
+    };
+    const grace = pod.get('terminationGracePeriodSeconds');
+    if (grace?.text()) {
+        derived.stopGraceMs = Number(grace.text()) * 1000;
+        set('stop grace', `${grace.text()}s`, grace);
+    }
+    const readiness = container.get('readinessProbe') ?? container.get('startupProbe');
+    if (readiness) {
+        const r = probeOf(readiness, namedPorts, 'readiness', cannot);
+        if (r) {
+            if (r.kind === 'http')
+                derived.ready = { kind: 'http', http: r.http };
+            else if (r.kind === 'tcp')
+                derived.ready = { kind: 'tcp', port: r.port };
+            else
+                derived.probes.push({ kind: 'exec', name: 'readinessProbe exec', run: r.run, source: readiness.where() });
+            const t = timings(readiness);
+            derived.readyInitialDelayMs = t.initialDelayS * 1000;
+            derived.readyIntervalMs = t.periodS * 1000;
+            derived.readyTimeoutMs = (t.initialDelayS + t.periodS * t.failureThreshold + 1) * 1000;
+            set('ready', `${describe(r)} (initialDelay ${t.initialDelaySeconds}, period ${t.periodS}s × failureThreshold ${t.failureThreshold}; ×5 under QEMU)`, readiness);
+        }
+    }
+    for (const key of ['startupProbe', 'livenessProbe']) {
+        const p = container.get(key);
+        if (!p || p === readiness || (key === 'startupProbe' && !container.get('readinessProbe')))
+            continue;
+        const r = probeOf(p, namedPorts, key, cannot);
+        if (!r)
+            continue;
+        const name = `${key} ${describe(r)}`;
+        if (r.kind === 'http')
+            derived.probes.push({ kind: 'http', name, http: r.http, source: p.where() });
+        else if (r.kind === 'exec')
+            derived.probes.push({ kind: 'exec', name, run: r.run, source: p.where() });
+        else
+            derived.probes.push({ kind: 'exec', name, run: ['true'], source: p.where() });
+        set('probe', name, p);
+    }
+    return derived;
+}
+function probeOf(probe, named, what, cannot) {
+    const port = (p) => {
+        const t = p?.text();
+        if (t === undefined)
+            return undefined;
+        return /^\d+$/.test(t) ? Number(t) : named.get(t);
+    };
+    const http = probe.get('httpGet');
+    if (http) {
+        if ((http.get('scheme')?.text() ?? 'HTTP') !== 'HTTP')
+            cannot(`${what}.httpGet.scheme`, 'HTTPS probes are sent as HTTP', http);
+        const headers = {};
+        for (const h of http.get('httpHeaders')?.items() ?? [])
+            headers[h.get('name')?.text() ?? ''] = h.get('value')?.text() ?? '';
+        const p = port(http.get('port'));
+        return {
+            kind: 'http',
+            // The kubelet counts any status from 200 to 399 as success.
+            http: {
+                path: http.get('path')?.text() ?? '/',
+                method: 'GET',
+                headers,
+                status: 200,
+                statusMax: 399,
+                json: {},
+                ...(p !== undefined ? { port: p } : {})
+            }
+        };
+    }
+    const tcp = probe.get('tcpSocket');
+    if (tcp) {
+        const p = port(tcp.get('port'));
+        if (p !== undefined)
+            return { kind: 'tcp', port: p };
+    }
+    const exec = probe.get('exec')?.get('command')?.strings();
+    if (exec)
+        return { kind: 'exec', run: exec };
+    const grpc = probe.get('grpc');
+    if (grpc) {
+        const p = port(grpc.get('port'));
+        cannot(`${what}.grpc`, 'gRPC health checks are checked as a TCP connection to the port', grpc);
+        if (p !== undefined)
+            return { kind: 'tcp', port: p };
+    }
+    cannot(what, 'no httpGet, tcpSocket, exec or grpc imagegate can run', probe);
+    return undefined;
+}
+function timings(probe) {
+    const n = (key, d) => {
+        const v = Number(probe.get(key)?.text());
+        return Number.isFinite(v) && v >= 0 ? v : d;
+    };
+    const initialDelayS = n('initialDelaySeconds', 0);
+    return {
+        initialDelayS,
+        initialDelaySeconds: `${initialDelayS}s`,
+        periodS: Math.max(1, n('periodSeconds', 10)),
+        failureThreshold: Math.max(1, n('failureThreshold', 3))
+    };
+}
+function describe(p) {
+    if (p.kind === 'http')
+        return `HTTP GET ${p.http.path}${p.http.port !== undefined ? ` on ${p.http.port}` : ''}`;
+    if (p.kind === 'tcp')
+        return `TCP ${p.port}`;
+    return `exec ${p.run.join(' ')}`;
+}
+/** Kubernetes quantity → docker size: `128Mi` → `128m`, `1Gi` → `1g`, `500M` → bytes. */
+function dockerSize(q) {
+    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|K|M|G|T)?$/.exec(q.trim());
+    if (!m)
+        return q;
+    const n = Number(m[1]);
+    const unit = m[2] ?? '';
+    const binary = { Ki: 'k', Mi: 'm', Gi: 'g', Ti: 't' };
+    if (binary[unit] && Number.isInteger(n))
+        return `${n}${binary[unit]}`;
+    const factor = {
+        '': 1,
+        k: 1e3,
+        K: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+        Ki: 1024,
+        Mi: 1024 ** 2,
+        Gi: 1024 ** 3,
+        Ti: 1024 ** 4
+    };
+    return String(Math.round(n * (factor[unit] ?? 1)));
+}
+/** `500m` → `0.5`, `2` → `2`. */
+function dockerCpus(q) {
+    const m = /^(\d+)m$/.exec(q.trim());
+    return m ? String(Number(m[1]) / 1000) : q;
+}
+
+;// CONCATENATED MODULE: ./src/io/run-as.ts
+// Reads the manifests `run-as` names (relative to the configuration file) and derives each service
+// test's runtime contract; every problem is a ConfigError (exit 2) at file:line:col, before any build.
+
+
+
+
+
+async function resolveRunAs(config, source, dir, cwd) {
+    for (const image of config.images) {
+        const services = image.test.services ?? [];
+        for (const [i, service] of services.entries()) {
+            const spec = service.runAsSpec;
+            if (spec === undefined)
+                continue;
+            const hash = spec.indexOf('#');
+            const path = hash >= 0 ? spec.slice(0, hash) : spec;
+            const name = hash >= 0 ? spec.slice(hash + 1) : undefined;
+            const file = (0,external_node_path_.resolve)(dir, path);
+            const shown = (0,external_node_path_.relative)(cwd, file) || file;
+            const at = source.position(`images[${image.index}].test.services[${i}].run-as`) ?? { line: 1, col: 1 };
+            let text;
+            try {
+                text = await (0,promises_.readFile)(file, 'utf8');
+            }
+            catch (e) {
+                const code = e.code;
+                throw new ConfigError(source.file, [
+                    {
+                        ...at,
+                        message: code === 'ENOENT'
+                            ? `run-as: ${shown} does not exist; point \`run-as\` at the Kubernetes manifest production deploys (relative to the configuration file)`
+                            : `run-as: cannot read ${shown} (${e.message}); point \`run-as\` at a readable file`
+                    }
+                ]);
+            }
+            const derived = deriveFromKubernetes(text, shown, spec, name);
+            if (!derived.ok)
+                throw new ConfigError(shown, derived.diagnostics);
+            services[i] = applyDerived(service, derived.derived);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/app/plan.ts
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
+
 
 
 
@@ -35937,6 +36504,7 @@ async function readConfigFile(cwd, path) {
     const problems = await checkPaths(loaded.config, loaded.source, dir);
     if (problems.length)
         throw new ConfigError(shown, boundDiagnostics(problems, LIMITS.diagnostics));
+    await resolveRunAs(loaded.config, loaded.source, dir, cwd);
     return {
         path: file,
         shown,
@@ -36511,7 +37079,7 @@ class RegistryTransport {
                     gate.hold(req.registry, wait);
                 res.stream?.resume();
                 await delay(res.status === 429 || res.status === 503 ? 0 : wait);
-                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
+                lastError = new RegistryError(transport_describe(req, res), res.status, ociError(res.body).code);
             }
             catch (e) {
                 if (e instanceof RegistryError && e.status !== undefined)
@@ -36904,7 +37472,7 @@ function headerText(value) {
 function pathOf(req) {
     return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
 }
-function describe(req, res) {
+function transport_describe(req, res) {
     return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${errorDetail(res.body)}`;
 }
 /** `GET /v2/…/manifests/x on registry:5000`, or the absolute URL when the request left the registry (a token realm, a redirect). */
@@ -38468,7 +39036,9 @@ const SERVICE_DEFAULTS = { readyMs: 30_000, probeMs: 10_000, stopGraceMs: 10_000
 function serviceDeadlines(service, emulated) {
     const f = emulated ? EMULATION_FACTOR : 1;
     const deadlines = {
-        readyMs: service.readyTimeoutMs ?? SERVICE_DEFAULTS.readyMs * f,
+        readyMs: service.readyTimeoutMs !== undefined
+            ? service.readyTimeoutMs * (service.scaleTimings ? f : 1)
+            : SERVICE_DEFAULTS.readyMs * f,
         probeMs: SERVICE_DEFAULTS.probeMs * f,
         stopGraceMs: service.stopGraceMs ?? SERVICE_DEFAULTS.stopGraceMs * (emulated ? 3 : 1),
         totalMs: service.timeoutMs ?? SERVICE_DEFAULTS.totalMs * (emulated ? 3 : 1)
@@ -38571,8 +39141,8 @@ function jsonPath(value, path) {
 /** Why an HTTP answer does not meet the check, or undefined when it does. */
 function httpVerdict(check, status, body) {
     const what = `${check.method} ${check.path}`;
-    if (status !== check.status)
-        return `${what} answered ${status}, expected ${check.status}${bodyHint(body)}`;
+    if (check.statusMax !== undefined ? status < check.status || status > check.statusMax : status !== check.status)
+        return `${what} answered ${status}, expected ${check.status}${check.statusMax !== undefined ? `–${check.statusMax}` : ''}${bodyHint(body)}`;
     if (check.bodyContains !== undefined && !body.includes(check.bodyContains))
         return `${what}: the body does not contain \`${check.bodyContains}\`${bodyHint(body)}`;
     if (check.bodyMatches !== undefined && !new RegExp(check.bodyMatches).test(body))
@@ -38696,8 +39266,15 @@ class ServiceRunner {
         const note = (line) => void (log += `${line}\n`);
         if (deadlines.note)
             note(`(${deadlines.note})`);
-        if (service.runAs)
+        if (service.runAs) {
             note(`(run-as ${service.runAs.spec}: ${service.runAs.what})`);
+            for (const d of service.runAs.settings)
+                note(`  ${d.setting}: ${d.value}  [${d.source}]`);
+            for (const d of service.runAs.unsupported)
+                note(`  not honoured: ${d.setting}: ${d.value}  [${d.source}]`);
+            for (const d of service.runAs.notReproducible)
+                note(`  not reproducible: ${d.setting} ${d.value}${service.standIns?.[d.setting.replace(/^env /, '')] !== undefined ? ' (stand-in given)' : ''}  [${d.source}]`);
+        }
         const extra = [];
         let cleaned = false;
         const cleanup = async () => {
@@ -40498,7 +41075,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1094);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5371);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
@@ -43507,7 +44084,7 @@ exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;

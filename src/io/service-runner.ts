@@ -85,7 +85,15 @@ export class ServiceRunner {
     let log = '';
     const note = (line: string): void => void (log += `${line}\n`);
     if (deadlines.note) note(`(${deadlines.note})`);
-    if (service.runAs) note(`(run-as ${service.runAs.spec}: ${service.runAs.what})`);
+    if (service.runAs) {
+      note(`(run-as ${service.runAs.spec}: ${service.runAs.what})`);
+      for (const d of service.runAs.settings) note(`  ${d.setting}: ${d.value}  [${d.source}]`);
+      for (const d of service.runAs.unsupported) note(`  not honoured: ${d.setting}: ${d.value}  [${d.source}]`);
+      for (const d of service.runAs.notReproducible)
+        note(
+          `  not reproducible: ${d.setting} ${d.value}${service.standIns?.[d.setting.replace(/^env /, '')] !== undefined ? ' (stand-in given)' : ''}  [${d.source}]`
+        );
+    }
     const extra: string[] = [];
     let cleaned = false;
     const cleanup = async (): Promise<void> => {
