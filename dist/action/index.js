@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 3588:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(7837);
+/* unused reexport */ __nccwpck_require__(9428);
 
 
 /***/ }),
 
-/***/ 7837:
+/***/ 9428:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 5218:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1691)
+const Dispatcher = __nccwpck_require__(2269)
+const Pool = __nccwpck_require__(8562)
+const BalancedPool = __nccwpck_require__(7883)
+const Agent = __nccwpck_require__(5559)
+const ProxyAgent = __nccwpck_require__(5378)
+const EnvHttpProxyAgent = __nccwpck_require__(5519)
+const RetryAgent = __nccwpck_require__(4868)
+const errors = __nccwpck_require__(4997)
+const util = __nccwpck_require__(9206)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(9069)
+const buildConnector = __nccwpck_require__(9110)
+const MockClient = __nccwpck_require__(6091)
+const MockAgent = __nccwpck_require__(7063)
+const MockPool = __nccwpck_require__(6674)
+const mockErrors = __nccwpck_require__(9863)
+const RetryHandler = __nccwpck_require__(7138)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(3755)
+const DecoratorHandler = __nccwpck_require__(1113)
+const RedirectHandler = __nccwpck_require__(4708)
+const createRedirectInterceptor = __nccwpck_require__(3070)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(4136),
+  retry: __nccwpck_require__(4504),
+  dump: __nccwpck_require__(1614),
+  dns: __nccwpck_require__(6089)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(4856).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(1338).Headers
+/* unused reexport */ __nccwpck_require__(7329).Response
+/* unused reexport */ __nccwpck_require__(693).Request
+/* unused reexport */ __nccwpck_require__(1724).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(3645).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(6241)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(3983)
+const { kConstruct } = __nccwpck_require__(5451)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(2907)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(9282)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5538)
+/* unused reexport */ __nccwpck_require__(7572).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(3652)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 3948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(9206)
+const { RequestAbortedError } = __nccwpck_require__(4997)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 3170:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4997)
+const util = __nccwpck_require__(9206)
+const { addSignal, removeSignal } = __nccwpck_require__(3948)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5432:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4997)
+const util = __nccwpck_require__(9206)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3948)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 7021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(5413)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4997)
+const util = __nccwpck_require__(9206)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6637)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 7966:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4997)
+const util = __nccwpck_require__(9206)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6637)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3948)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 8684:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4997)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(9206)
+const { addSignal, removeSignal } = __nccwpck_require__(3948)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 9069:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(7021)
+module.exports.stream = __nccwpck_require__(7966)
+module.exports.pipeline = __nccwpck_require__(5432)
+module.exports.upgrade = __nccwpck_require__(8684)
+module.exports.connect = __nccwpck_require__(3170)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 5413:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4997)
+const util = __nccwpck_require__(9206)
+const { ReadableStreamFrom } = __nccwpck_require__(9206)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4997)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(5413)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 9110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(9206)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4997)
+const timers = __nccwpck_require__(2685)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2873:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 8648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4997:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7129:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4997)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(9206)
+const { channels } = __nccwpck_require__(8648)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2873)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 8533:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 9578:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2873)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 9206:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(8533)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4997)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2873)
+const { tree } = __nccwpck_require__(9578)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 5559:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4997)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(8533)
+const DispatcherBase = __nccwpck_require__(8703)
+const Pool = __nccwpck_require__(8562)
+const Client = __nccwpck_require__(1691)
+const util = __nccwpck_require__(9206)
+const createRedirectInterceptor = __nccwpck_require__(3070)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 7883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4997)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8746)
+const Pool = __nccwpck_require__(8562)
+const { kUrl, kInterceptors } = __nccwpck_require__(8533)
+const { parseOrigin } = __nccwpck_require__(9206)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 6647:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(9206)
+const { channels } = __nccwpck_require__(8648)
+const timers = __nccwpck_require__(2685)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4997)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(8533)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(1526)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9212) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(3988))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9212))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(1726).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 9626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(9206)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4997)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(8533)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(1726).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(9206)
+const { channels } = __nccwpck_require__(8648)
+const Request = __nccwpck_require__(7129)
+const DispatcherBase = __nccwpck_require__(8703)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4997)
+const buildConnector = __nccwpck_require__(9110)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(8533)
+const connectH1 = __nccwpck_require__(6647)
+const connectH2 = __nccwpck_require__(9626)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(3070)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 8703:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2269)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4997)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(8533)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2269:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 5519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(8703)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(8533)
+const ProxyAgent = __nccwpck_require__(5378)
+const Agent = __nccwpck_require__(5559)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2837:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 8746:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(8703)
+const FixedQueue = __nccwpck_require__(2837)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(8533)
+const PoolStats = __nccwpck_require__(620)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(8533)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8562:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(8746)
+const Client = __nccwpck_require__(1691)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4997)
+const util = __nccwpck_require__(9206)
+const { kUrl, kInterceptors } = __nccwpck_require__(8533)
+const buildConnector = __nccwpck_require__(9110)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 5378:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(8533)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(5559)
+const Pool = __nccwpck_require__(8562)
+const DispatcherBase = __nccwpck_require__(8703)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4997)
+const buildConnector = __nccwpck_require__(9110)
+const Client = __nccwpck_require__(1691)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 4868:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2269)
+const RetryHandler = __nccwpck_require__(7138)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 3755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4997)
+const Agent = __nccwpck_require__(5559)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 1113:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 4708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(9206)
+const { kBodyUsed } = __nccwpck_require__(8533)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4997)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 7138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(8533)
+const { RequestRetryError } = __nccwpck_require__(4997)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(9206)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6089:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(1113)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4997)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 1614:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(9206)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4997)
+const DecoratorHandler = __nccwpck_require__(1113)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 3070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(4708)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 4136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(4708)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(7138)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 1526:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(7806);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 9212:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 3988:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 7806:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 7063:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(8533)
+const Agent = __nccwpck_require__(5559)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(1887)
+const MockClient = __nccwpck_require__(6091)
+const MockPool = __nccwpck_require__(6674)
+const { matchValue, buildMockOptions } = __nccwpck_require__(5491)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4997)
+const Dispatcher = __nccwpck_require__(2269)
+const Pluralizer = __nccwpck_require__(1035)
+const PendingInterceptorsFormatter = __nccwpck_require__(9024)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 6091:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1691)
+const { buildMockDispatch } = __nccwpck_require__(5491)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1887)
+const { MockInterceptor } = __nccwpck_require__(9565)
+const Symbols = __nccwpck_require__(8533)
+const { InvalidArgumentError } = __nccwpck_require__(4997)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4997)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 9565:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(5491)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1887)
+const { InvalidArgumentError } = __nccwpck_require__(4997)
+const { buildURL } = __nccwpck_require__(9206)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 6674:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(8562)
+const { buildMockDispatch } = __nccwpck_require__(5491)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1887)
+const { MockInterceptor } = __nccwpck_require__(9565)
+const Symbols = __nccwpck_require__(8533)
+const { InvalidArgumentError } = __nccwpck_require__(4997)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 1887:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 5491:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9863)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1887)
+const { buildURL } = __nccwpck_require__(9206)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 9024:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 1035:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 2685:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(5451)
+const { urlEquals, getFieldValues } = __nccwpck_require__(2608)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(9206)
+const { webidl } = __nccwpck_require__(527)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(7329)
+const { Request, fromInnerRequest } = __nccwpck_require__(693)
+const { kState } = __nccwpck_require__(9465)
+const { fetching } = __nccwpck_require__(4856)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(8274)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 3983:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(5451)
+const { Cache } = __nccwpck_require__(3424)
+const { webidl } = __nccwpck_require__(527)
+const { kEnumerableProperty } = __nccwpck_require__(9206)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 5451:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(8533).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 2608:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(9282)
+const { isValidHeaderName } = __nccwpck_require__(8274)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3774:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 2907:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(3492)
+const { stringify } = __nccwpck_require__(8995)
+const { webidl } = __nccwpck_require__(527)
+const { Headers } = __nccwpck_require__(1338)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 3492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3774)
+const { isCTLExcludingHtab } = __nccwpck_require__(8995)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(9282)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 8995:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 9633:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4029)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 3652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(4856)
+const { makeRequest } = __nccwpck_require__(693)
+const { webidl } = __nccwpck_require__(527)
+const { EventSourceStream } = __nccwpck_require__(9633)
+const { parseMIMEType } = __nccwpck_require__(9282)
+const { createFastMessageEvent } = __nccwpck_require__(5538)
+const { isNetworkError } = __nccwpck_require__(7329)
+const { delay } = __nccwpck_require__(4029)
+const { kEnumerableProperty } = __nccwpck_require__(9206)
+const { environmentSettingsObject } = __nccwpck_require__(8274)
+const { getGlobalDispatcher } = __nccwpck_require__(3755)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 4029:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(9206)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(8274)
+const { FormData } = __nccwpck_require__(1724)
+const { kState } = __nccwpck_require__(9465)
+const { webidl } = __nccwpck_require__(527)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(9282)
+const { multipartFormDataParser } = __nccwpck_require__(1250)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7997:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 9282:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(8533)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 3016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(9465)
+const { webidl } = __nccwpck_require__(527)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 1250:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9206)
+const { utf8DecodeBytes } = __nccwpck_require__(8274)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(9282)
+const { isFileLike } = __nccwpck_require__(3016)
+const { makeEntry } = __nccwpck_require__(1724)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(8274)
+const { kState } = __nccwpck_require__(9465)
+const { kEnumerableProperty } = __nccwpck_require__(9206)
+const { FileLike, isFileLike } = __nccwpck_require__(3016)
+const { webidl } = __nccwpck_require__(527)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 6241:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 1338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(8533)
+const { kEnumerableProperty } = __nccwpck_require__(9206)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(8274)
+const { webidl } = __nccwpck_require__(527)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 4856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(7329)
+const { HeadersList } = __nccwpck_require__(1338)
+const { Request, cloneRequest } = __nccwpck_require__(693)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(8274)
+const { kState, kDispatcher } = __nccwpck_require__(9465)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(1726)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7997)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(9206)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(9282)
+const { getGlobalDispatcher } = __nccwpck_require__(3755)
+const { webidl } = __nccwpck_require__(527)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(1726)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(1338)
+const { FinalizationRegistry } = __nccwpck_require__(9587)()
+const util = __nccwpck_require__(9206)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(8274)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7997)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(9465)
+const { webidl } = __nccwpck_require__(527)
+const { URLSerializer } = __nccwpck_require__(9282)
+const { kConstruct } = __nccwpck_require__(8533)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 7329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(1338)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(1726)
+const util = __nccwpck_require__(9206)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(8274)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7997)
+const { kState, kHeaders } = __nccwpck_require__(9465)
+const { webidl } = __nccwpck_require__(527)
+const { FormData } = __nccwpck_require__(1724)
+const { URLSerializer } = __nccwpck_require__(9282)
+const { kConstruct } = __nccwpck_require__(8533)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 9465:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 8274:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7997)
+const { getGlobalOrigin } = __nccwpck_require__(6241)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(9282)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(9206)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(527)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 527:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(9206)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 9193:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 3645:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(2760)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8979)
+const { webidl } = __nccwpck_require__(527)
+const { kEnumerableProperty } = __nccwpck_require__(9206)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 7151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(527)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 8979:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 2760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(8979)
+const { ProgressEvent } = __nccwpck_require__(7151)
+const { getEncoding } = __nccwpck_require__(9193)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(9282)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 5983:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9798)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(7830)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1483)
+const { channels } = __nccwpck_require__(8648)
+const { CloseEvent } = __nccwpck_require__(5538)
+const { makeRequest } = __nccwpck_require__(693)
+const { fetching } = __nccwpck_require__(4856)
+const { Headers, getHeadersList } = __nccwpck_require__(1338)
+const { getDecodeSplit } = __nccwpck_require__(8274)
+const { WebsocketFrameSend } = __nccwpck_require__(2574)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9798:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 5538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(527)
+const { kEnumerableProperty } = __nccwpck_require__(9206)
+const { kConstruct } = __nccwpck_require__(8533)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 2574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9798)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 9931:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1483)
+const { MessageSizeExceededError } = __nccwpck_require__(4997)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 3694:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9798)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7830)
+const { channels } = __nccwpck_require__(8648)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1483)
+const { WebsocketFrameSend } = __nccwpck_require__(2574)
+const { closeWebSocketConnection } = __nccwpck_require__(5983)
+const { PerMessageDeflate } = __nccwpck_require__(9931)
+const { MessageSizeExceededError } = __nccwpck_require__(4997)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 1122:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(2574)
+const { opcodes, sendHints } = __nccwpck_require__(9798)
+const FixedQueue = __nccwpck_require__(2837)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 7830:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1483:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7830)
+const { states, opcodes } = __nccwpck_require__(9798)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5538)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(9282)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 7572:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(527)
+const { URLSerializer } = __nccwpck_require__(9282)
+const { environmentSettingsObject } = __nccwpck_require__(8274)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9798)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(7830)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1483)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5983)
+const { ByteParser } = __nccwpck_require__(3694)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(9206)
+const { getGlobalDispatcher } = __nccwpck_require__(3755)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5538)
+const { SendQueue } = __nccwpck_require__(1122)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,15 +28370,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 218:
+/***/ 8939:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5278);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4230);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7206);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3153);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
 
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4230:
+/***/ 7206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32835,6 +32835,9 @@ function compareSemver(a, b) {
 function testsForPlatform(image, platform) {
     return image.test.commands.filter(c => !c.platforms || c.platforms.some(p => samePlatformText(p, platform)));
 }
+function servicesForPlatform(image, platform) {
+    return (image.test.services ?? []).filter(s => !s.platforms || s.platforms.some(p => samePlatformText(p, platform)));
+}
 
 ;// CONCATENATED MODULE: ./src/core/image-checks.ts
 // The assertions of a test, judged: a command's exit code and output against `expect`, a path of
@@ -34134,6 +34137,159 @@ const METADATA_SCHEMA = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/core/config/service-schema.ts
+// The schema of service tests (`test.services`): start the image as the platform starts it, wait
+// until it is ready, probe it, stop it. Spread into SCHEMA.$defs.
+const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
+const command = {
+    oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string' }, minItems: 1 }
+    ]
+};
+const env = {
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }
+};
+const port = { type: 'integer', description: 'A port of the container (1–65535).' };
+const SERVICE_DEFS = {
+    testService: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'A service test: a container from the tested image started with its own ENTRYPOINT and CMD (or `args`), USER, env and exposed ports; imagegate waits until it is `ready`, runs the `probes`, stops it with the image’s stop signal and checks that it exits within `stop.grace` and did not crash.',
+        properties: {
+            name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports (default: `service`).' },
+            args: {
+                ...command,
+                description: 'Arguments instead of the image’s CMD (the ENTRYPOINT stays). A string is split on whitespace; an array is taken as it is.'
+            },
+            env: { ...env, description: 'Extra environment variables of the service.' },
+            user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
+            workdir: {
+                type: 'string',
+                format: 'absolute-path',
+                description: 'Working directory instead of the image’s WORKDIR.'
+            },
+            ports: {
+                type: 'array',
+                items: port,
+                description: 'Container ports to publish on the machine (default: the image’s EXPOSE ports and every port `ready` and the probes name).'
+            },
+            'run-as': {
+                type: 'string',
+                minLength: 1,
+                description: 'Start the service as production deploys it: `FILE` (a Kubernetes manifest or a Compose file, relative to the configuration file), `FILE#NAME` to choose the container (Kubernetes) or service (Compose). See [run-as](#run-as).'
+            },
+            'stand-ins': {
+                ...env,
+                description: 'Values for environment variables that the `run-as` manifest takes from Secrets or ConfigMaps (not reproducible; named in the report).'
+            },
+            ready: {
+                type: 'object',
+                additionalProperties: false,
+                description: 'When the service is ready: one of `healthcheck`, `tcp`, `http`, `log` (default: the image’s HEALTHCHECK if it has one, else the first port accepting TCP, else running).',
+                properties: {
+                    healthcheck: { type: 'boolean', description: '`true`: wait until the image’s HEALTHCHECK reports healthy.' },
+                    tcp: { ...port, description: 'Wait until this container port accepts a TCP connection.' },
+                    http: { $ref: '#/$defs/serviceHttp' },
+                    log: {
+                        type: 'string',
+                        minLength: 1,
+                        description: 'Wait until a line of the service’s output matches this regular expression.'
+                    },
+                    timeout: {
+                        type: 'string',
+                        format: 'duration',
+                        description: `Deadline, ${DURATION_HINT} (default: 30s, 150s under QEMU).`
+                    }
+                }
+            },
+            probes: {
+                type: 'array',
+                items: { $ref: '#/$defs/serviceProbe' },
+                description: 'Checks run in order once the service is ready; the test fails at the first that fails.'
+            },
+            stop: {
+                type: 'object',
+                additionalProperties: false,
+                description: 'How the service is stopped.',
+                properties: {
+                    grace: {
+                        type: 'string',
+                        format: 'duration',
+                        description: `Time the service has to exit after the image’s stop signal, ${DURATION_HINT} (default: 10s, 30s under QEMU).`
+                    }
+                }
+            },
+            timeout: {
+                type: 'string',
+                format: 'duration',
+                description: `Time limit of the whole service test, ${DURATION_HINT} (default: 5m, 15m under QEMU).`
+            },
+            platforms: {
+                type: 'array',
+                minItems: 1,
+                items: { type: 'string', format: 'platform' },
+                description: 'Run only on these platforms (default: every platform of the image).'
+            }
+        }
+    },
+    serviceHttp: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path'],
+        description: 'An HTTP request from the machine to a published port of the service.',
+        properties: {
+            path: { type: 'string', pattern: '^/', 'x-pattern-name': 'a path starting with /', description: 'Request path.' },
+            port: { ...port, description: 'Container port (default: the first published port).' },
+            method: {
+                type: 'string',
+                enum: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+                default: 'GET',
+                description: 'HTTP method.'
+            },
+            headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'Request headers.' },
+            body: { type: 'string', description: 'Request body.' },
+            status: { type: 'integer', default: 200, description: 'Expected status code.' },
+            'body-contains': { type: 'string', description: 'The response body must contain this text.' },
+            'body-matches': { type: 'string', description: 'The response body must match this regular expression.' },
+            json: {
+                type: 'object',
+                additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+                description: 'The response body is JSON and each path (`status`, `items.0.name`, `$.a.b`) equals the given value.'
+            }
+        }
+    },
+    serviceProbe: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'One probe: exactly one of `http`, `exec`, `container`.',
+        properties: {
+            name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
+            http: { $ref: '#/$defs/serviceHttp' },
+            exec: {
+                ...command,
+                description: 'A command run inside the running service container (`docker exec`); must exit 0. A string runs through `/bin/sh -c`.'
+            },
+            container: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['image', 'run'],
+                description: 'A separate probe container on the service’s network, for images without a shell; the service is reachable as host `service`. Must exit 0.',
+                properties: {
+                    image: { type: 'string', minLength: 1, description: 'The probe image (a local or pullable reference).' },
+                    run: { ...command, description: 'The probe command (a string runs through `/bin/sh -c`).' }
+                }
+            },
+            timeout: {
+                type: 'string',
+                format: 'duration',
+                description: `Time limit of this probe, ${DURATION_HINT} (default: 10s, 50s under QEMU).`
+            }
+        }
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
 // The JSON Schema of .imagegate.yml: the one source of truth for the file's shape. It is published
 // as schema/imagegate.schema.json (for editors), drives our own validator (which adds positions and
@@ -34145,7 +34301,8 @@ const METADATA_SCHEMA = {
 // oneOf (alternatives told apart by their type), $ref to $defs, and `format` naming our semantic
 // checks. Every string is also bounded by limits.ts.
 
-const DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
+
+const schema_DURATION_HINT = 'a duration such as `90s`, `5m` or `1h30m`';
 const runCommand = {
     description: 'The command. A string runs through the image’s `/bin/sh -c`; an array runs as argv, with no shell. In a buildpacks image both go through the CNB launcher (`--entrypoint launcher`), so the buildpacks’ environment applies.',
     oneOf: [
@@ -34244,6 +34401,7 @@ const SCHEMA = {
         }
     },
     $defs: {
+        ...SERVICE_DEFS,
         image: {
             type: 'object',
             additionalProperties: false,
@@ -34509,7 +34667,7 @@ const SCHEMA = {
                     description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
                 },
                 test: {
-                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `setup`, `timeout` and `mount`.',
+                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `services`, `setup`, `timeout` and `mount`.',
                     oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
                 },
                 builder: {
@@ -34542,7 +34700,7 @@ const SCHEMA = {
                         },
                         expect: EXPECT_SCHEMA,
                         name: { type: 'string', minLength: 1, description: 'Name shown in logs and reports.' },
-                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${DURATION_HINT}.` },
+                        timeout: { type: 'string', format: 'duration', description: `Time limit, ${schema_DURATION_HINT}.` },
                         user: { type: 'string', minLength: 1, description: 'Run as this user instead of the image’s USER.' },
                         entrypoint: {
                             type: 'string',
@@ -34577,6 +34735,11 @@ const SCHEMA = {
                     description: 'Checks of paths in the image’s filesystem, read from the built image itself (no shell needed: they work on distroless and `scratch` images): existence, type, mode, owner, size, content.'
                 },
                 metadata: METADATA_SCHEMA,
+                services: {
+                    type: 'array',
+                    items: { $ref: '#/$defs/testService' },
+                    description: 'Service tests: the image started as the platform starts it, made ready, probed and stopped (see [service tests](#service-tests)).'
+                },
                 setup: {
                     type: 'array',
                     items: {
@@ -34591,7 +34754,7 @@ const SCHEMA = {
                     type: 'string',
                     format: 'duration',
                     default: '10m',
-                    description: `Default time limit of each command, ${DURATION_HINT}.`
+                    description: `Default time limit of each command, ${schema_DURATION_HINT}.`
                 },
                 mount: {
                     type: 'object',
@@ -34786,9 +34949,106 @@ function normaliseMetadata(raw) {
     return check;
 }
 
+;// CONCATENATED MODULE: ./src/core/service/normalise.ts
+// `test.services` as the file writes it → ServiceTest. Timeouts left out stay undefined: their
+// defaults depend on the platform (longer under QEMU), settled by `serviceDeadlines`.
+function normaliseServices(raw) {
+    return (raw ?? []).map((s, i) => normaliseService(s, i, raw?.length ?? 0));
+}
+function normaliseService(raw, index, count) {
+    const service = {
+        name: raw.name ?? (count > 1 ? `service ${index + 1}` : 'service'),
+        runtime: {
+            env: strings(raw.env),
+            tmpfs: [],
+            capDrop: [],
+            capAdd: [],
+            ports: raw.ports ?? []
+        },
+        ready: readiness(raw.ready),
+        probes: (raw.probes ?? []).map((p, i) => probe(p, i))
+    };
+    if (raw.args !== undefined)
+        service.runtime.args = typeof raw.args === 'string' ? raw.args.split(/\s+/).filter(Boolean) : raw.args;
+    if (raw.user !== undefined)
+        service.runtime.user = raw.user;
+    if (raw.workdir !== undefined)
+        service.runtime.workdir = raw.workdir;
+    if (raw.ready?.timeout !== undefined)
+        service.readyTimeoutMs = raw.ready.timeout;
+    if (raw.stop?.grace !== undefined)
+        service.stopGraceMs = raw.stop.grace;
+    if (raw.timeout !== undefined)
+        service.timeoutMs = raw.timeout;
+    if (raw.platforms !== undefined)
+        service.platforms = raw.platforms;
+    if (raw['run-as'] !== undefined)
+        service.runAsSpec = raw['run-as'];
+    if (raw['stand-ins'] !== undefined)
+        service.standIns = strings(raw['stand-ins']);
+    return service;
+}
+function readiness(raw) {
+    if (raw?.healthcheck)
+        return { kind: 'healthcheck' };
+    if (raw?.tcp !== undefined)
+        return { kind: 'tcp', port: raw.tcp };
+    if (raw?.http)
+        return { kind: 'http', http: httpCheck(raw.http) };
+    if (raw?.log !== undefined)
+        return { kind: 'log', pattern: raw.log };
+    if (raw?.healthcheck === false)
+        return { kind: 'running' };
+    return { kind: 'auto' };
+}
+function httpCheck(raw) {
+    const check = {
+        path: raw.path,
+        method: raw.method ?? 'GET',
+        headers: raw.headers ?? {},
+        status: raw.status ?? 200,
+        json: raw.json ?? {}
+    };
+    if (raw.port !== undefined)
+        check.port = raw.port;
+    if (raw.body !== undefined)
+        check.body = raw.body;
+    if (raw['body-contains'] !== undefined)
+        check.bodyContains = raw['body-contains'];
+    if (raw['body-matches'] !== undefined)
+        check.bodyMatches = raw['body-matches'];
+    return check;
+}
+function probe(raw, index) {
+    const timeout = raw.timeout !== undefined ? { timeoutMs: raw.timeout } : {};
+    if (raw.http) {
+        const http = httpCheck(raw.http);
+        return { kind: 'http', name: raw.name ?? `${http.method} ${http.path}`, http, ...timeout };
+    }
+    if (raw.exec !== undefined)
+        return { kind: 'exec', name: raw.name ?? `exec ${commandText(raw.exec)}`, run: raw.exec, ...timeout };
+    if (raw.container)
+        return {
+            kind: 'container',
+            name: raw.name ?? `${raw.container.image}: ${commandText(raw.container.run)}`,
+            image: raw.container.image,
+            run: raw.container.run,
+            ...timeout
+        };
+    // semantics refuses a probe without a kind; this keeps the type total.
+    return { kind: 'exec', name: raw.name ?? `probe ${index + 1}`, run: ['true'], ...timeout };
+}
+function commandText(run) {
+    return typeof run === 'string' ? run : run.join(' ');
+}
+function strings(map) {
+    return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/normalise.ts
 // A checked document → the Config the rest of imagegate reads: camel-case names, the schema's
 // default for every key the file leaves out, numbers and booleans of string maps as strings.
+
 
 
 
@@ -34831,14 +35091,14 @@ function normaliseImage(raw, index, registry, topMirrors) {
         index,
         context: raw.context ?? normalise_IMAGE.context.default,
         containerfile: raw.containerfile ?? normalise_IMAGE.containerfile.default,
-        buildArgs: strings(raw['build-args']),
+        buildArgs: normalise_strings(raw['build-args']),
         platforms: imagePlatforms(raw),
         tags: imageTags(raw),
         repository: imageRepository(raw, registry),
         test: normaliseSuite(testSuite(raw)),
         builder: normaliseBuilder(raw.builder ?? normalise_IMAGE.builder.default),
-        labels: strings(raw.labels),
-        annotations: strings(raw.annotations),
+        labels: normalise_strings(raw.labels),
+        annotations: normalise_strings(raw.annotations),
         secrets: raw.secrets,
         cache: { from: raw.cache?.from ?? [], to: raw.cache?.to ?? [] },
         attestations: {
@@ -34920,6 +35180,8 @@ function normaliseSuite(raw) {
         suite.files = raw.files.map(normaliseFile);
     if (raw.metadata)
         suite.metadata = normaliseMetadata(raw.metadata);
+    if (raw.services?.length)
+        suite.services = normaliseServices(raw.services);
     if (raw.mount)
         suite.mount = { source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default };
     return suite;
@@ -34929,7 +35191,7 @@ function normaliseCommand(raw, timeoutMs) {
     const command = {
         name: c.name ?? commandName(c),
         timeoutMs: c.timeout ?? timeoutMs,
-        env: strings(c.env),
+        env: normalise_strings(c.env),
         entrypoint: c.entrypoint ?? COMMAND.entrypoint.default
     };
     if (c.run !== undefined)
@@ -34963,7 +35225,7 @@ function normaliseBuilder(raw) {
         mode: b.mode ?? BUILDPACKS.mode.default,
         preBuildpacks: b['pre-buildpacks'] ?? [],
         postBuildpacks: b['post-buildpacks'] ?? [],
-        env: strings(b.env),
+        env: normalise_strings(b.env),
         allowUnpinnedBuilder: b['allow-unpinned-builder'] ?? BUILDPACKS['allow-unpinned-builder'].default,
         ...(b['cache-image'] !== undefined || b['cache-volume'] !== undefined
             ? {
@@ -34976,12 +35238,12 @@ function normaliseBuilder(raw) {
     };
 }
 /** A map of the file, whose values may be numbers or booleans, with every value as a string. */
-function strings(map) {
+function normalise_strings(map) {
     return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../wt-tb/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(905);
 ;// CONCATENATED MODULE: ./src/core/config/tree.ts
 // The nodes of a parsed YAML document in document order (each key before its value), without
 // recursion; and what each alias stands for, found in the same one pass.
@@ -35248,10 +35510,72 @@ function checkAssertions(image, at, error) {
         checkPlatforms(suite.metadata.platforms, [...at, 'test', 'metadata']);
 }
 
+;// CONCATENATED MODULE: ./src/core/service/semantics.ts
+// Checks of `test.services` that the schema cannot say: one readiness kind, one probe kind, ports
+// in range, regular expressions that compile, platforms the image has.
+
+const READY_KINDS = ['healthcheck', 'tcp', 'http', 'log'];
+const PROBE_KINDS = ['http', 'exec', 'container'];
+function checkServices(services, platforms, at, error) {
+    const built = new Set(platforms.map(platformKey));
+    (services ?? []).forEach((service, i) => {
+        const here = [...at, i];
+        const ready = service.ready ?? {};
+        const kinds = READY_KINDS.filter(k => ready[k] !== undefined);
+        if (kinds.length > 1)
+            error([...here, 'ready', kinds[1] ?? ''], `conflicting options: \`ready\` takes one of ${READY_KINDS.map(k => `\`${k}\``).join(', ')}; this one sets ${kinds.map(k => `\`${k}\``).join(' and ')}; keep one`);
+        if (ready.log !== undefined)
+            checkRegex(ready.log, [...here, 'ready', 'log'], error);
+        for (const port of [...(service.ports ?? []).map((p, j) => [p, [...here, 'ports', j]])])
+            checkPort(port[0], port[1], error);
+        if (ready.tcp !== undefined)
+            checkPort(ready.tcp, [...here, 'ready', 'tcp'], error);
+        if (ready.http)
+            checkHttp(ready.http, [...here, 'ready', 'http'], error);
+        (service.probes ?? []).forEach((probe, j) => {
+            const probeAt = [...here, 'probes', j];
+            const set = PROBE_KINDS.filter(k => probe[k] !== undefined);
+            if (set.length === 0)
+                error(probeAt, `a probe needs one of ${PROBE_KINDS.map(k => `\`${k}\``).join(', ')}; add e.g. \`http: {path: /}\``);
+            else if (set.length > 1)
+                error([...probeAt, set[1] ?? ''], `conflicting options: a probe is one of ${PROBE_KINDS.map(k => `\`${k}\``).join(', ')}; this one sets ${set.map(k => `\`${k}\``).join(' and ')}; split it into two probes`);
+            if (probe.http)
+                checkHttp(probe.http, [...probeAt, 'http'], error);
+        });
+        (service.platforms ?? []).forEach((p, j) => {
+            if (!built.has(platformKey(p)))
+                error([...here, 'platforms', j], `service test platform ${p} is not one of the image's platforms (${platforms.join(', ')})`);
+        });
+    });
+}
+function checkHttp(http, at, error) {
+    if (!http)
+        return;
+    if (http.port !== undefined)
+        checkPort(http.port, [...at, 'port'], error);
+    if (http.status !== undefined && (http.status < 100 || http.status > 599))
+        error([...at, 'status'], `\`status\` ${http.status} is not an HTTP status; write one from 100 to 599, e.g. 200`);
+    if (http['body-matches'] !== undefined)
+        checkRegex(http['body-matches'], [...at, 'body-matches'], error);
+}
+function checkPort(port, at, error) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+        error(at, `port ${port} is not a TCP port; write one from 1 to 65535, e.g. 8080`);
+}
+function checkRegex(pattern, at, error) {
+    try {
+        new RegExp(pattern);
+    }
+    catch (e) {
+        error(at, `\`${pattern}\` is not a regular expression (${e.message}); fix it or escape the special characters`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/semantics.ts
 // Checks that need more than one value: names, dependencies, conflicting options, pins. They read
 // the document the schema walk accepted and settle what normalise needs beyond it: the one source
 // of each secret.
+
 
 
 
@@ -35276,6 +35600,8 @@ function checkDocument(raw, positions) {
         checkBuilder(image, at, error, warn);
         checkTestPlatforms(image, at, error);
         checkAssertions(image, at, error);
+        if (!Array.isArray(image.test) && image.test?.services)
+            checkServices(image.test.services, imagePlatforms(image), [...at, 'test', 'services'], error);
         checkTags(image, staging, at, error);
         checkPlatformsUnique(image, at, error);
         return { ...image, secrets: checkSecrets(image, at, error) };
@@ -36461,9 +36787,572 @@ function isInside(root, path) {
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
 }
 
+;// CONCATENATED MODULE: ./src/core/run-as/apply.ts
+// A service test with its `run-as` derivation: the manifest's settings first, what the test itself
+// writes over them (its env added, its args/user/workdir, ready and probes kept).
+function applyDerived(service, derived) {
+    const own = service.runtime;
+    const runtime = { ...derived.runtime, env: { ...derived.runtime.env, ...own.env } };
+    if (own.args)
+        runtime.args = own.args;
+    if (own.user !== undefined)
+        runtime.user = own.user;
+    if (own.workdir !== undefined)
+        runtime.workdir = own.workdir;
+    runtime.ports = [...new Set([...derived.runtime.ports, ...own.ports])];
+    for (const missing of derived.runAs.notReproducible) {
+        const key = missing.setting.replace(/^env /, '');
+        const standIn = service.standIns?.[key];
+        if (standIn !== undefined)
+            runtime.env[key] = standIn;
+    }
+    const out = { ...service, runtime, runAs: derived.runAs, probes: [...derived.probes, ...service.probes] };
+    if (service.ready.kind === 'auto' && derived.ready) {
+        out.ready = derived.ready;
+        if (service.readyTimeoutMs === undefined && derived.readyTimeoutMs !== undefined) {
+            out.readyTimeoutMs = derived.readyTimeoutMs;
+            out.scaleTimings = true;
+        }
+        if (derived.readyIntervalMs !== undefined)
+            out.readyIntervalMs = derived.readyIntervalMs;
+        if (derived.readyInitialDelayMs)
+            out.readyInitialDelayMs = derived.readyInitialDelayMs;
+    }
+    if (service.stopGraceMs === undefined && derived.stopGraceMs !== undefined)
+        out.stopGraceMs = derived.stopGraceMs;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/run-as/yaml-nodes.ts
+// Reading a manifest with positions: every value comes with `file:line` for the plan, every error
+// with line:col.
+
+class Located {
+    node;
+    lines;
+    file;
+    constructor(node, lines, file) {
+        this.node = node;
+        this.lines = lines;
+        this.file = file;
+    }
+    position() {
+        const offset = this.node?.range?.[0] ?? 0;
+        const { line, col } = this.lines.linePos(offset);
+        return { line, col };
+    }
+    /** `deploy/app.yaml:23`. */
+    where() {
+        return `${this.file}:${this.position().line}`;
+    }
+    get(key) {
+        if (!(0,dist/* isMap */.jh)(this.node))
+            return undefined;
+        for (const pair of this.node.items) {
+            const k = pair.key;
+            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return new Located(pair.value, this.lines, this.file);
+        }
+        return undefined;
+    }
+    /** The key's own position (for "unsupported field" lines). */
+    keyAt(key) {
+        if (!(0,dist/* isMap */.jh)(this.node))
+            return undefined;
+        for (const pair of this.node.items) {
+            const k = pair.key;
+            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return new Located(k, this.lines, this.file);
+        }
+        return undefined;
+    }
+    keys() {
+        if (!(0,dist/* isMap */.jh)(this.node))
+            return [];
+        return this.node.items.map(p => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '')).filter(Boolean);
+    }
+    items() {
+        if (!(0,dist/* isSeq */.oP)(this.node))
+            return [];
+        return this.node.items.map(n => new Located(n, this.lines, this.file));
+    }
+    isMap() {
+        return (0,dist/* isMap */.jh)(this.node);
+    }
+    isSeq() {
+        return (0,dist/* isSeq */.oP)(this.node);
+    }
+    scalar() {
+        if (!(0,dist/* isScalar */.jn)(this.node))
+            return undefined;
+        const v = this.node.value;
+        return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+    }
+    text() {
+        const v = this.scalar();
+        return v === undefined || v === null ? undefined : String(v);
+    }
+    strings() {
+        if (!(0,dist/* isSeq */.oP)(this.node))
+            return undefined;
+        return this.items().map(i => i.text() ?? '');
+    }
+    diagnostic(message) {
+        return { ...this.position(), message };
+    }
+}
+function parseDocuments(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const list = Array.isArray(docs) ? docs : [docs];
+    const diagnostics = [];
+    for (const doc of list)
+        for (const e of doc.errors) {
+            const { line, col } = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+            diagnostics.push({ line, col, message: `malformed YAML: ${e.message.split('\n')[0]}; fix the YAML syntax there` });
+        }
+    if (diagnostics.length)
+        return { ok: false, diagnostics };
+    return {
+        ok: true,
+        docs: list.filter(d => d.contents !== null).map(d => new Located(d.contents, lines, file))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run-as/kubernetes.ts
+// A Kubernetes manifest → the `docker run` settings, readiness and probes of a service test: what
+// the kubelet would start. Every derived value keeps its source line; a field imagegate cannot
+// honour is listed, never dropped.
+
+
+const POD_SPEC = {
+    Pod: d => d.get('spec'),
+    Deployment: d => d.get('spec')?.get('template')?.get('spec'),
+    StatefulSet: d => d.get('spec')?.get('template')?.get('spec'),
+    DaemonSet: d => d.get('spec')?.get('template')?.get('spec'),
+    ReplicaSet: d => d.get('spec')?.get('template')?.get('spec'),
+    Job: d => d.get('spec')?.get('template')?.get('spec'),
+    CronJob: d => d.get('spec')?.get('jobTemplate')?.get('spec')?.get('template')?.get('spec')
+};
+const WORKLOADS = Object.keys(POD_SPEC);
+/** Kinds that hold no container and are passed over in a multi-document file. */
+const NOT_WORKLOADS = new Set([
+    'Service',
+    'ConfigMap',
+    'Secret',
+    'Ingress',
+    'ServiceAccount',
+    'NetworkPolicy',
+    'PersistentVolumeClaim',
+    'HorizontalPodAutoscaler',
+    'PodDisruptionBudget',
+    'Namespace',
+    'Role',
+    'RoleBinding'
+]);
+const CONTAINER_KNOWN = new Set([
+    'name',
+    'image',
+    'imagePullPolicy',
+    'command',
+    'args',
+    'env',
+    'envFrom',
+    'ports',
+    'resources',
+    'workingDir',
+    'securityContext',
+    'volumeMounts',
+    'readinessProbe',
+    'livenessProbe',
+    'startupProbe',
+    'terminationMessagePath',
+    'terminationMessagePolicy'
+]);
+const POD_KNOWN = new Set([
+    'containers',
+    'volumes',
+    'securityContext',
+    'restartPolicy',
+    'terminationGracePeriodSeconds'
+]);
+function deriveFromKubernetes(text, file, spec, name) {
+    const parsed = parseDocuments(text, file);
+    if (!parsed.ok)
+        return parsed;
+    const candidates = [];
+    const kinds = [];
+    for (const doc of parsed.docs) {
+        const kindNode = doc.get('kind');
+        const kind = kindNode?.text();
+        if (!kind || !kindNode)
+            continue;
+        if (NOT_WORKLOADS.has(kind))
+            continue;
+        kinds.push(kindNode);
+        const pod = POD_SPEC[kind]?.(doc);
+        if (!pod)
+            continue;
+        const object = doc.get('metadata')?.get('name')?.text() ?? '?';
+        for (const c of pod.get('containers')?.items() ?? [])
+            candidates.push({ kind, object, pod, container: c, name: c.get('name')?.text() ?? '' });
+    }
+    if (!candidates.length) {
+        const bad = kinds.find(k => !WORKLOADS.includes(k.text() ?? ''));
+        const at = bad ?? parsed.docs[0];
+        const message = bad
+            ? `kind ${bad.text()} is not supported by run-as; point it at a ${WORKLOADS.join(', ')}${closest(bad.text() ?? '', WORKLOADS) ? ` (did you mean ${closest(bad.text() ?? '', WORKLOADS)}?)` : ''}`
+            : `no workload with containers in ${file}; run-as reads a ${WORKLOADS.join(', ')} (multi-document files are fine)`;
+        return { ok: false, diagnostics: [at ? at.diagnostic(message) : { line: 1, col: 1, message }] };
+    }
+    const names = candidates.map(c => c.name);
+    const chosen = name === undefined ? (candidates.length === 1 ? candidates[0] : undefined) : candidates.find(c => c.name === name);
+    if (!chosen) {
+        const first = candidates[0].container;
+        const guess = name !== undefined ? closest(name, names) : undefined;
+        return {
+            ok: false,
+            diagnostics: [
+                first.diagnostic(name === undefined
+                    ? `${file} has ${candidates.length} containers (${names.join(', ')}); choose one: \`run-as: ${spec}#${names[0]}\``
+                    : `no container named ${name} in ${file}${guess ? `; did you mean ${guess}?` : ''} (containers: ${names.join(', ')}); fix the name after #`)
+            ]
+        };
+    }
+    return { ok: true, derived: derive(chosen, file, spec) };
+}
+function derive(c, file, spec) {
+    const settings = [];
+    const unsupported = [];
+    const notReproducible = [];
+    const set = (setting, value, at) => void settings.push({ setting, value, source: at.where() });
+    const cannot = (setting, why, at) => void unsupported.push({ setting, value: why, source: at.where() });
+    const runtime = { env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: [] };
+    const { container, pod } = c;
+    for (const key of container.keys())
+        if (!CONTAINER_KNOWN.has(key))
+            cannot(`containers[${c.name}].${key}`, 'not reproduced by docker run', container.keyAt(key));
+    for (const key of pod.keys())
+        if (!POD_KNOWN.has(key))
+            cannot(`spec.${key}`, 'not reproduced by docker run', pod.keyAt(key));
+    const image = container.get('image');
+    if (image)
+        set('image', `the tested image (instead of ${image.text() ?? '?'})`, image);
+    const command = container.get('command');
+    if (command?.strings()) {
+        runtime.entrypoint = command.strings();
+        set('entrypoint', runtime.entrypoint.join(' '), command);
+    }
+    const args = container.get('args');
+    if (args?.strings()) {
+        runtime.args = args.strings();
+        set('args', runtime.args.join(' '), args);
+    }
+    const workdir = container.get('workingDir');
+    if (workdir?.text()) {
+        runtime.workdir = workdir.text();
+        set('workdir', runtime.workdir, workdir);
+    }
+    for (const e of container.get('env')?.items() ?? []) {
+        const key = e.get('name')?.text() ?? '';
+        const value = e.get('value');
+        const from = e.get('valueFrom');
+        if (from)
+            notReproducible.push({
+                setting: `env ${key}`,
+                value: `from ${from.keys()[0] ?? 'valueFrom'}`,
+                source: from.where()
+            });
+        else {
+            runtime.env[key] = value?.text() ?? '';
+            set(`env ${key}`, runtime.env[key] ?? '', value ?? e);
+        }
+    }
+    for (const e of container.get('envFrom')?.items() ?? [])
+        notReproducible.push({ setting: 'envFrom', value: e.keys()[0] ?? '?', source: e.where() });
+    const namedPorts = new Map();
+    for (const p of container.get('ports')?.items() ?? []) {
+        const port = Number(p.get('containerPort')?.text());
+        if (!Number.isInteger(port))
+            continue;
+        if ((p.get('protocol')?.text() ?? 'TCP') !== 'TCP') {
+            cannot(`port ${port}`, `protocol ${p.get('protocol')?.text()} is not probed`, p);
+            continue;
+        }
+        runtime.ports.push(port);
+        const n = p.get('name')?.text();
+        if (n)
+            namedPorts.set(n, port);
+        set('port', String(port), p);
+    }
+    // securityContext: the container's fields over the pod's.
+    const podSc = pod.get('securityContext');
+    const sc = container.get('securityContext');
+    const field = (key) => sc?.get(key) ?? podSc?.get(key);
+    const uid = field('runAsUser');
+    const gid = field('runAsGroup');
+    if (uid?.text() !== undefined) {
+        runtime.user = gid?.text() !== undefined ? `${uid.text()}:${gid.text()}` : uid.text();
+        set('user', runtime.user, uid);
+    }
+    else if (gid)
+        cannot('runAsGroup', 'without runAsUser docker cannot set only the group', gid);
+    const nonRoot = field('runAsNonRoot');
+    if (nonRoot?.scalar() === true) {
+        runtime.nonRoot = true;
+        set('runAsNonRoot', 'true: an image that runs as root is refused, as the kubelet does', nonRoot);
+    }
+    const ro = sc?.get('readOnlyRootFilesystem');
+    if (ro?.scalar() === true) {
+        runtime.readOnly = true;
+        set('read-only', 'true (readOnlyRootFilesystem)', ro);
+    }
+    const ape = sc?.get('allowPrivilegeEscalation');
+    if (ape?.scalar() === false) {
+        runtime.noNewPrivileges = true;
+        set('security-opt', 'no-new-privileges (allowPrivilegeEscalation: false)', ape);
+    }
+    const caps = sc?.get('capabilities');
+    for (const cap of caps?.get('drop')?.items() ?? []) {
+        runtime.capDrop.push(cap.text() ?? '');
+        set('cap-drop', cap.text() ?? '', cap);
+    }
+    for (const cap of caps?.get('add')?.items() ?? []) {
+        runtime.capAdd.push(cap.text() ?? '');
+        set('cap-add', cap.text() ?? '', cap);
+    }
+    for (const key of sc?.keys() ?? [])
+        if (![
+            'runAsUser',
+            'runAsGroup',
+            'runAsNonRoot',
+            'readOnlyRootFilesystem',
+            'allowPrivilegeEscalation',
+            'capabilities'
+        ].includes(key))
+            cannot(`securityContext.${key}`, 'not reproduced by docker run', sc.keyAt(key));
+    for (const key of podSc?.keys() ?? [])
+        if (!['runAsUser', 'runAsGroup', 'runAsNonRoot'].includes(key))
+            cannot(`spec.securityContext.${key}`, 'not reproduced by docker run', podSc.keyAt(key));
+    // emptyDir volumes become tmpfs mounts; other volumes cannot be reproduced.
+    const volumes = new Map();
+    for (const v of pod.get('volumes')?.items() ?? [])
+        volumes.set(v.get('name')?.text() ?? '', v);
+    for (const m of container.get('volumeMounts')?.items() ?? []) {
+        const volume = volumes.get(m.get('name')?.text() ?? '');
+        const path = m.get('mountPath')?.text() ?? '';
+        const emptyDir = volume?.get('emptyDir');
+        if (emptyDir) {
+            const size = emptyDir.get('sizeLimit')?.text();
+            const mount = size ? `${path}:size=${dockerSize(size)}` : path;
+            runtime.tmpfs.push(mount);
+            set('tmpfs', `${mount} (emptyDir ${volume?.get('name')?.text()})`, m);
+        }
+        else
+            cannot(`volumeMount ${path}`, `volume ${volume?.keys().find(k => k !== 'name') ?? 'missing'} is not mounted`, m);
+    }
+    const limits = container.get('resources')?.get('limits');
+    const memory = limits?.get('memory');
+    if (memory?.text()) {
+        runtime.memory = dockerSize(memory.text());
+        set('memory', runtime.memory, memory);
+    }
+    const cpu = limits?.get('cpu');
+    if (cpu?.text()) {
+        runtime.cpus = dockerCpus(cpu.text());
+        set('cpus', runtime.cpus, cpu);
+    }
+    const derived = {
+        runAs: { spec, file, what: `${c.kind} ${c.object}, container ${c.name}`, settings, unsupported, notReproducible },
+        runtime,
+        probes: []
+    };
+    const grace = pod.get('terminationGracePeriodSeconds');
+    if (grace?.text()) {
+        derived.stopGraceMs = Number(grace.text()) * 1000;
+        set('stop grace', `${grace.text()}s`, grace);
+    }
+    const readiness = container.get('readinessProbe') ?? container.get('startupProbe');
+    if (readiness) {
+        const r = probeOf(readiness, namedPorts, 'readiness', cannot);
+        if (r) {
+            if (r.kind === 'http')
+                derived.ready = { kind: 'http', http: r.http };
+            else if (r.kind === 'tcp')
+                derived.ready = { kind: 'tcp', port: r.port };
+            else
+                derived.probes.push({ kind: 'exec', name: 'readinessProbe exec', run: r.run, source: readiness.where() });
+            const t = timings(readiness);
+            derived.readyInitialDelayMs = t.initialDelayS * 1000;
+            derived.readyIntervalMs = t.periodS * 1000;
+            derived.readyTimeoutMs = (t.initialDelayS + t.periodS * t.failureThreshold + 1) * 1000;
+            set('ready', `${describe(r)} (initialDelay ${t.initialDelaySeconds}, period ${t.periodS}s × failureThreshold ${t.failureThreshold}; ×5 under QEMU)`, readiness);
+        }
+    }
+    for (const key of ['startupProbe', 'livenessProbe']) {
+        const p = container.get(key);
+        if (!p || p === readiness || (key === 'startupProbe' && !container.get('readinessProbe')))
+            continue;
+        const r = probeOf(p, namedPorts, key, cannot);
+        if (!r)
+            continue;
+        const name = `${key} ${describe(r)}`;
+        if (r.kind === 'http')
+            derived.probes.push({ kind: 'http', name, http: r.http, source: p.where() });
+        else if (r.kind === 'exec')
+            derived.probes.push({ kind: 'exec', name, run: r.run, source: p.where() });
+        else
+            derived.probes.push({ kind: 'exec', name, run: ['true'], source: p.where() });
+        set('probe', name, p);
+    }
+    return derived;
+}
+function probeOf(probe, named, what, cannot) {
+    const port = (p) => {
+        const t = p?.text();
+        if (t === undefined)
+            return undefined;
+        return /^\d+$/.test(t) ? Number(t) : named.get(t);
+    };
+    const http = probe.get('httpGet');
+    if (http) {
+        if ((http.get('scheme')?.text() ?? 'HTTP') !== 'HTTP')
+            cannot(`${what}.httpGet.scheme`, 'HTTPS probes are sent as HTTP', http);
+        const headers = {};
+        for (const h of http.get('httpHeaders')?.items() ?? [])
+            headers[h.get('name')?.text() ?? ''] = h.get('value')?.text() ?? '';
+        const p = port(http.get('port'));
+        return {
+            kind: 'http',
+            // The kubelet counts any status from 200 to 399 as success.
+            http: {
+                path: http.get('path')?.text() ?? '/',
+                method: 'GET',
+                headers,
+                status: 200,
+                statusMax: 399,
+                json: {},
+                ...(p !== undefined ? { port: p } : {})
+            }
+        };
+    }
+    const tcp = probe.get('tcpSocket');
+    if (tcp) {
+        const p = port(tcp.get('port'));
+        if (p !== undefined)
+            return { kind: 'tcp', port: p };
+    }
+    const exec = probe.get('exec')?.get('command')?.strings();
+    if (exec)
+        return { kind: 'exec', run: exec };
+    const grpc = probe.get('grpc');
+    if (grpc) {
+        const p = port(grpc.get('port'));
+        cannot(`${what}.grpc`, 'gRPC health checks are checked as a TCP connection to the port', grpc);
+        if (p !== undefined)
+            return { kind: 'tcp', port: p };
+    }
+    cannot(what, 'no httpGet, tcpSocket, exec or grpc imagegate can run', probe);
+    return undefined;
+}
+function timings(probe) {
+    const n = (key, d) => {
+        const v = Number(probe.get(key)?.text());
+        return Number.isFinite(v) && v >= 0 ? v : d;
+    };
+    const initialDelayS = n('initialDelaySeconds', 0);
+    return {
+        initialDelayS,
+        initialDelaySeconds: `${initialDelayS}s`,
+        periodS: Math.max(1, n('periodSeconds', 10)),
+        failureThreshold: Math.max(1, n('failureThreshold', 3))
+    };
+}
+function describe(p) {
+    if (p.kind === 'http')
+        return `HTTP GET ${p.http.path}${p.http.port !== undefined ? ` on ${p.http.port}` : ''}`;
+    if (p.kind === 'tcp')
+        return `TCP ${p.port}`;
+    return `exec ${p.run.join(' ')}`;
+}
+/** Kubernetes quantity → docker size: `128Mi` → `128m`, `1Gi` → `1g`, `500M` → bytes. */
+function dockerSize(q) {
+    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|K|M|G|T)?$/.exec(q.trim());
+    if (!m)
+        return q;
+    const n = Number(m[1]);
+    const unit = m[2] ?? '';
+    const binary = { Ki: 'k', Mi: 'm', Gi: 'g', Ti: 't' };
+    if (binary[unit] && Number.isInteger(n))
+        return `${n}${binary[unit]}`;
+    const factor = {
+        '': 1,
+        k: 1e3,
+        K: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+        Ki: 1024,
+        Mi: 1024 ** 2,
+        Gi: 1024 ** 3,
+        Ti: 1024 ** 4
+    };
+    return String(Math.round(n * (factor[unit] ?? 1)));
+}
+/** `500m` → `0.5`, `2` → `2`. */
+function dockerCpus(q) {
+    const m = /^(\d+)m$/.exec(q.trim());
+    return m ? String(Number(m[1]) / 1000) : q;
+}
+
+;// CONCATENATED MODULE: ./src/io/run-as.ts
+// Reads the manifests `run-as` names (relative to the configuration file) and derives each service
+// test's runtime contract; every problem is a ConfigError (exit 2) at file:line:col, before any build.
+
+
+
+
+
+async function resolveRunAs(config, source, dir, cwd) {
+    for (const image of config.images) {
+        const services = image.test.services ?? [];
+        for (const [i, service] of services.entries()) {
+            const spec = service.runAsSpec;
+            if (spec === undefined)
+                continue;
+            const hash = spec.indexOf('#');
+            const path = hash >= 0 ? spec.slice(0, hash) : spec;
+            const name = hash >= 0 ? spec.slice(hash + 1) : undefined;
+            const file = (0,external_node_path_.resolve)(dir, path);
+            const shown = (0,external_node_path_.relative)(cwd, file) || file;
+            const at = source.position(`images[${image.index}].test.services[${i}].run-as`) ?? { line: 1, col: 1 };
+            let text;
+            try {
+                text = await (0,promises_.readFile)(file, 'utf8');
+            }
+            catch (e) {
+                const code = e.code;
+                throw new ConfigError(source.file, [
+                    {
+                        ...at,
+                        message: code === 'ENOENT'
+                            ? `run-as: ${shown} does not exist; point \`run-as\` at the Kubernetes manifest production deploys (relative to the configuration file)`
+                            : `run-as: cannot read ${shown} (${e.message}); point \`run-as\` at a readable file`
+                    }
+                ]);
+            }
+            const derived = deriveFromKubernetes(text, shown, spec, name);
+            if (!derived.ok)
+                throw new ConfigError(shown, derived.diagnostics);
+            services[i] = applyDerived(service, derived.derived);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/app/plan.ts
 // Reads what a plan needs from the machine — the configuration file, the CI event payload, git —
 // and hands it to the pure planner. Configuration errors are raised before any process runs.
+
 
 
 
@@ -36509,6 +37398,7 @@ async function readConfigFile(cwd, path) {
     const problems = await checkPaths(loaded.config, loaded.source, dir);
     if (problems.length)
         throw new ConfigError(shown, boundDiagnostics(problems, LIMITS.diagnostics));
+    await resolveRunAs(loaded.config, loaded.source, dir, cwd);
     return {
         path: file,
         shown,
@@ -37169,7 +38059,7 @@ class RegistryTransport {
                     gate.hold(req.registry, wait);
                 res.stream?.resume();
                 await delay(res.status === 429 || res.status === 503 ? 0 : wait);
-                lastError = new RegistryError(describe(req, res), res.status, ociError(res.body).code);
+                lastError = new RegistryError(transport_describe(req, res), res.status, ociError(res.body).code);
             }
             catch (e) {
                 if (e instanceof RegistryError && e.status !== undefined)
@@ -37562,7 +38452,7 @@ function headerText(value) {
 function pathOf(req) {
     return /^https?:\/\//.test(req.path) ? new URL(req.path).pathname : req.path.split('?')[0];
 }
-function describe(req, res) {
+function transport_describe(req, res) {
     return `${req.method} ${pathOf(req)} on ${req.registry} answered ${res.status}${errorDetail(res.body)}`;
 }
 /** `GET /v2/…/manifests/x on registry:5000`, or the absolute URL when the request left the registry (a token realm, a redirect). */
@@ -38405,8 +39295,8 @@ function configAnnotations(e, request, services) {
     return diagnosticAnnotations((0,external_node_path_.isAbsolute)(shown) ? e.file : shown, e.diagnostics);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: ../wt-tb/node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(7450);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec/exec.ts
@@ -39601,6 +40491,574 @@ async function checkExecutables(docker, ref, platform, ignore) {
     }
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/service/plan.ts
+// Pure parts of a service test: the docker argv, deadlines, where the service is reached, and the
+// verdicts on an HTTP answer, on readiness and on the stop.
+/** How much longer the default deadlines are on a platform emulated by QEMU. */
+const EMULATION_FACTOR = 5;
+const SERVICE_DEFAULTS = { readyMs: 30_000, probeMs: 10_000, stopGraceMs: 10_000, totalMs: 5 * 60_000 };
+/** The service test's deadlines on this platform: what the file sets, else the defaults (×5 under QEMU, stop grace ×3). */
+function serviceDeadlines(service, emulated) {
+    const f = emulated ? EMULATION_FACTOR : 1;
+    const deadlines = {
+        readyMs: service.readyTimeoutMs !== undefined
+            ? service.readyTimeoutMs * (service.scaleTimings ? f : 1)
+            : SERVICE_DEFAULTS.readyMs * f,
+        probeMs: SERVICE_DEFAULTS.probeMs * f,
+        stopGraceMs: service.stopGraceMs ?? SERVICE_DEFAULTS.stopGraceMs * (emulated ? 3 : 1),
+        totalMs: service.timeoutMs ?? SERVICE_DEFAULTS.totalMs * (emulated ? 3 : 1)
+    };
+    if (emulated)
+        deadlines.note = `emulated by QEMU: default deadlines longer (ready ${deadlines.readyMs / 1000}s, probes ${deadlines.probeMs / 1000}s, stop grace ${deadlines.stopGraceMs / 1000}s)`;
+    return deadlines;
+}
+/**
+ * Where published ports are reached from this machine: the engine's own host when DOCKER_HOST is a
+ * TCP address (GitLab docker-in-docker: `tcp://docker:2376`), else the loopback.
+ */
+function serviceAddress(dockerHost) {
+    const m = /^(?:tcp|http|https):\/\/(\[[^\]]+\]|[^:/]+)/.exec(dockerHost ?? '');
+    const host = m?.[1];
+    if (host && host !== 'localhost' && host !== '127.0.0.1')
+        return { bind: '0.0.0.0', host: host.replace(/^\[|\]$/g, '') };
+    return { bind: '127.0.0.1', host: '127.0.0.1' };
+}
+const RUN_LABEL = 'imagegate.run';
+function serviceRunArgs(req) {
+    const r = req.runtime;
+    const args = ['run', '--detach', '--pull', 'never', '--platform', req.platform, '--name', req.name];
+    args.push('--label', `${RUN_LABEL}=${req.runId}`, '--network', req.network, '--network-alias', 'service');
+    for (const port of req.ports)
+        args.push('--publish', `${req.bind}::${port}`);
+    if (r.user !== undefined)
+        args.push('--user', r.user);
+    if (r.workdir !== undefined)
+        args.push('--workdir', r.workdir);
+    for (const [key, value] of Object.entries(r.env))
+        args.push('--env', `${key}=${value}`);
+    if (r.readOnly)
+        args.push('--read-only');
+    for (const path of r.tmpfs)
+        args.push('--tmpfs', path);
+    for (const cap of r.capDrop)
+        args.push('--cap-drop', cap);
+    for (const cap of r.capAdd)
+        args.push('--cap-add', cap);
+    if (r.noNewPrivileges)
+        args.push('--security-opt', 'no-new-privileges');
+    if (r.memory !== undefined)
+        args.push('--memory', r.memory);
+    if (r.cpus !== undefined)
+        args.push('--cpus', r.cpus);
+    const [entrypoint, ...entryArgs] = r.entrypoint ?? [];
+    if (entrypoint !== undefined)
+        args.push('--entrypoint', entrypoint);
+    args.push(req.image);
+    // `--entrypoint` drops the image's CMD too (as Kubernetes `command` does); its own arguments come first.
+    args.push(...entryArgs);
+    if (r.args)
+        args.push(...r.args);
+    return args;
+}
+/** The host port of `docker port NAME PORT/tcp` (`127.0.0.1:49153`, one line per address). */
+function publishedPort(output) {
+    for (const line of output.split('\n')) {
+        const m = /:(\d+)\s*$/.exec(line.trim());
+        if (m)
+            return Number(m[1]);
+    }
+    return undefined;
+}
+/** `{"8080/tcp": {}}` → [8080]: the TCP ports an image EXPOSEs. */
+function exposedPorts(exposed) {
+    return Object.keys(exposed ?? {})
+        .map(k => /^(\d+)(?:\/tcp)?$/.exec(k)?.[1])
+        .filter((p) => p !== undefined)
+        .map(Number);
+}
+/** Every port to publish: the test's or manifest's, the image's EXPOSE ports, and those readiness and probes name. */
+function portsToPublish(service, imagePorts) {
+    const named = [];
+    if (service.ready.kind === 'tcp')
+        named.push(service.ready.port);
+    if (service.ready.kind === 'http' && service.ready.http.port !== undefined)
+        named.push(service.ready.http.port);
+    for (const p of service.probes)
+        if (p.kind === 'http' && p.http.port !== undefined)
+            named.push(p.http.port);
+    return [...new Set([...service.runtime.ports, ...imagePorts, ...named])];
+}
+/** `a.b.0.c`, `$.a.b`, `a[0].b` → the value there, or undefined. */
+function jsonPath(value, path) {
+    const parts = path
+        .replace(/^\$\.?/, '')
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .filter(Boolean);
+    let here = value;
+    for (const part of parts) {
+        if (here === null || typeof here !== 'object')
+            return undefined;
+        here = here[part];
+    }
+    return here;
+}
+/** Why an HTTP answer does not meet the check, or undefined when it does. */
+function httpVerdict(check, status, body) {
+    const what = `${check.method} ${check.path}`;
+    if (check.statusMax !== undefined ? status < check.status || status > check.statusMax : status !== check.status)
+        return `${what} answered ${status}, expected ${check.status}${check.statusMax !== undefined ? `–${check.statusMax}` : ''}${bodyHint(body)}`;
+    if (check.bodyContains !== undefined && !body.includes(check.bodyContains))
+        return `${what}: the body does not contain \`${check.bodyContains}\`${bodyHint(body)}`;
+    if (check.bodyMatches !== undefined && !new RegExp(check.bodyMatches).test(body))
+        return `${what}: the body does not match /${check.bodyMatches}/${bodyHint(body)}`;
+    const paths = Object.entries(check.json);
+    if (paths.length) {
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            return `${what}: the body is not JSON${bodyHint(body)}`;
+        }
+        for (const [path, expected] of paths) {
+            const got = jsonPath(parsed, path);
+            if (got !== expected && String(got) !== String(expected))
+                return `${what}: JSON \`${path}\` is ${got === undefined ? 'missing' : JSON.stringify(got)}, expected ${JSON.stringify(expected)}`;
+        }
+    }
+    return undefined;
+}
+function bodyHint(body) {
+    const text = body.trim().replace(/\s+/g, ' ');
+    if (!text)
+        return '';
+    return ` (body: ${text.length > 120 ? `${text.slice(0, 120)}…` : text})`;
+}
+/**
+ * Why the stop failed, or undefined: the service must exit on its stop signal within the grace
+ * period. Exiting 0, or by the signal itself (128+n), is a clean stop; a SIGKILL after the grace
+ * period, an OOM kill or another code is not.
+ */
+function stopVerdict(f) {
+    if (f.oomKilled)
+        return `the service was killed for exceeding its memory limit (OOM) while stopping`;
+    const signalCode = 128 + signalNumber(f.signal);
+    if (f.exitCode === 137 && signalCode !== 137 && f.elapsedMs >= f.graceMs - 250)
+        return `the service did not exit within ${f.graceMs / 1000}s of ${f.signal} and was killed; handle ${f.signal} (an exec-form ENTRYPOINT, or \`exec\` in the start script) or raise \`stop.grace\``;
+    if (f.exitCode === 0 || f.exitCode === signalCode)
+        return undefined;
+    return `the service exited with code ${f.exitCode} on ${f.signal} (expected 0 or ${signalCode})`;
+}
+const SIGNALS = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGKILL: 9,
+    SIGUSR1: 10,
+    SIGUSR2: 12,
+    SIGTERM: 15,
+    SIGWINCH: 28
+};
+function signalNumber(signal) {
+    if (/^\d+$/.test(signal))
+        return Number(signal);
+    const name = signal.toUpperCase().startsWith('SIG') ? signal.toUpperCase() : `SIG${signal.toUpperCase()}`;
+    return SIGNALS[name] ?? 15;
+}
+function signalName(signal) {
+    if (!signal)
+        return 'SIGTERM';
+    if (/^\d+$/.test(signal))
+        return Object.entries(SIGNALS).find(([, n]) => n === Number(signal))?.[0] ?? signal;
+    return signal.toUpperCase().startsWith('SIG') ? signal.toUpperCase() : `SIG${signal.toUpperCase()}`;
+}
+/** A user that is root: empty (the default), `root`, `0`, `0:…`, `root:…`. */
+function plan_isRootUser(user) {
+    const name = (user ?? '').split(':')[0] ?? '';
+    return name === '' || name === 'root' || name === '0';
+}
+
+;// CONCATENATED MODULE: ./src/io/service-runner.ts
+// Runs a service test: the tested image started as the platform starts it (its own ENTRYPOINT/CMD,
+// USER, env, exposed ports, or what a `run-as` manifest derives), waited for, probed from this
+// machine, stopped with its stop signal. Every container and network it creates carries
+// `imagegate.run=<id>` and is removed in a finally, and on SIGINT/SIGTERM before the process ends.
+
+
+
+
+
+
+/** Thrown inside a run: the test failed, with the message naming the check. */
+class CheckFailed extends Error {
+    status;
+    constructor(message, status = 'failed') {
+        super(message);
+        this.status = status;
+    }
+}
+const LOG_CHARS = 256_000;
+// Cleanups of runs in flight, for a signal that ends the process.
+const inFlight = new Map();
+let handlersInstalled = false;
+function installSignalHandlers() {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            const code = signal === 'SIGINT' ? 130 : 143;
+            process.stderr.write(`imagegate: ${signal}: removing the service test containers and networks\n`);
+            void Promise.allSettled([...inFlight.values()].map(f => f())).then(() => process.exit(code));
+        });
+    }
+}
+class ServiceRunner {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async run(service, ref, platform, emulated) {
+        const id = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+        const name = `imagegate-svc-${id}`;
+        const network = `imagegate-svc-${id}`;
+        const docker = this.opts.docker;
+        const deadlines = serviceDeadlines(service, emulated);
+        const started = Date.now();
+        let logs = '';
+        let log = '';
+        const note = (line) => void (log += `${line}\n`);
+        if (deadlines.note)
+            note(`(${deadlines.note})`);
+        if (service.runAs) {
+            note(`(run-as ${service.runAs.spec}: ${service.runAs.what})`);
+            for (const d of service.runAs.settings)
+                note(`  ${d.setting}: ${d.value}  [${d.source}]`);
+            for (const d of service.runAs.unsupported)
+                note(`  not honoured: ${d.setting}: ${d.value}  [${d.source}]`);
+            for (const d of service.runAs.notReproducible)
+                note(`  not reproducible: ${d.setting} ${d.value}${service.standIns?.[d.setting.replace(/^env /, '')] !== undefined ? ' (stand-in given)' : ''}  [${d.source}]`);
+        }
+        const extra = [];
+        let cleaned = false;
+        const cleanup = async () => {
+            if (cleaned)
+                return;
+            cleaned = true;
+            await docker.run(['rm', '--force', '--volumes', name, ...extra]);
+            await docker.run(['network', 'rm', network]);
+        };
+        installSignalHandlers();
+        inFlight.set(id, cleanup);
+        let follower;
+        const base = { name: `service: ${service.name}`, platform };
+        let timer;
+        try {
+            const body = async () => {
+                const facts = await this.imageFacts(ref);
+                checkNonRoot(service, facts);
+                const ports = portsToPublish(service, facts.ports);
+                const address = serviceAddress(this.opts.dockerHost);
+                const created = await docker.run(['network', 'create', '--label', `${RUN_LABEL}=${id}`, network]);
+                if (created.exitCode !== 0)
+                    throw new CheckFailed(`could not create the test network: ${lastLine(created.stderr)}`, 'error');
+                const args = serviceRunArgs({
+                    image: ref,
+                    platform,
+                    name,
+                    runId: id,
+                    network,
+                    runtime: service.runtime,
+                    ports,
+                    bind: address.bind
+                });
+                note(`$ docker ${args.join(' ')}`);
+                const run = await docker.run(args);
+                if (run.exitCode !== 0)
+                    throw new CheckFailed(`docker could not start the service: ${lastLine(run.stderr || run.stdout)}`, 'error');
+                follower = docker.run(['logs', '--follow', name], {
+                    onOutput: chunk => void (logs = keepLast(logs + chunk, LOG_CHARS))
+                });
+                const hostPorts = new Map();
+                for (const port of ports) {
+                    const out = await docker.run(['port', name, `${port}/tcp`]);
+                    const host = publishedPort(out.stdout);
+                    if (host !== undefined)
+                        hostPorts.set(port, host);
+                }
+                const target = (port) => {
+                    const p = port ?? ports[0];
+                    const hostPort = p !== undefined ? hostPorts.get(p) : undefined;
+                    if (p === undefined || hostPort === undefined)
+                        throw new CheckFailed(p === undefined
+                            ? 'the image exposes no port to send HTTP to; name one with `port:` or `ports:`'
+                            : `container port ${p} is not published`, 'error');
+                    return { host: address.host, port: hostPort };
+                };
+                const ready = resolveReadiness(service.ready, facts, ports);
+                note(`(ready: ${describeReadiness(ready)}, deadline ${deadlines.readyMs / 1000}s)`);
+                if (service.readyInitialDelayMs)
+                    await sleep(service.readyInitialDelayMs);
+                await this.waitReady(name, ready, deadlines, service.readyIntervalMs ?? 250, target, () => logs);
+                note(`(ready after ${((Date.now() - started) / 1000).toFixed(1)}s)`);
+                for (const probe of service.probes) {
+                    const t0 = Date.now();
+                    const failure = await this.probe(probe, name, network, id, deadlines, target, extra);
+                    note(`(probe ${probe.name}${probe.source ? ` [${probe.source}]` : ''}: ${failure ? `FAILED: ${failure}` : 'passed'}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+                    if (failure)
+                        throw new CheckFailed(`probe ${probe.name}: ${failure}`);
+                }
+                const state = await this.state(name);
+                if (!state?.Running)
+                    throw new CheckFailed(crashMessage(state, 'after it was ready'));
+                const signal = signalName(facts.stopSignal);
+                const graceS = Math.max(1, Math.ceil(deadlines.stopGraceMs / 1000));
+                const t0 = Date.now();
+                await docker.run(['stop', '--time', String(graceS), name]);
+                const elapsedMs = Date.now() - t0;
+                const stopped = await this.state(name);
+                const verdict = stopVerdict({
+                    exitCode: stopped?.ExitCode ?? -1,
+                    oomKilled: stopped?.OOMKilled ?? false,
+                    elapsedMs,
+                    graceMs: graceS * 1000,
+                    signal
+                });
+                note(`(stopped with ${signal} in ${(elapsedMs / 1000).toFixed(1)}s, exit code ${stopped?.ExitCode ?? '?'})`);
+                if (verdict)
+                    throw new CheckFailed(`stop: ${verdict}`);
+            };
+            const overall = new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new CheckFailed(`timed out after ${deadlines.totalMs / 1000}s`, 'timed-out')), deadlines.totalMs);
+            });
+            await Promise.race([body(), overall]);
+            await Promise.race([follower, sleep(2000)]);
+            return {
+                result: { ...base, status: 'passed', durationMs: Date.now() - started, outputTail: tail(logs) },
+                log: service_runner_finish(log, logs)
+            };
+        }
+        catch (e) {
+            const failed = e instanceof CheckFailed ? e : new CheckFailed(e.message, 'error');
+            return {
+                result: {
+                    ...base,
+                    status: failed.status,
+                    durationMs: Date.now() - started,
+                    outputTail: tail(logs),
+                    error: failed.message
+                },
+                log: service_runner_finish(log, logs)
+            };
+        }
+        finally {
+            if (timer)
+                clearTimeout(timer);
+            await cleanup();
+            inFlight.delete(id);
+        }
+    }
+    async imageFacts(ref) {
+        const out = await this.opts.docker.run(['image', 'inspect', '--format', '{{json .Config}}', ref]);
+        if (out.exitCode !== 0)
+            throw new CheckFailed(`cannot inspect the tested image ${ref}: ${lastLine(out.stderr)}`, 'error');
+        const config = JSON.parse(out.stdout.trim() || '{}');
+        const test = config.Healthcheck?.Test ?? [];
+        return {
+            user: config.User ?? '',
+            ports: exposedPorts(config.ExposedPorts),
+            stopSignal: config.StopSignal ?? '',
+            healthcheck: test.length > 0 && test[0] !== 'NONE'
+        };
+    }
+    async state(name) {
+        const out = await this.opts.docker.run(['inspect', '--format', '{{json .State}}', name]);
+        if (out.exitCode !== 0)
+            return undefined;
+        return JSON.parse(out.stdout.trim());
+    }
+    async waitReady(name, ready, deadlines, intervalMs, target, logs) {
+        const until = Date.now() + deadlines.readyMs;
+        for (;;) {
+            const state = await this.state(name);
+            if (!state?.Running)
+                throw new CheckFailed(crashMessage(state, 'before it was ready'));
+            const why = await this.readyNow(ready, state, target, logs, Math.min(deadlines.probeMs, 5000));
+            if (why === undefined)
+                return;
+            if (Date.now() >= until)
+                throw new CheckFailed(`not ready within ${deadlines.readyMs / 1000}s: ${describeReadiness(ready)}: ${why}`);
+            await sleep(intervalMs);
+        }
+    }
+    /** Why it is not ready yet, or undefined when it is. */
+    async readyNow(ready, state, target, logs, timeoutMs) {
+        switch (ready.kind) {
+            case 'healthcheck': {
+                const status = state.Health?.Status;
+                if (status === 'healthy')
+                    return undefined;
+                return `HEALTHCHECK is ${status ?? 'not reported'}${state.Health?.Log?.length ? ` (${lastLine(state.Health.Log[state.Health.Log.length - 1]?.Output ?? '')})` : ''}`;
+            }
+            case 'tcp':
+                return tcpOpen(target(ready.port), timeoutMs);
+            case 'http': {
+                const answer = await httpRequest(ready.http, target(ready.http.port), timeoutMs);
+                if ('error' in answer)
+                    return answer.error;
+                return httpVerdict(ready.http, answer.status, answer.body);
+            }
+            case 'log':
+                return new RegExp(ready.pattern, 'm').test(logs())
+                    ? undefined
+                    : `no output line matches /${ready.pattern}/ yet`;
+            default:
+                return undefined;
+        }
+    }
+    async probe(probe, name, network, id, deadlines, target, extra) {
+        const timeoutMs = probe.timeoutMs ?? deadlines.probeMs;
+        if (probe.kind === 'http') {
+            const answer = await httpRequest(probe.http, target(probe.http.port), timeoutMs);
+            if ('error' in answer)
+                return answer.error;
+            return httpVerdict(probe.http, answer.status, answer.body);
+        }
+        const argv = typeof probe.run === 'string' ? ['/bin/sh', '-c', probe.run] : probe.run;
+        const probeName = `${name}-probe-${extra.length}`;
+        const args = probe.kind === 'exec'
+            ? ['exec', name, ...argv]
+            : [
+                'run',
+                '--rm',
+                '--name',
+                probeName,
+                '--label',
+                `${RUN_LABEL}=${id}`,
+                '--network',
+                network,
+                probe.image,
+                ...argv
+            ];
+        if (probe.kind === 'container')
+            extra.push(probeName);
+        let output = '';
+        const result = await Promise.race([
+            this.opts.docker.run(args, { onOutput: c => void (output = keepLast(output + c, 4000)) }),
+            sleep(timeoutMs).then(() => undefined)
+        ]);
+        if (!result) {
+            if (probe.kind === 'container')
+                await this.opts.docker.run(['rm', '--force', probeName]);
+            return `timed out after ${timeoutMs / 1000}s`;
+        }
+        if (result.exitCode === 0)
+            return undefined;
+        return `exit code ${result.exitCode}${output.trim() ? `: ${lastLine(output)}` : ''}`;
+    }
+}
+function crashMessage(state, when) {
+    if (!state)
+        return `the service container is gone ${when}`;
+    if (state.OOMKilled)
+        return `the service was killed for exceeding its memory limit (OOM) ${when}`;
+    return `the service exited with code ${state.ExitCode ?? '?'} ${when}${state.Error ? ` (${state.Error})` : ''}`;
+}
+/** Kubernetes `runAsNonRoot`: the kubelet refuses to start a container whose user is root. */
+function checkNonRoot(service, facts) {
+    if (!service.runtime.nonRoot)
+        return;
+    const user = service.runtime.user ?? facts.user;
+    const name = user.split(':')[0] ?? '';
+    if (plan_isRootUser(user))
+        throw new CheckFailed(`runAsNonRoot: the image runs as root (USER ${facts.user || 'unset'}) and the kubelet would refuse it ("container has runAsNonRoot and image will run as root"); set a non-root USER in the image or runAsUser in the manifest`);
+    if (service.runtime.user === undefined && !/^\d+$/.test(name))
+        throw new CheckFailed(`runAsNonRoot: the image's USER ${name} is not numeric, so the kubelet cannot verify it is not root and refuses it; use a numeric USER (e.g. 10001) or set runAsUser in the manifest`);
+}
+function resolveReadiness(ready, facts, ports) {
+    if (ready.kind === 'healthcheck' && !facts.healthcheck)
+        throw new CheckFailed('ready: healthcheck, but the image has no HEALTHCHECK; add one or wait for `tcp`, `http` or `log`', 'error');
+    if (ready.kind !== 'auto')
+        return ready;
+    if (facts.healthcheck)
+        return { kind: 'healthcheck' };
+    const first = ports[0];
+    if (first !== undefined)
+        return { kind: 'tcp', port: first };
+    return { kind: 'running' };
+}
+function describeReadiness(ready) {
+    switch (ready.kind) {
+        case 'healthcheck':
+            return 'HEALTHCHECK healthy';
+        case 'tcp':
+            return `TCP port ${ready.port} accepting`;
+        case 'http':
+            return `HTTP ${ready.http.method} ${ready.http.path} answering ${ready.http.status}`;
+        case 'log':
+            return `a log line matching /${ready.pattern}/`;
+        default:
+            return 'container running';
+    }
+}
+function service_runner_finish(log, logs) {
+    return `${log}--- service log ---\n${logs}${logs.endsWith('\n') || !logs ? '' : '\n'}`;
+}
+function sleep(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+/**
+ * Why the port does not accept, or undefined. docker's userland proxy accepts on the published port
+ * even when nothing listens inside and then closes: a connection counts only if it stays open a moment.
+ */
+function tcpOpen(to, timeoutMs) {
+    return new Promise(resolve => {
+        const socket = (0,external_node_net_.connect)({ host: to.host, port: to.port });
+        let settled = false;
+        const done = (why) => {
+            if (settled)
+                return;
+            settled = true;
+            socket.destroy();
+            resolve(why);
+        };
+        socket.setTimeout(timeoutMs, () => done(`no answer on ${to.host}:${to.port} within ${timeoutMs / 1000}s`));
+        socket.on('error', e => done(`${to.host}:${to.port}: ${e.message}`));
+        socket.on('data', () => done(undefined));
+        socket.on('close', () => done(`${to.host}:${to.port} closed the connection (nothing listens in the container)`));
+        socket.on('connect', () => setTimeout(() => done(undefined), 300));
+    });
+}
+function httpRequest(check, to, timeoutMs) {
+    return new Promise(resolve => {
+        const req = (0,external_node_http_.request)({
+            host: to.host,
+            port: to.port,
+            method: check.method,
+            path: check.path,
+            headers: check.headers,
+            timeout: timeoutMs
+        }, res => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => void (body = body.length < 1_000_000 ? body + c : body));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+            res.on('error', e => resolve({ error: `${check.method} ${check.path}: ${e.message}` }));
+        });
+        req.on('timeout', () => {
+            req.destroy();
+            resolve({ error: `${check.method} ${check.path}: no answer within ${timeoutMs / 1000}s` });
+        });
+        req.on('error', e => resolve({ error: `${check.method} ${check.path}: ${e.message}` }));
+        if (check.body !== undefined)
+            req.write(check.body);
+        req.end();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/io/image-inspect.ts
 // Reads a built image without running anything in it: a container is created (never started) on
 // one platform, its config read with `docker container inspect` and its paths with `docker cp …
@@ -39771,12 +41229,19 @@ function checkSummary(results) {
 
 
 
+
+
 // What a test's log group keeps of its output.
-const LOG_CHARS = 64000;
+const test_runner_LOG_CHARS = 64000;
 class TestRunner {
     opts;
+    services;
     constructor(opts) {
         this.opts = opts;
+        this.services = new ServiceRunner({
+            docker: opts.docker,
+            ...(opts.dockerHost !== undefined ? { dockerHost: opts.dockerHost } : {})
+        });
     }
     /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
     async run(image, built, baseDir) {
@@ -39851,6 +41316,24 @@ class TestRunner {
             });
             tests.push(result);
         }
+        for (const service of servicesForPlatform(image, platform)) {
+            if (blocked) {
+                tests.push({
+                    name: `service: ${service.name}`,
+                    platform,
+                    status: 'error',
+                    durationMs: 0,
+                    outputTail: '',
+                    error: blocked
+                });
+                continue;
+            }
+            const { result, log } = await this.services.run(service, target.ref, platform, emulated);
+            await this.opts.log.group(`test ${image.name} ${platform}: service ${service.name} — ${result.status}${result.error ? `: ${result.error}` : ''}`, async () => {
+                this.opts.log.verbatim(log);
+            });
+            tests.push(result);
+        }
         if (blocked)
             this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
         if (hasImageChecks(image, platform)) {
@@ -39892,7 +41375,7 @@ class TestRunner {
             const result = await this.opts.docker.run(args, {
                 onOutput: chunk => {
                     output = keepLast(output + chunk, 8000);
-                    log = keepLast(log + chunk, LOG_CHARS);
+                    log = keepLast(log + chunk, test_runner_LOG_CHARS);
                 }
             });
             const durationMs = Date.now() - started;
@@ -40984,7 +42467,13 @@ function connect({ env, log, exec, temp, installer, binfmtDir }, scope) {
                 buildRegistry: env.buildRegistry,
                 ...(configDir ? { dockerConfigDir: configDir } : {})
             }),
-            tests: new TestRunner({ docker, log, temp, ...(binfmtDir ? { binfmtDir } : {}) })
+            tests: new TestRunner({
+                docker,
+                log,
+                temp,
+                ...(binfmtDir ? { binfmtDir } : {}),
+                ...(env.variables['DOCKER_HOST'] ? { dockerHost: env.variables['DOCKER_HOST'] } : {})
+            })
         });
     };
     return {
@@ -41074,8 +42563,8 @@ function repositoryUrl(vars) {
         : vars.CI_PROJECT_URL;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ../wt-tb/node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(5278);
 ;// CONCATENATED MODULE: ./src/host/lines.ts
 // Program output arrives in chunks that may split lines (and escape sequences); hosts judge it a
 // whole line at a time. CR, CRLF and LF all end a line, as the GitHub runner reads them.
@@ -41211,7 +42700,7 @@ function fenced(text) {
 }
 
 // EXTERNAL MODULE: ./src/io/run-scratch.ts
-var run_scratch = __nccwpck_require__(8258);
+var run_scratch = __nccwpck_require__(9859);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The action's inputs → a run request and the run's explicit login. The root action runs `command`
 // (default: the inferred scenario); the sub-actions components/gate and components/promote run a
@@ -41390,17 +42879,17 @@ async function runAction(entry = 'run') {
 
 /***/ }),
 
-/***/ 7718:
+/***/ 3153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5278);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4230);
+/* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9859);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7206);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
@@ -41439,7 +42928,7 @@ async function runPost() {
 
 /***/ }),
 
-/***/ 8258:
+/***/ 9859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41759,18 +43248,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 9207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(6693);
+var Scalar = __nccwpck_require__(7555);
+var YAMLMap = __nccwpck_require__(4004);
+var YAMLSeq = __nccwpck_require__(4521);
+var resolveBlockMap = __nccwpck_require__(8017);
+var resolveBlockSeq = __nccwpck_require__(5660);
+var resolveFlowCollection = __nccwpck_require__(1904);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -41856,15 +43345,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 7293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(9847);
+var composeNode = __nccwpck_require__(8951);
+var resolveEnd = __nccwpck_require__(7066);
+var resolveProps = __nccwpck_require__(7461);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -41908,17 +43397,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 8951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(8923);
+var identity = __nccwpck_require__(6693);
+var composeCollection = __nccwpck_require__(9207);
+var composeScalar = __nccwpck_require__(6055);
+var resolveEnd = __nccwpck_require__(7066);
+var utilEmptyScalarPosition = __nccwpck_require__(9313);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -42027,15 +43516,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 6055:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(6693);
+var Scalar = __nccwpck_require__(7555);
+var resolveBlockScalar = __nccwpck_require__(795);
+var resolveFlowScalar = __nccwpck_require__(6172);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -42122,18 +43611,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 5282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2860);
+var Document = __nccwpck_require__(9847);
+var errors = __nccwpck_require__(9646);
+var identity = __nccwpck_require__(6693);
+var composeDoc = __nccwpck_require__(7293);
+var resolveEnd = __nccwpck_require__(7066);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -42353,17 +43842,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(8547);
+var YAMLMap = __nccwpck_require__(4004);
+var resolveProps = __nccwpck_require__(7461);
+var utilContainsNewline = __nccwpck_require__(5501);
+var utilFlowIndentCheck = __nccwpck_require__(5881);
+var utilMapIncludes = __nccwpck_require__(8977);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -42477,12 +43966,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(7555);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -42684,14 +44173,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 5660:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(4521);
+var resolveProps = __nccwpck_require__(7461);
+var utilFlowIndentCheck = __nccwpck_require__(5881);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -42742,7 +44231,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 7066:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42788,19 +44277,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 1904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(6693);
+var Pair = __nccwpck_require__(8547);
+var YAMLMap = __nccwpck_require__(4004);
+var YAMLSeq = __nccwpck_require__(4521);
+var resolveEnd = __nccwpck_require__(7066);
+var resolveProps = __nccwpck_require__(7461);
+var utilContainsNewline = __nccwpck_require__(5501);
+var utilMapIncludes = __nccwpck_require__(8977);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -43004,13 +44493,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 6172:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(7555);
+var resolveEnd = __nccwpck_require__(7066);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -43239,7 +44728,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 7461:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43394,7 +44883,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 5501:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43437,7 +44926,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9313:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43472,12 +44961,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 5881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(5501);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -43496,12 +44985,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 8977:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(6693);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -43518,22 +45007,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 9847:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(8923);
+var Collection = __nccwpck_require__(2195);
+var identity = __nccwpck_require__(6693);
+var Pair = __nccwpck_require__(8547);
+var toJS = __nccwpck_require__(1137);
+var Schema = __nccwpck_require__(5650);
+var stringifyDocument = __nccwpck_require__(4843);
+var anchors = __nccwpck_require__(8882);
+var applyReviver = __nccwpck_require__(9915);
+var createNode = __nccwpck_require__(7170);
+var directives = __nccwpck_require__(2860);
 
 class Document {
     constructor(value, replacer, options) {
@@ -43862,13 +45351,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 8882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(6693);
+var visit = __nccwpck_require__(4130);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -43945,7 +45434,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44009,14 +45498,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 7170:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(8923);
+var identity = __nccwpck_require__(6693);
+var Scalar = __nccwpck_require__(7555);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -44106,13 +45595,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2860:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(6693);
+var visit = __nccwpck_require__(4130);
 
 const escapeChars = {
     '!': '%21',
@@ -44291,7 +45780,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 9646:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44360,28 +45849,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(5282);
+var Document = __nccwpck_require__(9847);
+var Schema = __nccwpck_require__(5650);
+var errors = __nccwpck_require__(9646);
+var Alias = __nccwpck_require__(8923);
+var identity = __nccwpck_require__(6693);
+var Pair = __nccwpck_require__(8547);
+var Scalar = __nccwpck_require__(7555);
+var YAMLMap = __nccwpck_require__(4004);
+var YAMLSeq = __nccwpck_require__(4521);
+var cst = __nccwpck_require__(7039);
+var lexer = __nccwpck_require__(5335);
+var lineCounter = __nccwpck_require__(4622);
+var parser = __nccwpck_require__(7442);
+var publicApi = __nccwpck_require__(5905);
+var visit = __nccwpck_require__(4130);
 
 
 
@@ -44409,7 +45898,7 @@ exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -44418,7 +45907,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9855:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -44444,16 +45933,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 8923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(8882);
+var visit = __nccwpck_require__(4130);
+var identity = __nccwpck_require__(6693);
+var Node = __nccwpck_require__(9051);
+var toJS = __nccwpck_require__(1137);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -44571,14 +46060,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 2195:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(7170);
+var identity = __nccwpck_require__(6693);
+var Node = __nccwpck_require__(9051);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -44729,14 +46218,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 9051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(9915);
+var identity = __nccwpck_require__(6693);
+var toJS = __nccwpck_require__(1137);
 
 class NodeBase {
     constructor(type) {
@@ -44776,15 +46265,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 8547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(7170);
+var stringifyPair = __nccwpck_require__(706);
+var addPairToJSMap = __nccwpck_require__(2210);
+var identity = __nccwpck_require__(6693);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -44822,14 +46311,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 7555:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(6693);
+var Node = __nccwpck_require__(9051);
+var toJS = __nccwpck_require__(1137);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -44856,17 +46345,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 4004:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(9530);
+var addPairToJSMap = __nccwpck_require__(2210);
+var Collection = __nccwpck_require__(2195);
+var identity = __nccwpck_require__(6693);
+var Pair = __nccwpck_require__(8547);
+var Scalar = __nccwpck_require__(7555);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -45010,17 +46499,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 4521:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(7170);
+var stringifyCollection = __nccwpck_require__(9530);
+var Collection = __nccwpck_require__(2195);
+var identity = __nccwpck_require__(6693);
+var Scalar = __nccwpck_require__(7555);
+var toJS = __nccwpck_require__(1137);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -45132,16 +46621,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 2210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(9855);
+var merge = __nccwpck_require__(6118);
+var stringify = __nccwpck_require__(2878);
+var identity = __nccwpck_require__(6693);
+var toJS = __nccwpck_require__(1137);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -45204,7 +46693,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 6693:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45264,12 +46753,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 1137:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(6693);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -45310,15 +46799,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 4488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(795);
+var resolveFlowScalar = __nccwpck_require__(6172);
+var errors = __nccwpck_require__(9646);
+var stringifyString = __nccwpck_require__(4151);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -45535,7 +47024,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 5731:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45605,7 +47094,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 1269:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45711,14 +47200,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 7039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(4488);
+var cstStringify = __nccwpck_require__(5731);
+var cstVisit = __nccwpck_require__(1269);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -45830,12 +47319,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5335:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(7039);
 
 /*
 START -> stream
@@ -46560,7 +48049,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 4622:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46608,14 +48097,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7442:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(7039);
+var lexer = __nccwpck_require__(5335);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -47595,18 +49084,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 5905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(5282);
+var Document = __nccwpck_require__(9847);
+var errors = __nccwpck_require__(9646);
+var log = __nccwpck_require__(9855);
+var identity = __nccwpck_require__(6693);
+var lineCounter = __nccwpck_require__(4622);
+var parser = __nccwpck_require__(7442);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -47709,16 +49198,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 5650:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(6693);
+var map = __nccwpck_require__(9529);
+var seq = __nccwpck_require__(8068);
+var string = __nccwpck_require__(2066);
+var tags = __nccwpck_require__(8628);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -47755,13 +49244,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 9529:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(6693);
+var YAMLMap = __nccwpck_require__(4004);
 
 const map = {
     collection: 'map',
@@ -47781,12 +49270,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 54:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(7555);
 
 const nullTag = {
     identify: value => value == null,
@@ -47805,13 +49294,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 8068:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(6693);
+var YAMLSeq = __nccwpck_require__(4521);
 
 const seq = {
     collection: 'seq',
@@ -47831,12 +49320,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(4151);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -47854,12 +49343,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 9625:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(7555);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -47882,13 +49371,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(7555);
+var stringifyNumber = __nccwpck_require__(9975);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -47936,12 +49425,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 976:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(9975);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -47985,18 +49474,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 2630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(9529);
+var _null = __nccwpck_require__(54);
+var seq = __nccwpck_require__(8068);
+var string = __nccwpck_require__(2066);
+var bool = __nccwpck_require__(9625);
+var float = __nccwpck_require__(719);
+var int = __nccwpck_require__(976);
 
 const schema = [
     map.map,
@@ -48017,14 +49506,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 4545:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(7555);
+var map = __nccwpck_require__(9529);
+var seq = __nccwpck_require__(8068);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -48088,27 +49577,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 8628:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(9529);
+var _null = __nccwpck_require__(54);
+var seq = __nccwpck_require__(8068);
+var string = __nccwpck_require__(2066);
+var bool = __nccwpck_require__(9625);
+var float = __nccwpck_require__(719);
+var int = __nccwpck_require__(976);
+var schema = __nccwpck_require__(2630);
+var schema$1 = __nccwpck_require__(4545);
+var binary = __nccwpck_require__(597);
+var merge = __nccwpck_require__(6118);
+var omap = __nccwpck_require__(4825);
+var pairs = __nccwpck_require__(6219);
+var schema$2 = __nccwpck_require__(2759);
+var set = __nccwpck_require__(406);
+var timestamp = __nccwpck_require__(9430);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -48194,14 +49683,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(7555);
+var stringifyString = __nccwpck_require__(4151);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -48271,12 +49760,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 4768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(7555);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -48307,13 +49796,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 8912:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(7555);
+var stringifyNumber = __nccwpck_require__(9975);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -48364,12 +49853,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 1999:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(9975);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -48447,13 +49936,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 6118:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(6693);
+var Scalar = __nccwpck_require__(7555);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -48525,16 +50014,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 4825:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(6693);
+var toJS = __nccwpck_require__(1137);
+var YAMLMap = __nccwpck_require__(4004);
+var YAMLSeq = __nccwpck_require__(4521);
+var pairs = __nccwpck_require__(6219);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -48609,15 +50098,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 6219:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(6693);
+var Pair = __nccwpck_require__(8547);
+var Scalar = __nccwpck_require__(7555);
+var YAMLSeq = __nccwpck_require__(4521);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -48698,24 +50187,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 2759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(9529);
+var _null = __nccwpck_require__(54);
+var seq = __nccwpck_require__(8068);
+var string = __nccwpck_require__(2066);
+var binary = __nccwpck_require__(597);
+var bool = __nccwpck_require__(4768);
+var float = __nccwpck_require__(8912);
+var int = __nccwpck_require__(1999);
+var merge = __nccwpck_require__(6118);
+var omap = __nccwpck_require__(4825);
+var pairs = __nccwpck_require__(6219);
+var set = __nccwpck_require__(406);
+var timestamp = __nccwpck_require__(9430);
 
 const schema = [
     map.map,
@@ -48746,14 +50235,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 406:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(6693);
+var Pair = __nccwpck_require__(8547);
+var YAMLMap = __nccwpck_require__(4004);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -48849,12 +50338,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 9430:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(9975);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -48961,7 +50450,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 85:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49119,15 +50608,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 2878:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(8882);
+var identity = __nccwpck_require__(6693);
+var stringifyComment = __nccwpck_require__(3993);
+var stringifyString = __nccwpck_require__(4151);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -49258,14 +50747,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 9530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(6693);
+var stringify = __nccwpck_require__(2878);
+var stringifyComment = __nccwpck_require__(3993);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -49420,7 +50909,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 3993:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49451,14 +50940,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 4843:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(6693);
+var stringify = __nccwpck_require__(2878);
+var stringifyComment = __nccwpck_require__(3993);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -49545,7 +51034,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 9975:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49579,15 +51068,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(6693);
+var Scalar = __nccwpck_require__(7555);
+var stringify = __nccwpck_require__(2878);
+var stringifyComment = __nccwpck_require__(3993);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -49738,13 +51227,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 4151:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(7555);
+var foldFlowLines = __nccwpck_require__(85);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -50083,12 +51572,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 4130:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(6693);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -50326,7 +51815,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3360:
+/***/ 5278:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50351,7 +51840,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -50387,7 +51876,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -50483,7 +51972,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -50524,7 +52013,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -50615,11 +52104,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../wt-tb/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(3588);
+// EXTERNAL MODULE: ../wt-tb/node_modules/undici/index.js
+var undici = __nccwpck_require__(5218);
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -51316,7 +52805,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -51392,7 +52881,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -51466,7 +52955,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -51747,7 +53236,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -51781,9 +53270,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var lib_exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ../wt-tb/node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(7450);
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -51848,7 +53337,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52169,7 +53658,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 2876:
+/***/ 7450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52194,7 +53683,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_assert_ = __nccwpck_require__(2613);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/io/lib/io-util.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52374,7 +53863,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52648,7 +54137,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53236,7 +54725,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../wt-tb/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53458,6 +54947,6 @@ function getExecOutput(commandLine, args, options) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(218);
+/******/ var __webpack_exports__ = __nccwpck_require__(8939);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

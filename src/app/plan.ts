@@ -18,6 +18,7 @@ import {inferScenario, type Fact, type Inference, type Scenario} from '../core/s
 import {applyTrust, stepScenario, type StepKind} from '../core/trust.js';
 import type {GitReader, LocalGit} from '../io/git.js';
 import {isInside, physicalPath, repositoryRoot} from '../io/paths.js';
+import {resolveRunAs} from '../io/run-as.js';
 import type {Services} from './services.js';
 
 const DEFAULT_CONFIG = '.imagegate.yml';
@@ -55,6 +56,7 @@ export async function readConfigFile(cwd: string, path?: string): Promise<Loaded
   const dir = dirname(file);
   const problems = await checkPaths(loaded.config, loaded.source, dir);
   if (problems.length) throw new ConfigError(shown, boundDiagnostics(problems, LIMITS.diagnostics));
+  await resolveRunAs(loaded.config, loaded.source, dir, cwd);
   return {
     path: file,
     shown,

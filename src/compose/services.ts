@@ -134,7 +134,13 @@ function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: Con
         buildRegistry: env.buildRegistry,
         ...(configDir ? {dockerConfigDir: configDir} : {})
       }),
-      tests: new TestRunner({docker, log, temp, ...(binfmtDir ? {binfmtDir} : {})})
+      tests: new TestRunner({
+        docker,
+        log,
+        temp,
+        ...(binfmtDir ? {binfmtDir} : {}),
+        ...(env.variables['DOCKER_HOST'] ? {dockerHost: env.variables['DOCKER_HOST']} : {})
+      })
     });
   };
 

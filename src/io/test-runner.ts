@@ -14,6 +14,8 @@ import {emulationFor, unregisteredEmulation} from './binfmt.js';
 import {checkExecutables} from './executables.js';
 import type {Docker} from './docker.js';
 import type {TempDirs} from './temp.js';
+import {ServiceRunner} from './service-runner.js';
+import {servicesForPlatform} from '../core/test-plan.js';
 import {lastLine} from '../core/text.js';
 import {commandFailures, setupFailure} from '../core/image-checks.js';
 import {checkSummary, hasImageChecks, runImageChecks} from './check-runner.js';
@@ -24,13 +26,22 @@ export interface TestRunnerOpts {
   log: Log;
   temp: TempDirs;
   binfmtDir?: string;
+  /** DOCKER_HOST: where a service test's published ports are reached. */
+  dockerHost?: string;
 }
 
 // What a test's log group keeps of its output.
 const LOG_CHARS = 64000;
 
 export class TestRunner {
-  constructor(private readonly opts: TestRunnerOpts) {}
+  private readonly services: ServiceRunner;
+
+  constructor(private readonly opts: TestRunnerOpts) {
+    this.services = new ServiceRunner({
+      docker: opts.docker,
+      ...(opts.dockerHost !== undefined ? {dockerHost: opts.dockerHost} : {})
+    });
+  }
 
   /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
   async run(image: ImageConfig, built: BuiltImage, baseDir: string): Promise<PlatformResult[]> {
@@ -115,6 +126,27 @@ export class TestRunner {
       await this.opts.log.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
         this.opts.log.verbatim(log);
       });
+      tests.push(result);
+    }
+    for (const service of servicesForPlatform(image, platform)) {
+      if (blocked) {
+        tests.push({
+          name: `service: ${service.name}`,
+          platform,
+          status: 'error',
+          durationMs: 0,
+          outputTail: '',
+          error: blocked
+        });
+        continue;
+      }
+      const {result, log} = await this.services.run(service, target.ref, platform, emulated);
+      await this.opts.log.group(
+        `test ${image.name} ${platform}: service ${service.name} — ${result.status}${result.error ? `: ${result.error}` : ''}`,
+        async () => {
+          this.opts.log.verbatim(log);
+        }
+      );
       tests.push(result);
     }
     if (blocked) this.opts.log.error(`${image.name} ${platform}: ${blocked}`);

@@ -13,6 +13,7 @@ import {
 import type {RawConfig, RawImage, RawTestCommand, RawTestSuite} from './raw.js';
 import {normaliseExpect, normaliseFile, normaliseMetadata} from './normalise-checks.js';
 import {SCHEMA} from './schema.js';
+import {normaliseServices} from '../service/normalise.js';
 import type {CheckedConfig, CheckedImage} from './semantics.js';
 import type {BuildSettings, Builder, Config, ImageConfig, TestCommand, TestSuite} from './types.js';
 
@@ -132,6 +133,7 @@ function normaliseSuite(raw: RawTestSuite): TestSuite {
   };
   if (raw.files?.length) suite.files = raw.files.map(normaliseFile);
   if (raw.metadata) suite.metadata = normaliseMetadata(raw.metadata);
+  if (raw.services?.length) suite.services = normaliseServices(raw.services);
   if (raw.mount)
     suite.mount = {source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default};
   return suite;

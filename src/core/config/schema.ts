@@ -10,6 +10,7 @@
 
 import {EXPECT_SCHEMA, FILE_CHECK_SCHEMA, METADATA_SCHEMA} from './check-schema.js';
 import type {Format} from './formats.js';
+import {SERVICE_DEFS} from './service-schema.js';
 
 export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
@@ -155,6 +156,7 @@ export const SCHEMA = {
     }
   },
   $defs: {
+    ...SERVICE_DEFS,
     image: {
       type: 'object',
       additionalProperties: false,
@@ -437,7 +439,7 @@ export const SCHEMA = {
         },
         test: {
           description:
-            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `setup`, `timeout` and `mount`.',
+            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `services`, `setup`, `timeout` and `mount`.',
           oneOf: [{type: 'array', items: {$ref: '#/$defs/testCommand'}}, {$ref: '#/$defs/testSuite'}]
         },
         builder: {
@@ -509,6 +511,12 @@ export const SCHEMA = {
             'Checks of paths in the image’s filesystem, read from the built image itself (no shell needed: they work on distroless and `scratch` images): existence, type, mode, owner, size, content.'
         },
         metadata: METADATA_SCHEMA,
+        services: {
+          type: 'array',
+          items: {$ref: '#/$defs/testService'},
+          description:
+            'Service tests: the image started as the platform starts it, made ready, probed and stopped (see [service tests](#service-tests)).'
+        },
         setup: {
           type: 'array',
           items: {

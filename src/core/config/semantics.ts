@@ -12,6 +12,7 @@ import {imagePlatforms, imageRepository, imageTags, stagingOf, testSuite} from '
 import type {Path, Positions} from './positions.js';
 import type {RawConfig, RawImage} from './raw.js';
 import type {Secret, Staging} from './types.js';
+import {checkServices} from '../service/semantics.js';
 
 /** A document that passed every check. */
 export type CheckedConfig = Omit<RawConfig, 'images'> & {images: CheckedImage[]};
@@ -41,6 +42,8 @@ export function checkDocument(raw: RawConfig, positions: Positions): Checked {
     checkBuilder(image, at, error, warn);
     checkTestPlatforms(image, at, error);
     checkAssertions(image, at, error);
+    if (!Array.isArray(image.test) && image.test?.services)
+      checkServices(image.test.services, imagePlatforms(image), [...at, 'test', 'services'], error);
     checkTags(image, staging, at, error);
     checkPlatformsUnique(image, at, error);
     return {...image, secrets: checkSecrets(image, at, error)};

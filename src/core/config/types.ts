@@ -2,6 +2,7 @@ import type {Scenario} from '../scenario.js';
 import type {TagScenario, TagTemplate} from '../tags.js';
 import type {Expect, FileCheck, MetadataCheck} from './check-types.js';
 import type {Position} from './diagnostics.js';
+import type {ServiceTest} from '../service/types.js';
 
 export type Staging = {kind: 'tag-prefix'; tagPrefix: string} | {kind: 'registry'; registry: string};
 
@@ -35,6 +36,8 @@ export interface TestSuite {
   files?: FileCheck[];
   /** Checks of the built image's config; absent: none. */
   metadata?: MetadataCheck;
+  /** `test.services`; absent: none. */
+  services?: ServiceTest[];
 }
 
 export type Builder =
