@@ -52,7 +52,8 @@ export interface ServiceRun {
   name: string;
   /** Every container and network of a run carries `imagegate.run=<id>`, so cleanup finds them all. */
   runId: string;
-  network: string;
+  /** A network of the run's own, only when a probe container must reach the service by name. */
+  network?: string;
   runtime: RuntimeSettings;
   ports: number[];
   bind: string;
@@ -63,7 +64,8 @@ export const RUN_LABEL = 'imagegate.run';
 export function serviceRunArgs(req: ServiceRun): string[] {
   const r = req.runtime;
   const args = ['run', '--detach', '--pull', 'never', '--platform', req.platform, '--name', req.name];
-  args.push('--label', `${RUN_LABEL}=${req.runId}`, '--network', req.network, '--network-alias', 'service');
+  args.push('--label', `${RUN_LABEL}=${req.runId}`);
+  if (req.network) args.push('--network', req.network, '--network-alias', 'service');
   for (const port of req.ports) args.push('--publish', `${req.bind}::${port}`);
   if (r.user !== undefined) args.push('--user', r.user);
   if (r.workdir !== undefined) args.push('--workdir', r.workdir);
