@@ -4,9 +4,7 @@
 // comes from a minimal SBOM generator of the test's own: a busybox script that speaks BuildKit's SBOM
 // protocol (reads BUILDKIT_SCAN_SOURCE, writes an in-toto statement with an SPDX document to
 // BUILDKIT_SCAN_DESTINATION), named by `attestations.sbom.generator` as a real one would be.
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {beforeAll, describe, expect, it} from '@jest/globals';
@@ -14,6 +12,7 @@ import type {PromoteReport} from '../../src/app/promote.js';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
 import {manifest} from './helpers/registry.js';
+import {pushImage} from './helpers/images.js';
 import {filesRepo, type TempRepo} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';
 
@@ -59,25 +58,7 @@ async function attestations(ref: string): Promise<{for: string; predicates: stri
 }
 
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'imagegate-sbom-generator-'));
-  writeFileSync(join(dir, 'scan'), SCAN_SCRIPT, {mode: 0o755});
-  writeFileSync(join(dir, 'Dockerfile'), `FROM ${BASE}\nCOPY scan /bin/scan\nENTRYPOINT ["/bin/scan"]\n`);
-  execFileSync(
-    'docker',
-    [
-      'buildx',
-      'build',
-      '-q',
-      '--platform',
-      'linux/amd64,linux/arm64',
-      '--provenance=false',
-      '-t',
-      SCANNER,
-      '--push',
-      dir
-    ],
-    {stdio: ['ignore', 'ignore', 'inherit']}
-  );
+  pushImage(SCANNER, {scan: SCAN_SCRIPT, Dockerfile: `FROM ${BASE}\nCOPY scan /bin/scan\nENTRYPOINT ["/bin/scan"]\n`});
 }, 120_000);
 
 describe('SBOM and provenance attestations', () => {
@@ -100,7 +81,7 @@ images:
     });
     repo.write(
       '.imagegate.yml',
-      execFileSync('cat', [join(repo.dir, '.imagegate.yml')], {encoding: 'utf8'}).replace('/NS', `/${repo.namespace}`)
+      readFileSync(join(repo.dir, '.imagegate.yml'), 'utf8').replace('/NS', `/${repo.namespace}`)
     );
     repo.commit();
 

@@ -2,13 +2,13 @@
 // setup installs tooling kept in the repository, and none of it reaches the pushed image.
 import {beforeAll, describe, expect, it} from '@jest/globals';
 import {execFileSync} from 'node:child_process';
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import type {RunReport} from '../../src/core/results.js';
 import {runCli} from '../helpers/cli.js';
 import {tinyElf, type TinyArch} from '../helpers/tiny-elf.js';
 import {manifest, tags} from './helpers/registry.js';
+import {pushImage} from './helpers/images.js';
 import {filesRepo, type TempRepo} from './helpers/repo.js';
 import {testbed} from './helpers/testbed.js';
 
@@ -247,20 +247,7 @@ images:
     const repo = filesRepo(files);
     const base = `${REGISTRY}/${repo.namespace}/base`;
     // The published base: :1 exists already, with other bytes.
-    const old = mkdtempSync(join(tmpdir(), 'imagegate-oldbase-'));
-    writeFileSync(join(old, 'Dockerfile'), `FROM ${BASE}\nRUN echo "old published base" > /marker\n`);
-    execFileSync('docker', [
-      'buildx',
-      'build',
-      '-q',
-      '--platform',
-      'linux/amd64,linux/arm64',
-      '--provenance=false',
-      '--push',
-      '-t',
-      `${base}:1`,
-      old
-    ]);
+    pushImage(`${base}:1`, {Dockerfile: `FROM ${BASE}\nRUN echo "old published base" > /marker\n`});
     const pinned = (await manifest(`${base}:1`))!.digest;
     repo.write(
       'app/Dockerfile',

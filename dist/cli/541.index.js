@@ -13550,13 +13550,17 @@ class RegistryClient {
         const location = res?.status === 202 ? attempt(() => uploadLocation(repo, res, what)) : undefined;
         if (!location)
             return false;
-        const put = await this.send(repo, {
+        const put = await this.finishUpload(repo, location, digest, bytes).catch(() => undefined);
+        return put?.status === 201;
+    }
+    /** The PUT that completes an upload session with the whole blob. */
+    finishUpload(repo, location, digest, bytes) {
+        return this.send(repo, {
             method: 'PUT',
             path: withQuery(location, 'digest', digest),
             headers: { 'content-type': 'application/octet-stream' },
             body: bytes
-        }, ['pull', 'push']).catch(() => undefined);
-        return put?.status === 201;
+        }, ['pull', 'push']);
     }
     /** A verified stream of a blob's bytes from `offset`; it errors if the whole blob does not hash to its digest. */
     async getBlob(repo, blob, offset = 0) {
@@ -13645,13 +13649,7 @@ class RegistryClient {
         }, ['pull', 'push']);
         if (res.status === 202) {
             // This registry does not take a monolithic POST: finish through the session it opened.
-            const location = uploadLocation(repo, res, what);
-            const put = await this.send(repo, {
-                method: 'PUT',
-                path: withQuery(location, 'digest', digest),
-                headers: { 'content-type': 'application/octet-stream' },
-                body: bytes
-            }, ['pull', 'push']);
+            const put = await this.finishUpload(repo, uploadLocation(repo, res, what), digest, bytes);
             expectStatus(put, [201], `PUT blob ${at(repo, digest)}`);
             this.facts.rememberBlob(repo, digest);
             return digest;
