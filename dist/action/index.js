@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4345);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(683);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4345:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34667,7 +34667,7 @@ const SCHEMA = {
                     description: 'Name of another image in this file that this one is built FROM. It is built and tested first, and this image is built on exactly its tested bytes: every spelling of its repository in the Dockerfile (any tag or digest, with or without the registry host, in FROM, `COPY --from=` and `RUN --mount=from=`) resolves to it; a Dockerfile that never names it is refused.'
                 },
                 test: {
-                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `services`, `setup`, `timeout` and `mount`.',
+                    description: 'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `services`, `setup`, `timeout`, `concurrency` and `mount`.',
                     oneOf: [{ type: 'array', items: { $ref: '#/$defs/testCommand' } }, { $ref: '#/$defs/testSuite' }]
                 },
                 builder: {
@@ -34755,6 +34755,12 @@ const SCHEMA = {
                     format: 'duration',
                     default: '10m',
                     description: `Default time limit of each command, ${schema_DURATION_HINT}.`
+                },
+                concurrency: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 64,
+                    description: 'How many test containers (commands and services) of this image run at once, across its platforms (default: one per platform, so every platform is tested side by side). Each runs in a fresh container, so they never depend on one another; `1` runs them one after another. The file, metadata and executables checks only read the image and go alongside, as many at once. Logs stay whole per test, platform after platform in the order of this file.'
                 },
                 mount: {
                     type: 'object',
@@ -35182,6 +35188,8 @@ function normaliseSuite(raw) {
         suite.metadata = normaliseMetadata(raw.metadata);
     if (raw.services?.length)
         suite.services = normaliseServices(raw.services);
+    if (raw.concurrency !== undefined)
+        suite.concurrency = raw.concurrency;
     if (raw.mount)
         suite.mount = { source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default };
     return suite;
@@ -41219,9 +41227,106 @@ function checkSummary(results) {
     return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
 }
 
+;// CONCATENATED MODULE: ./src/core/lanes.ts
+// Scheduling of work that comes in lanes (one lane per platform): every task of every lane may run
+// at once, a bound keeps how many do, and tasks start round-robin across the lanes so that each lane
+// moves forward while the others do (a lane that started first does not take every slot).
+/** The items of every lane, round-robin: each lane's first, then each lane's second, and so on. */
+function roundRobin(lanes) {
+    const order = [];
+    for (let step = 0; step < Math.max(0, ...lanes.map(l => l.length)); step++)
+        for (const lane of lanes)
+            if (step < lane.length)
+                order.push(lane[step]);
+    return order;
+}
+/**
+ * At most `limit` tasks at once, started in `order` (a permutation of the task indices): a task
+ * handed in before its turn waits until every task before it in `order` has started.
+ */
+class OrderedLimiter {
+    limit;
+    order;
+    active = 0;
+    next = 0;
+    waiting = new Map();
+    constructor(limit, order) {
+        this.limit = limit;
+        this.order = order;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new RangeError(`limit must be 1 or more, not ${limit}`);
+    }
+    async run(index, task) {
+        if (!this.order.includes(index))
+            throw new RangeError(`task ${index} is not in the start order`);
+        await new Promise(resolve => {
+            this.waiting.set(index, resolve);
+            this.pump();
+        });
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.pump();
+        }
+    }
+    pump() {
+        while (this.active < this.limit && this.next < this.order.length) {
+            const start = this.waiting.get(this.order[this.next]);
+            if (!start)
+                return;
+            this.waiting.delete(this.order[this.next]);
+            this.next++;
+            this.active++;
+            start();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/test-lanes.ts
+// Runs one image's tests: a lane of tasks per platform, each task's log printed whole, lane after
+// lane and in each lane's order, as soon as its turn comes (src/host/ordered-log.ts). Tasks that
+// run the image (commands, services) take one of `limit` slots; tasks that only read it (file,
+// metadata and executables checks) one of `limit` slots of their own, so they go alongside. Both
+// start round-robin across the lanes. Every task runs to its end (a failed test never cancels the
+// others, so every failure is reported); a task that throws rejects the whole once all have settled.
+
+
+async function runLanes(log, lanes, limit) {
+    const flat = lanes.flatMap((lane, l) => lane.map(task => ({ task, lane: l })));
+    const indexed = lanes.map((_, l) => flat.flatMap((t, i) => (t.lane === l ? [{ i, reads: !!t.task.reads }] : [])));
+    const pool = (reads) => new OrderedLimiter(limit, roundRobin(indexed.map(l => l.filter(t => t.reads === reads).map(t => t.i))));
+    const runs = pool(false);
+    const reads = pool(true);
+    const spans = lanes.map(() => ({ start: Infinity, end: 0 }));
+    const tasks = flat.map(({ task, lane }) => async (taskLog) => {
+        const span = spans[lane];
+        span.start = Math.min(span.start, Date.now());
+        try {
+            return await task.run(taskLog);
+        }
+        finally {
+            span.end = Math.max(span.end, Date.now());
+        }
+    });
+    const settled = await runOrdered(log, tasks, (i, run) => (flat[i].task.reads ? reads : runs).run(i, run));
+    const failed = settled.find(s => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return lanes.map((_, l) => {
+        const span = spans[l];
+        return {
+            values: indexed[l].map(t => settled[t.i].value),
+            durationMs: span.end > 0 ? span.end - span.start : 0
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/io/test-runner.ts
 // Runs the configured tests inside the exact built image, on every platform, each command in a
 // fresh container, with the image's own USER, WORKDIR and ENV unless the test says otherwise.
+
 
 
 
@@ -41253,104 +41358,119 @@ class TestRunner {
     async run(image, built, baseDir) {
         const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : { ref: built.localRef };
         try {
-            // Platforms run side by side (each under its own emulator); commands within one run in order.
-            return await Promise.all(built.platforms.map(async (platform) => {
-                // The built image's own files (not the setup derivative's), read while the tests run.
-                const executables = this.executables(image, built, platform);
-                const result = await this.runPlatform(image, platform, target, baseDir, built.localRef);
-                const checked = await executables;
-                if (checked?.test)
-                    result.tests.push(checked.test);
-                if (checked?.figures)
-                    result.executables = checked.figures;
+            const lanes = await Promise.all(built.platforms.map(platform => this.lane(image, built, platform, target, baseDir)));
+            const outcomes = await runLanes(this.opts.log, lanes.map(l => l.tasks), image.test.concurrency ?? Math.max(1, built.platforms.length));
+            return lanes.map(({ platform, emulated }, i) => {
+                const { values, durationMs } = outcomes[i];
+                const result = { platform, emulated, tests: values.flatMap(v => v.tests), durationMs };
+                const figures = values.find(v => v.executables)?.executables;
+                if (figures)
+                    result.executables = figures;
                 return result;
-            }));
+            });
         }
         finally {
             if (target.ref !== built.localRef)
                 await this.opts.docker.run(['image', 'rm', target.ref]);
         }
     }
+    /**
+     * One platform's tests, in the order their results and logs keep: the commands, the services,
+     * the file and metadata checks, the executables check. Each command and service runs in a fresh
+     * container of its own (the mount is read-only), so none depends on another and they may run
+     * at once.
+     */
+    async lane(image, built, platform, target, baseDir) {
+        const emulation = await emulationFor(platform, this.opts.binfmtDir);
+        const emulated = !emulation.native;
+        const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
+        const tasks = [];
+        const blockedTest = (name, error) => ({
+            run: () => Promise.resolve({ tests: [{ name, platform, status: 'error', durationMs: 0, outputTail: '', error }] })
+        });
+        for (const command of testsForPlatform(image, platform)) {
+            if (blocked) {
+                tasks.push(blockedTest(command.name, blocked));
+                continue;
+            }
+            tasks.push({
+                run: async (log) => {
+                    const { result, log: output } = await this.runCommand(image, platform, command, target.ref, baseDir);
+                    if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
+                        const error = unregisteredEmulation(platform, result.outputTail);
+                        if (error)
+                            result.error = error;
+                    }
+                    await log.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
+                        log.verbatim(output);
+                    });
+                    return { tests: [result] };
+                }
+            });
+        }
+        for (const service of servicesForPlatform(image, platform)) {
+            if (blocked) {
+                tasks.push(blockedTest(`service: ${service.name}`, blocked));
+                continue;
+            }
+            tasks.push({
+                run: async (log) => {
+                    const { result, log: output } = await this.services.run(service, target.ref, platform, emulated);
+                    await log.group(`test ${image.name} ${platform}: service ${service.name} — ${result.status}${result.error ? `: ${result.error}` : ''}`, async () => {
+                        log.verbatim(output);
+                    });
+                    return { tests: [result] };
+                }
+            });
+        }
+        if (blocked)
+            tasks.push({
+                run: log => {
+                    log.error(`${image.name} ${platform}: ${blocked}`);
+                    return Promise.resolve({ tests: [] });
+                }
+            });
+        if (hasImageChecks(image, platform))
+            tasks.push({
+                reads: true,
+                run: async (log) => {
+                    // Read from the built image itself: the setup derivative holds test-only tooling.
+                    const checks = await runImageChecks(this.opts.docker, image, built.localRef, platform);
+                    await log.group(`checks ${image.name} ${platform}: ${checkSummary(checks)}`, async () => {
+                        log.verbatim(checks.map(c => `${c.status.padEnd(7)} ${c.name}${c.error ? `: ${c.error}` : ''}`).join('\n'));
+                    });
+                    return { tests: checks };
+                }
+            });
+        // The built image's own files (not the setup derivative's).
+        if (image.executables?.check !== false)
+            tasks.push({ reads: true, run: log => this.executables(log, image, built, platform) });
+        return { platform, emulated, tasks };
+    }
     /** The executables check of one platform: a failed test when a file is for another machine. */
-    async executables(image, built, platform) {
-        if (image.executables?.check === false)
-            return undefined;
+    async executables(log, image, built, platform) {
         const outcome = await checkExecutables(this.opts.docker, built.localRef, platform, image.executables?.ignore ?? []);
         const name = executablesTestName(platform);
         if (outcome.ok === 'unknown-platform') {
-            this.opts.log.info(`${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`);
-            return undefined;
+            log.info(`${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`);
+            return { tests: [] };
         }
         if (outcome.ok === false) {
-            this.opts.log.error(`${image.name} ${platform}: ${outcome.error}`);
+            log.error(`${image.name} ${platform}: ${outcome.error}`);
             return {
-                test: { name, platform, status: 'error', durationMs: outcome.durationMs, outputTail: '', error: outcome.error }
+                tests: [{ name, platform, status: 'error', durationMs: outcome.durationMs, outputTail: '', error: outcome.error }]
             };
         }
         const { finding, durationMs } = outcome;
         const figures = { checked: finding.checked, elf: finding.elf, ignored: finding.ignored, durationMs };
         if (!finding.foreign.length) {
-            this.opts.log.info(`${image.name} ${platform}: executables check passed: ${finding.elf} ELF of ${finding.checked} executable file(s)${finding.ignored ? `, ${finding.ignored} foreign one(s) ignored (executables.ignore)` : ''}, ${(durationMs / 1000).toFixed(1)}s`);
-            return { figures };
+            log.info(`${image.name} ${platform}: executables check passed: ${finding.elf} ELF of ${finding.checked} executable file(s)${finding.ignored ? `, ${finding.ignored} foreign one(s) ignored (executables.ignore)` : ''}, ${(durationMs / 1000).toFixed(1)}s`);
+            return { tests: [], executables: figures };
         }
         const error = describeForeign(finding);
-        this.opts.log.error(`${image.name} ${platform}: ${error}`);
+        log.error(`${image.name} ${platform}: ${error}`);
         const outputTail = finding.foreign.map(f => `${f.path}: ${f.architecture}, not for ${platform}`).join('\n');
-        return { test: { name, platform, status: 'failed', durationMs, outputTail, error }, figures };
-    }
-    async runPlatform(image, platform, target, baseDir, builtRef) {
-        const started = Date.now();
-        const commands = testsForPlatform(image, platform);
-        const emulation = await emulationFor(platform, this.opts.binfmtDir);
-        const emulated = !emulation.native;
-        const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
-        const tests = [];
-        for (const command of commands) {
-            if (blocked) {
-                tests.push({ name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked });
-                continue;
-            }
-            const { result, log } = await this.runCommand(image, platform, command, target.ref, baseDir);
-            if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
-                const error = unregisteredEmulation(platform, result.outputTail);
-                if (error)
-                    result.error = error;
-            }
-            // Output is printed whole once the command ends, so parallel platforms never interleave.
-            await this.opts.log.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
-                this.opts.log.verbatim(log);
-            });
-            tests.push(result);
-        }
-        for (const service of servicesForPlatform(image, platform)) {
-            if (blocked) {
-                tests.push({
-                    name: `service: ${service.name}`,
-                    platform,
-                    status: 'error',
-                    durationMs: 0,
-                    outputTail: '',
-                    error: blocked
-                });
-                continue;
-            }
-            const { result, log } = await this.services.run(service, target.ref, platform, emulated);
-            await this.opts.log.group(`test ${image.name} ${platform}: service ${service.name} — ${result.status}${result.error ? `: ${result.error}` : ''}`, async () => {
-                this.opts.log.verbatim(log);
-            });
-            tests.push(result);
-        }
-        if (blocked)
-            this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
-        if (hasImageChecks(image, platform)) {
-            // Read from the built image itself: the setup derivative holds test-only tooling.
-            const checks = await runImageChecks(this.opts.docker, image, builtRef, platform);
-            await this.opts.log.group(`checks ${image.name} ${platform}: ${checkSummary(checks)}`, async () => {
-                this.opts.log.verbatim(checks.map(c => `${c.status.padEnd(7)} ${c.name}${c.error ? `: ${c.error}` : ''}`).join('\n'));
-            });
-            tests.push(...checks);
-        }
-        return { platform, emulated, tests, durationMs: Date.now() - started };
+        return { tests: [{ name, platform, status: 'failed', durationMs, outputTail, error }], executables: figures };
     }
     async runCommand(image, platform, command, ref, baseDir) {
         const name = `imagegate-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
@@ -42893,7 +43013,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4345);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(683);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

@@ -20,6 +20,7 @@ import {lastLine} from '../core/text.js';
 import {commandFailures, setupFailure} from '../core/image-checks.js';
 import {checkSummary, hasImageChecks, runImageChecks} from './check-runner.js';
 import {withImageView} from './image-inspect.js';
+import {runLanes, type LaneTask} from './test-lanes.js';
 
 export interface TestRunnerOpts {
   docker: Docker;
@@ -28,6 +29,12 @@ export interface TestRunnerOpts {
   binfmtDir?: string;
   /** DOCKER_HOST: where a service test's published ports are reached. */
   dockerHost?: string;
+}
+
+/** What one task of a platform's lane found. */
+interface LaneValue {
+  tests: TestResult[];
+  executables?: PlatformResult['executables'];
 }
 
 // What a test's log group keeps of its output.
@@ -47,120 +54,134 @@ export class TestRunner {
   async run(image: ImageConfig, built: BuiltImage, baseDir: string): Promise<PlatformResult[]> {
     const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : {ref: built.localRef};
     try {
-      // Platforms run side by side (each under its own emulator); commands within one run in order.
-      return await Promise.all(
-        built.platforms.map(async platform => {
-          // The built image's own files (not the setup derivative's), read while the tests run.
-          const executables = this.executables(image, built, platform);
-          const result = await this.runPlatform(image, platform, target, baseDir, built.localRef);
-          const checked = await executables;
-          if (checked?.test) result.tests.push(checked.test);
-          if (checked?.figures) result.executables = checked.figures;
-          return result;
-        })
+      const lanes = await Promise.all(
+        built.platforms.map(platform => this.lane(image, built, platform, target, baseDir))
       );
+      const outcomes = await runLanes(
+        this.opts.log,
+        lanes.map(l => l.tasks),
+        image.test.concurrency ?? Math.max(1, built.platforms.length)
+      );
+      return lanes.map(({platform, emulated}, i): PlatformResult => {
+        const {values, durationMs} = outcomes[i]!;
+        const result: PlatformResult = {platform, emulated, tests: values.flatMap(v => v.tests), durationMs};
+        const figures = values.find(v => v.executables)?.executables;
+        if (figures) result.executables = figures;
+        return result;
+      });
     } finally {
       if (target.ref !== built.localRef) await this.opts.docker.run(['image', 'rm', target.ref]);
     }
   }
 
-  /** The executables check of one platform: a failed test when a file is for another machine. */
-  private async executables(
+  /**
+   * One platform's tests, in the order their results and logs keep: the commands, the services,
+   * the file and metadata checks, the executables check. Each command and service runs in a fresh
+   * container of its own (the mount is read-only), so none depends on another and they may run
+   * at once.
+   */
+  private async lane(
     image: ImageConfig,
     built: BuiltImage,
-    platform: string
-  ): Promise<{test?: TestResult; figures?: PlatformResult['executables']} | undefined> {
-    if (image.executables?.check === false) return undefined;
+    platform: string,
+    target: {ref: string; error?: string},
+    baseDir: string
+  ): Promise<{platform: string; emulated: boolean; tasks: LaneTask<LaneValue>[]}> {
+    const emulation = await emulationFor(platform, this.opts.binfmtDir);
+    const emulated = !emulation.native;
+    const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
+    const tasks: LaneTask<LaneValue>[] = [];
+    const blockedTest = (name: string, error: string): LaneTask<LaneValue> => ({
+      run: () => Promise.resolve({tests: [{name, platform, status: 'error', durationMs: 0, outputTail: '', error}]})
+    });
+    for (const command of testsForPlatform(image, platform)) {
+      if (blocked) {
+        tasks.push(blockedTest(command.name, blocked));
+        continue;
+      }
+      tasks.push({
+        run: async log => {
+          const {result, log: output} = await this.runCommand(image, platform, command, target.ref, baseDir);
+          if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
+            const error = unregisteredEmulation(platform, result.outputTail);
+            if (error) result.error = error;
+          }
+          await log.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
+            log.verbatim(output);
+          });
+          return {tests: [result]};
+        }
+      });
+    }
+    for (const service of servicesForPlatform(image, platform)) {
+      if (blocked) {
+        tasks.push(blockedTest(`service: ${service.name}`, blocked));
+        continue;
+      }
+      tasks.push({
+        run: async log => {
+          const {result, log: output} = await this.services.run(service, target.ref, platform, emulated);
+          await log.group(
+            `test ${image.name} ${platform}: service ${service.name} — ${result.status}${result.error ? `: ${result.error}` : ''}`,
+            async () => {
+              log.verbatim(output);
+            }
+          );
+          return {tests: [result]};
+        }
+      });
+    }
+    if (blocked)
+      tasks.push({
+        run: log => {
+          log.error(`${image.name} ${platform}: ${blocked}`);
+          return Promise.resolve({tests: []});
+        }
+      });
+    if (hasImageChecks(image, platform))
+      tasks.push({
+        reads: true,
+        run: async log => {
+          // Read from the built image itself: the setup derivative holds test-only tooling.
+          const checks = await runImageChecks(this.opts.docker, image, built.localRef, platform);
+          await log.group(`checks ${image.name} ${platform}: ${checkSummary(checks)}`, async () => {
+            log.verbatim(checks.map(c => `${c.status.padEnd(7)} ${c.name}${c.error ? `: ${c.error}` : ''}`).join('\n'));
+          });
+          return {tests: checks};
+        }
+      });
+    // The built image's own files (not the setup derivative's).
+    if (image.executables?.check !== false)
+      tasks.push({reads: true, run: log => this.executables(log, image, built, platform)});
+    return {platform, emulated, tasks};
+  }
+
+  /** The executables check of one platform: a failed test when a file is for another machine. */
+  private async executables(log: Log, image: ImageConfig, built: BuiltImage, platform: string): Promise<LaneValue> {
     const outcome = await checkExecutables(this.opts.docker, built.localRef, platform, image.executables?.ignore ?? []);
     const name = executablesTestName(platform);
     if (outcome.ok === 'unknown-platform') {
-      this.opts.log.info(
-        `${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`
-      );
-      return undefined;
+      log.info(`${image.name} ${platform}: the executables check does not know this platform's machine type; skipped`);
+      return {tests: []};
     }
     if (outcome.ok === false) {
-      this.opts.log.error(`${image.name} ${platform}: ${outcome.error}`);
+      log.error(`${image.name} ${platform}: ${outcome.error}`);
       return {
-        test: {name, platform, status: 'error', durationMs: outcome.durationMs, outputTail: '', error: outcome.error}
+        tests: [{name, platform, status: 'error', durationMs: outcome.durationMs, outputTail: '', error: outcome.error}]
       };
     }
     const {finding, durationMs} = outcome;
     const figures = {checked: finding.checked, elf: finding.elf, ignored: finding.ignored, durationMs};
     if (!finding.foreign.length) {
-      this.opts.log.info(
+      log.info(
         `${image.name} ${platform}: executables check passed: ${finding.elf} ELF of ${finding.checked} executable file(s)${finding.ignored ? `, ${finding.ignored} foreign one(s) ignored (executables.ignore)` : ''}, ${(durationMs / 1000).toFixed(1)}s`
       );
-      return {figures};
+      return {tests: [], executables: figures};
     }
     const error = describeForeign(finding);
-    this.opts.log.error(`${image.name} ${platform}: ${error}`);
+    log.error(`${image.name} ${platform}: ${error}`);
     const outputTail = finding.foreign.map(f => `${f.path}: ${f.architecture}, not for ${platform}`).join('\n');
-    return {test: {name, platform, status: 'failed', durationMs, outputTail, error}, figures};
-  }
-
-  private async runPlatform(
-    image: ImageConfig,
-    platform: string,
-    target: {ref: string; error?: string},
-    baseDir: string,
-    builtRef: string
-  ): Promise<PlatformResult> {
-    const started = Date.now();
-    const commands = testsForPlatform(image, platform);
-    const emulation = await emulationFor(platform, this.opts.binfmtDir);
-    const emulated = !emulation.native;
-    const blocked = target.error ?? (!emulation.native && !emulation.ready ? emulation.fix : undefined);
-    const tests: TestResult[] = [];
-    for (const command of commands) {
-      if (blocked) {
-        tests.push({name: command.name, platform, status: 'error', durationMs: 0, outputTail: '', error: blocked});
-        continue;
-      }
-      const {result, log} = await this.runCommand(image, platform, command, target.ref, baseDir);
-      if (!emulation.native && emulation.ready && emulation.checked === false && result.status === 'failed') {
-        const error = unregisteredEmulation(platform, result.outputTail);
-        if (error) result.error = error;
-      }
-      // Output is printed whole once the command ends, so parallel platforms never interleave.
-      await this.opts.log.group(`test ${image.name} ${platform}: ${command.name} — ${result.status}`, async () => {
-        this.opts.log.verbatim(log);
-      });
-      tests.push(result);
-    }
-    for (const service of servicesForPlatform(image, platform)) {
-      if (blocked) {
-        tests.push({
-          name: `service: ${service.name}`,
-          platform,
-          status: 'error',
-          durationMs: 0,
-          outputTail: '',
-          error: blocked
-        });
-        continue;
-      }
-      const {result, log} = await this.services.run(service, target.ref, platform, emulated);
-      await this.opts.log.group(
-        `test ${image.name} ${platform}: service ${service.name} — ${result.status}${result.error ? `: ${result.error}` : ''}`,
-        async () => {
-          this.opts.log.verbatim(log);
-        }
-      );
-      tests.push(result);
-    }
-    if (blocked) this.opts.log.error(`${image.name} ${platform}: ${blocked}`);
-    if (hasImageChecks(image, platform)) {
-      // Read from the built image itself: the setup derivative holds test-only tooling.
-      const checks = await runImageChecks(this.opts.docker, image, builtRef, platform);
-      await this.opts.log.group(`checks ${image.name} ${platform}: ${checkSummary(checks)}`, async () => {
-        this.opts.log.verbatim(
-          checks.map(c => `${c.status.padEnd(7)} ${c.name}${c.error ? `: ${c.error}` : ''}`).join('\n')
-        );
-      });
-      tests.push(...checks);
-    }
-    return {platform, emulated, tests, durationMs: Date.now() - started};
+    return {tests: [{name, platform, status: 'failed', durationMs, outputTail, error}], executables: figures};
   }
 
   private async runCommand(

@@ -134,6 +134,7 @@ function normaliseSuite(raw: RawTestSuite): TestSuite {
   if (raw.files?.length) suite.files = raw.files.map(normaliseFile);
   if (raw.metadata) suite.metadata = normaliseMetadata(raw.metadata);
   if (raw.services?.length) suite.services = normaliseServices(raw.services);
+  if (raw.concurrency !== undefined) suite.concurrency = raw.concurrency;
   if (raw.mount)
     suite.mount = {source: raw.mount.source, target: raw.mount.target ?? SUITE.mount.properties.target.default};
   return suite;

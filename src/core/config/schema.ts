@@ -439,7 +439,7 @@ export const SCHEMA = {
         },
         test: {
           description:
-            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `services`, `setup`, `timeout` and `mount`.',
+            'Commands run inside the built image, on every platform, before anything is pushed. A list of commands, or a mapping with `commands`, `files` and `metadata` checks, `services`, `setup`, `timeout`, `concurrency` and `mount`.',
           oneOf: [{type: 'array', items: {$ref: '#/$defs/testCommand'}}, {$ref: '#/$defs/testSuite'}]
         },
         builder: {
@@ -533,6 +533,13 @@ export const SCHEMA = {
           format: 'duration',
           default: '10m',
           description: `Default time limit of each command, ${DURATION_HINT}.`
+        },
+        concurrency: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 64,
+          description:
+            'How many test containers (commands and services) of this image run at once, across its platforms (default: one per platform, so every platform is tested side by side). Each runs in a fresh container, so they never depend on one another; `1` runs them one after another. The file, metadata and executables checks only read the image and go alongside, as many at once. Logs stay whole per test, platform after platform in the order of this file.'
         },
         mount: {
           type: 'object',

@@ -32,6 +32,8 @@ export interface TestSuite {
   commands: TestCommand[];
   setup: (string | string[])[];
   mount?: {source: string; target: string};
+  /** Test containers of the image at once, across its platforms; absent: one per platform. */
+  concurrency?: number;
   /** Checks of paths in the built image's filesystem; absent: none. */
   files?: FileCheck[];
   /** Checks of the built image's config; absent: none. */
