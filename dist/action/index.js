@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4345);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7847);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4345:
+/***/ 7847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34661,6 +34661,11 @@ const SCHEMA = {
                     items: { type: 'string', format: 'repository' },
                     description: 'More repositories this image is published to (full `host/path`), instead of the top-level `mirrors`; `[]` for none.'
                 },
+                'run-as': {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'The runtime contract production deploys this image with: `FILE` or `FILE#NAME`, a Kubernetes manifest (`#container`) or a Compose file (`#service`), relative to the configuration file. Every service test starts as it says unless the test has a `run-as` of its own; the test commands get its security settings (user, read-only root and tmpfs, capabilities, no-new-privileges, memory and cpu limits, env) where they set none themselves. See [run-as](#run-as).'
+                },
                 'depends-on': {
                     type: 'string',
                     maxLength: 128,
@@ -35127,6 +35132,8 @@ function normaliseImage(raw, index, registry, topMirrors) {
         image.target = raw.target;
     if (raw['depends-on'] !== undefined)
         image.dependsOn = raw['depends-on'];
+    if (raw['run-as'] !== undefined)
+        image.runAsSpec = raw['run-as'];
     return image;
 }
 function provenanceOf(raw) {
@@ -36676,6 +36683,21 @@ function dockerRunArgs(req) {
         args.push('--env', `${key}=${value}`);
     for (const m of req.mounts ?? [])
         args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+    const c = req.contract;
+    if (c?.readOnly)
+        args.push('--read-only');
+    for (const path of c?.tmpfs ?? [])
+        args.push('--tmpfs', path);
+    for (const cap of c?.capDrop ?? [])
+        args.push('--cap-drop', cap);
+    for (const cap of c?.capAdd ?? [])
+        args.push('--cap-add', cap);
+    if (c?.noNewPrivileges)
+        args.push('--security-opt', 'no-new-privileges');
+    if (c?.memory !== undefined)
+        args.push('--memory', c.memory);
+    if (c?.cpus !== undefined)
+        args.push('--cpus', c.cpus);
     if (req.command === undefined)
         return [...args, req.image];
     if (req.launcher && req.entrypoint !== 'keep') {
@@ -36788,8 +36810,10 @@ function isInside(root, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-as/apply.ts
-// A service test with its `run-as` derivation: the manifest's settings first, what the test itself
-// writes over them (its env added, its args/user/workdir, ready and probes kept).
+// A test with its `run-as` derivation: the deployment's settings first, what the test itself writes
+// over them. One implementation for every reader (Kubernetes, Compose) and every level (the image's
+// `run-as`, a service test's own).
+/** A service test started as the deployment says: its env added, its args/user/workdir, ready and probes kept. */
 function applyDerived(service, derived) {
     const own = service.runtime;
     const runtime = { ...derived.runtime, env: { ...derived.runtime.env, ...own.env } };
@@ -36821,6 +36845,479 @@ function applyDerived(service, derived) {
     if (service.stopGraceMs === undefined && derived.stopGraceMs !== undefined)
         out.stopGraceMs = derived.stopGraceMs;
     return out;
+}
+/**
+ * A test command confined as production confines the container: read-only root and tmpfs,
+ * capabilities, no-new-privileges, memory and cpu limits always (a command cannot set them); the
+ * user and env only where the command sets none of its own (its `user`, its env keys win). The
+ * entrypoint, args, workdir and ports are the command's business and are not taken.
+ */
+function applyToCommand(command, derived) {
+    const r = derived.runtime;
+    const contract = { tmpfs: r.tmpfs, capDrop: r.capDrop, capAdd: r.capAdd };
+    if (r.readOnly)
+        contract.readOnly = true;
+    if (r.noNewPrivileges)
+        contract.noNewPrivileges = true;
+    if (r.memory !== undefined)
+        contract.memory = r.memory;
+    if (r.cpus !== undefined)
+        contract.cpus = r.cpus;
+    const out = { ...command, env: { ...r.env, ...command.env }, contract };
+    if (command.user === undefined && r.user !== undefined)
+        out.user = r.user;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/run-as/shell-words.ts
+// Compose's string form of `command`/`entrypoint` is split into words as a POSIX shell would split
+// them (quotes and backslashes), without running a shell and without expanding anything.
+function shellWords(text) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "'") {
+            const end = text.indexOf("'", i + 1);
+            if (end < 0)
+                return { ok: false, error: `unterminated ' quote at character ${i + 1}` };
+            word += text.slice(i + 1, end);
+            inWord = true;
+            i = end;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            for (; j < text.length && text[j] !== '"'; j++) {
+                // Inside double quotes a backslash escapes only $ ` " \ and a newline.
+                if (text[j] === '\\' && j + 1 < text.length && '$`"\\\n'.includes(text[j + 1])) {
+                    if (text[j + 1] !== '\n')
+                        word += text[j + 1];
+                    j++;
+                }
+                else
+                    word += text[j];
+            }
+            if (j >= text.length)
+                return { ok: false, error: `unterminated " quote at character ${i + 1}` };
+            inWord = true;
+            i = j;
+        }
+        else if (c === '\\') {
+            if (i + 1 < text.length && text[i + 1] !== '\n') {
+                word += text[i + 1];
+                inWord = true;
+            }
+            i++;
+        }
+        else if (/\s/.test(c)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+        }
+        else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return { ok: true, words };
+}
+/** Words joined back into one shell command line, each quoted where it needs it. */
+function shellJoin(words) {
+    return words.map(w => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/core/run-as/compose.ts
+// A Compose file's service → the `docker run` settings, readiness and stop of a service test: what
+// `docker compose up` would start, with the tested image instead of `image:`/`build:`. Every
+// derived value keeps its source line; a key imagegate cannot honour is listed, never dropped.
+
+
+/** Keys read elsewhere or that do not change how the container runs. */
+const IGNORED = new Set(['image', 'build', 'container_name', 'pull_policy', 'labels', 'platform']);
+/** Keys with a reason more precise than "not reproduced". */
+const WHY = {
+    volumes: 'host and named volumes are not mounted (only `type: tmpfs` is)',
+    networks: 'the service runs on its own; Compose networks are not created',
+    network_mode: 'the service runs on its own network',
+    depends_on: 'other Compose services are not started',
+    links: 'other Compose services are not started',
+    secrets: 'Compose secrets are not mounted; give stand-ins for what they provide',
+    configs: 'Compose configs are not mounted',
+    extends: 'services are not merged from another file',
+    restart: 'a crash fails the test instead of restarting',
+    profiles: 'profiles do not change how the service runs',
+    privileged: 'privileged containers are not started by tests',
+    devices: 'host devices are not passed in',
+    env_file: 'env files are read by Compose on the deploying machine'
+};
+function isCompose(doc) {
+    return !!doc?.isMap() && doc.get('services')?.isMap() === true && doc.get('kind') === undefined;
+}
+function deriveFromCompose(doc, file, spec, name) {
+    const services = doc.get('services');
+    const names = services.keys();
+    if (!names.length)
+        return { ok: false, diagnostics: [doc.keyAt('services').diagnostic(`${file} defines no services; add one`)] };
+    const chosen = name ?? (names.length === 1 ? names[0] : undefined);
+    const service = chosen !== undefined ? services.get(chosen) : undefined;
+    if (chosen === undefined || !service) {
+        const guess = name !== undefined ? closest(name, names) : undefined;
+        return {
+            ok: false,
+            diagnostics: [
+                doc
+                    .keyAt('services')
+                    .diagnostic(name === undefined
+                    ? `${file} has ${names.length} services (${names.join(', ')}); choose one: \`run-as: ${spec}#${names[0]}\``
+                    : `no service named ${name} in ${file}${guess ? `; did you mean ${guess}?` : ''} (services: ${names.join(', ')}); fix the name after #`)
+            ]
+        };
+    }
+    if (!service.isMap())
+        return {
+            ok: false,
+            diagnostics: [service.diagnostic(`service ${chosen} is not a mapping; write its keys under it`)]
+        };
+    const derived = derive(service, chosen, file, spec);
+    return 'error' in derived ? { ok: false, diagnostics: [derived.error] } : { ok: true, derived };
+}
+function derive(s, name, file, spec) {
+    const settings = [];
+    const unsupported = [];
+    const notReproducible = [];
+    const set = (setting, value, at) => void settings.push({ setting, value, source: at.where() });
+    const cannot = (setting, why, at) => void unsupported.push({ setting, value: why, source: at.where() });
+    const runtime = { env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: [] };
+    const derived = {
+        runAs: { spec, file, what: `compose service ${name}`, settings, unsupported, notReproducible },
+        runtime,
+        probes: []
+    };
+    /** A scalar, unless it interpolates the deploying machine's variables (then listed, not used). */
+    const literal = (key, at) => {
+        const text = at?.text();
+        if (text === undefined || !at)
+            return undefined;
+        if (interpolates(text)) {
+            cannot(key, `\`${text}\` interpolates variables of the machine that deploys; write the value`, at);
+            return undefined;
+        }
+        return compose_unescape(text);
+    };
+    const image = s.get('image');
+    if (image)
+        set('image', `the tested image (instead of ${image.text() ?? '?'})`, image);
+    else if (s.get('build'))
+        set('image', 'the tested image (the service is built)', s.get('build'));
+    for (const key of ['entrypoint', 'command']) {
+        const at = s.get(key);
+        if (!at)
+            continue;
+        let words;
+        if (at.isSeq())
+            words = at.strings();
+        else {
+            const split = shellWords(at.text() ?? '');
+            if (!split.ok)
+                return { error: at.diagnostic(`${key}: ${split.error}; fix the quoting or write a list`) };
+            words = split.words;
+        }
+        if (words.some(interpolates)) {
+            cannot(key, 'interpolates variables of the machine that deploys; write the values', at);
+            continue;
+        }
+        words = words.map(compose_unescape);
+        if (key === 'entrypoint')
+            runtime.entrypoint = words;
+        else
+            runtime.args = words;
+        set(key === 'entrypoint' ? 'entrypoint' : 'args', shellJoin(words), at);
+    }
+    const user = literal('user', s.get('user'));
+    if (user !== undefined) {
+        runtime.user = user;
+        set('user', user, s.get('user'));
+    }
+    const workdir = literal('working_dir', s.get('working_dir'));
+    if (workdir !== undefined) {
+        runtime.workdir = workdir;
+        set('workdir', workdir, s.get('working_dir'));
+    }
+    environment(s.get('environment'), runtime, set, notReproducible);
+    const envFile = s.get('env_file');
+    if (envFile)
+        notReproducible.push({
+            setting: 'env_file',
+            value: (envFile.strings() ?? [envFile.text() ?? envFile.get('path')?.text() ?? '?']).join(', '),
+            source: envFile.where()
+        });
+    for (const p of s.get('ports')?.items() ?? []) {
+        const port = containerPort(p);
+        if (typeof port === 'string')
+            cannot(`ports ${p.text() ?? ''}`.trim(), port, p);
+        else {
+            runtime.ports.push(port);
+            set('port', String(port), p);
+        }
+    }
+    for (const p of s.get('expose')?.items() ?? []) {
+        const port = Number(/^(\d+)(\/tcp)?$/.exec(p.text() ?? '')?.[1]);
+        if (Number.isInteger(port) && port > 0) {
+            runtime.ports.push(port);
+            set('port', `${port} (expose)`, p);
+        }
+        else
+            cannot(`expose ${p.text() ?? ''}`, 'only single TCP ports are probed', p);
+    }
+    const ro = s.get('read_only');
+    if (ro?.scalar() === true) {
+        runtime.readOnly = true;
+        set('read-only', 'true (read_only)', ro);
+    }
+    const tmpfs = s.get('tmpfs');
+    for (const t of tmpfs ? (tmpfs.isSeq() ? tmpfs.items() : [tmpfs]) : []) {
+        const mount = t.text();
+        if (!mount)
+            continue;
+        runtime.tmpfs.push(mount);
+        set('tmpfs', mount, t);
+    }
+    for (const v of s.get('volumes')?.items() ?? []) {
+        const target = v.get('target')?.text();
+        if (v.get('type')?.text() === 'tmpfs' && target) {
+            const opts = v.get('tmpfs');
+            const size = opts?.get('size')?.text();
+            const mode = opts?.get('mode')?.text();
+            const options = [size !== undefined ? `size=${composeSize(size)}` : '', mode !== undefined ? `mode=${mode}` : '']
+                .filter(Boolean)
+                .join(',');
+            const mount = options ? `${target}:${options}` : target;
+            runtime.tmpfs.push(mount);
+            set('tmpfs', `${mount} (volume type tmpfs)`, v);
+        }
+        else
+            cannot(`volumes ${v.text() ?? target ?? ''}`.trim(), WHY['volumes'], v);
+    }
+    for (const [key, list] of [
+        ['cap_drop', runtime.capDrop],
+        ['cap_add', runtime.capAdd]
+    ])
+        for (const cap of s.get(key)?.items() ?? []) {
+            list.push(cap.text() ?? '');
+            set(key.replace('_', '-'), cap.text() ?? '', cap);
+        }
+    for (const opt of s.get('security_opt')?.items() ?? []) {
+        const text = opt.text() ?? '';
+        const nnp = /^no-new-privileges(?:[:=](true|false))?$/.exec(text);
+        if (nnp && nnp[1] !== 'false') {
+            runtime.noNewPrivileges = true;
+            set('security-opt', 'no-new-privileges', opt);
+        }
+        else if (!nnp)
+            cannot(`security_opt ${text}`, 'only no-new-privileges is reproduced', opt);
+    }
+    const limits = s.get('deploy')?.get('resources')?.get('limits');
+    const memory = s.get('mem_limit') ?? limits?.get('memory');
+    if (memory?.text()) {
+        runtime.memory = composeSize(memory.text());
+        set('memory', runtime.memory, memory);
+    }
+    const cpus = s.get('cpus') ?? limits?.get('cpus');
+    if (cpus?.text()) {
+        runtime.cpus = cpus.text();
+        set('cpus', runtime.cpus, cpus);
+    }
+    const shm = s.get('shm_size');
+    if (shm?.text()) {
+        runtime.shmSize = composeSize(shm.text());
+        set('shm-size', runtime.shmSize, shm);
+    }
+    const init = s.get('init');
+    if (init?.scalar() === true) {
+        runtime.init = true;
+        set('init', 'true', init);
+    }
+    const signal = s.get('stop_signal');
+    if (signal?.text()) {
+        runtime.stopSignal = signal.text();
+        set('stop signal', runtime.stopSignal, signal);
+    }
+    const grace = s.get('stop_grace_period');
+    if (grace?.text()) {
+        const ms = composeDuration(grace.text());
+        if (ms === undefined)
+            return {
+                error: grace.diagnostic(`stop_grace_period: \`${grace.text()}\` is not a duration; write e.g. 10s or 1m30s`)
+            };
+        derived.stopGraceMs = ms;
+        set('stop grace', grace.text(), grace);
+    }
+    for (const [limit, value] of pairs(s.get('ulimits'))) {
+        const soft = value.get('soft')?.text();
+        const hard = value.get('hard')?.text();
+        const text = value.text() ?? (soft !== undefined && hard !== undefined ? `${soft}:${hard}` : undefined);
+        if (text === undefined || !/^-?\d+(:-?\d+)?$/.test(text)) {
+            cannot(`ulimits.${limit}`, 'write a number or {soft, hard}', value);
+            continue;
+        }
+        runtime.ulimits = [...(runtime.ulimits ?? []), `${limit}=${text}`];
+        set('ulimit', `${limit}=${text}`, value);
+    }
+    const health = healthcheck(s.get('healthcheck'), derived, set, cannot);
+    if (health)
+        return health;
+    for (const key of s.keys()) {
+        if (key.startsWith('x-') || IGNORED.has(key) || HANDLED.has(key))
+            continue;
+        cannot(key, WHY[key] ?? 'not reproduced by docker run', s.keyAt(key));
+    }
+    return derived;
+}
+const HANDLED = new Set([
+    'entrypoint',
+    'command',
+    'user',
+    'working_dir',
+    'environment',
+    'env_file',
+    'ports',
+    'expose',
+    'read_only',
+    'tmpfs',
+    'volumes',
+    'cap_drop',
+    'cap_add',
+    'security_opt',
+    'mem_limit',
+    'cpus',
+    'shm_size',
+    'init',
+    'stop_signal',
+    'stop_grace_period',
+    'ulimits',
+    'healthcheck',
+    'deploy'
+]);
+function environment(env, runtime, set, notReproducible) {
+    const entries = env?.isSeq()
+        ? env.items().map(i => {
+            const text = i.text() ?? '';
+            const eq = text.indexOf('=');
+            return eq < 0 ? [text, undefined, i] : [text.slice(0, eq), text.slice(eq + 1), i];
+        })
+        : pairs(env).map(([k, v]) => [k, v.scalar() === null ? undefined : v.text(), v]);
+    for (const [key, value, at] of entries) {
+        if (value === undefined)
+            notReproducible.push({
+                setting: `env ${key}`,
+                value: 'from the deploying machine’s environment',
+                source: at.where()
+            });
+        else if (interpolates(value))
+            notReproducible.push({ setting: `env ${key}`, value: `interpolated: ${value}`, source: at.where() });
+        else {
+            runtime.env[key] = compose_unescape(value);
+            set(`env ${key}`, runtime.env[key], at);
+        }
+    }
+}
+function healthcheck(h, derived, set, cannot) {
+    if (!h)
+        return undefined;
+    const test = h.get('test');
+    const words = test?.strings();
+    if (h.get('disable')?.scalar() === true || words?.[0] === 'NONE') {
+        derived.runtime.health = 'none';
+        set('healthcheck', 'none (the image’s HEALTHCHECK is disabled)', h);
+        return undefined;
+    }
+    let cmd;
+    if (test?.text() !== undefined)
+        cmd = test.text();
+    else if (words?.[0] === 'CMD-SHELL')
+        cmd = words.slice(1).join(' ');
+    else if (words?.[0] === 'CMD') {
+        cmd = shellJoin(words.slice(1));
+        cannot('healthcheck.test', 'the CMD form runs through the image’s /bin/sh (docker run has only --health-cmd)', test);
+    }
+    else if (test)
+        return { error: test.diagnostic('healthcheck.test: start the list with CMD, CMD-SHELL or NONE, or write a string') };
+    const durations = {};
+    for (const key of ['interval', 'timeout', 'start_period', 'start_interval']) {
+        const at = h.get(key);
+        if (!at?.text())
+            continue;
+        const ms = composeDuration(at.text());
+        if (ms === undefined)
+            return { error: at.diagnostic(`healthcheck.${key}: \`${at.text()}\` is not a duration; write e.g. 5s or 1m30s`) };
+        durations[key] = ms;
+    }
+    if (h.get('start_interval'))
+        cannot('healthcheck.start_interval', 'not passed to docker run', h.keyAt('start_interval'));
+    const retries = Number(h.get('retries')?.text() ?? 3);
+    // Docker's defaults: interval 30s, timeout 30s, retries 3, start period 0.
+    const interval = durations['interval'] ?? 30_000;
+    const start = durations['start_period'] ?? 0;
+    if (cmd !== undefined) {
+        derived.runtime.health = {
+            cmd,
+            ...(h.get('interval') ? { interval: h.get('interval').text() } : {}),
+            ...(h.get('timeout') ? { timeout: h.get('timeout').text() } : {}),
+            ...(h.get('retries') ? { retries } : {}),
+            ...(h.get('start_period') ? { startPeriod: h.get('start_period').text() } : {})
+        };
+    }
+    derived.ready = { kind: 'healthcheck' };
+    derived.readyTimeoutMs = start + interval * (Math.max(1, retries) + 1) + (durations['timeout'] ?? 0);
+    derived.readyIntervalMs = Math.min(1000, interval);
+    set('ready', `HEALTHCHECK healthy${cmd !== undefined ? `: ${cmd}` : ' (the image’s)'} (interval ${interval / 1000}s × retries ${retries}, start period ${start / 1000}s; ×5 under QEMU)`, h);
+    return undefined;
+}
+/** The entries of a mapping, in order. */
+function pairs(map) {
+    return (map?.keys() ?? []).map(k => [k, map.get(k)]);
+}
+/** `8080`, `80:8080`, `127.0.0.1:80:8080/tcp`, `{target: 8080}` → 8080; else why it is not probed. */
+function containerPort(p) {
+    const target = p.get('target')?.text();
+    const protocol = p.get('protocol')?.text();
+    const text = target ?? p.text() ?? '';
+    const m = /^(?:.*:)?(\d+)(?:\/(tcp|udp|sctp))?$/.exec(text);
+    if (!m)
+        return 'port ranges and interpolated ports are not probed';
+    if ((m[2] ?? protocol ?? 'tcp') !== 'tcp')
+        return `protocol ${m[2] ?? protocol} is not probed`;
+    return Number(m[1]);
+}
+/** `$VAR`, `${VAR}`, `${VAR:-x}`; `$$` is a literal `$`. */
+function interpolates(text) {
+    return /(^|[^$])(\$\$)*\$(\{|[A-Za-z_])/.test(text);
+}
+function compose_unescape(text) {
+    return text.replace(/\$\$/g, '$');
+}
+/** Compose byte values → docker's: `64m`, `1gb` → `1g`, `512MB` → `512m`, bytes as they are. */
+function composeSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([bkmg])?b?$/i.exec(text.trim());
+    if (!m)
+        return text;
+    return `${m[1]}${(m[2] ?? '').toLowerCase()}`;
+}
+/** Compose (Go) durations → milliseconds: `1m30s`, `1.5s`, `500ms`, `10us`; undefined when not one. */
+function composeDuration(text) {
+    const units = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, ns: 0.000001 };
+    if (text === '0')
+        return 0;
+    if (!/^((\d+(\.\d+)?)(h|ms|m|s|us|ns))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)/g))
+        total += Number(m[1]) * (units[m[2]] ?? 0);
+    return Math.round(total);
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-as/yaml-nodes.ts
@@ -36901,7 +37398,7 @@ class Located {
         return { ...this.position(), message };
     }
 }
-function parseDocuments(text, file) {
+function yaml_nodes_parseDocuments(text, file) {
     const lines = new dist/* LineCounter */.HN();
     const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const list = Array.isArray(docs) ? docs : [docs];
@@ -36980,6 +37477,11 @@ function deriveFromKubernetes(text, file, spec, name) {
     const parsed = parseDocuments(text, file);
     if (!parsed.ok)
         return parsed;
+    return deriveFromManifests(parsed.docs, file, spec, name);
+}
+/** The same, from documents already parsed (run-as/derive.ts reads a file once to tell its kind). */
+function deriveFromManifests(docs, file, spec, name) {
+    const parsed = { docs };
     const candidates = [];
     const kinds = [];
     for (const doc of parsed.docs) {
@@ -37019,9 +37521,9 @@ function deriveFromKubernetes(text, file, spec, name) {
             ]
         };
     }
-    return { ok: true, derived: derive(chosen, file, spec) };
+    return { ok: true, derived: kubernetes_derive(chosen, file, spec) };
 }
-function derive(c, file, spec) {
+function kubernetes_derive(c, file, spec) {
     const settings = [];
     const unsupported = [];
     const notReproducible = [];
@@ -37305,48 +37807,84 @@ function dockerCpus(q) {
     return m ? String(Number(m[1]) / 1000) : q;
 }
 
+;// CONCATENATED MODULE: ./src/core/run-as/derive.ts
+// One entry for every `run-as` file: a Compose file (top-level `services:`) or Kubernetes manifests
+// (`apiVersion`/`kind`), told apart by their content, not their name.
+
+
+
+function deriveRunAs(text, file, spec, name) {
+    const parsed = yaml_nodes_parseDocuments(text, file);
+    if (!parsed.ok)
+        return parsed;
+    const [first] = parsed.docs;
+    if (parsed.docs.length === 1 && isCompose(first))
+        return deriveFromCompose(first, file, spec, name);
+    if (parsed.docs.some(d => d.get('kind') !== undefined || d.get('apiVersion') !== undefined))
+        return deriveFromManifests(parsed.docs, file, spec, name);
+    const message = `${file} is neither a Compose file (a top-level \`services:\` mapping) nor a Kubernetes manifest (\`apiVersion\` and \`kind\`); point \`run-as\` at the file production deploys`;
+    return { ok: false, diagnostics: [first ? first.diagnostic(message) : { line: 1, col: 1, message }] };
+}
+
 ;// CONCATENATED MODULE: ./src/io/run-as.ts
-// Reads the manifests `run-as` names (relative to the configuration file) and derives each service
-// test's runtime contract; every problem is a ConfigError (exit 2) at file:line:col, before any build.
+// Reads the files `run-as` names (relative to the configuration file) — the image's and each service
+// test's — and derives the runtime contract of its tests; every problem is a ConfigError (exit 2) at
+// file:line:col, before any build.
 
 
 
 
 
 async function resolveRunAs(config, source, dir, cwd) {
+    const read = reader(source, dir, cwd);
     for (const image of config.images) {
+        const own = image.runAsSpec !== undefined ? await read(image.runAsSpec, `images[${image.index}].run-as`) : undefined;
+        if (own) {
+            image.runAs = own.runAs;
+            image.test.commands = image.test.commands.map(c => applyToCommand(c, own));
+        }
         const services = image.test.services ?? [];
         for (const [i, service] of services.entries()) {
-            const spec = service.runAsSpec;
-            if (spec === undefined)
-                continue;
-            const hash = spec.indexOf('#');
-            const path = hash >= 0 ? spec.slice(0, hash) : spec;
-            const name = hash >= 0 ? spec.slice(hash + 1) : undefined;
-            const file = (0,external_node_path_.resolve)(dir, path);
-            const shown = (0,external_node_path_.relative)(cwd, file) || file;
-            const at = source.position(`images[${image.index}].test.services[${i}].run-as`) ?? { line: 1, col: 1 };
-            let text;
-            try {
-                text = await (0,promises_.readFile)(file, 'utf8');
-            }
-            catch (e) {
-                const code = e.code;
-                throw new ConfigError(source.file, [
-                    {
-                        ...at,
-                        message: code === 'ENOENT'
-                            ? `run-as: ${shown} does not exist; point \`run-as\` at the Kubernetes manifest production deploys (relative to the configuration file)`
-                            : `run-as: cannot read ${shown} (${e.message}); point \`run-as\` at a readable file`
-                    }
-                ]);
-            }
-            const derived = deriveFromKubernetes(text, shown, spec, name);
-            if (!derived.ok)
-                throw new ConfigError(shown, derived.diagnostics);
-            services[i] = applyDerived(service, derived.derived);
+            const derived = service.runAsSpec !== undefined
+                ? await read(service.runAsSpec, `images[${image.index}].test.services[${i}].run-as`)
+                : own;
+            if (derived)
+                services[i] = applyDerived(service, derived);
         }
     }
+}
+/** Reads and derives one `run-as` (each file is read once, however many tests name it). */
+function reader(source, dir, cwd) {
+    const texts = new Map();
+    return async (spec, key) => {
+        const hash = spec.indexOf('#');
+        const path = hash >= 0 ? spec.slice(0, hash) : spec;
+        const name = hash >= 0 ? spec.slice(hash + 1) : undefined;
+        const file = (0,external_node_path_.resolve)(dir, path);
+        const shown = (0,external_node_path_.relative)(cwd, file) || file;
+        const at = source.position(key) ?? { line: 1, col: 1 };
+        if (!texts.has(file))
+            texts.set(file, (0,promises_.readFile)(file, 'utf8'));
+        let text;
+        try {
+            text = await texts.get(file);
+        }
+        catch (e) {
+            const code = e.code;
+            throw new ConfigError(source.file, [
+                {
+                    ...at,
+                    message: code === 'ENOENT'
+                        ? `run-as: ${shown} does not exist; point \`run-as\` at the Kubernetes manifest or Compose file production deploys (relative to the configuration file)`
+                        : `run-as: cannot read ${shown} (${e.message}); point \`run-as\` at a readable file`
+                }
+            ]);
+        }
+        const derived = deriveRunAs(text, shown, spec, name);
+        if (!derived.ok)
+            throw new ConfigError(shown, derived.diagnostics);
+        return derived.derived;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/app/plan.ts
@@ -40554,6 +41092,27 @@ function serviceRunArgs(req) {
         args.push('--memory', r.memory);
     if (r.cpus !== undefined)
         args.push('--cpus', r.cpus);
+    if (r.shmSize !== undefined)
+        args.push('--shm-size', r.shmSize);
+    for (const limit of r.ulimits ?? [])
+        args.push('--ulimit', limit);
+    if (r.init)
+        args.push('--init');
+    if (r.stopSignal !== undefined)
+        args.push('--stop-signal', r.stopSignal);
+    if (r.health === 'none')
+        args.push('--no-healthcheck');
+    else if (r.health) {
+        args.push('--health-cmd', r.health.cmd);
+        if (r.health.interval !== undefined)
+            args.push('--health-interval', r.health.interval);
+        if (r.health.timeout !== undefined)
+            args.push('--health-timeout', r.health.timeout);
+        if (r.health.retries !== undefined)
+            args.push('--health-retries', String(r.health.retries));
+        if (r.health.startPeriod !== undefined)
+            args.push('--health-start-period', r.health.startPeriod);
+    }
     const [entrypoint, ...entryArgs] = r.entrypoint ?? [];
     if (entrypoint !== undefined)
         args.push('--entrypoint', entrypoint);
@@ -40804,7 +41363,7 @@ class ServiceRunner {
                             : `container port ${p} is not published`, 'error');
                     return { host: address.host, port: hostPort };
                 };
-                const ready = resolveReadiness(service.ready, facts, ports);
+                const ready = resolveReadiness(service.ready, withHealth(facts, service.runtime.health), ports);
                 note(`(ready: ${describeReadiness(ready)}, deadline ${deadlines.readyMs / 1000}s)`);
                 if (service.readyInitialDelayMs)
                     await sleep(service.readyInitialDelayMs);
@@ -40820,7 +41379,7 @@ class ServiceRunner {
                 const state = await this.state(name);
                 if (!state?.Running)
                     throw new CheckFailed(crashMessage(state, 'after it was ready'));
-                const signal = signalName(facts.stopSignal);
+                const signal = signalName(service.runtime.stopSignal ?? facts.stopSignal);
                 const graceS = Math.max(1, Math.ceil(deadlines.stopGraceMs / 1000));
                 const t0 = Date.now();
                 await docker.run(['stop', '--time', String(graceS), name]);
@@ -40983,6 +41542,10 @@ function checkNonRoot(service, facts) {
         throw new CheckFailed(`runAsNonRoot: the image runs as root (USER ${facts.user || 'unset'}) and the kubelet would refuse it ("container has runAsNonRoot and image will run as root"); set a non-root USER in the image or runAsUser in the manifest`);
     if (service.runtime.user === undefined && !/^\d+$/.test(name))
         throw new CheckFailed(`runAsNonRoot: the image's USER ${name} is not numeric, so the kubelet cannot verify it is not root and refuses it; use a numeric USER (e.g. 10001) or set runAsUser in the manifest`);
+}
+/** The healthcheck the container runs: the image's, unless the run sets or disables one. */
+function withHealth(facts, health) {
+    return health === undefined ? facts : { ...facts, healthcheck: health !== 'none' };
 }
 function resolveReadiness(ready, facts, ports) {
     if (ready.kind === 'healthcheck' && !facts.healthcheck)
@@ -41366,6 +41929,7 @@ class TestRunner {
             name,
             mounts,
             launcher: image.builder.kind === 'buildpacks',
+            ...(command.contract ? { contract: command.contract } : {}),
             ...(command.user !== undefined ? { user: command.user } : {}),
             ...(command.workdir !== undefined ? { workdir: command.workdir } : {})
         });
@@ -42893,7 +43457,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4345);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7847);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
