@@ -1,7 +1,7 @@
 // argv for docker and buildx, built from the configuration. Pure: src/io/ runs them.
 
 import {posix} from 'node:path';
-import type {ImageConfig} from './config/types.js';
+import type {CommandContract, ImageConfig} from './config/types.js';
 
 export type BuildImage = Pick<ImageConfig, 'context' | 'containerfile' | 'target' | 'buildArgs' | 'platforms'> &
   Partial<Pick<ImageConfig, 'labels' | 'annotations' | 'secrets' | 'cache' | 'attestations' | 'build'>>;
@@ -154,6 +154,8 @@ export interface RunRequest {
   mounts?: {source: string; target: string}[];
   /** A buildpacks image: commands go through the CNB launcher, so the buildpacks' env applies. */
   launcher?: boolean;
+  /** The image's `run-as` confinement: read-only root, tmpfs, capabilities, limits. */
+  contract?: CommandContract;
 }
 
 export function dockerRunArgs(req: RunRequest): string[] {
@@ -163,6 +165,14 @@ export function dockerRunArgs(req: RunRequest): string[] {
   if (req.workdir !== undefined) args.push('--workdir', req.workdir);
   for (const [key, value] of Object.entries(req.env ?? {})) args.push('--env', `${key}=${value}`);
   for (const m of req.mounts ?? []) args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+  const c = req.contract;
+  if (c?.readOnly) args.push('--read-only');
+  for (const path of c?.tmpfs ?? []) args.push('--tmpfs', path);
+  for (const cap of c?.capDrop ?? []) args.push('--cap-drop', cap);
+  for (const cap of c?.capAdd ?? []) args.push('--cap-add', cap);
+  if (c?.noNewPrivileges) args.push('--security-opt', 'no-new-privileges');
+  if (c?.memory !== undefined) args.push('--memory', c.memory);
+  if (c?.cpus !== undefined) args.push('--cpus', c.cpus);
   if (req.command === undefined) return [...args, req.image];
   if (req.launcher && req.entrypoint !== 'keep') {
     // buildpacks/spec platform.md "launcher": a string is the shell form, `--` then argv runs directly.

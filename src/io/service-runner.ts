@@ -21,7 +21,7 @@ import {
   stopVerdict,
   type Deadlines
 } from '../core/service/plan.js';
-import type {HttpCheck, Probe, Readiness, ServiceTest} from '../core/service/types.js';
+import type {HttpCheck, Probe, Readiness, RuntimeSettings, ServiceTest} from '../core/service/types.js';
 import {lastLine} from '../core/text.js';
 import type {Docker} from './docker.js';
 
@@ -154,7 +154,7 @@ export class ServiceRunner {
             );
           return {host: address.host, port: hostPort};
         };
-        const ready = resolveReadiness(service.ready, facts, ports);
+        const ready = resolveReadiness(service.ready, withHealth(facts, service.runtime.health), ports);
         note(`(ready: ${describeReadiness(ready)}, deadline ${deadlines.readyMs / 1000}s)`);
         if (service.readyInitialDelayMs) await sleep(service.readyInitialDelayMs);
         await this.waitReady(name, ready, deadlines, service.readyIntervalMs ?? 250, target, () => logs);
@@ -169,7 +169,7 @@ export class ServiceRunner {
         }
         const state = await this.state(name);
         if (!state?.Running) throw new CheckFailed(crashMessage(state, 'after it was ready'));
-        const signal = signalName(facts.stopSignal);
+        const signal = signalName(service.runtime.stopSignal ?? facts.stopSignal);
         const graceS = Math.max(1, Math.ceil(deadlines.stopGraceMs / 1000));
         const t0 = Date.now();
         await docker.run(['stop', '--time', String(graceS), name]);
@@ -366,6 +366,11 @@ function checkNonRoot(service: ServiceTest, facts: ImageFacts): void {
     throw new CheckFailed(
       `runAsNonRoot: the image's USER ${name} is not numeric, so the kubelet cannot verify it is not root and refuses it; use a numeric USER (e.g. 10001) or set runAsUser in the manifest`
     );
+}
+
+/** The healthcheck the container runs: the image's, unless the run sets or disables one. */
+function withHealth(facts: ImageFacts, health: RuntimeSettings['health']): ImageFacts {
+  return health === undefined ? facts : {...facts, healthcheck: health !== 'none'};
 }
 
 function resolveReadiness(ready: Readiness, facts: ImageFacts, ports: number[]): Readiness {

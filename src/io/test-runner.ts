@@ -204,6 +204,7 @@ export class TestRunner {
       name,
       mounts,
       launcher: image.builder.kind === 'buildpacks',
+      ...(command.contract ? {contract: command.contract} : {}),
       ...(command.user !== undefined ? {user: command.user} : {}),
       ...(command.workdir !== undefined ? {workdir: command.workdir} : {})
     });

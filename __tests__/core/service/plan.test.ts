@@ -105,6 +105,47 @@ describe('service plan', () => {
     probes: [{kind: 'http', name: 'x', http: check({port: 7070})}]
   };
 
+  it('passes the Compose-only settings: shm size, ulimits, init, stop signal, a healthcheck or none', () => {
+    const run = (runtime: Partial<ServiceTest['runtime']>) =>
+      serviceRunArgs({
+        image: 'img',
+        platform: 'linux/amd64',
+        name: 'n',
+        runId: 'id',
+        runtime: {env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: [], ...runtime},
+        ports: [],
+        bind: '127.0.0.1'
+      }).slice(10, -1);
+    expect(
+      run({
+        shmSize: '128m',
+        ulimits: ['nofile=1024:2048'],
+        init: true,
+        stopSignal: 'SIGINT',
+        health: {cmd: 'wget -qO- localhost:8080', interval: '1s', timeout: '2s', retries: 4, startPeriod: '3s'}
+      })
+    ).toEqual([
+      '--shm-size',
+      '128m',
+      '--ulimit',
+      'nofile=1024:2048',
+      '--init',
+      '--stop-signal',
+      'SIGINT',
+      '--health-cmd',
+      'wget -qO- localhost:8080',
+      '--health-interval',
+      '1s',
+      '--health-timeout',
+      '2s',
+      '--health-retries',
+      '4',
+      '--health-start-period',
+      '3s'
+    ]);
+    expect(run({health: 'none'})).toEqual(['--no-healthcheck']);
+  });
+
   it('builds docker run argv with labels, loopback-published ports and the runtime contract', () => {
     const args = serviceRunArgs({
       image: 'img',

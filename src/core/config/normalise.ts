@@ -89,6 +89,7 @@ function normaliseImage(raw: CheckedImage, index: number, registry: string, topM
     };
   if (raw.target !== undefined) image.target = raw.target;
   if (raw['depends-on'] !== undefined) image.dependsOn = raw['depends-on'];
+  if (raw['run-as'] !== undefined) image.runAsSpec = raw['run-as'];
   return image;
 }
 

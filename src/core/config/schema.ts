@@ -431,6 +431,12 @@ export const SCHEMA = {
           description:
             'More repositories this image is published to (full `host/path`), instead of the top-level `mirrors`; `[]` for none.'
         },
+        'run-as': {
+          type: 'string',
+          minLength: 1,
+          description:
+            'The runtime contract production deploys this image with: `FILE` or `FILE#NAME`, a Kubernetes manifest (`#container`) or a Compose file (`#service`), relative to the configuration file. Every service test starts as it says unless the test has a `run-as` of its own; the test commands get its security settings (user, read-only root and tmpfs, capabilities, no-new-privileges, memory and cpu limits, env) where they set none themselves. See [run-as](#run-as).'
+        },
         'depends-on': {
           type: 'string',
           maxLength: 128,

@@ -2,7 +2,7 @@ import type {Scenario} from '../scenario.js';
 import type {TagScenario, TagTemplate} from '../tags.js';
 import type {Expect, FileCheck, MetadataCheck} from './check-types.js';
 import type {Position} from './diagnostics.js';
-import type {ServiceTest} from '../service/types.js';
+import type {RunAs, ServiceTest} from '../service/types.js';
 
 export type Staging = {kind: 'tag-prefix'; tagPrefix: string} | {kind: 'registry'; registry: string};
 
@@ -26,6 +26,19 @@ export interface TestCommand {
   entrypoint: 'replace' | 'keep';
   /** Undefined: every platform of the image. */
   platforms?: string[];
+  /** The image's `run-as` security settings this command runs with (resolved when the file is read). */
+  contract?: CommandContract;
+}
+
+/** What a test command takes of the image's `run-as`: how production confines the container. */
+export interface CommandContract {
+  readOnly?: boolean;
+  tmpfs: string[];
+  capDrop: string[];
+  capAdd: string[];
+  noNewPrivileges?: boolean;
+  memory?: string;
+  cpus?: string;
 }
 
 export interface TestSuite {
@@ -106,6 +119,10 @@ export interface ImageConfig {
   build?: BuildSettings;
   /** More final repositories the same digest and tags are published to; absent: none. */
   mirrors?: string[];
+  /** `run-as` as written: the default runtime contract of the image's tests. */
+  runAsSpec?: string;
+  /** The image's `run-as`, resolved when the configuration is read. */
+  runAs?: RunAs;
   /** A prefix and suffix for every final tag (metadata-action's flavor); absent: none. */
   flavor?: {prefix: string; suffix: string; onLatest: boolean};
 }

@@ -1,9 +1,12 @@
-// A service test with its `run-as` derivation: the manifest's settings first, what the test itself
-// writes over them (its env added, its args/user/workdir, ready and probes kept).
+// A test with its `run-as` derivation: the deployment's settings first, what the test itself writes
+// over them. One implementation for every reader (Kubernetes, Compose) and every level (the image's
+// `run-as`, a service test's own).
 
+import type {CommandContract, TestCommand} from '../config/types.js';
 import type {ServiceTest} from '../service/types.js';
-import type {Derived} from './kubernetes.js';
+import type {Derived} from './derived.js';
 
+/** A service test started as the deployment says: its env added, its args/user/workdir, ready and probes kept. */
 export function applyDerived(service: ServiceTest, derived: Derived): ServiceTest {
   const own = service.runtime;
   const runtime = {...derived.runtime, env: {...derived.runtime.env, ...own.env}};
@@ -27,5 +30,23 @@ export function applyDerived(service: ServiceTest, derived: Derived): ServiceTes
     if (derived.readyInitialDelayMs) out.readyInitialDelayMs = derived.readyInitialDelayMs;
   }
   if (service.stopGraceMs === undefined && derived.stopGraceMs !== undefined) out.stopGraceMs = derived.stopGraceMs;
+  return out;
+}
+
+/**
+ * A test command confined as production confines the container: read-only root and tmpfs,
+ * capabilities, no-new-privileges, memory and cpu limits always (a command cannot set them); the
+ * user and env only where the command sets none of its own (its `user`, its env keys win). The
+ * entrypoint, args, workdir and ports are the command's business and are not taken.
+ */
+export function applyToCommand(command: TestCommand, derived: Derived): TestCommand {
+  const r = derived.runtime;
+  const contract: CommandContract = {tmpfs: r.tmpfs, capDrop: r.capDrop, capAdd: r.capAdd};
+  if (r.readOnly) contract.readOnly = true;
+  if (r.noNewPrivileges) contract.noNewPrivileges = true;
+  if (r.memory !== undefined) contract.memory = r.memory;
+  if (r.cpus !== undefined) contract.cpus = r.cpus;
+  const out: TestCommand = {...command, env: {...r.env, ...command.env}, contract};
+  if (command.user === undefined && r.user !== undefined) out.user = r.user;
   return out;
 }

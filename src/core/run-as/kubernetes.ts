@@ -2,23 +2,12 @@
 // the kubelet would start. Every derived value keeps its source line; a field imagegate cannot
 // honour is listed, never dropped.
 
-import type {Diagnostic} from '../config/diagnostics.js';
 import {closest} from '../suggest.js';
-import type {DerivedSetting, HttpCheck, Probe, Readiness, RunAs, RuntimeSettings} from '../service/types.js';
+import type {DerivedSetting, HttpCheck, RuntimeSettings} from '../service/types.js';
+import type {Derived, DeriveResult} from './derived.js';
 import {parseDocuments, type Located} from './yaml-nodes.js';
 
-export interface Derived {
-  runAs: RunAs;
-  runtime: RuntimeSettings;
-  ready?: Readiness;
-  readyTimeoutMs?: number;
-  readyIntervalMs?: number;
-  readyInitialDelayMs?: number;
-  stopGraceMs?: number;
-  probes: Probe[];
-}
-
-export type DeriveResult = {ok: true; derived: Derived} | {ok: false; diagnostics: Diagnostic[]};
+export type {Derived, DeriveResult} from './derived.js';
 
 const POD_SPEC: Record<string, (doc: Located) => Located | undefined> = {
   Pod: d => d.get('spec'),
@@ -76,6 +65,12 @@ const POD_KNOWN = new Set([
 export function deriveFromKubernetes(text: string, file: string, spec: string, name?: string): DeriveResult {
   const parsed = parseDocuments(text, file);
   if (!parsed.ok) return parsed;
+  return deriveFromManifests(parsed.docs, file, spec, name);
+}
+
+/** The same, from documents already parsed (run-as/derive.ts reads a file once to tell its kind). */
+export function deriveFromManifests(docs: Located[], file: string, spec: string, name?: string): DeriveResult {
+  const parsed = {docs};
   const candidates: {kind: string; object: string; pod: Located; container: Located; name: string}[] = [];
   const kinds: Located[] = [];
   for (const doc of parsed.docs) {

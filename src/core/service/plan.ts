@@ -77,6 +77,18 @@ export function serviceRunArgs(req: ServiceRun): string[] {
   if (r.noNewPrivileges) args.push('--security-opt', 'no-new-privileges');
   if (r.memory !== undefined) args.push('--memory', r.memory);
   if (r.cpus !== undefined) args.push('--cpus', r.cpus);
+  if (r.shmSize !== undefined) args.push('--shm-size', r.shmSize);
+  for (const limit of r.ulimits ?? []) args.push('--ulimit', limit);
+  if (r.init) args.push('--init');
+  if (r.stopSignal !== undefined) args.push('--stop-signal', r.stopSignal);
+  if (r.health === 'none') args.push('--no-healthcheck');
+  else if (r.health) {
+    args.push('--health-cmd', r.health.cmd);
+    if (r.health.interval !== undefined) args.push('--health-interval', r.health.interval);
+    if (r.health.timeout !== undefined) args.push('--health-timeout', r.health.timeout);
+    if (r.health.retries !== undefined) args.push('--health-retries', String(r.health.retries));
+    if (r.health.startPeriod !== undefined) args.push('--health-start-period', r.health.startPeriod);
+  }
   const [entrypoint, ...entryArgs] = r.entrypoint ?? [];
   if (entrypoint !== undefined) args.push('--entrypoint', entrypoint);
   args.push(req.image);

@@ -50,6 +50,25 @@ export interface RuntimeSettings {
   memory?: string;
   cpus?: string;
   ports: number[];
+  /** Instead of the image's STOPSIGNAL (Compose `stop_signal`). */
+  stopSignal?: string;
+  /** `--init` (Compose `init: true`). */
+  init?: boolean;
+  /** `--shm-size` (Compose `shm_size`). */
+  shmSize?: string;
+  /** `--ulimit` values, `nofile=1024:2048` (Compose `ulimits`). */
+  ulimits?: string[];
+  /** Instead of the image's HEALTHCHECK (Compose `healthcheck`); `none`: the image's is disabled. */
+  health?: HealthSettings | 'none';
+}
+
+/** A healthcheck given to `docker run` (`--health-cmd` runs through the image's shell). */
+export interface HealthSettings {
+  cmd: string;
+  interval?: string;
+  timeout?: string;
+  retries?: number;
+  startPeriod?: string;
 }
 
 /** One derived setting and where it came from (`deploy/app.yaml:23`), for the plan. */
