@@ -16,7 +16,7 @@ describe('composeServices', () => {
       IMAGEGATE_REGISTRY_USER: 'bot',
       IMAGEGATE_REGISTRY_PASSWORD: 'pa55word'
     });
-    const connection = composeServices({env, log: host}).connect({
+    const connection = await composeServices({env, log: host}).connect({
       explicitHosts: ['ghcr.io']
     });
     expect(host.secrets).toEqual(expect.arrayContaining(['pa55word', Buffer.from('bot:pa55word').toString('base64')]));
@@ -26,7 +26,7 @@ describe('composeServices', () => {
   it('half a login is refused when the engine is opened, naming both settings', async () => {
     const host = new RecordingHost();
     const env = readRunEnvironment({HOME: '/nonexistent', IMAGEGATE_REGISTRY_PASSWORD: 'pa55word'});
-    const connection = composeServices({env, log: host}).connect({
+    const connection = await composeServices({env, log: host}).connect({
       explicitHosts: ['ghcr.io']
     });
     await expect(connection.engine({})).rejects.toThrow(

@@ -26,7 +26,7 @@ const COSIGNS = [
 ] as const;
 
 /**
- * imagegate finds programs on the process's own PATH (as @actions/exec resolves them): each test
+ * imagegate finds programs on the PATH of the environment it is given (as spawn resolves them): each test
  * puts its cosign first there too, and restores it.
  */
 let savedPath: string | undefined;

@@ -3,8 +3,7 @@
 // engine access, runs its use case, and returns what the host should show, hand on and annotate.
 
 import {isAbsolute, relative, resolve} from 'node:path';
-import {renderDoctor} from '../core/buildpacks/doctor.js';
-import {registryHosts} from '../core/config/hosts.js';
+import {buildRegistryHost, registryHosts} from '../core/config/hosts.js';
 import {diagnosticAnnotations, failureAnnotations, type Annotation} from '../core/annotations.js';
 import {ConfigError, EXIT, FailedError, ImagegateError, UsageError, type ExitCode} from '../core/errors.js';
 import {gateOutputs, mergeOutputs, planOutputs, publishOutputs, type RunOutputs} from '../core/outputs.js';
@@ -14,12 +13,7 @@ import {DEFAULT_RECORDS_DIR} from '../core/split.js';
 import {renderRunMarkdown, renderRunText} from '../core/summary.js';
 import {credentialPolicy, stepScenario, type CredentialPolicy} from '../core/trust.js';
 import type {Host, Presentation} from '../host/host.js';
-import {buildRegistryHost} from '../io/buildpacks/builder.js';
 import {canonicalHost} from '../registry/credentials.js';
-import {cleanupStale} from './cleanup.js';
-import {runDoctor} from './doctor.js';
-import {runGate} from './gate.js';
-import {runMerge} from './merge.js';
 import {inferRun, makePlan, readConfigFile, type LoadedConfig, type PlanResult} from './plan.js';
 import {
   fencedMarkdown,
@@ -29,11 +23,8 @@ import {
   renderSetupText,
   renderVerifyText
 } from './present.js';
-import {runPromote} from './promote.js';
 import {DEFAULT_CLEANUP_AGE_MS, type RunRequest} from './request.js';
 import type {Connection, ConnectScope, Services} from './services.js';
-import {DEFAULT_TOOLS, setupTools} from './setup.js';
-import {verifyRef, verifyTarget} from './verify.js';
 
 export interface RunResult {
   exitCode: ExitCode;
@@ -75,7 +66,9 @@ export async function deliver(result: RunResult, host: Host): Promise<ExitCode> 
 
 async function dispatch(request: RunRequest, services: Services, progress: {planned?: PlanResult}): Promise<RunResult> {
   const {log} = services;
+  // Each command loads its own use case: `plan` never compiles the registry, engine or gate code.
   if (request.command === 'setup') {
+    const {DEFAULT_TOOLS, setupTools} = await import('./setup.js');
     const installed = await setupTools(request.tools ?? DEFAULT_TOOLS, {
       log,
       installer: services.installer,
@@ -85,6 +78,7 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
     return ok({text: renderSetupText(installed), document: installed}, {paths: installed.map(t => t.dir)});
   }
   if (request.command === 'verify') {
+    const {verifyRef, verifyTarget} = await import('./verify.js');
     const target = verifyTarget(request.target!);
     const {inference} = await inferRun(request.cwd, services);
     return connected(services, scopeFor(credentialPolicy(inference), [target.registry], services), async connection => {
@@ -103,6 +97,7 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
       scopeFor(credentialPolicy(inference), hostsOf(loaded, services), services),
       async ({registry}) => {
         if (request.command === 'cleanup') {
+          const {cleanupStale} = await import('./cleanup.js');
           const report = await cleanupStale(
             loaded,
             {
@@ -113,6 +108,10 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
           );
           return ok({text: renderCleanupText(report), document: report});
         }
+        const [{runDoctor}, {renderDoctor}] = await Promise.all([
+          import('./doctor.js'),
+          import('../core/buildpacks/doctor.js')
+        ]);
         const images = await runDoctor(loaded, request.target!, registry);
         return {
           ...ok({text: renderDoctor(images), document: {images}}),
@@ -160,6 +159,7 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
 
   return connected(services, scopeFor(plan.credentials, hostsOf(loaded, services), services), async connection => {
     if (request.command === 'merge') {
+      const {runMerge} = await import('./merge.js');
       const report = await runMerge(
         {loaded, plan, recordsDir: recordsDir(request)},
         {log, registry: connection.registry, stats: connection.stats}
@@ -167,6 +167,7 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
       return ok({text: renderMergeText(report), document: report}, {outputs: mergeOutputs(report, plan)});
     }
     if (scenario === 'promote' || scenario === 'release') {
+      const {runPromote} = await import('./promote.js');
       const report = await runPromote(
         {loaded, plan, scenario, gate: () => fallbackGate(request, services, connection)},
         {
@@ -197,6 +198,7 @@ async function gateResult(
   const engine = await connection.engine(request.builder ? {buildxBuilder: request.builder} : {});
   const junit = request.junit ? resolve(request.cwd, request.junit) : undefined;
   const records = recordsDir(request);
+  const {runGate} = await import('./gate.js');
   const report = await runGate(
     {
       loaded,
@@ -235,6 +237,7 @@ async function fallbackGate(request: RunRequest, services: Services, connection:
     services
   );
   const engine = await connection.engine(request.builder ? {buildxBuilder: request.builder} : {});
+  const {runGate} = await import('./gate.js');
   const report = await runGate(
     {
       loaded: gated.loaded,
@@ -281,7 +284,7 @@ async function connected(
   scope: ConnectScope,
   fn: (connection: Connection) => Promise<RunResult>
 ): Promise<RunResult> {
-  const connection = services.connect(scope);
+  const connection = await services.connect(scope);
   try {
     return await fn(connection);
   } finally {

@@ -16,8 +16,8 @@ export interface Services {
   env: RunEnvironment;
   git: GitReader;
   installer: Installer;
-  /** Opens the run's registry and engine access, once: every use case of the run shares it. */
-  connect(scope: ConnectScope): Connection;
+  /** Opens the run's registry and engine access (loading their code), once: every use case of the run shares it. */
+  connect(scope: ConnectScope): Promise<Connection>;
 }
 
 export interface ConnectScope {

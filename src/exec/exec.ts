@@ -2,10 +2,12 @@
 // The composition root builds one ProcessExec with the run's environment; everything that starts a
 // program takes an `Exec`, so tests hand in a fake and no process runs.
 
-import * as actionsExec from '@actions/exec';
-// This module is the seam that runs programs; a byte stream (runStreaming) needs the plain spawn.
+// This module is the seam that runs programs (a plain spawn: no PATH walk or extra module per call).
 // eslint-disable-next-line no-restricted-imports
 import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {constants as osConstants} from 'node:os';
+import {StringDecoder} from 'node:string_decoder';
 import {InfrastructureError} from '../core/errors.js';
 import {lastLine} from '../core/text.js';
 
@@ -90,33 +92,19 @@ export class ProcessExec implements Exec {
     const sinks = [opts.onOutput, block && ((text: string) => block.write(text))].filter(
       (s): s is (text: string) => void => s !== undefined
     );
-    const each = (data: Buffer): void => {
-      const text = data.toString('utf8');
-      for (const sink of sinks) sink(text);
-    };
     try {
-      const result = await actionsExec.getExecOutput(command, [...args], {
-        cwd: opts.cwd,
+      const result = await collect(command, args, {
+        ...(opts.cwd !== undefined ? {cwd: opts.cwd} : {}),
         env: {...this.env, ...opts.env},
-        input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
-        ignoreReturnCode: true,
-        silent: true,
-        listeners: sinks.length ? {stdout: each, stderr: each} : undefined
+        ...(opts.input !== undefined ? {input: opts.input} : {}),
+        sinks
       });
       if (this.opts.trace) {
         const trace = this.opts.output();
         trace.write(`trace: ${Date.now() - started}ms exit ${result.exitCode}: ${command} ${args.join(' ')}\n`);
         trace.end();
       }
-      return {exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr};
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      if (/Unable to locate executable file|ENOENT/.test(message)) {
-        throw new InfrastructureError(
-          `\`${command}\` is not installed or not on PATH (${message}); install it, or run scripts/testbed up`
-        );
-      }
-      throw e;
+      return result;
     } finally {
       block?.end();
     }
@@ -148,15 +136,7 @@ export class ProcessExec implements Exec {
         }
       });
       child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
-      child.on('error', (e: NodeJS.ErrnoException) =>
-        reject(
-          e.code === 'ENOENT'
-            ? new InfrastructureError(
-                `\`${command}\` is not installed or not on PATH (${e.message}); install it, or run scripts/testbed up`
-              )
-            : e
-        )
-      );
+      child.on('error', (e: NodeJS.ErrnoException) => reject(spawnError(command, opts.cwd, e)));
       child.on('close', code => {
         if (this.opts.trace) {
           const trace = this.opts.output();
@@ -168,6 +148,75 @@ export class ProcessExec implements Exec {
       });
     });
   }
+}
+
+/** A program's end after its exit when a process it started keeps its output open. */
+const DRAIN_AFTER_EXIT_MS = 10_000;
+
+interface CollectOptions {
+  cwd?: string;
+  env: Record<string, string>;
+  input?: string;
+  sinks: ((text: string) => void)[];
+}
+
+/** Runs a program to its end: stdin gets `input` (or an immediate end), stdout and stderr are collected. */
+function collect(command: string, args: readonly string[], opts: CollectOptions): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], {cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe']});
+    const out = new StringDecoder('utf8');
+    const err = new StringDecoder('utf8');
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
+    let drain: ReturnType<typeof setTimeout> | undefined;
+    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (settled) return;
+      settled = true;
+      if (drain) clearTimeout(drain);
+      stdout += out.end();
+      stderr += err.end();
+      resolve({exitCode: code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1), stdout, stderr});
+    };
+    const each =
+      (decoder: StringDecoder, append: (text: string) => void) =>
+      (data: Buffer): void => {
+        const text = decoder.write(data);
+        if (!text) return;
+        append(text);
+        for (const sink of opts.sinks) sink(text);
+      };
+    child.stdout.on(
+      'data',
+      each(out, t => void (stdout += t))
+    );
+    child.stderr.on(
+      'data',
+      each(err, t => void (stderr += t))
+    );
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
+      reject(spawnError(command, opts.cwd, e));
+    });
+    child.on('exit', (code, signal) => {
+      drain = setTimeout(() => finish(code, signal), DRAIN_AFTER_EXIT_MS);
+      drain.unref();
+    });
+    child.on('close', finish);
+    // A program that never reads stdin may close it first; that is not its failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+function spawnError(command: string, cwd: string | undefined, e: NodeJS.ErrnoException): Error {
+  if (e.code !== 'ENOENT') return e;
+  if (cwd !== undefined && !existsSync(cwd))
+    return new InfrastructureError(`cannot run \`${command}\` in ${cwd}: the directory does not exist`);
+  return new InfrastructureError(
+    `\`${command}\` is not installed or not on PATH (${e.message}); install it, or run scripts/testbed up`
+  );
 }
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {

@@ -36,8 +36,22 @@ export class Git implements GitReader {
   ) {}
 
   async read(cwd: string): Promise<LocalGit | undefined> {
-    // One call for the root, the branch and the commit; a repository without commits answers only the root.
-    const facts = await this.exec.run('git', ['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'], {cwd});
+    // One call for the root, the branch and the commit (a repository without commits answers only
+    // the root), side by side with every tag and the commit it points at (peeled for annotated
+    // tags), highest version first.
+    const [facts, tags] = await Promise.all([
+      this.exec.run('git', ['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'], {cwd}),
+      this.exec.run(
+        'git',
+        [
+          'for-each-ref',
+          '--sort=-version:refname',
+          '--format=%(refname:short) %(objectname) %(*objectname)',
+          'refs/tags'
+        ],
+        {cwd}
+      )
+    ]);
     const [root, sha, branch] = facts.stdout.split('\n').map(l => l.trim());
     if (facts.exitCode !== 0) {
       const top = await this.exec.run('git', ['rev-parse', '--show-toplevel'], {cwd});
@@ -46,17 +60,6 @@ export class Git implements GitReader {
     const local: LocalGit = {root: root!};
     if (sha) local.sha = sha;
     if (branch && branch !== 'HEAD') local.branch = branch;
-    // Every tag with the commit it points at (peeled for annotated tags), highest version first.
-    const tags = await this.exec.run(
-      'git',
-      [
-        'for-each-ref',
-        '--sort=-version:refname',
-        '--format=%(refname:short) %(objectname) %(*objectname)',
-        'refs/tags'
-      ],
-      {cwd}
-    );
     const listed = tags.stdout
       .split('\n')
       .map(line => line.trim().split(' '))

@@ -9,3 +9,8 @@ export function registryHosts(config: Config): string[] {
   ];
   return [...new Set(prefixes.map(prefix => prefix.split('/')[0]!))];
 }
+
+/** The build registry's host (`localhost:5000/imagegate-build` → `localhost:5000`), which needs a login of its own. */
+export function buildRegistryHost(buildRegistry: string): string {
+  return buildRegistry.split('/')[0]!;
+}

@@ -28,11 +28,6 @@ import {publishIndex} from './publish.js';
 
 const BUILD_REGISTRY_ENV = 'IMAGEGATE_BUILD_REGISTRY';
 
-/** The build registry's host (`localhost:5000/imagegate-build` → `localhost:5000`), which needs a login of its own. */
-export function buildRegistryHost(buildRegistry: string): string {
-  return buildRegistry.split('/')[0]!;
-}
-
 export interface BuildpacksBuilderOpts {
   exec: Exec;
   docker: Docker;
