@@ -6,15 +6,21 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1013);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1013);
 
+
+// V8's compile cache keeps the bundle's compiled code between runs where Node has it (≥ 22.1; a
+// no-op on Node 20); NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
 const argv = process.argv.slice(2);
 // `--version` answers before the rest of imagegate is loaded (a start-up every wrapper pays).
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`imagegate ${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .x}\n`);
+    process.stdout.write(`imagegate ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}\n`);
 }
 else {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(46), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2605));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6545));
     // stdout carries the result alone (text, or the --json document); workflow commands that
     // @actions/core writes to stdout and any other chatter belong to the log on stderr.
     const result = process.stdout.write.bind(process.stdout);
@@ -24,7 +30,7 @@ else {
         env: process.env,
         stdout: text => void result(text),
         stderr: text => void process.stderr.write(text),
-        version: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .x
+        version: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x
     });
 }
 
@@ -213,6 +219,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -252,6 +265,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
@@ -503,6 +523,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
