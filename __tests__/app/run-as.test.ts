@@ -7,6 +7,8 @@ import {join} from 'node:path';
 import {readConfigFile} from '../../src/app/plan.js';
 import {dockerRunArgs} from '../../src/core/docker-args.js';
 import {ConfigError} from '../../src/core/errors.js';
+import type {Plan} from '../../src/core/plan.js';
+import {runCli} from '../helpers/cli.js';
 
 const COMPOSE = `services:
   web:
@@ -17,7 +19,8 @@ const COMPOSE = `services:
     cap_drop: [ALL]
     security_opt: [no-new-privileges:true]
     mem_limit: 64m
-    environment: {MODE: prod, LEVEL: info}
+    environment: {MODE: prod, LEVEL: info, TOKEN: "\${TOKEN}"}
+    depends_on: [db]
     healthcheck:
       test: wget -qO- localhost:8080/healthz
       interval: 1s
@@ -130,6 +133,65 @@ describe('image-level run-as', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).lines).toEqual([
       'deploy/compose.yaml:1:1: no service named api in deploy/compose.yaml (services: web); fix the name after #'
+    ]);
+  });
+});
+
+describe('the plan shows run-as', () => {
+  it('every derived setting with its line, what cannot be honoured or reproduced, per service test', async () => {
+    const root = repository(CONFIG);
+    const r = await runCli(['plan'], {cwd: root, env: {PATH: process.env.PATH}});
+    expect(r.code).toBe(0);
+    const line = (text: string) =>
+      r.stdout
+        .split('\n')
+        .map(l => l.replace(/\s+/g, ' ').trim())
+        .find(l => l.startsWith(text));
+    expect(line('run-as deploy/compose.yaml#web:')).toBe(
+      'run-as deploy/compose.yaml#web: compose service web [.imagegate.yml:4]'
+    );
+    expect(line('commands touch')).toBe("commands touch /tmp/x, id: run with these (a command's own user and env win)");
+    expect(line('service inherits')).toBe(
+      'service inherits run-as deploy/compose.yaml#web (the image’s): compose service web [.imagegate.yml:4]'
+    );
+    expect(line('service own')).toBe(
+      'service own run-as deploy/pod.yaml#web: Pod p, container web [.imagegate.yml:12]'
+    );
+    expect(line('read-only')).toBe('read-only true (read_only) [deploy/compose.yaml:5]');
+    expect(line('not honoured')).toBe(
+      'not honoured depends_on: other Compose services are not started [deploy/compose.yaml:11]'
+    );
+    expect(line('not reproducible')).toBe(
+      'not reproducible env TOKEN: interpolated: ${TOKEN} (give a stand-in) [deploy/compose.yaml:10]'
+    );
+    expect(line('ready ')).toContain('HEALTHCHECK healthy: wget -qO- localhost:8080/healthz');
+    expect(line('user 20002')).toBe('user 20002 [deploy/pod.yaml:7]');
+    expect(line('steps')).toContain('run service test(s) inherits, own');
+  });
+
+  it('--json has the same, per image', async () => {
+    const root = repository(CONFIG);
+    const r = await runCli(['plan', '--json'], {cwd: root, env: {PATH: process.env.PATH}});
+    const plan = JSON.parse(r.stdout) as Plan;
+    const contract = plan.images[0]!.contract!;
+    expect(contract.image).toMatchObject({spec: 'deploy/compose.yaml#web', source: '.imagegate.yml:4'});
+    // The commands get the confinement and env, not the healthcheck.
+    expect(contract.image!.settings.map(s => s.setting)).toEqual([
+      'user',
+      'env MODE',
+      'env LEVEL',
+      'read-only',
+      'tmpfs',
+      'cap-drop',
+      'security-opt',
+      'memory'
+    ]);
+    expect(contract.services.map(s => [s.name, s.inherited ?? false, s.runAs?.source])).toEqual([
+      ['inherits', true, '.imagegate.yml:4'],
+      ['own', false, '.imagegate.yml:12']
+    ]);
+    expect(contract.services[0]!.runAs!.unsupported).toEqual([
+      {setting: 'depends_on', value: 'other Compose services are not started', source: 'deploy/compose.yaml:11'}
     ]);
   });
 });
