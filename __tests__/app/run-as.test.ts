@@ -56,6 +56,7 @@ images:
         - {run: id, user: root, env: {LEVEL: debug}}
       services:
         - name: inherits
+          stand-ins: {TOKEN: test-token}
         - name: own
           run-as: deploy/pod.yaml#web
 `;
@@ -70,6 +71,8 @@ describe('image-level run-as', () => {
     expect(inherits!.runAs?.spec).toBe('deploy/compose.yaml#web');
     expect(inherits!.runtime).toMatchObject({user: '10001', readOnly: true, tmpfs: ['/tmp'], memory: '64m'});
     expect(inherits!.ready).toEqual({kind: 'healthcheck'});
+    // The interpolated TOKEN is not reproducible; the test's stand-in supplies it.
+    expect(inherits!.runtime.env).toEqual({MODE: 'prod', LEVEL: 'info', TOKEN: 'test-token'});
     // A test's own run-as replaces the image's whole: nothing of the Compose file leaks into it.
     expect(own!.runAs?.spec).toBe('deploy/pod.yaml#web');
     expect(own!.runtime.user).toBe('20002');
@@ -155,7 +158,7 @@ describe('the plan shows run-as', () => {
       'service inherits run-as deploy/compose.yaml#web (the image’s): compose service web [.imagegate.yml:4]'
     );
     expect(line('service own')).toBe(
-      'service own run-as deploy/pod.yaml#web: Pod p, container web [.imagegate.yml:12]'
+      'service own run-as deploy/pod.yaml#web: Pod p, container web [.imagegate.yml:13]'
     );
     expect(line('read-only')).toBe('read-only true (read_only) [deploy/compose.yaml:5]');
     expect(line('not honoured')).toBe(
@@ -188,7 +191,7 @@ describe('the plan shows run-as', () => {
     ]);
     expect(contract.services.map(s => [s.name, s.inherited ?? false, s.runAs?.source])).toEqual([
       ['inherits', true, '.imagegate.yml:4'],
-      ['own', false, '.imagegate.yml:12']
+      ['own', false, '.imagegate.yml:13']
     ]);
     expect(contract.services[0]!.runAs!.unsupported).toEqual([
       {setting: 'depends_on', value: 'other Compose services are not started', source: 'deploy/compose.yaml:11'}
