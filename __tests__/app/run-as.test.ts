@@ -131,6 +131,15 @@ describe('image-level run-as', () => {
     await expect(readConfigFile(missing)).rejects.toThrow(
       '.imagegate.yml:4:13: run-as: deploy/nope.yaml does not exist; point `run-as` at the Kubernetes manifest or Compose file production deploys'
     );
+    const outside = repository(CONFIG.replace('deploy/compose.yaml#web', '../elsewhere.yaml#web'));
+    await expect(readConfigFile(outside)).rejects.toThrow(
+      /\.imagegate\.yml:4:13: `\.\.\/elsewhere\.yaml` leads to .*, outside the repository .*; keep the deployment file `run-as` reads inside the repository/
+    );
+    const cli = await runCli(['plan'], {cwd: missing, env: {PATH: process.env.PATH}});
+    expect({code: cli.code, stderr: cli.stderr.trim()}).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('.imagegate.yml:4:13: run-as: deploy/nope.yaml does not exist')
+    });
     const wrong = repository(CONFIG.replace('compose.yaml#web', 'compose.yaml#api'));
     const error = await readConfigFile(wrong).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
