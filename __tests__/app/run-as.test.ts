@@ -7,6 +7,8 @@ import {join} from 'node:path';
 import {readConfigFile} from '../../src/app/plan.js';
 import {dockerRunArgs} from '../../src/core/docker-args.js';
 import {ConfigError} from '../../src/core/errors.js';
+import type {Plan} from '../../src/core/plan.js';
+import {runCli} from '../helpers/cli.js';
 
 const COMPOSE = `services:
   web:
@@ -17,7 +19,8 @@ const COMPOSE = `services:
     cap_drop: [ALL]
     security_opt: [no-new-privileges:true]
     mem_limit: 64m
-    environment: {MODE: prod, LEVEL: info}
+    environment: {MODE: prod, LEVEL: info, TOKEN: "\${TOKEN}"}
+    depends_on: [db]
     healthcheck:
       test: wget -qO- localhost:8080/healthz
       interval: 1s
@@ -53,6 +56,7 @@ images:
         - {run: id, user: root, env: {LEVEL: debug}}
       services:
         - name: inherits
+          stand-ins: {TOKEN: test-token}
         - name: own
           run-as: deploy/pod.yaml#web
 `;
@@ -67,6 +71,8 @@ describe('image-level run-as', () => {
     expect(inherits!.runAs?.spec).toBe('deploy/compose.yaml#web');
     expect(inherits!.runtime).toMatchObject({user: '10001', readOnly: true, tmpfs: ['/tmp'], memory: '64m'});
     expect(inherits!.ready).toEqual({kind: 'healthcheck'});
+    // The interpolated TOKEN is not reproducible; the test's stand-in supplies it.
+    expect(inherits!.runtime.env).toEqual({MODE: 'prod', LEVEL: 'info', TOKEN: 'test-token'});
     // A test's own run-as replaces the image's whole: nothing of the Compose file leaks into it.
     expect(own!.runAs?.spec).toBe('deploy/pod.yaml#web');
     expect(own!.runtime.user).toBe('20002');
@@ -125,11 +131,79 @@ describe('image-level run-as', () => {
     await expect(readConfigFile(missing)).rejects.toThrow(
       '.imagegate.yml:4:13: run-as: deploy/nope.yaml does not exist; point `run-as` at the Kubernetes manifest or Compose file production deploys'
     );
+    const outside = repository(CONFIG.replace('deploy/compose.yaml#web', '../elsewhere.yaml#web'));
+    await expect(readConfigFile(outside)).rejects.toThrow(
+      /\.imagegate\.yml:4:13: `\.\.\/elsewhere\.yaml` leads to .*, outside the repository .*; keep the deployment file `run-as` reads inside the repository/
+    );
+    const cli = await runCli(['plan'], {cwd: missing, env: {PATH: process.env.PATH}});
+    expect({code: cli.code, stderr: cli.stderr.trim()}).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('.imagegate.yml:4:13: run-as: deploy/nope.yaml does not exist')
+    });
     const wrong = repository(CONFIG.replace('compose.yaml#web', 'compose.yaml#api'));
     const error = await readConfigFile(wrong).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).lines).toEqual([
       'deploy/compose.yaml:1:1: no service named api in deploy/compose.yaml (services: web); fix the name after #'
+    ]);
+  });
+});
+
+describe('the plan shows run-as', () => {
+  it('every derived setting with its line, what cannot be honoured or reproduced, per service test', async () => {
+    const root = repository(CONFIG);
+    const r = await runCli(['plan'], {cwd: root, env: {PATH: process.env.PATH}});
+    expect(r.code).toBe(0);
+    const line = (text: string) =>
+      r.stdout
+        .split('\n')
+        .map(l => l.replace(/\s+/g, ' ').trim())
+        .find(l => l.startsWith(text));
+    expect(line('run-as deploy/compose.yaml#web:')).toBe(
+      'run-as deploy/compose.yaml#web: compose service web [.imagegate.yml:4]'
+    );
+    expect(line('commands touch')).toBe("commands touch /tmp/x, id: run with these (a command's own user and env win)");
+    expect(line('service inherits')).toBe(
+      'service inherits run-as deploy/compose.yaml#web (the image’s): compose service web [.imagegate.yml:4]'
+    );
+    expect(line('service own')).toBe(
+      'service own run-as deploy/pod.yaml#web: Pod p, container web [.imagegate.yml:13]'
+    );
+    expect(line('read-only')).toBe('read-only true (read_only) [deploy/compose.yaml:5]');
+    expect(line('not honoured')).toBe(
+      'not honoured depends_on: other Compose services are not started [deploy/compose.yaml:11]'
+    );
+    expect(line('not reproducible')).toBe(
+      'not reproducible env TOKEN: interpolated: ${TOKEN} (give a stand-in) [deploy/compose.yaml:10]'
+    );
+    expect(line('ready ')).toContain('HEALTHCHECK healthy: wget -qO- localhost:8080/healthz');
+    expect(line('user 20002')).toBe('user 20002 [deploy/pod.yaml:7]');
+    expect(line('steps')).toContain('run service test(s) inherits, own');
+  });
+
+  it('--json has the same, per image', async () => {
+    const root = repository(CONFIG);
+    const r = await runCli(['plan', '--json'], {cwd: root, env: {PATH: process.env.PATH}});
+    const plan = JSON.parse(r.stdout) as Plan;
+    const contract = plan.images[0]!.contract!;
+    expect(contract.image).toMatchObject({spec: 'deploy/compose.yaml#web', source: '.imagegate.yml:4'});
+    // The commands get the confinement and env, not the healthcheck.
+    expect(contract.image!.settings.map(s => s.setting)).toEqual([
+      'user',
+      'env MODE',
+      'env LEVEL',
+      'read-only',
+      'tmpfs',
+      'cap-drop',
+      'security-opt',
+      'memory'
+    ]);
+    expect(contract.services.map(s => [s.name, s.inherited ?? false, s.runAs?.source])).toEqual([
+      ['inherits', true, '.imagegate.yml:4'],
+      ['own', false, '.imagegate.yml:13']
+    ]);
+    expect(contract.services[0]!.runAs!.unsupported).toEqual([
+      {setting: 'depends_on', value: 'other Compose services are not started', source: 'deploy/compose.yaml:11'}
     ]);
   });
 });

@@ -149,6 +149,39 @@ describe('service tests', () => {
     expect(leftovers()).toEqual(before);
   });
 
+  it('examples/service-readonly with its Compose file: read_only fails the broken twin on both platforms, the fixed one passes, nothing pushed', async () => {
+    const before = leftovers();
+    const compose = readFileSync(join(ROOT, 'examples/service-readonly/compose.imagegate.yml'), 'utf8');
+    // The Compose configuration, with the test's registry namespace.
+    const repo = exampleRepo('service-readonly', c =>
+      compose.replace(/^registry: .*$/m, /^registry: .*$/m.exec(c)![0])
+    );
+    const {code, report, stderr} = await gate(repo.dir);
+    expect({code, stderr: code === 1 ? '' : stderr}).toEqual({code: 1, stderr: ''});
+    const byName = Object.fromEntries(
+      report.images.map(i => [
+        i.name,
+        i.platforms.map(p => [p.platform, p.tests.map(t => [t.name, t.status, t.error ?? ''])])
+      ])
+    );
+    // The command runs confined as the service is: its root filesystem is read-only, /tmp a tmpfs.
+    const command = ['read-only root, writable /tmp', 'passed', ''];
+    expect(byName['broken']).toEqual([
+      ['linux/amd64', [command, ['service: web', 'failed', 'the service exited with code 1 before it was ready']]],
+      ['linux/arm64', [command, ['service: web', 'failed', 'the service exited with code 1 before it was ready']]]
+    ]);
+    expect(byName['fixed']).toEqual([
+      ['linux/amd64', [command, ['service: web', 'passed', '']]],
+      ['linux/arm64', [command, ['service: web', 'passed', '']]]
+    ]);
+    const service = report.images[0]!.platforms[1]!.tests[1]!;
+    expect(service.outputTail).toContain('Read-only file system');
+    expect(report.pushed).toBe(false);
+    for (const image of ['broken', 'fixed']) expect(await tags(REGISTRY, `${repo.namespace}/${image}`)).toEqual([]);
+    // The engine may be shared: only what this run made must be gone.
+    expect(leftovers().filter(l => !before.includes(l))).toEqual([]);
+  });
+
   it('SIGINT while a service test runs: the CLI removes its containers and network before it exits', async () => {
     const before = leftovers();
     const repo = exampleRepo('service-web', c =>

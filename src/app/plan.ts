@@ -149,6 +149,21 @@ async function checkPaths(config: Config, source: ConfigSource, dir: string): Pr
         outside: 'point `mount.source` at a directory inside the repository',
         must: {kind: 'dir', fix: 'fix `mount.source`'}
       });
+    const runAs = [
+      ...(image.runAsSpec !== undefined ? [[image.runAsSpec, `${at}.run-as`] as const] : []),
+      ...(image.test.services ?? []).flatMap((s, i) =>
+        s.runAsSpec !== undefined ? [[s.runAsSpec, `${at}.test.services[${i}].run-as`] as const] : []
+      )
+    ];
+    for (const [spec, key] of runAs) {
+      const file = spec.split('#')[0] ?? spec;
+      await check({
+        path: resolve(dir, file),
+        value: file,
+        at: key,
+        outside: 'keep the deployment file `run-as` reads inside the repository (relative to the configuration file)'
+      });
+    }
     for (const [i, secret] of image.secrets.entries())
       if ('file' in secret)
         await check({

@@ -12,6 +12,7 @@ import type {RepositoryFacts} from './repository-facts.js';
 import {renderTagTemplate, type GitValues, type TagScenario, type TemplateVariable} from './tags.js';
 import {testsForPlatform} from './test-plan.js';
 import {plannedChecks} from './image-checks.js';
+import {planRunAs, type PlannedContract} from './run-as/plan.js';
 import {credentialPolicy, trustRefusal, type CredentialPolicy} from './trust.js';
 
 export interface PlannedTag {
@@ -43,6 +44,8 @@ export interface ImagePlan {
   testsByPlatform: Record<string, number>;
   /** The `files` and `metadata` checks of each platform, by name; absent: none configured. */
   checks?: Record<string, string[]>;
+  /** `run-as`: the image's and each service test's derived settings with their sources; absent: no run-as and no service tests. */
+  contract?: PlannedContract;
   steps: string[];
   staging?: Fact<string>;
   tags: PlannedTag[];
@@ -260,6 +263,8 @@ function planImage(image: ImageConfig, inputs: PlanInputs, rendering: Rendering)
     image.platforms.map(p => [p, plannedChecks(image.test.files, image.test.metadata, p)])
   );
   if (Object.values(checks).some(c => c.length)) plan.checks = checks;
+  const contract = planRunAs(image, source);
+  if (contract.image || contract.services.length) plan.contract = contract;
   if (image.builder.kind === 'dockerfile')
     plan.containerfile = {value: image.containerfile, source: from('containerfile')};
   if (image.target !== undefined) plan.target = {value: image.target, source: from('target')};
@@ -389,10 +394,13 @@ function steps(plan: ImagePlan, scenario: Scenario): string[] {
     `build ${platforms}`,
     plan.tests.value
       ? testStep(plan.testsByPlatform)
-      : plan.checks
+      : plan.checks || plan.contract?.services.length
         ? 'no test commands'
         : `no tests configured (add \`test:\`)`,
-    ...(plan.checks ? [checkStep(plan.checks)] : [])
+    ...(plan.checks ? [checkStep(plan.checks)] : []),
+    ...(plan.contract?.services.length
+      ? [`run service test(s) ${plan.contract.services.map(s => s.name).join(', ')}`]
+      : [])
   ];
   const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
   const published = plan.tags.filter(t => t.published).map(t => t.ref);

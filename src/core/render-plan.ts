@@ -1,6 +1,7 @@
 // A plan as people read it: a terminal listing and a markdown table for CI summaries.
 
 import type {ImagePlan, Plan} from './plan.js';
+import type {PlannedContract, PlannedRunAs} from './run-as/plan.js';
 import type {Fact} from './scenario.js';
 
 export function renderPlanText(plan: Plan): string {
@@ -57,6 +58,7 @@ function renderImage(image: ImagePlan): string[] {
   fact('tests', image.tests, v => testCounts(Number(v), image.testsByPlatform));
   for (const [platform, names] of Object.entries(image.checks ?? {}))
     if (names.length) out.push(row(`checks ${platform}`, names.join(', '), 'test.files, test.metadata'));
+  out.push(...renderContract(image.contract));
   fact('staging', image.staging);
   for (const tag of image.tags) {
     const when = `on ${tag.on.join(', ')}`;
@@ -66,6 +68,43 @@ function renderImage(image: ImagePlan): string[] {
     out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
   }
   out.push(row('steps', image.steps.join(' → '), ''));
+  return out;
+}
+
+function renderContract(contract: PlannedContract | undefined): string[] {
+  if (!contract) return [];
+  const out: string[] = [];
+  const details = (r: PlannedRunAs): void => {
+    for (const d of r.settings) out.push(row(d.setting, d.value, d.source, 6));
+    for (const d of r.unsupported) out.push(row('not honoured', `${d.setting}: ${d.value}`, d.source, 6));
+    for (const d of r.notReproducible)
+      out.push(row('not reproducible', `${d.setting}: ${d.value} (give a stand-in)`, d.source, 6));
+  };
+  const image = contract.image;
+  if (image) {
+    out.push(row('run-as', `${image.spec}: ${image.what}`, image.source));
+    out.push(
+      row(
+        '  commands',
+        image.commands.length
+          ? `${image.commands.join(', ')}: run with these (a command's own user and env win)`
+          : 'none to confine',
+        ''
+      )
+    );
+    details(image);
+  }
+  for (const service of contract.services) {
+    const r = service.runAs;
+    out.push(
+      row(
+        `service ${service.name}`,
+        r ? `run-as ${r.spec}${service.inherited ? ' (the image’s)' : ''}: ${r.what}` : 'the image’s own settings',
+        r?.source ?? service.source
+      )
+    );
+    if (r) details(r);
+  }
   return out;
 }
 

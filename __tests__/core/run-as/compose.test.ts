@@ -139,6 +139,24 @@ describe('run-as a Compose file', () => {
     expect(none.ok && none.derived.ready).toBeUndefined();
   });
 
+  it('lists values that interpolate the deploying machine’s variables instead of using them', () => {
+    const r = deriveRunAs(
+      'services:\n  app:\n    user: ${UID}\n    command: [serve, $$HOME, "${PORT}"]\n    ports: [{target: 8080, published: 80}, "8000-8010:8000-8010"]\n',
+      'c.yml',
+      'c.yml'
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.derived.runtime.user).toBeUndefined();
+    expect(r.derived.runtime.args).toBeUndefined();
+    expect(r.derived.runtime.ports).toEqual([8080]);
+    expect(r.derived.runAs.unsupported.map(u => `${u.setting} [${u.source}]: ${u.value}`)).toEqual([
+      'command [c.yml:4]: interpolates variables of the machine that deploys; write the values',
+      'user [c.yml:3]: `${UID}` interpolates variables of the machine that deploys; write the value',
+      'ports 8000-8010:8000-8010 [c.yml:5]: port ranges and interpolated ports are not probed'
+    ]);
+  });
+
   it('refuses a missing service, an unknown file kind, malformed YAML and bad values with line:col', () => {
     const missing = deriveRunAs(compose, 'compose.yaml', 'compose.yaml#wbe', 'wbe');
     expect(missing).toEqual({

@@ -54,7 +54,7 @@ export const SERVICE_DEFS = {
       'stand-ins': {
         ...env,
         description:
-          'Values for environment variables that the `run-as` manifest takes from Secrets or ConfigMaps (not reproducible; named in the report).'
+          'Values for environment variables that the `run-as` file does not give: a Kubernetes manifest’s from Secrets or ConfigMaps, a Compose file’s interpolated (`${VAR}`), host-taken (a key without a value) or from `env_file` (not reproducible; named in the plan and the report).'
       },
       ready: {
         type: 'object',

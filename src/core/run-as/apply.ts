@@ -3,7 +3,7 @@
 // `run-as`, a service test's own).
 
 import type {CommandContract, TestCommand} from '../config/types.js';
-import type {ServiceTest} from '../service/types.js';
+import type {DerivedSetting, RunAs, ServiceTest} from '../service/types.js';
 import type {Derived} from './derived.js';
 
 /** A service test started as the deployment says: its env added, its args/user/workdir, ready and probes kept. */
@@ -49,4 +49,20 @@ export function applyToCommand(command: TestCommand, derived: Derived): TestComm
   const out: TestCommand = {...command, env: {...r.env, ...command.env}, contract};
   if (command.user === undefined && r.user !== undefined) out.user = r.user;
   return out;
+}
+
+const COMMAND_SETTINGS = new Set([
+  'user',
+  'read-only',
+  'tmpfs',
+  'cap-drop',
+  'cap-add',
+  'security-opt',
+  'memory',
+  'cpus'
+]);
+
+/** The derived settings applyToCommand gives a test command, for the plan. */
+export function commandSettings(runAs: RunAs): DerivedSetting[] {
+  return runAs.settings.filter(s => COMMAND_SETTINGS.has(s.setting) || s.setting.startsWith('env '));
 }
