@@ -108,8 +108,8 @@ function xml(text) {
 var repository_facts = __webpack_require__(2065);
 // EXTERNAL MODULE: ./src/core/limiter.ts
 var limiter = __webpack_require__(5543);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var plan = __webpack_require__(657);
+// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
+var plan = __webpack_require__(2253);
 // EXTERNAL MODULE: ./src/core/split.ts
 var core_split = __webpack_require__(8159);
 // EXTERNAL MODULE: ./src/oci/descriptor.ts

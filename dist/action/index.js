@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1902);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1465);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1902:
+/***/ 1465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28648,6 +28648,7 @@ function renderImage(image) {
     for (const [platform, names] of Object.entries(image.checks ?? {}))
         if (names.length)
             out.push(row(`checks ${platform}`, names.join(', '), 'test.files, test.metadata'));
+    out.push(...renderContract(image.contract));
     fact('staging', image.staging);
     for (const tag of image.tags) {
         const when = `on ${tag.on.join(', ')}`;
@@ -28657,6 +28658,34 @@ function renderImage(image) {
         out.push(row(tag.published ? 'tag (published)' : 'tag', value, `${tag.source} "${tag.template}"`));
     }
     out.push(row('steps', image.steps.join(' → '), ''));
+    return out;
+}
+function renderContract(contract) {
+    if (!contract)
+        return [];
+    const out = [];
+    const details = (r) => {
+        for (const d of r.settings)
+            out.push(row(d.setting, d.value, d.source, 6));
+        for (const d of r.unsupported)
+            out.push(row('not honoured', `${d.setting}: ${d.value}`, d.source, 6));
+        for (const d of r.notReproducible)
+            out.push(row('not reproducible', `${d.setting}: ${d.value} (give a stand-in)`, d.source, 6));
+    };
+    const image = contract.image;
+    if (image) {
+        out.push(row('run-as', `${image.spec}: ${image.what}`, image.source));
+        out.push(row('  commands', image.commands.length
+            ? `${image.commands.join(', ')}: run with these (a command's own user and env win)`
+            : 'none to confine', ''));
+        details(image);
+    }
+    for (const service of contract.services) {
+        const r = service.runAs;
+        out.push(row(`service ${service.name}`, r ? `run-as ${r.spec}${service.inherited ? ' (the image’s)' : ''}: ${r.what}` : 'the image’s own settings', r?.source ?? service.source));
+        if (r)
+            details(r);
+    }
     return out;
 }
 function row(label, value, source, indent = 2) {
@@ -29430,7 +29459,7 @@ const SERVICE_DEFS = {
             },
             'stand-ins': {
                 ...env,
-                description: 'Values for environment variables that the `run-as` manifest takes from Secrets or ConfigMaps (not reproducible; named in the report).'
+                description: 'Values for environment variables that the `run-as` file does not give: a Kubernetes manifest’s from Secrets or ConfigMaps, a Compose file’s interpolated (`${VAR}`), host-taken (a key without a value) or from `env_file` (not reproducible; named in the plan and the report).'
             },
             ready: {
                 type: 'object',
@@ -31853,8 +31882,8 @@ function sha256(text) {
 
 // EXTERNAL MODULE: ./src/core/repository-facts.ts
 var repository_facts = __nccwpck_require__(2065);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var core_plan = __nccwpck_require__(657);
+// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
+var core_plan = __nccwpck_require__(2253);
 ;// CONCATENATED MODULE: ./src/io/paths.ts
 // Where paths of the configuration really lead: symbolic links followed, and the repository that
 // holds the configuration file, found without running git.
@@ -31895,66 +31924,8 @@ function isInside(root, path) {
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
 }
 
-;// CONCATENATED MODULE: ./src/core/run-as/apply.ts
-// A test with its `run-as` derivation: the deployment's settings first, what the test itself writes
-// over them. One implementation for every reader (Kubernetes, Compose) and every level (the image's
-// `run-as`, a service test's own).
-/** A service test started as the deployment says: its env added, its args/user/workdir, ready and probes kept. */
-function applyDerived(service, derived) {
-    const own = service.runtime;
-    const runtime = { ...derived.runtime, env: { ...derived.runtime.env, ...own.env } };
-    if (own.args)
-        runtime.args = own.args;
-    if (own.user !== undefined)
-        runtime.user = own.user;
-    if (own.workdir !== undefined)
-        runtime.workdir = own.workdir;
-    runtime.ports = [...new Set([...derived.runtime.ports, ...own.ports])];
-    for (const missing of derived.runAs.notReproducible) {
-        const key = missing.setting.replace(/^env /, '');
-        const standIn = service.standIns?.[key];
-        if (standIn !== undefined)
-            runtime.env[key] = standIn;
-    }
-    const out = { ...service, runtime, runAs: derived.runAs, probes: [...derived.probes, ...service.probes] };
-    if (service.ready.kind === 'auto' && derived.ready) {
-        out.ready = derived.ready;
-        if (service.readyTimeoutMs === undefined && derived.readyTimeoutMs !== undefined) {
-            out.readyTimeoutMs = derived.readyTimeoutMs;
-            out.scaleTimings = true;
-        }
-        if (derived.readyIntervalMs !== undefined)
-            out.readyIntervalMs = derived.readyIntervalMs;
-        if (derived.readyInitialDelayMs)
-            out.readyInitialDelayMs = derived.readyInitialDelayMs;
-    }
-    if (service.stopGraceMs === undefined && derived.stopGraceMs !== undefined)
-        out.stopGraceMs = derived.stopGraceMs;
-    return out;
-}
-/**
- * A test command confined as production confines the container: read-only root and tmpfs,
- * capabilities, no-new-privileges, memory and cpu limits always (a command cannot set them); the
- * user and env only where the command sets none of its own (its `user`, its env keys win). The
- * entrypoint, args, workdir and ports are the command's business and are not taken.
- */
-function applyToCommand(command, derived) {
-    const r = derived.runtime;
-    const contract = { tmpfs: r.tmpfs, capDrop: r.capDrop, capAdd: r.capAdd };
-    if (r.readOnly)
-        contract.readOnly = true;
-    if (r.noNewPrivileges)
-        contract.noNewPrivileges = true;
-    if (r.memory !== undefined)
-        contract.memory = r.memory;
-    if (r.cpus !== undefined)
-        contract.cpus = r.cpus;
-    const out = { ...command, env: { ...r.env, ...command.env }, contract };
-    if (command.user === undefined && r.user !== undefined)
-        out.user = r.user;
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/core/run-as/apply.ts
+var apply = __nccwpck_require__(3192);
 ;// CONCATENATED MODULE: ./src/core/run-as/shell-words.ts
 // Compose's string form of `command`/`entrypoint` is split into words as a POSIX shell would split
 // them (quotes and backslashes), without running a shell and without expanding anything.
@@ -32927,7 +32898,7 @@ async function resolveRunAs(config, source, dir, cwd) {
         const own = image.runAsSpec !== undefined ? await read(image.runAsSpec, `images[${image.index}].run-as`) : undefined;
         if (own) {
             image.runAs = own.runAs;
-            image.test.commands = image.test.commands.map(c => applyToCommand(c, own));
+            image.test.commands = image.test.commands.map(c => (0,apply/* applyToCommand */.RN)(c, own));
         }
         const services = image.test.services ?? [];
         for (const [i, service] of services.entries()) {
@@ -32935,7 +32906,7 @@ async function resolveRunAs(config, source, dir, cwd) {
                 ? await read(service.runAsSpec, `images[${image.index}].test.services[${i}].run-as`)
                 : own;
             if (derived)
-                services[i] = applyDerived(service, derived);
+                services[i] = (0,apply/* applyDerived */.Aj)(service, derived);
         }
     }
 }
@@ -33104,6 +33075,19 @@ async function checkPaths(config, source, dir) {
                 outside: 'point `mount.source` at a directory inside the repository',
                 must: { kind: 'dir', fix: 'fix `mount.source`' }
             });
+        const runAs = [
+            ...(image.runAsSpec !== undefined ? [[image.runAsSpec, `${at}.run-as`]] : []),
+            ...(image.test.services ?? []).flatMap((s, i) => s.runAsSpec !== undefined ? [[s.runAsSpec, `${at}.test.services[${i}].run-as`]] : [])
+        ];
+        for (const [spec, key] of runAs) {
+            const file = spec.split('#')[0] ?? spec;
+            await check({
+                path: (0,external_node_path_.resolve)(dir, file),
+                value: file,
+                at: key,
+                outside: 'keep the deployment file `run-as` reads inside the repository (relative to the configuration file)'
+            });
+        }
         for (const [i, secret] of image.secrets.entries())
             if ('file' in secret)
                 await check({
@@ -34267,7 +34251,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1902);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1465);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.
@@ -35119,7 +35103,7 @@ function plannedChecks(files, metadata, platform) {
 
 /***/ }),
 
-/***/ 657:
+/***/ 2253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35179,11 +35163,49 @@ function compareSemver(a, b) {
 var test_plan = __nccwpck_require__(1863);
 // EXTERNAL MODULE: ./src/core/image-checks.ts
 var image_checks = __nccwpck_require__(7650);
+// EXTERNAL MODULE: ./src/core/run-as/apply.ts
+var apply = __nccwpck_require__(3192);
+;// CONCATENATED MODULE: ./src/core/run-as/plan.ts
+// What the plan shows of `run-as`: per image and per service test, every derived setting with the
+// line it came from, the fields imagegate cannot honour and the env it cannot reproduce.
+
+function planRunAs(image, source) {
+    const at = `images[${image.index}]`;
+    const where = (key) => source.where(key) ?? key;
+    const planned = (runAs, key, settings = runAs.settings) => ({
+        spec: runAs.spec,
+        what: runAs.what,
+        source: where(key),
+        settings,
+        unsupported: runAs.unsupported,
+        notReproducible: runAs.notReproducible
+    });
+    const out = { services: [] };
+    if (image.runAs)
+        out.image = {
+            ...planned(image.runAs, `${at}.run-as`, (0,apply/* commandSettings */.Jd)(image.runAs)),
+            commands: image.test.commands.map(c => c.name)
+        };
+    for (const [i, service] of (image.test.services ?? []).entries()) {
+        const key = `${at}.test.services[${i}]`;
+        const inherited = service.runAs !== undefined && service.runAsSpec === undefined;
+        const s = { name: service.name, source: where(key) };
+        if (service.runAs) {
+            s.runAs = planned(service.runAs, inherited ? `${at}.run-as` : `${key}.run-as`);
+            if (inherited)
+                s.inherited = true;
+        }
+        out.services.push(s);
+    }
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/core/trust.ts
 var trust = __nccwpck_require__(9597);
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // The resolved plan: which scenario runs, what each image builds, tests and writes where, and
 // where every value came from. Pure: git facts and source identities are passed in.
+
 
 
 
@@ -35352,6 +35374,9 @@ function planImage(image, inputs, rendering) {
     const checks = Object.fromEntries(image.platforms.map(p => [p, (0,image_checks/* plannedChecks */.sB)(image.test.files, image.test.metadata, p)]));
     if (Object.values(checks).some(c => c.length))
         plan.checks = checks;
+    const contract = planRunAs(image, source);
+    if (contract.image || contract.services.length)
+        plan.contract = contract;
     if (image.builder.kind === 'dockerfile')
         plan.containerfile = { value: image.containerfile, source: from('containerfile') };
     if (image.target !== undefined)
@@ -35460,10 +35485,13 @@ function steps(plan, scenario) {
         `build ${platforms}`,
         plan.tests.value
             ? testStep(plan.testsByPlatform)
-            : plan.checks
+            : plan.checks || plan.contract?.services.length
                 ? 'no test commands'
                 : `no tests configured (add \`test:\`)`,
-        ...(plan.checks ? [checkStep(plan.checks)] : [])
+        ...(plan.checks ? [checkStep(plan.checks)] : []),
+        ...(plan.contract?.services.length
+            ? [`run service test(s) ${plan.contract.services.map(s => s.name).join(', ')}`]
+            : [])
     ];
     const staging = plan.staging?.value ?? '(staging tag needs the source identity)';
     const published = plan.tags.filter(t => t.published).map(t => t.ref);
@@ -35613,6 +35641,90 @@ function dockerStartFailure(output) {
 function tail(text, lines = 20, bytes = 4000) {
     const kept = text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
     return kept.length > bytes ? `…${kept.slice(-bytes)}` : kept;
+}
+
+
+/***/ }),
+
+/***/ 3192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ applyDerived),
+/* harmony export */   Jd: () => (/* binding */ commandSettings),
+/* harmony export */   RN: () => (/* binding */ applyToCommand)
+/* harmony export */ });
+// A test with its `run-as` derivation: the deployment's settings first, what the test itself writes
+// over them. One implementation for every reader (Kubernetes, Compose) and every level (the image's
+// `run-as`, a service test's own).
+/** A service test started as the deployment says: its env added, its args/user/workdir, ready and probes kept. */
+function applyDerived(service, derived) {
+    const own = service.runtime;
+    const runtime = { ...derived.runtime, env: { ...derived.runtime.env, ...own.env } };
+    if (own.args)
+        runtime.args = own.args;
+    if (own.user !== undefined)
+        runtime.user = own.user;
+    if (own.workdir !== undefined)
+        runtime.workdir = own.workdir;
+    runtime.ports = [...new Set([...derived.runtime.ports, ...own.ports])];
+    for (const missing of derived.runAs.notReproducible) {
+        const key = missing.setting.replace(/^env /, '');
+        const standIn = service.standIns?.[key];
+        if (standIn !== undefined)
+            runtime.env[key] = standIn;
+    }
+    const out = { ...service, runtime, runAs: derived.runAs, probes: [...derived.probes, ...service.probes] };
+    if (service.ready.kind === 'auto' && derived.ready) {
+        out.ready = derived.ready;
+        if (service.readyTimeoutMs === undefined && derived.readyTimeoutMs !== undefined) {
+            out.readyTimeoutMs = derived.readyTimeoutMs;
+            out.scaleTimings = true;
+        }
+        if (derived.readyIntervalMs !== undefined)
+            out.readyIntervalMs = derived.readyIntervalMs;
+        if (derived.readyInitialDelayMs)
+            out.readyInitialDelayMs = derived.readyInitialDelayMs;
+    }
+    if (service.stopGraceMs === undefined && derived.stopGraceMs !== undefined)
+        out.stopGraceMs = derived.stopGraceMs;
+    return out;
+}
+/**
+ * A test command confined as production confines the container: read-only root and tmpfs,
+ * capabilities, no-new-privileges, memory and cpu limits always (a command cannot set them); the
+ * user and env only where the command sets none of its own (its `user`, its env keys win). The
+ * entrypoint, args, workdir and ports are the command's business and are not taken.
+ */
+function applyToCommand(command, derived) {
+    const r = derived.runtime;
+    const contract = { tmpfs: r.tmpfs, capDrop: r.capDrop, capAdd: r.capAdd };
+    if (r.readOnly)
+        contract.readOnly = true;
+    if (r.noNewPrivileges)
+        contract.noNewPrivileges = true;
+    if (r.memory !== undefined)
+        contract.memory = r.memory;
+    if (r.cpus !== undefined)
+        contract.cpus = r.cpus;
+    const out = { ...command, env: { ...r.env, ...command.env }, contract };
+    if (command.user === undefined && r.user !== undefined)
+        out.user = r.user;
+    return out;
+}
+const COMMAND_SETTINGS = new Set([
+    'user',
+    'read-only',
+    'tmpfs',
+    'cap-drop',
+    'cap-add',
+    'security-opt',
+    'memory',
+    'cpus'
+]);
+/** The derived settings applyToCommand gives a test command, for the plan. */
+function commandSettings(runAs) {
+    return runAs.settings.filter(s => COMMAND_SETTINGS.has(s.setting) || s.setting.startsWith('env '));
 }
 
 
