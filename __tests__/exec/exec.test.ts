@@ -33,4 +33,27 @@ describe('ProcessExec', () => {
       new ExecError('sh', ['-c'], {exitCode: 4, stdout: '', stderr: 'broken'}).message
     );
   });
+
+  it('hands `input` to stdin (secrets go this way) and ends stdin at once without it', async () => {
+    expect((await exec.run('cat', [], {input: 'the-token\n'})).stdout).toBe('the-token\n');
+    expect(await exec.run('cat', [])).toEqual({exitCode: 0, stdout: '', stderr: ''});
+  });
+
+  it('a program killed by a signal exits 128 + the signal number, as a shell reports it', async () => {
+    expect((await exec.run('sh', ['-c', 'kill -TERM $$'])).exitCode).toBe(143);
+  });
+
+  it('multi-byte characters split across chunks arrive whole, to the result and to onOutput', async () => {
+    const seen: string[] = [];
+    const script = 'printf "\\342\\234"; sleep 0.1; printf "\\223 done"';
+    const r = await exec.run('sh', ['-c', script], {onOutput: t => void seen.push(t)});
+    expect(r.stdout).toBe('\u2713 done');
+    expect(seen.join('')).toBe('\u2713 done');
+  });
+
+  it('a working directory that does not exist is named as such, not as a missing program', async () => {
+    await expect(exec.run('sh', ['-c', 'true'], {cwd: '/imagegate-no-such-dir'})).rejects.toThrow(
+      'cannot run `sh` in /imagegate-no-such-dir: the directory does not exist'
+    );
+  });
 });

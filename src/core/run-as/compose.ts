@@ -4,7 +4,7 @@
 
 import {closest} from '../suggest.js';
 import type {DerivedSetting, RuntimeSettings} from '../service/types.js';
-import type {Derived, DeriveResult} from './derived.js';
+import {derivedCollector, type Derived, type DeriveResult} from './derived.js';
 import {shellJoin, shellWords} from './shell-words.js';
 import type {Located} from './yaml-nodes.js';
 
@@ -69,14 +69,7 @@ function derive(
   file: string,
   spec: string
 ): Derived | {error: {line: number; col: number; message: string}} {
-  const settings: DerivedSetting[] = [];
-  const unsupported: DerivedSetting[] = [];
-  const notReproducible: DerivedSetting[] = [];
-  const set = (setting: string, value: string, at: Located): void =>
-    void settings.push({setting, value, source: at.where()});
-  const cannot = (setting: string, why: string, at: Located): void =>
-    void unsupported.push({setting, value: why, source: at.where()});
-  const runtime: RuntimeSettings = {env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: []};
+  const {settings, unsupported, notReproducible, runtime, set, cannot} = derivedCollector();
   const derived: Derived = {
     runAs: {spec, file, what: `compose service ${name}`, settings, unsupported, notReproducible},
     runtime,

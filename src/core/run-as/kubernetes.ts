@@ -3,8 +3,8 @@
 // honour is listed, never dropped.
 
 import {closest} from '../suggest.js';
-import type {DerivedSetting, HttpCheck, RuntimeSettings} from '../service/types.js';
-import type {Derived, DeriveResult} from './derived.js';
+import type {HttpCheck} from '../service/types.js';
+import {derivedCollector, type Derived, type DeriveResult} from './derived.js';
 import {parseDocuments, type Located} from './yaml-nodes.js';
 
 export type {Derived, DeriveResult} from './derived.js';
@@ -118,14 +118,7 @@ function derive(
   file: string,
   spec: string
 ): Derived {
-  const settings: DerivedSetting[] = [];
-  const unsupported: DerivedSetting[] = [];
-  const notReproducible: DerivedSetting[] = [];
-  const set = (setting: string, value: string, at: Located): void =>
-    void settings.push({setting, value, source: at.where()});
-  const cannot = (setting: string, why: string, at: Located): void =>
-    void unsupported.push({setting, value: why, source: at.where()});
-  const runtime: RuntimeSettings = {env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: []};
+  const {settings, unsupported, notReproducible, runtime, set, cannot} = derivedCollector();
   const {container, pod} = c;
 
   for (const key of container.keys())
