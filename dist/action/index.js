@@ -28377,7 +28377,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1465);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9579);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
 // One bundle for the root action and the node sub-actions, main and post: the file the runner starts
 // says which sub-action it is (dist/action/gate.js, promote.js are two-line wrappers made by the build).
@@ -28396,7 +28396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1465:
+/***/ 9579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31926,6 +31926,23 @@ function isInside(root, path) {
 
 // EXTERNAL MODULE: ./src/core/run-as/apply.ts
 var apply = __nccwpck_require__(3192);
+;// CONCATENATED MODULE: ./src/core/run-as/derived.ts
+// What a `run-as` reader derives from a deployment file — Kubernetes or Compose — for one service
+// test: the one shape apply.ts reads, whichever file it came from.
+/** What a reader fills while it walks a deployment file: the settings it honours and the ones it cannot. */
+function derivedCollector() {
+    const settings = [];
+    const unsupported = [];
+    return {
+        settings,
+        unsupported,
+        notReproducible: [],
+        runtime: { env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: [] },
+        set: (setting, value, at) => void settings.push({ setting, value, source: at.where() }),
+        cannot: (setting, why, at) => void unsupported.push({ setting, value: why, source: at.where() })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/run-as/shell-words.ts
 // Compose's string form of `command`/`entrypoint` is split into words as a POSIX shell would split
 // them (quotes and backslashes), without running a shell and without expanding anything.
@@ -31993,6 +32010,7 @@ function shellJoin(words) {
 // derived value keeps its source line; a key imagegate cannot honour is listed, never dropped.
 
 
+
 /** Keys read elsewhere or that do not change how the container runs. */
 const IGNORED = new Set(['image', 'build', 'container_name', 'pull_policy', 'labels', 'platform']);
 /** Keys with a reason more precise than "not reproduced". */
@@ -32043,12 +32061,7 @@ function deriveFromCompose(doc, file, spec, name) {
     return 'error' in derived ? { ok: false, diagnostics: [derived.error] } : { ok: true, derived };
 }
 function derive(s, name, file, spec) {
-    const settings = [];
-    const unsupported = [];
-    const notReproducible = [];
-    const set = (setting, value, at) => void settings.push({ setting, value, source: at.where() });
-    const cannot = (setting, why, at) => void unsupported.push({ setting, value: why, source: at.where() });
-    const runtime = { env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: [] };
+    const { settings, unsupported, notReproducible, runtime, set, cannot } = derivedCollector();
     const derived = {
         runAs: { spec, file, what: `compose service ${name}`, settings, unsupported, notReproducible },
         runtime,
@@ -32479,6 +32492,7 @@ function yaml_nodes_parseDocuments(text, file) {
 // honour is listed, never dropped.
 
 
+
 const POD_SPEC = {
     Pod: d => d.get('spec'),
     Deployment: d => d.get('spec')?.get('template')?.get('spec'),
@@ -32581,12 +32595,7 @@ function deriveFromManifests(docs, file, spec, name) {
     return { ok: true, derived: kubernetes_derive(chosen, file, spec) };
 }
 function kubernetes_derive(c, file, spec) {
-    const settings = [];
-    const unsupported = [];
-    const notReproducible = [];
-    const set = (setting, value, at) => void settings.push({ setting, value, source: at.where() });
-    const cannot = (setting, why, at) => void unsupported.push({ setting, value: why, source: at.where() });
-    const runtime = { env: {}, tmpfs: [], capDrop: [], capAdd: [], ports: [] };
+    const { settings, unsupported, notReproducible, runtime, set, cannot } = derivedCollector();
     const { container, pod } = c;
     for (const key of container.keys())
         if (!CONTAINER_KNOWN.has(key))
@@ -34251,7 +34260,7 @@ async function runAction(entry = 'run') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_run_scratch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8258);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1465);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9579);
 // The post step (runs at the end of the job, also after a cancelled or failed main step): removes the
 // run's scratch directory — temporary docker configs with their logins, keys, the JUnit file — and
 // restores the user's docker config.json byte for byte if anything changed it.

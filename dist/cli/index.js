@@ -20,7 +20,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stdout.write(`imagegate ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}\n`);
 }
 else {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1265));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(457)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8457));
     // stdout carries the result alone (text, or the --json document); workflow commands that
     // @actions/core writes to stdout and any other chatter belong to the log on stderr.
     const result = process.stdout.write.bind(process.stdout);
