@@ -6,9 +6,10 @@
 // probes, stop and remove). The hand recipe does the same on the same built image: `docker run -d
 // -p 127.0.0.1::8080`, `docker port`, curl polling /healthz/ every 250 ms (imagegate's interval), two
 // curl probes, one `docker exec`, `docker stop`, `docker rm`. Rounds are interleaved; the overhead is
-// imagegate ÷ hand − 1 per round, and the medians are printed.
+// imagegate ÷ hand − 1 per round, and the medians are printed. imagegate runs one test at a time
+// (`test.concurrency: 1`), as the recipe does, so neither shares the 2 cores with the other platform.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -23,16 +24,20 @@ const image = 'imagegate.bench/service-web:1';
 function fixture(withCommand) {
   const dir = mkdtempSync(join(tmpdir(), 'imagegate-bench-service-'));
   cpSync(join(root, 'examples/service-web'), dir, {recursive: true});
+  const file = join(dir, '.imagegate.yml');
+  // One test at a time, as the hand recipe runs: each figure is one test's own cost, not shared cores.
   if (withCommand) {
     const config = `registry: localhost:5000/bench-service
 images:
   - name: web
     platforms: [linux/amd64, linux/arm64]
     test:
-      - test -s /app/start
+      concurrency: 1
+      commands:
+        - test -s /app/start
 `;
-    writeFileSync(join(dir, '.imagegate.yml'), config);
-  }
+    writeFileSync(file, config);
+  } else writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {4}test:\n/m, '    test:\n      concurrency: 1\n'));
   const git = args => execFileSync('git', ['-c', 'user.name=b', '-c', 'user.email=b@b', ...args], {cwd: dir});
   git(['init', '-q']);
   git(['add', '-A']);

@@ -2060,14 +2060,18 @@ function serviceRunArgs(req) {
         args.push(...r.args);
     return args;
 }
-/** The host port of `docker port NAME PORT/tcp` (`127.0.0.1:49153`, one line per address). */
-function publishedPort(output) {
+/**
+ * `docker port NAME` (every mapping, one per line: `8080/tcp -> 127.0.0.1:49153`, IPv6 lines too) →
+ * container port → host port, the first mapping of each TCP port.
+ */
+function publishedPorts(output) {
+    const ports = new Map();
     for (const line of output.split('\n')) {
-        const m = /:(\d+)\s*$/.exec(line.trim());
-        if (m)
-            return Number(m[1]);
+        const m = /^(\d+)\/tcp\s*->\s*.*:(\d+)\s*$/.exec(line.trim());
+        if (m && !ports.has(Number(m[1])))
+            ports.set(Number(m[1]), Number(m[2]));
     }
-    return undefined;
+    return ports;
 }
 /** `{"8080/tcp": {}}` → [8080]: the TCP ports an image EXPOSEs. */
 function exposedPorts(exposed) {
@@ -2216,8 +2220,14 @@ function installSignalHandlers() {
 }
 class ServiceRunner {
     opts;
+    // Keyed by image reference: every platform's and every test's start waits on one read.
+    facts = new Map();
     constructor(opts) {
         this.opts = opts;
+    }
+    /** Reads the image's config ahead of its service tests (they start as soon as it is there). */
+    prefetch(ref) {
+        this.imageFacts(ref).catch(() => undefined);
     }
     async run(service, ref, platform, emulated) {
         const id = (0,external_node_crypto_.randomBytes)(6).toString('hex');
@@ -2229,6 +2239,7 @@ class ServiceRunner {
         const started = Date.now();
         let logs = '';
         let log = '';
+        let exit;
         const note = (line) => void (log += `${line}\n`);
         if (deadlines.note)
             note(`(${deadlines.note})`);
@@ -2281,15 +2292,24 @@ class ServiceRunner {
                 const run = await docker.run(args);
                 if (run.exitCode !== 0)
                     throw new CheckFailed(`docker could not start the service: ${(0,core_text/* lastLine */.f)(run.stderr || run.stdout)}`, 'error');
+                // Beside the test, never in its way: the log, and the container's end (a crash is seen
+                // without asking the engine between readiness attempts).
                 follower = docker.run(['logs', '--follow', name], {
                     onOutput: chunk => void (logs = (0,results/* keepLast */.Af)(logs + chunk, LOG_CHARS))
                 });
-                const hostPorts = new Map();
-                for (const port of ports) {
-                    const out = await docker.run(['port', name, `${port}/tcp`]);
-                    const host = publishedPort(out.stdout);
-                    if (host !== undefined)
-                        hostPorts.set(port, host);
+                const exited = docker.run(['wait', name]).then(r => {
+                    const code = Number(r.stdout.trim());
+                    exit = { code: r.exitCode === 0 && r.stdout.trim() !== '' && Number.isInteger(code) ? code : -1 };
+                    return exit;
+                }, () => (exit = { code: -1 }));
+                const hostPorts = ports.length
+                    ? publishedPorts((await docker.run(['port', name])).stdout)
+                    : new Map();
+                // A container that is gone already has no published ports: that is a crash, not a config error.
+                if (ports.some(p => !hostPorts.has(p))) {
+                    const state = await this.state(name);
+                    if (!state?.Running)
+                        throw new CheckFailed(crashMessage(state, 'before it was ready'));
                 }
                 const target = (port) => {
                     const p = port ?? ports[0];
@@ -2304,7 +2324,7 @@ class ServiceRunner {
                 note(`(ready: ${describeReadiness(ready)}, deadline ${deadlines.readyMs / 1000}s)`);
                 if (service.readyInitialDelayMs)
                     await sleep(service.readyInitialDelayMs);
-                await this.waitReady(name, ready, deadlines, service.readyIntervalMs ?? 250, target, () => logs);
+                await this.waitReady(name, ready, deadlines, service.readyIntervalMs ?? 250, target, () => logs, () => exit);
                 note(`(ready after ${((Date.now() - started) / 1000).toFixed(1)}s)`);
                 for (const probe of service.probes) {
                     const t0 = Date.now();
@@ -2313,23 +2333,19 @@ class ServiceRunner {
                     if (failure)
                         throw new CheckFailed(`probe ${probe.name}: ${failure}`);
                 }
-                const state = await this.state(name);
-                if (!state?.Running)
-                    throw new CheckFailed(crashMessage(state, 'after it was ready'));
+                if (exit)
+                    throw new CheckFailed(crashMessage(await this.state(name), 'after it was ready'));
                 const signal = signalName(service.runtime.stopSignal ?? facts.stopSignal);
                 const graceS = Math.max(1, Math.ceil(deadlines.stopGraceMs / 1000));
                 const t0 = Date.now();
                 await docker.run(['stop', '--time', String(graceS), name]);
                 const elapsedMs = Date.now() - t0;
-                const stopped = await this.state(name);
-                const verdict = stopVerdict({
-                    exitCode: stopped?.ExitCode ?? -1,
-                    oomKilled: stopped?.OOMKilled ?? false,
-                    elapsedMs,
-                    graceMs: graceS * 1000,
-                    signal
-                });
-                note(`(stopped with ${signal} in ${(elapsedMs / 1000).toFixed(1)}s, exit code ${stopped?.ExitCode ?? '?'})`);
+                const { code } = await exited;
+                const seen = { exitCode: code, oomKilled: false, elapsedMs, graceMs: graceS * 1000, signal };
+                // A clean stop needs no more questions; otherwise the engine says whether it was the OOM killer.
+                const stopped = stopVerdict(seen) ? await this.state(name) : undefined;
+                const verdict = stopVerdict(stopped ? { ...seen, oomKilled: stopped.OOMKilled ?? false } : seen);
+                note(`(stopped with ${signal} in ${(elapsedMs / 1000).toFixed(1)}s, exit code ${code === -1 ? '?' : code})`);
                 if (verdict)
                     throw new CheckFailed(`stop: ${verdict}`);
             };
@@ -2363,7 +2379,15 @@ class ServiceRunner {
             inFlight.delete(id);
         }
     }
-    async imageFacts(ref) {
+    imageFacts(ref) {
+        let facts = this.facts.get(ref);
+        if (!facts) {
+            facts = this.readImageFacts(ref);
+            this.facts.set(ref, facts);
+        }
+        return facts;
+    }
+    async readImageFacts(ref) {
         const out = await this.opts.docker.run(['image', 'inspect', '--format', '{{json .Config}}', ref]);
         if (out.exitCode !== 0)
             throw new CheckFailed(`cannot inspect the tested image ${ref}: ${(0,core_text/* lastLine */.f)(out.stderr)}`, 'error');
@@ -2382,17 +2406,25 @@ class ServiceRunner {
             return undefined;
         return JSON.parse(out.stdout.trim());
     }
-    async waitReady(name, ready, deadlines, intervalMs, target, logs) {
+    async waitReady(name, ready, deadlines, intervalMs, target, logs, exit) {
         const until = Date.now() + deadlines.readyMs;
+        const crashed = async () => new CheckFailed(crashMessage(await this.state(name), 'before it was ready'));
         for (;;) {
-            const state = await this.state(name);
-            if (!state?.Running)
-                throw new CheckFailed(crashMessage(state, 'before it was ready'));
+            if (exit())
+                throw await crashed();
+            // Only a HEALTHCHECK's status, and "running" itself, are the engine's to tell.
+            const state = ready.kind === 'healthcheck' || ready.kind === 'running' ? await this.state(name) : undefined;
+            if (state && !state.Running)
+                throw await crashed();
             const why = await this.readyNow(ready, state, target, logs, Math.min(deadlines.probeMs, 5000));
             if (why === undefined)
                 return;
-            if (Date.now() >= until)
+            if (Date.now() >= until) {
+                const now = await this.state(name);
+                if (!now?.Running)
+                    throw await crashed();
                 throw new CheckFailed(`not ready within ${deadlines.readyMs / 1000}s: ${describeReadiness(ready)}: ${why}`);
+            }
             await sleep(intervalMs);
         }
     }
@@ -2400,10 +2432,10 @@ class ServiceRunner {
     async readyNow(ready, state, target, logs, timeoutMs) {
         switch (ready.kind) {
             case 'healthcheck': {
-                const status = state.Health?.Status;
-                if (status === 'healthy')
+                const health = state?.Health;
+                if (health?.Status === 'healthy')
                     return undefined;
-                return `HEALTHCHECK is ${status ?? 'not reported'}${state.Health?.Log?.length ? ` (${(0,core_text/* lastLine */.f)(state.Health.Log[state.Health.Log.length - 1]?.Output ?? '')})` : ''}`;
+                return `HEALTHCHECK is ${health?.Status ?? 'not reported'}${health?.Log?.length ? ` (${(0,core_text/* lastLine */.f)(health.Log[health.Log.length - 1]?.Output ?? '')})` : ''}`;
             }
             case 'tcp':
                 return tcpOpen(target(ready.port), timeoutMs);
@@ -2853,6 +2885,8 @@ class TestRunner {
     /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
     async run(image, built, baseDir) {
         const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : { ref: built.localRef };
+        if (built.platforms.some(p => (0,test_plan/* servicesForPlatform */.h)(image, p).length))
+            this.services.prefetch(target.ref);
         try {
             const lanes = await Promise.all(built.platforms.map(platform => this.lane(image, built, platform, target, baseDir)));
             const outcomes = await runLanes(this.opts.log, lanes.map(l => l.tasks), image.test.concurrency ?? Math.max(1, built.platforms.length));

@@ -12,7 +12,7 @@ import {
   httpVerdict,
   isRootUser,
   portsToPublish,
-  publishedPort,
+  publishedPorts,
   RUN_LABEL,
   serviceAddress,
   serviceDeadlines,
@@ -66,8 +66,22 @@ function installSignalHandlers(): void {
   }
 }
 
+/** How the service container ended, from the `docker wait` that runs beside it. */
+interface Exit {
+  /** -1: docker could not say (the container is gone). */
+  code: number;
+}
+
 export class ServiceRunner {
+  // Keyed by image reference: every platform's and every test's start waits on one read.
+  private readonly facts = new Map<string, Promise<ImageFacts>>();
+
   constructor(private readonly opts: ServiceRunnerOpts) {}
+
+  /** Reads the image's config ahead of its service tests (they start as soon as it is there). */
+  prefetch(ref: string): void {
+    this.imageFacts(ref).catch(() => undefined);
+  }
 
   async run(
     service: ServiceTest,
@@ -84,6 +98,7 @@ export class ServiceRunner {
     const started = Date.now();
     let logs = '';
     let log = '';
+    let exit: Exit | undefined;
     const note = (line: string): void => void (log += `${line}\n`);
     if (deadlines.note) note(`(${deadlines.note})`);
     if (service.runAs) {
@@ -133,14 +148,26 @@ export class ServiceRunner {
         const run = await docker.run(args);
         if (run.exitCode !== 0)
           throw new CheckFailed(`docker could not start the service: ${lastLine(run.stderr || run.stdout)}`, 'error');
+        // Beside the test, never in its way: the log, and the container's end (a crash is seen
+        // without asking the engine between readiness attempts).
         follower = docker.run(['logs', '--follow', name], {
           onOutput: chunk => void (logs = keepLast(logs + chunk, LOG_CHARS))
         });
-        const hostPorts = new Map<number, number>();
-        for (const port of ports) {
-          const out = await docker.run(['port', name, `${port}/tcp`]);
-          const host = publishedPort(out.stdout);
-          if (host !== undefined) hostPorts.set(port, host);
+        const exited = docker.run(['wait', name]).then(
+          r => {
+            const code = Number(r.stdout.trim());
+            exit = {code: r.exitCode === 0 && r.stdout.trim() !== '' && Number.isInteger(code) ? code : -1};
+            return exit;
+          },
+          () => (exit = {code: -1})
+        );
+        const hostPorts = ports.length
+          ? publishedPorts((await docker.run(['port', name])).stdout)
+          : new Map<number, number>();
+        // A container that is gone already has no published ports: that is a crash, not a config error.
+        if (ports.some(p => !hostPorts.has(p))) {
+          const state = await this.state(name);
+          if (!state?.Running) throw new CheckFailed(crashMessage(state, 'before it was ready'));
         }
         const target = (port: number | undefined): {host: string; port: number} => {
           const p = port ?? ports[0];
@@ -157,7 +184,15 @@ export class ServiceRunner {
         const ready = resolveReadiness(service.ready, withHealth(facts, service.runtime.health), ports);
         note(`(ready: ${describeReadiness(ready)}, deadline ${deadlines.readyMs / 1000}s)`);
         if (service.readyInitialDelayMs) await sleep(service.readyInitialDelayMs);
-        await this.waitReady(name, ready, deadlines, service.readyIntervalMs ?? 250, target, () => logs);
+        await this.waitReady(
+          name,
+          ready,
+          deadlines,
+          service.readyIntervalMs ?? 250,
+          target,
+          () => logs,
+          () => exit
+        );
         note(`(ready after ${((Date.now() - started) / 1000).toFixed(1)}s)`);
         for (const probe of service.probes) {
           const t0 = Date.now();
@@ -167,22 +202,18 @@ export class ServiceRunner {
           );
           if (failure) throw new CheckFailed(`probe ${probe.name}: ${failure}`);
         }
-        const state = await this.state(name);
-        if (!state?.Running) throw new CheckFailed(crashMessage(state, 'after it was ready'));
+        if (exit) throw new CheckFailed(crashMessage(await this.state(name), 'after it was ready'));
         const signal = signalName(service.runtime.stopSignal ?? facts.stopSignal);
         const graceS = Math.max(1, Math.ceil(deadlines.stopGraceMs / 1000));
         const t0 = Date.now();
         await docker.run(['stop', '--time', String(graceS), name]);
         const elapsedMs = Date.now() - t0;
-        const stopped = await this.state(name);
-        const verdict = stopVerdict({
-          exitCode: stopped?.ExitCode ?? -1,
-          oomKilled: stopped?.OOMKilled ?? false,
-          elapsedMs,
-          graceMs: graceS * 1000,
-          signal
-        });
-        note(`(stopped with ${signal} in ${(elapsedMs / 1000).toFixed(1)}s, exit code ${stopped?.ExitCode ?? '?'})`);
+        const {code} = await exited;
+        const seen = {exitCode: code, oomKilled: false, elapsedMs, graceMs: graceS * 1000, signal};
+        // A clean stop needs no more questions; otherwise the engine says whether it was the OOM killer.
+        const stopped = stopVerdict(seen) ? await this.state(name) : undefined;
+        const verdict = stopVerdict(stopped ? {...seen, oomKilled: stopped.OOMKilled ?? false} : seen);
+        note(`(stopped with ${signal} in ${(elapsedMs / 1000).toFixed(1)}s, exit code ${code === -1 ? '?' : code})`);
         if (verdict) throw new CheckFailed(`stop: ${verdict}`);
       };
       const overall = new Promise<never>((_, reject) => {
@@ -216,7 +247,16 @@ export class ServiceRunner {
     }
   }
 
-  private async imageFacts(ref: string): Promise<ImageFacts> {
+  private imageFacts(ref: string): Promise<ImageFacts> {
+    let facts = this.facts.get(ref);
+    if (!facts) {
+      facts = this.readImageFacts(ref);
+      this.facts.set(ref, facts);
+    }
+    return facts;
+  }
+
+  private async readImageFacts(ref: string): Promise<ImageFacts> {
     const out = await this.opts.docker.run(['image', 'inspect', '--format', '{{json .Config}}', ref]);
     if (out.exitCode !== 0)
       throw new CheckFailed(`cannot inspect the tested image ${ref}: ${lastLine(out.stderr)}`, 'error');
@@ -247,16 +287,24 @@ export class ServiceRunner {
     deadlines: Deadlines,
     intervalMs: number,
     target: (port: number | undefined) => {host: string; port: number},
-    logs: () => string
+    logs: () => string,
+    exit: () => Exit | undefined
   ): Promise<void> {
     const until = Date.now() + deadlines.readyMs;
+    const crashed = async (): Promise<CheckFailed> =>
+      new CheckFailed(crashMessage(await this.state(name), 'before it was ready'));
     for (;;) {
-      const state = await this.state(name);
-      if (!state?.Running) throw new CheckFailed(crashMessage(state, 'before it was ready'));
+      if (exit()) throw await crashed();
+      // Only a HEALTHCHECK's status, and "running" itself, are the engine's to tell.
+      const state = ready.kind === 'healthcheck' || ready.kind === 'running' ? await this.state(name) : undefined;
+      if (state && !state.Running) throw await crashed();
       const why = await this.readyNow(ready, state, target, logs, Math.min(deadlines.probeMs, 5000));
       if (why === undefined) return;
-      if (Date.now() >= until)
+      if (Date.now() >= until) {
+        const now = await this.state(name);
+        if (!now?.Running) throw await crashed();
         throw new CheckFailed(`not ready within ${deadlines.readyMs / 1000}s: ${describeReadiness(ready)}: ${why}`);
+      }
       await sleep(intervalMs);
     }
   }
@@ -264,16 +312,16 @@ export class ServiceRunner {
   /** Why it is not ready yet, or undefined when it is. */
   private async readyNow(
     ready: Readiness,
-    state: ContainerState,
+    state: ContainerState | undefined,
     target: (port: number | undefined) => {host: string; port: number},
     logs: () => string,
     timeoutMs: number
   ): Promise<string | undefined> {
     switch (ready.kind) {
       case 'healthcheck': {
-        const status = state.Health?.Status;
-        if (status === 'healthy') return undefined;
-        return `HEALTHCHECK is ${status ?? 'not reported'}${state.Health?.Log?.length ? ` (${lastLine(state.Health.Log[state.Health.Log.length - 1]?.Output ?? '')})` : ''}`;
+        const health = state?.Health;
+        if (health?.Status === 'healthy') return undefined;
+        return `HEALTHCHECK is ${health?.Status ?? 'not reported'}${health?.Log?.length ? ` (${lastLine(health.Log[health.Log.length - 1]?.Output ?? '')})` : ''}`;
       }
       case 'tcp':
         return tcpOpen(target(ready.port), timeoutMs);

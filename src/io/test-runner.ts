@@ -53,6 +53,7 @@ export class TestRunner {
   /** `baseDir`: the configuration file's directory (mount sources are relative to it). */
   async run(image: ImageConfig, built: BuiltImage, baseDir: string): Promise<PlatformResult[]> {
     const target = image.test.setup.length ? await this.setupDerivative(image, built, baseDir) : {ref: built.localRef};
+    if (built.platforms.some(p => servicesForPlatform(image, p).length)) this.services.prefetch(target.ref);
     try {
       const lanes = await Promise.all(
         built.platforms.map(platform => this.lane(image, built, platform, target, baseDir))

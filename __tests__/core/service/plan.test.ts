@@ -4,7 +4,7 @@ import {
   httpVerdict,
   jsonPath,
   portsToPublish,
-  publishedPort,
+  publishedPorts,
   serviceAddress,
   serviceDeadlines,
   serviceRunArgs,
@@ -207,9 +207,18 @@ describe('service plan', () => {
   });
 
   it('reads the host port docker published', () => {
-    expect(publishedPort('127.0.0.1:49153\n')).toBe(49153);
-    expect(publishedPort('0.0.0.0:32768\n[::]:32768\n')).toBe(32768);
-    expect(publishedPort('')).toBeUndefined();
+    expect(publishedPorts('8080/tcp -> 127.0.0.1:49153\n')).toEqual(new Map([[8080, 49153]]));
+    expect(
+      publishedPorts(
+        '8080/tcp -> 0.0.0.0:32768\n8080/tcp -> [::]:32769\n9090/tcp -> 0.0.0.0:32770\n53/udp -> 0.0.0.0:32771\n'
+      )
+    ).toEqual(
+      new Map([
+        [8080, 32768],
+        [9090, 32770]
+      ])
+    );
+    expect(publishedPorts('').size).toBe(0);
   });
 
   it('gives emulated platforms longer default deadlines, and keeps those the file sets', () => {

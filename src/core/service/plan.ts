@@ -98,13 +98,17 @@ export function serviceRunArgs(req: ServiceRun): string[] {
   return args;
 }
 
-/** The host port of `docker port NAME PORT/tcp` (`127.0.0.1:49153`, one line per address). */
-export function publishedPort(output: string): number | undefined {
+/**
+ * `docker port NAME` (every mapping, one per line: `8080/tcp -> 127.0.0.1:49153`, IPv6 lines too) →
+ * container port → host port, the first mapping of each TCP port.
+ */
+export function publishedPorts(output: string): Map<number, number> {
+  const ports = new Map<number, number>();
   for (const line of output.split('\n')) {
-    const m = /:(\d+)\s*$/.exec(line.trim());
-    if (m) return Number(m[1]);
+    const m = /^(\d+)\/tcp\s*->\s*.*:(\d+)\s*$/.exec(line.trim());
+    if (m && !ports.has(Number(m[1]))) ports.set(Number(m[1]), Number(m[2]));
   }
-  return undefined;
+  return ports;
 }
 
 /** `{"8080/tcp": {}}` → [8080]: the TCP ports an image EXPOSEs. */
