@@ -164,6 +164,10 @@ export class ServiceRunner {
         const hostPorts = ports.length
           ? publishedPorts((await docker.run(['port', name])).stdout)
           : new Map<number, number>();
+        if (hostPorts.size)
+          note(
+            `(reached at ${address.host}: ${[...hostPorts].map(([inside, outside]) => `${inside}→${outside}`).join(', ')})`
+          );
         // A container that is gone already has no published ports: that is a crash, not a config error.
         if (ports.some(p => !hostPorts.has(p))) {
           const state = await this.state(name);
