@@ -16,7 +16,7 @@ const EXAMPLES = [
   {
     dir: 'amd64-only',
     what: "the vendor's CLI exists for amd64 only",
-    expect: {'vendor-cli': {'linux/arm64': ['the CLI starts']}}
+    expect: {'vendor-cli': {'linux/arm64': ['the CLI starts', 'executables are for linux/arm64']}}
   },
   {
     dir: 'nonroot-write',
@@ -98,10 +98,21 @@ function repositories(planImage) {
 
 const failedOn = (spec, platform) => (spec === 'pass' ? [] : (spec[platform] ?? []));
 
+/** `a (x), b (x), c (y)` → `a, b (x), c (y)`: platforms that failed alike, named together. */
+function grouped(failures) {
+  const groups = [];
+  for (const {platform, what} of failures) {
+    const last = groups[groups.length - 1];
+    if (last && last.what === what) last.platforms.push(platform);
+    else groups.push({platforms: [platform], what});
+  }
+  return groups.map(g => `${g.platforms.join(', ')} (${g.what})`).join(', ');
+}
+
 function describeExpected(name, spec, platforms) {
   const failing = platforms.filter(p => failedOn(spec, p).length);
   if (!failing.length) return `${name} passes on ${platforms.join(', ')}`;
-  return `${name} fails on ${failing.map(p => `${p} (${failedOn(spec, p).join(', ')})`).join(', ')}`;
+  return `${name} fails on ${grouped(failing.map(p => ({platform: p, what: failedOn(spec, p).join(', ')})))}`;
 }
 
 function describeActual(image) {
@@ -125,15 +136,14 @@ function describeActual(image) {
     ].filter(Boolean);
     return `${image.name} passes on ${image.platforms.map(p => p.platform).join(', ')} (each: ${parts.join(', ')})`;
   }
-  const what = failing.map(
-    p => `${p.platform} (${p.tests.map(t => `${t.name}${t.error ? `: ${oneLine(t.error)}` : ''}`).join(', ')})`
-  );
-  return `${image.name} fails on ${what.join(', ')}`;
+  const why = t => (t.error ? `: ${oneLine(t.error)}` : t.exitCode !== undefined ? `: exit ${t.exitCode}` : '');
+  const what = failing.map(p => ({platform: p.platform, what: p.tests.map(t => `${t.name}${why(t)}`).join(', ')}));
+  return `${image.name} fails on ${grouped(what)}`;
 }
 
 function oneLine(text) {
   const line = text.split('\n')[0].trim();
-  return line.length > 90 ? `${line.slice(0, 90)}…` : line;
+  return line.length > 70 ? `${line.slice(0, 70)}…` : line;
 }
 
 function matches(image, spec, platforms) {
