@@ -2,40 +2,15 @@
 // ENTRYPOINT, made ready, probed from this machine, stopped; every failure fails the gate with the
 // check named and nothing pushed; no container or network of a run is left behind, also after SIGINT.
 import {beforeAll, describe, expect, it} from '@jest/globals';
-import {execFileSync, spawn} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import type {RunReport} from '../../src/core/results.js';
-import {runCli} from '../helpers/cli.js';
 import {tags} from './helpers/registry.js';
 import {exampleRepo, ROOT} from './helpers/repo.js';
+import {gate, leftovers, services} from './helpers/services.js';
 import {testbed} from './helpers/testbed.js';
 
 const REGISTRY = testbed().registry;
-
-async function gate(dir: string) {
-  const result = await runCli(['gate', '--json'], {
-    cwd: dir,
-    env: {PATH: process.env.PATH, HOME: process.env.HOME}
-  });
-  const report = result.stdout ? (JSON.parse(result.stdout) as RunReport) : undefined;
-  return {...result, report: report!};
-}
-
-/** Containers and networks of service tests (label imagegate.run) that exist now. */
-function leftovers(): string[] {
-  const containers = execFileSync('docker', ['ps', '-aq', '--filter', 'label=imagegate.run'], {encoding: 'utf8'});
-  const networks = execFileSync('docker', ['network', 'ls', '-q', '--filter', 'label=imagegate.run'], {
-    encoding: 'utf8'
-  });
-  return [...containers.split('\n'), ...networks.split('\n')].filter(Boolean);
-}
-
-const services = (report: RunReport) =>
-  report.images[0]!.platforms.map(p => [
-    p.platform,
-    p.tests.filter(t => t.name.startsWith('service: ')).map(t => [t.status, t.error ?? ''])
-  ]);
 
 beforeAll(() => {
   testbed();

@@ -245,6 +245,27 @@ describe('service plan', () => {
     expect(jsonPath({a: [{b: 2}]}, 'a.0.b')).toBe(2);
   });
 
+  it('docker-in-docker and remote engines: ports published where the engine is, reached at its host', () => {
+    expect(serviceAddress('tcp://192.0.2.7:2375')).toEqual({bind: '0.0.0.0', host: '192.0.2.7'});
+    expect(serviceAddress('ssh://ci@builder.example:2222')).toEqual({bind: '0.0.0.0', host: 'builder.example'});
+    expect(serviceAddress('tcp://[fd00::5]:2375')).toEqual({bind: '::', host: 'fd00::5'});
+    // The loopback in any spelling is this machine.
+    for (const local of ['tcp://localhost:2375', 'tcp://127.0.0.2:2375', 'tcp://[::1]:2375', 'tcp://LOCALHOST:2375'])
+      expect(serviceAddress(local)).toEqual({bind: '127.0.0.1', host: '127.0.0.1'});
+    const publish = (bind: string) =>
+      serviceRunArgs({
+        image: 'img',
+        platform: 'linux/amd64',
+        name: 'n',
+        runId: 'r',
+        runtime: service.runtime,
+        ports: [8080],
+        bind
+      }).filter((_, i, a) => a[i - 1] === '--publish');
+    expect(publish('0.0.0.0')).toEqual(['0.0.0.0::8080']);
+    expect(publish('::')).toEqual(['[::]::8080']);
+  });
+
   it('judges the stop: clean exit, exit by the signal, killed after the grace period, other codes', () => {
     const facts = {oomKilled: false, elapsedMs: 300, graceMs: 10000, signal: 'SIGTERM'};
     expect(stopVerdict({...facts, exitCode: 0})).toBeUndefined();

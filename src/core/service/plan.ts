@@ -35,15 +35,19 @@ export function serviceDeadlines(service: ServiceTest, emulated: boolean): Deadl
 }
 
 /**
- * Where published ports are reached from this machine: the engine's own host when DOCKER_HOST is a
- * TCP address (GitLab docker-in-docker: `tcp://docker:2376`), else the loopback.
+ * Where published ports are reached from this machine: the engine's own host when DOCKER_HOST names
+ * another machine (GitLab docker-in-docker: `tcp://docker:2376`; a remote engine: `ssh://ci@builder`),
+ * published on all of that engine's interfaces (IPv6 ones for an IPv6 address); else the loopback.
  */
 export function serviceAddress(dockerHost: string | undefined): {bind: string; host: string} {
-  const m = /^(?:tcp|http|https):\/\/(\[[^\]]+\]|[^:/]+)/.exec(dockerHost ?? '');
-  const host = m?.[1];
-  if (host && host !== 'localhost' && host !== '127.0.0.1')
-    return {bind: '0.0.0.0', host: host.replace(/^\[|\]$/g, '')};
-  return {bind: '127.0.0.1', host: '127.0.0.1'};
+  const m = /^(?:tcp|http|https|ssh):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(dockerHost ?? '');
+  const host = m?.[1]?.replace(/^\[|\]$/g, '');
+  if (!host || isLoopback(host)) return {bind: '127.0.0.1', host: '127.0.0.1'};
+  return {bind: host.includes(':') ? '::' : '0.0.0.0', host};
+}
+
+function isLoopback(host: string): boolean {
+  return host.toLowerCase() === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 
 export interface ServiceRun {
@@ -66,7 +70,9 @@ export function serviceRunArgs(req: ServiceRun): string[] {
   const args = ['run', '--detach', '--pull', 'never', '--platform', req.platform, '--name', req.name];
   args.push('--label', `${RUN_LABEL}=${req.runId}`);
   if (req.network) args.push('--network', req.network, '--network-alias', 'service');
-  for (const port of req.ports) args.push('--publish', `${req.bind}::${port}`);
+  // An IPv6 bind address in brackets: `[::]::8080`.
+  const bind = req.bind.includes(':') ? `[${req.bind}]` : req.bind;
+  for (const port of req.ports) args.push('--publish', `${bind}::${port}`);
   if (r.user !== undefined) args.push('--user', r.user);
   if (r.workdir !== undefined) args.push('--workdir', r.workdir);
   for (const [key, value] of Object.entries(r.env)) args.push('--env', `${key}=${value}`);
