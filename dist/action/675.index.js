@@ -1990,15 +1990,19 @@ function serviceDeadlines(service, emulated) {
     return deadlines;
 }
 /**
- * Where published ports are reached from this machine: the engine's own host when DOCKER_HOST is a
- * TCP address (GitLab docker-in-docker: `tcp://docker:2376`), else the loopback.
+ * Where published ports are reached from this machine: the engine's own host when DOCKER_HOST names
+ * another machine (GitLab docker-in-docker: `tcp://docker:2376`; a remote engine: `ssh://ci@builder`),
+ * published on all of that engine's interfaces (IPv6 ones for an IPv6 address); else the loopback.
  */
 function serviceAddress(dockerHost) {
-    const m = /^(?:tcp|http|https):\/\/(\[[^\]]+\]|[^:/]+)/.exec(dockerHost ?? '');
-    const host = m?.[1];
-    if (host && host !== 'localhost' && host !== '127.0.0.1')
-        return { bind: '0.0.0.0', host: host.replace(/^\[|\]$/g, '') };
-    return { bind: '127.0.0.1', host: '127.0.0.1' };
+    const m = /^(?:tcp|http|https|ssh):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(dockerHost ?? '');
+    const host = m?.[1]?.replace(/^\[|\]$/g, '');
+    if (!host || isLoopback(host))
+        return { bind: '127.0.0.1', host: '127.0.0.1' };
+    return { bind: host.includes(':') ? '::' : '0.0.0.0', host };
+}
+function isLoopback(host) {
+    return host.toLowerCase() === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 const RUN_LABEL = 'imagegate.run';
 function serviceRunArgs(req) {
@@ -2007,8 +2011,10 @@ function serviceRunArgs(req) {
     args.push('--label', `${RUN_LABEL}=${req.runId}`);
     if (req.network)
         args.push('--network', req.network, '--network-alias', 'service');
+    // An IPv6 bind address in brackets: `[::]::8080`.
+    const bind = req.bind.includes(':') ? `[${req.bind}]` : req.bind;
     for (const port of req.ports)
-        args.push('--publish', `${req.bind}::${port}`);
+        args.push('--publish', `${bind}::${port}`);
     if (r.user !== undefined)
         args.push('--user', r.user);
     if (r.workdir !== undefined)
@@ -2305,6 +2311,8 @@ class ServiceRunner {
                 const hostPorts = ports.length
                     ? publishedPorts((await docker.run(['port', name])).stdout)
                     : new Map();
+                if (hostPorts.size)
+                    note(`(reached at ${address.host}: ${[...hostPorts].map(([inside, outside]) => `${inside}→${outside}`).join(', ')})`);
                 // A container that is gone already has no published ports: that is a crash, not a config error.
                 if (ports.some(p => !hostPorts.has(p))) {
                     const state = await this.state(name);
