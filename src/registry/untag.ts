@@ -52,24 +52,41 @@ export class Untagger {
     if (!facts.has(repo.registry) && !current) await this.probe(repo);
     const known = facts.get(repo.registry);
     if (known && (await known)) return {removed: false, tag, reason: deletesRefused(repo, tag)};
-    const tombstone = tombstoneManifest(tag);
-    await this.client.putManifest(repo, tag, tombstone);
-    const res = await this.client.deleteManifest(repo, tombstone.digest);
-    if (res.status === 202 || res.status === 200 || res.status === 404) {
-      if (!facts.has(repo.registry)) facts.set(repo.registry, Promise.resolve(false));
-      return {removed: true, tag};
-    }
-    if (refused(res)) {
-      facts.set(repo.registry, Promise.resolve(true));
-      if (current) {
+    // The first untag of a registry whose answer is not known yet finds out; the others of the run
+    // (other images, at once) wait for its answer rather than each trying.
+    let learn: ((refuses: boolean) => void) | undefined;
+    if (!known) facts.set(repo.registry, new Promise<boolean>(resolve => (learn = resolve)));
+    let answer: boolean | undefined;
+    try {
+      const tombstone = tombstoneManifest(tag);
+      await this.client.putManifest(repo, tag, tombstone);
+      const res = await this.client.deleteManifest(repo, tombstone.digest);
+      if (res.status === 202 || res.status === 200 || res.status === 404) answer = false;
+      else if (refused(res)) {
+        answer = true;
+        facts.set(repo.registry, Promise.resolve(true));
+      }
+      if (answer === false) return {removed: true, tag};
+      if (answer && current) {
         await this.client.putManifest(repo, tag, current);
         return {removed: false, tag, reason: deletesRefused(repo, tag)};
       }
+      return this.notRemoved(tag, tombstone.digest, res.status);
+    } finally {
+      if (learn) {
+        // An answer that said nothing (another status, the network): the next untag finds out.
+        if (answer === undefined) facts.delete(repo.registry);
+        else facts.set(repo.registry, Promise.resolve(answer));
+        learn(answer ?? false);
+      }
     }
+  }
+
+  private notRemoved(tag: string, tombstone: string, status: number): UntagResult {
     return {
       removed: false,
       tag,
-      reason: `deleting its tombstone ${tombstone.digest} answered ${res.status}; the tag now points at that empty tombstone`
+      reason: `deleting its tombstone ${tombstone} answered ${status}; the tag now points at that empty tombstone`
     };
   }
 
