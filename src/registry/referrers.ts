@@ -1,7 +1,7 @@
 // OCI 1.1 referrers over the registry client: list them through the referrers API where the
 // registry has one, else through the fallback tag (`sha256-<hex>`, an index of the referrers);
-// attach an artifact (a PUT by digest, plus a read-modify-write of the fallback index where the
-// registry did not index it); detach entries; and copy every referrer of a set of manifests to
+// attach an artifact (a PUT by digest or tag, plus a read-modify-write of the fallback index where
+// the registry did not index it, unless it is found by its tag alone); detach entries; and copy every referrer of a set of manifests to
 // another repository, digests unchanged.
 
 import type {Descriptor} from '../oci/descriptor.js';
