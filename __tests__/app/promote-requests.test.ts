@@ -1,7 +1,8 @@
 // How many requests a promotion costs, counted on the in-memory registry (distribution 2.8's
 // behaviour: no referrers API, a manifest whose blobs are missing is refused), next to the safety
 // that must not be traded for them: a final tag moved during a copy is refused, cleanup never
-// removes a live tag, and what a run learnt about a registry is asked once per run, not per image.
+// removes a live tag, what a run learnt about a registry is learnt once per run, not per image,
+// and markers written the old way are still read.
 import {describe, expect, it} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
@@ -11,6 +12,11 @@ import type {RunRequest} from '../../src/app/request.js';
 import {run} from '../../src/app/run.js';
 import type {RunReport} from '../../src/core/results.js';
 import type {RegistryRequest, RegistryResponse, Transport} from '../../src/registry/transport.js';
+import {PROMOTION_MARKER_TYPE} from '../../src/core/records.js';
+import {artifactManifest, referrerDescriptor} from '../../src/oci/referrers.js';
+import {RegistryClient} from '../../src/registry/client.js';
+import {Referrers} from '../../src/registry/referrers.js';
+import {Untagger} from '../../src/registry/untag.js';
 import {fakeServices, FakeGit, projectDir, type FakeRun} from '../helpers/fakes.js';
 
 const SHA = 'c'.repeat(40);
@@ -75,21 +81,25 @@ async function promote(
 const fakes = (): FakeRun => fakeServices(pushToMain(), new FakeGit({sha: SHA, branch: 'main'}));
 
 describe('requests per promotion (in-memory distribution 2.8)', () => {
-  it('S1 two final tags in the staging repository: one read of the staging tag, one write per tag, the marker', async () => {
+  it('S1 two final tags in the staging repository: the staging tag read, one write per tag, the marker (4)', async () => {
     const f = fakes();
     const dir = project('staging: {tag-prefix: staging-}', false);
-    const digest = (await staged(dir, f)).images[0]!.digest!;
+    const staged_ = (await staged(dir, f)).images[0]!;
+    const digest = staged_.digest!;
+    const stagingTag = staged_.pushed!.ref.split(':').pop()!;
     const {report, requests} = await promote(dir, f);
-    expect(report.images[0]!.tags.map(t => t.action)).toEqual(['created', 'created']);
+    // A retag in the staging repository: nothing is read before a tag is written.
+    expect(report.images[0]!.tags.map(t => t.action)).toEqual(['written', 'written']);
     expect(f.registry.digestOf(FINAL, 'acme/web', 't1')).toBe(digest);
     expect(f.registry.digestOf(FINAL, 'acme/web', 't2')).toBe(digest);
-    // No read-back after a tag write: the registry's answer names the digest it stored.
-    expect(requests.filter(r => /^HEAD .*\/manifests\/t[12]$/.test(r))).toHaveLength(2);
-    expect(requests.filter(r => r.startsWith('PUT ') && /\/manifests\/t[12]$/.test(r))).toHaveLength(2);
-    // The marker is stored and tagged in one PUT; its empty config is not uploaded again.
-    expect(requests.filter(r => r.includes('imagegate-promoted-') && r.startsWith('PUT '))).toHaveLength(1);
-    expect(requests.filter(r => r.includes('/blobs/'))).toEqual([]);
-    expect(requests.length).toBeLessThanOrEqual(9);
+    // The marker is an empty index stored and tagged in one PUT: no blob, no fallback index.
+    expect(requests).toEqual([
+      `GET ${FINAL}/v2/acme/web/manifests/${stagingTag}`,
+      `PUT ${FINAL}/v2/acme/web/manifests/t1`,
+      `PUT ${FINAL}/v2/acme/web/manifests/t2`,
+      `PUT ${FINAL}/v2/acme/web/manifests/imagegate-promoted-${stagingTag.replace('staging-', '')}`
+    ]);
+    expect(requests.length).toBeLessThanOrEqual(4);
   });
 
   it('S2 another repository of the same registry: blobs mounted, no byte uploaded, no fallback tag read that the tag list does not have', async () => {
@@ -98,11 +108,19 @@ describe('requests per promotion (in-memory distribution 2.8)', () => {
     const digest = (await staged(dir, f)).images[0]!.digest!;
     const {report, requests} = await promote(dir, f);
     expect(report.images[0]!.copy).toMatchObject({blobsUploaded: 0, bytesUploaded: 0});
+    expect(report.images[0]!.tags.map(t => t.action)).toEqual(['created', 'created']);
     expect(f.registry.digestOf(FINAL, 'acme/web', 't1')).toBe(digest);
     expect(requests.filter(r => r.includes('/blobs/uploads/?digest='))).toEqual([]);
     expect(requests.filter(r => r.startsWith('PATCH ') || /PUT .*\/blobs\/uploads\//.test(r))).toEqual([]);
     expect(requests.filter(r => /GET .*\/other\/web\/manifests\/sha256-/.test(r))).toHaveLength(1);
-    expect(requests.length).toBeLessThanOrEqual(25);
+    // Each final tag read before the copy and again before its write (the moved-tag refusal).
+    expect(requests.filter(r => /^HEAD .*\/acme\/web\/manifests\/t[12]$/.test(r))).toHaveLength(4);
+    // The marker: one PUT; its subject's fallback index in the final repository is not touched.
+    expect(requests.filter(r => r.includes('/acme/web/manifests/imagegate-promoted-'))).toHaveLength(1);
+    expect(requests.filter(r => /\/acme\/web\/manifests\/sha256-/.test(r))).toEqual([]);
+    // Mounts for the image's own blobs only (the marker has none).
+    expect(requests.filter(r => r.startsWith('POST '))).toHaveLength(4);
+    expect(requests.length).toBeLessThanOrEqual(21);
   });
 
   it('a final tag moved by someone else while the copy ran is refused, and not written', async () => {
@@ -132,51 +150,104 @@ describe('requests per promotion (in-memory distribution 2.8)', () => {
       }
       return send(req);
     };
-    const {failure} = await promote(dir, f);
+    const {failure, requests} = await promote(dir, f);
     expect(failure).toMatch(/t1 moved from \(absent\) to sha256:[0-9a-f]{64} while this promotion ran/);
     expect(f.registry.digestOf(FINAL, 'acme/web', 't1')).toBe(other);
+    expect(requests.filter(r => r.startsWith('PUT ') && /\/manifests\/(t1|t2|imagegate-promoted-.*)$/.test(r))).toEqual(
+      []
+    );
   });
 
-  it('S4 removing the staging tag: the final tags on the same digest stay, the delete probe and the placeholder blob are not paid for', async () => {
+  it('S4 removing the staging tag: the final tags on the same digest stay; no delete probe, no placeholder blob', async () => {
     const f = fakes();
     const dir = project('staging: {tag-prefix: staging-}', true);
     const report = await staged(dir, f);
     const digest = report.images[0]!.digest!;
     const stagingTag = report.images[0]!.pushed!.ref.split(':').pop()!;
-    const {requests} = await promote(dir, f);
+    f.registry.statuses.length = 0;
+    const {requests, report: promoted} = await promote(dir, f);
+    expect(promoted.images[0]!.cleanup).toEqual({removed: true});
     expect(f.registry.digestOf(FINAL, 'acme/web', stagingTag)).toBeUndefined();
     expect(f.registry.digestOf(FINAL, 'acme/web', 't1')).toBe(digest);
     expect(f.registry.digestOf(FINAL, 'acme/web', 't2')).toBe(digest);
-    const writes = requests.filter(r => !r.startsWith('GET ') && !r.startsWith('HEAD '));
-    // The untag: the tombstone under the staging tag and its delete by digest; no placeholder upload.
     expect(requests.filter(r => r.includes('/blobs/'))).toEqual([]);
-    expect(writes.filter(r => r.includes(`/manifests/${stagingTag}`))).toHaveLength(1);
-    // The staging record's fallback index is read once, written once and read back once.
-    const fallback = requests.slice(
-      requests.findIndex(r => r.includes(`PUT ${FINAL}/v2/acme/web/manifests/${stagingTag}`))
-    );
-    expect(fallback.filter(r => /manifests\/sha256-/.test(r))).toHaveLength(3);
-    expect(requests.length).toBeLessThanOrEqual(17);
+    const answers = f.registry.statuses.slice(-requests.length);
+    // Two deletes, both of tombstones: the staging tag's and its staging record's fallback index
+    // (which listed nothing else, so its tag went too); no probe of a digest nobody has (404).
+    expect(requests.filter(r => r.startsWith('DELETE '))).toHaveLength(2);
+    expect(answers.filter(a => a === 404)).toEqual([]);
+    const cleanup = requests.slice(requests.indexOf(`PUT ${FINAL}/v2/acme/web/manifests/${stagingTag}`));
+    // The untag (tombstone, delete) and the staging record (its index read, a tombstone over it, delete).
+    expect(cleanup).toHaveLength(5);
+    expect(f.registry.tagsOf(FINAL, 'acme/web').filter(t => t.startsWith('sha256-'))).toEqual([]);
+    expect(requests.length).toBeLessThanOrEqual(9);
   });
 
-  it('three images in one run ask a registry once whether it takes deletes, and never remove a live tag', async () => {
+  it('three images in one run learn from the first delete whether the registry takes them, and never remove a live tag', async () => {
     const f = fakes();
     const dir = project('staging: {tag-prefix: staging-}', true, ['a', 'b', 'c']);
     const report = await staged(dir, f);
     f.registry.statuses.length = 0;
     const {requests, report: promoted} = await promote(dir, f);
     expect(promoted.images.map(i => i.cleanup)).toEqual([{removed: true}, {removed: true}, {removed: true}]);
-    // One probe for the run: a DELETE of a digest nobody has, which answers 404; then one delete of
-    // a tombstone per image.
+    // No probe: one delete of a tombstone per staging tag and per emptied fallback index.
     const answers = f.registry.statuses.slice(-requests.length);
     const deletes = requests.map((r, i) => [r, answers[i]] as const).filter(([r]) => r.startsWith('DELETE '));
-    expect(deletes.map(([, status]) => status)).toEqual([404, 202, 202, 202]);
-    // The placeholder blob is known per repository: no upload, the staging records put it there.
+    expect(deletes.map(([, status]) => status)).toEqual([202, 202, 202, 202, 202, 202]);
     expect(requests.filter(r => r.includes('/blobs/'))).toEqual([]);
     for (const image of report.images) {
       expect(f.registry.digestOf(FINAL, `acme/${image.name}`, 't1')).toBe(image.digest);
       expect(f.registry.digestOf(FINAL, `acme/${image.name}`, 't2')).toBe(image.digest);
     }
+  });
+
+  it('on a registry that refuses deletes, the first image’s staging tag is put back and no other image tries', async () => {
+    const f = fakes();
+    const dir = project('staging: {tag-prefix: staging-}', true, ['a', 'b', 'c']);
+    const report = await staged(dir, f);
+    f.registry.refusesDeletes.add(FINAL);
+    const {requests, report: promoted, failure} = await promote(dir, f);
+    expect(failure).toBeUndefined();
+    expect(promoted.images.map(i => i.cleanup?.removed)).toEqual([false, false, false]);
+    expect(promoted.images[0]!.cleanup?.reason).toContain('refuses deletes through the registry API (405)');
+    expect(requests.filter(r => r.startsWith('DELETE '))).toHaveLength(1);
+    for (const image of report.images) {
+      const tag = image.pushed!.ref.split(':').pop()!;
+      // Every staging tag holds its image again (the first one was on a tombstone for a moment).
+      expect(f.registry.digestOf(FINAL, `acme/${image.name}`, tag)).toBe(image.digest);
+      expect(f.registry.digestOf(FINAL, `acme/${image.name}`, 't1')).toBe(image.digest);
+    }
+  });
+
+  it('release reads a marker written the old way (an image manifest listed in the fallback index)', async () => {
+    const f = fakes();
+    const dir = project('staging: {tag-prefix: staging-}', true);
+    const image = (await staged(dir, f)).images[0]!;
+    const identity = image.pushed!.ref.split(':staging-').pop()!;
+    const client = new RegistryClient(f.registry);
+    const repo = {registry: FINAL, repository: 'acme/web'};
+    const subject = (await client.headManifest(repo, image.digest!))!;
+    // What an imagegate before this change left: the final tag, its old-style marker, no staging tag.
+    const old = artifactManifest({
+      artifactType: PROMOTION_MARKER_TYPE,
+      subject: {mediaType: subject.mediaType, digest: image.digest!, size: subject.size},
+      annotations: {
+        'org.opencontainers.image.created': '2026-01-01T00:00:00Z',
+        'dev.imagegate.identity': identity,
+        'dev.imagegate.image': 'web',
+        'dev.imagegate.promoted-from': image.pushed!.ref
+      }
+    });
+    await client.putManifest(repo, `imagegate-promoted-${identity}`, old);
+    await new Referrers(client).updateFallback(repo, image.digest!, {add: [referrerDescriptor(old)]});
+    await client.putManifest(repo, 't1', (await client.getManifest(repo, image.digest!))!);
+    await new Untagger(client).removeTag(repo, image.pushed!.ref.split(':').pop()!);
+    const {report, failure} = await promote(dir, f);
+    expect(failure).toBeUndefined();
+    expect(report.images[0]!.digest).toBe(image.digest);
+    expect(report.images[0]!.staging).toContain(`:imagegate-promoted-${identity}`);
+    expect(report.images[0]!.marker).toMatchObject({digest: old.digest, created: false});
+    expect(f.registry.digestOf(FINAL, 'acme/web', 't2')).toBe(image.digest);
   });
 });
 

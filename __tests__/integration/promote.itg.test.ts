@@ -56,19 +56,25 @@ describe('promote in the same repository (tag mode)', () => {
     const report = p.json as PromoteReport;
     const web = report.images[0]!;
     expect(web.digest).toBe(staged.digest);
+    // A retag in the staging repository: written without reading the tags first.
     expect(web.tags.map(t => [t.ref, t.action])).toEqual([
-      [`${REGISTRY}/${repo.namespace}/web:${sha}`, 'created'],
-      [`${REGISTRY}/${repo.namespace}/web:latest`, 'created']
+      [`${REGISTRY}/${repo.namespace}/web:${sha}`, 'written'],
+      [`${REGISTRY}/${repo.namespace}/web:latest`, 'written']
     ]);
     expect(web.copy).toMatchObject({blobsUploaded: 0, bytesUploaded: 0, blobsMounted: 0});
     expect(report.http.byMethod.PATCH ?? 0).toBe(0);
     expect(web.cleanup).toEqual({removed: true});
-    // The staging tag is gone; the final tags (same digest) are alive and complete, with the
-    // promotion marker of the source, listed in the digest's referrers (the fallback tag: 2.8 has no API).
+    // The staging tag is gone, and its staging record with it (the fallback index listed nothing
+    // else: its tag went too); the final tags (same digest) are alive and complete, with the
+    // promotion marker of the source under its own tag (2.8 has no referrers API; the marker names
+    // the digest as its subject and is not added to a fallback index).
     const identity = staged.pushed!.ref.split(':staging-').pop()!;
     expect((await tags(REGISTRY, `${repo.namespace}/web`)).sort()).toEqual(
-      [sha, 'latest', `imagegate-promoted-${identity}`, fallbackTag(staged.digest!)].sort()
+      [sha, 'latest', `imagegate-promoted-${identity}`].sort()
     );
+    expect(
+      (await manifest(`${REGISTRY}/${repo.namespace}/web:${fallbackTag(staged.digest!)}`))?.digest
+    ).toBeUndefined();
     expect(web.marker).toMatchObject({
       tag: `${REGISTRY}/${repo.namespace}/web:imagegate-promoted-${identity}`,
       created: true

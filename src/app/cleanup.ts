@@ -67,7 +67,7 @@ export async function cleanupStale(
         report.kept.push({ref, reason: verdict.why});
         continue;
       }
-      const result = await untagger.removeTag(repo, tag);
+      const result = await untagger.removeTag(repo, tag, manifest);
       if (result.removed) {
         report.removed.push(ref);
         removed.push({tag, manifest});

@@ -7,6 +7,7 @@
 import {FailedError, InfrastructureError, UsageError} from '../core/errors.js';
 import {
   PROMOTION_MARKER_TYPE,
+  PROMOTION_TAG_PREFIX,
   STAGING_RECORD_TYPE,
   promotionManifest,
   promotionTag,
@@ -39,7 +40,8 @@ import type {LoadedConfig} from './plan.js';
 export interface PromotedTag {
   ref: string;
   before?: string;
-  action: 'created' | 'moved' | 'unchanged';
+  /** `written`: a retag in the staging repository, written without reading what the tag held first (nothing can move in between that a read would catch). */
+  action: 'created' | 'moved' | 'unchanged' | 'written';
 }
 
 export interface PromotedImage {
@@ -109,6 +111,8 @@ interface Target {
   promoted: string[];
   /** False when the digest was found under a final tag (an earlier run promoted it): nothing to clean up. */
   fromStaging: boolean;
+  /** The destination is the staging repository and the digest came from the staging tag: final tags are written without reading them first. */
+  retag?: boolean;
   /** The staged manifest's bytes, once read. */
   manifest?: ManifestBytes;
 }
@@ -303,6 +307,7 @@ async function missingError(client: RegistryClient, missing: Target[], plan: Pla
   }
   const referrers = new Referrers(client);
   const lines: string[] = [];
+  const tagged = new Map<string, Promise<PromotionMarkerOf[]>>();
   for (const m of missing) {
     const image = plan.images.find(i => i.name === m.name)!;
     const head = `  ${m.name}: the tagged commit's source (identity ${m.identity}) has no staging tag (${m.staging.text}) and no promotion marker (${refText(m.final, promotionTag(m.identity))})`;
@@ -310,9 +315,17 @@ async function missingError(client: RegistryClient, missing: Target[], plan: Pla
     for (const tag of [...new Set(image.tags.filter(t => t.on.includes('promote') && t.tag).map(t => t.tag!))]) {
       const digest = (await client.headManifest(m.final, tag))?.digest;
       if (!digest) continue;
-      const markers = (await referrers.list(m.final, digest, {artifactType: PROMOTION_MARKER_TYPE})).manifests
+      const key = `${m.final.registry}/${m.final.repository}`;
+      if (!tagged.has(key)) tagged.set(key, markersByTag(client, m.final));
+      const listed = (await referrers.list(m.final, digest, {artifactType: PROMOTION_MARKER_TYPE})).manifests
         .map(d => readPromotionMarker(d))
         .filter((x): x is NonNullable<typeof x> => x !== undefined);
+      const markers = [
+        ...listed,
+        ...(await tagged.get(key)!)
+          .filter(x => x.subject === digest && !listed.some(l => l.identity === x.marker.identity))
+          .map(x => x.marker)
+      ];
       held.push(
         markers.length
           ? `${refText(m.final, tag)} holds ${digest}, promoted from another tree: ${markers.map(x => `identity ${x.identity}${x.commit ? ` (commit ${x.commit.slice(0, 12)})` : ''} on ${x.promotedAt.toISOString()}`).join('; ')}`
@@ -329,6 +342,28 @@ async function missingError(client: RegistryClient, missing: Target[], plan: Pla
     `release refused: no promoted image for the tagged commit's source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
       'Release publishes the bytes promote published for exactly this source. Tag the commit that was promoted (the merge commit on the default branch), or promote this commit first.'
   );
+}
+
+type PromotionMarkerOf = {subject: string; marker: NonNullable<ReturnType<typeof readPromotionMarker>>};
+
+/** At most this many promotion marker tags are read to say whose bytes a tag holds (a refusal's message). */
+const MARKER_TAGS_READ = 200;
+
+/**
+ * The promotion markers a repository holds under `imagegate-promoted-*` tags, with their subjects:
+ * on registries without the referrers API, markers are found by their tags, not in the subject's
+ * fallback index (older markers are there too, and are listed from it).
+ */
+async function markersByTag(client: RegistryClient, repo: Repository): Promise<PromotionMarkerOf[]> {
+  const tags = (await client.listTags(repo)).filter(t => t.startsWith(PROMOTION_TAG_PREFIX)).slice(-MARKER_TAGS_READ);
+  const out: PromotionMarkerOf[] = [];
+  for (const tag of tags) {
+    const m = await client.getManifest(repo, tag);
+    const marker = m && readPromotionMarker(referrerDescriptor(m));
+    const subject = m && subjectOf(m)?.digest;
+    if (marker && subject) out.push({subject, marker});
+  }
+  return out;
 }
 
 /**
@@ -351,7 +386,12 @@ async function promoteToEach(
   const failed: string[] = [];
   for (const [i, final] of destinations.entries()) {
     const cleanup = target.fromStaging && i === destinations.length - 1 && !failed.length;
-    const one: Target = {...target, final, fromStaging: cleanup};
+    const one: Target = {
+      ...target,
+      final,
+      fromStaging: cleanup,
+      retag: target.fromStaging && sameRepository(target.staging, final)
+    };
     const where = `${final.registry}/${final.repository}`;
     try {
       done.push(
@@ -416,6 +456,18 @@ async function promoteOne(
   const tags: PromotedTag[] = [];
   for (const tag of target.tags) {
     const key = tagKey(target.final, tag);
+    if (target.retag && !before.has(key)) {
+      // A retag in the staging repository has no copy for another writer to race: a read first
+      // would only name what the tag held (the PUT is the same whether it was absent, elsewhere or here).
+      const confirmed = await client.putTag(target.final, tag, manifest);
+      const readBack = confirmed ? digest : (await client.headManifest(target.final, tag))?.digest;
+      if (readBack !== digest)
+        throw new FailedError(`${refText(target.final, tag)} reads back as ${readBack ?? '(absent)'}, not ${digest}`);
+      tags.push({ref: refText(target.final, tag), action: 'written'});
+      report.refs.push(`${refText(target.final, tag)}@${digest}`);
+      log.info(`${refText(target.final, tag)} → ${digest}`);
+      continue;
+    }
     const now = (await client.headManifest(target.final, tag))?.digest;
     const was = before.has(key) ? before.get(key) : now;
     if (now === digest) {
@@ -453,7 +505,7 @@ async function promoteOne(
   const sign = req.loaded.config.promote.sign;
   if (sign) promoted.signed = await signOnce(services, req, target.final, manifest, sign);
   if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
-    const result = await untagger.removeTag(target.staging, target.staging.reference);
+    const result = await untagger.removeTag(target.staging, target.staging.reference, target.manifest);
     promoted.cleanup = result.removed ? {removed: true} : {removed: false, reason: result.reason};
     if (!result.removed) {
       const warning = `${target.staging.text} was left in place: ${result.reason}`;
@@ -505,7 +557,9 @@ async function markPromotion(
     promotedAt: new Date(),
     ...(req.plan.git.sha ? {commit: req.plan.git.sha.value} : {})
   });
-  await new Referrers(client).attach(target.final, marker, {tag, mountFrom: target.staging});
+  // Found by its tag (release) and, where the registry has the referrers API, listed there; no
+  // fallback index entry on registries without it (no shared index to read, write and read back).
+  await new Referrers(client).attach(target.final, marker, {tag, fallback: false});
   log.info(
     `${refText(target.final, tag)} → ${marker.digest} (promotion marker of identity ${target.identity} for ${manifest.digest})`
   );

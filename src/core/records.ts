@@ -10,7 +10,7 @@
 
 import type {Descriptor} from '../oci/descriptor.js';
 import type {ManifestBytes} from '../oci/manifest.js';
-import {artifactManifest} from '../oci/referrers.js';
+import {artifactIndex, artifactManifest} from '../oci/referrers.js';
 
 export const STAGING_RECORD_TYPE = 'application/vnd.imagegate.staging-record.v1';
 export const PROMOTION_MARKER_TYPE = 'application/vnd.imagegate.promotion.v1';
@@ -74,8 +74,12 @@ export function readStagingRecord(d: Pick<Descriptor, 'artifactType' | 'annotati
   };
 }
 
+/**
+ * The promotion marker: an empty index (no blob to upload first, one PUT) whose subject is the
+ * promoted digest. Markers written before are image manifests with the empty config; both read alike.
+ */
 export function promotionManifest(subject: Descriptor, marker: PromotionMarker): ManifestBytes {
-  return artifactManifest({
+  return artifactIndex({
     artifactType: PROMOTION_MARKER_TYPE,
     subject,
     annotations: {

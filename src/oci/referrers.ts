@@ -67,6 +67,30 @@ export function artifactManifest(opts: {
 }
 
 /**
+ * An artifact that references no blob: an empty image index with `artifactType`, `subject` (if
+ * given) and the data in annotations (image-spec 1.1 lets an index be a referrer). A registry
+ * takes it in one PUT whatever blobs the repository holds, so it needs no placeholder upload.
+ */
+export function artifactIndex(opts: {
+  artifactType: string;
+  subject?: Descriptor;
+  annotations: Record<string, string>;
+}): ManifestBytes {
+  const doc = {
+    schemaVersion: 2,
+    mediaType: MEDIA.ociIndex,
+    artifactType: opts.artifactType,
+    manifests: [],
+    ...(opts.subject
+      ? {subject: {mediaType: opts.subject.mediaType, digest: opts.subject.digest, size: opts.subject.size}}
+      : {}),
+    annotations: opts.annotations
+  };
+  const bytes = Buffer.from(JSON.stringify(doc));
+  return {bytes, mediaType: MEDIA.ociIndex, digest: sha256Digest(bytes)};
+}
+
+/**
  * How a referrer is listed: its descriptor with the manifest's `artifactType` (else its config's
  * media type, as the spec says a registry computes it) and its annotations.
  */

@@ -1,7 +1,7 @@
 // OCI 1.1 referrers over the registry client: list them through the referrers API where the
 // registry has one, else through the fallback tag (`sha256-<hex>`, an index of the referrers);
-// attach an artifact (a PUT by digest, plus a read-modify-write of the fallback index where the
-// registry did not index it); detach entries; and copy every referrer of a set of manifests to
+// attach an artifact (a PUT by digest or tag, plus a read-modify-write of the fallback index where
+// the registry did not index it, unless it is found by its tag alone); detach entries; and copy every referrer of a set of manifests to
 // another repository, digests unchanged.
 
 import type {Descriptor} from '../oci/descriptor.js';
@@ -98,25 +98,33 @@ export class Referrers {
   async attach(
     repo: Repository,
     manifest: ManifestBytes,
-    opts: {replaces?: (d: Descriptor) => boolean; tag?: string; mountFrom?: Repository} = {}
-  ): Promise<'api' | 'fallback'> {
+    opts: {
+      replaces?: (d: Descriptor) => boolean;
+      tag?: string;
+      mountFrom?: Repository;
+      /** False: where the registry does not index it, it is found by its `tag` alone (no fallback index entry). */
+      fallback?: boolean;
+    } = {}
+  ): Promise<'api' | 'fallback' | 'tag'> {
     const subject = subjectOf(manifest);
     if (!subject) throw new Error(`attach: manifest ${manifest.digest} names no subject`);
-    // Stored under `tag` where there is one (one PUT stores the manifest and tags it); its empty
-    // config goes up only where the repository turns out to lack it.
-    const put = await this.client.putWithSmallBlob(
-      repo,
-      EMPTY_JSON,
-      wait =>
-        this.client.putSubjectManifest(repo, manifest, subject.digest, {
-          ...(opts.tag ? {tag: opts.tag} : {}),
-          waitForBlobs: wait
-        }),
-      opts.mountFrom
-    );
-    if (put.indexed) {
-      this.api.set(repo.registry, true);
-      return 'api';
+    // Stored under `tag` where there is one (one PUT stores the manifest and tags it); an empty
+    // config goes up only where the repository turns out to lack it (an index has none).
+    const put = (wait: boolean): Promise<{indexed: boolean}> =>
+      this.client.putSubjectManifest(repo, manifest, subject.digest, {
+        ...(opts.tag ? {tag: opts.tag} : {}),
+        waitForBlobs: wait
+      });
+    const stored = blobsOf(manifest).length
+      ? await this.client.putWithSmallBlob(repo, EMPTY_JSON, put, opts.mountFrom)
+      : await put(true);
+    // A registry with the referrers API answers `OCI-Subject`; one that does not has none (the
+    // spec's signal to use the fallback tag), which the rest of the run goes by.
+    this.api.set(repo.registry, stored.indexed);
+    if (stored.indexed) return 'api';
+    if (opts.fallback === false) {
+      if (!opts.tag) throw new Error(`attach: manifest ${manifest.digest} without fallback needs a tag`);
+      return 'tag';
     }
     await this.updateFallback(repo, subject.digest, {
       add: [referrerDescriptor(manifest)],
@@ -161,12 +169,21 @@ export class Referrers {
    * never removes another tag).
    */
   async prune(repo: Repository, subject: string, drop: (d: Descriptor) => boolean, untagger: Untagger): Promise<void> {
-    const {fallback} = await this.detachKeeping(repo, subject, drop);
-    if (this.api.get(repo.registry)) return;
+    const listed = await this.list(repo, subject);
+    if (listed.api) {
+      for (const d of listed.manifests.filter(drop)) await this.client.deleteManifest(repo, d.digest);
+      return;
+    }
+    const fallback = listed.fallback;
     if (!fallback || isTombstone(fallback)) return;
-    const parsed = parseManifest(fallback);
-    if (parsed.kind === 'index' && parsed.index.manifests.length === 0)
-      await untagger.removeTag(repo, fallbackTag(subject));
+    const gone = new Set(listed.manifests.filter(drop).map(d => d.digest));
+    if (!gone.size) return;
+    const entries = indexEntries(fallback, repo, fallbackTag(subject));
+    const kept = entries.filter(d => !gone.has(d.digest));
+    // Nothing would be left: the fallback tag goes (a tombstone over it, then its delete), without
+    // writing an empty index first; where the tag cannot go, the entries are dropped as usual.
+    if (!kept.length && (await untagger.removeTag(repo, fallbackTag(subject), fallback)).removed) return;
+    await this.updateFallback(repo, subject, {add: [], drop: d => gone.has(d.digest), current: fallback});
   }
 
   /**
@@ -209,6 +226,12 @@ export class Referrers {
       await delay(100 + Math.floor(Math.random() * 400));
     }
   }
+}
+
+/** The blobs a manifest references (none for an index). */
+function blobsOf(m: ManifestBytes): Descriptor[] {
+  const parsed = parseManifest(m);
+  return parsed.kind === 'image' ? [parsed.manifest.config, ...parsed.manifest.layers] : [];
 }
 
 function indexEntries(m: ManifestBytes, repo: Repository, tag: string): Descriptor[] {
