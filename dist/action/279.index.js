@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AX: () => (/* binding */ readPromotionMarker),
+/* harmony export */   O1: () => (/* binding */ PROMOTION_TAG_PREFIX),
 /* harmony export */   RT: () => (/* binding */ readStagingRecord),
 /* harmony export */   WB: () => (/* binding */ stagingRecordManifest),
 /* harmony export */   jm: () => (/* binding */ promotionManifest),
@@ -14,7 +15,6 @@ export const modules = {
 /* harmony export */   oK: () => (/* binding */ promotionTag),
 /* harmony export */   x9: () => (/* binding */ STAGING_RECORD_TYPE)
 /* harmony export */ });
-/* unused harmony export PROMOTION_TAG_PREFIX */
 /* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3342);
 // What imagegate records next to images, as OCI 1.1 artifacts whose `subject` is the image (so the
 // image's digest never changes and every tool that lists referrers shows them):
@@ -67,8 +67,12 @@ function readStagingRecord(d) {
         ...(a[KEY.commit] ? { commit: a[KEY.commit] } : {})
     };
 }
+/**
+ * The promotion marker: an empty index (no blob to upload first, one PUT) whose subject is the
+ * promoted digest. Markers written before are image manifests with the empty config; both read alike.
+ */
 function promotionManifest(subject, marker) {
-    return (0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactManifest */ .si)({
+    return (0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactIndex */ .Pt)({
         artifactType: PROMOTION_MARKER_TYPE,
         subject,
         annotations: {
@@ -147,16 +151,17 @@ function describeManifest(m) {
 /* harmony export */   $u: () => (/* binding */ subjectOfReferrerTag),
 /* harmony export */   JO: () => (/* binding */ EMPTY_JSON),
 /* harmony export */   OM: () => (/* binding */ legacyCosignTags),
+/* harmony export */   Pt: () => (/* binding */ artifactIndex),
 /* harmony export */   Q6: () => (/* binding */ referrerTagsOf),
 /* harmony export */   X9: () => (/* binding */ referrersIndex),
 /* harmony export */   et: () => (/* binding */ subjectOf),
 /* harmony export */   fH: () => (/* binding */ fallbackTag),
-/* harmony export */   gi: () => (/* binding */ EMPTY_DESCRIPTOR),
 /* harmony export */   si: () => (/* binding */ artifactManifest),
 /* harmony export */   u: () => (/* binding */ COSIGN_SIGN_PREDICATE),
 /* harmony export */   uS: () => (/* binding */ SIGSTORE_BUNDLE),
 /* harmony export */   xh: () => (/* binding */ referrerDescriptor)
 /* harmony export */ });
+/* unused harmony export EMPTY_DESCRIPTOR */
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8825);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2060);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9217);
@@ -213,6 +218,25 @@ function artifactManifest(opts) {
     };
     const bytes = Buffer.from(JSON.stringify(doc));
     return { bytes, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA */ .Rn.ociManifest, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes) };
+}
+/**
+ * An artifact that references no blob: an empty image index with `artifactType`, `subject` (if
+ * given) and the data in annotations (image-spec 1.1 lets an index be a referrer). A registry
+ * takes it in one PUT whatever blobs the repository holds, so it needs no placeholder upload.
+ */
+function artifactIndex(opts) {
+    const doc = {
+        schemaVersion: 2,
+        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA */ .Rn.ociIndex,
+        artifactType: opts.artifactType,
+        manifests: [],
+        ...(opts.subject
+            ? { subject: { mediaType: opts.subject.mediaType, digest: opts.subject.digest, size: opts.subject.size } }
+            : {}),
+        annotations: opts.annotations
+    };
+    const bytes = Buffer.from(JSON.stringify(doc));
+    return { bytes, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MEDIA */ .Rn.ociIndex, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(bytes) };
 }
 /**
  * How a referrer is listed: its descriptor with the manifest's `artifactType` (else its config's
@@ -395,8 +419,8 @@ function errorDetail(body) {
 /* harmony import */ var _untag_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6254);
 // OCI 1.1 referrers over the registry client: list them through the referrers API where the
 // registry has one, else through the fallback tag (`sha256-<hex>`, an index of the referrers);
-// attach an artifact (a PUT by digest, plus a read-modify-write of the fallback index where the
-// registry did not index it); detach entries; and copy every referrer of a set of manifests to
+// attach an artifact (a PUT by digest or tag, plus a read-modify-write of the fallback index where
+// the registry did not index it, unless it is found by its tag alone); detach entries; and copy every referrer of a set of manifests to
 // another repository, digests unchanged.
 
 
@@ -470,15 +494,24 @@ class Referrers {
         const subject = (0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .subjectOf */ .et)(manifest);
         if (!subject)
             throw new Error(`attach: manifest ${manifest.digest} names no subject`);
-        // Stored under `tag` where there is one (one PUT stores the manifest and tags it); its empty
-        // config goes up only where the repository turns out to lack it.
-        const put = await this.client.putWithSmallBlob(repo, _oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_JSON */ .JO, wait => this.client.putSubjectManifest(repo, manifest, subject.digest, {
+        // Stored under `tag` where there is one (one PUT stores the manifest and tags it); an empty
+        // config goes up only where the repository turns out to lack it (an index has none).
+        const put = (wait) => this.client.putSubjectManifest(repo, manifest, subject.digest, {
             ...(opts.tag ? { tag: opts.tag } : {}),
             waitForBlobs: wait
-        }), opts.mountFrom);
-        if (put.indexed) {
-            this.api.set(repo.registry, true);
+        });
+        const stored = blobsOf(manifest).length
+            ? await this.client.putWithSmallBlob(repo, _oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_JSON */ .JO, put, opts.mountFrom)
+            : await put(true);
+        // A registry with the referrers API answers `OCI-Subject`; one that does not has none (the
+        // spec's signal to use the fallback tag), which the rest of the run goes by.
+        this.api.set(repo.registry, stored.indexed);
+        if (stored.indexed)
             return 'api';
+        if (opts.fallback === false) {
+            if (!opts.tag)
+                throw new Error(`attach: manifest ${manifest.digest} without fallback needs a tag`);
+            return 'tag';
         }
         await this.updateFallback(repo, subject.digest, {
             add: [(0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .referrerDescriptor */ .xh)(manifest)],
@@ -518,14 +551,25 @@ class Referrers {
      * never removes another tag).
      */
     async prune(repo, subject, drop, untagger) {
-        const { fallback } = await this.detachKeeping(repo, subject, drop);
-        if (this.api.get(repo.registry))
+        const listed = await this.list(repo, subject);
+        if (listed.api) {
+            for (const d of listed.manifests.filter(drop))
+                await this.client.deleteManifest(repo, d.digest);
             return;
+        }
+        const fallback = listed.fallback;
         if (!fallback || (0,_untag_js__WEBPACK_IMPORTED_MODULE_5__/* .isTombstone */ .aK)(fallback))
             return;
-        const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(fallback);
-        if (parsed.kind === 'index' && parsed.index.manifests.length === 0)
-            await untagger.removeTag(repo, (0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .fallbackTag */ .fH)(subject));
+        const gone = new Set(listed.manifests.filter(drop).map(d => d.digest));
+        if (!gone.size)
+            return;
+        const entries = indexEntries(fallback, repo, (0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .fallbackTag */ .fH)(subject));
+        const kept = entries.filter(d => !gone.has(d.digest));
+        // Nothing would be left: the fallback tag goes (a tombstone over it, then its delete), without
+        // writing an empty index first; where the tag cannot go, the entries are dropped as usual.
+        if (!kept.length && (await untagger.removeTag(repo, (0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .fallbackTag */ .fH)(subject), fallback)).removed)
+            return;
+        await this.updateFallback(repo, subject, { add: [], drop: d => gone.has(d.digest), current: fallback });
     }
     /**
      * Read-modify-write of the fallback index of `subject`: the entries it has, minus `drop`, plus
@@ -555,6 +599,11 @@ class Referrers {
             await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .delay */ .cb)(100 + Math.floor(Math.random() * 400));
         }
     }
+}
+/** The blobs a manifest references (none for an index). */
+function blobsOf(m) {
+    const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(m);
+    return parsed.kind === 'image' ? [parsed.manifest.config, ...parsed.manifest.layers] : [];
 }
 function indexEntries(m, repo, tag) {
     const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(m);
@@ -721,66 +770,105 @@ function delay(ms) {
 /* unused harmony exports tombstoneManifest, deletesRefused */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9217);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8825);
-/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3342);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6764);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8825);
+/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3342);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
 // Removing one tag without ever removing another. On distribution 2.8 a manifest DELETE by digest
 // also removes every tag pointing at that digest — including a final tag just promoted from this
-// staging tag. So the tag is first pointed at a tombstone manifest of its own (unique bytes), and
-// that tombstone is deleted by digest: only the staging tag goes.
-
+// staging tag. So the tag is first pointed at a tombstone of its own (unique bytes, an empty index
+// that needs no blob), and that tombstone is deleted by digest: only the staging tag goes.
+// Whether the registry takes deletes is learnt from the first such delete of a run, not asked
+// beforehand: where it refuses (405), the tag is put back on the manifest it held, and every later
+// untag of the run leaves its tag alone without a request.
 
 
 
 
 /** A manifest no other tag can share: it names the tag and a random nonce. */
 function tombstoneManifest(tag, nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')) {
-    const doc = {
-        schemaVersion: 2,
-        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA */ .Rn.ociManifest,
+    return (0,_oci_referrers_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactIndex */ .Pt)({
         artifactType: 'application/vnd.imagegate.tombstone',
-        config: _oci_referrers_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_DESCRIPTOR */ .gi,
-        layers: [],
         annotations: { 'dev.imagegate.tombstone': `${tag} ${nonce}` }
-    };
-    const bytes = Buffer.from(JSON.stringify(doc));
-    return { bytes, mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MEDIA */ .Rn.ociManifest, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(bytes) };
+    });
 }
 function isTombstone(manifest) {
     return manifest.bytes.length < 1024 && manifest.bytes.includes('"dev.imagegate.tombstone"');
+}
+/** Hosts known to refuse manifest deletes through the registry API: no attempt is made there. */
+const REFUSE_DELETES = /(^|\.)ghcr\.io$|^(docker\.io|registry-1\.docker\.io|index\.docker\.io)$/;
+function refused(res) {
+    return res.status === 405 || (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ociError */ .Yd)(res.body).code === 'UNSUPPORTED';
 }
 class Untagger {
     client;
     constructor(client) {
         this.client = client;
     }
-    async removeTag(repo, tag) {
-        if (await this.refusesDeletes(repo))
+    /**
+     * Removes `tag`. `current` is the manifest the tag holds (read a moment ago): with it, a registry
+     * whose deletes are not known yet is not asked first; the delete of the tombstone tells, and
+     * where it is refused the tag is put back on `current`. Without it, the registry is asked once
+     * (a delete of a digest nobody has: 404 where deletes work, 405 where they are off).
+     */
+    async removeTag(repo, tag, current) {
+        const facts = this.client.facts.deletesRefused;
+        if (REFUSE_DELETES.test(repo.registry.toLowerCase()) && !facts.has(repo.registry))
+            facts.set(repo.registry, Promise.resolve(true));
+        if (!facts.has(repo.registry) && !current)
+            await this.probe(repo);
+        const known = facts.get(repo.registry);
+        if (known && (await known))
             return { removed: false, tag, reason: deletesRefused(repo, tag) };
-        const tombstone = tombstoneManifest(tag);
-        // Its 2-byte config is uploaded only where the registry says the repository lacks it.
-        await this.client.putWithSmallBlob(repo, _oci_referrers_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_JSON */ .JO, wait => this.client.putManifest(repo, tag, tombstone, { waitForBlobs: wait }));
-        const res = await this.client.deleteManifest(repo, tombstone.digest);
-        if (res.status === 202 || res.status === 200 || res.status === 404)
-            return { removed: true, tag };
+        // The first untag of a registry whose answer is not known yet finds out; the others of the run
+        // (other images, at once) wait for its answer rather than each trying.
+        let learn;
+        if (!known)
+            facts.set(repo.registry, new Promise(resolve => (learn = resolve)));
+        let answer;
+        try {
+            const tombstone = tombstoneManifest(tag);
+            await this.client.putManifest(repo, tag, tombstone);
+            const res = await this.client.deleteManifest(repo, tombstone.digest);
+            if (res.status === 202 || res.status === 200 || res.status === 404)
+                answer = false;
+            else if (refused(res)) {
+                answer = true;
+                facts.set(repo.registry, Promise.resolve(true));
+            }
+            if (answer === false)
+                return { removed: true, tag };
+            if (answer && current) {
+                await this.client.putManifest(repo, tag, current);
+                return { removed: false, tag, reason: deletesRefused(repo, tag) };
+            }
+            return this.notRemoved(tag, tombstone.digest, res.status);
+        }
+        finally {
+            if (learn) {
+                // An answer that said nothing (another status, the network): the next untag finds out.
+                if (answer === undefined)
+                    facts.delete(repo.registry);
+                else
+                    facts.set(repo.registry, Promise.resolve(answer));
+                learn(answer ?? false);
+            }
+        }
+    }
+    notRemoved(tag, tombstone, status) {
         return {
             removed: false,
             tag,
-            reason: `deleting its tombstone ${tombstone.digest} answered ${res.status}; the tag now points at that empty tombstone`
+            reason: `deleting its tombstone ${tombstone} answered ${status}; the tag now points at that empty tombstone`
         };
     }
-    /**
-     * Asks once per registry and run (the answer is shared by every image of the run): deleting a
-     * digest nobody has answers 404 where deletes work, 405 where they are off.
-     */
-    refusesDeletes(repo) {
+    /** Asks once per registry and run whether it takes deletes (the answer is shared by every image of the run). */
+    probe(repo) {
         const facts = this.client.facts.deletesRefused;
         let known = facts.get(repo.registry);
         if (!known) {
             known = this.client
-                .deleteManifest(repo, (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(`imagegate probe ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`))
-                .then(res => res.status === 405 || (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ociError */ .Yd)(res.body).code === 'UNSUPPORTED');
+                .deleteManifest(repo, (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Digest */ .sI)(`imagegate probe ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`))
+                .then(refused);
             // A probe that failed (the network) is asked again by the next image.
             known.catch(() => facts.delete(repo.registry));
             facts.set(repo.registry, known);

@@ -316,6 +316,7 @@ async function missingError(client, missing, plan) {
     }
     const referrers = new registry_referrers/* Referrers */.l(client);
     const lines = [];
+    const tagged = new Map();
     for (const m of missing) {
         const image = plan.images.find(i => i.name === m.name);
         const head = `  ${m.name}: the tagged commit's source (identity ${m.identity}) has no staging tag (${m.staging.text}) and no promotion marker (${refText(m.final, (0,records/* promotionTag */.oK)(m.identity))})`;
@@ -324,9 +325,18 @@ async function missingError(client, missing, plan) {
             const digest = (await client.headManifest(m.final, tag))?.digest;
             if (!digest)
                 continue;
-            const markers = (await referrers.list(m.final, digest, { artifactType: records/* PROMOTION_MARKER_TYPE */.mH })).manifests
+            const key = `${m.final.registry}/${m.final.repository}`;
+            if (!tagged.has(key))
+                tagged.set(key, markersByTag(client, m.final));
+            const listed = (await referrers.list(m.final, digest, { artifactType: records/* PROMOTION_MARKER_TYPE */.mH })).manifests
                 .map(d => (0,records/* readPromotionMarker */.AX)(d))
                 .filter((x) => x !== undefined);
+            const markers = [
+                ...listed,
+                ...(await tagged.get(key))
+                    .filter(x => x.subject === digest && !listed.some(l => l.identity === x.marker.identity))
+                    .map(x => x.marker)
+            ];
             held.push(markers.length
                 ? `${refText(m.final, tag)} holds ${digest}, promoted from another tree: ${markers.map(x => `identity ${x.identity}${x.commit ? ` (commit ${x.commit.slice(0, 12)})` : ''} on ${x.promotedAt.toISOString()}`).join('; ')}`
                 : `${refText(m.final, tag)} holds ${digest}, which has no promotion marker (promoted by an imagegate before markers, or its marker was removed): imagegate cannot tell whether it was built from this commit's source`);
@@ -337,6 +347,25 @@ async function missingError(client, missing, plan) {
     }
     return new errors/* FailedError */.Kl(`release refused: no promoted image for the tagged commit's source of ${missing.map(m => m.name).join(', ')}:\n${lines.join('\n')}\n` +
         'Release publishes the bytes promote published for exactly this source. Tag the commit that was promoted (the merge commit on the default branch), or promote this commit first.');
+}
+/** At most this many promotion marker tags are read to say whose bytes a tag holds (a refusal's message). */
+const MARKER_TAGS_READ = 200;
+/**
+ * The promotion markers a repository holds under `imagegate-promoted-*` tags, with their subjects:
+ * on registries without the referrers API, markers are found by their tags, not in the subject's
+ * fallback index (older markers are there too, and are listed from it).
+ */
+async function markersByTag(client, repo) {
+    const tags = (await client.listTags(repo)).filter(t => t.startsWith(records/* PROMOTION_TAG_PREFIX */.O1)).slice(-MARKER_TAGS_READ);
+    const out = [];
+    for (const tag of tags) {
+        const m = await client.getManifest(repo, tag);
+        const marker = m && (0,records/* readPromotionMarker */.AX)((0,referrers/* referrerDescriptor */.xh)(m));
+        const subject = m && (0,referrers/* subjectOf */.et)(m)?.digest;
+        if (marker && subject)
+            out.push({ subject, marker });
+    }
+    return out;
 }
 /**
  * The image in its final repository, then in each mirror. A destination that fails is reported and
@@ -350,7 +379,12 @@ async function promoteToEach(services, untagger, req, target, digest, before, re
     const failed = [];
     for (const [i, final] of destinations.entries()) {
         const cleanup = target.fromStaging && i === destinations.length - 1 && !failed.length;
-        const one = { ...target, final, fromStaging: cleanup };
+        const one = {
+            ...target,
+            final,
+            fromStaging: cleanup,
+            retag: target.fromStaging && (0,reference/* sameRepository */.RB)(target.staging, final)
+        };
         const where = `${final.registry}/${final.repository}`;
         try {
             done.push(await services.log.group(`${req.scenario} ${target.name}: ${target.staging.text} → ${where}`, () => promoteOne(services, untagger, req, one, digest, before, report)));
@@ -394,6 +428,18 @@ async function promoteOne(services, untagger, req, target, digest, before, repor
     const tags = [];
     for (const tag of target.tags) {
         const key = tagKey(target.final, tag);
+        if (target.retag && !before.has(key)) {
+            // A retag in the staging repository has no copy for another writer to race: a read first
+            // would only name what the tag held (the PUT is the same whether it was absent, elsewhere or here).
+            const confirmed = await client.putTag(target.final, tag, manifest);
+            const readBack = confirmed ? digest : (await client.headManifest(target.final, tag))?.digest;
+            if (readBack !== digest)
+                throw new errors/* FailedError */.Kl(`${refText(target.final, tag)} reads back as ${readBack ?? '(absent)'}, not ${digest}`);
+            tags.push({ ref: refText(target.final, tag), action: 'written' });
+            report.refs.push(`${refText(target.final, tag)}@${digest}`);
+            log.info(`${refText(target.final, tag)} → ${digest}`);
+            continue;
+        }
         const now = (await client.headManifest(target.final, tag))?.digest;
         const was = before.has(key) ? before.get(key) : now;
         if (now === digest) {
@@ -430,7 +476,7 @@ async function promoteOne(services, untagger, req, target, digest, before, repor
     if (sign)
         promoted.signed = await signOnce(services, req, target.final, manifest, sign);
     if (req.loaded.config.promote.cleanup && req.scenario === 'promote' && target.fromStaging) {
-        const result = await untagger.removeTag(target.staging, target.staging.reference);
+        const result = await untagger.removeTag(target.staging, target.staging.reference, target.manifest);
         promoted.cleanup = result.removed ? { removed: true } : { removed: false, reason: result.reason };
         if (!result.removed) {
             const warning = `${target.staging.text} was left in place: ${result.reason}`;
@@ -472,7 +518,9 @@ async function markPromotion(client, log, req, target, manifest, opts) {
         promotedAt: new Date(),
         ...(req.plan.git.sha ? { commit: req.plan.git.sha.value } : {})
     });
-    await new registry_referrers/* Referrers */.l(client).attach(target.final, marker, { tag, mountFrom: target.staging });
+    // Found by its tag (release) and, where the registry has the referrers API, listed there; no
+    // fallback index entry on registries without it (no shared index to read, write and read back).
+    await new registry_referrers/* Referrers */.l(client).attach(target.final, marker, { tag, fallback: false });
     log.info(`${refText(target.final, tag)} → ${marker.digest} (promotion marker of identity ${target.identity} for ${manifest.digest})`);
     return { tag: refText(target.final, tag), digest: marker.digest, created: true };
 }

@@ -57,7 +57,7 @@ async function cleanupStale(loaded, opts, { log, registry: client }) {
                 report.kept.push({ ref, reason: verdict.why });
                 continue;
             }
-            const result = await untagger.removeTag(repo, tag);
+            const result = await untagger.removeTag(repo, tag, manifest);
             if (result.removed) {
                 report.removed.push(ref);
                 removed.push({ tag, manifest });
