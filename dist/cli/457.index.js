@@ -5145,6 +5145,7 @@ var exec_exec = __webpack_require__(7632);
 
 
 
+
 class Git {
     exec;
     temp;
@@ -5196,31 +5197,64 @@ class Git {
         return this.temp.with('index', async (dir) => {
             const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
             const git = (args, opts = {}) => (0,exec_exec/* output */.CG)(this.exec, 'git', args, { cwd: root, env, ...opts });
-            // A repository without commits has no HEAD to start the index from.
-            const hasHead = (await this.exec.run('git', ['read-tree', 'HEAD'], { cwd: root, env })).exitCode === 0;
-            if (!hasHead)
-                await git(['read-tree', '--empty']);
             const rels = paths.map(p => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, p)) || '.');
             // imagegate's own output (per-platform records) never changes the source it describes.
             const ownOutput = `:(exclude,glob)**/${split/* DEFAULT_RECORDS_DIR */.V7}/**`;
-            await git(['add', '--all', '--', ...rels, ownOutput]);
-            const tree = (await git(['write-tree'])).trim();
+            // A split index's shared part stays where it is (the repository); ours is written whole.
+            const add = ['-c', 'core.splitIndex=false', 'add', '--all', '--', ...rels, ownOutput];
+            const writeTree = async () => {
+                const added = await this.exec.run('git', add, { cwd: root, env });
+                const written = added.exitCode === 0 ? await this.exec.run('git', ['write-tree'], { cwd: root, env }) : added;
+                return written.exitCode === 0 ? written.stdout.trim() : undefined;
+            };
+            // The user's index as the start: its stat cache spares `git add` hashing every unchanged
+            // file again (an index read from HEAD has none). When there is none, or git cannot use it
+            // (a merge in progress leaves unmerged paths), HEAD, or nothing in a repository without commits.
+            const copied = await userIndex(root).then(from => (0,promises_.copyFile)(from, env.GIT_INDEX_FILE).then(() => true), () => false);
+            let tree = copied ? await writeTree() : undefined;
+            if (tree === undefined) {
+                await this.startIndex(root, env);
+                await git(add);
+                tree = (await git(['write-tree'])).trim();
+            }
             // Each path's object now and in HEAD, in one batch: `<oid> <type> <size>`, or `<name> missing`.
+            // Without commits, HEAD's lines answer `HEAD:… missing`: every path is then dirty.
             const specs = rels.flatMap(rel => {
                 const spec = rel === '.' ? '' : rel;
-                return [`${tree}:${spec}`, ...(hasHead ? [`HEAD:${spec}`] : [])];
+                return [`${tree}:${spec}`, `HEAD:${spec}`];
             });
             const answers = (await git(['cat-file', '--batch-check=%(objectname)'], { input: `${specs.join('\n')}\n` }))
                 .trim()
                 .split('\n');
-            const step = hasHead ? 2 : 1;
             return rels.map((_, i) => {
-                const id = answers[i * step].trim();
-                const committed = hasHead ? answers[i * step + 1].trim() : undefined;
+                const id = answers[i * 2].trim();
+                const committed = answers[i * 2 + 1].trim();
                 return { id, dirty: committed !== id };
             });
         });
     }
+    /** A throwaway index holding HEAD, or nothing in a repository without commits. */
+    async startIndex(root, env) {
+        const hasHead = (await this.exec.run('git', ['read-tree', 'HEAD'], { cwd: root, env })).exitCode === 0;
+        if (!hasHead)
+            await (0,exec_exec/* output */.CG)(this.exec, 'git', ['read-tree', '--empty'], { cwd: root, env });
+    }
+}
+/**
+ * The checkout's index file, found without a git process: `$GIT_INDEX_FILE`, `.git/index`, or the
+ * index in the directory a worktree's `.git` file names. Rejects when there is none.
+ */
+async function userIndex(root) {
+    if (process.env.GIT_INDEX_FILE)
+        return (0,external_node_path_.resolve)(root, process.env.GIT_INDEX_FILE);
+    const dotGit = (0,external_node_path_.join)(root, '.git');
+    const gitDir = (await (0,promises_.stat)(dotGit)).isDirectory()
+        ? dotGit
+        : (0,external_node_path_.resolve)(root, /^gitdir:\s*(.+)$/m.exec(await (0,promises_.readFile)(dotGit, 'utf8'))?.[1]?.trim() ?? '');
+    const index = (0,external_node_path_.join)(gitDir, 'index');
+    if (!(await (0,promises_.stat)(index)).isFile())
+        throw new Error(`${index} is not a file`);
+    return index;
 }
 
 ;// CONCATENATED MODULE: ./src/io/temp.ts
