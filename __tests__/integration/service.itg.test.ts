@@ -175,7 +175,7 @@ describe('service tests', () => {
     expect(leftovers().length).toBeGreaterThan(before.length);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(output).toContain('SIGINT: removing the service test containers and networks');
+    expect(output).toContain('SIGINT: removing the test containers and networks');
     expect(leftovers()).toEqual(before);
   });
 });

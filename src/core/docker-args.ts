@@ -2,6 +2,7 @@
 
 import {posix} from 'node:path';
 import type {CommandContract, ImageConfig} from './config/types.js';
+import {RUN_LABEL} from './service/plan.js';
 
 export type BuildImage = Pick<ImageConfig, 'context' | 'containerfile' | 'target' | 'buildArgs' | 'platforms'> &
   Partial<Pick<ImageConfig, 'labels' | 'annotations' | 'secrets' | 'cache' | 'attestations' | 'build'>>;
@@ -150,6 +151,8 @@ export interface RunRequest {
   workdir?: string;
   env?: Record<string, string>;
   name?: string;
+  /** Labels the container `imagegate.run=<id>`, as every container of a run is. */
+  runId?: string;
   /** Read-only bind mounts: host path → container path. */
   mounts?: {source: string; target: string}[];
   /** A buildpacks image: commands go through the CNB launcher, so the buildpacks' env applies. */
@@ -161,6 +164,7 @@ export interface RunRequest {
 export function dockerRunArgs(req: RunRequest): string[] {
   const args = ['run', '--rm', '--pull', 'never', '--platform', req.platform];
   if (req.name) args.push('--name', req.name);
+  if (req.runId) args.push('--label', `${RUN_LABEL}=${req.runId}`);
   if (req.user !== undefined) args.push('--user', req.user);
   if (req.workdir !== undefined) args.push('--workdir', req.workdir);
   for (const [key, value] of Object.entries(req.env ?? {})) args.push('--env', `${key}=${value}`);

@@ -8,6 +8,8 @@ import {ExecutablesCheck, type ExecutablesFinding} from '../core/executables.js'
 import {TarScanner} from '../core/tar-scan.js';
 import {lastLine} from '../core/text.js';
 import type {Docker} from './docker.js';
+import {onInterrupt} from './interrupts.js';
+import {RUN_LABEL} from '../core/service/plan.js';
 
 export type ExecutablesOutcome =
   | {ok: true; finding: ExecutablesFinding; durationMs: number}
@@ -26,6 +28,7 @@ export async function checkExecutables(
   const started = Date.now();
   const name = `imagegate-executables-${randomBytes(6).toString('hex')}`;
   // The entrypoint is never started: `create` only needs one for an image without ENTRYPOINT or CMD.
+  const withdraw = onInterrupt(() => docker.run(['rm', '--force', name]));
   const created = await docker.run([
     'create',
     '--pull',
@@ -34,16 +37,20 @@ export async function checkExecutables(
     platform,
     '--name',
     name,
+    '--label',
+    `${RUN_LABEL}=${name}`,
     '--entrypoint',
     '/imagegate-never-started',
     ref
   ]);
-  if (created.exitCode !== 0)
+  if (created.exitCode !== 0) {
+    withdraw();
     return {
       ok: false,
       error: `could not read the ${platform} image's files: docker create failed: ${lastLine(created.stderr)}`,
       durationMs: Date.now() - started
     };
+  }
   try {
     const scanner = new TarScanner(entry => check.add(entry), ExecutablesCheck.headBytes);
     const exported = await docker.run(['export', name], {onStdoutBytes: chunk => scanner.push(chunk)});
@@ -57,5 +64,6 @@ export async function checkExecutables(
     return {ok: true, finding: check.result(), durationMs: Date.now() - started};
   } finally {
     await docker.run(['rm', '--force', name]);
+    withdraw();
   }
 }

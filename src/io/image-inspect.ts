@@ -7,6 +7,8 @@ import {CONTENT_LIMIT, factsFromInspect, firstTarEntry, type ImageFacts, type Ta
 import {dockerStartFailure} from '../core/results.js';
 import {lastLine} from '../core/text.js';
 import type {Docker} from './docker.js';
+import {onInterrupt} from './interrupts.js';
+import {RUN_LABEL} from '../core/service/plan.js';
 
 export interface ImageView {
   facts(): Promise<ImageFacts>;
@@ -24,7 +26,18 @@ export async function withImageView<T>(
   use: (view: ImageView) => Promise<T>
 ): Promise<T> {
   const name = `imagegate-inspect-${randomBytes(6).toString('hex')}`;
-  const create = ['create', '--pull', 'never', '--platform', platform, '--name', name];
+  const create = [
+    'create',
+    '--pull',
+    'never',
+    '--platform',
+    platform,
+    '--name',
+    name,
+    '--label',
+    `${RUN_LABEL}=${name}`
+  ];
+  const withdraw = onInterrupt(() => docker.run(['rm', '--force', name]));
   let created = await docker.run([...create, ref]);
   // An image with neither ENTRYPOINT nor CMD (scratch) needs a command to be created; it never runs.
   let noCommand = false;
@@ -32,10 +45,12 @@ export async function withImageView<T>(
     noCommand = true;
     created = await docker.run([...create, ref, '/imagegate-never-run']);
   }
-  if (created.exitCode !== 0)
+  if (created.exitCode !== 0) {
+    withdraw();
     throw new ImageReadError(
       `could not read the image on ${platform}: ${dockerStartFailure(created.stderr || created.stdout)}`
     );
+  }
   try {
     let facts: ImageFacts | undefined;
     const view: ImageView = {
@@ -70,6 +85,7 @@ export async function withImageView<T>(
     return await use(view);
   } finally {
     await docker.run(['rm', '--force', name]);
+    withdraw();
   }
 }
 

@@ -24,6 +24,7 @@ import {
 import type {HttpCheck, Probe, Readiness, RuntimeSettings, ServiceTest} from '../core/service/types.js';
 import {lastLine} from '../core/text.js';
 import type {Docker} from './docker.js';
+import {onInterrupt} from './interrupts.js';
 
 export interface ServiceRunnerOpts {
   docker: Docker;
@@ -49,22 +50,6 @@ class CheckFailed extends Error {
 }
 
 const LOG_CHARS = 256_000;
-
-// Cleanups of runs in flight, for a signal that ends the process.
-const inFlight = new Map<string, () => Promise<void>>();
-let handlersInstalled = false;
-
-function installSignalHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      const code = signal === 'SIGINT' ? 130 : 143;
-      process.stderr.write(`imagegate: ${signal}: removing the service test containers and networks\n`);
-      void Promise.allSettled([...inFlight.values()].map(f => f())).then(() => process.exit(code));
-    });
-  }
-}
 
 /** How the service container ended, from the `docker wait` that runs beside it. */
 interface Exit {
@@ -111,15 +96,12 @@ export class ServiceRunner {
         );
     }
     const extra: string[] = [];
-    let cleaned = false;
+    // Repeatable: an interrupt may remove before `docker run` has created it, and the finally again.
     const cleanup = async (): Promise<void> => {
-      if (cleaned) return;
-      cleaned = true;
       await docker.run(['rm', '--force', '--volumes', name, ...extra]);
       if (network) await docker.run(['network', 'rm', network]);
     };
-    installSignalHandlers();
-    inFlight.set(id, cleanup);
+    const withdraw = onInterrupt(cleanup);
     let follower: Promise<unknown> | undefined;
     const base = {name: `service: ${service.name}`, platform};
     let timer: NodeJS.Timeout | undefined;
@@ -247,7 +229,7 @@ export class ServiceRunner {
     } finally {
       if (timer) clearTimeout(timer);
       await cleanup();
-      inFlight.delete(id);
+      withdraw();
     }
   }
 

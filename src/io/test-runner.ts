@@ -21,6 +21,7 @@ import {commandFailures, setupFailure} from '../core/image-checks.js';
 import {checkSummary, hasImageChecks, runImageChecks} from './check-runner.js';
 import {withImageView} from './image-inspect.js';
 import {runLanes, type LaneTask} from './test-lanes.js';
+import {onInterrupt} from './interrupts.js';
 
 export interface TestRunnerOpts {
   docker: Docker;
@@ -203,6 +204,7 @@ export class TestRunner {
       entrypoint: command.entrypoint,
       env: command.env,
       name,
+      runId: name,
       mounts,
       launcher: image.builder.kind === 'buildpacks',
       ...(command.contract ? {contract: command.contract} : {}),
@@ -217,6 +219,7 @@ export class TestRunner {
       timedOut = true;
       void this.opts.docker.run(['kill', name]);
     }, command.timeoutMs);
+    const withdraw = onInterrupt(() => this.opts.docker.run(['rm', '--force', name]));
     try {
       const result = await this.opts.docker.run(args, {
         onOutput: chunk => {
@@ -253,6 +256,7 @@ export class TestRunner {
       };
     } finally {
       clearTimeout(timer);
+      withdraw();
     }
   }
 
