@@ -71,7 +71,8 @@ const tools = {
       report = JSON.parse(r.stdout);
     });
     const image = report.images[0];
-    const testSeconds = image.platforms.reduce((s, p) => s + p.tests.reduce((t, x) => t + x.durationMs, 0), 0) / 1000;
+    // Platforms test side by side: the longest platform's tests (first start to last end) is what a run must add.
+    const testSeconds = Math.max(...image.platforms.map(p => p.durationMs ?? 0)) / 1000;
     if (image.pushed.digest !== image.digest) throw new Error('imagegate pushed a digest other than the tested one');
     return {...result, testSeconds, tested: 'linux/amd64 + linux/arm64', pushedIsTested: true};
   },
@@ -139,7 +140,7 @@ for (let i = 0; i < runs; i++) {
 }
 const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v.map(s => s.seconds))]));
 const testSeconds = median(samples.imagegate.map(s => s.testSeconds));
-const budget = 1.05 * m.plain + testSeconds;
+const budget = m.plain + testSeconds;
 const lines = [
   `# gate benchmark (${runs} interleaved runs, medians; Node start-up slowed by NODE_EXTRA_CA_CERTS=${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'})`,
   '',
@@ -149,8 +150,8 @@ const lines = [
   `| Docker's test-before-push recipe | ${m.recipe.toFixed(2)} s | ${(m.recipe / m.plain).toFixed(2)} | linux/amd64 only | not guaranteed (second build) |`,
   `| plain buildx build --push | ${m.plain.toFixed(2)} s | 1.00 | none | n/a |`,
   '',
-  `In-image test time inside imagegate's run (median): ${testSeconds.toFixed(2)} s. Pushes retried after a registry 5xx: ${retries}.`,
-  `Goal: gate ≤ 1.05 × plain + test time = ${budget.toFixed(2)} s → ${m.imagegate <= budget ? 'met' : 'NOT met'} (${m.imagegate.toFixed(2)} s).`
+  `The longest platform's tests inside imagegate's run (median): ${testSeconds.toFixed(2)} s. Pushes retried after a registry 5xx: ${retries}.`,
+  `Goal: gate ≤ 1.0 × plain build+push + the longest platform's test time = ${budget.toFixed(2)} s → ${m.imagegate <= budget ? 'met' : 'NOT met'} (${m.imagegate.toFixed(2)} s; per round: ${samples.imagegate.map((s, i) => (s.seconds / (samples.plain[i].seconds + s.testSeconds)).toFixed(2)).join(', ')} of that budget).`
 ];
 mkdirSync(join(root, 'bench/results'), {recursive: true});
 writeFileSync(join(root, 'bench/results/gate.md'), `${lines.join('\n')}\n`);
