@@ -1,7 +1,7 @@
 // A blob download over plain HTTP without node:http. node:http reads a socket 64 KiB at a time
 // into a fresh buffer and its parser copies every body chunk into another one: on a 420 MB copy
 // that is a third of imagegate's CPU time and most of its memory (docs/benchmarks.md, "Promotion:
-// copy between registries"). Here the socket reads straight into 256 KiB buffers (net's `onread`)
+// copy between registries"). Here the socket reads straight into 128 KiB buffers (net's `onread`)
 // that become the body's chunks unchanged. One request per connection (`Connection: close`), so
 // a body ends at its Content-Length, its last chunk (chunked), or the close.
 
@@ -11,8 +11,12 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type {IncomingHttpHeaders} from 'node:http';
 
-/** Bytes per socket read, and so per body chunk. */
-const READ_SIZE = 256 * 1024;
+/**
+ * Bytes per socket read, and so per body chunk. Measured with RECLAIM_EVERY on the 420 MB S3 copy
+ * (CLI, 2 runs each): 256 KiB / 16 MiB 1.11–1.16 CPU-s, 96 MiB; 128 KiB / 8 MiB 1.15–1.19 CPU-s,
+ * 81–84 MiB, the fastest wall; 64 KiB / 8 MiB 1.39–1.47 CPU-s, 75–80 MiB.
+ */
+const READ_SIZE = 128 * 1024;
 /** The most bytes of status line and headers read before the answer is refused. */
 const MAX_HEAD = 64 * 1024;
 
@@ -33,10 +37,11 @@ export interface BulkGet {
  * Read buffers live outside V8's heap, and V8 collects them only once tens of MiB of them piled up
  * (its external-memory trigger): that garbage was a third of the copy's peak RSS. A full collection
  * every RECLAIM_EVERY bytes read bounds it (a young-generation one does not: buffers in flight
- * survive it and are promoted). Measured on the 420 MB S3 copy (docs/benchmarks.md): peak RSS
- * 109–113 → 90–92 MiB, and CPU time lower, not higher (fewer fresh pages to fault in).
+ * survive it and are promoted). Measured on the 420 MB S3 copy (docs/benchmarks.md): without it
+ * 109–113 MiB peak RSS, with it 81–84 MiB (with READ_SIZE), and no more CPU time (fewer fresh
+ * pages to fault in).
  */
-const RECLAIM_EVERY = 16 * 1024 * 1024;
+const RECLAIM_EVERY = 8 * 1024 * 1024;
 let sinceReclaim = 0;
 let collect: ((opts: {type: 'major'}) => void) | undefined | null;
 
