@@ -104,6 +104,14 @@ describe('bulk GET over plain HTTP', () => {
     await expect(read(b.url)).rejects.toMatchObject({code: 'HPE_UNEXPECTED_CONTENT_LENGTH'});
   });
 
+  it('refuses a header value that would split the request, before connecting', async () => {
+    const s = await serve(['HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n']);
+    await expect(read(s.url, {authorization: 'Bearer x\r\nX-Evil: 1'})).rejects.toMatchObject({
+      code: 'ERR_INVALID_CHAR'
+    });
+    expect(s.requests).toEqual([]);
+  });
+
   it('stops reading a body whose reader destroyed it', async () => {
     const s = await serve(['HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n', Buffer.alloc(300000)], {
       keepOpen: true

@@ -67,6 +67,13 @@ function failure(message: string, code: string): Error {
 
 /** Sends `GET url` with `headers` (names in lower case); `onIdle` runs when the socket was idle `idleMs`. */
 export function bulkGet(url: URL, headers: Record<string, string>, idleMs: number, onIdle: () => void): BulkGet {
+  // As node:http refuses them: a CR, LF or NUL (in a token a hostile service sent) would split the request.
+  const bad = Object.entries(headers).find(([name, value]) => /[\r\n\0]/.test(name) || /[\r\n\0]/.test(value));
+  if (bad)
+    return {
+      response: Promise.reject(failure(`invalid character in header ${JSON.stringify(bad[0])}`, 'ERR_INVALID_CHAR')),
+      destroy: () => undefined
+    };
   const port = Number(url.port || 80);
   let head: Buffer | undefined = Buffer.alloc(0);
   let body: BulkResponse | undefined;
