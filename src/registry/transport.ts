@@ -3,7 +3,8 @@
 // hosts.ts), then retry (one policy, no nested retries, only replayable bodies), then limits: an
 // idle timeout, an overall deadline per exchange, a low-speed rule for bulk bodies, and a size
 // limit for every buffered body (body.ts). Built on node:http(s) so bodies stream both ways and
-// every byte can be counted.
+// every byte can be counted; blob downloads over plain HTTP go through bulk-get.ts, without
+// node:http's extra copy of every chunk.
 
 import http, {type IncomingHttpHeaders} from 'node:http';
 import https from 'node:https';
