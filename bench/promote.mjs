@@ -96,28 +96,31 @@ const lastLine = s =>
     .pop()
     ?.slice(0, 300) ?? '';
 
-/** Runs commands one after the other (stopping at the first failure); wall time of all, peak RSS of any. */
+/** Runs commands one after the other (stopping at the first failure); wall time and CPU time (user + system) of all, peak RSS of any. */
 function timedCommands(cmds, {env = process.env, cwd} = {}) {
   const rssFile = join(work, 'rss');
   const outputs = [];
   let rssKiB = 0;
+  let cpuSeconds = 0;
   let failure;
   const t = process.hrtime.bigint();
   for (const [cmd, ...args] of cmds) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, cmd, ...args], {
       encoding: 'utf8',
       maxBuffer: 256 << 20,
       env: {...env, PATH},
       cwd
     });
-    rssKiB = Math.max(rssKiB, Number(lastLine(readFileSync(rssFile, 'utf8'))) || 0);
+    const [rss, user, sys] = lastLine(readFileSync(rssFile, 'utf8')).split(' ').map(Number);
+    rssKiB = Math.max(rssKiB, rss || 0);
+    cpuSeconds += (user || 0) + (sys || 0);
     outputs.push(r);
     if (r.status !== 0) {
       failure = `\`${cmd} ${args[0]}\` exited ${r.status}: ${lastLine(r.stderr) || lastLine(r.stdout)}`;
       break;
     }
   }
-  return {seconds: Number(process.hrtime.bigint() - t) / 1e9, rssKiB, failure, outputs};
+  return {seconds: Number(process.hrtime.bigint() - t) / 1e9, cpuSeconds, rssKiB, failure, outputs};
 }
 
 // ---------------------------------------------------------------- registry over HTTP (setup + verification)
@@ -602,6 +605,7 @@ async function sample(img, scn, name, i) {
     warmup: i === 0,
     seconds: run.seconds,
     untimedMs: {setup: setupMs, after: Date.now() - t1},
+    cpuSeconds: run.cpuSeconds,
     rssKiB: run.rssKiB,
     ...counts,
     ok: problems.length === 0,
@@ -698,6 +702,7 @@ async function manySample(img, n, tool, i) {
     iteration: i,
     warmup: i === 0,
     seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
     rssKiB: run.rssKiB,
     requests: counts.requests,
     ok: !problems.length,
@@ -734,8 +739,8 @@ async function manyMain() {
     '',
     'Each image: the small two-platform image with provenance (9 blobs), staged in `<ns>-staging/<name>`, promoted to `<ns>/<name>:t1` on the same registry (mounts). One warm-up round, then interleaved rounds; ratio = imagegate ÷ oras loop of the same round.',
     '',
-    '| images | imagegate (median) | oras cp loop (median) | ratio per round (median; all) | requests imagegate / oras | correct |',
-    '|---|---|---|---|---|---|'
+    '| images | imagegate (median) | oras cp loop (median) | ratio per round (median; all) | CPU imagegate / oras | RSS imagegate / oras | requests imagegate / oras | correct |',
+    '|---|---|---|---|---|---|---|---|'
   ];
   for (const n of many) {
     const m = tool => out.filter(s => s.images === n && s.tool === tool && !s.warmup);
@@ -743,7 +748,7 @@ async function manyMain() {
     const oras = m('oras');
     const ratios = ig.map(s => s.seconds / oras.find(o => o.iteration === s.iteration).seconds);
     lines.push(
-      `| ${n} | ${median(ig.map(s => s.seconds)).toFixed(2)} s | ${median(oras.map(s => s.seconds)).toFixed(2)} s | ${median(ratios).toFixed(2)} (${ratios.map(r => r.toFixed(2)).join(', ')}) | ${median(ig.map(s => s.requests))} / ${median(oras.map(s => s.requests))} | ${[...ig, ...oras].every(s => s.ok) ? '✓' : 'FAIL'} |`
+      `| ${n} | ${median(ig.map(s => s.seconds)).toFixed(2)} s | ${median(oras.map(s => s.seconds)).toFixed(2)} s | ${median(ratios).toFixed(2)} (${ratios.map(r => r.toFixed(2)).join(', ')}) | ${median(ig.map(s => s.cpuSeconds)).toFixed(2)} s / ${median(oras.map(s => s.cpuSeconds)).toFixed(2)} s | ${(median(ig.map(s => s.rssKiB)) / 1024).toFixed(0)} / ${(median(oras.map(s => s.rssKiB)) / 1024).toFixed(0)} MiB | ${median(ig.map(s => s.requests))} / ${median(oras.map(s => s.requests))} | ${[...ig, ...oras].every(s => s.ok) ? '✓' : 'FAIL'} |`
     );
   }
   mkdirSync(join(root, 'bench/results'), {recursive: true});
@@ -834,6 +839,7 @@ for (const size of sizes)
         mounts: med(s => s.mounts),
         bytesUp: med(s => s.bytesUp),
         bytesDown: med(s => s.bytesDown),
+        cpuSeconds: med(s => s.cpuSeconds),
         rssKiB: med(s => s.rssKiB),
         maxRssKiB: Math.max(...measured.map(s => s.rssKiB)),
         ok: failures.length === 0,
@@ -877,8 +883,8 @@ for (const size of sizes) {
   lines.push(
     `## ${size}`,
     '',
-    '| scenario | tool | wall (median) | min–max | requests | writes | mounts | layer bytes up | blob bytes read | RSS | correct |',
-    '|---|---|---|---|---|---|---|---|---|---|---|'
+    '| scenario | tool | wall (median) | min–max | CPU (median) | requests | writes | mounts | layer bytes up | blob bytes read | RSS | correct |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|'
   );
   for (const scn of scenarios)
     for (const name of toolNames) {
@@ -886,11 +892,11 @@ for (const size of sizes) {
       if (!r) continue;
       const label = (scn === 'S4' && S4_LABEL[name]) || LABEL[name];
       if (r.unsupported) {
-        lines.push(`| ${SCN[scn]} | ${label} | — | — | — | — | — | — | — | — | ✗ cannot: ${r.unsupported} |`);
+        lines.push(`| ${SCN[scn]} | ${label} | — | — | — | — | — | — | — | — | — | ✗ cannot: ${r.unsupported} |`);
         continue;
       }
       lines.push(
-        `| ${SCN[scn]} | ${label} | ${f2(r.seconds)} s | ${f2(r.min)}–${f2(r.max)} | ${reqText(r)} | ${r.writes} | ${r.mounts} | ${mb(r.bytesUp)} | ${mb(r.bytesDown)} | ${(r.rssKiB / 1024).toFixed(0)} MiB | ` +
+        `| ${SCN[scn]} | ${label} | ${f2(r.seconds)} s | ${f2(r.min)}–${f2(r.max)} | ${f2(r.cpuSeconds)} s | ${reqText(r)} | ${r.writes} | ${r.mounts} | ${mb(r.bytesUp)} | ${mb(r.bytesDown)} | ${(r.rssKiB / 1024).toFixed(0)} MiB | ` +
           `${r.ok ? '✓' : `✗ ${r.failed}/${r.of} runs: ${r.problem.replaceAll('|', '\\|')}`} |`
       );
     }
@@ -929,8 +935,13 @@ for (const size of sizes) {
         `- ${size} S2: layer bytes up ${mb(r.bytesUp)} (goal 0) → ${met(r.bytesUp === 0)}; ${r.requests} requests (goal ≤ 25) → ${met(r.requests <= 25)}; wall ${vs(0.8)}; correct: ${r.ok ? 'yes' : 'NO'}`
       );
     } else if (scn === 'S3') {
+      // Issue 13: wall ≤ 1.0 × oras, CPU ≤ 2 × oras, peak RSS ≤ 100 MiB for any image size.
+      const oras = summary[`${size}/S3/oras`];
+      const orasOk = oras && !oras.unsupported && oras.ok;
       goals.push(
-        `- ${size} S3: wall ${vs(0.9)}; peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB median, ${(r.maxRssKiB / 1024).toFixed(0)} MiB at most (goal ≤ 150 MiB) → ${met(r.maxRssKiB <= 150 * 1024)}; correct: ${r.ok ? 'yes' : 'NO'}`
+        `- ${size} S3: wall ${both('S3')}${orasOk ? ` vs 1.0 × oras ${f2(oras.seconds)} s → ${met(r.seconds <= oras.seconds)}` : ''}; ` +
+          `CPU ${f2(r.cpuSeconds)} s${orasOk ? ` vs 2 × oras ${f2(oras.cpuSeconds)} s = ${f2(2 * oras.cpuSeconds)} s → ${met(r.cpuSeconds <= 2 * oras.cpuSeconds)}` : ''}; ` +
+          `peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB median, ${(r.maxRssKiB / 1024).toFixed(0)} MiB at most (goal ≤ 100 MiB) → ${met(r.maxRssKiB <= 100 * 1024)}; fastest peer: ${vs(1.0)}; correct: ${r.ok ? 'yes' : 'NO'}`
       );
     } else if (scn === 'S4') {
       const oras = summary[`${size}/S4/oras`];
@@ -945,7 +956,7 @@ for (const size of sizes) {
     }
   }
 }
-lines.push('## Goals (issue 4)', '', ...goals, '');
+lines.push('## Goals (issue 4; S3: issue 13)', '', ...goals, '');
 
 // Where imagegate's requests go, next to the fewest any correct peer needed (first measured run).
 const kind = t => {
