@@ -3747,8 +3747,8 @@ function chunkReader(stream) {
 
 // EXTERNAL MODULE: ./src/registry/credentials.ts
 var registry_credentials = __webpack_require__(3653);
-// EXTERNAL MODULE: ./src/registry/transport.ts + 2 modules
-var registry_transport = __webpack_require__(8408);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 3 modules
+var registry_transport = __webpack_require__(5667);
 ;// CONCATENATED MODULE: ./src/compose/connect.ts
 // A run's connection: the credential store, the registry transport and client, cosign, and the
 // docker session with its engines, built once per run in the scope the run's trust allows.

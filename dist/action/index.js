@@ -33445,7 +33445,7 @@ async function dispatch(request, services, progress) {
             return ok({ text: renderMergeText(report), document: report }, { outputs: mergeOutputs(report, plan) });
         }
         if (scenario === 'promote' || scenario === 'release') {
-            const { runPromote } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(905), __nccwpck_require__.e(383)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2383));
+            const { runPromote } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(530), __nccwpck_require__.e(383)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2383));
             const report = await runPromote({ loaded, plan, scenario, gate: () => fallbackGate(request, services, connection) }, {
                 log,
                 registry: connection.registry,
@@ -33895,7 +33895,7 @@ function composeServices({ env, log, binfmtDir }) {
         git: new Git(exec, temp),
         installer,
         // The registry client, docker and the builders load only for a command that connects (not `plan`).
-        connect: async (scope) => (await Promise.all(/* import() */[__nccwpck_require__.e(905), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1006))).connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
+        connect: async (scope) => (await Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1006))).connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
     };
 }
 /**
@@ -37796,6 +37796,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

@@ -4950,7 +4950,7 @@ async function dispatch(request, services, progress) {
             return ok({ text: renderMergeText(report), document: report }, { outputs: (0,core_outputs/* mergeOutputs */.BH)(report, plan) });
         }
         if (scenario === 'promote' || scenario === 'release') {
-            const { runPromote } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(905), __webpack_require__.e(383)]).then(__webpack_require__.bind(__webpack_require__, 2383));
+            const { runPromote } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(530), __webpack_require__.e(383)]).then(__webpack_require__.bind(__webpack_require__, 2383));
             const report = await runPromote({ loaded, plan, scenario, gate: () => fallbackGate(request, services, connection) }, {
                 log,
                 registry: connection.registry,
@@ -5449,7 +5449,7 @@ function composeServices({ env, log, binfmtDir }) {
         git: new Git(exec, temp),
         installer,
         // The registry client, docker and the builders load only for a command that connects (not `plan`).
-        connect: async (scope) => (await Promise.all(/* import() */[__webpack_require__.e(905), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 1006))).connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
+        connect: async (scope) => (await Promise.all(/* import() */[__webpack_require__.e(530), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 1006))).connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
     };
 }
 /**
