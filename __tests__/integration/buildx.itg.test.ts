@@ -3,9 +3,12 @@
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals';
 import {randomBytes} from 'node:crypto';
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join, dirname} from 'node:path';
 import {readConfigFile} from '../../src/app/plan.js';
 import {buildxBuildArgs, dockerRunArgs} from '../../src/core/docker-args.js';
+import {EXIT, InfrastructureError} from '../../src/core/errors.js';
 import {ProcessExec} from '../../src/exec/exec.js';
 import {Docker} from '../../src/io/docker.js';
 import {testbed} from './helpers/testbed.js';
@@ -63,5 +66,34 @@ describe('buildx multi-platform build on the testbed', () => {
         });
       }
     }
+  });
+});
+
+describe('the engine preflight on the real docker CLI', () => {
+  const dockerWith = (env: Record<string, string>) =>
+    new Docker({
+      exec: new ProcessExec({
+        env: {...process.env, ...env},
+        output: () => ({write: () => undefined, end: () => undefined})
+      })
+    });
+
+  it('no engine at DOCKER_HOST: exit-3 error naming the daemon docker could not reach', async () => {
+    const err = await dockerWith({DOCKER_HOST: 'unix:///nonexistent/imagegate.sock'})
+      .requireEngine()
+      .catch((e: Error) => e);
+    expect(err).toBeInstanceOf(InfrastructureError);
+    expect((err as InfrastructureError).exitCode).toBe(EXIT.infrastructure);
+    expect(String(err)).toContain('no Docker engine answers (Cannot connect to the Docker daemon at unix:///nonexistent');
+  });
+
+  it('a buildx plugin that does not run: says so with docker’s reason, from the one `docker info`', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'imagegate-broken-buildx-'));
+    mkdirSync(join(config, 'cli-plugins'));
+    writeFileSync(join(config, 'cli-plugins/docker-buildx'), '#!/bin/sh\nexit 1\n', {mode: 0o755});
+    const err = await dockerWith({DOCKER_CONFIG: config})
+      .requireEngine()
+      .catch((e: Error) => e);
+    expect(String(err)).toContain('docker buildx is installed but does not run (failed to fetch metadata');
   });
 });

@@ -25,17 +25,32 @@ describe('Docker.requireEngine', () => {
     await expect(new Docker({exec}).requireEngine()).rejects.toThrow('"containerd-snapshotter": true');
   });
 
-  it('no buildx plugin', async () => {
-    answer({
-      info: {stdout: '[["driver-type","io.containerd.snapshotter.v1"]]'},
-      buildx: {exitCode: 1, stderr: "docker: 'buildx' is not a docker command."}
-    });
-    await expect(new Docker({exec}).requireEngine()).rejects.toThrow('docker buildx is not installed');
+  it('no buildx plugin: names the package and the setup action', async () => {
+    answer({info: {stdout: '[["driver-type","io.containerd.snapshotter.v1"]]\ncompose\t'}});
+    await expect(new Docker({exec}).requireEngine()).rejects.toThrow(
+      'docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx'
+    );
   });
 
-  it('passes with the containerd store and buildx', async () => {
-    answer({info: {stdout: '[["driver-type","io.containerd.snapshotter.v1"]]'}});
+  it('a buildx plugin docker cannot run: says why', async () => {
+    answer({
+      info: {stdout: '[["driver-type","io.containerd.snapshotter.v1"]]\nbuildx\tfailed to fetch metadata: exit status 1'}
+    });
+    await expect(new Docker({exec}).requireEngine()).rejects.toThrow(
+      'docker buildx is installed but does not run (failed to fetch metadata: exit status 1)'
+    );
+  });
+
+  it('passes with the containerd store and buildx, in one docker call', async () => {
+    const calls: string[][] = [];
+    exec = {
+      run: async (_cmd, args) => {
+        calls.push([...args]);
+        return {exitCode: 0, stdout: '[["driver-type","io.containerd.snapshotter.v1"]]\nbuildx\t\ncompose\t', stderr: ''};
+      }
+    };
     await expect(new Docker({exec}).requireEngine()).resolves.toBeUndefined();
+    expect(calls.map(a => a[0])).toEqual(['info']);
   });
 });
 

@@ -151,7 +151,7 @@ var gate_tags = __webpack_require__(5000);
 
 async function runGate(req, services) {
     const started = Date.now();
-    const { log, engine } = services;
+    const { log } = services;
     if (req.plan.refusal)
         throw new errors/* UsageError */.eb(req.plan.refusal);
     const split = req.platform ? (0,core_split/* narrowToPlatform */.YT)(req.loaded.config.images, req.platform) : undefined;
@@ -164,17 +164,32 @@ async function runGate(req, services) {
     // A report that cannot be written must not cost the run its push: warn and go on.
     if (req.junitFile)
         await (0,promises_.writeFile)(req.junitFile, renderJUnit(images)).catch((e) => log.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`));
-    if (req.scenario === 'gate') {
-        if (images.every(i => i.status === 'passed'))
-            await pushTested(services, req.plan, images, built, staging, report);
-        if (!split && report.pushed)
-            for (const image of images.filter(i => i.pushed))
-                report.refs.push(...(await (0,gate_tags/* writeGateTags */.m)(services.registry, log, req.plan, image.name, image.pushed.ref, image.pushed.digest)));
-        else
-            log.warning('nothing was pushed: not every test of every image passed');
-        if (split)
-            report.records = await writeRecords(req, log, split.platform, images);
+    if (req.scenario === 'gate' && images.every(i => i.status === 'passed'))
+        await pushTested(services, req.plan, images, built, staging, report);
+    // The local images are released (tagged last-passed, or kept to look inside) while the
+    // registry's tags and the records are written: neither touches the other.
+    const released = releaseLocal(images, built, services);
+    try {
+        if (req.scenario === 'gate') {
+            if (!split && report.pushed)
+                for (const image of images.filter(i => i.pushed))
+                    report.refs.push(...(await (0,gate_tags/* writeGateTags */.m)(services.registry, log, req.plan, image.name, image.pushed.ref, image.pushed.digest)));
+            else if (!report.pushed)
+                log.warning('nothing was pushed: not every test of every image passed');
+            if (split)
+                report.records = await writeRecords(req, log, split.platform, images);
+        }
     }
+    finally {
+        for (const hint of await released)
+            log.info(hint);
+    }
+    report.durationMs = Date.now() - started;
+    return report;
+}
+/** Each built image's local tag released; the hints of the images kept to look inside. */
+async function releaseLocal(images, built, { engine }) {
+    const hints = [];
     for (const image of images) {
         const local = built.get(image.name);
         if (!local)
@@ -182,10 +197,9 @@ async function runGate(req, services) {
         const failedOn = image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform;
         const hint = await engine.release(local, image.status === 'passed', failedOn);
         if (hint)
-            log.info(`${image.name}: ${hint}`);
+            hints.push(`${image.name}: ${hint}`);
     }
-    report.durationMs = Date.now() - started;
-    return report;
+    return hints;
 }
 function stagingRefs(plan, platform) {
     const refs = new Map();

@@ -4910,6 +4910,9 @@ async function dispatch(request, services, progress) {
             };
         });
     }
+    // A build's engine preflight runs while it plans; its error surfaces where the engine is opened.
+    if (buildsFirst(request))
+        services.checkEngine().catch(() => undefined);
     const planned = await planFor(request, services);
     progress.planned = planned;
     const { plan, loaded, inference } = planned;
@@ -5008,6 +5011,17 @@ async function fallbackGate(request, services, connection) {
     }, { log: services.log, env: services.env, engine, registry: connection.registry });
     if (!report.images.every(i => i.status === 'passed'))
         throw new errors/* FailedError */.Kl(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
+}
+/**
+ * A command that will most likely build: check and gate, and `run` unless its scenario or step says
+ * promote or release (on an inferred promote the preflight is a wasted `docker info`, nothing more).
+ */
+function buildsFirst(request) {
+    if (request.command === 'check' || request.command === 'gate')
+        return true;
+    if (request.command !== 'run' || request.step === 'promote')
+        return false;
+    return !request.scenario || request.scenario.value === 'check' || request.scenario.value === 'gate';
 }
 function planFor(request, services) {
     if (request.command === 'merge' && request.scenario)
@@ -5443,13 +5457,22 @@ function composeServices({ env, log, binfmtDir }) {
         path: env.path,
         ...(env.packBaseUrl ? { packBaseUrl: env.packBaseUrl } : {})
     });
+    let engineCheck;
+    const checkEngine = () => {
+        // With docker's own config: the run's own config directory keeps its context and plugins.
+        engineCheck ??= __webpack_require__.e(/* import() */ 870).then(__webpack_require__.bind(__webpack_require__, 1870)).then(({ Docker }) => new Docker({ exec }).requireEngine());
+        // A failed check is not kept: a later engine of the run asks again.
+        engineCheck.catch(() => (engineCheck = undefined));
+        return engineCheck;
+    };
     return {
         log,
         env,
         git: new Git(exec, temp),
         installer,
+        checkEngine,
         // The registry client, docker and the builders load only for a command that connects (not `plan`).
-        connect: async (scope) => (await Promise.all(/* import() */[__webpack_require__.e(530), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 1006))).connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
+        connect: async (scope) => (await Promise.all(/* import() */[__webpack_require__.e(530), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 1091))).connect({ env, log, exec, temp, installer, checkEngine, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
     };
 }
 /**

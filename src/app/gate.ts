@@ -57,7 +57,7 @@ export interface GateServices {
 
 export async function runGate(req: GateRequest, services: GateServices): Promise<RunReport> {
   const started = Date.now();
-  const {log, engine} = services;
+  const {log} = services;
   if (req.plan.refusal) throw new UsageError(req.plan.refusal);
   const split = req.platform ? narrowToPlatform(req.loaded.config.images, req.platform) : undefined;
   const configured = split?.images ?? req.loaded.config.images;
@@ -71,32 +71,50 @@ export async function runGate(req: GateRequest, services: GateServices): Promise
     await writeFile(req.junitFile, renderJUnit(images)).catch((e: Error) =>
       log.warning(`could not write the JUnit report ${req.junitFile}: ${e.message}; check --junit`)
     );
-  if (req.scenario === 'gate') {
-    if (images.every(i => i.status === 'passed')) await pushTested(services, req.plan, images, built, staging, report);
-    if (!split && report.pushed)
-      for (const image of images.filter(i => i.pushed))
-        report.refs.push(
-          ...(await writeGateTags(
-            services.registry,
-            log,
-            req.plan,
-            image.name,
-            image.pushed!.ref,
-            image.pushed!.digest
-          ))
-        );
-    else log.warning('nothing was pushed: not every test of every image passed');
-    if (split) report.records = await writeRecords(req, log, split.platform, images);
+  if (req.scenario === 'gate' && images.every(i => i.status === 'passed'))
+    await pushTested(services, req.plan, images, built, staging, report);
+  // The local images are released (tagged last-passed, or kept to look inside) while the
+  // registry's tags and the records are written: neither touches the other.
+  const released = releaseLocal(images, built, services);
+  try {
+    if (req.scenario === 'gate') {
+      if (!split && report.pushed)
+        for (const image of images.filter(i => i.pushed))
+          report.refs.push(
+            ...(await writeGateTags(
+              services.registry,
+              log,
+              req.plan,
+              image.name,
+              image.pushed!.ref,
+              image.pushed!.digest
+            ))
+          );
+      else if (!report.pushed) log.warning('nothing was pushed: not every test of every image passed');
+      if (split) report.records = await writeRecords(req, log, split.platform, images);
+    }
+  } finally {
+    for (const hint of await released) log.info(hint);
   }
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+/** Each built image's local tag released; the hints of the images kept to look inside. */
+async function releaseLocal(
+  images: ImageResult[],
+  built: Map<string, BuiltImage>,
+  {engine}: GateServices
+): Promise<string[]> {
+  const hints: string[] = [];
   for (const image of images) {
     const local = built.get(image.name);
     if (!local) continue;
     const failedOn = image.platforms.find(p => p.tests.some(t => t.status !== 'passed'))?.platform;
     const hint = await engine.release(local, image.status === 'passed', failedOn);
-    if (hint) log.info(`${image.name}: ${hint}`);
+    if (hint) hints.push(`${image.name}: ${hint}`);
   }
-  report.durationMs = Date.now() - started;
-  return report;
+  return hints;
 }
 
 function stagingRefs(plan: Plan, platform: string | undefined): Map<string, string> {

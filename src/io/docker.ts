@@ -31,28 +31,28 @@ export class Docker {
 
   /** The engine answers, keeps multi-platform images (containerd store), and buildx is there. */
   async requireEngine(): Promise<void> {
-    const [info, buildx] = await Promise.all([
-      this.run(['info', '--format', '{{json .DriverStatus}}']),
-      this.run(['buildx', 'version'])
-    ]);
+    // One `docker info` answers all three: the daemon's storage driver, and the CLI plugins docker
+    // found (it runs each plugin's metadata command for the list), a broken one with its error.
+    const info = await this.run(['info', '--format', ENGINE_FORMAT]);
     if (info.exitCode !== 0) {
       const why = info.stderr.trim().split('\n').pop() ?? '';
       throw new InfrastructureError(
         `no Docker engine answers (${why}); start one (on this repository's machines: \`scripts/testbed up\`)`
       );
     }
-    if (!info.stdout.includes('io.containerd.snapshotter')) {
+    const [driver = '', ...plugins] = info.stdout.split('\n');
+    if (!driver.includes('io.containerd.snapshotter')) {
       throw new InfrastructureError(
         'the Docker engine does not use the containerd image store, so it cannot keep a multi-platform image to test every platform of the exact bytes it pushes. ' +
           'Enable it with `{"features": {"containerd-snapshotter": true}}` in /etc/docker/daemon.json and restart dockerd ' +
           '(on GitHub runners: docker/setup-docker-action with that daemon-config)'
       );
     }
-    if (buildx.exitCode !== 0) {
-      throw new InfrastructureError(
-        'docker buildx is not installed: install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)'
-      );
-    }
+    const buildx = plugins.map(line => line.split('\t')).find(([name]) => name === 'buildx');
+    const install = 'install the buildx CLI plugin (Debian: docker-buildx; GitHub: docker/setup-buildx-action)';
+    if (!buildx) throw new InfrastructureError(`docker buildx is not installed: ${install}`);
+    const broken = buildx[1]?.trim();
+    if (broken) throw new InfrastructureError(`docker buildx is installed but does not run (${broken}): ${install}`);
   }
 
   /** A named buildx builder (remote, kubernetes, docker-container) must exist before a build is sent to it. */
@@ -65,6 +65,9 @@ export class Docker {
     }
   }
 }
+
+/** The storage driver's status on the first line, then one `name<TAB>error` line per CLI plugin. */
+const ENGINE_FORMAT = '{{json .DriverStatus}}{{range .ClientInfo.Plugins}}{{"\\n"}}{{.Name}}{{"\\t"}}{{if .Err}}{{.Err}}{{end}}{{end}}';
 
 export interface Login {
   host: string;
