@@ -89,7 +89,10 @@ describe('check and gate', () => {
       return {
         ...f.services,
         checkEngine: async () => void order.push(`${command}: engine check`),
-        git: {read: cwd => (order.push(`${command}: git`), git.read(cwd)), hashPaths: (root, paths) => git.hashPaths(root, paths)}
+        git: {
+          read: cwd => (order.push(`${command}: git`), git.read(cwd)),
+          hashPaths: (root, paths) => git.hashPaths(root, paths)
+        }
       };
     };
     for (const command of ['gate', 'check', 'plan', 'promote'] as const)

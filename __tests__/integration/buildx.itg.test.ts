@@ -84,7 +84,9 @@ describe('the engine preflight on the real docker CLI', () => {
       .catch((e: Error) => e);
     expect(err).toBeInstanceOf(InfrastructureError);
     expect((err as InfrastructureError).exitCode).toBe(EXIT.infrastructure);
-    expect(String(err)).toContain('no Docker engine answers (Cannot connect to the Docker daemon at unix:///nonexistent');
+    expect(String(err)).toContain(
+      'no Docker engine answers (Cannot connect to the Docker daemon at unix:///nonexistent'
+    );
   });
 
   it('a buildx plugin that does not run: says so with docker’s reason, from the one `docker info`', async () => {

@@ -34,7 +34,9 @@ describe('Docker.requireEngine', () => {
 
   it('a buildx plugin docker cannot run: says why', async () => {
     answer({
-      info: {stdout: '[["driver-type","io.containerd.snapshotter.v1"]]\nbuildx\tfailed to fetch metadata: exit status 1'}
+      info: {
+        stdout: '[["driver-type","io.containerd.snapshotter.v1"]]\nbuildx\tfailed to fetch metadata: exit status 1'
+      }
     });
     await expect(new Docker({exec}).requireEngine()).rejects.toThrow(
       'docker buildx is installed but does not run (failed to fetch metadata: exit status 1)'
@@ -46,7 +48,11 @@ describe('Docker.requireEngine', () => {
     exec = {
       run: async (_cmd, args) => {
         calls.push([...args]);
-        return {exitCode: 0, stdout: '[["driver-type","io.containerd.snapshotter.v1"]]\nbuildx\t\ncompose\t', stderr: ''};
+        return {
+          exitCode: 0,
+          stdout: '[["driver-type","io.containerd.snapshotter.v1"]]\nbuildx\t\ncompose\t',
+          stderr: ''
+        };
       }
     };
     await expect(new Docker({exec}).requireEngine()).resolves.toBeUndefined();

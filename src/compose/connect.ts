@@ -30,7 +30,10 @@ export interface Parts {
   binfmtDir?: string;
 }
 
-export function connect({env, log, exec, temp, installer, checkEngine, binfmtDir}: Parts, scope: ConnectScope): Connection {
+export function connect(
+  {env, log, exec, temp, installer, checkEngine, binfmtDir}: Parts,
+  scope: ConnectScope
+): Connection {
   // An anonymous run reads neither the explicit login nor docker's config: no credential exists for it.
   const credentials = new CredentialStore({
     ...(scope.anonymous

@@ -67,7 +67,8 @@ export class Docker {
 }
 
 /** The storage driver's status on the first line, then one `name<TAB>error` line per CLI plugin. */
-const ENGINE_FORMAT = '{{json .DriverStatus}}{{range .ClientInfo.Plugins}}{{"\\n"}}{{.Name}}{{"\\t"}}{{if .Err}}{{.Err}}{{end}}{{end}}';
+const ENGINE_FORMAT =
+  '{{json .DriverStatus}}{{range .ClientInfo.Plugins}}{{"\\n"}}{{.Name}}{{"\\t"}}{{if .Err}}{{.Err}}{{end}}{{end}}';
 
 export interface Login {
   host: string;
