@@ -81,28 +81,6 @@ describe('plan', () => {
 });
 
 describe('check and gate', () => {
-  it('starts the engine preflight before planning a build, and never for plan or promote', async () => {
-    const order: string[] = [];
-    const traced = (command: RunRequest['command'], env: Record<string, string> = {}): FakeRun['services'] => {
-      const f = fakes(env);
-      const git = f.services.git;
-      return {
-        ...f.services,
-        checkEngine: async () => void order.push(`${command}: engine check`),
-        git: {
-          read: cwd => (order.push(`${command}: git`), git.read(cwd)),
-          hashPaths: (root, paths) => git.hashPaths(root, paths)
-        }
-      };
-    };
-    for (const command of ['gate', 'check', 'plan', 'promote'] as const)
-      await run(request(project(), command), traced(command, command === 'promote' ? PUSH_TO_MAIN : {}));
-    expect(order.slice(0, 2)).toEqual(['gate: engine check', 'gate: git']);
-    expect(order.filter(o => o.startsWith('check')).slice(0, 2)).toEqual(['check: engine check', 'check: git']);
-    expect(order).not.toContain('plan: engine check');
-    expect(order).not.toContain('promote: engine check');
-  });
-
   it('check builds once, tests every platform of that build, and pushes nothing', async () => {
     const f = fakes();
     const result = await run(request(project(), 'check'), f.services);

@@ -314,7 +314,6 @@ export function fakeServices(env: Record<string, string | undefined> = {}, git =
       installFile: async tool => ({name: tool.name, version: tool.version, dir: `/tools/${tool.name}`}),
       installPack: async () => ({path: '/tools/pack/pack', version: '0.40.9', cached: true})
     },
-    checkEngine: async () => undefined,
     connect: async scope => {
       connections.push(scope);
       return connection;

@@ -33405,9 +33405,6 @@ async function dispatch(request, services, progress) {
             };
         });
     }
-    // A build's engine preflight runs while it plans; its error surfaces where the engine is opened.
-    if (buildsFirst(request))
-        services.checkEngine().catch(() => undefined);
     const planned = await planFor(request, services);
     progress.planned = planned;
     const { plan, loaded, inference } = planned;
@@ -33506,17 +33503,6 @@ async function fallbackGate(request, services, connection) {
     }, { log: services.log, env: services.env, engine, registry: connection.registry });
     if (!report.images.every(i => i.status === 'passed'))
         throw new errors/* FailedError */.Kl(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
-}
-/**
- * A command that will most likely build: check and gate, and `run` unless its scenario or step says
- * promote or release (on an inferred promote the preflight is a wasted `docker info`, nothing more).
- */
-function buildsFirst(request) {
-    if (request.command === 'check' || request.command === 'gate')
-        return true;
-    if (request.command !== 'run' || request.step === 'promote')
-        return false;
-    return !request.scenario || request.scenario.value === 'check' || request.scenario.value === 'gate';
 }
 function planFor(request, services) {
     if (request.command === 'merge' && request.scenario)
@@ -33903,22 +33889,13 @@ function composeServices({ env, log, binfmtDir }) {
         path: env.path,
         ...(env.packBaseUrl ? { packBaseUrl: env.packBaseUrl } : {})
     });
-    let engineCheck;
-    const checkEngine = () => {
-        // With docker's own config: the run's own config directory keeps its context and plugins.
-        engineCheck ??= __nccwpck_require__.e(/* import() */ 870).then(__nccwpck_require__.bind(__nccwpck_require__, 1870)).then(({ Docker }) => new Docker({ exec }).requireEngine());
-        // A failed check is not kept: a later engine of the run asks again.
-        engineCheck.catch(() => (engineCheck = undefined));
-        return engineCheck;
-    };
     return {
         log,
         env,
         git: new Git(exec, temp),
         installer,
-        checkEngine,
         // The registry client, docker and the builders load only for a command that connects (not `plan`).
-        connect: async (scope) => (await Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1091))).connect({ env, log, exec, temp, installer, checkEngine, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
+        connect: async (scope) => (await Promise.all(/* import() */[__nccwpck_require__.e(530), __nccwpck_require__.e(625)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1006))).connect({ env, log, exec, temp, installer, ...(binfmtDir ? { binfmtDir } : {}) }, scope)
     };
 }
 /**
@@ -34401,6 +34378,7 @@ function boundDiagnostics(list, max) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cr: () => (/* binding */ buildxCheckArgs),
 /* harmony export */   Ct: () => (/* binding */ buildxBuildArgs),
+/* harmony export */   Hw: () => (/* binding */ unstartedContainerArgs),
 /* harmony export */   Pi: () => (/* binding */ dockerRunArgs),
 /* harmony export */   d9: () => (/* binding */ isLocalContext),
 /* harmony export */   dX: () => (/* binding */ setupContainerfile)
@@ -34590,6 +34568,13 @@ function setupContainerfile(base, setup, user, files) {
 /** One field of a `--mount` spec (CSV): quoted when it holds a comma or a quote. */
 function csvField(field) {
     return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+/**
+ * `docker create` of a container whose files or config are read and which never starts, named and
+ * labelled like every container of the run (so an interrupted run finds it); the image ref follows.
+ */
+function unstartedContainerArgs(name, platform) {
+    return ['create', '--pull', 'never', '--platform', platform, '--name', name, '--label', `${_service_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_LABEL */ .jQ}=${name}`];
 }
 
 

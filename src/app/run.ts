@@ -121,8 +121,6 @@ async function dispatch(request: RunRequest, services: Services, progress: {plan
     );
   }
 
-  // A build's engine preflight runs while it plans; its error surfaces where the engine is opened.
-  if (buildsFirst(request)) services.checkEngine().catch(() => undefined);
   const planned = await planFor(request, services);
   progress.planned = planned;
   const {plan, loaded, inference} = planned;
@@ -252,16 +250,6 @@ async function fallbackGate(request: RunRequest, services: Services, connection:
   );
   if (!report.images.every(i => i.status === 'passed'))
     throw new FailedError(`on-missing: build ran the gate and it failed:\n${renderRunText(report)}`);
-}
-
-/**
- * A command that will most likely build: check and gate, and `run` unless its scenario or step says
- * promote or release (on an inferred promote the preflight is a wasted `docker info`, nothing more).
- */
-function buildsFirst(request: RunRequest): boolean {
-  if (request.command === 'check' || request.command === 'gate') return true;
-  if (request.command !== 'run' || request.step === 'promote') return false;
-  return !request.scenario || request.scenario.value === 'check' || request.scenario.value === 'gate';
 }
 
 function planFor(request: RunRequest, services: Services): Promise<PlanResult> {

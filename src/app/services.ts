@@ -16,11 +16,6 @@ export interface Services {
   env: RunEnvironment;
   git: GitReader;
   installer: Installer;
-  /**
-   * The engine's preflight (it answers, keeps multi-platform images, has buildx), once per run: a
-   * build command starts it before planning, so it runs while the plan is made.
-   */
-  checkEngine(): Promise<void>;
   /** Opens the run's registry and engine access (loading their code), once: every use case of the run shares it. */
   connect(scope: ConnectScope): Promise<Connection>;
 }

@@ -25,15 +25,10 @@ export interface Parts {
   exec: Exec;
   temp: TempDirs;
   installer: ToolInstaller;
-  /** The engine's preflight, shared with the run (which may have started it already). */
-  checkEngine(): Promise<void>;
   binfmtDir?: string;
 }
 
-export function connect(
-  {env, log, exec, temp, installer, checkEngine, binfmtDir}: Parts,
-  scope: ConnectScope
-): Connection {
+export function connect({env, log, exec, temp, installer, binfmtDir}: Parts, scope: ConnectScope): Connection {
   // An anonymous run reads neither the explicit login nor docker's config: no credential exists for it.
   const credentials = new CredentialStore({
     ...(scope.anonymous
@@ -67,7 +62,8 @@ export function connect(
       credentials: !scope.anonymous,
       source: credentials.loginSettings()
     });
-    const [{docker, configDir}] = await Promise.all([session, checkEngine()]);
+    const {docker, configDir} = await session;
+    await docker.requireEngine();
     if (buildxBuilder) await docker.requireBuilder(buildxBuilder);
     return new DockerEngine({
       docker,

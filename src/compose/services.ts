@@ -30,24 +30,15 @@ export function composeServices({env, log, binfmtDir}: ComposeOptions): Services
     path: env.path,
     ...(env.packBaseUrl ? {packBaseUrl: env.packBaseUrl} : {})
   });
-  let engineCheck: Promise<void> | undefined;
-  const checkEngine = (): Promise<void> => {
-    // With docker's own config: the run's own config directory keeps its context and plugins.
-    engineCheck ??= import('../io/docker.js').then(({Docker}) => new Docker({exec}).requireEngine());
-    // A failed check is not kept: a later engine of the run asks again.
-    engineCheck.catch(() => (engineCheck = undefined));
-    return engineCheck;
-  };
   return {
     log,
     env,
     git: new Git(exec, temp),
     installer,
-    checkEngine,
     // The registry client, docker and the builders load only for a command that connects (not `plan`).
     connect: async scope =>
       (await import('./connect.js')).connect(
-        {env, log, exec, temp, installer, checkEngine, ...(binfmtDir ? {binfmtDir} : {})},
+        {env, log, exec, temp, installer, ...(binfmtDir ? {binfmtDir} : {})},
         scope
       )
   };

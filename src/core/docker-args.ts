@@ -208,3 +208,11 @@ export function setupContainerfile(base: string, setup: (string | string[])[], u
 function csvField(field: string): string {
   return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
+
+/**
+ * `docker create` of a container whose files or config are read and which never starts, named and
+ * labelled like every container of the run (so an interrupted run finds it); the image ref follows.
+ */
+export function unstartedContainerArgs(name: string, platform: string): string[] {
+  return ['create', '--pull', 'never', '--platform', platform, '--name', name, '--label', `${RUN_LABEL}=${name}`];
+}

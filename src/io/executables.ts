@@ -9,7 +9,7 @@ import {TarScanner} from '../core/tar-scan.js';
 import {lastLine} from '../core/text.js';
 import type {Docker} from './docker.js';
 import {onInterrupt} from './interrupts.js';
-import {RUN_LABEL} from '../core/service/plan.js';
+import {unstartedContainerArgs} from '../core/docker-args.js';
 
 export type ExecutablesOutcome =
   | {ok: true; finding: ExecutablesFinding; durationMs: number}
@@ -30,15 +30,7 @@ export async function checkExecutables(
   // The entrypoint is never started: `create` only needs one for an image without ENTRYPOINT or CMD.
   const withdraw = onInterrupt(() => docker.run(['rm', '--force', name]));
   const created = await docker.run([
-    'create',
-    '--pull',
-    'never',
-    '--platform',
-    platform,
-    '--name',
-    name,
-    '--label',
-    `${RUN_LABEL}=${name}`,
+    ...unstartedContainerArgs(name, platform),
     '--entrypoint',
     '/imagegate-never-started',
     ref

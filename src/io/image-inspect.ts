@@ -8,7 +8,7 @@ import {dockerStartFailure} from '../core/results.js';
 import {lastLine} from '../core/text.js';
 import type {Docker} from './docker.js';
 import {onInterrupt} from './interrupts.js';
-import {RUN_LABEL} from '../core/service/plan.js';
+import {unstartedContainerArgs} from '../core/docker-args.js';
 
 export interface ImageView {
   facts(): Promise<ImageFacts>;
@@ -26,17 +26,7 @@ export async function withImageView<T>(
   use: (view: ImageView) => Promise<T>
 ): Promise<T> {
   const name = `imagegate-inspect-${randomBytes(6).toString('hex')}`;
-  const create = [
-    'create',
-    '--pull',
-    'never',
-    '--platform',
-    platform,
-    '--name',
-    name,
-    '--label',
-    `${RUN_LABEL}=${name}`
-  ];
+  const create = unstartedContainerArgs(name, platform);
   const withdraw = onInterrupt(() => docker.run(['rm', '--force', name]));
   let created = await docker.run([...create, ref]);
   // An image with neither ENTRYPOINT nor CMD (scratch) needs a command to be created; it never runs.
