@@ -1693,11 +1693,12 @@ class DockerEngine {
     }
     async push(built, ref) {
         const { docker, log } = this.opts;
-        await docker.output(['tag', built.localRef, ref]);
+        // Tagged by the tested image's ID, not its local name: the tag names the tested bytes by
+        // construction, whatever happened to the local name since the tests.
+        const tagged = await docker.run(['tag', built.digest, ref]);
+        if (tagged.exitCode !== 0)
+            throw new errors/* InfrastructureError */.EN(`the tested image ${built.digest} is no longer in the engine (${(0,core_text/* lastLine */.f)(tagged.stderr)}); nothing was pushed for ${ref}`);
         try {
-            const tagged = (await docker.output(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
-            if (tagged !== built.digest)
-                throw new errors/* InfrastructureError */.EN(`${ref} resolves locally to ${tagged}, not the tested ${built.digest}; nothing was pushed for it`);
             let push = await docker.run(['push', ref], { stream: true });
             if (push.exitCode !== 0) {
                 // A registry may answer a transient 5xx mid-push; the same content pushes again idempotently.
