@@ -159,6 +159,8 @@ images:
       const r = await run(request(dir, 'gate', {platform}), f.services);
       expect(r.exitCode).toBe(0);
     }
+    // Each job pushed its platform: the log must not say otherwise.
+    expect(f.host.text()).not.toContain('nothing was pushed');
     expect(readdirSync(join(dir, 'imagegate-records')).sort()).toEqual([
       'web-linux-amd64.json',
       'web-linux-arm64.json'
