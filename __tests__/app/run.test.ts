@@ -179,6 +179,45 @@ images:
     expect(merged.outputs).toMatchObject({scenario: 'gate', pushed: true});
   });
 
+  describe('releasing the local image beside the gate tags', () => {
+    const withGateTag = CONFIG.replace(
+      'tags: ["{{sha}}", latest]',
+      'tags: ["{{sha}}", latest, {tag: "pr-{{sha}}", on: [gate]}]'
+    );
+    const releaseFails = (f: FakeRun) => {
+      f.engine.release = () => Promise.reject(new Error('docker could not be started'));
+    };
+
+    it('a gate tag the registry refuses is the error reported, also when the release failed too', async () => {
+      const f = fakes();
+      releaseFails(f);
+      const send = f.registry.send.bind(f.registry);
+      f.registry.send = req =>
+        req.method === 'PUT' && req.path.includes('/manifests/pr-')
+          ? Promise.resolve({
+              status: 403,
+              headers: {},
+              body: Buffer.from('{"errors":[{"code":"DENIED"}]}'),
+              url: new URL(`http://${req.registry}${req.path}`)
+            })
+          : send(req);
+      const result = await run(request(project(withGateTag), 'gate'), f.services);
+      expect(result.exitCode).not.toBe(0);
+      expect(result.failure).toMatch(/PUT manifest localhost:5000\/acme\/web:pr-[0-9a-f]+ answered 403 DENIED/);
+      expect(result.failure).not.toContain('docker could not be started');
+    });
+
+    it('a release that fails after the gate tags were written fails the run, naming why', async () => {
+      const f = fakes();
+      releaseFails(f);
+      const result = await run(request(project(withGateTag), 'gate'), f.services);
+      expect(result.failure).toContain('docker could not be started');
+      expect(f.registry.tagsOf('localhost:5000', 'acme/web')).toEqual(
+        expect.arrayContaining([`pr-${SHA}`, expect.stringMatching(/^staging-/)])
+      );
+    });
+  });
+
   it('merge refuses (exit 1) when a platform has no record', async () => {
     const f = fakes();
     const dir = project();

@@ -167,8 +167,9 @@ async function runGate(req, services) {
     if (req.scenario === 'gate' && images.every(i => i.status === 'passed'))
         await pushTested(services, req.plan, images, built, staging, report);
     // The local images are released (tagged last-passed, or kept to look inside) while the
-    // registry's tags and the records are written: neither touches the other.
-    const released = releaseLocal(images, built, services);
+    // registry's tags and the records are written: neither touches the other. Its outcome is held
+    // (never a rejection left waiting), and an error of the tags or records comes first.
+    const released = releaseLocal(images, built, services).then(hints => ({ hints, error: undefined }), (error) => ({ hints: [], error }));
     try {
         if (req.scenario === 'gate') {
             if (!split && report.pushed)
@@ -181,9 +182,12 @@ async function runGate(req, services) {
         }
     }
     finally {
-        for (const hint of await released)
+        for (const hint of (await released).hints)
             log.info(hint);
     }
+    const { error } = await released;
+    if (error)
+        throw error;
     report.durationMs = Date.now() - started;
     return report;
 }
