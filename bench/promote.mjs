@@ -493,7 +493,7 @@ const tools = {
   imagegate: {layout: imagegateLayout, commands: () => [[process.execPath, ...nodeArgs, cli, 'promote', '--json']]},
   'imagegate-no-extra-ca': {
     layout: imagegateLayout,
-    commands: () => [[process.execPath, cli, 'promote', '--json']],
+    commands: () => [[process.execPath, ...nodeArgs, cli, 'promote', '--json']],
     env: () => {
       const env = {...process.env};
       delete env.NODE_EXTRA_CA_CERTS;
@@ -593,7 +593,7 @@ async function sample(img, scn, name, i) {
     from,
     to,
     img,
-    scn === 'S4' ? (lay.cwd ? removalStart(lay.src) : () => true) : undefined
+    scn === 'S4' ? (name.startsWith('imagegate') ? removalStart(lay.src) : () => true) : undefined
   );
   if (i > 1) delete counts.trace; // kept for the warm-up and the first measured run
   const problems = run.failure ? [run.failure] : [];
